@@ -1,0 +1,29 @@
+// Bundles the Node side (Electron main, preload, CLI, benchmarks) with esbuild.
+// Runtime dependencies stay external so pdfjs-dist and mammoth load their own files as published.
+import { build } from "esbuild";
+import { existsSync, readFileSync } from "node:fs";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const external = [...Object.keys(pkg.dependencies), "electron"];
+const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, logLevel: "warning", external };
+
+const entries = [
+  { entryPoints: ["electron/main.ts"], outfile: "dist/electron/main.mjs", format: "esm" },
+  // A sandboxed preload must be one CommonJS file that requires nothing but electron.
+  { entryPoints: ["electron/preload.ts"], outfile: "dist/electron/preload.cjs", format: "cjs" },
+  { entryPoints: ["electron/cli/main.ts"], outfile: "dist/cli.js", format: "esm" },
+  { entryPoints: ["tests/bench/run.ts"], outfile: "dist/bench/run.js", format: "esm" },
+];
+
+await Promise.all(
+  entries
+    .filter((entry) => existsSync(entry.entryPoints[0]))
+    .map((entry) =>
+      build({
+        ...common,
+        ...entry,
+        // ESM bundles of CommonJS code still call require(): give them one.
+        banner: entry.format === "esm" ? { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } : undefined,
+      }),
+    ),
+);

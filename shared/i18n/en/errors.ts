@@ -1,0 +1,19 @@
+export default {
+  unexpected: "Something went wrong: {{detail}}",
+  op: {
+    duplicateId: "An item with id {{id}} already exists.",
+    unknownDocument: "There is no document with id {{id}}.",
+    unknownCode: "There is no code with id {{id}}.",
+    unknownCoding: "There is no coding with id {{id}}.",
+    unknownMemoTarget: "There is nothing to attach a memo to at {{target}}.",
+    badRange: "The passage {{start}}–{{end}} lies outside “{{document}}” ({{length}} characters).",
+    codeCycle: "“{{code}}” cannot be moved inside itself.",
+    mergeIntoSelf: "“{{source}}” cannot be merged into “{{target}}”, which is itself or nested in it.",
+  },
+  ipc: {
+    badArgument: "The request {{channel}} was malformed: {{detail}}",
+    noProject: "No project is open.",
+    unknownChannel: "Unknown request {{channel}}.",
+    forbidden: "This request is not allowed.",
+  },
+};

@@ -1,0 +1,19 @@
+export default {
+  unexpected: "Terjadi kesalahan: {{detail}}",
+  op: {
+    duplicateId: "Sudah ada item dengan id {{id}}.",
+    unknownDocument: "Tidak ada dokumen dengan id {{id}}.",
+    unknownCode: "Tidak ada kode dengan id {{id}}.",
+    unknownCoding: "Tidak ada pengodean dengan id {{id}}.",
+    unknownMemoTarget: "Tidak ada yang dapat diberi memo pada {{target}}.",
+    badRange: "Bagian {{start}}–{{end}} berada di luar “{{document}}” ({{length}} karakter).",
+    codeCycle: "“{{code}}” tidak dapat dipindahkan ke dalam dirinya sendiri.",
+    mergeIntoSelf: "“{{source}}” tidak dapat digabung ke “{{target}}”, yang merupakan dirinya sendiri atau berada di dalamnya.",
+  },
+  ipc: {
+    badArgument: "Permintaan {{channel}} tidak valid: {{detail}}",
+    noProject: "Belum ada proyek yang dibuka.",
+    unknownChannel: "Permintaan {{channel}} tidak dikenal.",
+    forbidden: "Permintaan ini tidak diizinkan.",
+  },
+};

@@ -1,0 +1,2 @@
+export * from "./catalogues.js";
+export { translate } from "./translate.js";

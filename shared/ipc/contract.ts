@@ -1,0 +1,123 @@
+import { z } from "zod";
+import type { ErrorPayload } from "../errors.js";
+import { LANGUAGES } from "../i18n/catalogues.js";
+import { CodeId, DocumentId } from "../model/ids.js";
+import type { DocumentContent, ProjectState } from "../model/project.js";
+import { Operation } from "../ops/operation.js";
+import type { Passage } from "../retrieve/passages.js";
+
+/**
+ * The one contract between the renderer and the backend. Each channel names the zod schema of its
+ * argument and the type of its result. The Electron main process and the local web server register
+ * handlers only through it (validating every argument); the preload and the web client expose one
+ * method per channel. Add a channel here and TypeScript shows every place that must handle it.
+ */
+
+export const Preferences = z.object({
+  language: z.enum(LANGUAGES),
+  coderName: z.string().trim().max(100),
+});
+export type Preferences = z.infer<typeof Preferences>;
+
+export interface RecentProject {
+  dir: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface AppInfo {
+  version: string;
+  transport: "electron" | "web";
+  /** Where new projects are created unless the user picks another folder. */
+  projectsDir: string;
+  /** Whether a native folder picker exists (Electron) or the user types a path (web). */
+  canPickFolders: boolean;
+}
+
+/** Everything the renderer needs to draw an open project. */
+export interface OpenProject {
+  dir: string;
+  state: ProjectState;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/** What one change did: the operation actually applied (the renderer applies it to its mirror). */
+export interface Applied {
+  applied: Operation | null;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export interface Backup {
+  file: string;
+  createdAt: string;
+}
+
+export const ImportFile = z.object({
+  name: z.string().min(1).max(500),
+  data: z.instanceof(Uint8Array),
+});
+export type ImportFile = z.infer<typeof ImportFile>;
+
+export type ImportOutcome =
+  | { file: string; ok: true; documentId: DocumentId; title: string }
+  | { file: string; ok: false; error: ErrorPayload };
+
+export interface ImportReport {
+  outcomes: ImportOutcome[];
+  applied: Applied;
+}
+
+const none = z.object({}).strict();
+const dir = z.object({ dir: z.string().min(1) }).strict();
+
+function channel<A extends z.ZodType, R>(args: A) {
+  return { args, result: undefined as unknown as R };
+}
+
+export const channels = {
+  appInfo: channel<typeof none, AppInfo>(none),
+  getPreferences: channel<typeof none, Preferences>(none),
+  setPreferences: channel<ReturnType<typeof Preferences.partial>, Preferences>(Preferences.partial().strict()),
+  recentProjects: channel<typeof none, RecentProject[]>(none),
+  pickFolder: channel<typeof none, string | null>(none),
+  createProject: channel<z.ZodObject<{ dir: z.ZodString; name: z.ZodString }>, OpenProject>(
+    z.object({ dir: z.string().min(1), name: z.string().trim().min(1).max(200) }).strict(),
+  ),
+  openProject: channel<typeof dir, OpenProject>(dir),
+  openSampleProject: channel<typeof none, OpenProject>(none),
+  listBackups: channel<typeof dir, Backup[]>(dir),
+  restoreBackup: channel<z.ZodObject<{ dir: z.ZodString; file: z.ZodString }>, OpenProject>(
+    z.object({ dir: z.string().min(1), file: z.string().min(1) }).strict(),
+  ),
+  closeProject: channel<typeof none, null>(none),
+  apply: channel<z.ZodObject<{ op: typeof Operation }>, Applied>(z.object({ op: Operation }).strict()),
+  undo: channel<typeof none, Applied>(none),
+  redo: channel<typeof none, Applied>(none),
+  importFiles: channel<z.ZodObject<{ files: z.ZodArray<typeof ImportFile> }>, ImportReport>(
+    z.object({ files: z.array(ImportFile).min(1).max(200) }).strict(),
+  ),
+  documentContent: channel<z.ZodObject<{ documentId: typeof DocumentId }>, DocumentContent>(
+    z.object({ documentId: DocumentId }).strict(),
+  ),
+  retrieve: channel<z.ZodObject<{ codeId: typeof CodeId; includeNested: z.ZodBoolean }>, Passage[]>(
+    z.object({ codeId: CodeId, includeNested: z.boolean() }).strict(),
+  ),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ArgsOf<K extends ChannelName> = z.input<Channels[K]["args"]>;
+export type ResultOf<K extends ChannelName> = Channels[K]["result"];
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+/** The backend as the renderer sees it, whatever the transport. */
+export type TandaiApi = { [K in ChannelName]: (args: ArgsOf<K>) => Promise<ResultOf<K>> };
+
+/** What a transport carries back: a value, or an error the renderer can translate. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+/** Commands the native menu sends to the renderer (Electron only). */
+export const MENU_COMMANDS = ["undo", "redo", "import", "newProject", "openProject", "closeProject"] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/**
+ * Branded ids and offsets: a CodeId can never be passed where a DocumentId belongs.
+ * Each is defined once as a zod schema so runtime validation and the static type agree.
+ */
+const idString = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, "not a valid id");
+
+export const DocumentId = idString.brand<"DocumentId">();
+export type DocumentId = z.infer<typeof DocumentId>;
+export const CodeId = idString.brand<"CodeId">();
+export type CodeId = z.infer<typeof CodeId>;
+export const CodingId = idString.brand<"CodingId">();
+export type CodingId = z.infer<typeof CodingId>;
+export const ProjectId = idString.brand<"ProjectId">();
+export type ProjectId = z.infer<typeof ProjectId>;
+
+/** An offset into a document's stored text, in UTF-16 code units (JavaScript string indices). */
+export const TextOffset = z.number().int().nonnegative().brand<"TextOffset">();
+export type TextOffset = z.infer<typeof TextOffset>;
+
+const alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/** A random 16-character id; crypto.getRandomValues exists in browsers and in Node ≥ 19. */
+export function randomId(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  let id = "";
+  for (const b of bytes) id += alphabet[b % alphabet.length];
+  return id;
+}
+
+export const newDocumentId = () => randomId() as DocumentId;
+export const newCodeId = () => randomId() as CodeId;
+export const newCodingId = () => randomId() as CodingId;
+export const newProjectId = () => randomId() as ProjectId;
+export const offset = (n: number) => n as TextOffset;

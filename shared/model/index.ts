@@ -1,0 +1,3 @@
+export * from "./ids.js";
+export * from "./project.js";
+export * from "./colors.js";

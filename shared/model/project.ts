@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { CodeId, CodingId, DocumentId, ProjectId, TextOffset } from "./ids.js";
+
+/** The version of the project file format this build reads and writes. */
+export const PROJECT_FORMAT = 1;
+
+export const DocumentKind = z.enum(["txt", "md", "docx", "pdf"]);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+/** A paragraph or heading: a range of the document's text, with the PDF page it stands on. */
+export const Block = z.object({
+  start: TextOffset,
+  end: TextOffset,
+  kind: z.enum(["paragraph", "heading"]),
+  level: z.number().int().min(1).max(6).optional(),
+  page: z.number().int().positive().optional(),
+});
+export type Block = z.infer<typeof Block>;
+
+/**
+ * The immutable body of a document, written once at import into its own file.
+ * `text` is verbatim; blocks are ordered, non-overlapping ranges of it.
+ */
+export const DocumentContent = z.object({
+  text: z.string(),
+  blocks: z.array(Block),
+});
+export type DocumentContent = z.infer<typeof DocumentContent>;
+
+export const DocumentMeta = z.object({
+  id: DocumentId,
+  title: z.string().min(1),
+  kind: DocumentKind,
+  sourceName: z.string(),
+  importedAt: z.string(),
+  length: z.number().int().nonnegative(),
+  blockCount: z.number().int().nonnegative(),
+  pageCount: z.number().int().nonnegative().nullable(),
+  /** How the bytes were decoded (txt/md), for the record. */
+  encoding: z.string().optional(),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+export const CodeDescription = z.object({
+  definition: z.string(),
+  whenToUse: z.string(),
+  whenNotToUse: z.string(),
+});
+export type CodeDescription = z.infer<typeof CodeDescription>;
+
+export const Code = z.object({
+  id: CodeId,
+  name: z.string().min(1).max(200),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  parentId: CodeId.nullable(),
+  /** Position among its siblings; fractional so a move touches one code only. */
+  order: z.number(),
+  description: CodeDescription,
+  createdAt: z.string(),
+});
+export type Code = z.infer<typeof Code>;
+
+export const Stance = z.enum(["supports", "contradicts"]);
+export type Stance = z.infer<typeof Stance>;
+
+/** Standoff annotation: a code applied to [start, end) of a document's text. */
+export const Coding = z.object({
+  id: CodingId,
+  documentId: DocumentId,
+  codeId: CodeId,
+  start: TextOffset,
+  end: TextOffset,
+  coder: z.string(),
+  stance: Stance,
+  createdAt: z.string(),
+});
+export type Coding = z.infer<typeof Coding>;
+
+export const MemoTarget = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("project") }),
+  z.object({ kind: z.literal("document"), id: DocumentId }),
+  z.object({ kind: z.literal("code"), id: CodeId }),
+  z.object({ kind: z.literal("coding"), id: CodingId }),
+]);
+export type MemoTarget = z.infer<typeof MemoTarget>;
+
+export const Memo = z.object({
+  target: MemoTarget,
+  /** Tiptap JSON of the memo. */
+  content: z.unknown(),
+  /** The memo as plain text, for search and export. */
+  text: z.string(),
+  updatedAt: z.string(),
+});
+export type Memo = z.infer<typeof Memo>;
+
+export function memoKey(target: MemoTarget): string {
+  return target.kind === "project" ? "project" : `${target.kind}:${target.id}`;
+}
+
+export const ProjectState = z.object({
+  format: z.literal(PROJECT_FORMAT),
+  id: ProjectId,
+  name: z.string().min(1),
+  createdAt: z.string(),
+  documents: z.record(z.string(), DocumentMeta),
+  codes: z.record(z.string(), Code),
+  codings: z.record(z.string(), Coding),
+  memos: z.record(z.string(), Memo),
+});
+export type ProjectState = {
+  format: typeof PROJECT_FORMAT;
+  id: ProjectId;
+  name: string;
+  createdAt: string;
+  documents: Record<DocumentId, DocumentMeta>;
+  codes: Record<CodeId, Code>;
+  codings: Record<CodingId, Coding>;
+  memos: Record<string, Memo>;
+};
+
+export function emptyProject(id: ProjectId, name: string, now: string): ProjectState {
+  return { format: PROJECT_FORMAT, id, name, createdAt: now, documents: {}, codes: {}, codings: {}, memos: {} };
+}

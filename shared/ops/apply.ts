@@ -1,0 +1,294 @@
+import { TandaiError } from "../errors.js";
+import type { CodeId, CodingId, DocumentId } from "../model/ids.js";
+import { memoKey, type Code, type Coding, type Memo, type MemoTarget, type ProjectState } from "../model/project.js";
+import { batch, type Operation, type OperationOf } from "./operation.js";
+
+/**
+ * Applies `op` to `state` in place and returns the operation that undoes it.
+ *
+ * In place, because a project holds up to 100k codings and copying them on every click would make
+ * each operation O(project). The function does no I/O and depends on nothing but its arguments, so
+ * the main process, the renderer's mirror of the state, the CLI and tests all get the same result.
+ * An invalid operation throws a TandaiError and leaves the state untouched.
+ */
+export function applyOperation(state: ProjectState, op: Operation, now = new Date().toISOString()): Operation {
+  switch (op.type) {
+    case "batch":
+      return applyBatch(state, op, now);
+    case "renameProject": {
+      const previous = state.name;
+      state.name = op.name;
+      return { type: "renameProject", name: previous };
+    }
+    case "addDocument": {
+      if (state.documents[op.document.id]) throw new TandaiError("errors.op.duplicateId", { id: op.document.id });
+      state.documents[op.document.id] = op.document;
+      return { type: "removeDocument", documentId: op.document.id };
+    }
+    case "removeDocument":
+      return removeDocument(state, op.documentId, now);
+    case "renameDocument": {
+      const doc = requireDocument(state, op.documentId);
+      const previous = doc.title;
+      state.documents[doc.id] = { ...doc, title: op.title };
+      return { type: "renameDocument", documentId: doc.id, title: previous };
+    }
+    case "addCode": {
+      if (state.codes[op.code.id]) throw new TandaiError("errors.op.duplicateId", { id: op.code.id });
+      if (op.code.parentId) requireCode(state, op.code.parentId);
+      state.codes[op.code.id] = op.code;
+      return { type: "deleteCode", codeId: op.code.id };
+    }
+    case "updateCode":
+      return updateCode(state, op);
+    case "moveCode":
+      return moveCode(state, op);
+    case "deleteCode":
+      return deleteCode(state, op.codeId, now);
+    case "mergeCodes":
+      return mergeCodes(state, op.sourceId, op.targetId, now);
+    case "addCoding":
+      return addCoding(state, op.coding);
+    case "removeCoding":
+      return removeCoding(state, op.codingId, now);
+    case "setStance": {
+      const coding = requireCoding(state, op.codingId);
+      const previous = coding.stance;
+      state.codings[coding.id] = { ...coding, stance: op.stance };
+      return { type: "setStance", codingId: coding.id, stance: previous };
+    }
+    case "recodeCoding": {
+      const coding = requireCoding(state, op.codingId);
+      requireCode(state, op.codeId);
+      const previous = coding.codeId;
+      state.codings[coding.id] = { ...coding, codeId: op.codeId };
+      return { type: "recodeCoding", codingId: coding.id, codeId: previous };
+    }
+    case "setMemo":
+      return setMemo(state, op, now);
+  }
+}
+
+function applyBatch(state: ProjectState, op: OperationOf<"batch">, now: string): Operation {
+  const inverses: Operation[] = [];
+  try {
+    for (const inner of op.ops) inverses.push(applyOperation(state, inner, now));
+  } catch (error) {
+    // All or nothing: roll back what this batch already did.
+    for (const inverse of inverses.reverse()) applyOperation(state, inverse, now);
+    throw error;
+  }
+  return { type: "batch", ops: inverses.reverse() };
+}
+
+function requireDocument(state: ProjectState, id: DocumentId) {
+  const doc = state.documents[id];
+  if (!doc) throw new TandaiError("errors.op.unknownDocument", { id });
+  return doc;
+}
+
+function requireCode(state: ProjectState, id: CodeId): Code {
+  const code = state.codes[id];
+  if (!code) throw new TandaiError("errors.op.unknownCode", { id });
+  return code;
+}
+
+function requireCoding(state: ProjectState, id: CodingId): Coding {
+  const coding = state.codings[id];
+  if (!coding) throw new TandaiError("errors.op.unknownCoding", { id });
+  return coding;
+}
+
+function memoTargetExists(state: ProjectState, target: MemoTarget): boolean {
+  switch (target.kind) {
+    case "project":
+      return true;
+    case "document":
+      return Boolean(state.documents[target.id]);
+    case "code":
+      return Boolean(state.codes[target.id]);
+    case "coding":
+      return Boolean(state.codings[target.id]);
+  }
+}
+
+function setMemo(state: ProjectState, op: OperationOf<"setMemo">, now: string): Operation {
+  if (!memoTargetExists(state, op.target)) throw new TandaiError("errors.op.unknownMemoTarget", { target: memoKey(op.target) });
+  const key = memoKey(op.target);
+  const previous = state.memos[key];
+  if (op.content === null || op.content === undefined) delete state.memos[key];
+  else state.memos[key] = { target: op.target, content: op.content, text: op.text, updatedAt: op.updatedAt ?? now };
+  return memoRestore(op.target, previous);
+}
+
+function memoRestore(target: MemoTarget, memo: Memo | undefined): Operation {
+  return memo
+    ? { type: "setMemo", target, content: memo.content, text: memo.text, updatedAt: memo.updatedAt }
+    : { type: "setMemo", target, content: null, text: "" };
+}
+
+function addCoding(state: ProjectState, coding: Coding): Operation {
+  if (state.codings[coding.id]) throw new TandaiError("errors.op.duplicateId", { id: coding.id });
+  const doc = requireDocument(state, coding.documentId);
+  requireCode(state, coding.codeId);
+  if (coding.start >= coding.end || coding.end > doc.length) {
+    throw new TandaiError("errors.op.badRange", { start: coding.start, end: coding.end, length: doc.length, document: doc.title });
+  }
+  state.codings[coding.id] = coding;
+  return { type: "removeCoding", codingId: coding.id };
+}
+
+/** Removes a coding and its memo; the inverse restores both. */
+function removeCoding(state: ProjectState, id: CodingId, now: string): Operation {
+  const coding = requireCoding(state, id);
+  const restore: Operation[] = [{ type: "addCoding", coding }];
+  const memoTarget: MemoTarget = { kind: "coding", id };
+  const memo = state.memos[memoKey(memoTarget)];
+  if (memo) {
+    setMemo(state, { type: "setMemo", target: memoTarget, content: null, text: "" }, now);
+    restore.push(memoRestore(memoTarget, memo));
+  }
+  delete state.codings[id];
+  return batch(restore);
+}
+
+function removeDocument(state: ProjectState, id: DocumentId, now: string): Operation {
+  const doc = requireDocument(state, id);
+  const restore: Operation[] = [{ type: "addDocument", document: doc }];
+  for (const coding of Object.values(state.codings)) {
+    if (coding.documentId === id) restore.push(removeCoding(state, coding.id, now));
+  }
+  const memoTarget: MemoTarget = { kind: "document", id };
+  const memo = state.memos[memoKey(memoTarget)];
+  if (memo) {
+    delete state.memos[memoKey(memoTarget)];
+    restore.push(memoRestore(memoTarget, memo));
+  }
+  delete state.documents[id];
+  return batch(restore);
+}
+
+function updateCode(state: ProjectState, op: OperationOf<"updateCode">): Operation {
+  const code = requireCode(state, op.codeId);
+  const inverse: OperationOf<"updateCode"> = { type: "updateCode", codeId: code.id };
+  const next = { ...code };
+  if (op.name !== undefined) {
+    inverse.name = code.name;
+    next.name = op.name;
+  }
+  if (op.color !== undefined) {
+    inverse.color = code.color;
+    next.color = op.color;
+  }
+  if (op.description !== undefined) {
+    inverse.description = code.description;
+    next.description = op.description;
+  }
+  state.codes[code.id] = next;
+  return inverse;
+}
+
+function isSelfOrDescendant(state: ProjectState, candidate: CodeId | null, ancestor: CodeId): boolean {
+  for (let id = candidate; id; id = state.codes[id]?.parentId ?? null) {
+    if (id === ancestor) return true;
+  }
+  return false;
+}
+
+function moveCode(state: ProjectState, op: OperationOf<"moveCode">): Operation {
+  const code = requireCode(state, op.codeId);
+  if (op.parentId) requireCode(state, op.parentId);
+  if (isSelfOrDescendant(state, op.parentId, code.id)) {
+    throw new TandaiError("errors.op.codeCycle", { code: code.name });
+  }
+  state.codes[code.id] = { ...code, parentId: op.parentId, order: op.order };
+  return { type: "moveCode", codeId: code.id, parentId: code.parentId, order: code.order };
+}
+
+/** Deletes a code with the codes nested under it, their codings and memos. */
+function deleteCode(state: ProjectState, id: CodeId, now: string): Operation {
+  requireCode(state, id);
+  const subtree = [id, ...descendantIds(state, id)];
+  const inSubtree = new Set<CodeId>(subtree);
+  // Restored parents first, so that children find their parent again on undo.
+  const restore: Operation[] = subtree.map((codeId) => ({ type: "addCode", code: state.codes[codeId]! }));
+  for (const coding of Object.values(state.codings)) {
+    if (inSubtree.has(coding.codeId)) restore.push(removeCoding(state, coding.id, now));
+  }
+  for (const codeId of subtree) {
+    const target: MemoTarget = { kind: "code", id: codeId };
+    const memo = state.memos[memoKey(target)];
+    if (memo) {
+      delete state.memos[memoKey(target)];
+      restore.push(memoRestore(target, memo));
+    }
+    delete state.codes[codeId];
+  }
+  return batch(restore);
+}
+
+/** Every code nested under `id`, parents before children. */
+export function descendantIds(state: ProjectState, id: CodeId): CodeId[] {
+  const children = new Map<CodeId, CodeId[]>();
+  for (const code of Object.values(state.codes)) {
+    if (code.parentId) children.set(code.parentId, [...(children.get(code.parentId) ?? []), code.id]);
+  }
+  const out: CodeId[] = [];
+  const queue = [...(children.get(id) ?? [])];
+  while (queue.length) {
+    const next = queue.shift()!;
+    out.push(next);
+    queue.push(...(children.get(next) ?? []));
+  }
+  return out;
+}
+
+const sameSpan = (a: Coding, b: Coding) =>
+  a.documentId === b.documentId && a.start === b.start && a.end === b.end && a.stance === b.stance;
+
+/**
+ * Merges `sourceId` into `targetId`: its codings move to the target (an identical span already on
+ * the target is dropped rather than doubled), its children are re-parented to the target, its memo
+ * is appended to the target's, and the source code is removed.
+ */
+function mergeCodes(state: ProjectState, sourceId: CodeId, targetId: CodeId, now: string): Operation {
+  const source = requireCode(state, sourceId);
+  const target = requireCode(state, targetId);
+  if (sourceId === targetId || isSelfOrDescendant(state, targetId, sourceId)) {
+    throw new TandaiError("errors.op.mergeIntoSelf", { source: source.name, target: target.name });
+  }
+  const ops: Operation[] = [];
+  const targetCodings = Object.values(state.codings).filter((c) => c.codeId === targetId);
+  for (const coding of Object.values(state.codings)) {
+    if (coding.codeId !== sourceId) continue;
+    ops.push(
+      targetCodings.some((t) => sameSpan(t, coding))
+        ? { type: "removeCoding", codingId: coding.id }
+        : { type: "recodeCoding", codingId: coding.id, codeId: targetId },
+    );
+  }
+  for (const child of Object.values(state.codes)) {
+    if (child.parentId === sourceId) ops.push({ type: "moveCode", codeId: child.id, parentId: targetId, order: child.order });
+  }
+  const sourceMemo = state.memos[memoKey({ kind: "code", id: sourceId })];
+  if (sourceMemo) {
+    const targetMemo = state.memos[memoKey({ kind: "code", id: targetId })];
+    ops.push({
+      type: "setMemo",
+      target: { kind: "code", id: targetId },
+      content: targetMemo ? concatDocs(targetMemo.content, sourceMemo.content) : sourceMemo.content,
+      text: targetMemo ? `${targetMemo.text}\n\n${sourceMemo.text}` : sourceMemo.text,
+    });
+  }
+  ops.push({ type: "deleteCode", codeId: sourceId });
+  return applyOperation(state, { type: "batch", ops }, now);
+}
+
+/** Joins two Tiptap documents ({type: "doc", content: [...]}) into one. */
+function concatDocs(a: unknown, b: unknown): unknown {
+  const blocks = (doc: unknown): unknown[] =>
+    doc && typeof doc === "object" && Array.isArray((doc as { content?: unknown }).content)
+      ? (doc as { content: unknown[] }).content
+      : [];
+  return { type: "doc", content: [...blocks(a), ...blocks(b)] };
+}

@@ -1,0 +1,3 @@
+export * from "./operation.js";
+export { applyOperation, descendantIds } from "./apply.js";
+export { History } from "./history.js";

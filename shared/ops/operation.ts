@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { CodeId, CodingId, DocumentId } from "../model/ids.js";
+import { Code, CodeDescription, Coding, DocumentMeta, MemoTarget, Stance } from "../model/project.js";
+
+/**
+ * Every change to a project is one of these plain values. The renderer, the CLI and the web
+ * server build them; `applyOperation` applies them; the journal on disk stores them; undo
+ * applies the inverse that applying one yields.
+ */
+const leafOperations = [
+  z.object({ type: z.literal("renameProject"), name: z.string().trim().min(1).max(200) }),
+  z.object({ type: z.literal("addDocument"), document: DocumentMeta }),
+  z.object({ type: z.literal("removeDocument"), documentId: DocumentId }),
+  z.object({ type: z.literal("renameDocument"), documentId: DocumentId, title: z.string().trim().min(1).max(300) }),
+  z.object({ type: z.literal("addCode"), code: Code }),
+  z.object({
+    type: z.literal("updateCode"),
+    codeId: CodeId,
+    name: z.string().trim().min(1).max(200).optional(),
+    color: Code.shape.color.optional(),
+    description: CodeDescription.optional(),
+  }),
+  z.object({ type: z.literal("moveCode"), codeId: CodeId, parentId: CodeId.nullable(), order: z.number() }),
+  z.object({ type: z.literal("deleteCode"), codeId: CodeId }),
+  z.object({ type: z.literal("mergeCodes"), sourceId: CodeId, targetId: CodeId }),
+  z.object({ type: z.literal("addCoding"), coding: Coding }),
+  z.object({ type: z.literal("removeCoding"), codingId: CodingId }),
+  z.object({ type: z.literal("setStance"), codingId: CodingId, stance: Stance }),
+  z.object({ type: z.literal("recodeCoding"), codingId: CodingId, codeId: CodeId }),
+  z.object({
+    type: z.literal("setMemo"),
+    target: MemoTarget,
+    /** Tiptap JSON, or null to delete the memo. */
+    content: z.unknown(),
+    text: z.string(),
+    /** Set when an undo restores a memo, so its date is restored too. */
+    updatedAt: z.string().optional(),
+  }),
+] as const;
+
+export type LeafOperation = z.infer<(typeof leafOperations)[number]>;
+export type BatchOperation = { type: "batch"; ops: Operation[] };
+export type Operation = LeafOperation | BatchOperation;
+
+export const Operation: z.ZodType<Operation> = z.lazy(() =>
+  z.discriminatedUnion("type", [
+    ...leafOperations,
+    z.object({ type: z.literal("batch"), ops: z.array(Operation) }),
+  ]),
+);
+
+export type OperationType = Operation["type"];
+export type OperationOf<T extends OperationType> = Extract<Operation, { type: T }>;
+
+export const batch = (ops: Operation[]): Operation => (ops.length === 1 ? ops[0]! : { type: "batch", ops });
