@@ -1,1 +1,23 @@
-export default {} as const;
+export default {
+  errors: {
+    unsupported: "“{{file}}” cannot be imported: unsupported type (supported: .txt, .md, .docx, .pdf). Save it in one of these formats and import it again.",
+    empty: "“{{file}}” is empty (0 bytes). Check that you chose the right file.",
+    noText: "“{{file}}” contains no text to import.",
+    tooLarge: "“{{file}}” is too large to import ({{size}} MB; the limit is {{max}} MB). Split it into smaller files.",
+    notAFile: "“{{file}}” is not a file (perhaps a folder) and cannot be imported.",
+    notFound: "“{{file}}” was not found. It may have been moved, renamed or deleted.",
+    unreadable: "“{{file}}” could not be read: {{detail}}",
+    notText:
+      "“{{file}}” does not look like text: it contains binary data. If it is a Word or PDF file, give it the right extension (.docx, .pdf); otherwise save it as plain text (UTF-8) and import it again.",
+    badEncoding:
+      "“{{file}}” starts with a {{encoding}} marker but its contents are not valid {{encoding}}. Open it in a text editor and save it again as UTF-8.",
+    docxInvalid:
+      "“{{file}}” is not a valid Word document (.docx): it may be damaged, incomplete or a different kind of file. Open it in Word and save it again as .docx (old .doc files must be saved as .docx first).",
+    pdfInvalid:
+      "“{{file}}” is not a valid PDF: it may be damaged or incomplete. Open it in a PDF reader and save or export it again.",
+    pdfEncrypted:
+      "“{{file}}” is password-protected. Remove the password (for example, print it to a new PDF) and import it again.",
+    pdfNoText:
+      "“{{file}}” has no text layer (scanned?) – run OCR first (for example in your PDF reader or a free OCR tool), then import the result.",
+  },
+} as const;
