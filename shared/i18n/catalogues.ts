@@ -1,10 +1,18 @@
 import enApp from "./en/app.js";
+import enCli from "./en/cli.js";
+import enCodebook from "./en/codebook.js";
+import enEditor from "./en/editor.js";
 import enErrors from "./en/errors.js";
 import enImport from "./en/import.js";
+import enMemo from "./en/memo.js";
 import enStore from "./en/store.js";
 import idApp from "./id/app.js";
+import idCli from "./id/cli.js";
+import idCodebook from "./id/codebook.js";
+import idEditor from "./id/editor.js";
 import idErrors from "./id/errors.js";
 import idImport from "./id/import.js";
+import idMemo from "./id/memo.js";
 import idStore from "./id/store.js";
 
 export const LANGUAGES = ["id", "en"] as const;
@@ -12,11 +20,12 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, errors: enErrors, import: enImport, store: enStore },
-  id: { app: idApp, errors: idErrors, import: idImport, store: idStore },
+  en: { app: enApp, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, import: enImport, memo: enMemo, store: enStore },
+  id: { app: idApp, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, import: idImport, memo: idMemo, store: idStore },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */
 export function languageFromLocale(locale: string | undefined): Language {
-  return locale?.toLowerCase().startsWith("id") || locale?.toLowerCase().startsWith("in") ? "id" : "en";
+  const lower = locale?.toLowerCase() ?? "";
+  return lower.startsWith("id") || lower.startsWith("in") ? "id" : "en";
 }

@@ -56,7 +56,7 @@ export interface Backup {
 
 export const ImportFile = z.object({
   name: z.string().min(1).max(500),
-  data: z.instanceof(Uint8Array),
+  data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, "expected file bytes"),
 });
 export type ImportFile = z.infer<typeof ImportFile>;
 
@@ -85,6 +85,8 @@ export const channels = {
   createProject: channel<z.ZodObject<{ dir: z.ZodString; name: z.ZodString }>, OpenProject>(
     z.object({ dir: z.string().min(1), name: z.string().trim().min(1).max(200) }).strict(),
   ),
+  /** The project the backend has open already (the web server may start with one), if any. */
+  currentProject: channel<typeof none, OpenProject | null>(none),
   openProject: channel<typeof dir, OpenProject>(dir),
   openSampleProject: channel<typeof none, OpenProject>(none),
   listBackups: channel<typeof dir, Backup[]>(dir),
@@ -108,7 +110,7 @@ export const channels = {
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
-export type ArgsOf<K extends ChannelName> = z.input<Channels[K]["args"]>;
+export type ArgsOf<K extends ChannelName> = z.output<Channels[K]["args"]>;
 export type ResultOf<K extends ChannelName> = Channels[K]["result"];
 export const channelNames = Object.keys(channels) as ChannelName[];
 

@@ -10,7 +10,13 @@ export default {
     codeCycle: "“{{code}}” cannot be moved inside itself.",
     mergeIntoSelf: "“{{source}}” cannot be merged into “{{target}}”, which is itself or nested in it.",
   },
+  quote: {
+    empty: "The quote to code in “{{document}}” is empty.",
+    notFound: "“{{quote}}” does not occur in “{{document}}”. Copy the words exactly as they stand in the document.",
+    occurrence: "“{{quote}}” occurs {{count}} times in “{{document}}”, so occurrence {{occurrence}} does not exist.",
+  },
   ipc: {
+    tooLarge: "The request is larger than {{limit}}.",
     badArgument: "The request {{channel}} was malformed: {{detail}}",
     noProject: "No project is open.",
     unknownChannel: "Unknown request {{channel}}.",

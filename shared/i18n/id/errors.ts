@@ -10,7 +10,13 @@ export default {
     codeCycle: "“{{code}}” tidak dapat dipindahkan ke dalam dirinya sendiri.",
     mergeIntoSelf: "“{{source}}” tidak dapat digabung ke “{{target}}”, yang merupakan dirinya sendiri atau berada di dalamnya.",
   },
+  quote: {
+    empty: "Kutipan yang akan dikode di “{{document}}” kosong.",
+    notFound: "“{{quote}}” tidak ditemukan di “{{document}}”. Salin kata-katanya persis seperti dalam dokumen.",
+    occurrence: "“{{quote}}” muncul {{count}} kali di “{{document}}”, jadi kemunculan ke-{{occurrence}} tidak ada.",
+  },
   ipc: {
+    tooLarge: "Permintaan lebih besar dari {{limit}}.",
     badArgument: "Permintaan {{channel}} tidak valid: {{detail}}",
     noProject: "Belum ada proyek yang dibuka.",
     unknownChannel: "Permintaan {{channel}} tidak dikenal.",

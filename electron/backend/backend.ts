@@ -1,0 +1,199 @@
+import {
+  codingsOf,
+  History,
+  newDocumentId,
+  passageOf,
+  TandaiError,
+  toErrorPayload,
+  type Applied,
+  type ArgsOf,
+  type DocumentMeta,
+  type ImportOutcome,
+  type OpenProject,
+  type Operation,
+  type ResultOf,
+  type TandaiApi,
+} from "../../shared/index.js";
+import { importDocument } from "../import/index.js";
+import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
+import type { BackendContext } from "./context.js";
+import { SettingsFile } from "./preferences.js";
+import { createSampleProject, sampleProjectDir } from "./sample.js";
+
+/**
+ * The backend every transport serves: the Electron IPC handlers and the local web server both
+ * dispatch to one instance of this. It holds the open project, its undo history and the settings.
+ */
+export class Backend implements TandaiApi {
+  private store: DiskProjectStore | null = null;
+  private readonly history = new History();
+  readonly settings: SettingsFile;
+
+  constructor(private readonly context: BackendContext) {
+    this.settings = new SettingsFile(context.home, context.systemLocale);
+  }
+
+  async init(): Promise<this> {
+    await this.settings.load();
+    return this;
+  }
+
+  get openStore(): DiskProjectStore | null {
+    return this.store;
+  }
+
+  async appInfo(): Promise<ResultOf<"appInfo">> {
+    const { version, transport, projectsDir, pickFolder } = this.context;
+    return { version, transport, projectsDir, canPickFolders: Boolean(pickFolder) };
+  }
+
+  async getPreferences(): Promise<ResultOf<"getPreferences">> {
+    return this.settings.preferences;
+  }
+
+  async setPreferences(args: ArgsOf<"setPreferences">): Promise<ResultOf<"setPreferences">> {
+    return this.settings.setPreferences(args);
+  }
+
+  async recentProjects(): Promise<ResultOf<"recentProjects">> {
+    return this.settings.recent;
+  }
+
+  async pickFolder(): Promise<string | null> {
+    return this.context.pickFolder ? this.context.pickFolder() : null;
+  }
+
+  async createProject({ dir, name }: ArgsOf<"createProject">): Promise<OpenProject> {
+    return this.adopt(await createProject(dir, name));
+  }
+
+  async currentProject(): Promise<OpenProject | null> {
+    return this.store ? this.snapshot(this.store) : null;
+  }
+
+  async openProject({ dir }: ArgsOf<"openProject">): Promise<OpenProject> {
+    if (this.store?.dir === dir) return this.snapshot(this.store);
+    return this.adopt(await openProject(dir));
+  }
+
+  /** Opens the bilingual sample project, creating it on first use. */
+  async openSampleProject(): Promise<OpenProject> {
+    const dir = sampleProjectDir(this.context.projectsDir);
+    if (this.store?.dir === dir) return this.snapshot(this.store);
+    try {
+      return this.adopt(await openProject(dir));
+    } catch (error) {
+      if (!(error instanceof TandaiError) || error.code !== "store.errors.notAProject") throw error;
+      const { coderName, language } = this.settings.preferences;
+      return this.adopt(await createSampleProject(dir, coderName || "Tandai", language));
+    }
+  }
+
+  async listBackups({ dir }: ArgsOf<"listBackups">): Promise<ResultOf<"listBackups">> {
+    return listBackups(dir);
+  }
+
+  async restoreBackup({ dir, file }: ArgsOf<"restoreBackup">): Promise<OpenProject> {
+    if (this.store?.dir === dir) await this.closeProject();
+    return this.adopt(await restoreBackup(dir, file));
+  }
+
+  async closeProject(): Promise<null> {
+    const store = this.store;
+    this.store = null;
+    this.history.clear();
+    await store?.close();
+    return null;
+  }
+
+  async apply({ op }: ArgsOf<"apply">): Promise<Applied> {
+    const inverse = await this.requireStore().apply(op as Operation);
+    this.history.record(inverse);
+    return this.applied(op as Operation);
+  }
+
+  async undo(): Promise<Applied> {
+    const op = this.history.peekUndo();
+    if (!op) return this.applied(null);
+    this.history.undone(await this.requireStore().apply(op));
+    return this.applied(op);
+  }
+
+  async redo(): Promise<Applied> {
+    const op = this.history.peekRedo();
+    if (!op) return this.applied(null);
+    this.history.redone(await this.requireStore().apply(op));
+    return this.applied(op);
+  }
+
+  /**
+   * Imports each file on its own, so one bad file costs only itself; the documents that did import
+   * are added in one operation, so one undo takes the whole batch back.
+   */
+  async importFiles({ files }: ArgsOf<"importFiles">): Promise<ResultOf<"importFiles">> {
+    const store = this.requireStore();
+    const outcomes: ImportOutcome[] = [];
+    const added: Operation[] = [];
+    for (const file of files) {
+      try {
+        const imported = await importDocument(file.name, file.data);
+        const id = newDocumentId();
+        await store.writeDocumentContent(id, imported.content);
+        const document: DocumentMeta = {
+          id,
+          title: imported.title,
+          kind: imported.kind,
+          sourceName: file.name,
+          importedAt: new Date().toISOString(),
+          length: imported.content.text.length,
+          blockCount: imported.content.blocks.length,
+          pageCount: imported.pageCount,
+          ...(imported.encoding ? { encoding: imported.encoding } : {}),
+        };
+        added.push({ type: "addDocument", document });
+        outcomes.push({ file: file.name, ok: true, documentId: id, title: imported.title });
+      } catch (error) {
+        outcomes.push({ file: file.name, ok: false, error: toErrorPayload(error) });
+      }
+    }
+    const applied = added.length ? await this.apply({ op: { type: "batch", ops: added } }) : this.applied(null);
+    return { outcomes, applied };
+  }
+
+  async documentContent({ documentId }: ArgsOf<"documentContent">): Promise<ResultOf<"documentContent">> {
+    const store = this.requireStore();
+    if (!store.state.documents[documentId]) throw new TandaiError("errors.op.unknownDocument", { id: documentId });
+    return store.readDocumentContent(documentId);
+  }
+
+  async retrieve({ codeId, includeNested }: ArgsOf<"retrieve">): Promise<ResultOf<"retrieve">> {
+    const store = this.requireStore();
+    const codings = codingsOf(store.state, codeId, includeNested);
+    const passages = [];
+    for (const coding of codings) {
+      passages.push(passageOf(store.state, coding, await store.readDocumentContent(coding.documentId)));
+    }
+    return passages;
+  }
+
+  private requireStore(): DiskProjectStore {
+    if (!this.store) throw new TandaiError("errors.ipc.noProject");
+    return this.store;
+  }
+
+  private async adopt(store: DiskProjectStore): Promise<OpenProject> {
+    await this.closeProject();
+    this.store = store;
+    await this.settings.touchRecent(store.dir, store.state.name);
+    return this.snapshot(store);
+  }
+
+  private snapshot(store: DiskProjectStore): OpenProject {
+    return { dir: store.dir, state: store.state, canUndo: this.history.canUndo, canRedo: this.history.canRedo };
+  }
+
+  private applied(op: Operation | null): Applied {
+    return { applied: op, canUndo: this.history.canUndo, canRedo: this.history.canRedo };
+  }
+}
+

@@ -1,0 +1,30 @@
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { existsSync } from "node:fs";
+
+/** What differs between the Electron app, the web server and tests: where things live, and how to pick a folder. */
+export interface BackendContext {
+  /** Where preferences and the recent-projects list are kept. */
+  home: string;
+  /** Where new projects and the sample project are created by default. */
+  projectsDir: string;
+  version: string;
+  transport: "electron" | "web";
+  systemLocale: string | undefined;
+  /** A native folder picker; absent in the web transport, where the user types a path. */
+  pickFolder?: () => Promise<string | null>;
+}
+
+/**
+ * Default locations outside Electron (CLI, web server). TANDAI_HOME and TANDAI_PROJECTS override
+ * them, which is how tests keep to a temp folder.
+ */
+export function defaultLocations(): { home: string; projectsDir: string } {
+  const user = homedir();
+  const config = process.env.XDG_CONFIG_HOME ?? (process.platform === "win32" ? process.env.APPDATA : undefined) ?? join(user, process.platform === "darwin" ? "Library/Application Support" : ".config");
+  const documents = existsSync(join(user, "Documents")) ? join(user, "Documents") : user;
+  return {
+    home: process.env.TANDAI_HOME ?? join(config, "Tandai"),
+    projectsDir: process.env.TANDAI_PROJECTS ?? join(documents, "Tandai"),
+  };
+}

@@ -1,0 +1,63 @@
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import { languageFromLocale, Preferences, type RecentProject } from "../../shared/index.js";
+import { writeFileAtomic } from "../fs/atomicWrite.js";
+
+const Settings = z.object({
+  preferences: Preferences.partial().default({}),
+  recent: z.array(z.object({ dir: z.string(), name: z.string(), openedAt: z.string() })).default([]),
+});
+type Settings = z.infer<typeof Settings>;
+
+const MAX_RECENT = 10;
+
+/** The user's preferences and recent projects, one small JSON file in the app's home folder. */
+export class SettingsFile {
+  private settings: Settings = { preferences: {}, recent: [] };
+  private readonly file: string;
+
+  constructor(
+    private readonly home: string,
+    private readonly systemLocale: string | undefined,
+  ) {
+    this.file = join(home, "preferences.json");
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.settings = Settings.parse(JSON.parse(await readFile(this.file, "utf8")));
+    } catch {
+      // Missing or unreadable preferences are not worth stopping the app for: start from defaults.
+      this.settings = { preferences: {}, recent: [] };
+    }
+  }
+
+  get preferences(): Preferences {
+    return {
+      language: this.settings.preferences.language ?? languageFromLocale(this.systemLocale),
+      coderName: this.settings.preferences.coderName ?? "",
+    };
+  }
+
+  get recent(): RecentProject[] {
+    return this.settings.recent;
+  }
+
+  async setPreferences(patch: Partial<Preferences>): Promise<Preferences> {
+    this.settings.preferences = { ...this.settings.preferences, ...patch };
+    await this.save();
+    return this.preferences;
+  }
+
+  async touchRecent(dir: string, name: string): Promise<void> {
+    const entry = { dir, name, openedAt: new Date().toISOString() };
+    this.settings.recent = [entry, ...this.settings.recent.filter((r) => r.dir !== dir)].slice(0, MAX_RECENT);
+    await this.save();
+  }
+
+  private async save(): Promise<void> {
+    await mkdir(this.home, { recursive: true });
+    await writeFileAtomic(this.file, JSON.stringify(this.settings, null, 2));
+  }
+}

@@ -1,0 +1,55 @@
+import { join } from "node:path";
+import {
+  findQuote,
+  linesToBlocks,
+  newCodeId,
+  newCodingId,
+  newDocumentId,
+  offset,
+  type CodeId,
+  type Language,
+  type Operation,
+} from "../../shared/index.js";
+import { createProject, type DiskProjectStore } from "../store/index.js";
+import { sampleCodes, sampleDocuments, sampleName } from "./sampleContent.js";
+
+export function sampleProjectDir(projectsDir: string): string {
+  return join(projectsDir, "Sample");
+}
+
+/** Creates the sample project: its documents, a small nested codebook, and codings on both documents. */
+export async function createSampleProject(dir: string, coder: string, language: Language = "id"): Promise<DiskProjectStore> {
+  const store = await createProject(dir, sampleName[language]);
+  const now = new Date().toISOString();
+  const codeIds = new Map<string, CodeId>(sampleCodes.map((c) => [c.key, newCodeId()]));
+  const ops: Operation[] = sampleCodes.map((c, order) => ({
+    type: "addCode",
+    code: {
+      id: codeIds.get(c.key)!,
+      name: c.name[language],
+      color: c.color,
+      parentId: c.parent ? codeIds.get(c.parent)! : null,
+      order,
+      description: { definition: c.definition[language], whenToUse: "", whenNotToUse: "" },
+      createdAt: now,
+    },
+  }));
+  for (const doc of sampleDocuments) {
+    const id = newDocumentId();
+    const content = { text: doc.text, blocks: linesToBlocks(doc.text) };
+    await store.writeDocumentContent(id, content);
+    ops.push({
+      type: "addDocument",
+      document: { id, title: doc.title, kind: "txt", sourceName: `${doc.title}.txt`, importedAt: now, length: doc.text.length, blockCount: content.blocks.length, pageCount: null, encoding: "utf-8" },
+    });
+    for (const c of doc.codings) {
+      const { start, end } = findQuote(doc.text, c.quote, 1, doc.title);
+      ops.push({
+        type: "addCoding",
+        coding: { id: newCodingId(), documentId: id, codeId: codeIds.get(c.code)!, start: offset(start), end: offset(end), coder, stance: c.stance ?? "supports", createdAt: now },
+      });
+    }
+  }
+  await store.apply({ type: "batch", ops });
+  return store;
+}

@@ -1,0 +1,96 @@
+import { userInfo } from "node:os";
+import {
+  codePath,
+  findCodes,
+  findQuote,
+  newCodeId,
+  newCodingId,
+  nextCodeColor,
+  nextOrder,
+  offset,
+  PATH_SEPARATOR,
+  Stance,
+  TandaiError,
+  type CodeId,
+  type DocumentMeta,
+  type Operation,
+  type ProjectState,
+} from "../../shared/index.js";
+import { report, type CliContext } from "./context.js";
+import type { CliValues } from "./main.js";
+import { cliBackend, requireDir, withProject } from "./project.js";
+
+export function findDocument(state: ProjectState, titleOrId: string): DocumentMeta {
+  const docs = Object.values(state.documents);
+  const byId = docs.find((d) => d.id === titleOrId);
+  if (byId) return byId;
+  const exact = docs.filter((d) => d.title === titleOrId);
+  const matches = exact.length ? exact : docs.filter((d) => d.title.toLocaleLowerCase() === titleOrId.toLocaleLowerCase());
+  if (matches.length === 0) throw new TandaiError("cli.errors.noDocument", { document: titleOrId });
+  if (matches.length > 1) throw new TandaiError("cli.errors.ambiguousDocument", { document: titleOrId, count: matches.length });
+  return matches[0]!;
+}
+
+/**
+ * Resolves a code path to a code id, planning `addCode` operations for the levels that do not
+ * exist yet (so "Obstacle/Budget" creates both when neither exists).
+ */
+export function resolveCodePath(state: ProjectState, path: string, now: string): { codeId: CodeId; create: Operation[]; created: string[] } {
+  const found = findCodes(state, path);
+  if (found.length > 1) throw new TandaiError("cli.errors.ambiguousCode", { code: path, count: found.length });
+  if (found.length === 1) return { codeId: found[0]!.id, create: [], created: [] };
+  const names = path.split(PATH_SEPARATOR).map((n) => n.trim()).filter(Boolean);
+  let parentId: CodeId | null = null;
+  const create: Operation[] = [];
+  const created: string[] = [];
+  let colorIndex = Object.keys(state.codes).length;
+  for (let depth = 0; depth < names.length; depth++) {
+    const prefix = names.slice(0, depth + 1).join(PATH_SEPARATOR);
+    const existing: CodeId | undefined = findCodes(state, prefix).find((c) => c.parentId === parentId)?.id;
+    if (existing) {
+      parentId = existing;
+      continue;
+    }
+    const id = newCodeId();
+    create.push({
+      type: "addCode",
+      code: {
+        id,
+        name: names[depth]!,
+        color: nextCodeColor(colorIndex++),
+        parentId,
+        order: parentId === null && create.length === 0 ? nextOrder(state, null) : 0,
+        description: { definition: "", whenToUse: "", whenNotToUse: "" },
+        createdAt: now,
+      },
+    });
+    created.push(prefix);
+    parentId = id;
+  }
+  return { codeId: parentId!, create, created };
+}
+
+export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: CliValues) {
+  const dir = requireDir("code", dirArg);
+  for (const option of ["doc", "quote", "code"] as const) {
+    if (!values[option]) throw new TandaiError("cli.errors.missingArgument", { command: "code", argument: `--${option}` });
+  }
+  const stance = Stance.safeParse(values.stance ?? "supports");
+  if (!stance.success) throw new TandaiError("cli.errors.badStance", { value: values.stance ?? "" });
+  const occurrence = Number(values.occurrence ?? "1");
+  if (!Number.isInteger(occurrence) || occurrence < 1) throw new TandaiError("cli.errors.badOccurrence", { value: values.occurrence ?? "" });
+
+  const backend = await cliBackend();
+  const coder = values.coder ?? (backend.settings.preferences.coderName || userInfo().username);
+  await withProject(dir, async (store) => {
+    const doc = findDocument(store.state, values.doc!);
+    const { start, end } = findQuote((await store.readDocumentContent(doc.id)).text, values.quote!, occurrence, doc.title);
+    const now = new Date().toISOString();
+    const { codeId, create, created } = resolveCodePath(store.state, values.code!, now);
+    const coding = { id: newCodingId(), documentId: doc.id, codeId, start: offset(start), end: offset(end), coder, stance: stance.data, createdAt: now };
+    await store.apply({ type: "batch", ops: [...create, { type: "addCoding", coding }] });
+    const code = codePath(store.state, codeId).join(PATH_SEPARATOR);
+    if (!ctx.json) for (const name of created) ctx.print(ctx.t("cli.codeCreated", { code: name }));
+    report(ctx, { codingId: coding.id, documentId: doc.id, codeId, code, createdCodes: created, start, end, stance: stance.data, coder }, ctx.t("cli.coded", { quote: values.quote!, document: doc.title, code, stance: stance.data }));
+  });
+}

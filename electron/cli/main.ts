@@ -1,0 +1,70 @@
+import { parseArgs } from "node:util";
+import { languageFromLocale, LANGUAGES, translate, TandaiError, toErrorPayload, type Language } from "../../shared/index.js";
+import { codeCommand } from "./code.js";
+import { importCommand, infoCommand, newCommand } from "./project.js";
+import { serveCommand } from "./serve.js";
+import type { CliContext } from "./context.js";
+import { VERSION } from "./version.js";
+
+const options = {
+  json: { type: "boolean" },
+  lang: { type: "string" },
+  name: { type: "string" },
+  case: { type: "string", multiple: true },
+  doc: { type: "string" },
+  quote: { type: "string" },
+  code: { type: "string" },
+  stance: { type: "string" },
+  occurrence: { type: "string" },
+  coder: { type: "string" },
+  port: { type: "string" },
+  "open-last": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
+
+const commands: Record<string, (ctx: CliContext, positionals: string[], values: CliValues) => Promise<void>> = {
+  new: newCommand,
+  import: importCommand,
+  code: codeCommand,
+  info: infoCommand,
+  serve: serveCommand,
+};
+
+/** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */
+export async function runCli(argv: string[]): Promise<number> {
+  let language: Language = languageFromLocale(process.env.LC_ALL || process.env.LANG);
+  let json = argv.includes("--json");
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    if (values.lang && (LANGUAGES as readonly string[]).includes(values.lang)) language = values.lang as Language;
+    json = Boolean(values.json);
+    const ctx: CliContext = {
+      language,
+      json,
+      t: (key, params) => translate(language, key, params),
+      print: (text) => process.stdout.write(`${text}\n`),
+    };
+    const [command, ...rest] = positionals;
+    if (values.version) return ctx.print(VERSION), 0;
+    if (!command || values.help) return ctx.print(ctx.t("cli.usage", { version: VERSION })), 0;
+    const run = commands[command];
+    if (!run) throw new TandaiError("cli.errors.unknownCommand", { command });
+    await run(ctx, rest, values);
+    return 0;
+  } catch (error) {
+    const payload =
+      error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")
+        ? { code: "cli.errors.badOption", params: { detail: error.message } }
+        : toErrorPayload(error);
+    const message = translate(language, payload.code, payload.params);
+    if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { ...payload, message } })}\n`);
+    process.stderr.write(`tandai: ${message}\n`);
+    return 1;
+  }
+}
+
+const status = await runCli(process.argv.slice(2));
+if (status !== 0 || !process.argv.includes("serve")) process.exitCode = status;

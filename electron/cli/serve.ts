@@ -1,0 +1,24 @@
+import { fileURLToPath } from "node:url";
+import { dirname, join, resolve } from "node:path";
+import { startWebServer } from "../web/server.js";
+import type { CliContext } from "./context.js";
+import type { CliValues } from "./main.js";
+import { cliBackend } from "./project.js";
+
+/** Serves the app on 127.0.0.1 until interrupted, with `dir` open if one is given. */
+export async function serveCommand(ctx: CliContext, [dirArg]: string[], values: CliValues) {
+  const backend = await cliBackend();
+  if (dirArg) await backend.openProject({ dir: resolve(dirArg) });
+  // dist/cli.js serves dist/renderer, built by `npm run build`.
+  const rendererDir = join(dirname(fileURLToPath(import.meta.url)), "renderer");
+  const server = await startWebServer(backend, rendererDir, Number(values.port ?? 0));
+  if (ctx.json) ctx.print(JSON.stringify({ ok: true, url: server.url }));
+  else ctx.print(ctx.t("cli.serving", { url: server.url }));
+  const stop = async () => {
+    await backend.closeProject();
+    await server.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+}

@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toErrorPayload, type AppInfo, type ErrorPayload, type OpenProject, type Preferences } from "../shared/index.js";
+import { api, onMenuCommand } from "./api/client.js";
+import { AppContext, type AppActions } from "./state/app.js";
+import { ProjectContext } from "./state/context.js";
+import { ProjectMirror } from "./state/projectStore.js";
+import { changeLanguage } from "./i18n.js";
+import { Welcome } from "./components/Welcome.js";
+import { Workspace } from "./components/Workspace.js";
+import { ErrorBanner } from "./components/ErrorBanner.js";
+
+type Phase = "starting" | "welcome" | "project";
+
+export function App({ initialPreferences }: { initialPreferences: Preferences }) {
+  const { t } = useTranslation();
+  const [preferences, setPreferencesState] = useState(initialPreferences);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [mirror, setMirror] = useState<ProjectMirror | null>(null);
+  const [phase, setPhase] = useState<Phase>("starting");
+  const [error, setError] = useState<{ payload: ErrorPayload; dir?: string } | null>(null);
+
+  const show = useCallback((open: OpenProject) => {
+    setMirror(new ProjectMirror(open));
+    setPhase("project");
+    setError(null);
+  }, []);
+
+  const run = useCallback(
+    async (work: () => Promise<OpenProject>, dir?: string) => {
+      try {
+        show(await work());
+      } catch (e) {
+        setError({ payload: toErrorPayload(e), ...(dir ? { dir } : {}) });
+        setPhase((p) => (p === "starting" ? "welcome" : p));
+      }
+    },
+    [show],
+  );
+
+  const actions = useMemo<AppActions>(
+    () => ({
+      preferences,
+      info,
+      async setPreferences(patch) {
+        const next = await api.setPreferences(patch);
+        if (next.language !== preferences.language) await changeLanguage(next.language);
+        setPreferencesState(next);
+      },
+      openProject: (dir) => run(() => api.openProject({ dir }), dir),
+      createProject: (dir, name) => run(() => api.createProject({ dir, name })),
+      openSample: () => run(() => api.openSampleProject({})),
+      restoreBackup: (dir, file) => run(() => api.restoreBackup({ dir, file }), dir),
+      async closeProject() {
+        await api.closeProject({});
+        setMirror(null);
+        setPhase("welcome");
+      },
+      showError: (e) => setError({ payload: toErrorPayload(e) }),
+    }),
+    [preferences, info, run],
+  );
+
+  // First start opens the sample project; later starts reopen the last project.
+  useEffect(() => {
+    void (async () => {
+      setInfo(await api.appInfo({}));
+      const current = await api.currentProject({});
+      if (current) return show(current);
+      const [last] = await api.recentProjects({});
+      if (last) return run(() => api.openProject({ dir: last.dir }), last.dir);
+      return run(() => api.openSampleProject({}));
+    })().catch((e: unknown) => {
+      setError({ payload: toErrorPayload(e) });
+      setPhase("welcome");
+    });
+  }, [run, show]);
+
+  useEffect(() => {
+    onMenuCommand((command) => {
+      if (command === "newProject" || command === "openProject" || command === "closeProject") void actions.closeProject();
+      else window.dispatchEvent(new CustomEvent("tandai:menu", { detail: command }));
+    });
+    // The preload keeps listeners for the window's life; register once.
+  }, []);
+
+  useEffect(() => {
+    document.title = mirror ? `${mirror.current.state.name} – Tandai` : "Tandai";
+  }, [mirror, preferences.language]);
+
+  return (
+    <AppContext.Provider value={actions}>
+      {error && <ErrorBanner error={error.payload} dir={error.dir} onDismiss={() => setError(null)} />}
+      {phase === "starting" && <div className="splash" aria-busy="true">{t("app.loading")}</div>}
+      {phase === "welcome" && <Welcome />}
+      {phase === "project" && mirror && (
+        <ProjectContext.Provider value={mirror}>
+          <Workspace key={mirror.current.dir} />
+        </ProjectContext.Provider>
+      )}
+    </AppContext.Provider>
+  );
+}
+

@@ -1,0 +1,26 @@
+import { decodeWire, encodeWire, type TandaiApi } from "../../shared/index.js";
+
+/**
+ * The web transport: each call is a POST to /api/<channel> carrying the access token the server
+ * printed in the app's URL. The token is moved out of the address bar into session storage.
+ */
+export function createWebApi(unwrap: <T>(envelope: unknown) => T): TandaiApi {
+  const params = new URLSearchParams(location.search);
+  const fromUrl = params.get("token");
+  if (fromUrl) {
+    sessionStorage.setItem("tandai-token", fromUrl);
+    params.delete("token");
+    history.replaceState(null, "", `${location.pathname}${params.size ? `?${params}` : ""}${location.hash}`);
+  }
+  const token = sessionStorage.getItem("tandai-token") ?? "";
+  return new Proxy({} as TandaiApi, {
+    get: (_target, name: string) => async (args: unknown) => {
+      const response = await fetch(`/api/${encodeURIComponent(name)}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-tandai-token": token },
+        body: encodeWire(args ?? {}),
+      });
+      return unwrap(decodeWire(await response.text()));
+    },
+  });
+}

@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { codePath, PATH_SEPARATOR, type CodingId } from "../../shared/index.js";
+import { useApp } from "../state/app.js";
+import { useMirror, useProject } from "../state/context.js";
+import { MemoEditor } from "./memo/index.js";
+
+/** What is coded where the user clicked: each code with its stance, coder, memo, and a way to remove it. */
+export function CodingPopover({ codingIds, at, onClose }: { codingIds: CodingId[]; at: { x: number; y: number }; onClose(): void }) {
+  const { t } = useTranslation();
+  const app = useApp();
+  const mirror = useMirror();
+  const { state } = useProject();
+  const [memoFor, setMemoFor] = useState<CodingId | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const codings = codingIds.map((id) => state.codings[id]).filter((c) => c !== undefined);
+
+  useEffect(() => {
+    const onDown = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && onClose();
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    window.addEventListener("mousedown", onDown);
+    window.addEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("mousedown", onDown);
+      window.removeEventListener("keydown", onKey);
+    };
+  }, [onClose]);
+
+  useEffect(() => {
+    if (codings.length === 0) onClose();
+  }, [codings.length, onClose]);
+
+  const left = Math.min(at.x, window.innerWidth - 380);
+  const top = Math.min(at.y + 12, window.innerHeight - 320);
+  const run = (op: Parameters<typeof mirror.apply>[0]) => void mirror.apply(op).catch(app.showError);
+
+  return (
+    <div className="popover coding-popover" ref={root} style={{ left, top }} data-testid="coding-popover">
+      <div className="panel-title">{t("app.coding.here", { count: codings.length })}</div>
+      <ul>
+        {codings.map((coding) => {
+          const code = state.codes[coding.codeId];
+          return (
+            <li key={coding.id} data-testid="coding-item" data-coding-id={coding.id}>
+              <div className="coding-line">
+                <span className="swatch" style={{ background: code?.color }} />
+                <span className="code-name">{codePath(state, coding.codeId).join(` ${PATH_SEPARATOR} `)}</span>
+                <button className="icon danger" onClick={() => run({ type: "removeCoding", codingId: coding.id })} aria-label={t("app.coding.remove")} title={t("app.coding.remove")} data-testid="remove-coding">
+                  ×
+                </button>
+              </div>
+              <div className="coding-meta">
+                <select
+                  value={coding.stance}
+                  onChange={(e) => run({ type: "setStance", codingId: coding.id, stance: e.target.value as typeof coding.stance })}
+                  aria-label={t("app.coding.stance")}
+                  data-testid="coding-stance"
+                  className={coding.stance}
+                >
+                  <option value="supports">{t("app.stance.supports")}</option>
+                  <option value="contradicts">{t("app.stance.contradicts")}</option>
+                </select>
+                <span className="muted">{t("app.coding.by", { coder: coding.coder })}</span>
+                <button className="icon" onClick={() => setMemoFor(memoFor === coding.id ? null : coding.id)} data-testid="coding-memo">
+                  {t("app.coding.memo")}
+                </button>
+              </div>
+              {memoFor === coding.id && <MemoEditor target={{ kind: "coding", id: coding.id }} label={t("app.memo.coding")} />}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

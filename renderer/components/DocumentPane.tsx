@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  flattenCodebook,
+  newCodingId,
+  offset,
+  toErrorPayload,
+  type CodeId,
+  type CodingId,
+  type DocumentContent,
+  type DocumentId,
+  type Stance,
+} from "../../shared/index.js";
+import { DocumentView } from "../editor/index.js";
+import { useApp } from "../state/app.js";
+import { useMirror, useProject } from "../state/context.js";
+import { useDocumentContent } from "../state/documents.js";
+import { CodePalette } from "./CodePalette.js";
+import { CodingPopover } from "./CodingPopover.js";
+import { isTyping } from "./useUndoShortcuts.js";
+
+export interface Focus {
+  documentId: DocumentId;
+  start: number;
+  end: number;
+  nonce: number;
+}
+
+type Range = { start: number; end: number };
+
+/** One document in the coding view, with the selection toolbar that applies codes. */
+export function DocumentPane({ documentId, focus }: { documentId: DocumentId; focus: Focus | null }) {
+  const { t } = useTranslation();
+  const app = useApp();
+  const mirror = useMirror();
+  const { state, version } = useProject();
+  const content = useDocumentContent(documentId);
+  const [selection, setSelection] = useState<Range | null>(null);
+  const [stance, setStance] = useState<Stance>("supports");
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [clicked, setClicked] = useState<{ ids: CodingId[]; at: { x: number; y: number } } | null>(null);
+  const doc = state.documents[documentId]!;
+
+  // New arrays only when the project changed, so the view diffs codings only then.
+  const codings = useMemo(() => Object.values(state.codings).filter((c) => c.documentId === documentId), [state, version, documentId]);
+  const codes = useMemo(() => ({ ...state.codes }), [state, version]);
+  const shortcuts = useMemo(() => flattenCodebook(state).slice(0, 9).map((row) => row.code), [state, version]);
+
+  const applyCode = useCallback(
+    (codeId: CodeId) => {
+      if (!selection) return;
+      const coding = {
+        id: newCodingId(),
+        documentId,
+        codeId,
+        start: offset(selection.start),
+        end: offset(selection.end),
+        coder: app.preferences.coderName || t("app.coding.anonymous"),
+        stance,
+        createdAt: new Date().toISOString(),
+      };
+      void mirror.apply({ type: "addCoding", coding }).catch((e: unknown) => app.showError(toErrorPayload(e)));
+    },
+    [selection, documentId, stance, app, mirror, t],
+  );
+
+  // Keys 1–9 apply the first nine codes of the codebook to the selection.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!selection || isTyping(e.target)) return;
+      const command = e.ctrlKey || e.metaKey;
+      if ((command && e.key === "k") || (!command && e.key === "/")) {
+        e.preventDefault();
+        setPaletteOpen(true);
+        return;
+      }
+      const shortcut = !command && !e.altKey ? shortcuts[Number(e.key) - 1] : undefined;
+      if (shortcut) {
+        e.preventDefault();
+        applyCode(shortcut.id);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selection, shortcuts, applyCode]);
+
+  return (
+    <div className="document-pane" data-testid="document-pane">
+      <div className="document-header">
+        <h2 data-testid="document-title">{doc.title}</h2>
+        <span className="muted">
+          {t("app.document.meta", { count: codings.length, paragraphs: doc.blockCount })}
+          {doc.pageCount ? ` · ${t("app.document.pages", { count: doc.pageCount })}` : ""}
+        </span>
+      </div>
+      <div className={`selection-bar ${selection ? "active" : ""}`} data-testid="selection-bar" aria-hidden={!selection}>
+        {selection ? (
+          <>
+            <div className="stance-toggle" role="radiogroup" aria-label={t("app.coding.stance")}>
+              {(["supports", "contradicts"] as const).map((s) => (
+                <button key={s} role="radio" aria-checked={stance === s} className={stance === s ? `active ${s}` : s} onClick={() => setStance(s)} data-testid={`stance-${s}`}>
+                  {t(`app.stance.${s}`)}
+                </button>
+              ))}
+            </div>
+            <div className="quick-codes">
+              {shortcuts.map((code, i) => (
+                <button key={code.id} onClick={() => applyCode(code.id)} title={t("app.coding.applyHint", { key: i + 1 })} data-testid="quick-code" data-code-id={code.id}>
+                  <span className="swatch" style={{ background: code.color }} />
+                  <kbd>{i + 1}</kbd> {code.name}
+                </button>
+              ))}
+            </div>
+            <button onClick={() => setPaletteOpen(true)} data-testid="open-palette" title={t("app.palette.hint")}>
+              {t("app.palette.open")}
+            </button>
+          </>
+        ) : (
+          <span className="muted">{t("app.coding.selectHint")}</span>
+        )}
+      </div>
+      <div className="document-scroll" data-testid="document-scroll">
+        {content.status === "ready" && (
+          <DocumentView
+            content={content.content as DocumentContent}
+            codings={codings}
+            codes={codes}
+            onSelectionChange={setSelection}
+            onCodingsClick={(ids, at) => setClicked({ ids, at })}
+            focus={focus ?? undefined}
+          />
+        )}
+        {content.status === "loading" && <p className="empty">{t("app.loading")}</p>}
+        {content.status === "error" && <p className="empty">{t(content.error.code, content.error.params)}</p>}
+      </div>
+      {paletteOpen && (
+        <CodePalette
+          onClose={() => setPaletteOpen(false)}
+          onPick={(codeId) => {
+            applyCode(codeId);
+            setPaletteOpen(false);
+          }}
+        />
+      )}
+      {clicked && <CodingPopover codingIds={clicked.ids} at={clicked.at} onClose={() => setClicked(null)} />}
+    </div>
+  );
+}

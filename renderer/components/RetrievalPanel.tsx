@@ -1,0 +1,66 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { codePath, PATH_SEPARATOR, toErrorPayload, type CodeId, type DocumentId, type Passage } from "../../shared/index.js";
+import { api } from "../api/client.js";
+import { useApp } from "../state/app.js";
+import { useProject } from "../state/context.js";
+
+/** Every passage coded with the chosen code across the project, with where it stands; click to jump there. */
+export function RetrievalPanel({ codeId, onJump }: { codeId: CodeId | null; onJump(documentId: DocumentId, start: number, end: number): void }) {
+  const { t } = useTranslation();
+  const app = useApp();
+  const { state, version } = useProject();
+  const [includeNested, setIncludeNested] = useState(true);
+  const [passages, setPassages] = useState<Passage[] | null>(null);
+
+  useEffect(() => {
+    if (!codeId || !state.codes[codeId]) return setPassages(null);
+    let live = true;
+    api.retrieve({ codeId, includeNested }).then(
+      (result) => live && setPassages(result),
+      (error: unknown) => live && app.showError(toErrorPayload(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [codeId, includeNested, version, state, app]);
+
+  if (!codeId || !state.codes[codeId]) return <p className="empty">{t("app.retrieve.pick")}</p>;
+  const code = state.codes[codeId];
+  return (
+    <section className="retrieval" data-testid="retrieval">
+      <header className="retrieval-header">
+        <span className="swatch" style={{ background: code.color }} />
+        <strong>{codePath(state, codeId).join(` ${PATH_SEPARATOR} `)}</strong>
+        <span className="muted" data-testid="retrieval-count">{t("app.retrieve.count", { count: passages?.length ?? 0 })}</span>
+      </header>
+      <label className="checkbox">
+        <input type="checkbox" checked={includeNested} onChange={(e) => setIncludeNested(e.target.checked)} />
+        {t("app.retrieve.includeNested")}
+      </label>
+      {passages?.length === 0 && <p className="empty">{t("app.retrieve.none")}</p>}
+      <ol className="passages">
+        {passages?.map((p) => (
+          <li key={p.codingId}>
+            <button className="passage" onClick={() => onJump(p.documentId, p.start, p.end)} data-testid="passage">
+              <span className="passage-source">
+                <strong>{p.documentTitle}</strong>
+                <span className="muted">
+                  {p.location.page ? `${t("app.retrieve.page", { page: p.location.page })} · ` : ""}
+                  {t("app.retrieve.paragraph", { paragraph: p.location.paragraph })}
+                </span>
+                {p.stance === "contradicts" && <span className="badge contradicts">{t("app.stance.contradicts")}</span>}
+              </span>
+              <span className="passage-text">
+                <span className="muted">{p.before}</span>
+                <mark style={{ background: `${state.codes[p.codeId]?.color ?? code.color}40` }}>{p.quote}</mark>
+                <span className="muted">{p.after}</span>
+              </span>
+              <span className="muted passage-coder">{t("app.coding.by", { coder: p.coder })}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { DocumentId } from "../../shared/index.js";
+import { useApp } from "../state/app.js";
+import { useMirror, useProject } from "../state/context.js";
+import { ImportButton } from "./ImportDrop.js";
+import { LanguageSwitch } from "./LanguageSwitch.js";
+import { PreferencesDialog } from "./PreferencesDialog.js";
+
+export function TopBar({ onImported }: { onImported(first: DocumentId | null): void }) {
+  const { t } = useTranslation();
+  const app = useApp();
+  const mirror = useMirror();
+  const { state, canUndo, canRedo, dir } = useProject();
+  const [prefsOpen, setPrefsOpen] = useState(false);
+  return (
+    <header className="topbar">
+      <div className="brand" title={dir}>
+        <span className="logo" aria-hidden="true" />
+        <strong data-testid="project-name">{state.name}</strong>
+      </div>
+      <div className="toolbar">
+        <ImportButton onImported={onImported} />
+        <button onClick={() => void mirror.undo().catch(app.showError)} disabled={!canUndo} title={t("app.undoHint")} data-testid="undo">
+          {t("app.undo")}
+        </button>
+        <button onClick={() => void mirror.redo().catch(app.showError)} disabled={!canRedo} title={t("app.redoHint")} data-testid="redo">
+          {t("app.redo")}
+        </button>
+      </div>
+      <div className="toolbar right">
+        <LanguageSwitch />
+        <button onClick={() => setPrefsOpen(true)} data-testid="preferences">
+          {t("app.preferences.open")}
+        </button>
+        <button onClick={() => void app.closeProject()} data-testid="close-project">
+          {t("app.closeProject")}
+        </button>
+      </div>
+      {prefsOpen && <PreferencesDialog onClose={() => setPrefsOpen(false)} />}
+    </header>
+  );
+}

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { CodeId, DocumentId } from "../../shared/index.js";
+import { useProject } from "../state/context.js";
+import { Codebook, CodeDetails } from "./codebook/index.js";
+import { DocumentList } from "./DocumentList.js";
+import { DocumentPane, type Focus } from "./DocumentPane.js";
+import { ImportDrop } from "./ImportDrop.js";
+import { MemoEditor } from "./memo/index.js";
+import { RetrievalPanel } from "./RetrievalPanel.js";
+import { TopBar } from "./TopBar.js";
+import { useUndoShortcuts } from "./useUndoShortcuts.js";
+
+type Tab = "code" | "retrieve" | "memos";
+
+/** The open project: documents and codebook on the left, the text in the middle, details on the right. */
+export function Workspace() {
+  const { t } = useTranslation();
+  const { state } = useProject();
+  const [documentId, setDocumentId] = useState<DocumentId | null>(() => (Object.keys(state.documents)[0] as DocumentId | undefined) ?? null);
+  const [codeId, setCodeId] = useState<CodeId | null>(null);
+  const [focus, setFocus] = useState<Focus | null>(null);
+  const [tab, setTab] = useState<Tab>("retrieve");
+  useUndoShortcuts();
+
+  // A document or code that an undo or delete removed is no longer selected.
+  useEffect(() => {
+    if (documentId && !state.documents[documentId]) setDocumentId((Object.keys(state.documents)[0] as DocumentId | undefined) ?? null);
+    if (codeId && !state.codes[codeId]) setCodeId(null);
+  });
+
+  const jumpTo = useCallback((target: DocumentId, start: number, end: number) => {
+    setDocumentId(target);
+    setFocus({ documentId: target, start, end, nonce: Date.now() });
+  }, []);
+
+  const selectCode = useCallback((id: CodeId | null) => {
+    setCodeId(id);
+    if (id) setTab((current) => (current === "memos" ? current : "retrieve"));
+  }, []);
+
+  return (
+    <ImportDrop onImported={(first) => first && setDocumentId(first)}>
+      <div className="workspace" data-testid="workspace">
+        <TopBar onImported={(first) => first && setDocumentId(first)} />
+        <aside className="sidebar">
+          <DocumentList selected={documentId} onSelect={setDocumentId} />
+          <Codebook selectedCodeId={codeId} onSelect={selectCode} />
+        </aside>
+        <main className="document-area">
+          {documentId && state.documents[documentId] ? (
+            <DocumentPane key={documentId} documentId={documentId} focus={focus?.documentId === documentId ? focus : null} />
+          ) : (
+            <div className="empty-document">
+              <p>{Object.keys(state.documents).length ? t("app.document.pick") : t("app.document.none")}</p>
+            </div>
+          )}
+        </main>
+        <aside className="inspector">
+          <div className="tabs" role="tablist">
+            {(["code", "retrieve", "memos"] as const).map((name) => (
+              <button key={name} role="tab" aria-selected={tab === name} className={tab === name ? "active" : ""} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
+                {t(`app.tabs.${name}`)}
+              </button>
+            ))}
+          </div>
+          <div className="tab-body">
+            {tab === "code" && (codeId ? <CodeDetails codeId={codeId} /> : <p className="empty">{t("app.code.pick")}</p>)}
+            {tab === "retrieve" && <RetrievalPanel codeId={codeId} onJump={jumpTo} />}
+            {tab === "memos" && (
+              <div className="memo-stack">
+                <MemoEditor key="project" target={{ kind: "project" }} label={t("app.memo.project")} />
+                {documentId && state.documents[documentId] && (
+                  <MemoEditor key={`d${documentId}`} target={{ kind: "document", id: documentId }} label={t("app.memo.document", { title: state.documents[documentId].title })} />
+                )}
+                {codeId && state.codes[codeId] && (
+                  <MemoEditor key={`c${codeId}`} target={{ kind: "code", id: codeId }} label={t("app.memo.code", { name: state.codes[codeId].name })} />
+                )}
+              </div>
+            )}
+          </div>
+        </aside>
+      </div>
+    </ImportDrop>
+  );
+}

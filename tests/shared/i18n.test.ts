@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { catalogues, languageFromLocale, translate } from "../../shared/index.js";
+
+/** Leaf keys, with i18next plural suffixes folded (Indonesian has one plural form, English two). */
+function keys(node: unknown, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path.replace(/_(zero|one|two|few|many|other)$/, ""), value);
+    else for (const [k, v] of keys(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe("i18n catalogues", () => {
+  const en = keys(catalogues.en);
+  const id = keys(catalogues.id);
+
+  it("have the same keys in Indonesian and English", () => {
+    expect([...id.keys()].filter((k) => !en.has(k))).toEqual([]);
+    expect([...en.keys()].filter((k) => !id.has(k))).toEqual([]);
+    expect(en.size).toBeGreaterThan(100);
+  });
+
+  it("have no empty string and the same placeholders in both languages", () => {
+    for (const [key, text] of en) {
+      expect(text.trim(), key).not.toBe("");
+      expect(id.get(key)!.trim(), key).not.toBe("");
+      expect(placeholders(id.get(key)!), key).toEqual(placeholders(text));
+    }
+  });
+
+  it("translates with placeholders and picks the language from the locale", () => {
+    expect(translate("en", "errors.op.unknownCode", { id: "abc" })).toBe("There is no code with id abc.");
+    expect(translate("id", "errors.op.unknownCode", { id: "abc" })).toBe("Tidak ada kode dengan id abc.");
+    expect(languageFromLocale("id-ID")).toBe("id");
+    expect(languageFromLocale("en-US")).toBe("en");
+    expect(languageFromLocale(undefined)).toBe("en");
+  });
+});
