@@ -1,11 +1,11 @@
 import { DocumentKind, type DocumentContent } from "../../shared/index.js";
 import { importDocx } from "./docx.js";
 import { importError } from "./errors.js";
-import { MAX_IMPORT_BYTES, tooLargeParams } from "./limits.js";
+import { MAX_IMPORT_BYTES, tooLargeParams } from "../../shared/model/limits.js";
 import { importPdf } from "./pdf.js";
 import { importMarkdown, importPlainText } from "./text.js";
 
-export { MAX_IMPORT_BYTES } from "./limits.js";
+export { MAX_IMPORT_BYTES } from "../../shared/model/limits.js";
 export { readImportFile } from "./read.js";
 
 export interface ImportedDocument {

@@ -2,7 +2,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { basename } from "node:path";
 import { TandaiError } from "../../shared/index.js";
 import { detailOf, importError } from "./errors.js";
-import { MAX_IMPORT_BYTES, tooLargeParams } from "./limits.js";
+import { MAX_IMPORT_BYTES, tooLargeParams } from "../../shared/model/limits.js";
 
 /**
  * Reads a file for import. The size is checked on the opened handle before a byte is read, so a

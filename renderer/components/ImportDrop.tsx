@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { MAX_IMPORT_BYTES, toErrorPayload, type DocumentId, type ImportFile, type ImportOutcome } from "../../shared/index.js";
+import { MAX_IMPORT_BYTES, tooLargeParams, toErrorPayload, type DocumentId, type ImportFile, type ImportOutcome } from "../../shared/index.js";
 import { api } from "../api/client.js";
 import { useApp } from "../state/app.js";
 import { useMirror } from "../state/context.js";
@@ -25,7 +25,7 @@ function useImport(onImported: (first: DocumentId | null) => void) {
       const payload: ImportFile[] = [];
       for (const file of files) {
         if (file.size > MAX_IMPORT_BYTES) {
-          tooLarge.push({ file: file.name, ok: false, error: { code: "import.errors.tooLarge", params: { file: file.name, limit: MAX_IMPORT_BYTES / 1024 / 1024 } } });
+          tooLarge.push({ file: file.name, ok: false, error: { code: "import.errors.tooLarge", params: { file: file.name, ...tooLargeParams(file.size) } } });
         } else payload.push({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
       }
       const outcomes = [...tooLarge];
