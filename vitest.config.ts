@@ -9,6 +9,7 @@ export default defineConfig({
           include: ["tests/shared/**/*.test.ts", "tests/electron/**/*.test.ts"],
           environment: "node",
           testTimeout: 30_000,
+          globalSetup: ["tests/buildNode.ts"],
         },
       },
       {

@@ -11,7 +11,7 @@ const entries = [
   { entryPoints: ["electron/main.ts"], outfile: "dist/electron/main.mjs", format: "esm" },
   // A sandboxed preload must be one CommonJS file that requires nothing but electron.
   { entryPoints: ["electron/preload.ts"], outfile: "dist/electron/preload.cjs", format: "cjs" },
-  { entryPoints: ["electron/cli/main.ts"], outfile: "dist/cli.js", format: "esm" },
+  { entryPoints: ["electron/cli/bin.ts"], outfile: "dist/cli.js", format: "esm" },
   { entryPoints: ["tests/bench/run.ts"], outfile: "dist/bench/run.js", format: "esm" },
 ];
 

@@ -5,6 +5,7 @@ export interface CliContext {
   json: boolean;
   t: (key: string, params?: Record<string, string | number>) => string;
   print: (text: string) => void;
+  printError: (text: string) => void;
 }
 
 /** Prints a result: the object as JSON with --json, else the human line. */

@@ -18,14 +18,14 @@ const options = {
   occurrence: { type: "string" },
   coder: { type: "string" },
   port: { type: "string" },
-  "open-last": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
 
-const commands: Record<string, (ctx: CliContext, positionals: string[], values: CliValues) => Promise<void>> = {
+/** Each command resolves to its exit status (nothing: 0) or throws a TandaiError. */
+const commands: Record<string, (ctx: CliContext, positionals: string[], values: CliValues) => Promise<number | void>> = {
   new: newCommand,
   import: importCommand,
   code: codeCommand,
@@ -46,14 +46,14 @@ export async function runCli(argv: string[]): Promise<number> {
       json,
       t: (key, params) => translate(language, key, params),
       print: (text) => process.stdout.write(`${text}\n`),
+      printError: (text) => process.stderr.write(`tandai: ${text}\n`),
     };
     const [command, ...rest] = positionals;
     if (values.version) return ctx.print(VERSION), 0;
     if (!command || values.help) return ctx.print(ctx.t("cli.usage", { version: VERSION })), 0;
     const run = commands[command];
     if (!run) throw new TandaiError("cli.errors.unknownCommand", { command });
-    await run(ctx, rest, values);
-    return 0;
+    return (await run(ctx, rest, values)) ?? 0;
   } catch (error) {
     const payload =
       error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")
@@ -65,6 +65,3 @@ export async function runCli(argv: string[]): Promise<number> {
     return 1;
   }
 }
-
-const status = await runCli(process.argv.slice(2));
-if (status !== 0 || !process.argv.includes("serve")) process.exitCode = status;

@@ -1,6 +1,5 @@
-import { resolve } from "node:path";
-import { basename } from "node:path";
-import { TandaiError } from "../../shared/index.js";
+import { basename, resolve } from "node:path";
+import { TandaiError, toErrorPayload, type ImportOutcome } from "../../shared/index.js";
 import { Backend } from "../backend/backend.js";
 import { defaultLocations } from "../backend/context.js";
 import { readImportFile } from "../import/index.js";
@@ -37,38 +36,34 @@ export async function newCommand(ctx: CliContext, [dirArg]: string[], values: Cl
   report(ctx, { dir, name, id: store.state.id }, ctx.t("cli.created", { name, dir }));
 }
 
-export async function importCommand(ctx: CliContext, [dirArg, ...files]: string[], values: CliValues) {
+/** Imports each file on its own, in the order given; exits 1 if any failed, after reporting every file. */
+export async function importCommand(ctx: CliContext, [dirArg, ...paths]: string[], values: CliValues): Promise<number> {
   const dir = requireDir("import", dirArg);
-  if (files.length === 0) throw new TandaiError("cli.errors.missingArgument", { command: "import", argument: "<file>..." });
+  if (paths.length === 0) throw new TandaiError("cli.errors.missingArgument", { command: "import", argument: "<file>..." });
   const backend = await cliBackend();
   await backend.openProject({ dir });
+  const outcomes: ImportOutcome[] = [];
   try {
-    const loaded: { name: string; data: Uint8Array }[] = [];
-    const outcomes = [];
-    for (const path of files) {
+    for (const path of paths) {
       try {
-        loaded.push(await readImportFile(path));
+        outcomes.push(...(await backend.importFiles({ files: [await readImportFile(path)] })).outcomes);
       } catch (error) {
-        outcomes.push({ file: basename(path), ok: false as const, error: error as TandaiError });
+        outcomes.push({ file: basename(path), ok: false, error: toErrorPayload(error) });
       }
     }
-    const result = loaded.length ? (await backend.importFiles({ files: loaded })).outcomes : [];
-    const all = [
-      ...result,
-      ...outcomes.map((o) => ({ file: o.file, ok: false as const, error: { code: o.error.code ?? "errors.unexpected", params: o.error.params ?? {} } })),
-    ];
-    const ok = all.filter((o) => o.ok).length;
-    if (ctx.json) {
-      ctx.print(JSON.stringify({ ok: ok === all.length, imported: ok, total: all.length, outcomes: all.map((o) => (o.ok ? o : { ...o, message: ctx.t(o.error.code, o.error.params) })) }));
-    } else {
-      for (const o of all) ctx.print(o.ok ? ctx.t("cli.imported", { file: o.file, title: o.title }) : ctx.t("cli.importFailed", { file: o.file, message: ctx.t(o.error.code, o.error.params) }));
-      ctx.print(ctx.t("cli.importSummary", { ok, total: all.length }));
-      if (values.case?.length) ctx.print(ctx.t("cli.caseNotYet"));
-    }
-    if (ok < all.length) throw new TandaiError("cli.errors.someImportsFailed", { failed: all.length - ok, total: all.length });
   } finally {
     await backend.closeProject();
   }
+  const ok = outcomes.filter((o) => o.ok).length;
+  const message = (o: ImportOutcome) => (o.ok ? ctx.t("cli.imported", { file: o.file, title: o.title }) : ctx.t("cli.importFailed", { file: o.file, message: ctx.t(o.error.code, o.error.params) }));
+  if (ctx.json) {
+    ctx.print(JSON.stringify({ ok: ok === outcomes.length, imported: ok, total: outcomes.length, outcomes: outcomes.map((o) => ({ ...o, message: message(o) })) }));
+  } else {
+    for (const o of outcomes) (o.ok ? ctx.print : ctx.printError)(message(o));
+    ctx.print(ctx.t("cli.importSummary", { ok, total: outcomes.length }));
+    if (values.case?.length) ctx.print(ctx.t("cli.caseNotYet"));
+  }
+  return ok === outcomes.length ? 0 : 1;
 }
 
 export async function infoCommand(ctx: CliContext, [dirArg]: string[]) {

@@ -29,6 +29,5 @@ Code paths use "/" between levels, e.g. "Motive/Economic motive".`,
     noDocument: "No document titled or with id “{{document}}” in this project.",
     ambiguousDocument: "{{count}} documents are titled “{{document}}”; give the document's id instead.",
     ambiguousCode: "{{count}} codes are named “{{code}}”; give the full path, e.g. “Parent/{{code}}”.",
-    someImportsFailed: "{{failed}} of {{total}} files could not be imported.",
   },
 };

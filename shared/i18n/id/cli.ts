@@ -29,6 +29,5 @@ Jalur kode memakai "/" di antara tingkatan, misalnya "Motif/Motif ekonomi".`,
     noDocument: "Tidak ada dokumen berjudul atau ber-id “{{document}}” di proyek ini.",
     ambiguousDocument: "Ada {{count}} dokumen berjudul “{{document}}”; gunakan id dokumen.",
     ambiguousCode: "Ada {{count}} kode bernama “{{code}}”; tulis jalur lengkapnya, misalnya “Induk/{{code}}”.",
-    someImportsFailed: "{{failed}} dari {{total}} berkas tidak dapat diimpor.",
   },
 };
