@@ -119,7 +119,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
           <span className="muted">{t("app.coding.selectHint")}</span>
         )}
       </div>
-      <div className="document-scroll" data-testid="document-scroll">
+      <div className="document-scroll" data-testid="document-scroll" data-document-view>
         {content.status === "ready" && (
           <DocumentView
             content={content.content as DocumentContent}
