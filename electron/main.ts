@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions, type WebContents } from "electron";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
+import { userInfo } from "node:os";
 import { channelNames, translate, type MenuCommand, type Preferences } from "../shared/index.js";
 import { Backend } from "./backend/backend.js";
 import { dispatch } from "./backend/dispatch.js";
@@ -31,6 +32,7 @@ async function start() {
     version: app.getVersion(),
     transport: "electron",
     systemLocale: app.getLocale(),
+    userName: userInfo().username,
     pickFolder: async () => {
       const result = await dialog.showOpenDialog(window!, { properties: ["openDirectory", "createDirectory"] });
       return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -30,7 +30,7 @@ export class Backend implements TandaiApi {
   readonly settings: SettingsFile;
 
   constructor(private readonly context: BackendContext) {
-    this.settings = new SettingsFile(context.home, context.systemLocale);
+    this.settings = new SettingsFile(context.home, context.systemLocale, context.userName);
   }
 
   async init(): Promise<this> {

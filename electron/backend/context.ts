@@ -11,6 +11,8 @@ export interface BackendContext {
   version: string;
   transport: "electron" | "web";
   systemLocale: string | undefined;
+  /** The login name, the coder's name until the user sets one. */
+  userName?: string;
   /** A native folder picker; absent in the web transport, where the user types a path. */
   pickFolder?: () => Promise<string | null>;
 }

@@ -20,6 +20,7 @@ export class SettingsFile {
   constructor(
     private readonly home: string,
     private readonly systemLocale: string | undefined,
+    private readonly userName = "",
   ) {
     this.file = join(home, "preferences.json");
   }
@@ -36,7 +37,7 @@ export class SettingsFile {
   get preferences(): Preferences {
     return {
       language: this.settings.preferences.language ?? languageFromLocale(this.systemLocale),
-      coderName: this.settings.preferences.coderName ?? "",
+      coderName: this.settings.preferences.coderName ?? this.userName,
     };
   }
 

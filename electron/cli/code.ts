@@ -1,4 +1,3 @@
-import { userInfo } from "node:os";
 import {
   codePath,
   findCodes,
@@ -81,7 +80,7 @@ export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: C
   if (!Number.isInteger(occurrence) || occurrence < 1) throw new TandaiError("cli.errors.badOccurrence", { value: values.occurrence ?? "" });
 
   const backend = await cliBackend();
-  const coder = values.coder ?? (backend.settings.preferences.coderName || userInfo().username);
+  const coder = values.coder ?? backend.settings.preferences.coderName;
   await withProject(dir, async (store) => {
     const doc = findDocument(store.state, values.doc!);
     const { start, end } = findQuote((await store.readDocumentContent(doc.id)).text, values.quote!, occurrence, doc.title);

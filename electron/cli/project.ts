@@ -1,4 +1,5 @@
 import { basename, resolve } from "node:path";
+import { userInfo } from "node:os";
 import { TandaiError, toErrorPayload, type ImportOutcome } from "../../shared/index.js";
 import { Backend } from "../backend/backend.js";
 import { defaultLocations } from "../backend/context.js";
@@ -23,9 +24,9 @@ export async function withProject<T>(dir: string, work: (store: DiskProjectStore
   }
 }
 
-/** A backend over an already opened CLI context, for commands that reuse its operations. */
+/** The same backend the app uses, with the CLI user's home folder and preferences. */
 export async function cliBackend(): Promise<Backend> {
-  return new Backend({ ...defaultLocations(), version: VERSION, transport: "web", systemLocale: process.env.LANG }).init();
+  return new Backend({ ...defaultLocations(), version: VERSION, transport: "web", systemLocale: process.env.LC_ALL || process.env.LANG, userName: userInfo().username }).init();
 }
 
 export async function newCommand(ctx: CliContext, [dirArg]: string[], values: CliValues) {
