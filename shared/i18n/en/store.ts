@@ -1,1 +1,24 @@
-export default {} as const;
+/** The project store's messages (electron/store). Every one names the folder or file concerned. */
+export default {
+  errors: {
+    notAProject: "“{{dir}}” is not a Tandai project: it has no project.json. Choose the project folder itself, or create a new project.",
+    notEmpty: "A new project needs an empty folder, but “{{dir}}” already contains files. Choose an empty folder or a new folder name.",
+    invalidProject: "The project in “{{dir}}” could not be created: {{detail}}.",
+    corrupt:
+      "The project file “{{file}}” is damaged and cannot be read ({{detail}}). Tandai has not changed it. You can restore one of the project's backups.",
+    newerVersion:
+      "“{{file}}” was made by a newer Tandai (project format {{version}}). Update Tandai to open this project; the file has not been changed.",
+    foreign:
+      "“{{file}}” is not a Tandai project file. Tandai has not changed it. If this folder was a Tandai project, you can restore one of its backups.",
+    locked:
+      "The project “{{dir}}” is already open in another Tandai window or program (process {{pid}} on computer “{{host}}”). Close it there, then try again.",
+    diskWrite:
+      "Could not save to “{{file}}” ({{detail}}). Your last change was not saved. Check that the disk is not full and that the folder can be written to.",
+    diskRead: "Could not read “{{file}}” ({{detail}}). Check that the file exists and that you may open it.",
+    invalidOp: "The change was rejected because it is malformed ({{detail}}). Nothing was saved.",
+    invalidDocument: "The text for “{{file}}” is malformed and was not saved ({{detail}}).",
+    missingDocument: "The text of a document is missing: “{{file}}” does not exist. It may have been deleted or not copied with the project folder.",
+    closed: "The project “{{dir}}” has been closed. Open it again to make changes.",
+    noSuchBackup: "There is no backup named “{{file}}” in this project.",
+  },
+} as const;

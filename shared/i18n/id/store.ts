@@ -1,1 +1,24 @@
-export default {} as const;
+/** Pesan penyimpanan proyek (electron/store). Setiap pesan menyebut folder atau berkas yang bersangkutan. */
+export default {
+  errors: {
+    notAProject: "“{{dir}}” bukan proyek Tandai: tidak ada project.json di dalamnya. Pilih folder proyeknya sendiri, atau buat proyek baru.",
+    notEmpty: "Proyek baru memerlukan folder kosong, tetapi “{{dir}}” sudah berisi berkas. Pilih folder kosong atau nama folder baru.",
+    invalidProject: "Proyek di “{{dir}}” tidak dapat dibuat: {{detail}}.",
+    corrupt:
+      "Berkas proyek “{{file}}” rusak dan tidak dapat dibaca ({{detail}}). Tandai tidak mengubahnya. Anda dapat memulihkan salah satu cadangan proyek ini.",
+    newerVersion:
+      "“{{file}}” dibuat oleh Tandai versi yang lebih baru (format proyek {{version}}). Perbarui Tandai untuk membuka proyek ini; berkasnya tidak diubah.",
+    foreign:
+      "“{{file}}” bukan berkas proyek Tandai. Tandai tidak mengubahnya. Jika folder ini dulunya proyek Tandai, Anda dapat memulihkan salah satu cadangannya.",
+    locked:
+      "Proyek “{{dir}}” sedang dibuka di jendela atau program Tandai lain (proses {{pid}} di komputer “{{host}}”). Tutup di sana, lalu coba lagi.",
+    diskWrite:
+      "Tidak dapat menyimpan ke “{{file}}” ({{detail}}). Perubahan terakhir Anda tidak tersimpan. Pastikan disk tidak penuh dan folder dapat ditulisi.",
+    diskRead: "Tidak dapat membaca “{{file}}” ({{detail}}). Pastikan berkasnya ada dan Anda berhak membukanya.",
+    invalidOp: "Perubahan ditolak karena formatnya salah ({{detail}}). Tidak ada yang disimpan.",
+    invalidDocument: "Teks untuk “{{file}}” formatnya salah dan tidak disimpan ({{detail}}).",
+    missingDocument: "Teks sebuah dokumen hilang: “{{file}}” tidak ada. Mungkin terhapus atau tidak ikut tersalin bersama folder proyek.",
+    closed: "Proyek “{{dir}}” sudah ditutup. Buka lagi untuk membuat perubahan.",
+    noSuchBackup: "Tidak ada cadangan bernama “{{file}}” di proyek ini.",
+  },
+} as const;

@@ -1,0 +1,162 @@
+import { constants, promises as fsp } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { TandaiError } from "../../shared/errors.js";
+import { Operation } from "../../shared/ops/operation.js";
+import { errnoOf, errorDetail, fsyncDir, JOURNAL_FILE, OLD_JOURNAL_FILE, writeAll } from "./files.js";
+import { firstIssue } from "./snapshot.js";
+
+/**
+ * One line of journal.jsonl. Besides the brief's {seq, op} it records `at`, the time the operation
+ * was applied: applyOperation stamps some values with "now" (a memo's updatedAt), and replaying with
+ * the original time is what makes a reopened project equal to the one that was closed.
+ */
+const JournalLine = z.object({ seq: z.number().int().positive(), at: z.string(), op: Operation });
+export type JournalEntry = z.infer<typeof JournalLine>;
+
+export function journalLine(entry: JournalEntry): string {
+  return `{"seq":${entry.seq},"at":${JSON.stringify(entry.at)},"op":${JSON.stringify(entry.op)}}\n`;
+}
+
+export interface ParsedJournal {
+  file: string;
+  entries: { entry: JournalEntry; line: number }[];
+  /** Bytes of a last line that was being written when the process died (never acknowledged). */
+  tornTail: boolean;
+  bytes: number;
+}
+
+/**
+ * Reads a journal. Each operation is acknowledged only after its line (and the newline) is on
+ * disk and the previous line was acknowledged, so at most the LAST line can be incomplete or
+ * garbage (a torn write, or zeros where the file grew but its data never reached the disk): that
+ * line is an operation nobody was told had been saved, and it is dropped. An unreadable line with
+ * a good line after it cannot come from a crash: that is corruption, and the project is not opened.
+ */
+export async function readJournal(file: string, lastMayBeTorn: boolean): Promise<ParsedJournal> {
+  let text: string;
+  try {
+    text = await fsp.readFile(file, "utf8");
+  } catch (error) {
+    if (errnoOf(error) === "ENOENT") return { file, entries: [], tornTail: false, bytes: 0 };
+    throw new TandaiError("store.errors.diskRead", { file, detail: errorDetail(error) });
+  }
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  const entries: ParsedJournal["entries"] = [];
+  let tornTail = false;
+  for (let i = 0; i < lines.length; i++) {
+    const isLast = i === lines.length - 1;
+    const complete = !isLast || text.endsWith("\n");
+    let problem: string | null = null;
+    let entry: JournalEntry | null = null;
+    try {
+      const parsed = JournalLine.safeParse(JSON.parse(lines[i]!));
+      if (parsed.success) entry = parsed.data;
+      else problem = firstIssue(parsed.error);
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    if (entry && complete) {
+      entries.push({ entry, line: i + 1 });
+      continue;
+    }
+    if (isLast && lastMayBeTorn) {
+      tornTail = true;
+      break;
+    }
+    throw new TandaiError("store.errors.corrupt", { file, detail: `line ${i + 1}: ${problem ?? "incomplete line"}` });
+  }
+  return { file, entries, tornTail, bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * The open journal. Appends go to an explicit position (pwrite) rather than O_APPEND, because on
+ * Windows an append-only handle cannot be truncated, and truncation is how a failed append and a
+ * compaction are undone. The descriptor stays open: an append is one write and one fdatasync,
+ * O(1) whatever the size of the project.
+ */
+export class JournalWriter {
+  /** Set when the journal may hold a partial line that could not be removed: no more appends. */
+  broken: Error | null = null;
+
+  private constructor(
+    readonly dir: string,
+    private handle: fsp.FileHandle,
+    public size: number,
+  ) {}
+
+  get file(): string {
+    return path.join(this.dir, JOURNAL_FILE);
+  }
+
+  static async open(dir: string): Promise<JournalWriter> {
+    const file = path.join(dir, JOURNAL_FILE);
+    let created = false;
+    let handle: fsp.FileHandle;
+    try {
+      handle = await fsp.open(file, constants.O_RDWR);
+    } catch (error) {
+      if (errnoOf(error) !== "ENOENT") throw error;
+      handle = await fsp.open(file, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL);
+      created = true;
+    }
+    try {
+      const { size } = await handle.stat();
+      // A new journal's directory entry must be durable before an operation is acknowledged in it.
+      if (created) await fsyncDir(dir);
+      return new JournalWriter(dir, handle, size);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  /** Appends one line and returns once it is on disk. On failure the journal is cut back to where it was. */
+  async append(line: string): Promise<void> {
+    if (this.broken) throw this.broken;
+    const buffer = Buffer.from(line, "utf8");
+    try {
+      await writeAll(this.handle, buffer, this.size);
+      await this.handle.datasync();
+      this.size += buffer.length;
+    } catch (error) {
+      // Half a line left here would become "corruption in the middle" once the next line follows it.
+      try {
+        await this.handle.truncate(this.size);
+        await this.handle.datasync();
+      } catch {
+        this.broken = error instanceof Error ? error : new Error(String(error));
+      }
+      throw error;
+    }
+  }
+
+  async truncate(): Promise<void> {
+    await this.handle.truncate(0);
+    await this.handle.datasync();
+    this.size = 0;
+  }
+
+  /**
+   * Starts a fresh journal and keeps the current one as journal.old.jsonl until the snapshot that
+   * covers it is on disk. Called only between two appends.
+   */
+  async rotate(): Promise<void> {
+    await this.handle.close();
+    try {
+      await fsp.rename(this.file, path.join(this.dir, OLD_JOURNAL_FILE));
+      const fresh = await JournalWriter.open(this.dir);
+      this.handle = fresh.handle;
+      this.size = fresh.size;
+    } catch (error) {
+      // Without a journal nothing more can be made durable; what was acknowledged is in one of the two files.
+      this.broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+  }
+}
