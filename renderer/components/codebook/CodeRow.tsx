@@ -1,0 +1,167 @@
+import type { DragEvent, KeyboardEvent, MouseEvent, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Code } from "../../../shared/index.js";
+import { CODE_DRAG_TYPE, type CodeStats } from "./model.js";
+
+/** Where a dragged code would land when dropped on this row. */
+export type DropState = "into" | "refused" | null;
+
+export interface CodeRowProps {
+  code: Code;
+  depth: number;
+  stats: CodeStats;
+  /** 1–9 for the first nine codes of the codebook (their keyboard shortcut), else null. */
+  shortcut: number | null;
+  selected: boolean;
+  focusable: boolean;
+  expanded: boolean;
+  menuOpen: boolean;
+  /** The inline rename field, when this code is being renamed. */
+  nameEditor: ReactNode;
+  drop: DropState;
+  dragging: boolean;
+  onSelect(): void;
+  onToggle(): void;
+  onRename(): void;
+  onMenu(x: number, y: number): void;
+  onRecolor(x: number, y: number): void;
+  onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
+  onDragStart(): void;
+  onDragOver(e: DragEvent<HTMLDivElement>): void;
+  onDragLeave(): void;
+  onDrop(e: DragEvent<HTMLDivElement>): void;
+  onDragEnd(): void;
+}
+
+const INDENT = 14;
+
+/** One code in the codebook tree: chevron, colour, name, shortcut digit, counts and its "⋯" menu. */
+export function CodeRow(props: CodeRowProps) {
+  const { code, depth, stats, shortcut, selected, expanded, drop } = props;
+  const { t } = useTranslation();
+  const hasChildren = stats.children > 0;
+  const renaming = props.nameEditor !== null && props.nameEditor !== undefined;
+  const openMenuAt = (e: MouseEvent<HTMLElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    props.onMenu(rect.left, rect.bottom + 2);
+  };
+  const classes = ["code-row"];
+  if (selected) classes.push("selected");
+  if (props.menuOpen) classes.push("menu-open");
+  if (drop) classes.push(`drop-${drop}`);
+  if (props.dragging) classes.push("dragging");
+
+  return (
+    <div
+      className={classes.join(" ")}
+      role="treeitem"
+      aria-level={depth + 1}
+      aria-selected={selected}
+      aria-expanded={hasChildren ? expanded : undefined}
+      aria-label={code.name}
+      tabIndex={props.focusable ? 0 : -1}
+      style={{ paddingLeft: 4 + depth * INDENT }}
+      data-testid="code-row"
+      data-code-id={code.id}
+      data-depth={depth}
+      draggable={!renaming}
+      onClick={props.onSelect}
+      onDoubleClick={(e) => {
+        e.preventDefault();
+        props.onRename();
+      }}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        props.onSelect();
+        props.onMenu(e.clientX, e.clientY);
+      }}
+      onKeyDown={props.onKeyDown}
+      onDragStart={(e) => {
+        e.stopPropagation();
+        e.dataTransfer.setData(CODE_DRAG_TYPE, code.id);
+        e.dataTransfer.effectAllowed = "move";
+        props.onDragStart();
+      }}
+      onDragOver={props.onDragOver}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) props.onDragLeave();
+      }}
+      onDrop={props.onDrop}
+      onDragEnd={props.onDragEnd}
+    >
+      {hasChildren ? (
+        <button
+          type="button"
+          className="icon code-toggle"
+          tabIndex={-1}
+          aria-label={t(expanded ? "codebook.collapse" : "codebook.expand", { name: code.name })}
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onToggle();
+          }}
+          onDoubleClick={(e) => e.stopPropagation()}
+        >
+          <span className={`chevron${expanded ? " open" : ""}`} aria-hidden="true" />
+        </button>
+      ) : (
+        <span className="code-toggle" aria-hidden="true" />
+      )}
+      <button
+        type="button"
+        className="code-swatch"
+        style={{ background: code.color }}
+        tabIndex={-1}
+        aria-label={t("codebook.color.title", { name: code.name })}
+        title={t("codebook.color.title", { name: code.name })}
+        onClick={(e) => {
+          e.stopPropagation();
+          props.onSelect();
+          const rect = e.currentTarget.getBoundingClientRect();
+          props.onRecolor(rect.left, rect.bottom + 4);
+        }}
+        onDoubleClick={(e) => e.stopPropagation()}
+      />
+      {renaming ? (
+        props.nameEditor
+      ) : (
+        <span className="code-name" title={code.name}>
+          {code.name}
+        </span>
+      )}
+      {shortcut !== null && !renaming && (
+        <kbd className="code-shortcut" title={t("codebook.shortcut", { key: shortcut })} data-testid="code-shortcut">
+          {shortcut}
+        </kbd>
+      )}
+      {!renaming && (
+        <span
+          className="code-count"
+          title={hasChildren ? t("codebook.counts.withNested", { own: stats.own, total: stats.total }) : t("codebook.counts.own", { count: stats.own })}
+          data-testid="code-count"
+        >
+          {stats.own}
+          {hasChildren && <span className="code-count-total"> · {stats.total}</span>}
+        </span>
+      )}
+      {!renaming && (
+        <button
+          type="button"
+          className="icon code-more"
+          tabIndex={-1}
+          aria-label={t("codebook.actionsFor", { name: code.name })}
+          aria-haspopup="menu"
+          aria-expanded={props.menuOpen}
+          data-testid="code-menu-button"
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onSelect();
+            openMenuAt(e);
+          }}
+          onDoubleClick={(e) => e.stopPropagation()}
+        >
+          ⋯
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,456 @@
+import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { newCodeId, nextCodeColor, nextOrder, TandaiError, type Code, type CodeId } from "../../../shared/index.js";
+import { useApp } from "../../state/app.js";
+import { useProject } from "../../state/context.js";
+import { CodeMenu, type CodeAction } from "./CodeMenu.js";
+import { CodeRow } from "./CodeRow.js";
+import { ColorPicker } from "./ColorPicker.js";
+import { DeleteCodeDialog } from "./DeleteCodeDialog.js";
+import { MergeDialog } from "./MergeDialog.js";
+import { ancestorsOf, codebookView, nameProblem, subtreeOf, visibleRows } from "./model.js";
+import { MoveDialog } from "./MoveDialog.js";
+import { NameInput } from "./NameInput.js";
+import { Popover } from "./Popover.js";
+import { useApplyOp } from "./useApplyOp.js";
+import "./codebook.css";
+
+export interface CodebookProps {
+  selectedCodeId: CodeId | null;
+  onSelect(codeId: CodeId | null): void;
+}
+
+type Editing = { kind: "new"; parentId: CodeId | null } | { kind: "rename"; codeId: CodeId };
+type Floating = { kind: "menu" | "color"; codeId: CodeId; x: number; y: number };
+type DialogState = { kind: "move" | "merge" | "delete"; codeId: CodeId };
+/** A code being dragged, and what it is over: a code, the top-level zone, or nothing. */
+type Drag = { codeId: CodeId; over: CodeId | "root" | null };
+
+const INDENT = 14;
+const emptyDescription = () => ({ definition: "", whenToUse: "", whenNotToUse: "" });
+
+/**
+ * The codebook: the tree of codes with their counts and shortcut digits, and everything a
+ * researcher does to it (create, rename, recolour, nest, merge, delete).
+ */
+export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
+  const { t } = useTranslation();
+  const { state, version } = useProject();
+  const { showError } = useApp();
+  const apply = useApplyOp();
+  const treeRef = useRef<HTMLDivElement>(null);
+  const newButtonRef = useRef<HTMLButtonElement>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<CodeId>>(() => new Set());
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [floating, setFloating] = useState<Floating | null>(null);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  const [drag, setDrag] = useState<Drag | null>(null);
+  /** The dragged code and its subtree, readable synchronously in dragover handlers. */
+  const dragging = useRef<{ codeId: CodeId; subtree: Set<CodeId> } | null>(null);
+  /** Where focus goes once the next render has put it on screen (after an inline edit closes). */
+  const pendingFocus = useRef<CodeId | "new-button" | null>(null);
+  const pendingReveal = useRef<CodeId | null>(null);
+
+  const view = useMemo(() => codebookView(state), [state, version]);
+  const rows = useMemo(() => visibleRows(view, collapsed), [view, collapsed]);
+  // Keys 1–9 apply the first nine codes of the whole codebook in display order.
+  const shortcuts = useMemo(() => new Map(view.rows.slice(0, 9).map((row, i) => [row.code.id, i + 1])), [view]);
+
+  const rowElement = (id: CodeId) => treeRef.current?.querySelector<HTMLElement>(`[data-testid="code-row"][data-code-id="${id}"]`) ?? null;
+
+  // A code selected elsewhere (a highlight in the text, a search) is revealed in the tree.
+  useEffect(() => {
+    if (!selectedCodeId || !state.codes[selectedCodeId]) return;
+    pendingReveal.current = selectedCodeId;
+    const ancestors = ancestorsOf(state, selectedCodeId);
+    if (ancestors.some((id) => collapsed.has(id))) expand(...ancestors);
+  }, [selectedCodeId]);
+
+  useEffect(() => {
+    const reveal = pendingReveal.current;
+    const revealed = reveal ? rowElement(reveal) : null;
+    if (revealed) {
+      pendingReveal.current = null;
+      revealed.scrollIntoView?.({ block: "nearest" });
+    }
+    const focus = pendingFocus.current;
+    if (!focus) return;
+    const target = focus === "new-button" ? newButtonRef.current : rowElement(focus);
+    if (!target) return;
+    pendingFocus.current = null;
+    // Only take back focus that the closing field dropped, never focus the user moved elsewhere.
+    if (!document.activeElement || document.activeElement === document.body) target.focus();
+  });
+
+  function expand(...ids: CodeId[]) {
+    setCollapsed((previous) => {
+      if (!ids.some((id) => previous.has(id))) return previous;
+      const next = new Set(previous);
+      for (const id of ids) next.delete(id);
+      return next;
+    });
+  }
+
+  function toggle(id: CodeId) {
+    setCollapsed((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }
+
+  function create(name: string, parentId: CodeId | null) {
+    const code: Code = {
+      id: newCodeId(),
+      name,
+      color: nextCodeColor(Object.keys(state.codes).length),
+      parentId,
+      order: nextOrder(state, parentId),
+      description: emptyDescription(),
+      createdAt: new Date().toISOString(),
+    };
+    setEditing(null);
+    void apply({ type: "addCode", code }).then((ok) => {
+      if (!ok) return;
+      pendingFocus.current = code.id;
+      pendingReveal.current = code.id;
+      onSelect(code.id);
+    });
+  }
+
+  function rename(id: CodeId, name: string) {
+    setEditing(null);
+    pendingFocus.current = id;
+    if (state.codes[id] && state.codes[id].name !== name) void apply({ type: "updateCode", codeId: id, name });
+  }
+
+  function recolor(id: CodeId, color: string) {
+    setFloating(null);
+    pendingFocus.current = id;
+    if (state.codes[id] && state.codes[id].color.toLowerCase() !== color.toLowerCase()) void apply({ type: "updateCode", codeId: id, color });
+  }
+
+  /** Nests `id` as the last child of `parentId` (null: the top level). */
+  function move(id: CodeId, parentId: CodeId | null) {
+    const code = state.codes[id];
+    if (!code) return;
+    if (parentId && subtreeOf(state, id).has(parentId)) return showError(new TandaiError("errors.op.codeCycle", { code: code.name }));
+    const problem = nameProblem(state, code.name, parentId, id);
+    if (problem) return showError(new TandaiError(problem.key, problem.params));
+    if (parentId) expand(parentId);
+    pendingReveal.current = id;
+    void apply({ type: "moveCode", codeId: id, parentId, order: nextOrder(state, parentId) });
+  }
+
+  function merge(sourceId: CodeId, targetId: CodeId) {
+    setDialog(null);
+    const wasSelected = selectedCodeId === sourceId;
+    pendingFocus.current = targetId;
+    void apply({ type: "mergeCodes", sourceId, targetId }).then((ok) => {
+      if (ok && wasSelected) onSelect(targetId);
+    });
+  }
+
+  function remove(id: CodeId) {
+    setDialog(null);
+    const gone = subtreeOf(state, id);
+    const index = rows.findIndex((row) => row.code.id === id);
+    const neighbour = rows.slice(index + 1).find((row) => !gone.has(row.code.id)) ?? rows.slice(0, Math.max(0, index)).reverse()[0];
+    const deselect = selectedCodeId !== null && gone.has(selectedCodeId);
+    void apply({ type: "deleteCode", codeId: id }).then((ok) => {
+      if (!ok) return;
+      if (deselect) onSelect(null);
+      if (neighbour) pendingFocus.current = neighbour.code.id;
+    });
+  }
+
+  function runAction(action: CodeAction, code: Code) {
+    const at = floating;
+    setFloating(null);
+    switch (action) {
+      case "rename":
+        return setEditing({ kind: "rename", codeId: code.id });
+      case "recolor": {
+        const rect = rowElement(code.id)?.getBoundingClientRect();
+        return setFloating({ kind: "color", codeId: code.id, x: at?.x ?? rect?.left ?? 0, y: at?.y ?? rect?.bottom ?? 0 });
+      }
+      case "child":
+        expand(code.id);
+        return setEditing({ kind: "new", parentId: code.id });
+      case "move":
+      case "merge":
+      case "delete":
+        return setDialog({ kind: action, codeId: code.id });
+    }
+  }
+
+  function closeDialog(id: CodeId) {
+    setDialog(null);
+    pendingFocus.current = id;
+  }
+
+  function closeFloating(id: CodeId) {
+    setFloating(null);
+    pendingFocus.current = id;
+  }
+
+  function openMenu(id: CodeId, x: number, y: number) {
+    setEditing(null);
+    setFloating({ kind: "menu", codeId: id, x, y });
+  }
+
+  function focusRow(id: CodeId) {
+    onSelect(id);
+    rowElement(id)?.focus();
+  }
+
+  function onRowKey(e: KeyboardEvent<HTMLDivElement>, index: number) {
+    if (e.target !== e.currentTarget) return;
+    const row = rows[index];
+    if (!row) return;
+    const { code, depth } = row;
+    const hasChildren = (view.stats.get(code.id)?.children ?? 0) > 0;
+    const open = hasChildren && !collapsed.has(code.id);
+    const go = (to: { code: Code } | undefined) => to && focusRow(to.code.id);
+    switch (e.key) {
+      case "ArrowDown":
+        go(rows[index + 1]);
+        break;
+      case "ArrowUp":
+        go(rows[index - 1]);
+        break;
+      case "Home":
+        go(rows[0]);
+        break;
+      case "End":
+        go(rows.at(-1));
+        break;
+      case "ArrowRight":
+        if (hasChildren && !open) toggle(code.id);
+        else if (open) go(rows[index + 1]);
+        break;
+      case "ArrowLeft":
+        if (open) toggle(code.id);
+        else go(rows.slice(0, index).reverse().find((r) => r.depth < depth));
+        break;
+      case "Enter":
+      case " ":
+        onSelect(code.id);
+        break;
+      case "F2":
+        setEditing({ kind: "rename", codeId: code.id });
+        break;
+      case "Delete":
+      case "Backspace":
+        setDialog({ kind: "delete", codeId: code.id });
+        break;
+      case "ContextMenu":
+      case "F10": {
+        if (e.key === "F10" && !e.shiftKey) return;
+        const rect = e.currentTarget.getBoundingClientRect();
+        openMenu(code.id, rect.left + 24, rect.bottom);
+        break;
+      }
+      default:
+        return;
+    }
+    e.preventDefault();
+  }
+
+  // Drag and drop: a code dropped on a code becomes its last child; on the zone below, top level.
+  function startDrag(id: CodeId) {
+    dragging.current = { codeId: id, subtree: subtreeOf(state, id) };
+    setFloating(null);
+    setDrag({ codeId: id, over: null });
+  }
+
+  function endDrag() {
+    dragging.current = null;
+    setDrag(null);
+  }
+
+  /** Whether the dragged code may go under `target` (null: top level); it may not go into its own subtree. */
+  function accepts(target: CodeId | null): boolean {
+    const current = dragging.current;
+    return current !== null && (target === null || !current.subtree.has(target));
+  }
+
+  function dragOver(e: DragEvent<HTMLElement>, target: CodeId | null) {
+    const current = dragging.current;
+    if (!current) return; // Not a code (e.g. files being imported): let it pass.
+    e.stopPropagation();
+    const ok = accepts(target);
+    if (ok) e.preventDefault();
+    e.dataTransfer.dropEffect = ok ? "move" : "none";
+    const over = target ?? "root";
+    setDrag((d) => (d && d.over !== over ? { ...d, over } : d));
+  }
+
+  function dragLeave(target: CodeId | "root") {
+    setDrag((d) => (d && d.over === target ? { ...d, over: null } : d));
+  }
+
+  function drop(e: DragEvent<HTMLElement>, target: CodeId | null) {
+    const current = dragging.current;
+    if (!current) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const ok = accepts(target);
+    endDrag();
+    if (ok) move(current.codeId, target);
+  }
+
+  // The inline field for a new code: at the top for a top-level code, else after its parent's subtree.
+  let insertAt = -1;
+  let newDepth = 0;
+  if (editing?.kind === "new") {
+    if (editing.parentId === null) insertAt = 0;
+    else {
+      const parentIndex = rows.findIndex((row) => row.code.id === editing.parentId);
+      if (parentIndex >= 0) {
+        newDepth = rows[parentIndex]!.depth + 1;
+        insertAt = parentIndex + 1;
+        while (insertAt < rows.length && rows[insertAt]!.depth >= newDepth) insertAt++;
+      }
+    }
+  }
+  const newParent = editing?.kind === "new" && editing.parentId ? state.codes[editing.parentId] : undefined;
+  const newRow =
+    editing?.kind === "new" ? (
+      <div key="new-code" className="code-row new-code-row editing" role="none" style={{ paddingLeft: 4 + newDepth * INDENT }}>
+        <span className="code-toggle" aria-hidden="true" />
+        <span className="code-swatch" aria-hidden="true" style={{ background: nextCodeColor(Object.keys(state.codes).length) }} />
+        <NameInput
+          key={`new-${editing.parentId ?? "top"}`}
+          initial=""
+          label={newParent ? t("codebook.newChildLabel", { parent: newParent.name }) : t("codebook.newCode")}
+          placeholder={newParent ? t("codebook.newChildPlaceholder", { parent: newParent.name }) : t("codebook.namePlaceholder")}
+          check={(name) => nameProblem(state, name, editing.parentId)}
+          onSubmit={(name) => create(name, editing.parentId)}
+          onCancel={() => {
+            setEditing(null);
+            pendingFocus.current = editing.parentId ?? "new-button";
+          }}
+        />
+      </div>
+    ) : null;
+
+  const selectedVisible = selectedCodeId !== null && rows.some((row) => row.code.id === selectedCodeId);
+  const items: ReactNode[] = [];
+  rows.forEach(({ code, depth }, index) => {
+    if (index === insertAt) items.push(newRow);
+    const stats = view.stats.get(code.id)!;
+    const renaming = editing?.kind === "rename" && editing.codeId === code.id;
+    const isDragged = drag?.codeId === code.id;
+    const over = drag?.over === code.id && !isDragged;
+    items.push(
+      <CodeRow
+        key={code.id}
+        code={code}
+        depth={depth}
+        stats={stats}
+        shortcut={shortcuts.get(code.id) ?? null}
+        selected={code.id === selectedCodeId}
+        focusable={selectedVisible ? code.id === selectedCodeId : index === 0}
+        expanded={!collapsed.has(code.id)}
+        menuOpen={floating?.kind === "menu" && floating.codeId === code.id}
+        nameEditor={
+          renaming ? (
+            <NameInput
+              initial={code.name}
+              label={t("codebook.renameLabel", { name: code.name })}
+              placeholder={t("codebook.namePlaceholder")}
+              check={(name) => nameProblem(state, name, code.parentId, code.id)}
+              onSubmit={(name) => rename(code.id, name)}
+              onCancel={() => {
+                setEditing(null);
+                pendingFocus.current = code.id;
+              }}
+            />
+          ) : null
+        }
+        drop={over ? (accepts(code.id) ? "into" : "refused") : null}
+        dragging={isDragged}
+        onSelect={() => onSelect(code.id)}
+        onToggle={() => toggle(code.id)}
+        onRename={() => setEditing({ kind: "rename", codeId: code.id })}
+        onMenu={(x, y) => openMenu(code.id, x, y)}
+        onRecolor={(x, y) => setFloating({ kind: "color", codeId: code.id, x, y })}
+        onKeyDown={(e) => onRowKey(e, index)}
+        onDragStart={() => startDrag(code.id)}
+        onDragOver={(e) => dragOver(e, code.id)}
+        onDragLeave={() => dragLeave(code.id)}
+        onDrop={(e) => drop(e, code.id)}
+        onDragEnd={endDrag}
+      />,
+    );
+  });
+  if (insertAt >= rows.length || (insertAt === 0 && rows.length === 0)) items.push(newRow);
+
+  const floatingCode = floating ? state.codes[floating.codeId] : undefined;
+  const dialogCode = dialog ? state.codes[dialog.codeId] : undefined;
+  const others = Object.keys(state.codes).length > 1;
+
+  return (
+    <section className="codebook" data-testid="codebook" aria-label={t("codebook.title")}>
+      <div className="panel-title">
+        <span>
+          {t("codebook.title")} <span className="codebook-total">{view.rows.length}</span>
+        </span>
+        <button
+          ref={newButtonRef}
+          type="button"
+          className="codebook-new"
+          title={t("codebook.newCodeHint")}
+          data-testid="new-code"
+          onClick={() => {
+            setFloating(null);
+            setEditing({ kind: "new", parentId: null });
+          }}
+        >
+          {t("codebook.newCode")}
+        </button>
+      </div>
+      <div className="codebook-body">
+        {view.rows.length === 0 && editing?.kind !== "new" && <p className="empty">{t("codebook.empty")}</p>}
+        <div ref={treeRef} className={`codebook-tree${drag ? " is-dragging" : ""}`} role="tree" aria-label={t("codebook.tree")}>
+          {items}
+        </div>
+        <div
+          className={`codebook-root-drop${drag ? " visible" : ""}${drag?.over === "root" ? " active" : ""}`}
+          data-testid="codebook-root-drop"
+          onDragOver={(e) => dragOver(e, null)}
+          onDragLeave={() => dragLeave("root")}
+          onDrop={(e) => drop(e, null)}
+        >
+          <span>{t("codebook.rootDrop")}</span>
+        </div>
+      </div>
+
+      {floating && floatingCode && floating.kind === "menu" && (
+        <CodeMenu code={floatingCode} x={floating.x} y={floating.y} canMerge={others} onAction={(action) => runAction(action, floatingCode)} onClose={() => closeFloating(floatingCode.id)} />
+      )}
+      {floating && floatingCode && floating.kind === "color" && (
+        <Popover x={floating.x} y={floating.y} role="dialog" label={t("codebook.color.title", { name: floatingCode.name })} className="color-popover" testId="color-popover" onClose={() => closeFloating(floatingCode.id)}>
+          <ColorPicker value={floatingCode.color} onPick={(color) => recolor(floatingCode.id, color)} />
+        </Popover>
+      )}
+      {dialog && dialogCode && dialog.kind === "move" && (
+        <MoveDialog
+          codeId={dialogCode.id}
+          onCancel={() => closeDialog(dialogCode.id)}
+          onConfirm={(parentId) => {
+            closeDialog(dialogCode.id);
+            move(dialogCode.id, parentId);
+          }}
+        />
+      )}
+      {dialog && dialogCode && dialog.kind === "merge" && (
+        <MergeDialog codeId={dialogCode.id} onCancel={() => closeDialog(dialogCode.id)} onConfirm={(targetId) => merge(dialogCode.id, targetId)} />
+      )}
+      {dialog && dialogCode && dialog.kind === "delete" && (
+        <DeleteCodeDialog codeId={dialogCode.id} onCancel={() => closeDialog(dialogCode.id)} onConfirm={() => remove(dialogCode.id)} />
+      )}
+    </section>
+  );
+}

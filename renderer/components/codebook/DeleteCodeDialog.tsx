@@ -1,0 +1,39 @@
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import type { CodeId } from "../../../shared/index.js";
+import { useProject } from "../../state/context.js";
+import { Dialog } from "./Dialog.js";
+import { codingSpread, subtreeOf } from "./model.js";
+
+/** What deleting a code takes with it: the codes nested under it and all their codings. */
+export function deleteQuestion(t: (key: string, params?: Record<string, unknown>) => string, name: string, nested: number, codings: number): string {
+  const params = { name, nested: t("codebook.count.nested", { count: nested }), codings: t("codebook.count.codings", { count: codings }) };
+  if (nested > 0) return t(codings > 0 ? "codebook.delete.withNested" : "codebook.delete.withNestedOnly", params);
+  return t(codings > 0 ? "codebook.delete.withCodings" : "codebook.delete.plain", params);
+}
+
+export function DeleteCodeDialog({ codeId, onConfirm, onCancel }: { codeId: CodeId; onConfirm(): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const { state, version } = useProject();
+  const code = state.codes[codeId];
+  const counts = useMemo(() => {
+    const subtree = subtreeOf(state, codeId);
+    return { nested: subtree.size - 1, ...codingSpread(state, subtree) };
+  }, [state, version, codeId]);
+  if (!code) return null;
+  return (
+    <Dialog
+      title={t("codebook.delete.title")}
+      confirmLabel={t("codebook.delete.confirm")}
+      tone="danger"
+      initialFocus="[data-testid=confirm]"
+      testId="delete-code-dialog"
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
+      <p className="dialog-text" data-testid="delete-question">
+        {deleteQuestion(t, code.name, counts.nested, counts.codings)} {t("codebook.undoHint")}
+      </p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,2 @@
+export { Codebook, type CodebookProps } from "./Codebook.js";
+export { CodeDetails } from "./CodeDetails.js";

@@ -1,0 +1,108 @@
+import { childrenOf, descendantIds, flattenCodebook, codingCounts, type Code, type CodeId, type ProjectState } from "../../../shared/index.js";
+
+/** The longest code name the model accepts (Code.name). */
+export const MAX_NAME_LENGTH = 200;
+
+/** Drag payload type for a code dragged within the codebook. */
+export const CODE_DRAG_TYPE = "application/x-tandai-code";
+
+/** Case- and accent-insensitive form of a name, as the codebook compares them. */
+export const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase().trim();
+
+/** A message for the user: a catalogue key and its placeholders. */
+export interface Problem {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/**
+ * Why `name` cannot be the name of a code under `parentId` (null: top level), or null when it can.
+ * Sibling names must differ (ignoring case and accents) so that a code path names one code only;
+ * `selfId` is the code being renamed or moved, which does not clash with itself.
+ */
+export function nameProblem(state: ProjectState, name: string, parentId: CodeId | null, selfId?: CodeId): Problem | null {
+  const trimmed = name.trim();
+  if (!trimmed) return { key: "codebook.errors.emptyName", params: {} };
+  if (trimmed.length > MAX_NAME_LENGTH) return { key: "codebook.errors.tooLong", params: { max: MAX_NAME_LENGTH } };
+  const clash = childrenOf(state, parentId).find((c) => c.id !== selfId && fold(c.name) === fold(trimmed));
+  if (!clash) return null;
+  const parent = parentId ? state.codes[parentId] : undefined;
+  return parent
+    ? { key: "codebook.errors.duplicateName", params: { name: clash.name, parent: parent.name } }
+    : { key: "codebook.errors.duplicateTopLevel", params: { name: clash.name } };
+}
+
+/** The code and every code nested under it. */
+export function subtreeOf(state: ProjectState, id: CodeId): Set<CodeId> {
+  return new Set<CodeId>(state.codes[id] ? [id, ...descendantIds(state, id)] : []);
+}
+
+export interface CodeStats {
+  /** Codings of this code itself. */
+  own: number;
+  /** Codings of this code and all codes nested under it. */
+  total: number;
+  /** Number of codes nested under it, at any depth. */
+  nested: number;
+  /** Number of direct children. */
+  children: number;
+}
+
+export interface CodebookView {
+  rows: { code: Code; depth: number }[];
+  stats: Map<CodeId, CodeStats>;
+}
+
+/** The codebook in display order with per-code counts, computed in one pass over the codings. */
+export function codebookView(state: ProjectState): CodebookView {
+  const rows = flattenCodebook(state);
+  const counts = codingCounts(state);
+  const stats = new Map<CodeId, CodeStats>();
+  for (const { code } of rows) {
+    const own = counts.get(code.id) ?? 0;
+    stats.set(code.id, { own, total: own, nested: 0, children: 0 });
+  }
+  // Children come after their parent in display order, so walking backwards sums bottom-up.
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const { code } = rows[i]!;
+    const mine = stats.get(code.id)!;
+    const parent = code.parentId ? stats.get(code.parentId) : undefined;
+    if (!parent) continue;
+    parent.total += mine.total;
+    parent.nested += mine.nested + 1;
+    parent.children += 1;
+  }
+  return { rows, stats };
+}
+
+/** The rows a user sees: those not hidden under a collapsed parent. */
+export function visibleRows(view: CodebookView, collapsed: ReadonlySet<CodeId>): { code: Code; depth: number }[] {
+  const out: { code: Code; depth: number }[] = [];
+  let hideBelow = Infinity;
+  for (const row of view.rows) {
+    if (row.depth > hideBelow) continue;
+    hideBelow = Infinity;
+    out.push(row);
+    if (collapsed.has(row.code.id) && (view.stats.get(row.code.id)?.children ?? 0) > 0) hideBelow = row.depth;
+  }
+  return out;
+}
+
+/** Ids of the codes above `id`, nearest first. */
+export function ancestorsOf(state: ProjectState, id: CodeId): CodeId[] {
+  const out: CodeId[] = [];
+  for (let parent = state.codes[id]?.parentId ?? null; parent; parent = state.codes[parent]?.parentId ?? null) out.push(parent);
+  return out;
+}
+
+/** Codings of `id` and its nested codes, and the number of documents they lie in. */
+export function codingSpread(state: ProjectState, ids: ReadonlySet<CodeId>): { codings: number; documents: number } {
+  let codings = 0;
+  const documents = new Set<string>();
+  for (const coding of Object.values(state.codings)) {
+    if (!ids.has(coding.codeId)) continue;
+    codings++;
+    documents.add(coding.documentId);
+  }
+  return { codings, documents: documents.size };
+}
