@@ -1,0 +1,1 @@
+export { MemoEditor, type MemoEditorProps } from "./MemoEditor.js";
