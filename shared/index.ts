@@ -9,3 +9,4 @@ export * from "./ipc/codec.js";
 export * from "./store.js";
 export * from "./text/quote.js";
 export * from "./codebook/tree.js";
+export * from "./cases/cases.js";

@@ -3,6 +3,7 @@ import {
   findQuote,
   linesToBlocks,
   newCodeId,
+  newCaseId,
   newCodingId,
   newDocumentId,
   offset,
@@ -11,7 +12,7 @@ import {
   type Operation,
 } from "../../shared/index.js";
 import { createProject, type DiskProjectStore } from "../store/index.js";
-import { sampleCodes, sampleDocuments, sampleName } from "./sampleContent.js";
+import { sampleCaseName, sampleCodes, sampleDocuments, sampleName } from "./sampleContent.js";
 
 export function sampleProjectDir(projectsDir: string): string {
   return join(projectsDir, "Sample");
@@ -50,6 +51,8 @@ export async function createSampleProject(dir: string, coder: string, language: 
       });
     }
   }
+  const documentIds = ops.flatMap((op) => (op.type === "addDocument" ? [op.document.id] : []));
+  ops.push({ type: "addCase", case: { id: newCaseId(), name: sampleCaseName, documentIds, createdAt: now } });
   await store.apply({ type: "batch", ops });
   return store;
 }

@@ -21,6 +21,8 @@ export interface SampleDocument {
 
 export const sampleName = { en: "Sample – Padang and Vung Tau sister city", id: "Contoh – Kota kembar Padang dan Vung Tau" };
 
+export const sampleCaseName = "Padang – Ba Ria-Vung Tau";
+
 export const sampleCodes: SampleCode[] = [
   { key: "motive", name: { en: "Motive", id: "Motif" }, color: "#0072b2", definition: { en: "What the local government wants from the cooperation.", id: "Apa yang ingin dicapai pemerintah daerah melalui kerja sama." } },
   { key: "economic", parent: "motive", name: { en: "Economic motive", id: "Motif ekonomi" }, color: "#009e73", definition: { en: "Trade, investment, exports, jobs.", id: "Perdagangan, investasi, ekspor, lapangan kerja." } },

@@ -1,6 +1,6 @@
 import { basename, resolve } from "node:path";
 import { userInfo } from "node:os";
-import { TandaiError, toErrorPayload, type ImportOutcome } from "../../shared/index.js";
+import { assignToCase, TandaiError, toErrorPayload, type ImportOutcome } from "../../shared/index.js";
 import { Backend } from "../backend/backend.js";
 import { defaultLocations } from "../backend/context.js";
 import { readImportFile } from "../import/index.js";
@@ -44,6 +44,7 @@ export async function importCommand(ctx: CliContext, [dirArg, ...paths]: string[
   const backend = await cliBackend();
   await backend.openProject({ dir });
   const outcomes: ImportOutcome[] = [];
+  const casesCreated: string[] = [];
   try {
     for (const path of paths) {
       try {
@@ -52,17 +53,24 @@ export async function importCommand(ctx: CliContext, [dirArg, ...paths]: string[
         outcomes.push({ file: basename(path), ok: false, error: toErrorPayload(error) });
       }
     }
+    const imported = outcomes.flatMap((o) => (o.ok ? [o.documentId] : []));
+    for (const name of imported.length ? (values.case ?? []) : []) {
+      const { ops, created } = assignToCase(backend.openStore!.state, name, imported, new Date().toISOString());
+      if (ops.length) await backend.apply({ op: { type: "batch", ops } });
+      if (created) casesCreated.push(name);
+    }
   } finally {
     await backend.closeProject();
   }
   const ok = outcomes.filter((o) => o.ok).length;
   const message = (o: ImportOutcome) => (o.ok ? ctx.t("cli.imported", { file: o.file, title: o.title }) : ctx.t("cli.importFailed", { file: o.file, message: ctx.t(o.error.code, o.error.params) }));
   if (ctx.json) {
-    ctx.print(JSON.stringify({ ok: ok === outcomes.length, imported: ok, total: outcomes.length, outcomes: outcomes.map((o) => ({ ...o, message: message(o) })) }));
+    ctx.print(JSON.stringify({ ok: ok === outcomes.length, imported: ok, total: outcomes.length, cases: values.case ?? [], casesCreated, outcomes: outcomes.map((o) => ({ ...o, message: message(o) })) }));
   } else {
     for (const o of outcomes) (o.ok ? ctx.print : ctx.printError)(message(o));
     ctx.print(ctx.t("cli.importSummary", { ok, total: outcomes.length }));
-    if (values.case?.length) ctx.print(ctx.t("cli.caseNotYet"));
+    for (const name of casesCreated) ctx.print(ctx.t("cli.caseCreated", { name }));
+    if (ok && values.case?.length) ctx.print(ctx.t("cli.assigned", { count: ok, cases: values.case.join(", ") }));
   }
   return ok === outcomes.length ? 0 : 1;
 }
@@ -74,6 +82,7 @@ export async function infoCommand(ctx: CliContext, [dirArg]: string[]) {
       documents: Object.keys(state.documents).length,
       codes: Object.keys(state.codes).length,
       codings: Object.keys(state.codings).length,
+      cases: Object.keys(state.cases).length,
     };
     report(ctx, { dir, id: state.id, name: state.name, ...counts }, ctx.t("cli.info", { name: state.name, ...counts }));
   });

@@ -65,7 +65,7 @@ export function CodingPopover({ codingIds, at, onClose }: { codingIds: CodingId[
                   {t("app.coding.memo")}
                 </button>
               </div>
-              {memoFor === coding.id && <MemoEditor target={{ kind: "coding", id: coding.id }} label={t("app.memo.coding")} />}
+              {memoFor === coding.id && <MemoEditor target={{ kind: "coding", id: coding.id }} label={t("memo.title.coding")} />}
             </li>
           );
         })}

@@ -69,12 +69,12 @@ export function Workspace() {
             {tab === "retrieve" && <RetrievalPanel codeId={codeId} onJump={jumpTo} />}
             {tab === "memos" && (
               <div className="memo-stack">
-                <MemoEditor key="project" target={{ kind: "project" }} label={t("app.memo.project")} />
+                <MemoEditor key="project" target={{ kind: "project" }} label={t("memo.title.project")} />
                 {documentId && state.documents[documentId] && (
-                  <MemoEditor key={`d${documentId}`} target={{ kind: "document", id: documentId }} label={t("app.memo.document", { title: state.documents[documentId].title })} />
+                  <MemoEditor key={`d${documentId}`} target={{ kind: "document", id: documentId }} label={t("memo.title.document", { name: state.documents[documentId].title })} />
                 )}
                 {codeId && state.codes[codeId] && (
-                  <MemoEditor key={`c${codeId}`} target={{ kind: "code", id: codeId }} label={t("app.memo.code", { name: state.codes[codeId].name })} />
+                  <MemoEditor key={`c${codeId}`} target={{ kind: "code", id: codeId }} label={t("memo.title.code", { name: state.codes[codeId].name })} />
                 )}
               </div>
             )}

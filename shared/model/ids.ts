@@ -12,6 +12,8 @@ export const CodeId = idString.brand<"CodeId">();
 export type CodeId = z.infer<typeof CodeId>;
 export const CodingId = idString.brand<"CodingId">();
 export type CodingId = z.infer<typeof CodingId>;
+export const CaseId = idString.brand<"CaseId">();
+export type CaseId = z.infer<typeof CaseId>;
 export const ProjectId = idString.brand<"ProjectId">();
 export type ProjectId = z.infer<typeof ProjectId>;
 
@@ -34,4 +36,5 @@ export const newDocumentId = () => randomId() as DocumentId;
 export const newCodeId = () => randomId() as CodeId;
 export const newCodingId = () => randomId() as CodingId;
 export const newProjectId = () => randomId() as ProjectId;
+export const newCaseId = () => randomId() as CaseId;
 export const offset = (n: number) => n as TextOffset;

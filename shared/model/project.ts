@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CodeId, CodingId, DocumentId, ProjectId, TextOffset } from "./ids.js";
+import { CaseId, CodeId, CodingId, DocumentId, ProjectId, TextOffset } from "./ids.js";
 
 /** The version of the project file format this build reads and writes. */
 export const PROJECT_FORMAT = 1;
@@ -98,6 +98,15 @@ export function memoKey(target: MemoTarget): string {
   return target.kind === "project" ? "project" : `${target.kind}:${target.id}`;
 }
 
+/** The unit of analysis (e.g. "Padang – Ba Ria-Vung Tau"): a named set of documents. */
+export const Case = z.object({
+  id: CaseId,
+  name: z.string().trim().min(1).max(200),
+  documentIds: z.array(DocumentId),
+  createdAt: z.string(),
+});
+export type Case = z.infer<typeof Case>;
+
 export const ProjectState = z.object({
   format: z.literal(PROJECT_FORMAT),
   id: ProjectId,
@@ -107,6 +116,7 @@ export const ProjectState = z.object({
   codes: z.record(z.string(), Code),
   codings: z.record(z.string(), Coding),
   memos: z.record(z.string(), Memo),
+  cases: z.record(z.string(), Case),
 });
 export type ProjectState = {
   format: typeof PROJECT_FORMAT;
@@ -117,8 +127,9 @@ export type ProjectState = {
   codes: Record<CodeId, Code>;
   codings: Record<CodingId, Coding>;
   memos: Record<string, Memo>;
+  cases: Record<CaseId, Case>;
 };
 
 export function emptyProject(id: ProjectId, name: string, now: string): ProjectState {
-  return { format: PROJECT_FORMAT, id, name, createdAt: now, documents: {}, codes: {}, codings: {}, memos: {} };
+  return { format: PROJECT_FORMAT, id, name, createdAt: now, documents: {}, codes: {}, codings: {}, memos: {}, cases: {} };
 }

@@ -1,6 +1,6 @@
 import { TandaiError } from "../errors.js";
-import type { CodeId, CodingId, DocumentId } from "../model/ids.js";
-import { memoKey, type Code, type Coding, type Memo, type MemoTarget, type ProjectState } from "../model/project.js";
+import type { CaseId, CodeId, CodingId, DocumentId } from "../model/ids.js";
+import { memoKey, type Case, type Code, type Coding, type Memo, type MemoTarget, type ProjectState } from "../model/project.js";
 import { batch, type Operation, type OperationOf } from "./operation.js";
 
 /**
@@ -66,7 +66,42 @@ export function applyOperation(state: ProjectState, op: Operation, now = new Dat
     }
     case "setMemo":
       return setMemo(state, op, now);
+    case "addCase": {
+      if (state.cases[op.case.id]) throw new TandaiError("errors.op.duplicateId", { id: op.case.id });
+      for (const id of op.case.documentIds) requireDocument(state, id);
+      state.cases[op.case.id] = op.case;
+      return { type: "deleteCase", caseId: op.case.id };
+    }
+    case "renameCase": {
+      const found = requireCase(state, op.caseId);
+      state.cases[found.id] = { ...found, name: op.name };
+      return { type: "renameCase", caseId: found.id, name: found.name };
+    }
+    case "deleteCase": {
+      const found = requireCase(state, op.caseId);
+      delete state.cases[found.id];
+      return { type: "addCase", case: found };
+    }
+    case "assignDocument": {
+      const found = requireCase(state, op.caseId);
+      requireDocument(state, op.documentId);
+      if (found.documentIds.includes(op.documentId)) return { type: "batch", ops: [] };
+      state.cases[found.id] = { ...found, documentIds: [...found.documentIds, op.documentId] };
+      return { type: "unassignDocument", caseId: found.id, documentId: op.documentId };
+    }
+    case "unassignDocument": {
+      const found = requireCase(state, op.caseId);
+      if (!found.documentIds.includes(op.documentId)) return { type: "batch", ops: [] };
+      state.cases[found.id] = { ...found, documentIds: found.documentIds.filter((id) => id !== op.documentId) };
+      return { type: "assignDocument", caseId: found.id, documentId: op.documentId };
+    }
   }
+}
+
+function requireCase(state: ProjectState, id: CaseId): Case {
+  const found = state.cases[id];
+  if (!found) throw new TandaiError("errors.op.unknownCase", { id });
+  return found;
 }
 
 function applyBatch(state: ProjectState, op: OperationOf<"batch">, now: string): Operation {
@@ -163,6 +198,9 @@ function removeDocument(state: ProjectState, id: DocumentId, now: string): Opera
   if (memo) {
     delete state.memos[memoKey(memoTarget)];
     restore.push(memoRestore(memoTarget, memo));
+  }
+  for (const found of Object.values(state.cases)) {
+    if (found.documentIds.includes(id)) restore.push(applyOperation(state, { type: "unassignDocument", caseId: found.id, documentId: id }, now));
   }
   delete state.documents[id];
   return batch(restore);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CodeId, CodingId, DocumentId } from "../model/ids.js";
-import { Code, CodeDescription, Coding, DocumentMeta, MemoTarget, Stance } from "../model/project.js";
+import { CaseId, CodeId, CodingId, DocumentId } from "../model/ids.js";
+import { Case, Code, CodeDescription, Coding, DocumentMeta, MemoTarget, Stance } from "../model/project.js";
 
 /**
  * Every change to a project is one of these plain values. The renderer, the CLI and the web
@@ -27,6 +27,11 @@ const leafOperations = [
   z.object({ type: z.literal("removeCoding"), codingId: CodingId }),
   z.object({ type: z.literal("setStance"), codingId: CodingId, stance: Stance }),
   z.object({ type: z.literal("recodeCoding"), codingId: CodingId, codeId: CodeId }),
+  z.object({ type: z.literal("addCase"), case: Case }),
+  z.object({ type: z.literal("renameCase"), caseId: CaseId, name: Case.shape.name }),
+  z.object({ type: z.literal("deleteCase"), caseId: CaseId }),
+  z.object({ type: z.literal("assignDocument"), caseId: CaseId, documentId: DocumentId }),
+  z.object({ type: z.literal("unassignDocument"), caseId: CaseId, documentId: DocumentId }),
   z.object({
     type: z.literal("setMemo"),
     target: MemoTarget,

@@ -28,10 +28,10 @@ describe("tandai CLI", () => {
     await writeFile(transcript, "Tujuan kami membuka pasar ekspor.\nTujuan kami membuka pasar ekspor lagi.\n");
     const empty = join(root, "kosong.txt");
     await writeFile(empty, "");
-    const imported = await tandai(["import", dir, transcript, empty, "--json"], home);
+    const imported = await tandai(["import", dir, transcript, empty, "--case", "Padang – Ba Ria-Vung Tau", "--json"], home);
     expect(imported.code).toBe(1);
     const report = json(imported.stdout);
-    expect(report).toMatchObject({ ok: false, imported: 1, total: 2 });
+    expect(report).toMatchObject({ ok: false, imported: 1, total: 2, casesCreated: ["Padang – Ba Ria-Vung Tau"] });
     expect(report.outcomes[1]).toMatchObject({ file: "kosong.txt", ok: false, error: { code: "import.errors.empty" } });
     const human = await tandai(["import", dir, empty], home);
     expect(human.code).toBe(1);
@@ -46,7 +46,7 @@ describe("tandai CLI", () => {
     expect(again).toMatchObject({ ok: true, code: "Motive/Economic motive", createdCodes: [], start: 0, end: 11, stance: "supports" });
 
     const info = json((await tandai(["info", dir, "--json"], home)).stdout);
-    expect(info).toMatchObject({ ok: true, name: "Tesis Padang", documents: 1, codes: 2, codings: 2 });
+    expect(info).toMatchObject({ ok: true, name: "Tesis Padang", documents: 1, codes: 2, codings: 2, cases: 1 });
   });
 
   it("fails with one clear line and a non-zero status on bad input", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyOperation, memoKey, TandaiError, type Operation, type ProjectState } from "../../shared/index.js";
+import { applyOperation, memoKey, newCaseId, TandaiError, type Operation, type ProjectState } from "../../shared/index.js";
 import { code, coding, documentMeta, NOW, project } from "./fixtures.js";
 
 const clone = (s: ProjectState) => structuredClone(s);
@@ -112,6 +112,19 @@ describe("applyOperation", () => {
     expect(after.documents).toEqual({});
     expect(after.codings).toEqual({});
     expect(after.memos).toEqual({});
+  });
+
+  it("keeps cases: add, assign, rename, and a removed document leaves its cases (and comes back on undo)", () => {
+    const { state, doc } = seeded();
+    const padang = { id: newCaseId(), name: "Padang – Ba Ria-Vung Tau", documentIds: [], createdAt: NOW };
+    roundTrip(state, { type: "addCase", case: padang });
+    expect(roundTrip(state, { type: "assignDocument", caseId: padang.id, documentId: doc.id }).cases[padang.id]!.documentIds).toEqual([doc.id]);
+    // Assigning twice changes nothing and undoing that changes nothing either.
+    roundTrip(state, { type: "assignDocument", caseId: padang.id, documentId: doc.id });
+    roundTrip(state, { type: "renameCase", caseId: padang.id, name: "Padang" });
+    expect(roundTrip(state, { type: "removeDocument", documentId: doc.id }).cases[padang.id]!.documentIds).toEqual([]);
+    expect(() => applyOperation(state, { type: "assignDocument", caseId: newCaseId(), documentId: doc.id })).toThrow(/unknownCase/);
+    roundTrip(state, { type: "deleteCase", caseId: padang.id });
   });
 
   it("changes stance and recodes", () => {

@@ -98,12 +98,6 @@ export default {
     page: "p. {{page}}",
     paragraph: "¶ {{paragraph}}",
   },
-  memo: {
-    project: "Project memo",
-    document: "Memo on the document “{{title}}”",
-    code: "Memo on the code “{{name}}”",
-    coding: "Memo on this coding",
-  },
   import: {
     button: "Import…",
     dropHere: "Drop files to import them",

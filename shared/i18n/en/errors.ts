@@ -1,6 +1,7 @@
 export default {
   unexpected: "Something went wrong: {{detail}}",
   op: {
+    unknownCase: "There is no case with id {{id}}.",
     duplicateId: "An item with id {{id}} already exists.",
     unknownDocument: "There is no document with id {{id}}.",
     unknownCode: "There is no code with id {{id}}.",

@@ -93,12 +93,6 @@ export default {
     page: "hlm. {{page}}",
     paragraph: "¶ {{paragraph}}",
   },
-  memo: {
-    project: "Memo proyek",
-    document: "Memo tentang dokumen “{{title}}”",
-    code: "Memo tentang kode “{{name}}”",
-    coding: "Memo tentang pengodean ini",
-  },
   import: {
     button: "Impor…",
     dropHere: "Lepaskan berkas untuk mengimpornya",

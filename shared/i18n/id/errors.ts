@@ -1,6 +1,7 @@
 export default {
   unexpected: "Terjadi kesalahan: {{detail}}",
   op: {
+    unknownCase: "Tidak ada kasus dengan id {{id}}.",
     duplicateId: "Sudah ada item dengan id {{id}}.",
     unknownDocument: "Tidak ada dokumen dengan id {{id}}.",
     unknownCode: "Tidak ada kode dengan id {{id}}.",

@@ -31,6 +31,7 @@ describe("Backend", () => {
     expect(Object.keys(sample.state.codings).length).toBeGreaterThanOrEqual(10);
     expect(Object.values(sample.state.codes).map((c) => c.name)).toContain("Motif ekonomi");
     expect(Object.values(sample.state.codings).some((c) => c.stance === "contradicts")).toBe(true);
+    expect(Object.values(sample.state.cases).map((c) => [c.name, c.documentIds.length])).toEqual([["Padang – Ba Ria-Vung Tau", 2]]);
     expect((await api.recentProjects())[0]!.dir).toBe(sample.dir);
     // Opening it again reuses the same project rather than making another.
     await api.closeProject();
