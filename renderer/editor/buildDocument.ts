@@ -1,0 +1,41 @@
+import type { JSONContent } from "@tiptap/core";
+import type { DocumentContent } from "../../shared/model/project.js";
+import type { TextPositions } from "../../shared/text/positions.js";
+
+/** Layout guesses for a section's room before it is drawn; they match documentView.css. */
+const CHARS_PER_LINE = 85;
+const LINE_HEIGHT_EM = 1.8;
+const PARAGRAPH_GAP_EM = 0.9;
+const HEADING_EM = 2.6;
+
+/**
+ * The editor document for `content`, laid out as `positions` says: each block's text verbatim in
+ * one text node, `sectionSize` blocks to a section, and a page marker where a new PDF page begins.
+ */
+export function buildDocument(content: DocumentContent, positions: TextPositions): JSONContent {
+  const { blocks, sectionSize } = positions;
+  const sections: JSONContent[] = [];
+  let page: number | undefined;
+  for (let first = 0; first < blocks.length; first += sectionSize) {
+    const children: JSONContent[] = [];
+    let estimate = 0;
+    for (let i = first; i < Math.min(first + sectionSize, blocks.length); i++) {
+      const b = blocks[i]!;
+      const text = content.text.slice(b.start, b.end);
+      const pageStart = b.page !== undefined && b.page !== page ? b.page : null;
+      if (b.page !== undefined) page = b.page;
+      const node: JSONContent =
+        b.kind === "heading"
+          ? { type: "heading", attrs: { level: b.level ?? 1, pageStart } }
+          : { type: "paragraph", attrs: { pageStart } };
+      if (text) node.content = [{ type: "text", text }];
+      children.push(node);
+      estimate +=
+        b.kind === "heading"
+          ? HEADING_EM
+          : Math.max(1, Math.ceil(text.length / CHARS_PER_LINE)) * LINE_HEIGHT_EM + PARAGRAPH_GAP_EM;
+    }
+    sections.push({ type: "section", attrs: { estimate: Math.round(estimate) }, content: children });
+  }
+  return { type: "doc", content: sections };
+}

@@ -1,0 +1,2 @@
+export { DocumentView, type DocumentViewProps } from "./DocumentView.js";
+export type { TextRange } from "./selectionOffsets.js";

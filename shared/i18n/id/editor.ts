@@ -1,0 +1,4 @@
+export default {
+  /** Accessible name of the coding view's text (DocumentView `label`). */
+  documentText: "Teks dokumen",
+} as const;

@@ -1,0 +1,129 @@
+import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { chromium } from "playwright-core";
+
+/**
+ * Benchmark of the coding view (renderer/editor) in Chromium: serves the built renderer, opens
+ * renderer/bench/index.html for each document size and reads the figures it measures. The budgets
+ * are those of docs/ARCHITECTURE.md / the guide: reopen ≤ 150 ms and apply or remove one coding
+ * ≤ 16 ms at 1,000 codings; a 150k-word document with 5k codings ≤ 700 ms to open.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+interface Case {
+  name: string;
+  query: string;
+  openBudget: number;
+  editBudget: number;
+}
+
+const CASES: Case[] = [
+  ...[50_000, 150_000, 300_000, 1_000_000].map((chars) => ({
+    name: `${chars >= 1e6 ? `${chars / 1e6}M` : `${chars / 1e3}k`} characters`,
+    query: `chars=${chars}&codings=1000&codes=20&seed=1`,
+    openBudget: 150,
+    editBudget: 16,
+  })),
+  { name: "150k words", query: "words=150000&codings=5000&codes=20&seed=1", openBudget: 700, editBudget: 16 },
+];
+
+interface BenchResult {
+  chars: number;
+  words: number;
+  blocks: number;
+  codings: number;
+  openCold: number;
+  open: number[];
+  apply: number[];
+  remove: number[];
+  applySync: number[];
+  removeSync: number[];
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".wasm": "application/wasm",
+};
+
+/** A static file server for `dir` on 127.0.0.1 at a free port. */
+async function serve(dir: string): Promise<{ server: Server; origin: string }> {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = normalize(join(root, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
+      if (path !== root && !path.startsWith(root + sep)) throw new Error("outside");
+      const body = await readFile(path.endsWith(sep) ? join(path, "index.html") : path);
+      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-store" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
+};
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const check = (x: number, budget: number) => `${ms(x)} ${x <= budget ? "✓" : "✗"}`;
+
+/**
+ * Runs the coding-view benchmark against `distRendererDir` (the built `dist/renderer`) and returns
+ * a markdown table of the figures (also printed).
+ */
+export async function benchEditor(distRendererDir: string): Promise<string> {
+  const { server, origin } = await serve(distRendererDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const rows: string[] = [];
+  try {
+    const version = browser.version();
+    for (const c of CASES) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      try {
+        await page.goto(`${origin}/bench/index.html?${c.query}`);
+        const read = () => (window as unknown as { __benchResult?: BenchResult | { error: string } }).__benchResult;
+        await page.waitForFunction(read, undefined, { timeout: 300_000, polling: 200 });
+        const result = (await page.evaluate(read))!;
+        if ("error" in result) throw new Error(`${c.name}: ${result.error}`);
+        rows.push(
+          `| ${c.name} | ${result.chars.toLocaleString("en")} | ${result.blocks.toLocaleString("en")} | ${result.codings.toLocaleString("en")} | ` +
+            `${ms(result.openCold)} | ${check(median(result.open), c.openBudget)} | ` +
+            `${check(median(result.apply), c.editBudget)} (p95 ${ms(p95(result.apply))}) | ` +
+            `${check(median(result.remove), c.editBudget)} (p95 ${ms(p95(result.remove))}) | ` +
+            `${ms(median(result.applySync))} / ${ms(median(result.removeSync))} |`,
+        );
+      } finally {
+        await page.close();
+      }
+    }
+    const table = [
+      `Coding view (renderer/editor), Chromium ${version}, ${CASES.length} documents; each figure until drawn (work + style + layout + paint), median of the runs.`,
+      "",
+      "| document | characters | blocks | codings | first open (cold) | reopen (budget) | apply one coding | remove one coding | apply / remove, work only |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+      ...rows,
+      "",
+      "Budgets: reopen ≤ 150 ms at 1,000 codings, ≤ 700 ms for 150k words with 5,000 codings; apply or remove ≤ 16 ms.",
+    ].join("\n");
+    console.log(table);
+    return table;
+  } finally {
+    await browser.close();
+    await new Promise((ok) => server.close(ok));
+  }
+}
