@@ -10,3 +10,4 @@ export * from "./store.js";
 export * from "./text/quote.js";
 export * from "./codebook/tree.js";
 export * from "./cases/cases.js";
+export * from "./text/positions.js";

@@ -1,17 +1,9 @@
 import type { CodeId, CodingId, DocumentId } from "../../shared/model/ids.js";
 import type { Block, Code, Coding, DocumentContent } from "../../shared/model/project.js";
 
-/** A small fast seeded generator (mulberry32): the same seed gives the same document. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from "../../shared/random.js";
+
+export { random };
 
 const WORDS = (
   "saya kami petani kopi kebun harga pasar jual beli untung rugi modal pinjaman bank koperasi desa kota " +

@@ -128,6 +128,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
             onSelectionChange={setSelection}
             onCodingsClick={(ids, at) => setClicked({ ids, at })}
             focus={focus ?? undefined}
+            label={t("editor.documentText")}
           />
         )}
         {content.status === "loading" && <p className="empty">{t("app.loading")}</p>}

@@ -22,6 +22,7 @@ import {
   type ProjectState,
   type TextOffset,
 } from "../../shared/index.js";
+import { seededRandom } from "../../shared/random.js";
 
 const SIZES = [1_000, 10_000, 100_000];
 /** 2000 operations in steady state, then the 200 that follow the background compaction they trigger. */
@@ -32,16 +33,6 @@ const OPEN_RUNS = 3;
 const NOW = "2026-01-01T00:00:00.000Z";
 const DOC_LENGTH = 60_000;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Fixture {
   state: ProjectState;
@@ -72,7 +63,7 @@ function addCodingOp(f: Fixture): Operation {
 /** A project with `codings` codings over 40 documents and 60 codes, the same for the same size. */
 function buildProject(codings: number): Fixture {
   const state = emptyProject("benchproject" as ProjectId, "Benchmark", NOW);
-  const f: Fixture = { state, documents: [], codes: [], random: prng(codings), next: 0 };
+  const f: Fixture = { state, documents: [], codes: [], random: seededRandom(codings), next: 0 };
   for (let d = 0; d < 40; d++) {
     const id = `document${d}` as DocumentId;
     f.documents.push(id);

@@ -1,0 +1,20 @@
+/**
+ * `npm run bench`: every benchmark, printed as markdown tables with the machine they ran on.
+ * Copy the output into docs/PERFORMANCE.md with the date.
+ */
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchApp } from "./app.js";
+import { benchEditor } from "./editor.js";
+import { benchStorage } from "./storage.js";
+
+const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+console.log(`# Tandai benchmarks, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}\n`);
+if (want("storage")) console.log(`## Storage\n\n${await benchStorage()}\n`);
+if (want("editor")) console.log(`## Coding view (Chromium)\n\n${await benchEditor(rendererDir)}\n`);
+if (want("app")) console.log(`## Whole app (Chromium)\n\n${await benchApp(rendererDir)}\n`);
