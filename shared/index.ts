@@ -11,3 +11,4 @@ export * from "./text/quote.js";
 export * from "./codebook/tree.js";
 export * from "./cases/cases.js";
 export * from "./text/positions.js";
+export * from "./derive/codingIndex.js";

@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, normalize, resolve, sep } from "node:path";
-import { decodeWire, encodeWire, TandaiError, toErrorPayload, type TandaiApi } from "../../shared/index.js";
+import { decodeWire, TandaiError, toErrorPayload, type TandaiApi } from "../../shared/index.js";
 import { dispatch } from "../backend/dispatch.js";
 import { CONTENT_SECURITY_POLICY } from "../security.js";
 
@@ -39,7 +39,7 @@ export async function startWebServer(api: TandaiApi, rendererDir: string, port =
   let origin = "";
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error) => send(res, 500, "application/json", encodeWire({ ok: false, error: toErrorPayload(error) })));
+    handle(req, res).catch((error) => send(res, 500, "application/json", JSON.stringify({ ok: false, error: toErrorPayload(error) })));
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -48,11 +48,11 @@ export async function startWebServer(api: TandaiApi, rendererDir: string, port =
     if (url.pathname.startsWith("/api/")) {
       if (req.method !== "POST") return send(res, 405, "text/plain", "POST only");
       if (!sameToken(String(req.headers["x-tandai-token"] ?? ""), token)) {
-        return send(res, 403, "application/json", encodeWire({ ok: false, error: toErrorPayload(new TandaiError("errors.ipc.forbidden")) }));
+        return send(res, 403, "application/json", JSON.stringify({ ok: false, error: toErrorPayload(new TandaiError("errors.ipc.forbidden")) }));
       }
       const body = await readBody(req);
       const envelope = await dispatch(api, decodeURIComponent(url.pathname.slice(5)), body ? decodeWire(body) : {});
-      return send(res, 200, "application/json", encodeWire(envelope));
+      return send(res, 200, "application/json", JSON.stringify(envelope));
     }
     return serveStatic(url.pathname, res);
   }

@@ -1,4 +1,4 @@
-import { decodeWire, encodeWire, type TandaiApi } from "../../shared/index.js";
+import { encodeWire, type TandaiApi } from "../../shared/index.js";
 
 /**
  * The web transport: each call is a POST to /api/<channel> carrying the access token the server
@@ -20,7 +20,7 @@ export function createWebApi(unwrap: <T>(envelope: unknown) => T): TandaiApi {
         headers: { "content-type": "application/json", "x-tandai-token": token },
         body: encodeWire(args ?? {}),
       });
-      return unwrap(decodeWire(await response.text()));
+      return unwrap(await response.json());
     },
   });
 }

@@ -33,7 +33,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
   const { t } = useTranslation();
   const app = useApp();
   const mirror = useMirror();
-  const { state, version } = useProject();
+  const { state, version, index } = useProject();
   const content = useDocumentContent(documentId);
   const [selection, setSelection] = useState<Range | null>(null);
   const [stance, setStance] = useState<Stance>("supports");
@@ -42,7 +42,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
   const doc = state.documents[documentId]!;
 
   // New arrays only when the project changed, so the view diffs codings only then.
-  const codings = useMemo(() => Object.values(state.codings).filter((c) => c.documentId === documentId), [state, version, documentId]);
+  const codings = useMemo(() => index.codingsOf(state, documentId), [state, index, version, documentId]);
   const codes = useMemo(() => ({ ...state.codes }), [state, version]);
   const shortcuts = useMemo(() => flattenCodebook(state).slice(0, 9).map((row) => row.code), [state, version]);
 

@@ -4,8 +4,8 @@ import { useMirror } from "../state/context.js";
 
 /** True where the keyboard belongs to a text field (inputs, memo editors), whose own undo applies. */
 export function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return Boolean(el && (el.closest("input, textarea, select, [data-memo-editor]") || (el.isContentEditable && !el.closest("[data-document-view]"))));
+  if (!(target instanceof HTMLElement)) return false;
+  return Boolean(target.closest("input, textarea, select, [data-memo-editor]") || (target.isContentEditable && !target.closest("[data-document-view]")));
 }
 
 /**

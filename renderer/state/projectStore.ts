@@ -1,4 +1,4 @@
-import { applyOperation, type Applied, type OpenProject, type Operation, type ProjectState } from "../../shared/index.js";
+import { applyOperation, CodingIndex, type Applied, type OpenProject, type Operation, type ProjectState } from "../../shared/index.js";
 import { api } from "../api/client.js";
 
 export interface ProjectSnapshot {
@@ -8,6 +8,8 @@ export interface ProjectSnapshot {
   canRedo: boolean;
   /** Increases on every change, so views can memoise on it. */
   version: number;
+  /** Codings by document and by code, kept current with each operation. */
+  index: CodingIndex;
 }
 
 type Listener = () => void;
@@ -22,7 +24,7 @@ export class ProjectMirror {
   private snapshot: ProjectSnapshot;
 
   constructor(open: OpenProject) {
-    this.snapshot = { ...open, version: 0 };
+    this.snapshot = { ...open, version: 0, index: new CodingIndex(open.state) };
   }
 
   get current(): ProjectSnapshot {
@@ -50,7 +52,10 @@ export class ProjectMirror {
 
   /** Takes in what the backend applied (also after an import). */
   receive(result: Applied): void {
-    if (result.applied) applyOperation(this.snapshot.state, result.applied);
+    if (result.applied) {
+      applyOperation(this.snapshot.state, result.applied);
+      this.snapshot.index.update(this.snapshot.state, result.applied);
+    }
     this.snapshot = { ...this.snapshot, canUndo: result.canUndo, canRedo: result.canRedo, version: this.snapshot.version + 1 };
     for (const listener of this.listeners) listener();
   }

@@ -46,13 +46,6 @@ export function findCodes(state: ProjectState, pathOrName: string): Code[] {
   });
 }
 
-/** Number of codings per code id, counted once for the whole codebook. */
-export function codingCounts(state: ProjectState): Map<CodeId, number> {
-  const counts = new Map<CodeId, number>();
-  for (const coding of Object.values(state.codings)) counts.set(coding.codeId, (counts.get(coding.codeId) ?? 0) + 1);
-  return counts;
-}
-
 /** The order that puts a code last among the children of `parentId`. */
 export function nextOrder(state: ProjectState, parentId: CodeId | null): number {
   return childrenOf(state, parentId).reduce((max, c) => Math.max(max, c.order + 1), 0);

@@ -1,6 +1,8 @@
 /**
- * JSON for the web transport, which must carry file bytes (Uint8Array) that plain JSON cannot.
- * Bytes travel as {"$bytes": base64}. Electron's IPC clones them natively and needs none of this.
+ * JSON for the web transport's requests, which must carry file bytes (Uint8Array) that plain JSON
+ * cannot: bytes travel as {"$bytes": base64}. Responses never carry bytes and use plain JSON,
+ * because a replacer or reviver makes JSON several times slower, and an open project's state can
+ * be tens of megabytes. Electron's IPC clones bytes natively and needs none of this.
  */
 const BYTES = "$bytes";
 

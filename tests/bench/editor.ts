@@ -120,7 +120,6 @@ export async function benchEditor(distRendererDir: string): Promise<string> {
       "",
       "Budgets: reopen ≤ 150 ms at 1,000 codings, ≤ 700 ms for 150k words with 5,000 codings; apply or remove ≤ 16 ms.",
     ].join("\n");
-    console.log(table);
     return table;
   } finally {
     await browser.close();

@@ -148,6 +148,5 @@ export async function benchStorage(): Promise<string> {
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows,
   ].join("\n");
-  console.log(table);
   return table;
 }

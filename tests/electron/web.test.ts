@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Backend } from "../../electron/backend/backend.js";
 import { startWebServer, type WebServer } from "../../electron/web/server.js";
-import { decodeWire, encodeWire } from "../../shared/index.js";
+import { encodeWire } from "../../shared/index.js";
 import { useTempDirs } from "./tempDirs.js";
 
 const temp = useTempDirs();
@@ -48,10 +48,10 @@ describe("local web server", () => {
     const { origin, server } = await start();
     const call = (token: string) => raw(`${origin}/api/appInfo`, { method: "POST", headers: { "x-tandai-token": token, "content-type": "application/json" }, body: "{}" });
     const good = await call(server.token);
-    expect(decodeWire(good.body)).toMatchObject({ ok: true, value: { transport: "web", canPickFolders: false } });
+    expect(JSON.parse(good.body)).toMatchObject({ ok: true, value: { transport: "web", canPickFolders: false } });
     const bad = await call("wrong");
     expect(bad.status).toBe(403);
-    expect(decodeWire(bad.body)).toMatchObject({ ok: false, error: { code: "errors.ipc.forbidden" } });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: "errors.ipc.forbidden" } });
   });
 
   it("refuses a request for another host name (DNS rebinding)", async () => {
@@ -64,9 +64,9 @@ describe("local web server", () => {
     const { origin, server } = await start();
     const body = encodeWire({ files: [{ name: "a.txt", data: new TextEncoder().encode("halo") }] });
     const res = await raw(`${origin}/api/importFiles`, { method: "POST", headers: { "x-tandai-token": server.token }, body });
-    expect(decodeWire(res.body)).toMatchObject({ ok: false, error: { code: "errors.ipc.noProject" } });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: "errors.ipc.noProject" } });
     const malformed = await raw(`${origin}/api/openProject`, { method: "POST", headers: { "x-tandai-token": server.token }, body: "{}" });
-    expect(decodeWire(malformed.body)).toMatchObject({ ok: false, error: { code: "errors.ipc.badArgument", params: { channel: "openProject" } } });
+    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: "errors.ipc.badArgument", params: { channel: "openProject" } } });
   });
 
   it("serves the renderer with a strict CSP and nothing outside its folder", async () => {

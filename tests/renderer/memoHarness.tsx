@@ -2,7 +2,7 @@ import type { Editor } from "@tiptap/core";
 import { act, type ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { vi, type Mock } from "vitest";
-import { applyOperation, emptyProject, newProjectId, type Operation, type ProjectState } from "../../shared/index.js";
+import { applyOperation, CodingIndex, emptyProject, newProjectId, type Operation, type ProjectState } from "../../shared/index.js";
 import { AppContext, type AppActions } from "../../renderer/state/app.js";
 import { ProjectContext } from "../../renderer/state/context.js";
 import type { ProjectMirror, ProjectSnapshot } from "../../renderer/state/projectStore.js";
@@ -23,7 +23,7 @@ export class FakeMirror {
   private snapshot: ProjectSnapshot;
 
   constructor(state: ProjectState = emptyProject(newProjectId(), "Skripsi", NOW)) {
-    this.snapshot = { dir: "/tmp/skripsi", state, canUndo: false, canRedo: false, version: 0 };
+    this.snapshot = { dir: "/tmp/skripsi", state, canUndo: false, canRedo: false, version: 0, index: new CodingIndex(state) };
   }
 
   get current(): ProjectSnapshot {

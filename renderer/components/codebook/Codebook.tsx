@@ -35,7 +35,7 @@ const emptyDescription = () => ({ definition: "", whenToUse: "", whenNotToUse: "
  */
 export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   const { t } = useTranslation();
-  const { state, version } = useProject();
+  const { state, version, index } = useProject();
   const { showError } = useApp();
   const apply = useApplyOp();
   const treeRef = useRef<HTMLDivElement>(null);
@@ -51,7 +51,7 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   const pendingFocus = useRef<CodeId | "new-button" | null>(null);
   const pendingReveal = useRef<CodeId | null>(null);
 
-  const view = useMemo(() => codebookView(state), [state, version]);
+  const view = useMemo(() => codebookView(state, (id) => index.countForCode(id)), [state, index, version]);
   const rows = useMemo(() => visibleRows(view, collapsed), [view, collapsed]);
   // Keys 1–9 apply the first nine codes of the whole codebook in display order.
   const shortcuts = useMemo(() => new Map(view.rows.slice(0, 9).map((row, i) => [row.code.id, i + 1])), [view]);

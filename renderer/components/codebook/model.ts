@@ -1,4 +1,4 @@
-import { childrenOf, descendantIds, flattenCodebook, codingCounts, type Code, type CodeId, type ProjectState } from "../../../shared/index.js";
+import { childrenOf, descendantIds, flattenCodebook, type Code, type CodeId, type ProjectState } from "../../../shared/index.js";
 
 /** The longest code name the model accepts (Code.name). */
 export const MAX_NAME_LENGTH = 200;
@@ -53,13 +53,12 @@ export interface CodebookView {
   stats: Map<CodeId, CodeStats>;
 }
 
-/** The codebook in display order with per-code counts, computed in one pass over the codings. */
-export function codebookView(state: ProjectState): CodebookView {
+/** The codebook in display order with per-code counts; `countOf` gives a code's own codings. */
+export function codebookView(state: ProjectState, countOf: (codeId: CodeId) => number): CodebookView {
   const rows = flattenCodebook(state);
-  const counts = codingCounts(state);
   const stats = new Map<CodeId, CodeStats>();
   for (const { code } of rows) {
-    const own = counts.get(code.id) ?? 0;
+    const own = countOf(code.id);
     stats.set(code.id, { own, total: own, nested: 0, children: 0 });
   }
   // Children come after their parent in display order, so walking backwards sums bottom-up.
