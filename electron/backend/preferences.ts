@@ -2,7 +2,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { languageFromLocale, Preferences, type RecentProject } from "../../shared/index.js";
-import { writeFileAtomic } from "../fs/atomicWrite.js";
+import { writeFileAtomic } from "../store/index.js";
 
 const Settings = z.object({
   preferences: Preferences.partial().default({}),

@@ -33,6 +33,8 @@ import { SnapshotFile } from "./snapshot.js";
 import { DiskProjectStore, type StoreOptions } from "./store.js";
 
 export { DiskProjectStore, type StoreOptions };
+/** Atomic, durable whole-file writes, for the few files outside projects (preferences). */
+export { writeFileAtomic } from "./files.js";
 
 /** Files an OS or a file manager drops into any folder, and a lock left by a crash during create. */
 const IGNORABLE = new Set([".DS_Store", "Thumbs.db", "desktop.ini", ".tandai.lock"]);

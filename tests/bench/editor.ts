@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { chromium } from "playwright-core";
+import type { BenchResult } from "../../renderer/bench/main.js";
 
 /**
  * Benchmark of the coding view (renderer/editor) in Chromium: serves the built renderer, opens
@@ -31,18 +32,6 @@ const CASES: Case[] = [
   { name: "150k words", query: "words=150000&codings=5000&codes=20&seed=1", openBudget: 700, editBudget: 16 },
 ];
 
-interface BenchResult {
-  chars: number;
-  words: number;
-  blocks: number;
-  codings: number;
-  openCold: number;
-  open: number[];
-  apply: number[];
-  remove: number[];
-  applySync: number[];
-  removeSync: number[];
-}
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
