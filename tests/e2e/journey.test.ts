@@ -131,6 +131,42 @@ describe.sequential("a researcher's day in Tandai", () => {
     await screenshot(page, "05-retrieval");
   });
 
+  it("describes a code, merges a duplicate into it, and deletes a code after a confirmation that counts its codings", async () => {
+    const exactRow = (name: string) => page.locator('[data-testid="code-row"]').filter({ has: page.getByText(name, { exact: true }) });
+    await exactRow("Motif ekonomi").click();
+    await page.getByTestId("tab-code").click();
+    await page.getByTestId("code-definition").fill("Kepentingan ekonomi daerah: perdagangan, investasi, ekspor.");
+    await page.getByTestId("code-details-name").focus();
+
+    await newCode("Ekonomi");
+    await select("Teluk Bayur");
+    await page.keyboard.press("3");
+    await expect.poll(async () => (await documentCounts())["wawancara-padang"]).toBe(4);
+    await exactRow("Ekonomi").getByTestId("code-menu-button").click();
+    await page.locator('[data-action="merge"]').click();
+    await page.getByTestId("merge-target").selectOption({ label: "Motif ekonomi" });
+    await screenshot(page, "06-merge-codes");
+    await page.getByTestId("confirm").click();
+    await expect.poll(() => page.getByTestId("code-row").count()).toBe(2);
+    expect(await exactRow("Motif ekonomi").getByTestId("code-count").textContent()).toContain("2");
+
+    await newCode("Sementara");
+    await select("Pewawancara");
+    await page.keyboard.press("3");
+    await exactRow("Sementara").getByTestId("code-menu-button").click();
+    await page.locator('[data-action="delete"]').click();
+    expect(await page.getByTestId("delete-question").textContent()).toMatch(/1 pengodean/);
+    await screenshot(page, "07-delete-code");
+    await page.getByTestId("confirm").click();
+    await expect.poll(() => page.getByTestId("code-row").count()).toBe(2);
+    await page.locator("body").click({ position: { x: 5, y: 880 } });
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => page.getByTestId("code-row").count()).toBe(3);
+    await page.keyboard.press("Control+Shift+z");
+    await expect.poll(() => page.getByTestId("code-row").count()).toBe(2);
+    await expect.poll(async () => (await documentCounts())["wawancara-padang"]).toBe(4);
+  });
+
   it("keeps a memo", async () => {
     await page.getByTestId("tab-memos").click();
     const memo = page.getByTestId("memo-editor").first().locator(".memo-content");
@@ -143,7 +179,7 @@ describe.sequential("a researcher's day in Tandai", () => {
     await page.getByTestId("language").first().selectOption("en");
     await expect.poll(() => page.getByTestId("tab-retrieve").textContent()).toBe("Retrieve");
     expect(await page.getByTestId("import").textContent()).toBe("Import…");
-    await screenshot(page, "06-english");
+    await screenshot(page, "08-english");
   });
 
   it("finds everything as left after a reload and after restarting the app", async () => {
@@ -161,5 +197,8 @@ describe.sequential("a researcher's day in Tandai", () => {
     expect(await page.getByTestId("tab-retrieve").textContent()).toBe("Retrieve");
     await page.getByTestId("tab-memos").click();
     await expect.poll(() => page.getByTestId("memo-editor").first().textContent()).toContain("Motif ekonomi tampak dominan");
+    await page.locator('[data-testid="code-row"]').filter({ has: page.getByText("Motif ekonomi", { exact: true }) }).click();
+    await page.getByTestId("tab-code").click();
+    expect(await page.getByTestId("code-definition").inputValue()).toBe("Kepentingan ekonomi daerah: perdagangan, investasi, ekspor.");
   });
 });

@@ -44,7 +44,7 @@ describe.sequential("recovery in Tandai", () => {
     expect(await banner.getAttribute("data-error-code")).toBe("store.errors.corrupt");
     expect(await banner.textContent()).toContain(file);
     await page.getByTestId("welcome").waitFor();
-    await screenshot(page, "07-damaged-project");
+    await screenshot(page, "09-damaged-project");
     expect(await readFile(file, "utf8")).toBe('{"format": 1, "seq": 3, "state": {"trunc');
 
     await page.getByTestId("restore-backup").click();
