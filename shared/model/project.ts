@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Framework, IndicatorId, StoredOverride } from "../frameworks/model.js";
 import { CaseId, CodeId, CodingId, DocumentId, ProjectId, TextOffset } from "./ids.js";
 
 /** The version of the project file format this build reads and writes. */
@@ -57,6 +58,11 @@ export const Code = z.object({
   order: z.number(),
   description: CodeDescription,
   createdAt: z.string(),
+  /**
+   * The framework indicator this code is evidence for. It may outlive its framework (removing a
+   * framework keeps the researcher's codes and their links, so adding it again picks them up).
+   */
+  indicatorId: IndicatorId.optional(),
 });
 export type Code = z.infer<typeof Code>;
 
@@ -117,6 +123,10 @@ export const ProjectState = z.object({
   codings: z.record(z.string(), Coding),
   memos: z.record(z.string(), Memo),
   cases: z.record(z.string(), Case),
+  // Defaults, so that a project written before frameworks existed still opens as format 1.
+  frameworks: z.record(z.string(), Framework).default({}),
+  /** Keyed `overrideKey(caseId, indicatorId)`. */
+  overrides: z.record(z.string(), StoredOverride).default({}),
 });
 export type ProjectState = {
   format: typeof PROJECT_FORMAT;
@@ -128,8 +138,10 @@ export type ProjectState = {
   codings: Record<CodingId, Coding>;
   memos: Record<string, Memo>;
   cases: Record<CaseId, Case>;
+  frameworks: Record<string, Framework>;
+  overrides: Record<string, StoredOverride>;
 };
 
 export function emptyProject(id: ProjectId, name: string, now: string): ProjectState {
-  return { format: PROJECT_FORMAT, id, name, createdAt: now, documents: {}, codes: {}, codings: {}, memos: {}, cases: {} };
+  return { format: PROJECT_FORMAT, id, name, createdAt: now, documents: {}, codes: {}, codings: {}, memos: {}, cases: {}, frameworks: {}, overrides: {} };
 }

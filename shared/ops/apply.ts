@@ -1,4 +1,5 @@
 import { TandaiError } from "../errors.js";
+import { findIndicator, frameworkOf, overrideKey, type Indicator } from "../frameworks/model.js";
 import type { CaseId, CodeId, CodingId, DocumentId } from "../model/ids.js";
 import { memoKey, type Case, type Code, type Coding, type Memo, type MemoTarget, type ProjectState } from "../model/project.js";
 import { batch, type Operation, type OperationOf } from "./operation.js";
@@ -79,8 +80,14 @@ export function applyOperation(state: ProjectState, op: Operation, now = new Dat
     }
     case "deleteCase": {
       const found = requireCase(state, op.caseId);
+      // The case's overrides go with it (the inverse restores them after the case).
+      const restore: Operation[] = [{ type: "addCase", case: found }];
+      const prefix = overrideKey(found.id, "");
+      for (const key of Object.keys(state.overrides)) {
+        if (key.startsWith(prefix)) restore.push(takeOverride(state, found.id, key.slice(prefix.length)));
+      }
       delete state.cases[found.id];
-      return { type: "addCase", case: found };
+      return batch(restore);
     }
     case "assignDocument": {
       const found = requireCase(state, op.caseId);
@@ -95,7 +102,70 @@ export function applyOperation(state: ProjectState, op: Operation, now = new Dat
       state.cases[found.id] = { ...found, documentIds: found.documentIds.filter((id) => id !== op.documentId) };
       return { type: "assignDocument", caseId: found.id, documentId: op.documentId };
     }
+    case "addFramework": {
+      if (state.frameworks[op.framework.id]) throw new TandaiError("errors.op.duplicateId", { id: op.framework.id });
+      state.frameworks[op.framework.id] = op.framework;
+      return { type: "removeFramework", frameworkId: op.framework.id };
+    }
+    case "removeFramework":
+      return removeFramework(state, op.frameworkId);
+    case "linkCode": {
+      const found = requireCode(state, op.codeId);
+      if (op.indicatorId !== null) requireIndicator(state, op.indicatorId);
+      const { indicatorId: previous, ...rest } = found;
+      // Unlinked codes carry no indicatorId key at all, so the file and undo stay clean.
+      state.codes[found.id] = op.indicatorId === null ? rest : { ...rest, indicatorId: op.indicatorId };
+      return { type: "linkCode", codeId: found.id, indicatorId: previous ?? null };
+    }
+    case "setOverride": {
+      requireCase(state, op.caseId);
+      requireIndicator(state, op.indicatorId);
+      const key = overrideKey(op.caseId, op.indicatorId);
+      const inverse = overrideRestore(op.caseId, op.indicatorId, state.overrides[key]);
+      if (op.override === null) delete state.overrides[key];
+      else state.overrides[key] = { status: op.override.status, justification: op.override.justification.trim(), at: op.at ?? now };
+      return inverse;
+    }
   }
+}
+
+function requireIndicator(state: ProjectState, indicatorId: string): Indicator {
+  const found = findIndicator(state.frameworks, indicatorId);
+  if (!found) throw new TandaiError("errors.op.unknownIndicator", { id: indicatorId });
+  return found;
+}
+
+function overrideRestore(caseId: CaseId, indicatorId: string, previous: ProjectState["overrides"][string] | undefined): Operation {
+  return previous
+    ? { type: "setOverride", caseId, indicatorId, override: { status: previous.status, justification: previous.justification }, at: previous.at }
+    : { type: "setOverride", caseId, indicatorId, override: null };
+}
+
+/** Removes one override without checks (its case or framework is going) and returns its restore. */
+function takeOverride(state: ProjectState, caseId: CaseId, indicatorId: string): Operation {
+  const key = overrideKey(caseId, indicatorId);
+  const restore = overrideRestore(caseId, indicatorId, state.overrides[key]);
+  delete state.overrides[key];
+  return restore;
+}
+
+/**
+ * Removes a framework and the overrides on its indicators; the inverse restores both. Codes linked
+ * to it keep their links: they are the researcher's codebook, and adding the framework again
+ * (from its template) finds them instead of creating a second set.
+ */
+function removeFramework(state: ProjectState, frameworkId: string): Operation {
+  const framework = state.frameworks[frameworkId];
+  if (!framework) throw new TandaiError("errors.op.unknownFramework", { id: frameworkId });
+  const restore: Operation[] = [{ type: "addFramework", framework }];
+  for (const key of Object.keys(state.overrides)) {
+    const bar = key.indexOf("|");
+    const indicatorId = key.slice(bar + 1);
+    if (frameworkOf(indicatorId) !== frameworkId) continue;
+    restore.push(takeOverride(state, key.slice(0, bar) as CaseId, indicatorId));
+  }
+  delete state.frameworks[frameworkId];
+  return batch(restore);
 }
 
 function requireCase(state: ProjectState, id: CaseId): Case {
@@ -317,6 +387,10 @@ function mergeCodes(state: ProjectState, sourceId: CodeId, targetId: CodeId, now
       content: targetMemo ? concatDocs(targetMemo.content, sourceMemo.content) : sourceMemo.content,
       text: targetMemo ? `${targetMemo.text}\n\n${sourceMemo.text}` : sourceMemo.text,
     });
+  }
+  // The target's own indicator link wins; an unlinked target takes the source's (if still known).
+  if (!target.indicatorId && source.indicatorId && findIndicator(state.frameworks, source.indicatorId)) {
+    ops.push({ type: "linkCode", codeId: targetId, indicatorId: source.indicatorId });
   }
   ops.push({ type: "deleteCode", codeId: sourceId });
   return applyOperation(state, { type: "batch", ops }, now);

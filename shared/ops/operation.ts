@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Framework, FrameworkId, IndicatorId, Override } from "../frameworks/model.js";
 import { CaseId, CodeId, CodingId, DocumentId } from "../model/ids.js";
 import { Case, Code, CodeDescription, Coding, DocumentMeta, MemoTarget, Stance } from "../model/project.js";
 
@@ -40,6 +41,19 @@ const leafOperations = [
     text: z.string(),
     /** Set when an undo restores a memo, so its date is restored too. */
     updatedAt: z.string().optional(),
+  }),
+  z.object({ type: z.literal("addFramework"), framework: Framework }),
+  z.object({ type: z.literal("removeFramework"), frameworkId: FrameworkId }),
+  /** Links a code to a framework indicator, or unlinks it (null). */
+  z.object({ type: z.literal("linkCode"), codeId: CodeId, indicatorId: IndicatorId.nullable() }),
+  z.object({
+    type: z.literal("setOverride"),
+    caseId: CaseId,
+    indicatorId: IndicatorId,
+    /** The researcher's status with its justification, or null to return to the computed status. */
+    override: Override.nullable(),
+    /** Set when an undo restores an override, so its date is restored too. */
+    at: z.string().optional(),
   }),
 ] as const;
 

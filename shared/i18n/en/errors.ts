@@ -9,6 +9,8 @@ export default {
     unknownMemoTarget: "There is nothing to attach a memo to at {{target}}.",
     badRange: "The passage {{start}}–{{end}} lies outside “{{document}}” ({{length}} characters).",
     codeCycle: "“{{code}}” cannot be moved inside itself.",
+    unknownFramework: "There is no framework with id {{id}} in this project.",
+    unknownIndicator: "There is no indicator {{id}} in the frameworks of this project.",
     mergeIntoSelf: "“{{source}}” cannot be merged into “{{target}}”, which is itself or nested in it.",
   },
   quote: {

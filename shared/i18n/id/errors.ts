@@ -9,6 +9,8 @@ export default {
     unknownMemoTarget: "Tidak ada yang dapat diberi memo pada {{target}}.",
     badRange: "Bagian {{start}}–{{end}} berada di luar “{{document}}” ({{length}} karakter).",
     codeCycle: "“{{code}}” tidak dapat dipindahkan ke dalam dirinya sendiri.",
+    unknownFramework: "Tidak ada kerangka analisis dengan id {{id}} dalam proyek ini.",
+    unknownIndicator: "Tidak ada indikator {{id}} dalam kerangka analisis proyek ini.",
     mergeIntoSelf: "“{{source}}” tidak dapat digabung ke “{{target}}”, yang merupakan dirinya sendiri atau berada di dalamnya.",
   },
   quote: {
