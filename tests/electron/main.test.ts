@@ -1,5 +1,6 @@
 import { build } from "esbuild";
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -50,6 +51,12 @@ afterAll(async () => {
 const ourFrame = () => ({ sender: window.webContents, senderFrame: { url: rendererUrl } });
 
 describe("Electron main process", () => {
+  it("is what package.json tells Electron to start (the bundle `npm run build` writes)", async () => {
+    const pkg = JSON.parse(await readFile("package.json", "utf8")) as { main: string };
+    expect(pkg.main).toBe("dist/electron/main.mjs");
+    expect(existsSync(pkg.main)).toBe(true);
+  });
+
   it("opens the renderer from disk in an isolated, sandboxed window without Node", () => {
     expect(rendererUrl).toBe(pathToFileURL(join(out, "renderer", "index.html")).href);
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
