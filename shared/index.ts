@@ -12,3 +12,4 @@ export * from "./codebook/tree.js";
 export * from "./cases/cases.js";
 export * from "./text/positions.js";
 export * from "./derive/codingIndex.js";
+export * from "./frameworks/index.js";

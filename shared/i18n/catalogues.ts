@@ -3,6 +3,7 @@ import enCli from "./en/cli.js";
 import enCodebook from "./en/codebook.js";
 import enEditor from "./en/editor.js";
 import enErrors from "./en/errors.js";
+import enFrameworks from "./en/frameworks.js";
 import enImport from "./en/import.js";
 import enMemo from "./en/memo.js";
 import enStore from "./en/store.js";
@@ -11,6 +12,7 @@ import idCli from "./id/cli.js";
 import idCodebook from "./id/codebook.js";
 import idEditor from "./id/editor.js";
 import idErrors from "./id/errors.js";
+import idFrameworks from "./id/frameworks.js";
 import idImport from "./id/import.js";
 import idMemo from "./id/memo.js";
 import idStore from "./id/store.js";
@@ -20,8 +22,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, import: enImport, memo: enMemo, store: enStore },
-  id: { app: idApp, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, import: idImport, memo: idMemo, store: idStore },
+  en: { app: enApp, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, frameworks: enFrameworks, import: enImport, memo: enMemo, store: enStore },
+  id: { app: idApp, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, frameworks: idFrameworks, import: idImport, memo: idMemo, store: idStore },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

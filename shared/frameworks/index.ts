@@ -1,0 +1,5 @@
+export * from "./model.js";
+export * from "./templates.js";
+export * from "./verdict.js";
+export * from "./compute.js";
+export { addTemplateOps } from "./template.js";
