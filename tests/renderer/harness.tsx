@@ -25,7 +25,9 @@ export const NOW = "2026-01-01T00:00:00.000Z";
  * own copy of the project, checks each operation against the IPC contract's schema, applies it with
  * shared's applyOperation and keeps the undo history, then the mirror receives what was applied,
  * exactly as over IPC. `sent` records every operation the UI sent; `failNext` makes the backend
- * reject the next one.
+ * reject the next one; `externalChange` is a change the view under test did not send.
+ *
+ * The round trip waits one microtask, never a timer, so it answers under vi.useFakeTimers too.
  */
 export class TestMirror extends ProjectMirror {
   readonly sent: Operation[] = [];
@@ -47,14 +49,23 @@ export class TestMirror extends ProjectMirror {
     this.failure = error;
   }
 
+  /** What the UI sent of one kind of operation. */
+  sentOf<T extends Operation["type"]>(type: T): Extract<Operation, { type: T }>[] {
+    return this.sent.filter((op): op is Extract<Operation, { type: T }> => op.type === type);
+  }
+
+  /**
+   * A change that did not come from the view under test (another view, the CLI, an import): the
+   * backend applies it and the mirror receives it at once, without a round trip and not in `sent`.
+   */
+  externalChange(op: Operation): void {
+    const applied = this.applyInBackend(op);
+    this.receive({ applied: structuredClone(applied), canUndo: this.history.canUndo, canRedo: this.history.canRedo });
+  }
+
   override async apply(op: Operation): Promise<void> {
     this.sent.push(op);
-    this.receive(await this.roundTrip(() => {
-      const checked = Operation.safeParse(structuredClone(op));
-      if (!checked.success) throw new TandaiError("errors.ipc.badArgument", { channel: "apply", detail: checked.error.message });
-      this.history.record(applyOperation(this.backend, checked.data, NOW));
-      return checked.data;
-    }));
+    this.receive(await this.roundTrip(() => this.applyInBackend(op)));
   }
 
   override async undo(): Promise<void> {
@@ -73,6 +84,13 @@ export class TestMirror extends ProjectMirror {
       this.history.redone(applyOperation(this.backend, again, NOW));
       return again;
     }));
+  }
+
+  private applyInBackend(op: Operation): Operation {
+    const checked = Operation.safeParse(structuredClone(op));
+    if (!checked.success) throw new TandaiError("errors.ipc.badArgument", { channel: "apply", detail: checked.error.message });
+    this.history.record(applyOperation(this.backend, checked.data, NOW));
+    return checked.data;
   }
 
   private async roundTrip(work: () => Operation | null): Promise<Applied> {

@@ -1,14 +1,15 @@
 import { undoDepth } from "@tiptap/pm/history";
 import { act, StrictMode } from "react";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { catalogues, memoKey, newCodeId, type Code, type MemoTarget } from "../../shared/index.js";
 import { MemoEditor } from "../../renderer/components/memo/index.js";
 import { initI18n } from "../../renderer/i18n.js";
-import { blurEditor, editorIn, fakeApp, FakeMirror, focusEditor, mount, pressKey, NOW, paragraphDoc, wait, type Mounted } from "./memoHarness.js";
+import { NOW, render, type Rendered, type TestMirror } from "./harness.js";
+import { blurEditor, editorIn, focusEditor, pressKey, paragraphDoc, wait } from "./memoHarness.js";
 
 const PROJECT: MemoTarget = { kind: "project" };
 
-function addCode(mirror: FakeMirror, name: string): MemoTarget {
+function addCode(mirror: TestMirror, name: string): MemoTarget {
   const code: Code = {
     id: newCodeId(),
     name,
@@ -18,25 +19,19 @@ function addCode(mirror: FakeMirror, name: string): MemoTarget {
     description: { definition: "", whenToUse: "", whenNotToUse: "" },
     createdAt: NOW,
   };
-  mirror.receive({ type: "addCode", code });
+  mirror.externalChange({ type: "addCode", code });
   return { kind: "code", id: code.id };
 }
 
-const status = (m: Mounted) => m.host.querySelector<HTMLElement>('[data-testid="memo-status"]')!;
+const status = (m: Rendered) => m.host.querySelector<HTMLElement>('[data-testid="memo-status"]')!;
 
-let mirror: FakeMirror;
-let app: ReturnType<typeof fakeApp>;
-let view: Mounted;
+let mirror: TestMirror;
+let view: Rendered;
 
-beforeAll(async () => {
-  await initI18n("en");
-});
-
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers();
-  mirror = new FakeMirror();
-  app = fakeApp();
-  view = mount(mirror, app);
+  view = await render(null);
+  mirror = view.mirror;
 });
 
 afterEach(async () => {
@@ -46,8 +41,8 @@ afterEach(async () => {
 });
 
 describe("MemoEditor", () => {
-  it("renders the stable hooks: testids, data-memo-editor, .memo-content and toolbar actions", () => {
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+  it("renders the stable hooks: testids, data-memo-editor, .memo-content and toolbar actions", async () => {
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const root = view.host.querySelector<HTMLElement>('[data-testid="memo-editor"]')!;
     expect(root).not.toBeNull();
     expect(root.hasAttribute("data-memo-editor")).toBe(true);
@@ -64,9 +59,9 @@ describe("MemoEditor", () => {
     expect(status(view).textContent).toBe("");
   });
 
-  it("loads the memo stored in the project", () => {
-    mirror.receive({ type: "setMemo", target: PROJECT, content: paragraphDoc("Why do farmers sell to middlemen?"), text: "x" });
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+  it("loads the memo stored in the project", async () => {
+    mirror.externalChange({ type: "setMemo", target: PROJECT, content: paragraphDoc("Why do farmers sell to middlemen?"), text: "x" });
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     expect(editor.getText()).toBe("Why do farmers sell to middlemen?");
     expect(view.host.querySelector(".memo-content")!.classList.contains("is-editor-empty")).toBe(false);
@@ -74,7 +69,7 @@ describe("MemoEditor", () => {
   });
 
   it("saves a setMemo with JSON and text once typing pauses, not on every keystroke", async () => {
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     focusEditor(editor);
     act(() => void editor.commands.insertContent("Kepercayaan"));
@@ -84,7 +79,7 @@ describe("MemoEditor", () => {
     await wait(500);
     expect(mirror.sent).toEqual([]); // 500 ms after the last keystroke: still waiting
     await wait(150);
-    const ops = mirror.setMemoOps();
+    const ops = mirror.sentOf("setMemo");
     expect(ops).toHaveLength(1);
     expect(ops[0]!.target).toEqual(PROJECT);
     expect(ops[0]!.text).toBe("Kepercayaan pada tengkulak");
@@ -97,7 +92,7 @@ describe("MemoEditor", () => {
   });
 
   it("saves formatting from the toolbar and shows the active state", async () => {
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     act(() => void editor.commands.insertContent("Trust"));
     act(() => void editor.commands.setTextSelection({ from: 1, to: 6 }));
@@ -108,39 +103,39 @@ describe("MemoEditor", () => {
     act(() => view.host.querySelector<HTMLButtonElement>('[data-action="h2"]')!.click());
     expect(view.host.querySelector<HTMLButtonElement>('[data-action="h2"]')!.getAttribute("aria-pressed")).toBe("true");
     await wait(600);
-    const last = mirror.setMemoOps().at(-1)!;
+    const last = mirror.sentOf("setMemo").at(-1)!;
     expect(last.text).toBe("Trust");
     expect(JSON.stringify(last.content)).toContain('"heading"');
     expect(JSON.stringify(last.content)).toContain('"bold"');
   });
 
   it("saves at once on blur", async () => {
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     focusEditor(editor);
     act(() => void editor.commands.insertContent("Harga ditentukan pembeli"));
     blurEditor(editor);
-    expect(mirror.setMemoOps()).toHaveLength(1);
+    expect(mirror.sentOf("setMemo")).toHaveLength(1);
     await wait(0);
     expect(mirror.state.memos.project?.text).toBe("Harga ditentukan pembeli");
     await wait(1000);
-    expect(mirror.setMemoOps()).toHaveLength(1); // the debounced save is not sent a second time
+    expect(mirror.sentOf("setMemo")).toHaveLength(1); // the debounced save is not sent a second time
   });
 
   it("deletes the memo when it is emptied", async () => {
-    mirror.receive({ type: "setMemo", target: PROJECT, content: paragraphDoc("Draft"), text: "Draft" });
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    mirror.externalChange({ type: "setMemo", target: PROJECT, content: paragraphDoc("Draft"), text: "Draft" });
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     act(() => void editor.commands.clearContent(true));
     await wait(600);
-    expect(mirror.setMemoOps()).toEqual([{ type: "setMemo", target: PROJECT, content: null, text: "" }]);
+    expect(mirror.sentOf("setMemo")).toEqual([{ type: "setMemo", target: PROJECT, content: null, text: "" }]);
     expect(mirror.state.memos.project).toBeUndefined();
     expect(view.host.querySelector(".memo-content")!.classList.contains("is-editor-empty")).toBe(true);
   });
 
   it("sends nothing when an edit is undone before the pause", async () => {
-    mirror.receive({ type: "setMemo", target: PROJECT, content: paragraphDoc("Draft"), text: "Draft" });
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    mirror.externalChange({ type: "setMemo", target: PROJECT, content: paragraphDoc("Draft"), text: "Draft" });
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     act(() => void editor.commands.insertContentAt(editor.state.doc.content.size - 1, " two"));
     pressKey(editor, "z", { ctrlKey: true });
@@ -152,8 +147,8 @@ describe("MemoEditor", () => {
   it("sends nothing and says nothing when a memo is merely opened and clicked into", async () => {
     // Stored without the empty paragraph Tiptap keeps after a final quote (e.g. written by the CLI).
     const content = { type: "doc", content: [{ type: "blockquote", content: [paragraphDoc("Belum, izinnya sulit.").content[0]] }] };
-    mirror.receive({ type: "setMemo", target: PROJECT, content, text: "Belum, izinnya sulit." });
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    mirror.externalChange({ type: "setMemo", target: PROJECT, content, text: "Belum, izinnya sulit." });
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     focusEditor(editor); // the first transaction lets Tiptap add its trailing paragraph
     expect(editor.state.doc.childCount).toBe(2);
@@ -166,25 +161,25 @@ describe("MemoEditor", () => {
     // A real edit is saved without the trailing paragraph.
     act(() => void editor.commands.insertContentAt(editor.state.doc.content.size - 2, { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "Izin" }] }));
     await wait(600);
-    const saved = mirror.setMemoOps()[0]!;
+    const saved = mirror.sentOf("setMemo")[0]!;
     expect((saved.content as { content: { type: string }[] }).content.map((n) => n.type)).toEqual(["blockquote", "heading"]);
     expect(saved.text).toBe("Belum, izinnya sulit.\n\nIzin");
   });
 
   it("flushes a pending save when it unmounts", async () => {
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     focusEditor(editor);
     act(() => void editor.commands.insertContent("Jangan hilang"));
     expect(mirror.sent).toEqual([]);
     view.unmount();
-    expect(mirror.setMemoOps().map((op) => op.text)).toEqual(["Jangan hilang"]);
+    expect(mirror.sentOf("setMemo").map((op) => op.text)).toEqual(["Jangan hilang"]);
     await wait(0);
     expect(mirror.state.memos.project?.text).toBe("Jangan hilang");
   });
 
   it("saves once and flushes on unmount under StrictMode, as the app renders", async () => {
-    view.render(
+    await view.rerender(
       <StrictMode>
         <MemoEditor target={PROJECT} label="Project memo" />
       </StrictMode>,
@@ -192,40 +187,40 @@ describe("MemoEditor", () => {
     const editor = editorIn(view.host);
     act(() => void editor.commands.insertContent("Satu"));
     await wait(600);
-    expect(mirror.setMemoOps().map((op) => op.text)).toEqual(["Satu"]);
+    expect(mirror.sentOf("setMemo").map((op) => op.text)).toEqual(["Satu"]);
     act(() => void editor.commands.insertContent(" dua"));
     view.unmount();
-    expect(mirror.setMemoOps().map((op) => op.text)).toEqual(["Satu", "Satu dua"]);
+    expect(mirror.sentOf("setMemo").map((op) => op.text)).toEqual(["Satu", "Satu dua"]);
   });
 
   it("on a target switch saves the old memo and shows the new one, with its own history", async () => {
     const motive = addCode(mirror, "Motive");
-    mirror.receive({ type: "setMemo", target: motive, content: paragraphDoc("Economic or social?"), text: "Economic or social?" });
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    mirror.externalChange({ type: "setMemo", target: motive, content: paragraphDoc("Economic or social?"), text: "Economic or social?" });
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const first = editorIn(view.host);
     focusEditor(first);
     act(() => void first.commands.insertContent("Project note"));
-    view.render(<MemoEditor target={motive} label="Memo on “Motive”" />);
-    expect(mirror.setMemoOps()).toHaveLength(1);
-    expect(mirror.setMemoOps()[0]).toMatchObject({ target: PROJECT, text: "Project note" });
+    await view.rerender(<MemoEditor target={motive} label="Memo on “Motive”" />);
+    expect(mirror.sentOf("setMemo")).toHaveLength(1);
+    expect(mirror.sentOf("setMemo")[0]).toMatchObject({ target: PROJECT, text: "Project note" });
     const second = editorIn(view.host);
     expect(second.getText()).toBe("Economic or social?");
     expect(undoDepth(second.state)).toBe(0);
     await wait(600);
     expect(mirror.state.memos.project?.text).toBe("Project note");
-    expect(mirror.setMemoOps()).toHaveLength(1);
+    expect(mirror.sentOf("setMemo")).toHaveLength(1);
   });
 
   it("reloads a memo changed from outside (undo) without sending an operation", async () => {
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     act(() => void editor.commands.insertContent("First thought"));
     await wait(600);
     expect(mirror.sent).toHaveLength(1);
     // The project's undo of that setMemo arrives from the backend.
-    act(() => mirror.receive({ type: "setMemo", target: PROJECT, content: null, text: "" }));
+    act(() => mirror.externalChange({ type: "setMemo", target: PROJECT, content: null, text: "" }));
     expect(editor.getText()).toBe("");
-    act(() => mirror.receive({ type: "setMemo", target: PROJECT, content: paragraphDoc("First thought"), text: "First thought" }));
+    act(() => mirror.externalChange({ type: "setMemo", target: PROJECT, content: paragraphDoc("First thought"), text: "First thought" }));
     expect(editor.getText()).toBe("First thought");
     await wait(1000);
     expect(mirror.sent).toHaveLength(1);
@@ -234,24 +229,24 @@ describe("MemoEditor", () => {
   });
 
   it("does not clobber typing in a focused editor; the typed text wins on blur", async () => {
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     focusEditor(editor);
     act(() => void editor.commands.insertContent("Mine"));
-    act(() => mirror.receive({ type: "setMemo", target: PROJECT, content: paragraphDoc("Theirs"), text: "Theirs" }));
+    act(() => mirror.externalChange({ type: "setMemo", target: PROJECT, content: paragraphDoc("Theirs"), text: "Theirs" }));
     expect(editor.getText()).toBe("Mine");
     blurEditor(editor);
     await wait(0);
-    expect(mirror.setMemoOps().at(-1)?.text).toBe("Mine");
+    expect(mirror.sentOf("setMemo").at(-1)?.text).toBe("Mine");
     expect(mirror.state.memos.project?.text).toBe("Mine");
     expect(editor.getText()).toBe("Mine");
   });
 
   it("shows an outside change that came while focused once the editor is left", async () => {
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     focusEditor(editor);
-    act(() => mirror.receive({ type: "setMemo", target: PROJECT, content: paragraphDoc("Redone"), text: "Redone" }));
+    act(() => mirror.externalChange({ type: "setMemo", target: PROJECT, content: paragraphDoc("Redone"), text: "Redone" }));
     expect(editor.getText()).toBe("");
     blurEditor(editor);
     expect(editor.getText()).toBe("Redone");
@@ -260,25 +255,25 @@ describe("MemoEditor", () => {
   });
 
   it("reports a failed save and keeps the text to try again", async () => {
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     const failure = new Error("disk full");
-    mirror.fail = failure;
+    mirror.failNext(failure);
     act(() => void editor.commands.insertContent("Precious"));
     await wait(600);
-    expect(app.showError).toHaveBeenCalledWith(failure);
+    expect(view.app.errors).toContain(failure);
     expect(status(view).dataset.state).toBe("error");
     expect(status(view).textContent).toBe("Not saved");
     expect(editor.getText()).toBe("Precious");
     blurEditor(editor);
     await wait(0);
-    expect(mirror.setMemoOps()).toHaveLength(2);
+    expect(mirror.sentOf("setMemo")).toHaveLength(2);
     expect(mirror.state.memos.project?.text).toBe("Precious");
     expect(status(view).dataset.state).toBe("saved");
   });
 
   it("makes Ctrl+Z in the memo the memo's own undo and keeps it from the window's project undo", async () => {
-    view.render(<MemoEditor target={PROJECT} label="Project memo" />);
+    await view.rerender(<MemoEditor target={PROJECT} label="Project memo" />);
     const editor = editorIn(view.host);
     focusEditor(editor);
     act(() => void editor.commands.insertContent("Oops"));
@@ -304,14 +299,14 @@ describe("MemoEditor", () => {
     }
     blurEditor(editor);
     await wait(0);
-    expect(mirror.setMemoOps().map((op) => op.text)).toEqual(["Oops"]);
+    expect(mirror.sentOf("setMemo").map((op) => op.text)).toEqual(["Oops"]);
   });
 
   it("follows the language for the hint and the toolbar", async () => {
-    view.render(<MemoEditor target={{ kind: "code", id: newCodeId() }} label="Memo" />);
+    await view.rerender(<MemoEditor target={{ kind: "code", id: newCodeId() }} label="Memo" />);
     const i18n = await act(() => initI18n("id"));
     try {
-      view.render(<MemoEditor target={{ kind: "code", id: newCodeId() }} label="Memo" />);
+      await view.rerender(<MemoEditor target={{ kind: "code", id: newCodeId() }} label="Memo" />);
       expect(view.host.querySelector<HTMLElement>(".memo-content")!.dataset.placeholder).toBe(catalogues.id.memo.placeholder.code);
       expect(view.host.querySelector('[data-action="bold"]')!.getAttribute("aria-label")).toBe("Tebal");
     } finally {
