@@ -21,7 +21,9 @@ export function buildDocument(content: DocumentContent, positions: TextPositions
     let estimate = 0;
     for (let i = first; i < Math.min(first + sectionSize, blocks.length); i++) {
       const b = blocks[i]!;
-      const text = content.text.slice(b.start, b.end);
+      // A paragraph reflowed from hard-wrapped lines keeps its line breaks in the stored text; it shows
+      // them as spaces, character for character, so offsets and editor positions still map 1:1.
+      const text = content.text.slice(b.start, b.end).replace(/[\r\n]/g, " ");
       const pageStart = b.page !== undefined && b.page !== page ? b.page : null;
       if (b.page !== undefined) page = b.page;
       const node: JSONContent =
