@@ -6,12 +6,13 @@ import { Codebook, CodeDetails } from "./codebook/index.js";
 import { DocumentList } from "./DocumentList.js";
 import { DocumentPane, type Focus } from "./DocumentPane.js";
 import { ImportDrop } from "./ImportDrop.js";
+import { IndicatorsPanel } from "./indicators/index.js";
 import { MemoEditor } from "./memo/index.js";
 import { RetrievalPanel } from "./RetrievalPanel.js";
 import { TopBar } from "./TopBar.js";
 import { useUndoShortcuts } from "./useUndoShortcuts.js";
 
-type Tab = "code" | "retrieve" | "memos";
+type Tab = "code" | "retrieve" | "memos" | "indicators";
 
 /** The open project: documents and codebook on the left, the text in the middle, details on the right. */
 export function Workspace() {
@@ -36,7 +37,7 @@ export function Workspace() {
 
   const selectCode = useCallback((id: CodeId | null) => {
     setCodeId(id);
-    if (id) setTab((current) => (current === "memos" ? current : "retrieve"));
+    if (id) setTab((current) => (current === "memos" || current === "indicators" ? current : "retrieve"));
   }, []);
 
   return (
@@ -58,15 +59,16 @@ export function Workspace() {
         </main>
         <aside className="inspector">
           <div className="tabs" role="tablist">
-            {(["code", "retrieve", "memos"] as const).map((name) => (
+            {(["code", "retrieve", "memos", "indicators"] as const).map((name) => (
               <button key={name} role="tab" aria-selected={tab === name} className={tab === name ? "active" : ""} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
-                {t(`app.tabs.${name}`)}
+                {name === "indicators" ? t("indicators.tab") : t(`app.tabs.${name}`)}
               </button>
             ))}
           </div>
           <div className="tab-body">
             {tab === "code" && (codeId ? <CodeDetails codeId={codeId} /> : <p className="empty">{t("app.code.pick")}</p>)}
             {tab === "retrieve" && <RetrievalPanel codeId={codeId} onJump={jumpTo} />}
+            {tab === "indicators" && <IndicatorsPanel />}
             {tab === "memos" && (
               <div className="memo-stack">
                 <MemoEditor key="project" target={{ kind: "project" }} label={t("memo.title.project")} />

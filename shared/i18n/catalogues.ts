@@ -5,6 +5,7 @@ import enEditor from "./en/editor.js";
 import enErrors from "./en/errors.js";
 import enFrameworks from "./en/frameworks.js";
 import enImport from "./en/import.js";
+import enIndicators from "./en/indicators.js";
 import enMemo from "./en/memo.js";
 import enStore from "./en/store.js";
 import idApp from "./id/app.js";
@@ -14,6 +15,7 @@ import idEditor from "./id/editor.js";
 import idErrors from "./id/errors.js";
 import idFrameworks from "./id/frameworks.js";
 import idImport from "./id/import.js";
+import idIndicators from "./id/indicators.js";
 import idMemo from "./id/memo.js";
 import idStore from "./id/store.js";
 
@@ -22,8 +24,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, frameworks: enFrameworks, import: enImport, memo: enMemo, store: enStore },
-  id: { app: idApp, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, frameworks: idFrameworks, import: idImport, memo: idMemo, store: idStore },
+  en: { app: enApp, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, store: enStore },
+  id: { app: idApp, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, store: idStore },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

@@ -1,0 +1,164 @@
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { findCase, newCaseId, type Case, type CaseId, type DocumentId, type DocumentMeta } from "../../../shared/index.js";
+import { useProject } from "../../state/context.js";
+import { Dialog } from "../codebook/Dialog.js";
+import { useApplyOp } from "../codebook/useApplyOp.js";
+
+/**
+ * The cases of the project (the unit of analysis) with their documents: create, rename, delete
+ * after a confirmation, and tick which documents belong to each. A document may be in several cases.
+ */
+export function CasesPanel({ onCreated }: { onCreated?(id: CaseId): void }) {
+  const { t } = useTranslation();
+  const { state, version } = useProject();
+  const applyOp = useApplyOp();
+  const [name, setName] = useState("");
+  const [open, setOpen] = useState<CaseId | null>(null);
+  const [deleting, setDeleting] = useState<Case | null>(null);
+  const cases = useMemo(() => Object.values(state.cases).sort((a, b) => a.name.localeCompare(b.name)), [state, version]);
+  const documents = useMemo(() => Object.values(state.documents).sort((a, b) => a.title.localeCompare(b.title)), [state, version]);
+
+  const trimmed = name.trim();
+  const duplicate = trimmed !== "" && findCase(state, trimmed) !== undefined;
+
+  async function create() {
+    if (!trimmed || duplicate) return;
+    const id = newCaseId();
+    if (await applyOp({ type: "addCase", case: { id, name: trimmed, documentIds: [], createdAt: new Date().toISOString() } })) {
+      setName("");
+      setOpen(id);
+      onCreated?.(id);
+    }
+  }
+
+  return (
+    <section className="ind-section cases-panel" data-testid="cases-panel">
+      <h3 className="ind-heading">{t("indicators.cases.title")}</h3>
+      <p className="ind-hint">{t("indicators.cases.hint")}</p>
+      <form
+        className="ind-inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <input
+          type="text"
+          value={name}
+          maxLength={200}
+          onChange={(e) => setName(e.target.value)}
+          placeholder={t("indicators.cases.namePlaceholder")}
+          aria-label={t("indicators.cases.newName")}
+          data-testid="new-case-name"
+        />
+        <button type="submit" className="primary" disabled={!trimmed || duplicate} data-testid="create-case">
+          {t("indicators.cases.create")}
+        </button>
+      </form>
+      {cases.length === 0 ? (
+        <p className="empty" data-testid="cases-empty">{t("indicators.cases.none")}</p>
+      ) : (
+        <ul className="case-list">
+          {cases.map((c) => (
+            <CaseRow
+              key={c.id}
+              found={c}
+              documents={documents}
+              open={open === c.id}
+              onToggle={() => setOpen((current) => (current === c.id ? null : c.id))}
+              onDelete={() => setDeleting(c)}
+            />
+          ))}
+        </ul>
+      )}
+      {deleting && (
+        <Dialog
+          title={t("indicators.cases.deleteTitle", { name: deleting.name })}
+          confirmLabel={t("indicators.cases.deleteConfirm")}
+          tone="danger"
+          initialFocus="[data-testid=confirm]"
+          testId="delete-case-dialog"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const id = deleting.id;
+            setDeleting(null);
+            void applyOp({ type: "deleteCase", caseId: id });
+          }}
+        >
+          <p>{t("indicators.cases.deleteBody")}</p>
+        </Dialog>
+      )}
+    </section>
+  );
+}
+
+function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; documents: DocumentMeta[]; open: boolean; onToggle(): void; onDelete(): void }) {
+  const { t } = useTranslation();
+  const applyOp = useApplyOp();
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const members = new Set<DocumentId>(found.documentIds);
+  const count = documents.filter((d) => members.has(d.id)).length;
+
+  function commitRename() {
+    const next = renaming?.trim() ?? "";
+    setRenaming(null);
+    if (next && next !== found.name) void applyOp({ type: "renameCase", caseId: found.id, name: next });
+  }
+
+  return (
+    <li className="case-row" data-testid="case-row" data-case-id={found.id}>
+      <div className="case-line">
+        {renaming === null ? (
+          <button type="button" className="case-name" aria-expanded={open} onClick={onToggle} data-testid="case-toggle">
+            <span className={`chevron${open ? " open" : ""}`} aria-hidden="true">▸</span>
+            <span className="name">{found.name}</span>
+          </button>
+        ) : (
+          <input
+            type="text"
+            className="case-rename"
+            value={renaming}
+            maxLength={200}
+            autoFocus
+            aria-label={t("indicators.cases.renameLabel", { name: found.name })}
+            onChange={(e) => setRenaming(e.target.value)}
+            onBlur={commitRename}
+            onKeyDown={(e) => {
+              e.stopPropagation();
+              if (e.key === "Enter") commitRename();
+              else if (e.key === "Escape") setRenaming(null);
+            }}
+            data-testid="case-name-input"
+          />
+        )}
+        <span className="case-count tabular" data-testid="case-doc-count">{t("indicators.cases.documents", { count })}</span>
+        <button type="button" className="icon" onClick={() => setRenaming(found.name)} title={t("indicators.cases.rename")} aria-label={t("indicators.cases.rename")} data-testid="rename-case">
+          ✎
+        </button>
+        <button type="button" className="icon danger" onClick={onDelete} title={t("indicators.cases.delete")} aria-label={t("indicators.cases.delete")} data-testid="delete-case">
+          🗑
+        </button>
+      </div>
+      {open && (
+        <div className="case-documents">
+          {documents.length === 0 && <p className="empty">{t("indicators.cases.noDocuments")}</p>}
+          {documents.map((doc) => (
+            <label key={doc.id} className="case-doc" title={t("indicators.cases.assign", { title: doc.title, name: found.name })}>
+              <input
+                type="checkbox"
+                checked={members.has(doc.id)}
+                onChange={(e) =>
+                  void applyOp(e.target.checked ? { type: "assignDocument", caseId: found.id, documentId: doc.id } : { type: "unassignDocument", caseId: found.id, documentId: doc.id })
+                }
+                data-testid="case-doc-checkbox"
+                data-document-id={doc.id}
+              />
+              <span>{doc.title}</span>
+            </label>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,277 @@
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  addTemplateOps,
+  batch,
+  codePath,
+  computeIndicators,
+  findIndicator,
+  flattenCodebook,
+  PATH_SEPARATOR,
+  TEMPLATES,
+  verdictSentence,
+  type CaseId,
+  type Code,
+  type CodeId,
+  type Framework,
+  type FrameworkResult,
+  type IndicatorResult,
+  type IndicatorStatus,
+  type Language,
+  type ProjectState,
+} from "../../../shared/index.js";
+import { useProject } from "../../state/context.js";
+import { useApplyOp } from "../codebook/useApplyOp.js";
+import { CasesPanel } from "./CasesPanel.js";
+import { OverrideDialog } from "./OverrideDialog.js";
+import "./indicators.css";
+
+const asLanguage = (language: string | undefined): Language => (language?.startsWith("id") ? "id" : "en");
+
+/**
+ * The indicator dashboard: cases, the frameworks of the project, and per case × framework every
+ * indicator's status with its evidence counts, the researcher's override beside (never instead of)
+ * the computed status, and the verdict as a sentence for the thesis. Recomputed on every change.
+ */
+export function IndicatorsPanel() {
+  const { t, i18n } = useTranslation();
+  const language = asLanguage(i18n.language);
+  const { state, version } = useProject();
+  const [chosen, setChosen] = useState<CaseId | null>(null);
+
+  const results = useMemo(() => computeIndicators(state), [state, version]);
+  const cases = useMemo(() => Object.values(state.cases).sort((a, b) => a.name.localeCompare(b.name)), [state, version]);
+  const frameworks = useMemo(() => Object.values(state.frameworks), [state, version]);
+  const caseId = chosen && state.cases[chosen] ? chosen : (cases[0]?.id ?? null);
+  const caseResult = results.find((r) => r.caseId === caseId);
+  const current = caseId ? state.cases[caseId] : undefined;
+
+  return (
+    <div className="indicators-panel" data-testid="indicators-panel">
+      <CasesPanel onCreated={setChosen} />
+      <AddFramework language={language} />
+      <section className="ind-section dashboard">
+        <div className="ind-case-pick">
+          <label htmlFor="indicator-case">{t("indicators.dashboard.case")}</label>
+          <select id="indicator-case" value={caseId ?? ""} disabled={cases.length === 0} onChange={(e) => setChosen(e.target.value as CaseId)} data-testid="case-select">
+            {cases.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {cases.length === 0 && <p className="empty" data-testid="dashboard-no-cases">{t("indicators.dashboard.noCases")}</p>}
+        {frameworks.length === 0 && <p className="empty" data-testid="dashboard-no-frameworks">{t("indicators.frameworks.none")}</p>}
+        {current && current.documentIds.length === 0 && frameworks.length > 0 && <p className="empty">{t("indicators.dashboard.caseEmpty")}</p>}
+        {caseId &&
+          caseResult?.frameworks.map((result) => {
+            const framework = state.frameworks[result.frameworkId];
+            return framework ? <FrameworkCard key={framework.id} framework={framework} result={result} caseId={caseId} language={language} /> : null;
+          })}
+      </section>
+    </div>
+  );
+}
+
+/** A select of the built-in frameworks and "Add"; frameworks already in the project are marked. */
+function AddFramework({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const { state } = useProject();
+  const applyOp = useApplyOp();
+  const [pick, setPick] = useState<string>(() => TEMPLATES.find((f) => !state.frameworks[f.id])?.id ?? TEMPLATES[0]!.id);
+  const added = Boolean(state.frameworks[pick]);
+  return (
+    <section className="ind-section">
+      <h3 className="ind-heading">{t("indicators.frameworks.title")}</h3>
+      <form
+        className="ind-inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const ops = addTemplateOps(state, pick, language, new Date().toISOString());
+          if (ops.length) void applyOp(batch(ops));
+        }}
+      >
+        <select value={pick} onChange={(e) => setPick(e.target.value)} aria-label={t("indicators.frameworks.choose")} data-testid="framework-select">
+          {TEMPLATES.map((f) => (
+            <option key={f.id} value={f.id} data-added={state.frameworks[f.id] ? "true" : undefined}>
+              {state.frameworks[f.id] ? t("indicators.frameworks.added", { name: f.name[language] }) : f.name[language]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="primary" disabled={added} data-testid="add-framework">
+          {t("indicators.frameworks.add")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function FrameworkCard({ framework, result, caseId, language }: { framework: Framework; result: FrameworkResult; caseId: CaseId; language: Language }) {
+  const { t } = useTranslation();
+  const { state, version } = useProject();
+  const applyOp = useApplyOp();
+  const [overriding, setOverriding] = useState<IndicatorResult | null>(null);
+  const sentence = verdictSentence(language, framework, result.verdict);
+  const linked = useMemo(() => linkedCodes(state), [state, version]);
+  const options = useMemo(() => flattenCodebook(state).map(({ code }) => ({ code, path: codePath(state, code.id).join(` ${PATH_SEPARATOR} `) })), [state, version]);
+  const nameOf = (indicatorId: string) => findIndicator(state.frameworks, indicatorId)?.name[language] ?? indicatorId;
+  const { minCodings, minDocuments } = framework.thresholds;
+
+  return (
+    <article className="framework-card" data-testid="framework-card" data-framework-id={framework.id}>
+      <header>
+        <h3>{framework.name[language]}</h3>
+        <span className="kind">{t(`frameworks.kind.${framework.kind}`)}</span>
+      </header>
+      <p className="verdict" data-testid="verdict-sentence" lang={language}>
+        {sentence}
+      </p>
+      <table className="indicator-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("indicators.dashboard.indicator")}</th>
+            <th scope="col">{t("indicators.dashboard.status")}</th>
+            <th scope="col" className="num" title={t("indicators.dashboard.supportingHint")}>
+              {t("indicators.dashboard.supporting")}
+            </th>
+            <th scope="col" className="num" title={t("indicators.dashboard.contradictingHint")}>
+              {t("indicators.dashboard.contradicting")}
+            </th>
+            <th scope="col" className="num" title={t("indicators.dashboard.documentsHint")}>
+              {t("indicators.dashboard.documents")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {framework.indicators.map((indicator) => {
+            const r = result.indicators.find((x) => x.indicatorId === indicator.id)!;
+            const codes = linked.get(indicator.id) ?? [];
+            return (
+              <tr
+                key={indicator.id}
+                data-testid="indicator-row"
+                data-indicator-id={indicator.id}
+                data-status={r.computed}
+                data-effective={r.effective}
+                data-override={r.override?.status}
+                data-against={r.hasContradicting ? "true" : undefined}
+              >
+                <td className="indicator-cell">
+                  <div className="indicator-name">{indicator.name[language]}</div>
+                  <div className="linked" aria-label={t("indicators.link.codes")}>
+                    {codes.length === 0 && <span className="muted no-link">{t("indicators.link.none")}</span>}
+                    {codes.map((code) => (
+                      <span key={code.id} className="code-chip" data-testid="linked-code" title={codePath(state, code.id).join(` ${PATH_SEPARATOR} `)}>
+                        <span className="swatch" style={{ background: code.color }} />
+                        <span className="chip-name">{code.name}</span>
+                        <button
+                          type="button"
+                          className="icon"
+                          aria-label={t("indicators.link.unlink", { name: code.name })}
+                          title={t("indicators.link.unlink", { name: code.name })}
+                          onClick={() => void applyOp({ type: "linkCode", codeId: code.id, indicatorId: null })}
+                          data-testid="unlink-code"
+                        >
+                          ×
+                        </button>
+                      </span>
+                    ))}
+                    <select
+                      className="link-select"
+                      value=""
+                      aria-label={`${t("indicators.link.add")} ${indicator.name[language]}`}
+                      onChange={(e) => e.target.value && void applyOp({ type: "linkCode", codeId: e.target.value as CodeId, indicatorId: indicator.id })}
+                      data-testid="link-select"
+                    >
+                      <option value="">{t("indicators.link.add")}</option>
+                      {options
+                        .filter(({ code }) => code.indicatorId !== indicator.id)
+                        .map(({ code, path }) => (
+                          <option key={code.id} value={code.id}>
+                            {code.indicatorId ? t("indicators.link.moves", { path, indicator: nameOf(code.indicatorId) }) : path}
+                          </option>
+                        ))}
+                    </select>
+                  </div>
+                  {r.override && (
+                    <p className="override-note" data-testid="override-note">
+                      {t("indicators.override.by", { justification: r.override.justification })}
+                    </p>
+                  )}
+                </td>
+                <td className="status-cell">
+                  <div className="statuses">
+                    <StatusBadge status={r.computed} against={r.hasContradicting} overridden={Boolean(r.override)} testId="computed-status" />
+                    {r.override && (
+                      <>
+                        <span className="override-label">{t("indicators.status.override")}</span>
+                        <StatusBadge status={r.override.status} against={false} overridden={false} testId="override-status-badge" />
+                      </>
+                    )}
+                  </div>
+                  <div className="override-actions">
+                    <button type="button" className="link-button" onClick={() => setOverriding(r)} data-testid="override-button">
+                      {r.override ? t("indicators.override.edit") : t("indicators.override.button")}
+                    </button>
+                    {r.override && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        title={t("indicators.override.clearHint")}
+                        onClick={() => void applyOp({ type: "setOverride", caseId, indicatorId: indicator.id, override: null })}
+                        data-testid="clear-override"
+                      >
+                        {t("indicators.override.clear")}
+                      </button>
+                    )}
+                  </div>
+                </td>
+                <td className="num" data-testid="count-supporting">{r.supporting}</td>
+                <td className={`num${r.contradicting ? " against" : ""}`} data-testid="count-contradicting">{r.contradicting}</td>
+                <td className="num" data-testid="count-documents">{r.documents}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="thresholds muted">{t("indicators.dashboard.thresholds", { codings: minCodings, documents: minDocuments })}</p>
+      {overriding && (
+        <OverrideDialog
+          indicatorName={nameOf(overriding.indicatorId)}
+          result={overriding}
+          onCancel={() => setOverriding(null)}
+          onSave={(status: IndicatorStatus, justification: string) => {
+            const indicatorId = overriding.indicatorId;
+            setOverriding(null);
+            void applyOp({ type: "setOverride", caseId, indicatorId, override: { status, justification } });
+          }}
+        />
+      )}
+    </article>
+  );
+}
+
+/** The computed status, with "evidence against" said when not met despite contradicting codings; struck through when overridden. */
+function StatusBadge({ status, against, overridden, testId }: { status: IndicatorStatus; against: boolean; overridden: boolean; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`status-badge status-${status}${overridden ? " overridden" : ""}`} data-testid={testId} data-status={status}>
+      {overridden && <span className="status-prefix">{t("indicators.status.computed")}: </span>}
+      {t(`indicators.status.${status}`)}
+      {against && status === "not_met" && <span className="against-marker">, {t("indicators.status.against")}</span>}
+    </span>
+  );
+}
+
+/** The codes linked to each indicator, in codebook order. */
+function linkedCodes(state: ProjectState): Map<string, Code[]> {
+  const out = new Map<string, Code[]>();
+  for (const { code } of flattenCodebook(state)) {
+    if (!code.indicatorId) continue;
+    const list = out.get(code.indicatorId) ?? [];
+    list.push(code);
+    out.set(code.indicatorId, list);
+  }
+  return out;
+}

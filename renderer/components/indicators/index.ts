@@ -1,0 +1,3 @@
+export { IndicatorsPanel } from "./IndicatorsPanel.js";
+export { CasesPanel } from "./CasesPanel.js";
+export { OverrideDialog } from "./OverrideDialog.js";
