@@ -1,0 +1,232 @@
+import { act } from "react";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  emptyProject,
+  newCaseId,
+  newCodeId,
+  newCodingId,
+  newDocumentId,
+  newProjectId,
+  offset,
+  type CaseId,
+  type Code,
+  type CodeId,
+  type DocumentId,
+  type ProjectState,
+  type Stance,
+} from "../../shared/index.js";
+import { IndicatorsPanel } from "../../renderer/components/indicators/index.js";
+import { $, $$, choose, click, NOW, press, render, type, type Rendered } from "./harness.js";
+
+// ——— Two interviews, a case holding the first, and the researcher's own codes "Economic" and "Cultural".
+
+interface Fixture {
+  state: ProjectState;
+  docs: [DocumentId, DocumentId];
+  caseId: CaseId;
+  economic: CodeId;
+  cultural: CodeId;
+}
+
+function fixture({ withCase = true }: { withCase?: boolean } = {}): Fixture {
+  const state = emptyProject(newProjectId(), "Skripsi HI", NOW);
+  const doc = (title: string): DocumentId => {
+    const id = newDocumentId();
+    state.documents[id] = { id, title, kind: "txt", sourceName: `${title}.txt`, importedAt: NOW, length: 1000, blockCount: 1, pageCount: null };
+    return id;
+  };
+  const docs: [DocumentId, DocumentId] = [doc("Wawancara Padang"), doc("Interview Vung Tau")];
+  const code = (name: string, order: number): CodeId => {
+    const c: Code = { id: newCodeId(), name, color: "#0072b2", parentId: null, order, description: { definition: "", whenToUse: "", whenNotToUse: "" }, createdAt: NOW };
+    state.codes[c.id] = c;
+    return c.id;
+  };
+  const economic = code("Economic", 0);
+  const cultural = code("Cultural", 1);
+  const caseId = newCaseId();
+  if (withCase) state.cases[caseId] = { id: caseId, name: "Padang – Ba Ria-Vung Tau", documentIds: [docs[0]], createdAt: NOW };
+  return { state, docs, caseId, economic, cultural };
+}
+
+let coded = 0;
+function coding(documentId: DocumentId, codeId: CodeId, stance: Stance = "supports") {
+  coded += 10;
+  return { type: "addCoding" as const, coding: { id: newCodingId(), documentId, codeId, start: offset(coded), end: offset(coded + 5), coder: "Rani", stance, createdAt: NOW } };
+}
+
+/** A coding made elsewhere (the document view): the dashboard must follow it without a remount. */
+async function applied(mirror: Rendered["mirror"], op: ReturnType<typeof coding>) {
+  await act(async () => {
+    await mirror.apply(op);
+  });
+}
+
+let view: Rendered | null = null;
+afterEach(() => {
+  view?.unmount();
+  view = null;
+});
+
+async function show(state: ProjectState, language: "en" | "id" = "en") {
+  view = await render(<IndicatorsPanel />, { state, language });
+  return view;
+}
+
+const host = () => view!.host;
+const card = (id: string) => $(host(), `[data-testid=framework-card][data-framework-id="${id}"]`);
+const row = (id: string) => $(document.body, `[data-testid=indicator-row][data-indicator-id="${id}"]`);
+const linkSelect = (id: string) => row(id).querySelector<HTMLSelectElement>("[data-testid=link-select]")!;
+
+async function addKeating() {
+  await choose($(host(), "[data-testid=framework-select]") as HTMLSelectElement, "keating");
+  await click($(host(), "[data-testid=add-framework]"));
+}
+
+describe("the indicator dashboard", () => {
+  it("explains what to do in an empty project, then creates a case and assigns documents to it", async () => {
+    const { state, docs } = fixture({ withCase: false });
+    const { mirror } = await show(state);
+    expect($(host(), "[data-testid=cases-empty]").textContent).toMatch(/No cases yet/);
+    expect($(host(), "[data-testid=dashboard-no-cases]").textContent).toMatch(/Create a case first/);
+    expect($(host(), "[data-testid=dashboard-no-frameworks]").textContent).toMatch(/No framework/);
+
+    const create = $(host(), "[data-testid=create-case]") as HTMLButtonElement;
+    expect(create.disabled).toBe(true);
+    await type($(host(), "[data-testid=new-case-name]") as HTMLInputElement, "  Padang – Vung Tau  ");
+    await click(create);
+    expect(Object.values(mirror.state.cases).map((c) => c.name)).toEqual(["Padang – Vung Tau"]);
+    const caseRow = $(host(), "[data-testid=case-row]");
+    expect(caseRow.textContent).toContain("0 documents");
+
+    // The new case opens with its document checkboxes.
+    const boxes = $$(caseRow, "[data-testid=case-doc-checkbox]") as HTMLInputElement[];
+    expect(boxes).toHaveLength(2);
+    await click(boxes[0]!);
+    await click(boxes[1]!);
+    const created = Object.values(mirror.state.cases)[0]!;
+    expect(created.documentIds.sort()).toEqual([...docs].sort());
+    expect($(host(), "[data-testid=case-row]").textContent).toContain("2 documents");
+    await click(($$(host(), "[data-testid=case-doc-checkbox]") as HTMLInputElement[])[0]!);
+    expect(mirror.state.cases[created.id]!.documentIds).toHaveLength(1);
+    expect(mirror.sentOf("unassignDocument")).toHaveLength(1);
+    expect(($(host(), "[data-testid=case-select]") as HTMLSelectElement).value).toBe(created.id);
+  });
+
+  it("renames a case and deletes it after a confirmation", async () => {
+    const { state, caseId } = fixture();
+    const { mirror } = await show(state);
+    await click($(host(), "[data-testid=rename-case]"));
+    const input = $(host(), "[data-testid=case-name-input]") as HTMLInputElement;
+    await type(input, "Padang – BRVT");
+    await press(input, "Enter");
+    expect(mirror.sentOf("renameCase")).toEqual([{ type: "renameCase", caseId, name: "Padang – BRVT" }]);
+
+    await click($(host(), "[data-testid=delete-case]"));
+    const dialog = $(document.body, "[data-testid=delete-case-dialog]");
+    expect(dialog.textContent).toContain("Padang – BRVT");
+    await click($(dialog, "[data-testid=confirm]"));
+    expect(mirror.state.cases).toEqual({});
+    expect($(host(), "[data-testid=cases-empty]")).toBeTruthy();
+  });
+
+  it("adds a framework template as linked codes in a group, once, and marks it added", async () => {
+    const { state } = fixture();
+    const { mirror } = await show(state);
+    await addKeating();
+    expect(Object.keys(mirror.state.frameworks)).toEqual(["keating"]);
+    const linked = Object.values(mirror.state.codes).filter((c) => c.indicatorId?.startsWith("keating."));
+    expect(linked.map((c) => c.name).sort()).toEqual(["Cultural motive", "Economic motive", "Political motive"]);
+    const group = mirror.state.codes[linked[0]!.parentId!]!;
+    expect(group.name).toBe("Motives of paradiplomacy (Keating)");
+    expect(mirror.sentOf("batch")).toHaveLength(1);
+
+    const option = $(host(), '[data-testid=framework-select] option[value="keating"]');
+    expect(option.textContent).toContain("(added)");
+    expect(($(host(), "[data-testid=add-framework]") as HTMLButtonElement).disabled).toBe(true);
+    expect($$(card("keating"), "[data-testid=indicator-row]").map((r) => r.dataset.indicatorId)).toEqual(["keating.economic", "keating.cultural", "keating.political"]);
+    expect($(row("keating.economic"), "[data-testid=linked-code]").textContent).toContain("Economic motive");
+  });
+
+  it("links the researcher's codes by hand and follows the coding live: met, not met with evidence against, contested", async () => {
+    const { state, docs, economic, cultural } = fixture();
+    const { mirror } = await show(state);
+    await addKeating();
+    await choose(linkSelect("keating.economic"), economic);
+    await choose(linkSelect("keating.cultural"), cultural);
+    expect(mirror.state.codes[economic]!.indicatorId).toBe("keating.economic");
+    expect($$(row("keating.economic"), "[data-testid=linked-code]").map((c) => c.textContent)).toEqual(expect.arrayContaining([expect.stringContaining("Economic")]));
+
+    expect(row("keating.economic").dataset.status).toBe("not_met");
+    await applied(mirror, coding(docs[0], economic));
+    await applied(mirror, coding(docs[0], cultural, "contradicts"));
+    // A document outside the case does not count.
+    await applied(mirror, coding(docs[1], cultural));
+
+    expect(row("keating.economic").dataset.status).toBe("met");
+    expect($(row("keating.economic"), "[data-testid=computed-status]").textContent).toBe("Met");
+    expect($(row("keating.economic"), "[data-testid=count-supporting]").textContent).toBe("1");
+    expect($(row("keating.economic"), "[data-testid=count-documents]").textContent).toBe("1");
+    expect(row("keating.cultural").dataset.status).toBe("not_met");
+    expect($(row("keating.cultural"), "[data-testid=computed-status]").textContent).toBe("Not met, evidence against");
+    expect($(row("keating.cultural"), "[data-testid=count-contradicting]").textContent).toBe("1");
+    expect($(card("keating"), "[data-testid=verdict-sentence]").textContent).toBe("economic motive present; no cultural or political motive");
+
+    await applied(mirror, coding(docs[0], economic, "contradicts"));
+    expect(row("keating.economic").dataset.status).toBe("contested");
+
+    // Unlinking takes the code's evidence away.
+    await click($$(row("keating.cultural"), "[data-testid=unlink-code]").find((b) => b.getAttribute("aria-label")!.includes("Cultural"))!);
+    expect(mirror.state.codes[cultural]!.indicatorId).toBeUndefined();
+    expect($(row("keating.cultural"), "[data-testid=count-contradicting]").textContent).toBe("0");
+  });
+
+  it("overrides with a required justification and shows the decision beside the computed status, then clears it", async () => {
+    const { state, docs, economic, caseId } = fixture();
+    state.codes[economic]!.indicatorId = "keating.economic";
+    const { mirror } = await show(state);
+    await addKeating();
+    await applied(mirror, coding(docs[0], economic));
+
+    await click($(row("keating.cultural"), "[data-testid=override-button]"));
+    const dialog = $(document.body, "[data-testid=override-dialog]");
+    const confirm = $(dialog, "[data-testid=confirm]") as HTMLButtonElement;
+    await choose($(dialog, "[data-testid=override-status]") as HTMLSelectElement, "met");
+    expect(confirm.disabled).toBe(true);
+    await type($(dialog, "[data-testid=override-justification]") as HTMLTextAreaElement, "   ");
+    expect(confirm.disabled).toBe(true);
+    await type($(dialog, "[data-testid=override-justification]") as HTMLTextAreaElement, "  The mayor's speech names shared Minang–Viet heritage.  ");
+    await click(confirm);
+
+    expect(mirror.sentOf("setOverride")).toEqual([
+      { type: "setOverride", caseId, indicatorId: "keating.cultural", override: { status: "met", justification: "The mayor's speech names shared Minang–Viet heritage." } },
+    ]);
+    const cultural = row("keating.cultural");
+    expect(cultural.dataset.status).toBe("not_met");
+    expect(cultural.dataset.effective).toBe("met");
+    expect($(cultural, "[data-testid=computed-status]").textContent).toBe("Computed: Not met");
+    expect($(cultural, "[data-testid=override-status-badge]").textContent).toBe("Met");
+    expect($(cultural, "[data-testid=override-note]").textContent).toContain("Minang–Viet heritage");
+    expect($(card("keating"), "[data-testid=verdict-sentence]").textContent).toContain("economic and cultural motive present");
+
+    await click($(cultural, "[data-testid=clear-override]"));
+    expect(mirror.state.overrides).toEqual({});
+    expect(row("keating.cultural").dataset.effective).toBe("not_met");
+    expect(row("keating.cultural").querySelector("[data-testid=override-status-badge]")).toBeNull();
+  });
+
+  it("speaks Indonesian: labels, framework and indicator names, and the verdict sentence", async () => {
+    const { state, docs, economic } = fixture();
+    state.codes[economic]!.indicatorId = "keating.economic";
+    const { mirror } = await show(state, "id");
+    expect($(host(), "[data-testid=create-case]").textContent).toBe("Buat kasus");
+    expect($(host(), '[data-testid=framework-select] option[value="kuznetsov"]').textContent).toBe("Kapasitas paradiplomasi (Kuznetsov)");
+    await addKeating();
+    await applied(mirror, coding(docs[0], economic));
+    expect($(card("keating"), "h3").textContent).toBe("Motif paradiplomasi (Keating)");
+    expect($(row("keating.cultural"), ".indicator-name").textContent).toBe("Motif budaya");
+    expect($(row("keating.economic"), "[data-testid=computed-status]").textContent).toBe("Terpenuhi");
+    expect($(row("keating.economic"), "[data-testid=override-button]").textContent).toBe("Putuskan");
+    expect($(card("keating"), "[data-testid=verdict-sentence]").textContent).toBe("terdapat motif ekonomi; tidak ada motif budaya atau politik");
+    expect(Object.values(mirror.state.codes).find((c) => c.indicatorId === "keating.political")!.name).toBe("Motif politik");
+  });
+});
