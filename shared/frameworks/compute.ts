@@ -1,5 +1,6 @@
 import type { CaseId, CodeId } from "../model/ids.js";
 import type { ProjectState } from "../model/project.js";
+import type { Evidence } from "./evidence.js";
 import { overrideKey, type Framework, type StoredOverride } from "./model.js";
 import { frameworkVerdict, indicatorStatus, type FrameworkVerdict, type IndicatorResult } from "./verdict.js";
 
@@ -28,15 +29,18 @@ export function codeLinks(state: ProjectState): Map<CodeId, string> {
  * belong to several cases: its codings count for each of them. Links to indicators of frameworks
  * not given are ignored (a framework removed from the project leaves its codes linked).
  *
- * One pass over the codings, which is what a 100k-coding project costs: each coding adds to a
- * counter per (document, indicator) found through two map lookups; cases then sum their documents'
- * counters, a cost in documents × indicators that does not grow with the codings.
+ * One pass over the codings: each adds to a counter per (document, indicator) found through two map
+ * lookups; cases then sum their documents' counters, a cost in documents × indicators that does not
+ * grow with the codings. Given an EvidenceIndex, even the pass is replaced by one over its
+ * (code, document) counts, which is what a view recomputing after every click should pass.
  */
 export function computeIndicators(
   state: ProjectState,
   frameworks: readonly Framework[] = Object.values(state.frameworks),
   links: ReadonlyMap<string, string> = codeLinks(state),
   overrides: Readonly<Record<string, StoredOverride>> = state.overrides,
+  /** An EvidenceIndex kept current by the caller; without it the codings are read once here. */
+  evidence?: Evidence,
 ): CaseResult[] {
   const slotOf = new Map<string, number>();
   for (const framework of frameworks) for (const indicator of framework.indicators) slotOf.set(indicator.id, slotOf.size);
@@ -52,14 +56,19 @@ export function computeIndicators(
   const width = slotOf.size;
   const supporting = new Uint32Array(docIndex.size * width);
   const contradicting = new Uint32Array(docIndex.size * width);
-  if (slotOfCode.size > 0) {
+  const add = (codeId: string, documentId: string, s: number, c: number) => {
+    const slot = slotOfCode.get(codeId);
+    if (slot === undefined) return;
+    const doc = docIndex.get(documentId);
+    if (doc === undefined) return;
+    supporting[doc * width + slot]! += s;
+    contradicting[doc * width + slot]! += c;
+  };
+  if (evidence) evidence.forEach(add);
+  else if (slotOfCode.size > 0) {
     for (const coding of Object.values(state.codings)) {
-      const slot = slotOfCode.get(coding.codeId);
-      if (slot === undefined) continue;
-      const doc = docIndex.get(coding.documentId);
-      if (doc === undefined) continue;
-      if (coding.stance === "contradicts") contradicting[doc * width + slot]!++;
-      else supporting[doc * width + slot]!++;
+      if (coding.stance === "contradicts") add(coding.codeId, coding.documentId, 0, 1);
+      else add(coding.codeId, coding.documentId, 1, 0);
     }
   }
 

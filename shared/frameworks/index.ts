@@ -2,4 +2,5 @@ export * from "./model.js";
 export * from "./templates.js";
 export * from "./verdict.js";
 export * from "./compute.js";
+export * from "./evidence.js";
 export { addTemplateOps } from "./template.js";
