@@ -16,6 +16,9 @@ const bothNames = (name: Bilingual) => (name.en === name.id ? name.en : `${name.
  * it: a code group named after the framework (in `language`), with one child code linked to each
  * indicator, and the framework itself. Apply them as one batch, so that it is one undo step.
  *
+ * The framework is the project's own when it has one under that id (a custom framework, or a
+ * template the researcher adjusted), else the built-in template.
+ *
  * Idempotent: what is already there (the framework, a code linked to an indicator, the group) is
  * not added again, so adding a framework twice yields no operations, and adding it after some of
  * its codes were deleted brings back only those.

@@ -270,6 +270,21 @@ describe("addTemplateOps", () => {
     expect(addTemplateOps(w.state, "keating", "id", NOW).map((o) => o.type)).toEqual(["addFramework"]);
   });
 
+  it("uses the project's own framework under that id before the built-in template", () => {
+    const state = project();
+    const custom = Framework.parse({
+      id: "putnam",
+      name: { en: "Two-level game", id: "Permainan dua tingkat" },
+      kind: "assessment",
+      indicators: [{ id: "putnam.domestic", name: { en: "Domestic ratification", id: "Ratifikasi domestik" } }],
+    });
+    applyOperation(state, { type: "addFramework", framework: custom }, NOW);
+    const ops = addTemplateOps(state, "putnam", "en", NOW);
+    expect(ops.map((o) => o.type)).toEqual(["addCode", "addCode"]);
+    applyOperation(state, batch(ops), NOW);
+    expect(Object.values(state.codes).map((c) => [c.name, c.indicatorId])).toEqual([["Two-level game", undefined], ["Domestic ratification", "putnam.domestic"]]);
+  });
+
   it("refuses an unknown template", () => {
     expect(() => addTemplateOps(project(), "putnam", "en", NOW)).toThrow(TandaiError);
   });
