@@ -111,7 +111,9 @@ function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; 
       <div className="case-line">
         {renaming === null ? (
           <button type="button" className="case-name" aria-expanded={open} onClick={onToggle} data-testid="case-toggle">
-            <span className={`chevron${open ? " open" : ""}`} aria-hidden="true">▸</span>
+            <svg className={`chevron${open ? " open" : ""}`} viewBox="0 0 10 10" aria-hidden="true">
+              <path d="M3 1.5 L7 5 L3 8.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
             <span className="name">{found.name}</span>
           </button>
         ) : (
@@ -134,10 +136,14 @@ function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; 
         )}
         <span className="case-count tabular" data-testid="case-doc-count">{t("indicators.cases.documents", { count })}</span>
         <button type="button" className="icon" onClick={() => setRenaming(found.name)} title={t("indicators.cases.rename")} aria-label={t("indicators.cases.rename")} data-testid="rename-case">
-          ✎
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M10.5 2.5l3 3L6 13H3v-3z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+          </svg>
         </button>
         <button type="button" className="icon danger" onClick={onDelete} title={t("indicators.cases.delete")} aria-label={t("indicators.cases.delete")} data-testid="delete-case">
-          🗑
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4M6.8 6.5v4.5M9.2 6.5v4.5" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
         </button>
       </div>
       {open && (

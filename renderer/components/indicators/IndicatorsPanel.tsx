@@ -128,6 +128,13 @@ function FrameworkCard({ framework, result, caseId, language }: { framework: Fra
         {sentence}
       </p>
       <table className="indicator-table">
+        <colgroup>
+          <col />
+          <col className="status-col" />
+          <col className="num-col" />
+          <col className="num-col" />
+          <col className="num-col" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">{t("indicators.dashboard.indicator")}</th>
@@ -164,7 +171,12 @@ function FrameworkCard({ framework, result, caseId, language }: { framework: Fra
                     {codes.map((code) => (
                       <span key={code.id} className="code-chip" data-testid="linked-code" title={codePath(state, code.id).join(` ${PATH_SEPARATOR} `)}>
                         <span className="swatch" style={{ background: code.color }} />
-                        <span className="chip-name">{code.name}</span>
+                        <span className="chip-name">
+                          {codes.some((other) => other.id !== code.id && other.name === code.name) && code.parentId && state.codes[code.parentId] && (
+                            <span className="chip-parent">{state.codes[code.parentId]!.name} {PATH_SEPARATOR} </span>
+                          )}
+                          {code.name}
+                        </span>
                         <button
                           type="button"
                           className="icon"
@@ -259,7 +271,12 @@ function StatusBadge({ status, against, overridden, testId }: { status: Indicato
     <span className={`status-badge status-${status}${overridden ? " overridden" : ""}`} data-testid={testId} data-status={status}>
       {overridden && <span className="status-prefix">{t("indicators.status.computed")}: </span>}
       {t(`indicators.status.${status}`)}
-      {against && status === "not_met" && <span className="against-marker">, {t("indicators.status.against")}</span>}
+      {against && status === "not_met" && (
+        <span className="against-marker">
+          <span className="visually-hidden">, </span>
+          {t("indicators.status.against")}
+        </span>
+      )}
     </span>
   );
 }
