@@ -2,6 +2,8 @@ import {
   codePath,
   findCodes,
   findQuote,
+  frameworkOf,
+  IndicatorId,
   newCodeId,
   newCodingId,
   nextCodeColor,
@@ -10,6 +12,7 @@ import {
   PATH_SEPARATOR,
   Stance,
   TandaiError,
+  templateFramework,
   type CodeId,
   type DocumentMeta,
   type Operation,
@@ -69,23 +72,46 @@ export function resolveCodePath(state: ProjectState, path: string, now: string):
   return { codeId: parentId!, create, created };
 }
 
+/**
+ * An indicator id given as `--code` (`keating.economic`): the code linked to it. Undefined when the
+ * text is not an indicator id of a framework the project has or Tandai ships, so it is a code path.
+ */
+export function resolveIndicatorCode(state: ProjectState, text: string): CodeId | undefined {
+  if (!IndicatorId.safeParse(text).success) return undefined;
+  const frameworkId = frameworkOf(text);
+  const framework = state.frameworks[frameworkId] ?? templateFramework(frameworkId);
+  if (!framework) return undefined;
+  const indicator = framework.indicators.find((i) => i.id === text);
+  if (!indicator) {
+    throw new TandaiError("cli.errors.unknownIndicator", { indicator: text, framework: frameworkId, valid: framework.indicators.map((i) => i.id).join(", ") });
+  }
+  const linked = Object.values(state.codes).filter((c) => c.indicatorId === text);
+  if (linked.length === 0) throw new TandaiError("cli.errors.noLinkedCode", { indicator: text, framework: frameworkId });
+  if (linked.length > 1) {
+    throw new TandaiError("cli.errors.ambiguousIndicator", { indicator: text, codes: linked.map((c) => `“${codePath(state, c.id).join(PATH_SEPARATOR)}”`).join(", ") });
+  }
+  return linked[0]!.id;
+}
+
 export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: CliValues) {
   const dir = requireDir("code", dirArg);
   for (const option of ["doc", "quote", "code"] as const) {
-    if (!values[option]) throw new TandaiError("cli.errors.missingArgument", { command: "code", argument: `--${option}` });
+    if (!values[option]?.length) throw new TandaiError("cli.errors.missingArgument", { command: "code", argument: `--${option}` });
   }
   const stance = Stance.safeParse(values.stance ?? "supports");
   if (!stance.success) throw new TandaiError("cli.errors.badStance", { value: values.stance ?? "" });
+  if (values.doc!.length > 1) throw new TandaiError("cli.errors.oneOption", { command: "code", option: "--doc" });
   const occurrence = Number(values.occurrence ?? "1");
   if (!Number.isInteger(occurrence) || occurrence < 1) throw new TandaiError("cli.errors.badOccurrence", { value: values.occurrence ?? "" });
 
   const backend = await cliBackend();
   const coder = values.coder ?? backend.settings.preferences.coderName;
   await withProject(dir, async (store) => {
-    const doc = findDocument(store.state, values.doc!);
+    const doc = findDocument(store.state, values.doc![0]!);
     const { start, end } = findQuote((await store.readDocumentContent(doc.id)).text, values.quote!, occurrence, doc.title);
     const now = new Date().toISOString();
-    const { codeId, create, created } = resolveCodePath(store.state, values.code!, now);
+    const linked = resolveIndicatorCode(store.state, values.code!);
+    const { codeId, create, created } = linked ? { codeId: linked, create: [], created: [] } : resolveCodePath(store.state, values.code!, now);
     const coding = { id: newCodingId(), documentId: doc.id, codeId, start: offset(start), end: offset(end), coder, stance: stance.data, createdAt: now };
     await store.apply({ type: "batch", ops: [...create, { type: "addCoding", coding }] });
     const code = codePath(store.state, codeId).join(PATH_SEPARATOR);

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { languageFromLocale, LANGUAGES, translate, TandaiError, toErrorPayload, type Language } from "../../shared/index.js";
+import { caseCommand } from "./cases.js";
 import { codeCommand } from "./code.js";
+import { frameworkCommand, indicatorsCommand } from "./framework.js";
 import { importCommand, infoCommand, newCommand } from "./project.js";
 import { serveCommand } from "./serve.js";
 import type { CliContext } from "./context.js";
@@ -11,7 +13,8 @@ const options = {
   lang: { type: "string" },
   name: { type: "string" },
   case: { type: "string", multiple: true },
-  doc: { type: "string" },
+  doc: { type: "string", multiple: true },
+  framework: { type: "string", multiple: true },
   quote: { type: "string" },
   code: { type: "string" },
   stance: { type: "string" },
@@ -30,6 +33,9 @@ const commands: Record<string, (ctx: CliContext, positionals: string[], values: 
   import: importCommand,
   code: codeCommand,
   info: infoCommand,
+  framework: frameworkCommand,
+  case: caseCommand,
+  indicators: indicatorsCommand,
   serve: serveCommand,
 };
 
@@ -39,8 +45,11 @@ export async function runCli(argv: string[]): Promise<number> {
   let json = argv.includes("--json");
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    if (values.lang && (LANGUAGES as readonly string[]).includes(values.lang)) language = values.lang as Language;
     json = Boolean(values.json);
+    if (values.lang !== undefined) {
+      if (!(LANGUAGES as readonly string[]).includes(values.lang)) throw new TandaiError("cli.errors.badLanguage", { value: values.lang, valid: LANGUAGES.join(", ") });
+      language = values.lang as Language;
+    }
     const ctx: CliContext = {
       language,
       json,

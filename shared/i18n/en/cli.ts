@@ -4,13 +4,19 @@ export default {
 Usage:
   tandai new <dir> [--name NAME]
   tandai import <dir> <file>... [--case NAME]
-  tandai code <dir> --doc <title|id> --quote "<exact text>" --code "<code name or path>"
+  tandai code <dir> --doc <title|id> --quote "<exact text>" --code "<code name, path or indicator id>"
               [--stance supports|contradicts] [--occurrence N] [--coder NAME]
+  tandai case add <dir> <name> [--doc <title|id>]...
+  tandai framework add <dir> <framework-id> [--lang id|en]   (code names in that language)
+              (kuznetsov, keating, stages, obstacles, lecours, duchacek, mukti, sectors)
+  tandai framework import <dir> <file.json>
+  tandai indicators <dir> [--framework ID]... [--case NAME]...
   tandai info <dir> [--json]
   tandai serve [<dir>] [--port N]
 
 Every command takes --json for machine-readable output and --lang id|en.
-Code paths use "/" between levels, e.g. "Motive/Economic motive".`,
+Code paths use "/" between levels, e.g. "Motive/Economic motive"; an indicator id such as
+keating.economic names the code linked to that indicator.`,
   created: "Created project “{{name}}” in {{dir}}.",
   imported: "Imported {{file}} as “{{title}}”.",
   importFailed: "Could not import {{file}}: {{message}}",
@@ -21,6 +27,17 @@ Code paths use "/" between levels, e.g. "Motive/Economic motive".`,
   serving: "Tandai is running at {{url}}\nOpen it in your browser. Press Ctrl+C to stop.",
   caseCreated: "Created case “{{name}}”.",
   assigned: "{{count}} imported documents assigned to: {{cases}}.",
+  frameworkAdded: "Added the framework “{{name}}” ({{id}}).",
+  frameworkCompleted: "The framework “{{name}}” ({{id}}) was already in the project; its missing codes were added.",
+  frameworkCode: "Created code “{{code}}”.",
+  frameworkUnchanged: "The framework “{{name}}” ({{id}}) is already in the project with all its codes; nothing changed.",
+  caseExists: "Case “{{name}}” already exists; using it.",
+  caseAssigned: "Assigned “{{document}}” to case “{{name}}”.",
+  caseAlreadyAssigned: "“{{document}}” was already in case “{{name}}”.",
+  indicatorsHeading: "{{case}} × {{framework}} (documents in the case: {{documents}})",
+  verdict: "Verdict: {{sentence}}",
+  noFrameworks: "This project has no frameworks yet; add one with: tandai framework add <dir> <framework-id>",
+  noCases: "This project has no cases yet; create one with: tandai case add <dir> <name> --doc <title>",
   errors: {
     unknownCommand: "Unknown command “{{command}}”. Run tandai --help.",
     missingArgument: "{{command}} needs {{argument}}.",
@@ -30,5 +47,17 @@ Code paths use "/" between levels, e.g. "Motive/Economic motive".`,
     noDocument: "No document titled or with id “{{document}}” in this project.",
     ambiguousDocument: "{{count}} documents are titled “{{document}}”; give the document's id instead.",
     ambiguousCode: "{{count}} codes are named “{{code}}”; give the full path, e.g. “Parent/{{code}}”.",
+    unknownSubcommand: "Unknown command “{{command}} {{subcommand}}”; use one of: {{valid}}.",
+    unknownFramework: "There is no built-in framework “{{id}}”. Built-in frameworks: {{valid}}.",
+    frameworkNotInProject: "This project has no framework “{{id}}”. Its frameworks: {{valid}}.",
+    frameworkExists: "{{file}}: this project already has a different framework with the id “{{id}}”.",
+    badJson: "{{file}} is not valid JSON: {{detail}}",
+    badFramework: "{{file}} is not a valid framework: {{field}}: {{detail}}",
+    noCase: "No case named “{{name}}” in this project. Its cases: {{valid}}.",
+    unknownIndicator: "“{{indicator}}” is not an indicator of the framework {{framework}}. Its indicators: {{valid}}.",
+    noLinkedCode: "No code is linked to the indicator “{{indicator}}”. Run tandai framework add <dir> {{framework}} to create its codes, or link a code to it in the app.",
+    ambiguousIndicator: "Several codes are linked to the indicator “{{indicator}}” ({{codes}}); give the code's path instead.",
+    oneOption: "{{command}} takes only one {{option}}.",
+    badLanguage: "--lang must be one of {{valid}}, not “{{value}}”.",
   },
 };

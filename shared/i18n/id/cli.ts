@@ -4,13 +4,19 @@ export default {
 Penggunaan:
   tandai new <folder> [--name NAMA]
   tandai import <folder> <berkas>... [--case NAMA]
-  tandai code <folder> --doc <judul|id> --quote "<teks persis>" --code "<nama atau jalur kode>"
+  tandai code <folder> --doc <judul|id> --quote "<teks persis>" --code "<nama atau jalur kode, atau id indikator>"
               [--stance supports|contradicts] [--occurrence N] [--coder NAMA]
+  tandai case add <folder> <nama> [--doc <judul|id>]...
+  tandai framework add <folder> <id-kerangka> [--lang id|en]   (nama kode dalam bahasa itu)
+              (kuznetsov, keating, stages, obstacles, lecours, duchacek, mukti, sectors)
+  tandai framework import <folder> <berkas.json>
+  tandai indicators <folder> [--framework ID]... [--case NAMA]...
   tandai info <folder> [--json]
   tandai serve [<folder>] [--port N]
 
 Setiap perintah menerima --json untuk keluaran yang dapat dibaca mesin dan --lang id|en.
-Jalur kode memakai "/" di antara tingkatan, misalnya "Motif/Motif ekonomi".`,
+Jalur kode memakai "/" di antara tingkatan, misalnya "Motif/Motif ekonomi"; id indikator seperti
+keating.economic menunjuk kode yang ditautkan ke indikator itu.`,
   created: "Proyek “{{name}}” dibuat di {{dir}}.",
   imported: "{{file}} diimpor sebagai “{{title}}”.",
   importFailed: "{{file}} tidak dapat diimpor: {{message}}",
@@ -21,6 +27,17 @@ Jalur kode memakai "/" di antara tingkatan, misalnya "Motif/Motif ekonomi".`,
   serving: "Tandai berjalan di {{url}}\nBuka alamat itu di peramban. Tekan Ctrl+C untuk berhenti.",
   caseCreated: "Kasus “{{name}}” dibuat.",
   assigned: "{{count}} dokumen yang diimpor dimasukkan ke: {{cases}}.",
+  frameworkAdded: "Kerangka analisis “{{name}}” ({{id}}) ditambahkan.",
+  frameworkCompleted: "Kerangka analisis “{{name}}” ({{id}}) sudah ada di proyek; kode-kodenya yang belum ada ditambahkan.",
+  frameworkCode: "Kode “{{code}}” dibuat.",
+  frameworkUnchanged: "Kerangka analisis “{{name}}” ({{id}}) sudah ada di proyek beserta semua kodenya; tidak ada yang diubah.",
+  caseExists: "Kasus “{{name}}” sudah ada; kasus itu yang dipakai.",
+  caseAssigned: "“{{document}}” dimasukkan ke kasus “{{name}}”.",
+  caseAlreadyAssigned: "“{{document}}” sudah termasuk dalam kasus “{{name}}”.",
+  indicatorsHeading: "{{case}} × {{framework}} (dokumen dalam kasus: {{documents}})",
+  verdict: "Kesimpulan: {{sentence}}",
+  noFrameworks: "Proyek ini belum memiliki kerangka analisis; tambahkan dengan: tandai framework add <folder> <id-kerangka>",
+  noCases: "Proyek ini belum memiliki kasus; buat dengan: tandai case add <folder> <nama> --doc <judul>",
   errors: {
     unknownCommand: "Perintah “{{command}}” tidak dikenal. Jalankan tandai --help.",
     missingArgument: "{{command}} memerlukan {{argument}}.",
@@ -30,5 +47,17 @@ Jalur kode memakai "/" di antara tingkatan, misalnya "Motif/Motif ekonomi".`,
     noDocument: "Tidak ada dokumen berjudul atau ber-id “{{document}}” di proyek ini.",
     ambiguousDocument: "Ada {{count}} dokumen berjudul “{{document}}”; gunakan id dokumen.",
     ambiguousCode: "Ada {{count}} kode bernama “{{code}}”; tulis jalur lengkapnya, misalnya “Induk/{{code}}”.",
+    unknownSubcommand: "Perintah “{{command}} {{subcommand}}” tidak dikenal; gunakan salah satu dari: {{valid}}.",
+    unknownFramework: "Tidak ada kerangka analisis bawaan “{{id}}”. Kerangka bawaan: {{valid}}.",
+    frameworkNotInProject: "Proyek ini tidak memiliki kerangka analisis “{{id}}”. Kerangka di proyek ini: {{valid}}.",
+    frameworkExists: "{{file}}: proyek ini sudah memiliki kerangka analisis lain dengan id “{{id}}”.",
+    badJson: "{{file}} bukan JSON yang sah: {{detail}}",
+    badFramework: "{{file}} bukan kerangka analisis yang sah: {{field}}: {{detail}}",
+    noCase: "Tidak ada kasus bernama “{{name}}” di proyek ini. Kasus yang ada: {{valid}}.",
+    unknownIndicator: "“{{indicator}}” bukan indikator kerangka analisis {{framework}}. Indikatornya: {{valid}}.",
+    noLinkedCode: "Belum ada kode yang ditautkan ke indikator “{{indicator}}”. Jalankan tandai framework add <folder> {{framework}} untuk membuat kodenya, atau tautkan sebuah kode di aplikasi.",
+    ambiguousIndicator: "Beberapa kode ditautkan ke indikator “{{indicator}}” ({{codes}}); tulis jalur kodenya.",
+    oneOption: "{{command}} hanya menerima satu {{option}}.",
+    badLanguage: "--lang harus salah satu dari {{valid}}, bukan “{{value}}”.",
   },
 };
