@@ -68,7 +68,7 @@ export function Workspace() {
           <div className="tab-body">
             {tab === "code" && (codeId ? <CodeDetails codeId={codeId} /> : <p className="empty">{t("app.code.pick")}</p>)}
             {tab === "retrieve" && <RetrievalPanel codeId={codeId} onJump={jumpTo} />}
-            {tab === "indicators" && <IndicatorsPanel />}
+            {tab === "indicators" && <IndicatorsPanel onJump={jumpTo} />}
             {tab === "memos" && (
               <div className="memo-stack">
                 <MemoEditor key="project" target={{ kind: "project" }} label={t("memo.title.project")} />

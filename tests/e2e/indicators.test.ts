@@ -76,6 +76,17 @@ describe.sequential("the indicator dashboard in the browser", () => {
     await screenshot(page, "10-indicators-id");
   });
 
+  it("shows the strongest quotes of an indicator, one per document first, and jumps to one", async () => {
+    await keating().getByTestId("toggle-quotes").click();
+    const quotes = row("keating.economic").getByTestId("indicator-quote");
+    await expect.poll(() => quotes.count()).toBe(2);
+    const sources = await quotes.locator(".quote-source").allTextContents();
+    expect(new Set(sources).size).toBe(2);
+    await quotes.filter({ hasText: "membuka pasar ekspor" }).click();
+    await expect.poll(() => page.getByTestId("document-title").textContent()).toContain("Wawancara");
+    await screenshot(page, "10-indicators-quotes");
+  });
+
   it("writes the verdict in English once the interface is switched", async () => {
     await page.getByTestId("language").first().selectOption("en");
     await expect.poll(() => page.getByTestId("tab-indicators").textContent()).toBe("Indicators");

@@ -1,5 +1,5 @@
 import { act } from "react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   emptyProject,
   newCaseId,
@@ -13,10 +13,22 @@ import {
   type CodeId,
   type DocumentId,
   type ProjectState,
+  type Passage,
   type Stance,
 } from "../../shared/index.js";
 import { IndicatorsPanel } from "../../renderer/components/indicators/index.js";
 import { $, $$, choose, click, NOW, press, render, type, type Rendered } from "./harness.js";
+
+// The backend's retrieval, answered from the test's own passages (the dashboard asks it only for quotes).
+const retrieved = vi.hoisted(() => ({ passages: [] as unknown[], asked: [] as unknown[] }));
+vi.mock("../../renderer/api/client.js", () => ({
+  api: {
+    retrieve: (args: { codeId: string }) => {
+      retrieved.asked.push(args);
+      return Promise.resolve((retrieved.passages as Passage[]).filter((p) => p.codeId === args.codeId));
+    },
+  },
+}));
 
 // ——— Two interviews, a case holding the first, and the researcher's own codes "Economic" and "Cultural".
 
@@ -228,5 +240,46 @@ describe("the indicator dashboard", () => {
     expect($(row("keating.economic"), "[data-testid=override-button]").textContent).toBe("Putuskan");
     expect($(card("keating"), "[data-testid=verdict-sentence]").textContent).toBe("terdapat motif ekonomi; tidak ada motif budaya atau politik");
     expect(Object.values(mirror.state.codes).find((c) => c.indicatorId === "keating.political")!.name).toBe("Motif politik");
+  });
+
+  it("shows the strongest supporting quotes of each indicator in the case, one per document first, and jumps to them", async () => {
+    const { state, docs, economic } = fixture();
+    state.codes[economic]!.indicatorId = "keating.economic";
+    state.cases[Object.keys(state.cases)[0] as CaseId]!.documentIds = [...docs];
+    const passage = (documentId: DocumentId, quote: string, start: number, stance: Stance = "supports"): Passage => ({
+      codingId: newCodingId(),
+      codeId: economic,
+      documentId,
+      documentTitle: state.documents[documentId]!.title,
+      start,
+      end: start + quote.length,
+      quote,
+      before: "",
+      after: "",
+      location: { paragraph: 1, page: null } as unknown as Passage["location"],
+      coder: "Rani",
+      stance,
+    });
+    retrieved.passages = [
+      passage(docs[0], "membuka pasar ekspor", 10),
+      passage(docs[0], "menarik investasi", 40),
+      passage(docs[0], "bukan karena ekonomi", 80, "contradicts"),
+      passage(docs[1], "new buyers for seafood", 5),
+    ];
+    const jumps: unknown[] = [];
+    view = await render(<IndicatorsPanel onJump={(...args) => jumps.push(args)} />, { state });
+    await choose($(host(), "[data-testid=framework-select]") as HTMLSelectElement, "keating");
+    await click($(host(), "[data-testid=add-framework]"));
+    expect(retrieved.asked).toEqual([]);
+
+    await act(async () => {
+      $(card("keating"), "[data-testid=toggle-quotes]").dispatchEvent(new MouseEvent("click", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    const quotes = $$(row("keating.economic"), "[data-testid=indicator-quote]");
+    expect(quotes.map((q) => q.querySelector(".quote-text")!.textContent)).toEqual(["“membuka pasar ekspor”", "“new buyers for seafood”"]);
+    expect(row("keating.cultural").querySelector(".quote-none")!.textContent).toMatch(/No supporting passage/);
+    await click(quotes[1]!);
+    expect(jumps).toEqual([[docs[1], 5, 27]]);
   });
 });

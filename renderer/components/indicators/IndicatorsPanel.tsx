@@ -13,6 +13,7 @@ import {
   type CaseId,
   type Code,
   type CodeId,
+  type DocumentId,
   type Framework,
   type FrameworkResult,
   type IndicatorResult,
@@ -24,6 +25,7 @@ import { useProject } from "../../state/context.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
 import { CasesPanel } from "./CasesPanel.js";
 import { OverrideDialog } from "./OverrideDialog.js";
+import { QuoteList, useStrongestQuotes } from "./Quotes.js";
 import "./indicators.css";
 
 const asLanguage = (language: string | undefined): Language => (language?.startsWith("id") ? "id" : "en");
@@ -33,7 +35,7 @@ const asLanguage = (language: string | undefined): Language => (language?.starts
  * indicator's status with its evidence counts, the researcher's override beside (never instead of)
  * the computed status, and the verdict as a sentence for the thesis. Recomputed on every change.
  */
-export function IndicatorsPanel() {
+export function IndicatorsPanel({ onJump }: { onJump?(documentId: DocumentId, start: number, end: number): void } = {}) {
   const { t, i18n } = useTranslation();
   const language = asLanguage(i18n.language);
   const { state, version } = useProject();
@@ -67,7 +69,7 @@ export function IndicatorsPanel() {
         {caseId &&
           caseResult?.frameworks.map((result) => {
             const framework = state.frameworks[result.frameworkId];
-            return framework ? <FrameworkCard key={framework.id} framework={framework} result={result} caseId={caseId} language={language} /> : null;
+            return framework ? <FrameworkCard key={framework.id} framework={framework} result={result} caseId={caseId} language={language} onJump={onJump} /> : null;
           })}
       </section>
     </div>
@@ -107,16 +109,31 @@ function AddFramework({ language }: { language: Language }) {
   );
 }
 
-function FrameworkCard({ framework, result, caseId, language }: { framework: Framework; result: FrameworkResult; caseId: CaseId; language: Language }) {
+function FrameworkCard({
+  framework,
+  result,
+  caseId,
+  language,
+  onJump,
+}: {
+  framework: Framework;
+  result: FrameworkResult;
+  caseId: CaseId;
+  language: Language;
+  onJump?(documentId: DocumentId, start: number, end: number): void;
+}) {
   const { t } = useTranslation();
   const { state, version } = useProject();
   const applyOp = useApplyOp();
   const [overriding, setOverriding] = useState<IndicatorResult | null>(null);
+  const [showQuotes, setShowQuotes] = useState(false);
   const sentence = verdictSentence(language, framework, result.verdict);
   const linked = useMemo(() => linkedCodes(state), [state, version]);
   const options = useMemo(() => flattenCodebook(state).map(({ code }) => ({ code, path: codePath(state, code.id).join(` ${PATH_SEPARATOR} `) })), [state, version]);
   const nameOf = (indicatorId: string) => findIndicator(state.frameworks, indicatorId)?.name[language] ?? indicatorId;
   const { minCodings, minDocuments } = framework.thresholds;
+  const codesByIndicator = useMemo(() => new Map(framework.indicators.map((i) => [i.id, (linked.get(i.id) ?? []).map((c) => c.id)])), [framework, linked]);
+  const quotes = useStrongestQuotes(showQuotes, codesByIndicator, state.cases[caseId]?.documentIds ?? [], version);
 
   return (
     <article className="framework-card" data-testid="framework-card" data-framework-id={framework.id}>
@@ -206,6 +223,7 @@ function FrameworkCard({ framework, result, caseId, language }: { framework: Fra
                         ))}
                     </select>
                   </div>
+                  {showQuotes && <QuoteList passages={quotes.get(indicator.id) ?? []} onJump={onJump} />}
                   {r.override && (
                     <p className="override-note" data-testid="override-note">
                       {t("indicators.override.by", { justification: r.override.justification })}
@@ -247,7 +265,12 @@ function FrameworkCard({ framework, result, caseId, language }: { framework: Fra
           })}
         </tbody>
       </table>
-      <p className="thresholds muted">{t("indicators.dashboard.thresholds", { codings: minCodings, documents: minDocuments })}</p>
+      <footer className="card-footer">
+        <p className="thresholds muted">{t("indicators.dashboard.thresholds", { codings: minCodings, documents: minDocuments })}</p>
+        <button type="button" className="link-button" aria-pressed={showQuotes} onClick={() => setShowQuotes((on) => !on)} data-testid="toggle-quotes">
+          {showQuotes ? t("indicators.quotes.hide") : t("indicators.quotes.show")}
+        </button>
+      </footer>
       {overriding && (
         <OverrideDialog
           indicatorName={nameOf(overriding.indicatorId)}

@@ -70,4 +70,10 @@ export default {
     save: "Save decision",
     by: "Justification: {{justification}}",
   },
+  quotes: {
+    show: "Show strongest quotes",
+    hide: "Hide quotes",
+    none: "No supporting passage in this case yet.",
+    jump: "Open this passage in its document",
+  },
 };

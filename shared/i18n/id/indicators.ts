@@ -69,4 +69,10 @@ export default {
     save: "Simpan keputusan",
     by: "Alasan: {{justification}}",
   },
+  quotes: {
+    show: "Tampilkan kutipan terkuat",
+    hide: "Sembunyikan kutipan",
+    none: "Belum ada bagian pendukung dalam kasus ini.",
+    jump: "Buka bagian ini di dokumennya",
+  },
 };
