@@ -120,10 +120,13 @@ export function applyOperation(state: ProjectState, op: Operation, now = new Dat
     case "setOverride": {
       requireCase(state, op.caseId);
       requireIndicator(state, op.indicatorId);
+      // The schema trims and refuses an empty justification; an op built in code is held to it too.
+      const justification = op.override?.justification.trim();
+      if (op.override && !justification) throw new TandaiError("errors.op.emptyJustification", { id: op.indicatorId });
       const key = overrideKey(op.caseId, op.indicatorId);
       const inverse = overrideRestore(op.caseId, op.indicatorId, state.overrides[key]);
       if (op.override === null) delete state.overrides[key];
-      else state.overrides[key] = { status: op.override.status, justification: op.override.justification.trim(), at: op.at ?? now };
+      else state.overrides[key] = { status: op.override.status, justification: justification!, at: op.at ?? now };
       return inverse;
     }
   }

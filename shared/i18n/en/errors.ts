@@ -11,6 +11,7 @@ export default {
     codeCycle: "“{{code}}” cannot be moved inside itself.",
     unknownFramework: "There is no framework with id {{id}} in this project.",
     unknownIndicator: "There is no indicator {{id}} in the frameworks of this project.",
+    emptyJustification: "A decision on indicator {{id}} needs a written justification.",
     mergeIntoSelf: "“{{source}}” cannot be merged into “{{target}}”, which is itself or nested in it.",
   },
   quote: {

@@ -11,6 +11,7 @@ export default {
     codeCycle: "“{{code}}” tidak dapat dipindahkan ke dalam dirinya sendiri.",
     unknownFramework: "Tidak ada kerangka analisis dengan id {{id}} dalam proyek ini.",
     unknownIndicator: "Tidak ada indikator {{id}} dalam kerangka analisis proyek ini.",
+    emptyJustification: "Keputusan atas indikator {{id}} memerlukan justifikasi tertulis.",
     mergeIntoSelf: "“{{source}}” tidak dapat digabung ke “{{target}}”, yang merupakan dirinya sendiri atau berada di dalamnya.",
   },
   quote: {

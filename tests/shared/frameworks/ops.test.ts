@@ -165,6 +165,7 @@ describe("framework operations", () => {
     expectError(w.state, { type: "setOverride", caseId: ghost, indicatorId: "keating.economic", override: { status: "met", justification: "x" } }, "errors.op.unknownCase", ghost);
     const schema = (justification: string) => ({ type: "setOverride", caseId: w.padang, indicatorId: "keating.economic", override: { status: "met", justification } });
     expect(() => Operation.parse(schema("   "))).toThrow();
+    expectError(w.state, { type: "setOverride", caseId: w.padang, indicatorId: "keating.economic", override: { status: "met", justification: "  " } }, "errors.op.emptyJustification", "keating.economic");
     expect(Operation.parse(schema(" ok ")).type).toBe("setOverride");
   });
 
