@@ -101,6 +101,7 @@ describe.sequential("the indicator dashboard in the browser", () => {
     await page.getByTestId("override-status").selectOption("not_met");
     expect(await page.getByTestId("confirm").isDisabled()).toBe(true);
     await page.getByTestId("override-justification").fill("Neither interview mentions autonomy or identity politics.");
+    await screenshot(page, "10-indicators-override-dialog");
     await page.getByTestId("confirm").click();
     await expect.poll(() => row("keating.political").getAttribute("data-override")).toBe("not_met");
     expect(await row("keating.political").getByTestId("computed-status").textContent()).toBe("Computed: Not met");
