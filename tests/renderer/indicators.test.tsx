@@ -159,6 +159,21 @@ describe("the indicator dashboard", () => {
     expect($(row("keating.economic"), "[data-testid=linked-code]").textContent).toContain("Economic motive");
   });
 
+  it("removes a framework after a confirmation, keeping its linked codes, so the empty state returns", async () => {
+    const { state } = fixture();
+    const { mirror } = await show(state);
+    await addKeating();
+    await click($(card("keating"), "[data-testid=remove-framework]"));
+    const dialog = $(document.body, "[data-testid=remove-framework-dialog]");
+    expect(dialog.textContent).toContain("Motives of paradiplomacy (Keating)");
+    await click($(dialog, "[data-testid=confirm]"));
+    expect(mirror.state.frameworks).toEqual({});
+    expect(Object.values(mirror.state.codes).filter((c) => c.indicatorId?.startsWith("keating."))).toHaveLength(3);
+    expect(host().querySelector("[data-testid=framework-card]")).toBeNull();
+    expect($(host(), "[data-testid=dashboard-no-frameworks]")).toBeTruthy();
+    expect(($(host(), "[data-testid=add-framework]") as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it("links the researcher's codes by hand and follows the coding live: met, not met with evidence against, contested", async () => {
     const { state, docs, economic, cultural } = fixture();
     const { mirror } = await show(state);

@@ -22,6 +22,7 @@ import {
   type ProjectState,
 } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
+import { Dialog } from "../codebook/Dialog.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
 import { CasesPanel } from "./CasesPanel.js";
 import { OverrideDialog } from "./OverrideDialog.js";
@@ -127,6 +128,7 @@ function FrameworkCard({
   const applyOp = useApplyOp();
   const [overriding, setOverriding] = useState<IndicatorResult | null>(null);
   const [showQuotes, setShowQuotes] = useState(false);
+  const [removing, setRemoving] = useState(false);
   const sentence = verdictSentence(language, framework, result.verdict);
   const linked = useMemo(() => linkedCodes(state), [state, version]);
   const options = useMemo(() => flattenCodebook(state).map(({ code }) => ({ code, path: codePath(state, code.id).join(` ${PATH_SEPARATOR} `) })), [state, version]);
@@ -140,6 +142,16 @@ function FrameworkCard({
       <header>
         <h3>{framework.name[language]}</h3>
         <span className="kind">{t(`frameworks.kind.${framework.kind}`)}</span>
+        <button
+          type="button"
+          className="icon remove-framework"
+          title={t("indicators.frameworks.remove")}
+          aria-label={t("indicators.frameworks.remove")}
+          onClick={() => setRemoving(true)}
+          data-testid="remove-framework"
+        >
+          ×
+        </button>
       </header>
       <p className="verdict" data-testid="verdict-sentence" lang={language}>
         {sentence}
@@ -271,6 +283,22 @@ function FrameworkCard({
           {showQuotes ? t("indicators.quotes.hide") : t("indicators.quotes.show")}
         </button>
       </footer>
+      {removing && (
+        <Dialog
+          title={t("indicators.frameworks.removeTitle", { name: framework.name[language] })}
+          confirmLabel={t("indicators.frameworks.remove")}
+          tone="danger"
+          initialFocus="[data-testid=confirm]"
+          testId="remove-framework-dialog"
+          onCancel={() => setRemoving(false)}
+          onConfirm={() => {
+            setRemoving(false);
+            void applyOp({ type: "removeFramework", frameworkId: framework.id });
+          }}
+        >
+          <p>{t("indicators.frameworks.removeBody")}</p>
+        </Dialog>
+      )}
       {overriding && (
         <OverrideDialog
           indicatorName={nameOf(overriding.indicatorId)}
