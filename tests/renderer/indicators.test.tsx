@@ -133,6 +133,11 @@ describe("the indicator dashboard", () => {
     await press(input, "Enter");
     expect(mirror.sentOf("renameCase")).toEqual([{ type: "renameCase", caseId, name: "Padang – BRVT" }]);
 
+    // A second case of the same name (accents and case aside) is refused before it is sent.
+    await type($(host(), "[data-testid=new-case-name]") as HTMLInputElement, "padang – brvt");
+    expect(($(host(), "[data-testid=create-case]") as HTMLButtonElement).disabled).toBe(true);
+    expect($(host(), "[data-testid=case-duplicate]").textContent).toBe("There is already a case with this name.");
+
     await click($(host(), "[data-testid=delete-case]"));
     const dialog = $(document.body, "[data-testid=delete-case-dialog]");
     expect(dialog.textContent).toContain("Padang – BRVT");

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { findCase, newCaseId, type Case, type CaseId, type DocumentId, type DocumentMeta } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
@@ -56,6 +56,7 @@ export function CasesPanel({ onCreated }: { onCreated?(id: CaseId): void }) {
           {t("indicators.cases.create")}
         </button>
       </form>
+      {duplicate && <p className="ind-hint ind-warning" data-testid="case-duplicate">{t("indicators.cases.duplicate")}</p>}
       {cases.length === 0 ? (
         <p className="empty" data-testid="cases-empty">{t("indicators.cases.none")}</p>
       ) : (
@@ -97,10 +98,19 @@ function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; 
   const { t } = useTranslation();
   const applyOp = useApplyOp();
   const [renaming, setRenaming] = useState<string | null>(null);
+  // Enter commits and unmounts the field, which may also blur it: commit once.
+  const committed = useRef(false);
   const members = new Set<DocumentId>(found.documentIds);
   const count = documents.filter((d) => members.has(d.id)).length;
 
+  function startRename() {
+    committed.current = false;
+    setRenaming(found.name);
+  }
+
   function commitRename() {
+    if (committed.current) return;
+    committed.current = true;
     const next = renaming?.trim() ?? "";
     setRenaming(null);
     if (next && next !== found.name) void applyOp({ type: "renameCase", caseId: found.id, name: next });
@@ -129,13 +139,16 @@ function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; 
             onKeyDown={(e) => {
               e.stopPropagation();
               if (e.key === "Enter") commitRename();
-              else if (e.key === "Escape") setRenaming(null);
+              else if (e.key === "Escape") {
+                committed.current = true;
+                setRenaming(null);
+              }
             }}
             data-testid="case-name-input"
           />
         )}
         <span className="case-count tabular" data-testid="case-doc-count">{t("indicators.cases.documents", { count })}</span>
-        <button type="button" className="icon" onClick={() => setRenaming(found.name)} title={t("indicators.cases.rename")} aria-label={t("indicators.cases.rename")} data-testid="rename-case">
+        <button type="button" className="icon" onClick={startRename} title={t("indicators.cases.rename")} aria-label={t("indicators.cases.rename")} data-testid="rename-case">
           <svg viewBox="0 0 16 16" aria-hidden="true">
             <path d="M10.5 2.5l3 3L6 13H3v-3z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
           </svg>

@@ -194,7 +194,9 @@ function FrameworkCard({
                 data-against={r.hasContradicting ? "true" : undefined}
               >
                 <td className="indicator-cell">
-                  <div className="indicator-name">{indicator.name[language]}</div>
+                  <div className="indicator-name" title={indicator.description?.[language]}>
+                    {indicator.name[language]}
+                  </div>
                   <div className="linked" aria-label={t("indicators.link.codes")}>
                     {codes.length === 0 && <span className="muted no-link">{t("indicators.link.none")}</span>}
                     {codes.map((code) => (

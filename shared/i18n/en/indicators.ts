@@ -7,6 +7,7 @@ export default {
     newName: "New case name",
     namePlaceholder: "e.g. Padang – Ba Ria-Vung Tau",
     create: "Create case",
+    duplicate: "There is already a case with this name.",
     none: "No cases yet. Create one above, then tick the documents that belong to it.",
     documents_one: "{{count}} document",
     documents_other: "{{count}} documents",

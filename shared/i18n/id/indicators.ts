@@ -7,6 +7,7 @@ export default {
     newName: "Nama kasus baru",
     namePlaceholder: "mis. Padang – Ba Ria-Vung Tau",
     create: "Buat kasus",
+    duplicate: "Sudah ada kasus dengan nama ini.",
     none: "Belum ada kasus. Buat satu di atas, lalu centang dokumen yang termasuk di dalamnya.",
     documents_other: "{{count}} dokumen",
     showDocuments: "Dokumen",
