@@ -108,4 +108,20 @@ describe.sequential("the indicator dashboard in the browser", () => {
     expect(await row("keating.political").getByTestId("override-note").textContent()).toContain("autonomy or identity politics");
     await screenshot(page, "10-indicators-override");
   });
+
+  it("computes a second case from its own documents only", async () => {
+    await page.getByTestId("new-case-name").fill("Padang (wawancara saja)");
+    await page.getByTestId("create-case").click();
+    const created = page.getByTestId("case-row").filter({ hasText: "Padang (wawancara saja)" });
+    await created.waitFor();
+    await created.getByTestId("case-doc-checkbox").nth(1).check();
+    await expect.poll(() => created.getByTestId("case-doc-count").textContent()).toBe("1 document");
+    expect(await page.locator('[data-testid="case-select"] option:checked').textContent()).toBe("Padang (wawancara saja)");
+    await expect.poll(() => count("keating.economic", "supporting")).toBe("1");
+    expect(await count("keating.economic", "documents")).toBe("1");
+    expect(await row("keating.political").getAttribute("data-override")).toBeNull();
+
+    await page.getByTestId("case-select").selectOption({ label: "Padang – Ba Ria-Vung Tau" });
+    await expect.poll(() => count("keating.economic", "supporting")).toBe("4");
+  });
 });
