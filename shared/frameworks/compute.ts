@@ -31,7 +31,7 @@ export function codeLinks(state: ProjectState): Map<CodeId, string> {
  *
  * One pass over the codings: each adds to a counter per (document, indicator) found through two map
  * lookups; cases then sum their documents' counters, a cost in documents × indicators that does not
- * grow with the codings. Given an EvidenceIndex, even the pass is replaced by one over its
+ * grow with the codings. Given a CodingIndex, even the pass is replaced by one over its
  * (code, document) counts, which is what a view recomputing after every click should pass.
  */
 export function computeIndicators(
@@ -39,7 +39,7 @@ export function computeIndicators(
   frameworks: readonly Framework[] = Object.values(state.frameworks),
   links: ReadonlyMap<string, string> = codeLinks(state),
   overrides: Readonly<Record<string, StoredOverride>> = state.overrides,
-  /** An EvidenceIndex kept current by the caller; without it the codings are read once here. */
+  /** An CodingIndex kept current by the caller; without it the codings are read once here. */
   evidence?: Evidence,
 ): CaseResult[] {
   const slotOf = new Map<string, number>();

@@ -2,7 +2,7 @@
  * Framework indicators benchmark: computeIndicators over 100k codings, all eight templates and 10
  * cases (documents shared between cases, a seventh of the codings contradicting, a tenth on unlinked
  * codes). Budget: ≤ 50 ms, so the indicator view can recompute after every coding. Measured both
- * from the bare state (one pass over the codings) and with an EvidenceIndex kept by the caller.
+ * from the bare state (one pass over the codings) and with a CodingIndex kept by the caller.
  */
 import {
   addTemplateOps,
@@ -10,7 +10,7 @@ import {
   batch,
   computeIndicators,
   emptyProject,
-  EvidenceIndex,
+  CodingIndex,
   TEMPLATE_IDS,
   type CaseId,
   type CodeId,
@@ -86,10 +86,10 @@ export function benchIndicators(): string {
   const state = buildProject();
   const indicators = Object.values(state.frameworks).reduce((n, f) => n + f.indicators.length, 0);
   const cold = timings(() => computeIndicators(state));
-  const index = new EvidenceIndex(state);
+  const index = new CodingIndex(state);
   const kept = timings(() => computeIndicators(state, undefined, undefined, undefined, index));
   return (
     `- computeIndicators, ${CODINGS.toLocaleString("en")} codings × ${Object.keys(state.frameworks).length} frameworks ` +
-    `(${indicators} indicators) × ${CASES} cases: from the state ${show(cold)}; with a kept EvidenceIndex ${show(kept)}`
+    `(${indicators} indicators) × ${CASES} cases: from the state ${show(cold)}; with a kept CodingIndex ${show(kept)}`
   );
 }

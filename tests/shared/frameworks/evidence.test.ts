@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { applyOperation, computeIndicators, EvidenceIndex, type Operation } from "../../../shared/index.js";
+import { applyOperation, computeIndicators, CodingIndex, type Operation } from "../../../shared/index.js";
 import { coding, NOW } from "../fixtures.js";
 import { world } from "./world.js";
 
-describe("EvidenceIndex", () => {
+describe("CodingIndex as evidence for indicators", () => {
   it("kept current operation by operation, gives the same indicators as reading every coding", () => {
     const w = world(["keating", "kuznetsov"]);
-    const index = new EvidenceIndex(w.state);
+    const index = new CodingIndex(w.state);
     const apply = (op: Operation) => {
       applyOperation(w.state, op, NOW);
       index.update(w.state, op);
@@ -30,7 +30,7 @@ describe("EvidenceIndex", () => {
   it("visits only (code, document) pairs that still hold codings", () => {
     const w = world(["keating"]);
     const id = w.code(w.docs.a, "keating.economic");
-    const index = new EvidenceIndex(w.state);
+    const index = new CodingIndex(w.state);
     const seen = () => {
       const out: unknown[] = [];
       index.forEach((...args) => out.push(args));
