@@ -39,10 +39,11 @@ const asLanguage = (language: string | undefined): Language => (language?.starts
 export function IndicatorsPanel({ onJump }: { onJump?(documentId: DocumentId, start: number, end: number): void } = {}) {
   const { t, i18n } = useTranslation();
   const language = asLanguage(i18n.language);
-  const { state, version } = useProject();
+  const { state, version, index } = useProject();
   const [chosen, setChosen] = useState<CaseId | null>(null);
 
-  const results = useMemo(() => computeIndicators(state), [state, version]);
+  // The coding index already holds the evidence per code and document, kept current per operation.
+  const results = useMemo(() => computeIndicators(state, undefined, undefined, undefined, index), [state, version, index]);
   const cases = useMemo(() => Object.values(state.cases).sort((a, b) => a.name.localeCompare(b.name)), [state, version]);
   const frameworks = useMemo(() => Object.values(state.frameworks), [state, version]);
   const caseId = chosen && state.cases[chosen] ? chosen : (cases[0]?.id ?? null);
