@@ -109,6 +109,8 @@ export function applyOperation(state: ProjectState, op: Operation, now = new Dat
     }
     case "removeFramework":
       return removeFramework(state, op.frameworkId);
+    case "setThresholds":
+      return setThresholds(state, op);
     case "linkCode": {
       const found = requireCode(state, op.codeId);
       if (op.indicatorId !== null) requireIndicator(state, op.indicatorId);
@@ -169,6 +171,18 @@ function removeFramework(state: ProjectState, frameworkId: string): Operation {
   }
   delete state.frameworks[frameworkId];
   return batch(restore);
+}
+
+/** Thresholds are whole numbers from 1: an op built in code (not parsed) is held to that too. */
+function setThresholds(state: ProjectState, op: OperationOf<"setThresholds">): Operation {
+  const framework = state.frameworks[op.frameworkId];
+  if (!framework) throw new TandaiError("errors.op.unknownFramework", { id: op.frameworkId });
+  const { minCodings, minDocuments } = op.thresholds;
+  for (const [field, value] of [["minCodings", minCodings], ["minDocuments", minDocuments]] as const) {
+    if (!Number.isInteger(value) || value < 1 || value > 10_000) throw new TandaiError("errors.op.badThreshold", { field, value: String(value) });
+  }
+  state.frameworks[framework.id] = { ...framework, thresholds: { minCodings, minDocuments } };
+  return { type: "setThresholds", frameworkId: framework.id, thresholds: { ...framework.thresholds } };
 }
 
 function requireCase(state: ProjectState, id: CaseId): Case {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Framework, FrameworkId, IndicatorId, Override } from "../frameworks/model.js";
+import { Framework, FrameworkId, IndicatorId, Override, Thresholds } from "../frameworks/model.js";
 import { CaseId, CodeId, CodingId, DocumentId } from "../model/ids.js";
 import { Case, Code, CodeDescription, Coding, DocumentMeta, MemoTarget, Stance } from "../model/project.js";
 
@@ -44,6 +44,8 @@ const leafOperations = [
   }),
   z.object({ type: z.literal("addFramework"), framework: Framework }),
   z.object({ type: z.literal("removeFramework"), frameworkId: FrameworkId }),
+  /** A framework's minimum supporting codings and distinct documents for "met". */
+  z.object({ type: z.literal("setThresholds"), frameworkId: FrameworkId, thresholds: Thresholds }),
   /** Links a code to a framework indicator, or unlinks it (null). */
   z.object({ type: z.literal("linkCode"), codeId: CodeId, indicatorId: IndicatorId.nullable() }),
   z.object({

@@ -13,6 +13,7 @@ export default {
     unknownIndicator: "There is no indicator {{id}} in the frameworks of this project.",
     emptyJustification: "A decision on indicator {{id}} needs a written justification.",
     mergeIntoSelf: "“{{source}}” cannot be merged into “{{target}}”, which is itself or nested in it.",
+    badThreshold: "A threshold ({{field}}) must be a whole number from 1 to 10000, not {{value}}.",
   },
   quote: {
     empty: "The quote to code in “{{document}}” is empty.",

@@ -13,6 +13,7 @@ export default {
     unknownIndicator: "Tidak ada indikator {{id}} dalam kerangka analisis proyek ini.",
     emptyJustification: "Keputusan atas indikator {{id}} memerlukan justifikasi tertulis.",
     mergeIntoSelf: "“{{source}}” tidak dapat digabung ke “{{target}}”, yang merupakan dirinya sendiri atau berada di dalamnya.",
+    badThreshold: "Ambang batas ({{field}}) harus bilangan bulat 1 sampai 10000, bukan {{value}}.",
   },
   quote: {
     empty: "Kutipan yang akan dikode di “{{document}}” kosong.",
