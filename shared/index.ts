@@ -13,3 +13,4 @@ export * from "./cases/cases.js";
 export * from "./text/positions.js";
 export * from "./derive/codingIndex.js";
 export * from "./frameworks/index.js";
+export * from "./attributes/index.js";

@@ -1,3 +1,4 @@
+import { activeSourceTypes, sourceTypeMatcher } from "../attributes/index.js";
 import type { CaseId, CodeId } from "../model/ids.js";
 import type { ProjectState } from "../model/project.js";
 import type { Evidence } from "./evidence.js";
@@ -33,6 +34,9 @@ export function codeLinks(state: ProjectState): Map<CodeId, string> {
  * lookups; cases then sum their documents' counters, a cost in documents × indicators that does not
  * grow with the codings. Given a CodingIndex, even the pass is replaced by one over its
  * (code, document) counts, which is what a view recomputing after every click should pass.
+ *
+ * Triangulation: a framework naming `sourceTypes`, in a project with a source-type attribute,
+ * counts only the codings of documents whose source type is one of them.
  */
 export function computeIndicators(
   state: ProjectState,
@@ -72,11 +76,23 @@ export function computeIndicators(
     }
   }
 
+  // Per framework, the documents it counts when it counts only some source types (null: all).
+  const counted = frameworks.map((framework) => {
+    const active = activeSourceTypes(state, framework);
+    if (!active) return null;
+    const matches = sourceTypeMatcher(active.sourceTypes);
+    const allowed = new Uint8Array(docIndex.size);
+    for (const [id, doc] of docIndex) if (matches(state.documents[id as keyof ProjectState["documents"]]?.attributes?.[active.attribute.id])) allowed[doc] = 1;
+    return allowed;
+  });
+
   return cases.map((found) => {
-    const docs = [...new Set(found.documentIds)].map((id) => docIndex.get(id)!);
+    const allDocs = [...new Set(found.documentIds)].map((id) => docIndex.get(id)!);
     return {
       caseId: found.id,
-      frameworks: frameworks.map((framework) => {
+      frameworks: frameworks.map((framework, f) => {
+        const allowed = counted[f];
+        const docs = allowed ? allDocs.filter((doc) => allowed[doc] === 1) : allDocs;
         const indicators = framework.indicators.map((indicator) => {
           const slot = slotOf.get(indicator.id)!;
           const counts = { supporting: 0, contradicting: 0, documents: 0 };

@@ -14,6 +14,8 @@ export const CodingId = idString.brand<"CodingId">();
 export type CodingId = z.infer<typeof CodingId>;
 export const CaseId = idString.brand<"CaseId">();
 export type CaseId = z.infer<typeof CaseId>;
+export const AttributeId = idString.brand<"AttributeId">();
+export type AttributeId = z.infer<typeof AttributeId>;
 export const ProjectId = idString.brand<"ProjectId">();
 export type ProjectId = z.infer<typeof ProjectId>;
 
@@ -37,4 +39,5 @@ export const newCodeId = () => randomId() as CodeId;
 export const newCodingId = () => randomId() as CodingId;
 export const newProjectId = () => randomId() as ProjectId;
 export const newCaseId = () => randomId() as CaseId;
+export const newAttributeId = () => randomId() as AttributeId;
 export const offset = (n: number) => n as TextOffset;

@@ -1,6 +1,41 @@
 import { z } from "zod";
 import { Framework, IndicatorId, StoredOverride } from "../frameworks/model.js";
-import { CaseId, CodeId, CodingId, DocumentId, ProjectId, TextOffset } from "./ids.js";
+import { AttributeId, CaseId, CodeId, CodingId, DocumentId, ProjectId, TextOffset } from "./ids.js";
+
+export const ATTRIBUTE_TYPES = ["text", "number", "date", "choice"] as const;
+export const AttributeType = z.enum(ATTRIBUTE_TYPES);
+export type AttributeType = z.infer<typeof AttributeType>;
+
+export const AttributeTarget = z.enum(["document", "case"]);
+export type AttributeTarget = z.infer<typeof AttributeTarget>;
+
+export const AttributeName = z.string().trim().min(1).max(200);
+export const AttributeChoices = z.array(z.string().trim().min(1).max(200)).max(200);
+
+/**
+ * A typed property the researcher gives documents or cases (partner country, year signed, source
+ * type). Values live on the documents and cases themselves, keyed by the attribute's id.
+ */
+export const AttributeDefinition = z.object({
+  id: AttributeId,
+  name: AttributeName,
+  appliesTo: AttributeTarget,
+  type: AttributeType,
+  /** The allowed values of a choice attribute, in display order. */
+  choices: AttributeChoices.optional(),
+  /** "sourceType": the document attribute triangulation reads (interview, official document, literature). */
+  role: z.enum(["sourceType"]).optional(),
+  createdAt: z.string().optional(),
+});
+export type AttributeDefinition = z.infer<typeof AttributeDefinition>;
+
+/** A text, choice or ISO date (`YYYY-MM-DD`) is a string; a number is a finite number. */
+export const AttributeValue = z.union([z.string().max(5000), z.number()]);
+export type AttributeValue = z.infer<typeof AttributeValue>;
+
+/** Values by attribute id; optional on entities, so files written before attributes still validate. */
+export const AttributeValues = z.record(z.string(), AttributeValue);
+export type AttributeValues = Record<AttributeId, AttributeValue>;
 
 /** The version of the project file format this build reads and writes. */
 export const PROJECT_FORMAT = 1;
@@ -39,6 +74,7 @@ export const DocumentMeta = z.object({
   pageCount: z.number().int().nonnegative().nullable(),
   /** How the bytes were decoded (txt/md), for the record. */
   encoding: z.string().optional(),
+  attributes: AttributeValues.optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
@@ -110,6 +146,7 @@ export const Case = z.object({
   name: z.string().trim().min(1).max(200),
   documentIds: z.array(DocumentId),
   createdAt: z.string(),
+  attributes: AttributeValues.optional(),
 });
 export type Case = z.infer<typeof Case>;
 
@@ -127,6 +164,8 @@ export const ProjectState = z.object({
   frameworks: z.record(z.string(), Framework).default({}),
   /** Keyed `overrideKey(caseId, indicatorId)`. */
   overrides: z.record(z.string(), StoredOverride).default({}),
+  // Default, so that a project written before attributes existed still opens as format 1.
+  attributes: z.record(z.string(), AttributeDefinition).default({}),
 });
 export type ProjectState = {
   format: typeof PROJECT_FORMAT;
@@ -140,8 +179,9 @@ export type ProjectState = {
   cases: Record<CaseId, Case>;
   frameworks: Record<string, Framework>;
   overrides: Record<string, StoredOverride>;
+  attributes: Record<AttributeId, AttributeDefinition>;
 };
 
 export function emptyProject(id: ProjectId, name: string, now: string): ProjectState {
-  return { format: PROJECT_FORMAT, id, name, createdAt: now, documents: {}, codes: {}, codings: {}, memos: {}, cases: {}, frameworks: {}, overrides: {} };
+  return { format: PROJECT_FORMAT, id, name, createdAt: now, documents: {}, codes: {}, codings: {}, memos: {}, cases: {}, frameworks: {}, overrides: {}, attributes: {} };
 }

@@ -1,7 +1,26 @@
 import { z } from "zod";
 import { Framework, FrameworkId, IndicatorId, Override, Thresholds } from "../frameworks/model.js";
-import { CaseId, CodeId, CodingId, DocumentId } from "../model/ids.js";
-import { Case, Code, CodeDescription, Coding, DocumentMeta, MemoTarget, Stance } from "../model/project.js";
+import { AttributeId, CaseId, CodeId, CodingId, DocumentId } from "../model/ids.js";
+import {
+  AttributeChoices,
+  AttributeDefinition,
+  AttributeName,
+  AttributeValue,
+  Case,
+  Code,
+  CodeDescription,
+  Coding,
+  DocumentMeta,
+  MemoTarget,
+  Stance,
+} from "../model/project.js";
+
+/** What an attribute value is set on. */
+export const AttributeValueTarget = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("document"), id: DocumentId }),
+  z.object({ kind: z.literal("case"), id: CaseId }),
+]);
+export type AttributeValueTarget = z.infer<typeof AttributeValueTarget>;
 
 /**
  * Every change to a project is one of these plain values. The renderer, the CLI and the web
@@ -57,6 +76,19 @@ const leafOperations = [
     /** Set when an undo restores an override, so its date is restored too. */
     at: z.string().optional(),
   }),
+  z.object({ type: z.literal("addAttribute"), attribute: AttributeDefinition }),
+  z.object({ type: z.literal("updateAttribute"), attributeId: AttributeId, name: AttributeName.optional(), choices: AttributeChoices.optional() }),
+  /** Removes the attribute and every value of it; the inverse restores both. */
+  z.object({ type: z.literal("removeAttribute"), attributeId: AttributeId }),
+  z.object({
+    type: z.literal("setAttributeValue"),
+    target: AttributeValueTarget,
+    attributeId: AttributeId,
+    /** null clears the value. */
+    value: AttributeValue.nullable(),
+  }),
+  /** Which source types (values of the source-type attribute) a framework counts; empty counts all. */
+  z.object({ type: z.literal("setFrameworkSourceTypes"), frameworkId: FrameworkId, sourceTypes: z.array(z.string().trim().min(1).max(100)).max(50) }),
 ] as const;
 
 export type LeafOperation = z.infer<(typeof leafOperations)[number]>;
