@@ -303,3 +303,153 @@ describe("the indicator dashboard", () => {
     expect(jumps).toEqual([[docs[1], 5, 27]]);
   });
 });
+
+describe("framework settings in the dashboard", () => {
+  const minCodings = () => $(card("keating"), "[data-testid=min-codings]") as HTMLInputElement;
+  const minDocuments = () => $(card("keating"), "[data-testid=min-documents]") as HTMLInputElement;
+
+  it("edits a framework's thresholds and the statuses follow at once; an invalid number is marked and not sent", async () => {
+    const { state, docs, economic, caseId } = fixture();
+    state.codes[economic]!.indicatorId = "keating.economic";
+    state.cases[caseId]!.documentIds = [...docs];
+    const { mirror } = await show(state);
+    await addKeating();
+    await applied(mirror, coding(docs[0], economic));
+    expect(row("keating.economic").dataset.status).toBe("met");
+    expect(minCodings().value).toBe("1");
+    expect(minDocuments().value).toBe("1");
+
+    await type(minCodings(), "2");
+    expect(mirror.sentOf("setThresholds")).toEqual([{ type: "setThresholds", frameworkId: "keating", thresholds: { minCodings: 2, minDocuments: 1 } }]);
+    expect(row("keating.economic").dataset.status).toBe("not_met");
+    expect($(card("keating"), "[data-testid=thresholds-sentence]").textContent).toContain("at least 2 supporting");
+
+    await type(minDocuments(), "0");
+    expect(minDocuments().getAttribute("aria-invalid")).toBe("true");
+    expect(mirror.sentOf("setThresholds")).toHaveLength(1);
+    await type(minDocuments(), "2");
+    expect(mirror.state.frameworks.keating!.thresholds).toEqual({ minCodings: 2, minDocuments: 2 });
+    expect(minDocuments().hasAttribute("aria-invalid")).toBe(false);
+
+    // A second supporting passage in the other document of the case meets both thresholds.
+    await applied(mirror, coding(docs[1], economic));
+    expect(row("keating.economic").dataset.status).toBe("met");
+    expect($(row("keating.economic"), "[data-testid=count-documents]").textContent).toBe("2");
+
+    // Undo (the inverse, applied elsewhere) shows the previous value in the field.
+    await act(async () => {
+      await mirror.apply({ type: "setThresholds", frameworkId: "keating", thresholds: { minCodings: 3, minDocuments: 1 } });
+    });
+    expect(minCodings().value).toBe("3");
+    expect(row("keating.economic").dataset.status).toBe("not_met");
+  });
+
+  async function openForm() {
+    await click($(host(), "[data-testid=new-framework]"));
+    return $(document.body, "[data-testid=framework-form]");
+  }
+
+  async function fillHocking(form: HTMLElement, id = "hocking") {
+    await type($(form, "[data-testid=form-id]") as HTMLInputElement, id);
+    await type($(form, "[data-testid=form-name-en]") as HTMLInputElement, "Multilayered diplomacy (Hocking)");
+    await type($(form, "[data-testid=form-name-id]") as HTMLInputElement, "Diplomasi berlapis (Hocking)");
+    await choose($(form, "[data-testid=form-kind]") as HTMLSelectElement, "assessment");
+    const rowInput = (index: number, which: string) => $$(form, `[data-testid=${which}]`)[index] as HTMLInputElement;
+    await type(rowInput(0, "form-indicator-key"), "access");
+    await type(rowInput(0, "form-indicator-name-en"), "Access to national policy");
+    await type(rowInput(0, "form-indicator-name-id"), "Akses ke kebijakan nasional");
+    await click($(form, "[data-testid=add-indicator]"));
+    await click($(form, "[data-testid=add-indicator]"));
+    expect($$(form, "[data-testid=form-indicator]")).toHaveLength(3);
+    await type(rowInput(1, "form-indicator-key"), "networks");
+    await type(rowInput(1, "form-indicator-name-en"), "Transnational networks");
+    await type(rowInput(1, "form-indicator-name-id"), "Jaringan transnasional");
+    await click($$(form, "[data-testid=remove-indicator]")[2]!);
+    expect($$(form, "[data-testid=form-indicator]")).toHaveLength(2);
+    await type($(form, "[data-testid=form-min-documents]") as HTMLInputElement, "2");
+  }
+
+  it("defines a custom framework in a form and adds it with its code group and linked codes, as one step", async () => {
+    const { state } = fixture();
+    const { mirror } = await show(state);
+    const form = await openForm();
+    expect($(form, ".field-hint").textContent).toContain("id.economic");
+    await fillHocking(form);
+    expect($(form, ".field-hint").textContent).toContain("hocking.economic");
+    await click($(form, "[data-testid=confirm]"));
+
+    expect(document.body.querySelector("[data-testid=framework-form]")).toBeNull();
+    expect(mirror.sentOf("batch")).toHaveLength(1);
+    expect(mirror.state.frameworks.hocking).toEqual({
+      id: "hocking",
+      name: { en: "Multilayered diplomacy (Hocking)", id: "Diplomasi berlapis (Hocking)" },
+      kind: "assessment",
+      indicators: [
+        { id: "hocking.access", name: { en: "Access to national policy", id: "Akses ke kebijakan nasional" } },
+        { id: "hocking.networks", name: { en: "Transnational networks", id: "Jaringan transnasional" } },
+      ],
+      thresholds: { minCodings: 1, minDocuments: 2 },
+    });
+    const linked = Object.values(mirror.state.codes).filter((c) => c.indicatorId?.startsWith("hocking."));
+    expect(linked.map((c) => c.name)).toEqual(["Access to national policy", "Transnational networks"]);
+    expect(mirror.state.codes[linked[0]!.parentId!]!.name).toBe("Multilayered diplomacy (Hocking)");
+    expect($$(card("hocking"), "[data-testid=indicator-row]").map((r) => r.dataset.indicatorId)).toEqual(["hocking.access", "hocking.networks"]);
+    expect(($(card("hocking"), "[data-testid=min-documents]") as HTMLInputElement).value).toBe("2");
+  });
+
+  it("refuses an invalid id or one the project already has, saying which field, and adds nothing", async () => {
+    const { state } = fixture();
+    const { mirror } = await show(state);
+    await addKeating();
+    const form = await openForm();
+    await fillHocking(form, "Hocking 2");
+    expect($(form, "[data-testid=form-id]").getAttribute("aria-invalid")).toBe("true");
+    await click($(form, "[data-testid=confirm]"));
+    expect($(form, "[data-testid=framework-form-error]").textContent).toMatch(/^Id: start with a lowercase letter/);
+    expect(Object.keys(mirror.state.frameworks)).toEqual(["keating"]);
+
+    await type($(form, "[data-testid=form-id]") as HTMLInputElement, "keating");
+    await click($(form, "[data-testid=confirm]"));
+    expect($(form, "[data-testid=framework-form-error]").textContent).toBe("This project already has a framework with the id “keating”.");
+
+    await type($(form, "[data-testid=form-id]") as HTMLInputElement, "hocking");
+    await type($$(form, "[data-testid=form-indicator-name-id]")[1] as HTMLInputElement, " ");
+    await click($(form, "[data-testid=confirm]"));
+    expect($(form, "[data-testid=framework-form-error]").textContent).toBe("indicators[1].name.id: each indicator needs an English and an Indonesian name.");
+    expect(($$(form, "[data-testid=form-indicator-name-id]")[1] as HTMLInputElement).getAttribute("aria-invalid")).toBe("true");
+    expect(mirror.sentOf("batch")).toHaveLength(1);
+
+    await click($(form, "[data-testid=cancel]"));
+    expect(document.body.querySelector("[data-testid=framework-form]")).toBeNull();
+    expect(Object.keys(mirror.state.frameworks)).toEqual(["keating"]);
+  });
+
+  it("exports a framework card as <id>.framework.json holding exactly the framework", async () => {
+    const { state } = fixture();
+    await show(state);
+    await addKeating();
+    const blobs: Blob[] = [];
+    const downloads: string[] = [];
+    const restore = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+    URL.createObjectURL = (blob: Blob) => (blobs.push(blob), "blob:test");
+    URL.revokeObjectURL = () => undefined;
+    const clickSpy = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    try {
+      await click($(card("keating"), "[data-testid=export-framework]"));
+    } finally {
+      clickSpy.mockRestore();
+      URL.createObjectURL = restore.create;
+      URL.revokeObjectURL = restore.revoke;
+    }
+    expect(downloads).toEqual(["keating.framework.json"]);
+    const text = await new Promise<string>((ok) => {
+      const reader = new FileReader();
+      reader.onload = () => ok(reader.result as string);
+      reader.readAsText(blobs[0]!);
+    });
+    expect(blobs[0]!.type).toBe("application/json");
+    expect(JSON.parse(text)).toEqual(view!.mirror.state.frameworks.keating);
+  });
+});

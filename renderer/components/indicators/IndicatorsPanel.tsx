@@ -25,8 +25,10 @@ import { useProject } from "../../state/context.js";
 import { Dialog } from "../codebook/Dialog.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
 import { CasesPanel } from "./CasesPanel.js";
+import { CustomFrameworks, downloadFramework } from "./FrameworkEditor.js";
 import { OverrideDialog } from "./OverrideDialog.js";
 import { QuoteList, useStrongestQuotes } from "./Quotes.js";
+import { ThresholdsEditor } from "./ThresholdsEditor.js";
 import "./indicators.css";
 
 const asLanguage = (language: string | undefined): Language => (language?.startsWith("id") ? "id" : "en");
@@ -107,6 +109,7 @@ function AddFramework({ language }: { language: Language }) {
           {t("indicators.frameworks.add")}
         </button>
       </form>
+      <CustomFrameworks language={language} />
     </section>
   );
 }
@@ -281,10 +284,24 @@ function FrameworkCard({
         </tbody>
       </table>
       <footer className="card-footer">
-        <p className="thresholds muted">{t("indicators.dashboard.thresholds", { codings: minCodings, documents: minDocuments })}</p>
-        <button type="button" className="link-button" aria-pressed={showQuotes} onClick={() => setShowQuotes((on) => !on)} data-testid="toggle-quotes">
-          {showQuotes ? t("indicators.quotes.hide") : t("indicators.quotes.show")}
-        </button>
+        <ThresholdsEditor framework={framework} />
+        <div className="card-actions">
+          <button type="button" className="link-button" aria-pressed={showQuotes} onClick={() => setShowQuotes((on) => !on)} data-testid="toggle-quotes">
+            {showQuotes ? t("indicators.quotes.hide") : t("indicators.quotes.show")}
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            title={t("indicators.frameworks.exportHint", { file: `${framework.id}.framework.json` })}
+            onClick={() => downloadFramework(framework)}
+            data-testid="export-framework"
+          >
+            {t("indicators.frameworks.export")}
+          </button>
+        </div>
+        <p className="thresholds muted" data-testid="thresholds-sentence">
+          {t("indicators.dashboard.thresholds", { codings: minCodings, documents: minDocuments })}
+        </p>
       </footer>
       {removing && (
         <Dialog
