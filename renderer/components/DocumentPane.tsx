@@ -15,6 +15,7 @@ import { DocumentView } from "../editor/index.js";
 import { useApp } from "../state/app.js";
 import { useMirror, useProject } from "../state/context.js";
 import { useDocumentContent } from "../state/documents.js";
+import { AttributesSection } from "./attributes/index.js";
 import { CodePalette } from "./CodePalette.js";
 import { CodingPopover } from "./CodingPopover.js";
 import { isTyping } from "./useUndoShortcuts.js";
@@ -93,6 +94,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
           {doc.pageCount ? ` · ${t("app.document.pages", { count: doc.pageCount })}` : ""}
         </span>
       </div>
+      <AttributesSection target={{ kind: "document", id: documentId }} />
       <div className={`selection-bar ${selection ? "active" : ""}`} data-testid="selection-bar" aria-hidden={!selection}>
         {selection ? (
           <>

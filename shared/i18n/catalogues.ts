@@ -1,4 +1,5 @@
 import enApp from "./en/app.js";
+import enAttributes from "./en/attributes.js";
 import enCli from "./en/cli.js";
 import enCodebook from "./en/codebook.js";
 import enEditor from "./en/editor.js";
@@ -9,6 +10,7 @@ import enIndicators from "./en/indicators.js";
 import enMemo from "./en/memo.js";
 import enStore from "./en/store.js";
 import idApp from "./id/app.js";
+import idAttributes from "./id/attributes.js";
 import idCli from "./id/cli.js";
 import idCodebook from "./id/codebook.js";
 import idEditor from "./id/editor.js";
@@ -24,8 +26,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, store: enStore },
-  id: { app: idApp, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, store: idStore },
+  en: { app: enApp, attributes: enAttributes, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, store: enStore },
+  id: { app: idApp, attributes: idAttributes, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, store: idStore },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

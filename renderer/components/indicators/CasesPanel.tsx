@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { findCase, newCaseId, type Case, type CaseId, type DocumentId, type DocumentMeta } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
+import { AttributesEditor } from "../attributes/index.js";
 import { Dialog } from "../codebook/Dialog.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
 
@@ -160,6 +161,7 @@ function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; 
         </button>
       </div>
       {open && (
+        <>
         <div className="case-documents">
           {documents.length === 0 && <p className="empty">{t("indicators.cases.noDocuments")}</p>}
           {documents.map((doc) => (
@@ -177,6 +179,10 @@ function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; 
             </label>
           ))}
         </div>
+        <div className="case-attributes">
+          <AttributesEditor target={{ kind: "case", id: found.id }} />
+        </div>
+        </>
       )}
     </li>
   );

@@ -1,0 +1,1 @@
+export { AttributesEditor, AttributesSection, splitChoices } from "./AttributesEditor.js";
