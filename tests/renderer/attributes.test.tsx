@@ -159,6 +159,29 @@ describe("AttributesEditor on a document", () => {
   });
 });
 
+describe("removing an attribute", () => {
+  it("asks first, removes its values with it, and undo brings both back", async () => {
+    const { state, doc } = fixture();
+    const country: AttributeDefinition = { id: newAttributeId(), name: "Partner country", appliesTo: "document", type: "text", createdAt: NOW };
+    state.attributes[country.id] = country;
+    state.documents[doc]!.attributes = { [country.id]: "Vietnam" };
+    view = await render(<AttributesEditor target={{ kind: "document", id: doc }} />, { state });
+    const { host, mirror } = view;
+    await click($(host, "[data-testid=remove-attribute]"));
+    const dialog = $(document.body, "[data-testid=remove-attribute-dialog]");
+    expect(dialog.textContent).toContain("Partner country");
+    await click($(dialog, "[data-testid=confirm]"));
+    expect(mirror.state.attributes).toEqual({});
+    expect(mirror.state.documents[doc]!.attributes).toBeUndefined();
+    expect($$(host, "[data-testid=attribute-input]")).toHaveLength(0);
+    await act(async () => {
+      await mirror.undo();
+    });
+    expect(input(host, country).value).toBe("Vietnam");
+    expect(mirror.state.documents[doc]!.attributes).toEqual({ [country.id]: "Vietnam" });
+  });
+});
+
 describe("attributes of a case", () => {
   it("are edited inside the expanded case row, and offer no source type", async () => {
     const { state, caseId } = fixture();

@@ -18,6 +18,7 @@ import {
   type Language,
 } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
+import { Dialog } from "../codebook/Dialog.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
 import "./attributes.css";
 
@@ -73,6 +74,7 @@ function AttributeField({ attribute, target, value }: { attribute: AttributeDefi
   const stored = value === undefined ? "" : String(value);
   const [draft, setDraft] = useState(stored);
   const [error, setError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState(false);
   // The draft follows the stored value when it changes elsewhere (undo, another view).
   useEffect(() => {
     setDraft(stored);
@@ -188,7 +190,29 @@ function AttributeField({ attribute, target, value }: { attribute: AttributeDefi
         <span className="attr-name">{attribute.name}</span>
         {attribute.role === "sourceType" && <span className="attr-role">{t("attributes.sourceType")}</span>}
       </label>
-      {field}
+      <div className="attr-input">
+        {field}
+        <button type="button" className="icon attr-remove" onClick={() => setRemoving(true)} title={t("attributes.remove", { name: attribute.name })} aria-label={t("attributes.remove", { name: attribute.name })} data-testid="remove-attribute">
+          ×
+        </button>
+      </div>
+      {removing && (
+        <Dialog
+          title={t("attributes.removeTitle", { name: attribute.name })}
+          confirmLabel={t("attributes.removeConfirm")}
+          tone="danger"
+          initialFocus="[data-testid=confirm]"
+          testId="remove-attribute-dialog"
+          onCancel={() => setRemoving(false)}
+          onConfirm={() => {
+            setRemoving(false);
+            dirty.current = false;
+            void applyOp({ type: "removeAttribute", attributeId: attribute.id });
+          }}
+        >
+          <p>{t(`attributes.removeBody.${attribute.appliesTo}`)}</p>
+        </Dialog>
+      )}
       {error && (
         <p className="attr-error" role="alert" data-testid="attribute-error">
           {error}
@@ -307,7 +331,7 @@ export function AttributesSection({ target }: { target: AttributeValueTarget }) 
         {t("attributes.title")}
         {count > 0 && <span className="attr-count tabular">{count}</span>}
       </button>
-      {open && <AttributesEditor target={target} />}
+      {open && <AttributesEditor key={`${target.kind}:${target.id}`} target={target} />}
     </section>
   );
 }

@@ -28,6 +28,13 @@ export default {
     add: "Add attribute",
     duplicate: "There is already an attribute with this name.",
   },
+  remove: "Remove the attribute {{name}}",
+  removeTitle: "Remove the attribute “{{name}}”?",
+  removeBody: {
+    document: "Its value is removed from every document. Undo brings the attribute and its values back.",
+    case: "Its value is removed from every case. Undo brings the attribute and its values back.",
+  },
+  removeConfirm: "Remove attribute",
   addSourceType: "Add source type",
   addSourceTypeHint: "Adds the attribute “{{name}}” with the choices {{choices}}, which frameworks can use to count only some kinds of source.",
 };

@@ -28,6 +28,13 @@ export default {
     add: "Tambah atribut",
     duplicate: "Sudah ada atribut dengan nama ini.",
   },
+  remove: "Hapus atribut {{name}}",
+  removeTitle: "Hapus atribut “{{name}}”?",
+  removeBody: {
+    document: "Nilainya dihapus dari semua dokumen. Urungkan (undo) mengembalikan atribut beserta nilainya.",
+    case: "Nilainya dihapus dari semua kasus. Urungkan (undo) mengembalikan atribut beserta nilainya.",
+  },
+  removeConfirm: "Hapus atribut",
   addSourceType: "Tambah jenis sumber",
   addSourceTypeHint: "Menambahkan atribut “{{name}}” dengan pilihan {{choices}}, yang dapat dipakai kerangka analisis untuk menghitung hanya jenis sumber tertentu.",
 };
