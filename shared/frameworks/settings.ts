@@ -113,7 +113,9 @@ export function frameworkFromDraft(draft: FrameworkDraft, state?: ProjectState):
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0]!;
   const field = fieldPath(issue.path);
-  return { ok: false, problem: { key: problemKey(issue.path), params: { field, detail: issue.message } } };
+  // Rows are numbered from 1 where the form shows them; `field` keeps the zod path for marking the input.
+  const row = typeof issue.path[1] === "number" ? issue.path[1] + 1 : 0;
+  return { ok: false, problem: { key: problemKey(issue.path), params: { field, detail: issue.message, number: row } } };
 }
 
 /** The form's own wording for the first invalid field. */

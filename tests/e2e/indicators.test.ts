@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPage, screenshot, selectText, TandaiServer } from "./harness.js";
@@ -123,5 +124,89 @@ describe.sequential("the indicator dashboard in the browser", () => {
 
     await page.getByTestId("case-select").selectOption({ label: "Padang – Ba Ria-Vung Tau" });
     await expect.poll(() => count("keating.economic", "supporting")).toBe("4");
+  });
+
+  const card = (id: string) => page.locator(`[data-testid="framework-card"][data-framework-id="${id}"]`);
+
+  it("defines a custom framework in the form and adds it with its linked codes", async () => {
+    await page.getByTestId("new-framework").click();
+    const form = page.getByTestId("framework-form");
+    await form.getByTestId("form-id").fill("hocking");
+    await form.getByTestId("form-name-en").fill("Multilayered diplomacy (Hocking)");
+    await form.getByTestId("form-name-id").fill("Diplomasi berlapis (Hocking)");
+    await form.getByTestId("form-kind").selectOption("assessment");
+    await form.getByTestId("form-indicator-key").nth(0).fill("networks");
+    await form.getByTestId("form-indicator-name-en").nth(0).fill("Transnational networks");
+    await form.getByTestId("form-indicator-name-id").nth(0).fill("Jaringan transnasional");
+    await form.getByTestId("add-indicator").click();
+    await form.getByTestId("form-indicator-key").nth(1).fill("Access!");
+    await form.getByTestId("form-indicator-name-en").nth(1).fill("Access to national policy");
+    await form.getByTestId("form-indicator-name-id").nth(1).fill("Akses ke kebijakan nasional");
+    await form.getByTestId("form-min-documents").fill("2");
+    await form.getByTestId("confirm").click();
+    await expect.poll(() => form.getByTestId("framework-form-error").textContent()).toMatch(/^Indicator 2: the id suffix/);
+    expect(await form.getByTestId("form-indicator-key").nth(1).getAttribute("aria-invalid")).toBe("true");
+    await screenshot(page, "11-framework-form");
+    await form.getByTestId("form-indicator-key").nth(1).fill("access");
+    await form.getByTestId("confirm").click();
+    await card("hocking").waitFor();
+    expect(await form.count()).toBe(0);
+    expect(await card("hocking").locator('[data-testid="indicator-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-indicator-id")))).toEqual(["hocking.networks", "hocking.access"]);
+    expect(await card("hocking").getByTestId("min-documents").inputValue()).toBe("2");
+    expect(await page.getByTestId("code-row").filter({ hasText: "Transnational networks" }).count()).toBe(1);
+  });
+
+  it("exports a framework card as <id>.framework.json, exactly the framework", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), card("hocking").getByTestId("export-framework").click()]);
+    expect(download.suggestedFilename()).toBe("hocking.framework.json");
+    const exported = JSON.parse(await readFile((await download.path())!, "utf8")) as Record<string, unknown>;
+    expect(exported).toEqual({
+      id: "hocking",
+      name: { en: "Multilayered diplomacy (Hocking)", id: "Diplomasi berlapis (Hocking)" },
+      kind: "assessment",
+      indicators: [
+        { id: "hocking.networks", name: { en: "Transnational networks", id: "Jaringan transnasional" } },
+        { id: "hocking.access", name: { en: "Access to national policy", id: "Akses ke kebijakan nasional" } },
+      ],
+      thresholds: { minCodings: 1, minDocuments: 2 },
+    });
+  });
+
+  const file = (name: string, content: unknown) => ({ name, mimeType: "application/json", buffer: Buffer.from(typeof content === "string" ? content : JSON.stringify(content, null, 2)) });
+  const soldatos = {
+    id: "soldatos",
+    name: { en: "Foreign policy actors (Soldatos)", id: "Aktor politik luar negeri (Soldatos)" },
+    kind: "inventory",
+    indicators: [
+      { id: "soldatos.cooperative", name: { en: "Cooperative paradiplomacy", id: "Paradiplomasi kooperatif" } },
+      { id: "soldatos.parallel", name: { en: "Parallel paradiplomacy", id: "Paradiplomasi paralel" } },
+    ],
+  };
+
+  it("imports a valid framework file", async () => {
+    await page.getByTestId("import-framework-input").setInputFiles(file("soldatos.framework.json", soldatos));
+    await expect.poll(() => page.getByTestId("framework-import-done").textContent()).toContain("soldatos.framework.json");
+    await card("soldatos").waitFor();
+    expect(await card("soldatos").locator("h3").textContent()).toBe("Foreign policy actors (Soldatos)");
+    expect(await card("soldatos").getByTestId("min-codings").inputValue()).toBe("1");
+  });
+
+  it("refuses an invalid file, or a different framework under a known id, naming the file and the field, adding nothing", async () => {
+    const frameworks = () => page.getByTestId("framework-card").count();
+    const before = await frameworks();
+    const broken = { ...soldatos, id: "soldatos2", indicators: [soldatos.indicators[0]!, { id: "soldatos.parallel", name: { en: "Parallel", id: "Paralel" } }] };
+    broken.indicators[0] = { ...broken.indicators[0]!, id: "soldatos2.cooperative" };
+    await page.getByTestId("import-framework-input").setInputFiles(file("broken.framework.json", broken));
+    const error = page.getByTestId("framework-import-error");
+    await expect.poll(() => error.textContent()).toContain("broken.framework.json is not a valid framework: the field indicators[1].id is wrong");
+    expect(await frameworks()).toBe(before);
+    await screenshot(page, "11-framework-import-error");
+
+    await page.getByTestId("import-framework-input").setInputFiles(file("notes.json", "{ not json"));
+    await expect.poll(() => error.textContent()).toContain("notes.json is not a JSON file");
+
+    await page.getByTestId("import-framework-input").setInputFiles(file("soldatos-v2.framework.json", { ...soldatos, kind: "classification" }));
+    await expect.poll(() => error.textContent()).toContain("soldatos-v2.framework.json: this project already has a different framework with the id “soldatos”");
+    expect(await frameworks()).toBe(before);
   });
 });

@@ -415,7 +415,7 @@ describe("framework settings in the dashboard", () => {
     await type($(form, "[data-testid=form-id]") as HTMLInputElement, "hocking");
     await type($$(form, "[data-testid=form-indicator-name-id]")[1] as HTMLInputElement, " ");
     await click($(form, "[data-testid=confirm]"));
-    expect($(form, "[data-testid=framework-form-error]").textContent).toBe("indicators[1].name.id: each indicator needs an English and an Indonesian name.");
+    expect($(form, "[data-testid=framework-form-error]").textContent).toBe("Indicator 2: give it an English and an Indonesian name.");
     expect(($$(form, "[data-testid=form-indicator-name-id]")[1] as HTMLInputElement).getAttribute("aria-invalid")).toBe("true");
     expect(mirror.sentOf("batch")).toHaveLength(1);
 

@@ -131,7 +131,7 @@ function FrameworkForm({ language, onDone }: { language: Language; onDone(): voi
         <div className="form-grid">
           <label className="field field-id">
             <span>{t("indicators.form.id")}</span>
-            <input value={draft.id} spellCheck={false} autoCapitalize="off" aria-invalid={idBad || undefined} onChange={(e) => edit((d) => (d.id = e.target.value))} data-testid="form-id" />
+            <input type="text" value={draft.id} spellCheck={false} autoCapitalize="off" aria-invalid={idBad || undefined} onChange={(e) => edit((d) => (d.id = e.target.value))} data-testid="form-id" />
           </label>
           <label className="field field-kind">
             <span>{t("indicators.form.kind")}</span>
@@ -146,11 +146,11 @@ function FrameworkForm({ language, onDone }: { language: Language; onDone(): voi
           <p className="field-hint">{t("indicators.form.idHint", { example: `${prefix}.economic` })}</p>
           <label className="field">
             <span>{t("indicators.form.nameEn")}</span>
-            <input value={draft.name.en} lang="en" aria-invalid={invalid("name.en")} onChange={(e) => edit((d) => (d.name.en = e.target.value))} data-testid="form-name-en" />
+            <input type="text" value={draft.name.en} lang="en" aria-invalid={invalid("name.en")} onChange={(e) => edit((d) => (d.name.en = e.target.value))} data-testid="form-name-en" />
           </label>
           <label className="field">
             <span>{t("indicators.form.nameId")}</span>
-            <input value={draft.name.id} lang="id" aria-invalid={invalid("name.id")} onChange={(e) => edit((d) => (d.name.id = e.target.value))} data-testid="form-name-id" />
+            <input type="text" value={draft.name.id} lang="id" aria-invalid={invalid("name.id")} onChange={(e) => edit((d) => (d.name.id = e.target.value))} data-testid="form-name-id" />
           </label>
         </div>
 
@@ -168,6 +168,7 @@ function FrameworkForm({ language, onDone }: { language: Language; onDone(): voi
                     {prefix}.
                   </span>
                   <input
+                    type="text"
                     value={row.key}
                     spellCheck={false}
                     autoCapitalize="off"
@@ -178,6 +179,7 @@ function FrameworkForm({ language, onDone }: { language: Language; onDone(): voi
                   />
                 </span>
                 <input
+                  type="text"
                   value={row.name.en}
                   lang="en"
                   aria-label={`${t("indicators.form.indicatorEn")} ${index + 1}`}
@@ -186,6 +188,7 @@ function FrameworkForm({ language, onDone }: { language: Language; onDone(): voi
                   data-testid="form-indicator-name-en"
                 />
                 <input
+                  type="text"
                   value={row.name.id}
                   lang="id"
                   aria-label={`${t("indicators.form.indicatorId")} ${index + 1}`}

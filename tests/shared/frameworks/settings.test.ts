@@ -106,7 +106,7 @@ describe("a framework defined in the form", () => {
     };
     expect(bad((d) => (d.id = "Hocking 2"))).toMatchObject({ key: "indicators.form.badId", params: { field: "id" } });
     expect(bad((d) => (d.name.id = "  "))).toMatchObject({ key: "indicators.form.badName", params: { field: "name.id" } });
-    expect(bad((d) => (d.indicators[1]!.key = "Net works"))).toMatchObject({ key: "indicators.form.badIndicatorId", params: { field: "indicators[1].id" } });
+    expect(bad((d) => (d.indicators[1]!.key = "Net works"))).toMatchObject({ key: "indicators.form.badIndicatorId", params: { field: "indicators[1].id", number: 2 } });
     expect(bad((d) => (d.indicators[1]!.key = "access"))).toMatchObject({ key: "indicators.form.badIndicatorId", params: { field: "indicators[1].id" } });
     expect(bad((d) => (d.indicators[0]!.name.en = ""))).toMatchObject({ key: "indicators.form.badIndicatorName", params: { field: "indicators[0].name.en" } });
     expect(bad((d) => (d.indicators = []))).toMatchObject({ key: "indicators.form.noIndicators", params: { field: "indicators" } });
