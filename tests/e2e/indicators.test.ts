@@ -115,7 +115,9 @@ describe.sequential("the indicator dashboard in the browser", () => {
     await page.getByTestId("create-case").click();
     const created = page.getByTestId("case-row").filter({ hasText: "Padang (wawancara saja)" });
     await created.waitFor();
-    await created.getByTestId("case-doc-checkbox").nth(1).check();
+    // A controlled checkbox shows the project's state, which changes when the backend answers: click, then wait for it.
+    await created.getByTestId("case-doc-checkbox").nth(1).click();
+    await expect.poll(() => created.getByTestId("case-doc-checkbox").nth(1).isChecked()).toBe(true);
     await expect.poll(() => created.getByTestId("case-doc-count").textContent()).toBe("1 document");
     expect(await page.locator('[data-testid="case-select"] option:checked').textContent()).toBe("Padang (wawancara saja)");
     await expect.poll(() => count("keating.economic", "supporting")).toBe("1");
