@@ -22,13 +22,13 @@ export function ThresholdsEditor({ framework }: { framework: Framework }) {
   return (
     <fieldset className="thresholds-editor" data-testid="thresholds-editor" title={t("indicators.dashboard.thresholds", { codings: framework.thresholds.minCodings, documents: framework.thresholds.minDocuments })}>
       <legend>{t("indicators.thresholds.title")}</legend>
-      <ThresholdInput label={t("indicators.thresholds.minCodings")} value={framework.thresholds.minCodings} testId="min-codings" onCommit={(minCodings) => commit({ minCodings })} />
-      <ThresholdInput label={t("indicators.thresholds.minDocuments")} value={framework.thresholds.minDocuments} testId="min-documents" onCommit={(minDocuments) => commit({ minDocuments })} />
+      <ThresholdInput label={t("indicators.thresholds.minCodingsShort")} hint={t("indicators.thresholds.minCodings")} value={framework.thresholds.minCodings} testId="min-codings" onCommit={(minCodings) => commit({ minCodings })} />
+      <ThresholdInput label={t("indicators.thresholds.minDocumentsShort")} hint={t("indicators.thresholds.minDocuments")} value={framework.thresholds.minDocuments} testId="min-documents" onCommit={(minDocuments) => commit({ minDocuments })} />
     </fieldset>
   );
 }
 
-function ThresholdInput({ label, value, testId, onCommit }: { label: string; value: number; testId: string; onCommit(value: number): void }) {
+function ThresholdInput({ label, hint, value, testId, onCommit }: { label: string; hint: string; value: number; testId: string; onCommit(value: number): void }) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(String(value));
@@ -37,7 +37,9 @@ function ThresholdInput({ label, value, testId, onCommit }: { label: string; val
   const valid = parseThreshold(text) !== null;
   return (
     <span className="threshold">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} title={hint}>
+        {label}
+      </label>
       <input
         id={id}
         type="number"
@@ -47,7 +49,7 @@ function ThresholdInput({ label, value, testId, onCommit }: { label: string; val
         step={1}
         value={text}
         aria-invalid={valid ? undefined : true}
-        title={valid ? undefined : t("indicators.thresholds.invalid")}
+        title={valid ? hint : t("indicators.thresholds.invalid")}
         onChange={(e) => {
           setText(e.target.value);
           const parsed = parseThreshold(e.target.value);

@@ -92,6 +92,8 @@ export default {
     minCodings: "Min. supporting codings",
     minDocuments: "Min. documents",
     invalid: "A whole number from 1 to 10000",
+    minCodingsShort: "Min. codings",
+    minDocumentsShort: "Min. documents",
   },
   form: {
     title: "New framework",

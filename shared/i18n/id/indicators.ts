@@ -91,6 +91,8 @@ export default {
     minCodings: "Min. pengodean pendukung",
     minDocuments: "Min. dokumen",
     invalid: "Bilangan bulat 1 sampai 10000",
+    minCodingsShort: "Min. pengodean",
+    minDocumentsShort: "Min. dokumen",
   },
   form: {
     title: "Kerangka baru",
