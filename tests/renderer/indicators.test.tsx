@@ -15,6 +15,8 @@ import {
   type ProjectState,
   type Passage,
   type Stance,
+  sourceTypeAttribute,
+  sourceTypeAttributeOps,
 } from "../../shared/index.js";
 import { IndicatorsPanel } from "../../renderer/components/indicators/index.js";
 import { $, $$, choose, click, NOW, press, render, type, type Rendered } from "./harness.js";
@@ -342,6 +344,77 @@ describe("framework settings in the dashboard", () => {
     });
     expect(minCodings().value).toBe("3");
     expect(row("keating.economic").dataset.status).toBe("not_met");
+  });
+
+  it("counts only the source types ticked in the card (triangulation), and every document again when none is", async () => {
+    const { state, docs, economic, caseId } = fixture();
+    state.codes[economic]!.indicatorId = "keating.economic";
+    state.cases[caseId]!.documentIds = [...docs];
+    const { mirror } = await show(state);
+    await addKeating();
+    await act(async () => {
+      await mirror.apply({ type: "setThresholds", frameworkId: "keating", thresholds: { minCodings: 1, minDocuments: 2 } });
+    });
+    await applied(mirror, coding(docs[0], economic));
+    await applied(mirror, coding(docs[1], economic));
+    expect(row("keating.economic").dataset.status).toBe("met");
+
+    // Without a source-type attribute the card says how to get one.
+    expect($(card("keating"), "[data-testid=source-types-hint]").textContent).toContain("Add source type");
+    expect(card("keating").querySelector("[data-testid=source-type-option]")).toBeNull();
+
+    await act(async () => {
+      for (const op of sourceTypeAttributeOps(mirror.state, "en", NOW)) await mirror.apply(op);
+    });
+    const attributeId = sourceTypeAttribute(mirror.state)!.id;
+    await act(async () => {
+      await mirror.apply({ type: "setAttributeValue", target: { kind: "document", id: docs[0] }, attributeId, value: "interview" });
+      await mirror.apply({ type: "setAttributeValue", target: { kind: "document", id: docs[1] }, attributeId, value: "literature" });
+    });
+    expect(card("keating").querySelector("[data-testid=source-types-hint]")).toBeNull();
+    const option = (type: string) => $(card("keating"), `[data-testid=source-type-option][data-source-type="${type}"]`) as HTMLInputElement;
+    expect($$(card("keating"), "[data-testid=source-type-option]").map((o) => o.dataset.sourceType)).toEqual(["interview", "official document", "literature"]);
+    expect($$(card("keating"), "[data-testid=source-type-option]").some((o) => (o as HTMLInputElement).checked)).toBe(false);
+    expect($(row("keating.economic"), "[data-testid=count-documents]").textContent).toBe("2");
+
+    await click(option("interview"));
+    expect(mirror.sentOf("setFrameworkSourceTypes")).toEqual([{ type: "setFrameworkSourceTypes", frameworkId: "keating", sourceTypes: ["interview"] }]);
+    expect(option("interview").checked).toBe(true);
+    expect(row("keating.economic").dataset.status).toBe("not_met");
+    expect($(row("keating.economic"), "[data-testid=count-supporting]").textContent).toBe("1");
+    expect($(row("keating.economic"), "[data-testid=count-documents]").textContent).toBe("1");
+
+    // A second type adds its documents; unticking both counts every document again.
+    await click(option("literature"));
+    expect(mirror.state.frameworks.keating!.sourceTypes).toEqual(["interview", "literature"]);
+    expect(row("keating.economic").dataset.status).toBe("met");
+    await click(option("interview"));
+    await click(option("literature"));
+    expect(mirror.state.frameworks.keating!.sourceTypes).toBeUndefined();
+    expect(option("literature").checked).toBe(false);
+    expect(row("keating.economic").dataset.status).toBe("met");
+    expect($(row("keating.economic"), "[data-testid=count-supporting]").textContent).toBe("2");
+    expect($(row("keating.economic"), "[data-testid=count-documents]").textContent).toBe("2");
+  });
+
+  it("shows a source type the framework names in the other language as ticked, and one that is no choice so it can be unticked", async () => {
+    const { state } = fixture();
+    const { mirror } = await show(state, "id");
+    await addKeating();
+    await act(async () => {
+      for (const op of sourceTypeAttributeOps(mirror.state, "id", NOW)) await mirror.apply(op);
+      await mirror.apply({ type: "setFrameworkSourceTypes", frameworkId: "keating", sourceTypes: ["interview", "podcast"] });
+    });
+    const options = $$(card("keating"), "[data-testid=source-type-option]") as HTMLInputElement[];
+    expect(options.map((o) => [o.dataset.sourceType, o.checked])).toEqual([
+      ["wawancara", true],
+      ["dokumen resmi", false],
+      ["literatur", false],
+      ["podcast", true],
+    ]);
+    expect($(card("keating"), ".source-types-label").textContent).toBe("Hitung hanya jenis sumber ini");
+    await click(options[3]!);
+    expect(mirror.state.frameworks.keating!.sourceTypes).toEqual(["wawancara"]);
   });
 
   async function openForm() {

@@ -95,6 +95,13 @@ export default {
     minCodingsShort: "Min. codings",
     minDocumentsShort: "Min. documents",
   },
+  sourceTypes: {
+    title: "Count only these source types",
+    all: "(none ticked: every document counts)",
+    hintAll: "Only codings in documents of the ticked source types count towards this framework; with none ticked, every document counts.",
+    hint: "To count only some kinds of source (triangulation), give documents a “Source type” attribute: “{{button}}” in a document's attributes.",
+    notAChoice: "Not a choice of “{{attribute}}”: no document can have it. Untick it to drop it.",
+  },
   form: {
     title: "New framework",
     create: "Add framework",

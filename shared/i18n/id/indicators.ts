@@ -94,6 +94,13 @@ export default {
     minCodingsShort: "Min. pengodean",
     minDocumentsShort: "Min. dokumen",
   },
+  sourceTypes: {
+    title: "Hitung hanya jenis sumber ini",
+    all: "(tidak ada yang dicentang: semua dokumen dihitung)",
+    hintAll: "Hanya pengodean dalam dokumen dengan jenis sumber yang dicentang yang dihitung untuk kerangka ini; jika tidak ada yang dicentang, semua dokumen dihitung.",
+    hint: "Untuk menghitung hanya jenis sumber tertentu (triangulasi), beri dokumen atribut “Jenis sumber”: “{{button}}” di atribut dokumen.",
+    notAChoice: "Bukan pilihan “{{attribute}}”: tidak ada dokumen yang dapat memilikinya. Hapus centangnya untuk membuangnya.",
+  },
   form: {
     title: "Kerangka baru",
     create: "Tambahkan kerangka",
