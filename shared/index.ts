@@ -14,3 +14,4 @@ export * from "./text/positions.js";
 export * from "./derive/codingIndex.js";
 export * from "./frameworks/index.js";
 export * from "./attributes/index.js";
+export * from "./codebook/importCodebook.js";

@@ -1,6 +1,7 @@
 import {
   codingsOf,
   History,
+  importCodebookOps,
   newDocumentId,
   passageOf,
   TandaiError,
@@ -14,6 +15,7 @@ import {
   type ResultOf,
   type TandaiApi,
 } from "../../shared/index.js";
+import { parseCodebook } from "../import/codebook.js";
 import { importDocument } from "../import/index.js";
 import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
@@ -158,6 +160,15 @@ export class Backend implements TandaiApi {
     }
     const applied = added.length ? await this.apply({ op: { type: "batch", ops: added } }) : this.applied(null);
     return { outcomes, applied };
+  }
+
+  /** Parses a REFI-QDA codebook and adds it as one batch, so one undo takes the whole import back. */
+  async importCodebook({ file }: ArgsOf<"importCodebook">): Promise<ResultOf<"importCodebook">> {
+    const store = this.requireStore();
+    const tree = parseCodebook(file.name, file.data);
+    const { ops, summary } = importCodebookOps(store.state, tree, new Date().toISOString());
+    const applied = ops.length ? await this.apply({ op: { type: "batch", ops } }) : this.applied(null);
+    return { applied, ...summary };
   }
 
   async documentContent({ documentId }: ArgsOf<"documentContent">): Promise<ResultOf<"documentContent">> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CodebookImportSummary } from "../codebook/importCodebook.js";
 import type { ErrorPayload } from "../errors.js";
 import { LANGUAGES } from "../i18n/catalogues.js";
 import { CodeId, DocumentId } from "../model/ids.js";
@@ -69,6 +70,11 @@ export interface ImportReport {
   applied: Applied;
 }
 
+/** What importing a codebook did: the batch applied (one undo step) and what it created, merged and linked. */
+export interface CodebookImportReport extends CodebookImportSummary {
+  applied: Applied;
+}
+
 const none = z.object({}).strict();
 const dir = z.object({ dir: z.string().min(1) }).strict();
 
@@ -100,6 +106,8 @@ export const channels = {
   importFiles: channel<z.ZodObject<{ files: z.ZodArray<typeof ImportFile> }>, ImportReport>(
     z.object({ files: z.array(ImportFile).min(1).max(200) }).strict(),
   ),
+  /** Imports a REFI-QDA codebook (.qdc): codes merged by path, linked to indicators by name. */
+  importCodebook: channel<z.ZodObject<{ file: typeof ImportFile }>, CodebookImportReport>(z.object({ file: ImportFile }).strict()),
   documentContent: channel<z.ZodObject<{ documentId: typeof DocumentId }>, DocumentContent>(
     z.object({ documentId: DocumentId }).strict(),
   ),

@@ -19,5 +19,11 @@ export default {
       "“{{file}}” is password-protected. Remove the password (for example, print it to a new PDF) and import it again.",
     pdfNoText:
       "“{{file}}” has no text layer (scanned?) – run OCR first (for example in your PDF reader or a free OCR tool), then import the result.",
+    codebookNotXml:
+      "“{{file}}” is not a readable XML file ({{detail}}). Export the codebook again from your QDA program as a REFI-QDA codebook (.qdc).",
+    codebookNotCodebook:
+      "“{{file}}” is XML but not a REFI-QDA codebook (no CodeBook element). Export the codebook from your QDA program as a REFI-QDA codebook (.qdc).",
+    codebookNoName: "Code number {{index}} in “{{file}}” has no name. Give every code a name and export the codebook again.",
+    codebookEmpty: "“{{file}}” contains no codes to import.",
   },
 } as const;

@@ -19,5 +19,11 @@ export default {
       "“{{file}}” dilindungi kata sandi. Hapus kata sandinya (misalnya dengan mencetaknya ke PDF baru) lalu impor lagi.",
     pdfNoText:
       "“{{file}}” tidak memiliki lapisan teks (hasil pindaian?) – jalankan OCR terlebih dahulu (misalnya di pembaca PDF atau alat OCR gratis), lalu impor hasilnya.",
+    codebookNotXml:
+      "“{{file}}” bukan berkas XML yang dapat dibaca ({{detail}}). Ekspor lagi buku kode dari program QDA Anda sebagai buku kode REFI-QDA (.qdc).",
+    codebookNotCodebook:
+      "“{{file}}” berformat XML tetapi bukan buku kode REFI-QDA (tidak ada elemen CodeBook). Ekspor buku kode dari program QDA Anda sebagai buku kode REFI-QDA (.qdc).",
+    codebookNoName: "Kode nomor {{index}} di “{{file}}” tidak bernama. Beri nama setiap kode lalu ekspor lagi buku kodenya.",
+    codebookEmpty: "“{{file}}” tidak berisi kode untuk diimpor.",
   },
 } as const;

@@ -1,0 +1,84 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { ImportedCode } from "../../shared/index.js";
+import { MAX_IMPORT_BYTES, tooLargeParams } from "../../shared/model/limits.js";
+import { importError } from "./errors.js";
+
+/** The longest code name a project keeps; longer names are cut, not refused. */
+const MAX_NAME = 200;
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+type XmlNode = Record<string, unknown>;
+
+/**
+ * Parses a REFI-QDA codebook (`.qdc`, namespace urn:QDA-XML:codebook:1.0: CodeBook > Codes >
+ * Code{name, color?}(Description?, Code*)) into a plain tree. Namespace prefixes are ignored, so
+ * `<qdc:Code>` and `<Code>` read alike; `Sets` are ignored. A colour that is not `#RRGGBB` is
+ * dropped (the code then gets the next palette colour when imported) rather than failing the file.
+ * Throws a TandaiError (`import.errors.*`, params.file = the file's base name) for a file that is
+ * not XML, not a codebook, has a code without a name, or has no codes.
+ */
+export function parseCodebook(fileName: string, data: Uint8Array): ImportedCode[] {
+  const file = fileName.split(/[\\/]/).pop() || fileName;
+  if (data.byteLength === 0) throw importError("empty", file);
+  if (data.byteLength > MAX_IMPORT_BYTES) throw importError("tooLarge", file, tooLargeParams(data.byteLength));
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(data).replace(/^\uFEFF/, "");
+  } catch {
+    throw importError("codebookNotXml", file, { detail: "not UTF-8" });
+  }
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw importError("codebookNotXml", file, { detail: `${valid.err.msg} (line ${valid.err.line})` });
+
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    removeNSPrefix: true,
+    parseAttributeValue: false,
+    parseTagValue: false,
+    trimValues: true,
+    isArray: (name) => name === "Code" || name === "Codes" || name === "Description",
+  });
+  let root: XmlNode;
+  try {
+    root = parser.parse(text) as XmlNode;
+  } catch (error) {
+    throw importError("codebookNotXml", file, { detail: error instanceof Error ? error.message : String(error) });
+  }
+  // An empty <CodeBook/> parses to "", a CodeBook still (with no codes).
+  if (!root || typeof root !== "object" || !("CodeBook" in root)) throw importError("codebookNotCodebook", file);
+  const book = asNodes(root["CodeBook"])[0] ?? {};
+
+  let index = 0;
+  const read = (nodes: unknown): ImportedCode[] =>
+    asNodes(nodes).map((node) => {
+      index++;
+      const name = String(node["@_name"] ?? "").replace(/\s+/g, " ").trim();
+      if (!name) throw importError("codebookNoName", file, { index });
+      const color = String(node["@_color"] ?? "").trim();
+      const description = textOf(node["Description"]);
+      const code: ImportedCode = { name: name.slice(0, MAX_NAME), children: [] };
+      if (COLOR.test(color)) code.color = color.toLowerCase();
+      if (description) code.description = description;
+      code.children = read(node["Code"]);
+      return code;
+    });
+  const codes = asNodes(book["Codes"]).flatMap((codesNode) => read(codesNode["Code"]));
+  if (codes.length === 0) throw importError("codebookEmpty", file);
+  return codes;
+}
+
+/** Element nodes of a value fast-xml-parser gives as an array; an element without attributes or children counts as {}. */
+function asNodes(value: unknown): XmlNode[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.map((v) => (v && typeof v === "object" ? (v as XmlNode) : ({} as XmlNode)));
+}
+
+/** The text of a Description (a string, or an object with #text when it has attributes). */
+function textOf(value: unknown): string {
+  const list = Array.isArray(value) ? value : [value];
+  return list
+    .map((v) => (typeof v === "string" ? v : v && typeof v === "object" ? String((v as XmlNode)["#text"] ?? "") : ""))
+    .join("\n")
+    .trim();
+}

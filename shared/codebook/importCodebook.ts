@@ -1,0 +1,156 @@
+import { nextCodeColor } from "../model/colors.js";
+import { newCodeId, type CodeId } from "../model/ids.js";
+import type { Code, ProjectState } from "../model/project.js";
+import type { Operation } from "../ops/operation.js";
+import { codePath, PATH_SEPARATOR } from "./tree.js";
+
+/** One code of an imported codebook (a REFI-QDA .qdc file), with its nested codes. */
+export interface ImportedCode {
+  name: string;
+  /** `#rrggbb`; absent: the next palette colour. */
+  color?: string;
+  description?: string;
+  children: ImportedCode[];
+}
+
+export interface CodebookImportSummary {
+  /** How many codes were added. */
+  created: number;
+  /** How many imported codes matched a code already at the same path, and were merged into it. */
+  merged: number;
+  /** Codes newly linked to an indicator, by path ("Motive/Economic motive"). */
+  linked: { code: string; indicatorId: string }[];
+}
+
+/** The longest code name a project keeps. */
+const MAX_NAME = 200;
+
+/** Case-, accent- and surrounding-space-insensitive form of a name. */
+export const foldName = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase().replace(/\s+/g, " ").trim();
+
+/**
+ * The indicators of the project's frameworks by folded English and Indonesian name. A name shared
+ * by indicators of two frameworks is ambiguous and links to neither.
+ */
+function indicatorsByName(state: ProjectState): Map<string, string | null> {
+  const byName = new Map<string, string | null>();
+  for (const framework of Object.values(state.frameworks)) {
+    for (const indicator of framework.indicators) {
+      for (const name of new Set([foldName(indicator.name.en), foldName(indicator.name.id)])) {
+        const known = byName.get(name);
+        byName.set(name, known === undefined || known === indicator.id ? indicator.id : null);
+      }
+    }
+  }
+  return byName;
+}
+
+/**
+ * The operations that bring an imported codebook into the project; apply them as one batch, so one
+ * undo takes the whole import back.
+ *
+ * - Codes keep their nesting. A code whose name (case- and accent-insensitive) is already taken
+ *   under the same parent is merged into that code instead of duplicated; its nested codes are
+ *   imported under it, and its description fills the existing code's definition only if empty.
+ *   A sibling linked to the indicator the name matches counts as the same code too, so an
+ *   Indonesian codebook imported beside a template added in English does not double its codes.
+ * - A description becomes the code's `description.definition`; a colour is kept, else the next
+ *   palette colour is used.
+ * - Every code the import creates or merges into, whose name is an indicator's English or
+ *   Indonesian name in one of the project's frameworks, is linked to that indicator, unless it is
+ *   linked already (the researcher's own link wins). Codes the import does not name are untouched.
+ */
+export function importCodebookOps(state: ProjectState, tree: readonly ImportedCode[], now: string): { ops: Operation[]; summary: CodebookImportSummary } {
+  const ops: Operation[] = [];
+  const summary: CodebookImportSummary = { created: 0, merged: 0, linked: [] };
+  const indicators = indicatorsByName(state);
+  const indicatorFor = (name: string) => indicators.get(foldName(name)) ?? null;
+
+  // Codes by parent, existing and added so far (so that a name repeated in the file merges too),
+  // as local records: the state is only read, never changed here.
+  interface Known {
+    id: CodeId;
+    name: string;
+    order: number;
+    path: string[];
+    linked: boolean;
+    indicatorId?: string;
+    hasDefinition: boolean;
+    /** The addCode of a code this import creates. */
+    add?: Code;
+  }
+  const children = new Map<CodeId | null, Known[]>();
+  const childList = (parentId: CodeId | null) => {
+    let list = children.get(parentId);
+    if (!list) children.set(parentId, (list = []));
+    return list;
+  };
+  for (const code of Object.values(state.codes)) {
+    childList(code.parentId).push({
+      id: code.id,
+      name: code.name,
+      order: code.order,
+      path: codePath(state, code.id),
+      linked: Boolean(code.indicatorId),
+      ...(code.indicatorId ? { indicatorId: code.indicatorId } : {}),
+      hasDefinition: code.description.definition.trim() !== "",
+    });
+  }
+  let colorIndex = Object.keys(state.codes).length;
+
+  const visit = (nodes: readonly ImportedCode[], parentId: CodeId | null, parentPath: string[]) => {
+    for (const node of nodes) {
+      const name = node.name.replace(/\s+/g, " ").trim().slice(0, MAX_NAME);
+      if (!name) continue;
+      const siblings = childList(parentId);
+      const folded = foldName(name);
+      const indicatorId = indicatorFor(name);
+      // The same name, else a sibling for the same indicator (its name in the other language).
+      let known = siblings.find((c) => foldName(c.name) === folded) ?? (indicatorId ? siblings.find((c) => c.indicatorId === indicatorId) : undefined);
+      if (known) {
+        summary.merged++;
+        if (node.description && !known.hasDefinition) {
+          if (known.add) known.add.description = { ...known.add.description, definition: node.description };
+          else ops.push({ type: "updateCode", codeId: known.id, description: { ...state.codes[known.id]!.description, definition: node.description } });
+          known.hasDefinition = true;
+        }
+        if (indicatorId && !known.linked) {
+          if (known.add) known.add.indicatorId = indicatorId;
+          else ops.push({ type: "linkCode", codeId: known.id, indicatorId });
+          known.linked = true;
+          known.indicatorId = indicatorId;
+          summary.linked.push({ code: known.path.join(PATH_SEPARATOR), indicatorId });
+        }
+      } else {
+        const code: Code = {
+          id: newCodeId(),
+          name,
+          color: node.color ?? nextCodeColor(colorIndex),
+          parentId,
+          order: siblings.reduce((max, c) => Math.max(max, c.order + 1), 0),
+          description: { definition: node.description ?? "", whenToUse: "", whenNotToUse: "" },
+          createdAt: now,
+          ...(indicatorId ? { indicatorId } : {}),
+        };
+        colorIndex++;
+        ops.push({ type: "addCode", code });
+        known = {
+          id: code.id,
+          name,
+          order: code.order,
+          path: [...parentPath, name],
+          linked: Boolean(indicatorId),
+          ...(indicatorId ? { indicatorId } : {}),
+          hasDefinition: Boolean(node.description),
+          add: code,
+        };
+        siblings.push(known);
+        summary.created++;
+        if (indicatorId) summary.linked.push({ code: known.path.join(PATH_SEPARATOR), indicatorId });
+      }
+      visit(node.children, known.id, known.path);
+    }
+  };
+  visit(tree, null, []);
+  return { ops, summary };
+}
