@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { applyOperation, memoKey, newCaseId, TandaiError, type Operation, type ProjectState } from "../../shared/index.js";
 import { code, coding, documentMeta, NOW, project } from "./fixtures.js";
+import { roundTrip } from "./operationChecks.js";
 
 const clone = (s: ProjectState) => structuredClone(s);
-
-/** Applies op, checks that its inverse restores the state exactly, and re-applies it. */
-function roundTrip(state: ProjectState, op: Operation) {
-  const before = clone(state);
-  const inverse = applyOperation(state, op, NOW);
-  const after = clone(state);
-  const redo = applyOperation(state, inverse, NOW);
-  expect(state).toEqual(before);
-  applyOperation(state, redo, NOW);
-  expect(state).toEqual(after);
-  return after;
-}
 
 function seeded() {
   const state = project();

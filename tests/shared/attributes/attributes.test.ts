@@ -11,37 +11,19 @@ import {
   ProjectState,
   sourceTypeAttribute,
   sourceTypeAttributeOps,
-  TandaiError,
   translate,
   type AttributeDefinition,
   type AttributeId,
   type AttributeType,
   type CaseId,
   type IndicatorResult,
-  type Operation,
 } from "../../../shared/index.js";
 import { NOW, project } from "../fixtures.js";
 import { roundTrip, world } from "../frameworks/world.js";
+import { expectRefused as expectError } from "../operationChecks.js";
 
 function attribute(name: string, type: AttributeType, appliesTo: "document" | "case" = "document", choices?: string[]): AttributeDefinition {
   return { id: newAttributeId(), name, appliesTo, type, ...(choices ? { choices } : {}), createdAt: NOW };
-}
-
-/** Applying op throws the TandaiError `key` and leaves the state as it was; returns the error. */
-function expectError(state: ProjectState, op: Operation, key: string): TandaiError {
-  const before = structuredClone(state);
-  let caught: unknown;
-  try {
-    applyOperation(state, op, NOW);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(TandaiError);
-  expect((caught as TandaiError).code).toBe(key);
-  expect(state).toEqual(before);
-  // Every key reads in both languages.
-  for (const language of ["en", "id"] as const) expect(translate(language, key, (caught as TandaiError).params)).not.toBe(key);
-  return caught as TandaiError;
 }
 
 /** The world of the framework tests with four document attributes and one case attribute. */

@@ -14,19 +14,11 @@ import {
 } from "../../../shared/index.js";
 import { code, NOW, project } from "../fixtures.js";
 import { roundTrip, world } from "./world.js";
+import { expectRefused } from "../operationChecks.js";
 
 function expectError(state: ProjectState, op: Operation, key: string, id?: string) {
-  const before = structuredClone(state);
-  let caught: unknown;
-  try {
-    applyOperation(state, op, NOW);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(TandaiError);
-  expect((caught as TandaiError).code).toBe(key);
-  if (id !== undefined) expect((caught as TandaiError).params.id).toBe(id);
-  expect(state).toEqual(before);
+  const error = expectRefused(state, op, key);
+  if (id !== undefined) expect(error.params.id).toBe(id);
 }
 
 describe("templates", () => {

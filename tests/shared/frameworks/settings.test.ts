@@ -13,19 +13,7 @@ import {
 } from "../../../shared/frameworks/settings.js";
 import { NOW } from "../fixtures.js";
 import { roundTrip, world } from "./world.js";
-
-function refused(state: ProjectState, op: Operation, key: string) {
-  const before = structuredClone(state);
-  let caught: unknown;
-  try {
-    applyOperation(state, op, NOW);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(TandaiError);
-  expect((caught as TandaiError).code).toBe(key);
-  expect(state).toEqual(before);
-}
+import { expectRefused as refused } from "../operationChecks.js";
 
 const status = (state: ProjectState, caseId: string, indicatorId: string) =>
   computeIndicators(state)

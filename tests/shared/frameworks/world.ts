@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import {
   addTemplateOps,
   applyOperation,
@@ -6,7 +5,6 @@ import {
   newCaseId,
   type CodeId,
   type DocumentMeta,
-  type Operation,
   type ProjectState,
   type Stance,
 } from "../../../shared/index.js";
@@ -50,14 +48,4 @@ export function world(frameworkIds: string[] = ["kuznetsov", "keating"]) {
 
 export type World = ReturnType<typeof world>;
 
-/** Applies op, checks that its inverse restores the state exactly, and re-applies it (as apply.test.ts). */
-export function roundTrip(state: ProjectState, op: Operation): ProjectState {
-  const before = structuredClone(state);
-  const inverse = applyOperation(state, op, NOW);
-  const after = structuredClone(state);
-  const redo = applyOperation(state, inverse, NOW);
-  expect(state).toEqual(before);
-  applyOperation(state, redo, NOW);
-  expect(state).toEqual(after);
-  return after;
-}
+export { roundTrip } from "../operationChecks.js";
