@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { languageFromLocale, LANGUAGES, translate, TandaiError, toErrorPayload, type Language } from "../../shared/index.js";
 import { caseCommand } from "./cases.js";
 import { codeCommand } from "./code.js";
+import { codebookCommand } from "./codebook.js";
 import { frameworkCommand, indicatorsCommand } from "./framework.js";
 import { importCommand, infoCommand, newCommand } from "./project.js";
 import { serveCommand } from "./serve.js";
@@ -34,6 +35,7 @@ const commands: Record<string, (ctx: CliContext, positionals: string[], values: 
   code: codeCommand,
   info: infoCommand,
   framework: frameworkCommand,
+  codebook: codebookCommand,
   case: caseCommand,
   indicators: indicatorsCommand,
   serve: serveCommand,

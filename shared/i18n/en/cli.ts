@@ -10,6 +10,7 @@ Usage:
   tandai framework add <dir> <framework-id> [--lang id|en]   (code names in that language)
               (kuznetsov, keating, stages, obstacles, lecours, duchacek, mukti, sectors)
   tandai framework import <dir> <file.json>
+  tandai codebook import <dir> <file.qdc>   (REFI-QDA codebook; codes named like an indicator are linked)
   tandai indicators <dir> [--framework ID]... [--case NAME]...
   tandai info <dir> [--json]
   tandai serve [<dir>] [--port N]
@@ -38,6 +39,8 @@ keating.economic names the code linked to that indicator.`,
   verdict: "Verdict: {{sentence}}",
   noFrameworks: "This project has no frameworks yet; add one with: tandai framework add <dir> <framework-id>",
   noCases: "This project has no cases yet; create one with: tandai case add <dir> <name> --doc <title>",
+  codebookImported: "Imported the codebook {{file}}: {{created}} codes created, {{merged}} merged into existing codes, {{linked}} linked to indicators.",
+  codebookLinked: "Linked “{{code}}” to the indicator {{indicator}} ({{name}}).",
   errors: {
     unknownCommand: "Unknown command “{{command}}”. Run tandai --help.",
     missingArgument: "{{command}} needs {{argument}}.",

@@ -10,6 +10,7 @@ Penggunaan:
   tandai framework add <folder> <id-kerangka> [--lang id|en]   (nama kode dalam bahasa itu)
               (kuznetsov, keating, stages, obstacles, lecours, duchacek, mukti, sectors)
   tandai framework import <folder> <berkas.json>
+  tandai codebook import <folder> <berkas.qdc>   (buku kode REFI-QDA; kode yang bernama seperti indikator ditautkan)
   tandai indicators <folder> [--framework ID]... [--case NAMA]...
   tandai info <folder> [--json]
   tandai serve [<folder>] [--port N]
@@ -38,6 +39,8 @@ keating.economic menunjuk kode yang ditautkan ke indikator itu.`,
   verdict: "Kesimpulan: {{sentence}}",
   noFrameworks: "Proyek ini belum memiliki kerangka analisis; tambahkan dengan: tandai framework add <folder> <id-kerangka>",
   noCases: "Proyek ini belum memiliki kasus; buat dengan: tandai case add <folder> <nama> --doc <judul>",
+  codebookImported: "Buku kode {{file}} diimpor: {{created}} kode dibuat, {{merged}} digabung ke kode yang sudah ada, {{linked}} ditautkan ke indikator.",
+  codebookLinked: "“{{code}}” ditautkan ke indikator {{indicator}} ({{name}}).",
   errors: {
     unknownCommand: "Perintah “{{command}}” tidak dikenal. Jalankan tandai --help.",
     missingArgument: "{{command}} memerlukan {{argument}}.",
