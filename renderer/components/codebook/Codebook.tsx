@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { newCodeId, nextCodeColor, nextOrder, TandaiError, type Code, type CodeId } from "../../../shared/index.js";
+import { MAX_IMPORT_BYTES, newCodeId, nextCodeColor, nextOrder, TandaiError, tooLargeParams, type Code, type CodeId } from "../../../shared/index.js";
+import { api } from "../../api/client.js";
 import { useApp } from "../../state/app.js";
-import { useProject } from "../../state/context.js";
+import { useMirror, useProject } from "../../state/context.js";
 import { CodeMenu, type CodeAction } from "./CodeMenu.js";
 import { CodeRow } from "./CodeRow.js";
 import { ColorPicker } from "./ColorPicker.js";
@@ -50,6 +51,7 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   /** Where focus goes once the next render has put it on screen (after an inline edit closes). */
   const pendingFocus = useRef<CodeId | "new-button" | null>(null);
   const pendingReveal = useRef<CodeId | null>(null);
+  const [importSummary, setImportSummary] = useState<string | null>(null);
 
   const view = useMemo(() => codebookView(state, (id) => index.countForCode(id)), [state, index, version]);
   const rows = useMemo(() => visibleRows(view, collapsed), [view, collapsed]);
@@ -393,10 +395,11 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
 
   return (
     <section className="codebook" data-testid="codebook" aria-label={t("codebook.title")}>
-      <div className="panel-title">
+      <div className="panel-title" style={{ flexWrap: "wrap" }}>
         <span>
           {t("codebook.title")} <span className="codebook-total">{view.rows.length}</span>
         </span>
+        <ImportCodebookButton onSummary={setImportSummary} />
         <button
           ref={newButtonRef}
           type="button"
@@ -411,6 +414,11 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
           {t("codebook.newCode")}
         </button>
       </div>
+      {importSummary && (
+        <p className="empty" role="status" data-testid="import-codebook-summary">
+          {importSummary}
+        </p>
+      )}
       <div className="codebook-body">
         {view.rows.length === 0 && editing?.kind !== "new" && <p className="empty">{t("codebook.empty")}</p>}
         <div ref={treeRef} className={`codebook-tree${drag ? " is-dragging" : ""}`} role="tree" aria-label={t("codebook.tree")}>
@@ -452,5 +460,62 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
         <DeleteCodeDialog codeId={dialogCode.id} onCancel={() => closeDialog(dialogCode.id)} onConfirm={() => remove(dialogCode.id)} />
       )}
     </section>
+  );
+}
+
+/**
+ * "Import codebook…": a REFI-QDA codebook (.qdc) from another QDA program, added as one undo step;
+ * codes named like an indicator of the project's frameworks are linked to it (the backend decides).
+ */
+function ImportCodebookButton({ onSummary }: { onSummary(text: string | null): void }) {
+  const { t } = useTranslation();
+  const mirror = useMirror();
+  const { showError } = useApp();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function importCodebook(file: File) {
+    onSummary(null);
+    if (file.size > MAX_IMPORT_BYTES) return showError(new TandaiError("import.errors.tooLarge", { file: file.name, ...tooLargeParams(file.size) }));
+    setBusy(true);
+    try {
+      const result = await api.importCodebook({ file: { name: file.name, data: new Uint8Array(await file.arrayBuffer()) } });
+      mirror.receive(result.applied);
+      onSummary(t("codebook.import.summary", { file: file.name, created: result.created, merged: result.merged, linked: result.linked.length }));
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        className="codebook-import"
+        // Looks like "New code" without its "+"; pushes both buttons to the right.
+        style={{ marginLeft: "auto", textTransform: "none", letterSpacing: 0, fontSize: 12, fontWeight: 600, color: "var(--accent)", padding: "3px 8px" }}
+        title={t("codebook.import.hint")}
+        aria-label={t("codebook.import.button")}
+        disabled={busy}
+        data-testid="import-codebook"
+        onClick={() => input.current?.click()}
+      >
+        {t("codebook.import.short")}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".qdc,.xml"
+        hidden
+        data-testid="import-codebook-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = "";
+          if (file) void importCodebook(file);
+        }}
+      />
+    </>
   );
 }
