@@ -49,21 +49,20 @@ export function parseCodebook(fileName: string, data: Uint8Array): ImportedCode[
   if (!root || typeof root !== "object" || !("CodeBook" in root)) throw importError("codebookNotCodebook", file);
   const book = asNodes(root["CodeBook"])[0] ?? {};
 
-  let index = 0;
-  const read = (nodes: unknown): ImportedCode[] =>
-    asNodes(nodes).map((node) => {
-      index++;
+  // A nameless code is placed by its parent's path and its position, e.g. "Motif › #2".
+  const read = (nodes: unknown, parentPath: string[]): ImportedCode[] =>
+    asNodes(nodes).map((node, position) => {
       const name = String(node["@_name"] ?? "").replace(/\s+/g, " ").trim();
-      if (!name) throw importError("codebookNoName", file, { index });
+      if (!name) throw importError("codebookNoName", file, { detail: [...parentPath, `#${position + 1}`].join(" › ") });
       const color = String(node["@_color"] ?? "").trim();
       const description = textOf(node["Description"]);
       const code: ImportedCode = { name: name.slice(0, MAX_NAME), children: [] };
       if (COLOR.test(color)) code.color = color.toLowerCase();
       if (description) code.description = description;
-      code.children = read(node["Code"]);
+      code.children = read(node["Code"], [...parentPath, code.name]);
       return code;
     });
-  const codes = asNodes(book["Codes"]).flatMap((codesNode) => read(codesNode["Code"]));
+  const codes = asNodes(book["Codes"]).flatMap((codesNode) => read(codesNode["Code"], []));
   if (codes.length === 0) throw importError("codebookEmpty", file);
   return codes;
 }

@@ -23,7 +23,7 @@ export default {
       "“{{file}}” is not a readable XML file ({{detail}}). Export the codebook again from your QDA program as a REFI-QDA codebook (.qdc).",
     codebookNotCodebook:
       "“{{file}}” is XML but not a REFI-QDA codebook (no CodeBook element). Export the codebook from your QDA program as a REFI-QDA codebook (.qdc).",
-    codebookNoName: "Code number {{index}} in “{{file}}” has no name. Give every code a name and export the codebook again.",
+    codebookNoName: "A code in “{{file}}” has no name ({{detail}} in the code tree). Give every code a name and export the codebook again.",
     codebookEmpty: "“{{file}}” contains no codes to import.",
   },
 } as const;

@@ -23,7 +23,7 @@ export default {
       "“{{file}}” bukan berkas XML yang dapat dibaca ({{detail}}). Ekspor lagi buku kode dari program QDA Anda sebagai buku kode REFI-QDA (.qdc).",
     codebookNotCodebook:
       "“{{file}}” berformat XML tetapi bukan buku kode REFI-QDA (tidak ada elemen CodeBook). Ekspor buku kode dari program QDA Anda sebagai buku kode REFI-QDA (.qdc).",
-    codebookNoName: "Kode nomor {{index}} di “{{file}}” tidak bernama. Beri nama setiap kode lalu ekspor lagi buku kodenya.",
+    codebookNoName: "Sebuah kode di “{{file}}” tidak bernama ({{detail}} di pohon kode). Beri nama setiap kode lalu ekspor lagi buku kodenya.",
     codebookEmpty: "“{{file}}” tidak berisi kode untuk diimpor.",
   },
 } as const;

@@ -62,8 +62,11 @@ describe("REFI-QDA codebook parser", () => {
     expect(project.code).toBe("import.errors.codebookNotCodebook");
     expect(translate("en", project.code, project.params)).toContain("“project.qde”");
 
-    const noName = failure("dir/k.qdc", `<CodeBook><Codes><Code guid="a" name="A"/><Code guid="b" isCodable="true"/></Codes></CodeBook>`);
-    expect(noName).toMatchObject({ code: "import.errors.codebookNoName", params: { file: "k.qdc", index: 2 } });
+    const noName = failure("dir/k.qdc", `<CodeBook><Codes><Code guid="a" name="A"/><Code guid="b" name="B"><Code guid="c" name="C"/><Code guid="d"/></Code></Codes></CodeBook>`);
+    expect(noName).toMatchObject({ code: "import.errors.codebookNoName", params: { file: "k.qdc", detail: "B › #2" } });
+    expect(translate("en", noName.code, noName.params)).toBe(
+      "A code in “k.qdc” has no name (B › #2 in the code tree). Give every code a name and export the codebook again.",
+    );
     expect(failure("k.qdc", `<CodeBook><Codes><Code guid="a" name="   "/></Codes></CodeBook>`).code).toBe("import.errors.codebookNoName");
 
     for (const empty of [`<CodeBook/>`, `<CodeBook><Codes/></CodeBook>`, `<CodeBook><Codes></Codes><Sets/></CodeBook>`]) {
