@@ -57,7 +57,7 @@ describe("Import codebook", () => {
     current = await render(<Codebook selectedCodeId={null} onSelect={() => {}} />, { state });
     const { host, mirror, app } = current;
     const button = $(host, '[data-testid="import-codebook"]');
-    expect(button.getAttribute("aria-label")).toBe("Import codebook…");
+    expect(button.textContent).toBe("Import codebook…");
     const input = $(host, '[data-testid="import-codebook-input"]') as HTMLInputElement;
     expect(input.accept).toBe(".qdc,.xml");
     await click(button);

@@ -399,7 +399,6 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
         <span>
           {t("codebook.title")} <span className="codebook-total">{view.rows.length}</span>
         </span>
-        <ImportCodebookButton onSummary={setImportSummary} />
         <button
           ref={newButtonRef}
           type="button"
@@ -413,6 +412,7 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
         >
           {t("codebook.newCode")}
         </button>
+        <ImportCodebookButton onSummary={setImportSummary} />
       </div>
       {importSummary && (
         <p className="empty" role="status" data-testid="import-codebook-summary">
@@ -494,15 +494,14 @@ function ImportCodebookButton({ onSummary }: { onSummary(text: string | null): v
       <button
         type="button"
         className="codebook-import"
-        // Looks like "New code" without its "+"; pushes both buttons to the right.
+        // Looks like "New code" without its "+"; the header wraps, so it sits on its own line at the right.
         style={{ marginLeft: "auto", textTransform: "none", letterSpacing: 0, fontSize: 12, fontWeight: 600, color: "var(--accent)", padding: "3px 8px" }}
         title={t("codebook.import.hint")}
-        aria-label={t("codebook.import.button")}
         disabled={busy}
         data-testid="import-codebook"
         onClick={() => input.current?.click()}
       >
-        {t("codebook.import.short")}
+        {t("codebook.import.button")}
       </button>
       <input
         ref={input}

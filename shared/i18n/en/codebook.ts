@@ -51,7 +51,6 @@ export default {
   },
   import: {
     button: "Import codebook…",
-    short: "Import…",
     hint: "Add the codes of a REFI-QDA codebook (.qdc) exported from another QDA program; codes named like an indicator of your frameworks are linked to it",
     summary: "{{file}}: {{created}} codes created, {{merged}} merged into existing codes, {{linked}} linked to indicators. You can undo this.",
   },

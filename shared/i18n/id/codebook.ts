@@ -51,7 +51,6 @@ export default {
   },
   import: {
     button: "Impor buku kode…",
-    short: "Impor…",
     hint: "Tambahkan kode dari buku kode REFI-QDA (.qdc) yang diekspor dari program QDA lain; kode yang bernama seperti indikator kerangka analisis Anda ditautkan ke indikator itu",
     summary: "{{file}}: {{created}} kode dibuat, {{merged}} digabung ke kode yang sudah ada, {{linked}} ditautkan ke indikator. Anda dapat membatalkannya.",
   },
