@@ -7,7 +7,7 @@ import { codePath, PATH_SEPARATOR } from "./tree.js";
 /** One code of an imported codebook (a REFI-QDA .qdc file), with its nested codes. */
 export interface ImportedCode {
   name: string;
-  /** `#rrggbb`; absent: the next palette colour. */
+  /** `#rrggbb`; absent (or not of that form): the next palette colour. */
   color?: string;
   description?: string;
   children: ImportedCode[];
@@ -24,6 +24,7 @@ export interface CodebookImportSummary {
 
 /** The longest code name a project keeps. */
 const MAX_NAME = 200;
+const COLOR = /^#[0-9a-f]{6}$/i;
 
 /** Case-, accent- and surrounding-space-insensitive form of a name. */
 export const foldName = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase().replace(/\s+/g, " ").trim();
@@ -125,7 +126,7 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
         const code: Code = {
           id: newCodeId(),
           name,
-          color: node.color ?? nextCodeColor(colorIndex),
+          color: node.color && COLOR.test(node.color) ? node.color.toLowerCase() : nextCodeColor(colorIndex),
           parentId,
           order: siblings.reduce((max, c) => Math.max(max, c.order + 1), 0),
           description: { definition: node.description ?? "", whenToUse: "", whenNotToUse: "" },

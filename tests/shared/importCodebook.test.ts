@@ -32,7 +32,7 @@ describe("importCodebookOps", () => {
   it("adds codes with their nesting, descriptions and colours, in file order", () => {
     const state = project();
     const { summary } = run(state, [
-      { name: "Motif", color: "#0072b2", description: "Alasan kerja sama", children: [leaf("Ekonomi"), leaf("Budaya", { description: "Sejarah, bahasa" })] },
+      { name: "Motif", color: "#0072B2", description: "Alasan kerja sama", children: [leaf("Ekonomi", { color: "red" }), leaf("Budaya", { description: "Sejarah, bahasa" })] },
       leaf("Hambatan"),
     ]);
     expect(summary).toEqual({ created: 4, merged: 0, linked: [] });
