@@ -395,7 +395,7 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
 
   return (
     <section className="codebook" data-testid="codebook" aria-label={t("codebook.title")}>
-      <div className="panel-title" style={{ flexWrap: "wrap" }}>
+      <div className="panel-title codebook-title">
         <span>
           {t("codebook.title")} <span className="codebook-total">{view.rows.length}</span>
         </span>
@@ -494,8 +494,6 @@ function ImportCodebookButton({ onSummary }: { onSummary(text: string | null): v
       <button
         type="button"
         className="codebook-import"
-        // Looks like "New code" without its "+"; the header wraps, so it sits on its own line at the right.
-        style={{ marginLeft: "auto", textTransform: "none", letterSpacing: 0, fontSize: 12, fontWeight: 600, color: "var(--accent)", padding: "3px 8px" }}
         title={t("codebook.import.hint")}
         disabled={busy}
         data-testid="import-codebook"
