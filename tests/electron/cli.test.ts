@@ -1,21 +1,10 @@
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { json, tandai } from "./runCli.js";
 import { useTempDirs } from "./tempDirs.js";
 
 const temp = useTempDirs();
-
-/** Runs the real `tandai` command (bin/tandai.js → dist/cli.js) with its own home folder. */
-async function tandai(args: string[], home: string) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((ok) => {
-    execFile(process.execPath, ["bin/tandai.js", ...args], { env: { ...process.env, TANDAI_HOME: home, LANG: "en_US.UTF-8", LC_ALL: "" } }, (error, stdout, stderr) =>
-      ok({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-const json = (out: string) => JSON.parse(out.trim().split("\n").at(-1)!);
 
 describe("tandai CLI", () => {
   it("creates a project, imports, codes (creating codes), and reports counts", async () => {

@@ -1,30 +1,10 @@
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SLOW, succeeds, tandai } from "./runCli.js";
 import { useTempDirs } from "./tempDirs.js";
 
 const temp = useTempDirs();
-
-/** Runs the real `tandai` command (bin/tandai.js → dist/cli.js) with its own home folder. */
-async function tandai(args: string[], home: string, lang = "en_US.UTF-8") {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((ok) => {
-    execFile(process.execPath, ["bin/tandai.js", ...args], { env: { ...process.env, TANDAI_HOME: home, LANG: lang, LC_ALL: "" } }, (error, stdout, stderr) =>
-      ok({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-/** Each CLI run is a fresh Node process; a story of several runs needs more than the default time on a busy machine. */
-const SLOW = 120_000;
-
-const json = (out: string) => JSON.parse(out.trim().split("\n").at(-1)!);
-
-async function ok(args: string[], home: string) {
-  const result = await tandai([...args, "--json"], home);
-  expect(result.code, `${args.join(" ")}\n${result.stderr}`).toBe(0);
-  return json(result.stdout);
-}
 
 // A codebook as another QDA program exports it (own fixture), with a namespace prefix.
 const QDC = `<?xml version="1.0" encoding="utf-8"?>
@@ -49,17 +29,17 @@ describe("tandai codebook import", () => {
       const dir = join(root, "tesis");
       const file = join(root, "kodebuku.qdc");
       await writeFile(file, QDC);
-      await ok(["new", dir, "--name", "Tesis"], home);
-      await ok(["framework", "add", dir, "keating"], home);
+      await succeeds(["new", dir, "--name", "Tesis"], home);
+      await succeeds(["framework", "add", dir, "keating"], home);
 
-      const imported = await ok(["codebook", "import", dir, file], home);
+      const imported = await succeeds(["codebook", "import", dir, file], home);
       expect(imported).toMatchObject({ ok: true, file: "kodebuku.qdc", changed: true, created: 4, merged: 0 });
       expect(imported.linked).toEqual([
         { code: "Motives/Economic motive", indicatorId: "keating.economic", indicator: { en: "Economic motive", id: "Motif ekonomi" } },
         { code: "Motives/MOTIF BUDAYA", indicatorId: "keating.cultural", indicator: { en: "Cultural motive", id: "Motif budaya" } },
       ]);
       // The template's four codes (another group) plus the four imported ones.
-      const info = await ok(["info", dir], home);
+      const info = await succeeds(["info", dir], home);
       expect(info.codes).toBe(4 + 4);
 
       // Imported again (in Indonesian): every code merges into its own path, nothing changes.

@@ -1,40 +1,10 @@
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fails, json, SLOW, succeeds, tandai } from "./runCli.js";
 import { useTempDirs } from "./tempDirs.js";
 
 const temp = useTempDirs();
-
-/** Runs the real `tandai` command (bin/tandai.js → dist/cli.js) with its own home folder. */
-async function tandai(args: string[], home: string) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((ok) => {
-    execFile(process.execPath, ["bin/tandai.js", ...args], { env: { ...process.env, TANDAI_HOME: home, LANG: "en_US.UTF-8", LC_ALL: "" } }, (error, stdout, stderr) =>
-      ok({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-/** Each CLI run is a fresh Node process; a story of many runs needs more than the default time on a busy machine. */
-const SLOW = 120_000;
-
-const json = (out: string) => JSON.parse(out.trim().split("\n").at(-1)!);
-
-/** Runs a command that must succeed and returns its --json report. */
-async function ok(args: string[], home: string) {
-  const result = await tandai([...args, "--json"], home);
-  expect(result.code, `${args.join(" ")}\n${result.stderr}`).toBe(0);
-  return json(result.stdout);
-}
-
-/** Runs a command that must fail with one line on stderr, and returns that line. */
-async function fails(args: string[], home: string) {
-  const result = await tandai(args, home);
-  expect(result.code, args.join(" ")).toBe(1);
-  const lines = result.stderr.trim().split("\n");
-  expect(lines, args.join(" ")).toHaveLength(1);
-  return lines[0]!;
-}
 
 // Modelled on a thesis interview about a sister-province cooperation (own text, not the shared corpus).
 const INTERVIEW = [
@@ -49,12 +19,12 @@ async function project() {
   const root = await temp();
   const home = join(root, "home");
   const dir = join(root, "tesis");
-  await ok(["new", dir, "--name", "Paradiplomasi Padang"], home);
+  await succeeds(["new", dir, "--name", "Paradiplomasi Padang"], home);
   const interview = join(root, "wawancara-bappeda.txt");
   const report = join(root, "laporan-tahunan.txt");
   await writeFile(interview, INTERVIEW);
   await writeFile(report, REPORT);
-  await ok(["import", dir, interview, report], home);
+  await succeeds(["import", dir, interview, report], home);
   return { root, home, dir };
 }
 
@@ -62,7 +32,7 @@ describe("tandai framework, case and indicators", () => {
   it("adds the Keating template once, codes with indicator ids, and reports the thesis verdict in both languages", async () => {
     const { home, dir } = await project();
 
-    const added = await ok(["framework", "add", dir, "keating"], home);
+    const added = await succeeds(["framework", "add", dir, "keating"], home);
     expect(added).toMatchObject({ ok: true, frameworkId: "keating", changed: true, frameworkAdded: true, kind: "classification" });
     expect(added.createdCodes).toEqual([
       "Motives of paradiplomacy (Keating)",
@@ -76,28 +46,28 @@ describe("tandai framework, case and indicators", () => {
       ["keating.political", 1],
     ]);
 
-    const twice = await ok(["framework", "add", dir, "keating"], home);
+    const twice = await succeeds(["framework", "add", dir, "keating"], home);
     expect(twice).toMatchObject({ ok: true, changed: false, frameworkAdded: false, createdCodes: [] });
     const human = await tandai(["framework", "add", dir, "keating"], home);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain("already in the project with all its codes; nothing changed");
-    expect(await ok(["info", dir], home)).toMatchObject({ codes: 4 });
+    expect(await succeeds(["info", dir], home)).toMatchObject({ codes: 4 });
 
-    const created = await ok(["case", "add", dir, "Padang – Ba Ria-Vung Tau", "--doc", "wawancara-bappeda", "--doc", "laporan-tahunan"], home);
+    const created = await succeeds(["case", "add", dir, "Padang – Ba Ria-Vung Tau", "--doc", "wawancara-bappeda", "--doc", "laporan-tahunan"], home);
     expect(created).toMatchObject({ ok: true, name: "Padang – Ba Ria-Vung Tau", created: true, documents: 2 });
     expect(created.assigned.map((d: { title: string }) => d.title)).toEqual(["wawancara-bappeda", "laporan-tahunan"]);
     // Same case, whatever the capitals and accents: reused, nothing assigned twice.
-    const reused = await ok(["case", "add", dir, "padang – ba ría-vung tau", "--doc", "wawancara-bappeda"], home);
+    const reused = await succeeds(["case", "add", dir, "padang – ba ría-vung tau", "--doc", "wawancara-bappeda"], home);
     expect(reused).toMatchObject({ ok: true, caseId: created.caseId, created: false, assigned: [], documents: 2 });
-    expect(await ok(["info", dir], home)).toMatchObject({ cases: 1 });
+    expect(await succeeds(["info", dir], home)).toMatchObject({ cases: 1 });
 
-    const coded = await ok(["code", dir, "--doc", "wawancara-bappeda", "--quote", "membuka pasar ekspor hasil perikanan", "--code", "keating.economic"], home);
+    const coded = await succeeds(["code", dir, "--doc", "wawancara-bappeda", "--quote", "membuka pasar ekspor hasil perikanan", "--code", "keating.economic"], home);
     expect(coded).toMatchObject({ code: "Motives of paradiplomacy (Keating)/Economic motive", createdCodes: [], stance: "supports" });
-    await ok(["code", dir, "--doc", "wawancara-bappeda", "--quote", "tidak memiliki kedekatan sejarah maupun bahasa", "--code", "keating.cultural", "--stance", "contradicts"], home);
-    await ok(["code", dir, "--doc", "wawancara-bappeda", "--quote", "tidak dimaksudkan untuk memperkuat otonomi politik", "--code", "keating.political", "--stance", "contradicts"], home);
-    expect(await ok(["info", dir], home)).toMatchObject({ codes: 4, codings: 3 });
+    await succeeds(["code", dir, "--doc", "wawancara-bappeda", "--quote", "tidak memiliki kedekatan sejarah maupun bahasa", "--code", "keating.cultural", "--stance", "contradicts"], home);
+    await succeeds(["code", dir, "--doc", "wawancara-bappeda", "--quote", "tidak dimaksudkan untuk memperkuat otonomi politik", "--code", "keating.political", "--stance", "contradicts"], home);
+    expect(await succeeds(["info", dir], home)).toMatchObject({ codes: 4, codings: 3 });
 
-    const result = await ok(["indicators", dir, "--framework", "keating", "--case", "Padang – Ba Ria-Vung Tau"], home);
+    const result = await succeeds(["indicators", dir, "--framework", "keating", "--case", "Padang – Ba Ria-Vung Tau"], home);
     expect(result.cases).toHaveLength(1);
     const [padang] = result.cases;
     expect(padang).toMatchObject({ caseId: created.caseId, name: "Padang – Ba Ria-Vung Tau", documents: 2 });
@@ -113,7 +83,7 @@ describe("tandai framework, case and indicators", () => {
     expect(keating.verdict.sentence).toContain("economic motive present");
     expect(keating.verdict.sentence).toBe("economic motive present; no cultural or political motive");
 
-    const indonesian = await ok(["indicators", dir, "--lang", "id"], home);
+    const indonesian = await succeeds(["indicators", dir, "--lang", "id"], home);
     expect(indonesian.language).toBe("id");
     expect(indonesian.cases[0].frameworks[0].verdict.sentence).toBe("terdapat motif ekonomi; tidak ada motif budaya atau politik");
     const table = await tandai(["indicators", dir, "--lang", "id"], home);
@@ -128,11 +98,11 @@ describe("tandai framework, case and indicators", () => {
 
   it("names template codes in the language asked for", async () => {
     const { home, dir } = await project();
-    const added = await ok(["framework", "add", dir, "kuznetsov", "--lang", "id"], home);
+    const added = await succeeds(["framework", "add", dir, "kuznetsov", "--lang", "id"], home);
     expect(added.createdCodes[0]).toBe("Kapasitas paradiplomasi (Kuznetsov)");
     expect(added.createdCodes).toContain("Kapasitas paradiplomasi (Kuznetsov)/Penerapan paradiplomasi");
     // The indicator id reaches a code whose name has a "/" in it, which no path could.
-    const coded = await ok(["code", dir, "--doc", "laporan-tahunan", "--quote", "kunjungan delegasi dagang", "--code", "kuznetsov.causes"], home);
+    const coded = await succeeds(["code", dir, "--doc", "laporan-tahunan", "--quote", "kunjungan delegasi dagang", "--code", "kuznetsov.causes"], home);
     expect(coded.code).toBe("Kapasitas paradiplomasi (Kuznetsov)/Awal mula kerja sama");
   });
 
@@ -150,14 +120,14 @@ describe("tandai framework, case and indicators", () => {
       thresholds: { minCodings: 1, minDocuments: 1 },
     };
     await writeFile(file, JSON.stringify(framework, null, 2));
-    const imported = await ok(["framework", "import", dir, file], home);
+    const imported = await succeeds(["framework", "import", dir, file], home);
     expect(imported).toMatchObject({ ok: true, frameworkId: "trust", kind: "assessment", changed: true, frameworkAdded: true });
     expect(imported.createdCodes).toEqual(["Mutual trust", "Mutual trust/Reciprocal visits", "Mutual trust/Follow-up"]);
-    expect(await ok(["framework", "import", dir, file], home)).toMatchObject({ changed: false, createdCodes: [] });
+    expect(await succeeds(["framework", "import", dir, file], home)).toMatchObject({ changed: false, createdCodes: [] });
 
-    await ok(["case", "add", dir, "Padang", "--doc", "laporan-tahunan"], home);
-    await ok(["code", dir, "--doc", "laporan-tahunan", "--quote", "kunjungan delegasi dagang", "--code", "trust.visits"], home);
-    const result = await ok(["indicators", dir, "--framework", "trust"], home);
+    await succeeds(["case", "add", dir, "Padang", "--doc", "laporan-tahunan"], home);
+    await succeeds(["code", dir, "--doc", "laporan-tahunan", "--quote", "kunjungan delegasi dagang", "--code", "trust.visits"], home);
+    const result = await succeeds(["indicators", dir, "--framework", "trust"], home);
     const [trust] = result.cases[0].frameworks;
     expect(trust.indicators.map((i: { id: string; effective: string }) => [i.id, i.effective])).toEqual([
       ["trust.visits", "met"],
@@ -192,7 +162,7 @@ describe("tandai framework, case and indicators", () => {
     );
     expect(await fails(["framework", "add", dir, "keatin", "--lang", "id"], home)).toMatch(/Tidak ada kerangka analisis bawaan “keatin”.*kuznetsov, keating/);
     expect(await fails(["framework", "remove", dir, "keating"], home)).toMatch(/Unknown command “framework remove”/);
-    expect(await ok(["info", dir], home)).toMatchObject({ codes: 0 });
+    expect(await succeeds(["info", dir], home)).toMatchObject({ codes: 0 });
   }, SLOW);
 
   it("fails with one clear line on a bad indicator id, case, framework filter or option", async () => {
@@ -200,7 +170,7 @@ describe("tandai framework, case and indicators", () => {
     expect(await fails(["code", dir, "--doc", "laporan-tahunan", "--quote", "kunjungan", "--code", "keating.economic"], home)).toMatch(
       /No code is linked to the indicator “keating\.economic”\. Run tandai framework add <dir> keating/,
     );
-    await ok(["framework", "add", dir, "keating"], home);
+    await succeeds(["framework", "add", dir, "keating"], home);
     expect(await fails(["code", dir, "--doc", "laporan-tahunan", "--quote", "kunjungan", "--code", "keating.religious"], home)).toMatch(/“keating\.religious” is not an indicator/);
     expect(await fails(["case", "add", dir, "Padang", "--doc", "hilang"], home)).toMatch(/No document titled or with id “hilang”/);
     expect(await fails(["case", "add", dir], home)).toMatch(/case add needs <name>/);
@@ -209,6 +179,6 @@ describe("tandai framework, case and indicators", () => {
     expect(await fails(["indicators", dir, "--lang", "fr"], home)).toMatch(/--lang must be one of id, en, not “fr”/);
     expect(await fails(["code", dir, "--doc", "a", "--doc", "b", "--quote", "q", "--code", "c"], home)).toMatch(/code takes only one --doc/);
     // The failed commands changed nothing: the Keating codes only, no case, no coding.
-    expect(await ok(["info", dir], home)).toMatchObject({ codes: 4, cases: 0, codings: 0 });
+    expect(await succeeds(["info", dir], home)).toMatchObject({ codes: 4, cases: 0, codings: 0 });
   }, SLOW);
 });
