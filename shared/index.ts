@@ -15,3 +15,5 @@ export * from "./derive/codingIndex.js";
 export * from "./frameworks/index.js";
 export * from "./attributes/index.js";
 export * from "./codebook/importCodebook.js";
+export * from "./export/index.js";
+export * from "./charts/svg.js";

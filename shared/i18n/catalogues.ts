@@ -2,6 +2,9 @@ import enApp from "./en/app.js";
 import enAttributes from "./en/attributes.js";
 import enCli from "./en/cli.js";
 import enCodebook from "./en/codebook.js";
+import enTables from "./en/tables.js";
+import enExport from "./en/export.js";
+import enCharts from "./en/charts.js";
 import enEditor from "./en/editor.js";
 import enErrors from "./en/errors.js";
 import enFrameworks from "./en/frameworks.js";
@@ -13,6 +16,9 @@ import idApp from "./id/app.js";
 import idAttributes from "./id/attributes.js";
 import idCli from "./id/cli.js";
 import idCodebook from "./id/codebook.js";
+import idTables from "./id/tables.js";
+import idExport from "./id/export.js";
+import idCharts from "./id/charts.js";
 import idEditor from "./id/editor.js";
 import idErrors from "./id/errors.js";
 import idFrameworks from "./id/frameworks.js";
@@ -26,8 +32,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, attributes: enAttributes, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, store: enStore },
-  id: { app: idApp, attributes: idAttributes, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, store: idStore },
+  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, export: enExport, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, store: enStore, tables: enTables },
+  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, export: idExport, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, store: idStore, tables: idTables },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

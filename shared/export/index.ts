@@ -1,0 +1,3 @@
+export * from "./model.js";
+export * from "./quotes.js";
+export * from "./scope.js";

@@ -1,0 +1,5 @@
+export default {
+  errors: {
+    cancelled: "The export was cancelled; no file was written.",
+  },
+};

@@ -1,0 +1,5 @@
+export default {
+  errors: {
+    cancelled: "Ekspor dibatalkan; tidak ada berkas yang ditulis.",
+  },
+};
