@@ -1,3 +1,4 @@
 export * from "./model.js";
 export * from "./quotes.js";
 export * from "./scope.js";
+export * from "./matrices.js";
