@@ -6,6 +6,8 @@ import { CodeId, DocumentId } from "../model/ids.js";
 import type { DocumentContent, ProjectState } from "../model/project.js";
 import { Operation } from "../ops/operation.js";
 import type { Passage } from "../retrieve/passages.js";
+import type { Matrix } from "../export/matrices.js";
+import { COOCCURRENCE_UNITS, ExportRequest, ExportScope, type ExportProgress } from "../export/model.js";
 
 /**
  * The one contract between the renderer and the backend. Each channel names the zod schema of its
@@ -75,8 +77,22 @@ export interface CodebookImportReport extends CodebookImportSummary {
   applied: Applied;
 }
 
+/** An export under way: where it will be written, and the id to ask after it or cancel it by. */
+export interface ExportStarted {
+  jobId: string;
+  path: string;
+}
+
+export type ExportStatus =
+  | { state: "running"; path: string; progress: ExportProgress | null }
+  | { state: "done"; path: string; bytes: number }
+  | { state: "failed"; path: string; error: ErrorPayload }
+  /** Cancelled before the file was written: nothing was left behind. */
+  | { state: "cancelled"; path: string };
+
 const none = z.object({}).strict();
 const dir = z.object({ dir: z.string().min(1) }).strict();
+const job = z.object({ jobId: z.string().min(1).max(100) }).strict();
 
 function channel<A extends z.ZodType, R>(args: A) {
   return { args, result: undefined as unknown as R };
@@ -113,6 +129,19 @@ export const channels = {
   ),
   retrieve: channel<z.ZodObject<{ codeId: typeof CodeId; includeNested: z.ZodBoolean }>, Passage[]>(
     z.object({ codeId: CodeId, includeNested: z.boolean() }).strict(),
+  ),
+  /**
+   * Starts an export job. Without a path, Electron asks where to save (null: the user closed the
+   * dialog) and the web transport writes into the project's `exports` folder.
+   */
+  exportStart: channel<z.ZodObject<{ request: typeof ExportRequest; path: z.ZodOptional<z.ZodString> }>, ExportStarted | null>(
+    z.object({ request: ExportRequest, path: z.string().min(1).optional() }).strict(),
+  ),
+  exportStatus: channel<typeof job, ExportStatus>(job),
+  exportCancel: channel<typeof job, ExportStatus>(job),
+  /** Code × code co-occurrence; by paragraph it needs the documents' paragraphs, which the backend holds. */
+  cooccurrence: channel<z.ZodObject<{ scope: typeof ExportScope; unit: z.ZodEnum<{ overlap: "overlap"; paragraph: "paragraph" }> }>, Matrix>(
+    z.object({ scope: ExportScope, unit: z.enum(COOCCURRENCE_UNITS) }).strict(),
   ),
 } as const;
 
