@@ -1,1 +1,39 @@
-export default {};
+export default {
+  /** Sheet names: at most 31 characters, none of []:*?/\ (Excel's rules). */
+  sheet: {
+    codings: "Codings",
+    codeDocument: "Code × document",
+    codeCase: "Code × case",
+    indicators: "Indicators",
+  },
+  column: {
+    document: "Document",
+    cases: "Cases",
+    case: "Case",
+    code: "Code",
+    indicatorId: "Indicator ID",
+    indicator: "Indicator",
+    stance: "Stance",
+    coder: "Coder",
+    start: "Start offset",
+    end: "End offset",
+    page: "Page",
+    paragraph: "Paragraph",
+    quote: "Quote",
+    memo: "Memo",
+    created: "Coded at",
+    total: "Total",
+    framework: "Framework",
+    computed: "Computed status",
+    effective: "Effective status",
+    supporting: "Supporting codings",
+    contradicting: "Contradicting codings",
+    documents: "Documents with support",
+    justification: "Override justification",
+    verdict: "Framework verdict",
+  },
+  errors: {
+    folderMissing: "Could not write “{{file}}”: its folder does not exist. Choose another folder.",
+    writeFailed: "Could not write “{{file}}” ({{detail}}). Check that the folder can be written to, that the disk is not full, and that the file is not open in another program.",
+  },
+};

@@ -1,1 +1,39 @@
-export default {};
+export default {
+  /** Nama lembar: paling banyak 31 karakter, tanpa []:*?/\ (aturan Excel). */
+  sheet: {
+    codings: "Pengodean",
+    codeDocument: "Kode × dokumen",
+    codeCase: "Kode × kasus",
+    indicators: "Indikator",
+  },
+  column: {
+    document: "Dokumen",
+    cases: "Kasus",
+    case: "Kasus",
+    code: "Kode",
+    indicatorId: "ID indikator",
+    indicator: "Indikator",
+    stance: "Sikap bukti",
+    coder: "Pengode",
+    start: "Posisi awal",
+    end: "Posisi akhir",
+    page: "Halaman",
+    paragraph: "Paragraf",
+    quote: "Kutipan",
+    memo: "Memo",
+    created: "Waktu pengodean",
+    total: "Jumlah",
+    framework: "Kerangka analisis",
+    computed: "Status hasil hitung",
+    effective: "Status yang berlaku",
+    supporting: "Pengodean pendukung",
+    contradicting: "Pengodean pembantah",
+    documents: "Dokumen pendukung",
+    justification: "Alasan keputusan peneliti",
+    verdict: "Kesimpulan kerangka",
+  },
+  errors: {
+    folderMissing: "Tidak dapat menulis “{{file}}”: foldernya tidak ada. Pilih folder lain.",
+    writeFailed: "Tidak dapat menulis “{{file}}” ({{detail}}). Pastikan folder dapat ditulisi, disk tidak penuh, dan berkas tidak sedang dibuka di program lain.",
+  },
+};
