@@ -80,9 +80,9 @@ export function exportFixture(): ExportFixture {
   put(busan, linked("keating.cultural").id, quotes.korean);
 
   applyOperation(state, { type: "setOverride", caseId: busanCase, indicatorId: "keating.political", override: { status: "met", justification: "Walikota menyebutnya dalam pidato 2019." }, at: NOW }, NOW);
-  applyOperation(state, { type: "setMemo", target: { kind: "project" }, content: null, text: "Fokus: motif ekonomi vs. hambatan.", updatedAt: NOW }, NOW);
-  applyOperation(state, { type: "setMemo", target: { kind: "coding", id: first.id }, content: null, text: "Kutipan kunci untuk Bab IV.", updatedAt: NOW }, NOW);
-  applyOperation(state, { type: "setMemo", target: { kind: "code", id: covid.id }, content: null, text: "Semua penundaan karena pandemi.", updatedAt: NOW }, NOW);
+  applyOperation(state, { type: "setMemo", target: { kind: "project" }, content: memoDoc("Fokus: motif ekonomi vs. hambatan."), text: "Fokus: motif ekonomi vs. hambatan.", updatedAt: NOW }, NOW);
+  applyOperation(state, { type: "setMemo", target: { kind: "coding", id: first.id }, content: memoDoc("Kutipan kunci untuk Bab IV."), text: "Kutipan kunci untuk Bab IV.", updatedAt: NOW }, NOW);
+  applyOperation(state, { type: "setMemo", target: { kind: "code", id: covid.id }, content: memoDoc("Semua penundaan karena pandemi."), text: "Semua penundaan karena pandemi.", updatedAt: NOW }, NOW);
 
   return {
     state,
@@ -94,3 +94,6 @@ export function exportFixture(): ExportFixture {
     quotes,
   };
 }
+
+/** A memo's Tiptap JSON holding one paragraph. */
+const memoDoc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
