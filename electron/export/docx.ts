@@ -1,0 +1,218 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type IParagraphStyleOptions,
+  type IRunOptions,
+} from "docx";
+import { estimatePageNumbersWith } from "docx/layout";
+import { svgToString } from "../../shared/charts/svg.js";
+import type { Inline, Report, ReportBlock } from "../../shared/export/model.js";
+import { svgToPng } from "./png.js";
+
+type Block<T extends ReportBlock["type"]> = Extract<ReportBlock, { type: T }>;
+
+/** A4 with 2.5 cm margins, the page Indonesian universities ask theses to be written on. */
+const PAGE = { width: 11906, height: 16838, margin: 1418 };
+/** The width text runs across, in pixels at 96 dpi (what ImageRun sizes are in): 1 inch = 1440 twips. */
+const TEXT_WIDTH_PX = Math.floor(((PAGE.width - 2 * PAGE.margin) / 1440) * 96);
+
+/**
+ * Fonts Word has on every Windows and Mac and LibreOffice replaces with metric-compatible ones
+ * (Liberation Serif), all covering Vietnamese. Hangul is East Asian text, which Word and
+ * LibreOffice set in the eastAsia font: Malgun Gothic ships with Windows; where it is missing,
+ * fontconfig picks a Korean font (Noto Sans CJK KR) because the East Asian language is Korean.
+ */
+const FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", cs: "Times New Roman", eastAsia: "Malgun Gothic" };
+const LANGUAGE_TAGS = { id: "id-ID", en: "en-US" } as const;
+
+/**
+ * Up to this many blocks the table of contents gets its page numbers written in, laid out by
+ * docx's Word-like layout (`guess`: past fonts it has no widths for, such as the Korean one), so
+ * LibreOffice and PDF converters, which don't update fields, show them. Laying out takes about
+ * 10-15 ms a block, so a longer report leaves them for Word to fill in (`updateFields`).
+ */
+const PAGE_NUMBERS_MAX_BLOCKS = 400;
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "808080" } as const;
+const STANCE_COLOURS = { supports: "2E7D32", contradicts: "C62828" } as const;
+
+/**
+ * The report as a .docx: built-in heading styles with outline levels (the navigator and the table
+ * of contents find them), real tables, charts as SVG with a PNG for older readers, and quotes in a
+ * Quote style. Text goes into runs verbatim; docx escapes it for XML.
+ */
+export async function reportToDocx(report: Report): Promise<Uint8Array> {
+  const document = new Document({
+    title: report.title,
+    creator: "Tandai",
+    lastModifiedBy: "Tandai",
+    // Word then offers to update the table of contents, filling in its page numbers.
+    features: { updateFields: true },
+    pageNumbers: report.blocks.length <= PAGE_NUMBERS_MAX_BLOCKS ? estimatePageNumbersWith({ guess: true }) : undefined,
+    styles: styles(report),
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+        children: [...titleBlock(report), ...report.blocks.flatMap(blockToDocx)],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+function styles(report: Report) {
+  const heading = (size: number, before: number, outlineLevel: number) => ({
+    run: { font: FONT, size, bold: true, color: "000000" },
+    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true, outlineLevel },
+  });
+  const paragraphStyles: IParagraphStyleOptions[] = [
+    { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true, run: { size: 24, color: "595959" }, paragraph: { spacing: { after: 60 } } },
+    {
+      id: "Quote",
+      name: "Quote",
+      basedOn: "Normal",
+      next: "Normal",
+      quickFormat: true,
+      run: { italics: true },
+      paragraph: { indent: { left: 567, right: 567 }, spacing: { before: 120, after: 120 }, keepLines: true, border: { left: { ...BORDER, size: 18, space: 8 } } },
+    },
+    { id: "TOCHeading", name: "TOC Heading", basedOn: "Normal", next: "Normal", run: { font: FONT, size: 28, bold: true }, paragraph: { spacing: { before: 240, after: 120 } } },
+  ];
+  return {
+    default: {
+      document: {
+        run: { font: FONT, size: 24, language: { value: LANGUAGE_TAGS[report.language], eastAsia: "ko-KR" } },
+        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
+      },
+      title: { run: { font: FONT, size: 40, bold: true, color: "000000" }, paragraph: { spacing: { after: 120 } } },
+      heading1: heading(32, 360, 0),
+      heading2: heading(28, 240, 1),
+      heading3: heading(24, 200, 2),
+      caption: { run: { italics: true, size: 20, color: "404040" }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
+    },
+    paragraphStyles,
+  };
+}
+
+function titleBlock(report: Report): Paragraph[] {
+  return [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] }),
+    ...report.subtitle.map((line) => new Paragraph({ style: "Subtitle", children: lines(line) })),
+  ];
+}
+
+function blockToDocx(block: ReportBlock): FileChild[] {
+  switch (block.type) {
+    case "heading":
+      return [heading(block)];
+    case "paragraph":
+      return [paragraph(block)];
+    case "table":
+      return [table(block), new Paragraph({})];
+    case "quote":
+      return [quote(block)];
+    case "chart":
+      return chart(block);
+    case "toc":
+      return toc(block);
+  }
+}
+
+const HEADING_LEVELS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+function heading(block: Block<"heading">): Paragraph {
+  return new Paragraph({ heading: HEADING_LEVELS[block.level], children: lines(block.text) });
+}
+
+function paragraph(block: Block<"paragraph">): Paragraph {
+  return new Paragraph({ children: block.runs.flatMap(inline) });
+}
+
+function inline(run: Inline): TextRun[] {
+  return lines(run.text, { bold: run.bold, italics: run.italic });
+}
+
+/**
+ * Runs for text that may hold line breaks, which a w:t can't: each line after the first (and the
+ * first too, with `breakBefore`) starts with a line break.
+ */
+function lines(text: string, options: IRunOptions = {}, breakBefore = false): TextRun[] {
+  return text.split(/\r\n|\n|\r/).map((line, i) => new TextRun({ ...options, text: line, break: i > 0 || breakBefore ? 1 : undefined }));
+}
+
+/** A full-width table with borders; the header row repeats on every page the table runs over. */
+function table(block: Block<"table">): Table {
+  const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length), 1);
+  const row = (cells: string[], header: boolean) =>
+    new TableRow({
+      tableHeader: header || undefined,
+      cantSplit: true,
+      children: Array.from({ length: columns }, (_, i) =>
+        new TableCell({
+          shading: header ? { fill: "E7E6E6", type: "clear", color: "auto" } : undefined,
+          children: [new Paragraph({ spacing: { before: 40, after: 40 }, children: lines(cells[i] ?? "", { bold: header }) })],
+        }),
+      ),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    rows: [row(block.header, true), ...block.rows.map((cells) => row(cells, false))],
+  });
+}
+
+/**
+ * A coded passage in the Quote style, verbatim between curly quotes, with its citation on the
+ * next line. The stance shows as the colour of the left rule, so it survives printing in grey.
+ */
+function quote(block: Block<"quote">): Paragraph {
+  return new Paragraph({
+    style: "Quote",
+    border: { left: { ...BORDER, size: 18, space: 8, color: STANCE_COLOURS[block.stance] } },
+    children: [...lines(`“${block.text}”`), ...lines(block.citation, { italics: false, size: 20 }, true)],
+  });
+}
+
+/** The chart as SVG, a PNG at twice the size for readers without SVG, scaled to the text width, then its title. */
+function chart(block: Block<"chart">): Paragraph[] {
+  const width = TEXT_WIDTH_PX;
+  const height = Math.round((block.height / block.width) * width);
+  const svg = svgToString(block.svg);
+  return [
+    new Paragraph({
+      keepNext: true,
+      alignment: AlignmentType.CENTER,
+      children: [
+        new ImageRun({
+          type: "svg",
+          data: Buffer.from(svg, "utf8"),
+          fallback: { type: "png", data: svgToPng(svg, width * 2) },
+          transformation: { width, height },
+          altText: { name: block.title, title: block.title, description: block.title },
+        }),
+      ],
+    }),
+    new Paragraph({ style: "Caption", children: lines(block.title) }),
+  ];
+}
+
+/** The title, then a TOC field over heading levels 1-3, with links, filled in from the headings. */
+function toc(block: Block<"toc">): FileChild[] {
+  return [
+    new Paragraph({ style: "TOCHeading", children: lines(block.title) }),
+    new TableOfContents(block.title, { hyperlink: true, headingStyleRange: "1-3" }),
+  ];
+}
