@@ -50,7 +50,7 @@ export async function writeXlsx(tables: Table[], file: string, control?: ExportC
     await fsyncDir(path.dirname(file));
     control?.onProgress?.({ phase: "writing", done: total, total });
   } catch (error) {
-    stream.destroy();
+    await closed(stream);
     await fsp.rm(temp, { force: true }).catch(() => undefined);
     throw writeError(file, error);
   }
@@ -65,6 +65,15 @@ async function openTemp(temp: string, file: string): Promise<WriteStream> {
     throw writeError(file, error);
   }
   return handle.createWriteStream();
+}
+
+/** Stops the stream and waits for its file to close (Windows cannot delete an open file). */
+function closed(stream: WriteStream): Promise<void> {
+  if (stream.closed) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once("close", () => resolve());
+    stream.destroy();
+  });
 }
 
 async function syncFile(file: string): Promise<void> {
@@ -121,8 +130,12 @@ function wrappedColumns(table: Table): Set<number> {
   return new Set();
 }
 
-/** Text past Excel's cell limit is cut (the CSV export keeps it whole); a surrogate pair is not split. */
+/**
+ * Empty text becomes an empty cell (so ISBLANK and filters on "(Blanks)" find it). Text past
+ * Excel's cell limit is cut (the CSV export keeps it whole); a surrogate pair is not split.
+ */
 function excelCell(cell: Cell): Cell {
+  if (cell === "") return null;
   if (typeof cell !== "string" || cell.length <= MAX_CELL_TEXT) return cell;
   let end = MAX_CELL_TEXT - 1;
   if (/[\uD800-\uDBFF]/.test(cell.charAt(end - 1))) end--;

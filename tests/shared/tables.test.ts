@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it, vi } from "vitest";
 import { TandaiError } from "../../shared/errors.js";
-import { csvField, toCsv } from "../../shared/export/csv.js";
+import { csvChunks, csvField, toCsv } from "../../shared/export/csv.js";
 import { codeCaseMatrix, codeDocumentMatrix, presence } from "../../shared/export/matrices.js";
 import { TableRequest, type ExportProgress, type TableRequest as Request } from "../../shared/export/model.js";
 import { collectQuotes } from "../../shared/export/quotes.js";
@@ -219,5 +219,16 @@ describe("toCsv", () => {
     expect(read(csv)).toEqual([["a", "b", "c", "d"], [tricky, "12.5", "", "=SUM(A1) stays verbatim"]]);
     expect(csvField("plain")).toBe("plain");
     expect(csvField("a,b")).toBe('"a,b"');
+  });
+});
+
+describe("csvChunks", () => {
+  it("joins to exactly toCsv's text", async () => {
+    const f = exportFixture();
+    const [table] = await buildTables(f.state, request({ format: "csv", table: "codings" }), f.read);
+    const chunks: string[] = [];
+    for await (const chunk of csvChunks(table!, 2)) chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.join("")).toBe(toCsv(table!));
   });
 });

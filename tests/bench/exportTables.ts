@@ -1,0 +1,174 @@
+/**
+ * Spreadsheet export benchmark: a synthetic project of 100k codings (300 documents, a fifth of them
+ * PDFs with pages, two frameworks linked, 10 cases) exported as one workbook and as the four CSV
+ * files. Reports the time of each file, its size, and the peak resident memory seen while exporting:
+ * the workbook is streamed, so memory should stay near what the project and its quotes take.
+ *
+ * Document texts are generated when read, as the store reads them from disk one at a time, so the
+ * project in memory is what a real one holds (metadata and codings), not 18 MB of text besides.
+ */
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { writeXlsx } from "../../electron/export/xlsx.js";
+import { writeFileAtomic } from "../../electron/store/index.js";
+import { csvChunks } from "../../shared/export/csv.js";
+import { TableRequest, TABLES, type ExportControl } from "../../shared/export/model.js";
+import { buildTables } from "../../shared/export/tables.js";
+import {
+  addTemplateOps,
+  applyOperation,
+  batch,
+  emptyProject,
+  linesToBlocks,
+  offset,
+  type CaseId,
+  type CodeId,
+  type CodingId,
+  type DocumentContent,
+  type DocumentId,
+  type ProjectId,
+  type ProjectState,
+} from "../../shared/index.js";
+import { seededRandom } from "../../shared/random.js";
+
+const CODINGS = 100_000;
+const DOCUMENTS = 300;
+const CASES = 10;
+const PLAIN_CODES = 40;
+const LINES_PER_DOCUMENT = 150;
+const NOW = "2026-01-01T00:00:00.000Z";
+const WORDS = "kerja sama kota kembar padang vũng tàu 부산 ekonomi “investasi” pelabuhan budaya, anggaran pandemi birokrasi delegasi".split(" ");
+
+/** The same text for the same document, every time it is read. */
+function documentText(index: number): string {
+  const random = seededRandom(1_000 + index);
+  const lines: string[] = [];
+  for (let l = 0; l < LINES_PER_DOCUMENT; l++) {
+    const n = 40 + Math.floor(random() * 40);
+    lines.push(Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(" ") + ".");
+  }
+  return lines.join("\n");
+}
+
+function isPdf(index: number): boolean {
+  return index % 5 === 0;
+}
+
+function content(index: number): DocumentContent {
+  const text = documentText(index);
+  const blocks = linesToBlocks(text);
+  // A PDF page holds ten paragraphs.
+  return { text, blocks: isPdf(index) ? blocks.map((b, i) => ({ ...b, page: Math.floor(i / 10) + 1 })) : blocks };
+}
+
+function buildProject(): { state: ProjectState; read: (id: DocumentId) => Promise<DocumentContent> } {
+  const state = emptyProject("benchexport" as ProjectId, "Benchmark", NOW);
+  const random = seededRandom(11);
+  const documents: { id: DocumentId; length: number }[] = [];
+  for (let d = 0; d < DOCUMENTS; d++) {
+    const id = `document${String(d).padStart(4, "0")}` as DocumentId;
+    const { text, blocks } = content(d);
+    documents.push({ id, length: text.length });
+    state.documents[id] = {
+      id,
+      title: `Wawancara ${d + 1}`,
+      kind: isPdf(d) ? "pdf" : "txt",
+      sourceName: `w${d}.${isPdf(d) ? "pdf" : "txt"}`,
+      importedAt: NOW,
+      length: text.length,
+      blockCount: blocks.length,
+      pageCount: isPdf(d) ? (blocks.at(-1)?.page ?? 1) : null,
+    };
+  }
+  // Each case holds 36 consecutive documents: neighbouring cases share some.
+  for (let c = 0; c < CASES; c++) {
+    const id = `case${c}` as CaseId;
+    state.cases[id] = { id, name: `Kota ${c + 1} – Bà Rịa–Vũng Tàu`, documentIds: documents.slice(c * 30, c * 30 + 36).map((d) => d.id), createdAt: NOW };
+  }
+  for (const framework of ["keating", "obstacles"]) applyOperation(state, batch(addTemplateOps(state, framework, "id", NOW)), NOW);
+  const codes = Object.keys(state.codes) as CodeId[];
+  for (let u = 0; u < PLAIN_CODES; u++) {
+    const id = `plain${u}` as CodeId;
+    const parentId = u < 4 ? null : (`plain${u % 4}` as CodeId);
+    state.codes[id] = { id, name: `Kode ${u}`, color: "#e69f00", parentId, order: 100 + u, description: { definition: "", whenToUse: "", whenNotToUse: "" }, createdAt: NOW };
+    codes.push(id);
+  }
+  for (let i = 0; i < CODINGS; i++) {
+    const id = `coding${String(i).padStart(7, "0")}` as CodingId;
+    const document = documents[Math.floor(random() * DOCUMENTS)]!;
+    const start = Math.floor(random() * (document.length - 400));
+    state.codings[id] = {
+      id,
+      documentId: document.id,
+      codeId: codes[Math.floor(random() * codes.length)]!,
+      start: offset(start),
+      end: offset(start + 20 + Math.floor(random() * 380)),
+      coder: random() < 0.5 ? "Rani" : "Budi",
+      stance: random() < 1 / 7 ? "contradicts" : "supports",
+      createdAt: NOW,
+    };
+    if (i % 20 === 0) state.memos[`coding:${id}`] = { target: { kind: "coding", id }, content: null, text: `Memo ${i}: kutipan penting, “lihat Bab IV”.`, updatedAt: NOW };
+  }
+  const indexOf = new Map(documents.map((d, i) => [d.id, i]));
+  return { state, read: async (id) => content(indexOf.get(id)!) };
+}
+
+/** Peak resident memory, sampled on a timer and at each progress report. */
+function memoryPeak() {
+  let peak = process.memoryUsage().rss;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+  const timer = setInterval(sample, 20);
+  return {
+    sample,
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+export async function benchTables(): Promise<string[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "tandai-bench-export-"));
+  try {
+    const built = performance.now();
+    const { state, read } = buildProject();
+    const buildMs = performance.now() - built;
+    const before = process.memoryUsage().rss;
+    const lines = [
+      `${CODINGS.toLocaleString("en")} codings in ${DOCUMENTS} documents, ${CASES} cases, ${Object.keys(state.codes).length} codes; project built in ${buildMs.toFixed(0)} ms, RSS ${mb(before)} before exporting.`,
+      "",
+      "| file | rows | time | size | peak RSS |",
+      "|---|---:|---:|---:|---:|",
+    ];
+    const run = async (label: string, work: (control: ExportControl) => Promise<{ file: string; rows: number }>) => {
+      const memory = memoryPeak();
+      const start = performance.now();
+      const { file, rows } = await work({ onProgress: memory.sample });
+      const ms = performance.now() - start;
+      const peak = memory.stop();
+      lines.push(`| ${label} | ${rows.toLocaleString("en")} | ${(ms / 1000).toFixed(2)} s | ${mb((await stat(file)).size)} | ${mb(peak)} |`);
+    };
+
+    await run("workbook (.xlsx, 4 sheets)", async (control) => {
+      const file = path.join(dir, "tandai.xlsx");
+      const tables = await buildTables(state, TableRequest.parse({ kind: "table", format: "xlsx", language: "id" }), read, control);
+      await writeXlsx(tables, file, control);
+      return { file, rows: tables.reduce((n, t) => n + t.rows.length, 0) };
+    });
+    for (const table of TABLES) {
+      await run(`${table}.csv`, async (control) => {
+        const file = path.join(dir, `${table}.csv`);
+        const [built] = await buildTables(state, TableRequest.parse({ kind: "table", format: "csv", table, language: "id" }), read, control);
+        await writeFileAtomic(file, csvChunks(built!));
+        return { file, rows: built!.rows.length };
+      });
+    }
+    return lines;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
