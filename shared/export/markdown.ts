@@ -117,25 +117,63 @@ function paragraph(runs: Inline[]): string {
     if (last && !!last.bold === !!run.bold && !!last.italic === !!run.italic) last.text += run.text;
     else merged.push({ ...run });
   }
-  // Each line of the paragraph, built from the pieces of the runs it holds.
-  const lines: string[] = [""];
+  // The paragraph's lines, each the pieces of the runs it holds.
+  const lines: Inline[][] = [[]];
   for (const run of merged) {
-    splitLines(run.text).forEach((piece, i) => {
-      if (i > 0) lines.push("");
-      lines[lines.length - 1] += styled(piece, run);
+    splitLines(run.text).forEach((text, i) => {
+      if (i > 0) lines.push([]);
+      if (text) lines[lines.length - 1]!.push({ ...run, text });
     });
   }
-  return trimBlankLines(lines)
+  return trimBlankLines(lines.map(styleLine))
     .map((line) => escapeLineStart(trimBlanks(line)))
     .join(HARD_BREAK);
 }
 
-function styled(text: string, run: Inline): string {
-  const marker = (run.bold ? "**" : "") + (run.italic ? "*" : "");
-  // Emphasis cannot open before or close after a blank, so blanks stay outside the markers.
-  const [, lead, core, trail] = /^(\s*)(.*?)(\s*)$/su.exec(text)!;
-  if (!core) return text;
-  return `${lead}${marker}${escapeText(core)}${[...marker].reverse().join("")}${trail}`;
+interface Piece {
+  lead: string;
+  core: string;
+  trail: string;
+  marker: string;
+}
+
+const PUNCT = /[\p{P}\p{S}]/u;
+const SPACE = /\s/u;
+
+function styleLine(runs: Inline[]): string {
+  const pieces: Piece[] = runs.map((run) => {
+    // Emphasis cannot open before or close after a blank, so blanks stay outside the markers.
+    const [, lead, core, trail] = /^(\s*)(.*?)(\s*)$/su.exec(run.text)!;
+    const marker = core ? (run.bold ? "**" : "") + (run.italic ? "*" : "") : "";
+    return { lead: lead!, core: core!, trail: trail!, marker };
+  });
+  return pieces
+    .map((piece, i) => {
+      const text = escapeText(piece.core);
+      if (!piece.marker) return piece.lead + text + piece.trail;
+      const [prev, next] = [pieces[i - 1], pieces[i + 1]];
+      const before = piece.lead || (prev ? prev.core + prev.trail : "");
+      const after = piece.trail || (next ? next.lead + next.core : "");
+      const canOpen = opens(before.at(-1), piece.core.at(0)!, !piece.lead && !!prev?.marker && !prev.trail);
+      const canClose = opens(after.at(0), piece.core.at(-1)!, !piece.trail && !!next?.marker && !next.lead);
+      if (canOpen && canClose) return `${piece.lead}${piece.marker}${text}${[...piece.marker].reverse().join("")}${piece.trail}`;
+      // Where "*" would not be read as emphasis (CommonMark's flanking rules), inline HTML is.
+      const tags = [...(piece.marker.length >= 2 ? ["strong"] : []), ...(piece.marker.length % 2 ? ["em"] : [])];
+      const [open, close] = [tags.map((t) => `<${t}>`).join(""), [...tags].reverse().map((t) => `</${t}>`).join("")];
+      return `${piece.lead}${open}${text}${close}${piece.trail}`;
+    })
+    .join("");
+}
+
+/**
+ * Whether "*" next to `inner` (the first or last character of the styled text) and `outer` (the
+ * character beyond it) delimits emphasis: not when another run's markers touch it (they would merge
+ * into one run of asterisks), nor when punctuation inside meets a letter outside ("kata**“x”**").
+ */
+function opens(outer: string | undefined, inner: string, touchesMarker: boolean): boolean {
+  if (touchesMarker) return false;
+  if (outer === undefined || SPACE.test(outer)) return true;
+  return !PUNCT.test(inner) || PUNCT.test(outer);
 }
 
 function table(header: string[], rows: string[][]): string {

@@ -1,9 +1,10 @@
-import { JSDOM } from "jsdom";
+// @vitest-environment jsdom
+// jsdom parses the HTML as a browser would (DOMParser); jsdom itself has no type declarations here.
 import { describe, expect, it } from "vitest";
 import { svgToString } from "../../shared/charts/svg.js";
 import { reportToHtml } from "../../shared/export/html.js";
 import { base64, chartSvg, reportToMarkdown, utf8 } from "../../shared/export/markdown.js";
-import type { Report, ReportBlock } from "../../shared/export/model.js";
+import type { Inline, Report, ReportBlock } from "../../shared/export/model.js";
 import { createSlugger, slugify } from "../../shared/export/slug.js";
 
 const VUNG_TAU = "Bà Rịa–Vũng Tàu";
@@ -117,7 +118,7 @@ describe("reportToMarkdown", () => {
     // Every line of a quote stays in the blockquote; no raw HTML tag reaches the output.
     const quoteStart = lines.findIndex((l) => l.startsWith("> ““Kami"));
     expect(lines.slice(quoteStart, quoteStart + 4).every((l) => l.startsWith(">"))).toBe(true);
-    expect(md).not.toMatch(/(^|[^\\])<(?!br>)/m);
+    expect(md).not.toMatch(/(^|[^\\])<(?!br>|\/?(strong|em)>)/m);
     // Every toc link points at a heading's slug.
     const slug = createSlugger();
     const anchors = [report.title, ...lines.filter((l) => /^#{2,4} /.test(l)).map((l) => l.replace(/^#+ /, ""))].map(slug);
@@ -144,6 +145,18 @@ describe("reportToMarkdown", () => {
     expect(md).toContain(`> — ${CITATION}`);
   });
 
+  it("falls back to inline HTML where asterisks would not be read as emphasis", () => {
+    const para = (...runs: Inline[]) => reportToMarkdown({ language: "id", title: "T", subtitle: [], blocks: [{ type: "paragraph", runs }] }).slice(5, -1);
+    expect(para({ text: "Motif", bold: true }, { text: ": ekonomi " }, { text: "dan budaya", bold: true, italic: true })).toBe(
+      "**Motif**: ekonomi ***dan budaya***",
+    );
+    // Punctuation inside the emphasis against a letter outside, and two styles touching.
+    expect(para({ text: "kata" }, { text: "“x”", bold: true }, { text: "lanjut" })).toBe("kata<strong>“x”</strong>lanjut");
+    expect(para({ text: "a", italic: true }, { text: "b", bold: true }, { text: " c" })).toBe("<em>a</em><strong>b</strong> c");
+    // Blanks stay outside the markers; a run of only blanks is plain text; a blank line is a line break.
+    expect(para({ text: " x ", italic: true }, { text: "  ", bold: true }, { text: "y\n\nz\n" })).toBe("*x*   y\\\n\\\nz");
+  });
+
   it("writes a minimal report without stray blank lines", () => {
     expect(reportToMarkdown({ language: "en", title: "T", subtitle: [], blocks: [{ type: "toc", title: "Contents" }] })).toBe(
       "# T\n\n## Contents\n",
@@ -153,7 +166,7 @@ describe("reportToMarkdown", () => {
 
 describe("reportToHtml", () => {
   const html = reportToHtml(report);
-  const doc = new JSDOM(html).window.document;
+  const doc = new DOMParser().parseFromString(html, "text/html");
 
   it("is one self-contained HTML5 file in the report's language", () => {
     expect(html.startsWith("<!doctype html>\n")).toBe(true);
@@ -231,7 +244,7 @@ describe("reportToHtml", () => {
 
   it("keeps Unicode exact and escapes the title", () => {
     const en = reportToHtml({ ...report, language: "en", title: "<script>alert('x')</script> “T”" });
-    const d = new JSDOM(en).window.document;
+    const d = new DOMParser().parseFromString(en, "text/html");
     expect(d.documentElement.lang).toBe("en");
     expect(d.title).toBe("<script>alert('x')</script> “T”");
     expect(d.querySelectorAll("script")).toHaveLength(0);
