@@ -1,6 +1,6 @@
 import { svgToString } from "../charts/svg.js";
 import type { Inline, Report, ReportBlock } from "./model.js";
-import { headingText, outlineOf } from "./slug.js";
+import { headingText, outlineOf, type Outline } from "./slug.js";
 
 export { slugify } from "./slug.js";
 
@@ -31,7 +31,7 @@ const HARD_BREAK = "\\\n";
  */
 export const CONTRADICTS_MARK = "(−)";
 
-function blockToMarkdown(block: ReportBlock, outline: ReturnType<typeof outlineOf>): string {
+function blockToMarkdown(block: ReportBlock, outline: Outline): string {
   switch (block.type) {
     case "heading":
       // The title is the one level-1 heading; the report's own levels start below it.
