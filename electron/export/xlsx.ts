@@ -32,9 +32,16 @@ export async function writeXlsx(tables: Table[], file: string, control?: ExportC
   checkCancelled(control);
   const temp = tempPathBeside(file);
   const stream = await openTemp(temp, file);
-  // Errors are collected rather than left unhandled; they surface at commit or when we look.
+  // A write error (disk full) is kept for the row loop to see, and ends the wait for the commit,
+  // which would otherwise wait forever for a stream that will never finish.
   let streamError: unknown = null;
-  stream.on("error", (error) => (streamError ??= error));
+  const failure = new Promise<never>((_, reject) =>
+    stream.on("error", (error) => {
+      streamError ??= error;
+      reject(error);
+    }),
+  );
+  failure.catch(() => undefined); // handled where it is raced; never an unhandled rejection
   try {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     const total = tables.reduce((sum, t) => sum + t.rows.length, 0);
@@ -43,8 +50,8 @@ export async function writeXlsx(tables: Table[], file: string, control?: ExportC
       done = await writeSheet(workbook, table, control, done, total, () => streamError);
     }
     checkCancelled(control);
-    await workbook.commit();
-    if (streamError) throw streamError;
+    await Promise.race([workbook.commit(), failure]);
+    await closed(stream); // Windows cannot rename an open file
     await syncFile(temp);
     await fsp.rename(temp, file);
     await fsyncDir(path.dirname(file));
@@ -67,7 +74,7 @@ async function openTemp(temp: string, file: string): Promise<WriteStream> {
   return handle.createWriteStream();
 }
 
-/** Stops the stream and waits for its file to close (Windows cannot delete an open file). */
+/** Stops the stream (if still open) and waits for its file to close. */
 function closed(stream: WriteStream): Promise<void> {
   if (stream.closed) return Promise.resolve();
   return new Promise((resolve) => {
