@@ -1,0 +1,114 @@
+import { execFile, spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { reportToDocx } from "../../electron/export/docx.js";
+import { SAMPLE, sampleReport } from "../electron/export/sampleReport.js";
+
+const run = promisify(execFile);
+
+/** Where the page images go for a person to look at; CI keeps tests/e2e/screenshots. */
+const PAGES = join(import.meta.dirname, "screenshots", "docx");
+
+/**
+ * Fails, rather than skips, without the tools: a rendering check that quietly doesn't run is one
+ * nobody notices is missing. CI installs them (.ci/run).
+ */
+function requireTool(command: string, args: string[], debianPackage: string): void {
+  const probe = spawnSync(command, args, { stdio: "ignore", timeout: 60_000 });
+  if (probe.error) {
+    throw new Error(`The .docx rendering check needs \`${command}\`, which is not installed (${probe.error.message}). Install the Debian packages libreoffice-writer and poppler-utils (${debianPackage} provides ${command}), e.g. apt-get install --no-install-recommends libreoffice-writer poppler-utils fonts-noto-cjk.`);
+  }
+}
+
+/**
+ * Text compared as pdftotext gives it back: lines broken inside table cells and quotes, a hyphen
+ * at a line's end taken for a hyphenation and dropped, and accents possibly decomposed. So both
+ * sides lose their whitespace and hyphens and are compared in NFC.
+ */
+const squash = (text: string) => text.normalize("NFC").replace(/[\s\u00ad-]+/g, "");
+
+/**
+ * The .docx writer's output as LibreOffice lays it out: converted headless to PDF, its text read
+ * back with pdftotext, and its pages drawn as PNGs into tests/e2e/screenshots/docx for review.
+ */
+describe("the .docx report in LibreOffice", () => {
+  let dir: string | undefined;
+  let converted: Promise<{ pdf: string; pdfText: string }> | undefined;
+
+  /**
+   * Converts once, when the first test asks; done inside the tests rather than in a hook, so a
+   * machine without LibreOffice shows every check failing with the message saying what to install.
+   */
+  function render(): Promise<{ pdf: string; pdfText: string }> {
+    converted ??= (async () => {
+      requireTool("soffice", ["--version"], "libreoffice-writer");
+      requireTool("pdftotext", ["-v"], "poppler-utils");
+      requireTool("pdftoppm", ["-v"], "poppler-utils");
+
+      dir = await mkdtemp(join(tmpdir(), "tandai-docx-render-"));
+      const docx = join(dir, "laporan.docx");
+      await writeFile(docx, await reportToDocx(sampleReport()));
+      // A profile of its own: LibreOffice refuses to start a second instance on a profile in use,
+      // and a stale one from an earlier run can hold its first-start dialogs.
+      const profile = pathToFileURL(join(dir, "profile")).href;
+      await run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, docx], { timeout: 120_000 });
+      const pdf = join(dir, "laporan.pdf");
+      const pdfText = (await run("pdftotext", ["-enc", "UTF-8", pdf, "-"], { timeout: 60_000 })).stdout;
+      return { pdf, pdfText };
+    })();
+    return converted;
+  }
+
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("shows the title, the headings and the table of contents with page numbers", async () => {
+    const { pdfText } = await render();
+    const report = sampleReport();
+    expect(pdfText).toContain(report.title);
+    for (const line of report.subtitle) expect(pdfText).toContain(line);
+    for (const heading of SAMPLE.headings) {
+      expect(pdfText).toContain(heading);
+      // The table of contents came filled in: an entry, its dot leader, its page number.
+      expect(pdfText).toMatch(new RegExp(`${heading}\\.{3,}\\s*\\d+`));
+    }
+    expect(pdfText).toContain(SAMPLE.tocTitle);
+  });
+
+  it("keeps Vietnamese, Korean and curly quotes, in the text, the table cells and the quotes", async () => {
+    const { pdfText } = await render();
+    const text = squash(pdfText);
+    for (const expected of [SAMPLE.vietnamese, SAMPLE.korean, ...SAMPLE.tableHeader, ...SAMPLE.tableRows.flat()]) {
+      expect(text, expected).toContain(squash(expected));
+    }
+    for (const [quote, citation] of [
+      [SAMPLE.supporting, SAMPLE.supportingCitation],
+      [SAMPLE.contradicting, SAMPLE.contradictingCitation],
+      [SAMPLE.koreanQuote, SAMPLE.koreanCitation],
+    ]) {
+      expect(text).toContain(squash(`“${quote}”${citation}`));
+    }
+    expect(pdfText).toContain(SAMPLE.chartTitle);
+  });
+
+  it("draws the chart as an image", async () => {
+    const { pdf } = await render();
+    const { stdout } = await run("pdfimages", ["-list", pdf], { timeout: 60_000 });
+    const images = stdout.split("\n").slice(2).filter((line) => /\bimage\b/.test(line));
+    expect(images.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("saves the pages as images for review", async () => {
+    const { pdf } = await render();
+    await rm(PAGES, { recursive: true, force: true });
+    await mkdir(PAGES, { recursive: true });
+    await run("pdftoppm", ["-png", "-r", "60", pdf, join(PAGES, "page")], { timeout: 60_000 });
+    const pages = (await readdir(PAGES)).filter((name) => name.endsWith(".png"));
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+  });
+});
