@@ -1,7 +1,9 @@
+import { promises as fsp } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { writeXlsx } from "../../../electron/export/xlsx.js";
 import { TandaiError } from "../../../shared/errors.js";
 import { TableRequest, type ExportProgress } from "../../../shared/export/model.js";
@@ -131,5 +133,34 @@ describe("writeXlsx", () => {
     const renamed = await writeXlsx(tables, path.join(dir, "target.xlsx")).catch((e: unknown) => e);
     expect(renamed).toMatchObject({ code: "tables.errors.writeFailed", params: { file: "target.xlsx" } });
     expect((await readdir(dir)).sort()).toEqual(["plain", "target.xlsx"]);
+  });
+
+  describe("when the disk fails mid-write", () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it("gives an error naming the file, removes the temp file, and does not hang", async () => {
+      const dir = await tempDir();
+      const file = path.join(dir, "tandai.xlsx");
+      await writeFile(file, "old");
+      const open = fsp.open.bind(fsp);
+      // The temp file is created for real, but every write to it fails as on a full disk.
+      vi.spyOn(fsp, "open").mockImplementation(async (at, flags, mode) => {
+        const handle = await open(at, flags, mode);
+        if (flags === "wx") {
+          handle.createWriteStream = () => {
+            const failing = new Writable({ write: (_chunk, _encoding, done) => done(Object.assign(new Error("no space left on device"), { code: "ENOSPC" })) });
+            failing.on("close", () => void handle.close());
+            return failing as ReturnType<typeof handle.createWriteStream>;
+          };
+        }
+        return handle;
+      });
+      const { tables } = await fixtureTables();
+      const error = await writeXlsx(tables, file).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "tables.errors.writeFailed", params: { file: "tandai.xlsx" } });
+      expect(String((error as TandaiError).params.detail)).toContain("ENOSPC");
+      expect(await readdir(dir)).toEqual(["tandai.xlsx"]);
+      expect(await readFile(file, "utf8")).toBe("old");
+    });
   });
 });
