@@ -43,7 +43,9 @@ export async function writeXlsx(tables: Table[], file: string, control?: ExportC
   );
   failure.catch(() => undefined); // handled where it is raced; never an unhandled rejection
   try {
+    // Styles for the bold header and wrapped quotes; shared strings would hold every quote in memory.
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    workbook.creator = workbook.lastModifiedBy = "Tandai";
     const total = tables.reduce((sum, t) => sum + t.rows.length, 0);
     let done = 0;
     for (const table of tables) {

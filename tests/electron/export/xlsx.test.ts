@@ -73,6 +73,7 @@ describe("writeXlsx", () => {
     await writeXlsx(tables, file);
     const workbook = await readBack(file);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Pengodean", "Kode × dokumen", "Kode × kasus", "Indikator"]);
+    expect(workbook.creator).toBe("Tandai");
     const sheet = workbook.getWorksheet("Pengodean")!;
     expect(sheet.getCell(1, 1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
