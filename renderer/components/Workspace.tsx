@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { CodeId, DocumentId } from "../../shared/index.js";
+import type { CodeId, DocumentId, ExportRequestInput } from "../../shared/index.js";
 import { useProject } from "../state/context.js";
+import { ChartsView } from "./charts/index.js";
 import { Codebook, CodeDetails } from "./codebook/index.js";
 import { DocumentList } from "./DocumentList.js";
 import { DocumentPane, type Focus } from "./DocumentPane.js";
@@ -13,15 +14,23 @@ import { TopBar } from "./TopBar.js";
 import { useUndoShortcuts } from "./useUndoShortcuts.js";
 
 type Tab = "code" | "retrieve" | "memos" | "indicators";
+/** What the middle shows: the open document, or charts of the whole project. */
+type Middle = "document" | "charts";
 
-/** The open project: documents and codebook on the left, the text in the middle, details on the right. */
-export function Workspace() {
+const noExport = () => {};
+
+/**
+ * The open project: documents and codebook on the left, the text (or the charts) in the middle,
+ * details on the right. `onExport` saves a chart as a file.
+ */
+export function Workspace({ onExport = noExport }: { onExport?: (request: ExportRequestInput) => void } = {}) {
   const { t } = useTranslation();
   const { state } = useProject();
   const [documentId, setDocumentId] = useState<DocumentId | null>(() => (Object.keys(state.documents)[0] as DocumentId | undefined) ?? null);
   const [codeId, setCodeId] = useState<CodeId | null>(null);
   const [focus, setFocus] = useState<Focus | null>(null);
   const [tab, setTab] = useState<Tab>("retrieve");
+  const [middle, setMiddle] = useState<Middle>("document");
   useUndoShortcuts();
 
   // A document or code that an undo or delete removed is no longer selected.
@@ -30,8 +39,15 @@ export function Workspace() {
     if (codeId && !state.codes[codeId]) setCodeId(null);
   });
 
+  // Choosing a document, importing one or jumping to a passage means reading it: back from the charts.
+  const openDocument = useCallback((id: DocumentId) => {
+    setDocumentId(id);
+    setMiddle("document");
+  }, []);
+
   const jumpTo = useCallback((target: DocumentId, start: number, end: number) => {
     setDocumentId(target);
+    setMiddle("document");
     setFocus({ documentId: target, start, end, nonce: Date.now() });
   }, []);
 
@@ -41,15 +57,25 @@ export function Workspace() {
   }, []);
 
   return (
-    <ImportDrop onImported={(first) => first && setDocumentId(first)}>
+    <ImportDrop onImported={(first) => first && openDocument(first)}>
       <div className="workspace" data-testid="workspace">
-        <TopBar onImported={(first) => first && setDocumentId(first)} />
+        <TopBar onImported={(first) => first && openDocument(first)} />
         <aside className="sidebar">
-          <DocumentList selected={documentId} onSelect={setDocumentId} />
+          <DocumentList selected={documentId} onSelect={openDocument} />
           <Codebook selectedCodeId={codeId} onSelect={selectCode} />
         </aside>
         <main className="document-area">
-          {documentId && state.documents[documentId] ? (
+          <div className="tabs middle-switch" role="group">
+            <button aria-pressed={middle === "document"} className={middle === "document" ? "active" : ""} onClick={() => setMiddle("document")} title={t("charts.view.documentHint")} data-testid="document-toggle">
+              {t("charts.view.document")}
+            </button>
+            <button aria-pressed={middle === "charts"} className={middle === "charts" ? "active" : ""} onClick={() => setMiddle(middle === "charts" ? "document" : "charts")} title={t("charts.view.toggleHint")} data-testid="charts-toggle">
+              {t("charts.view.toggle")}
+            </button>
+          </div>
+          {middle === "charts" ? (
+            <ChartsView onExport={onExport} />
+          ) : documentId && state.documents[documentId] ? (
             <DocumentPane key={documentId} documentId={documentId} focus={focus?.documentId === documentId ? focus : null} />
           ) : (
             <div className="empty-document">
