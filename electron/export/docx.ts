@@ -28,12 +28,14 @@ type Block<T extends ReportBlock["type"]> = Extract<ReportBlock, { type: T }>;
 const PAGE = { width: 11906, height: 16838, margin: 1418 };
 /** The width text runs across, in pixels at 96 dpi (what ImageRun sizes are in): 1 inch = 1440 twips. */
 const TEXT_WIDTH_PX = Math.floor(((PAGE.width - 2 * PAGE.margin) / 1440) * 96);
+/** The tallest a chart may be and still share its page with its caption (a page's text height less about four lines). */
+const CHART_MAX_HEIGHT_PX = Math.floor(((PAGE.height - 2 * PAGE.margin) / 1440) * 96) - 80;
 
 /**
  * Fonts Word has on every Windows and Mac and LibreOffice replaces with metric-compatible ones
  * (Liberation Serif), all covering Vietnamese. Hangul is East Asian text, which Word and
  * LibreOffice set in the eastAsia font: Malgun Gothic ships with Windows; where it is missing,
- * fontconfig picks a Korean font (Noto Sans CJK KR) because the East Asian language is Korean.
+ * LibreOffice falls back to a font that has Hangul (Noto Sans CJK on Linux, fonts-noto-cjk).
  */
 const FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", cs: "Times New Roman", eastAsia: "Malgun Gothic" };
 const LANGUAGE_TAGS = { id: "id-ID", en: "en-US" } as const;
@@ -47,7 +49,11 @@ const LANGUAGE_TAGS = { id: "id-ID", en: "en-US" } as const;
 const PAGE_NUMBERS_MAX_BLOCKS = 400;
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "808080" } as const;
-const STANCE_COLOURS = { supports: "2E7D32", contradicts: "C62828" } as const;
+/** The left rule of a quote by stance: colour for the screen, single or double for print in grey. */
+const STANCE_RULES = {
+  supports: { style: BorderStyle.SINGLE, size: 18, space: 8, color: "2E7D32" },
+  contradicts: { style: BorderStyle.DOUBLE, size: 18, space: 8, color: "C62828" },
+} as const;
 
 /**
  * The report as a .docx: built-in heading styles with outline levels (the navigator and the table
@@ -109,7 +115,7 @@ function styles(report: Report) {
 
 function titleBlock(report: Report): Paragraph[] {
   return [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: lines(report.title) }),
     ...report.subtitle.map((line) => new Paragraph({ style: "Subtitle", children: lines(line) })),
   ];
 }
@@ -121,6 +127,7 @@ function blockToDocx(block: ReportBlock): FileChild[] {
     case "paragraph":
       return [paragraph(block)];
     case "table":
+      // An empty paragraph after it: Word joins two tables that touch into one.
       return [table(block), new Paragraph({})];
     case "quote":
       return [quote(block)];
@@ -176,20 +183,26 @@ function table(block: Block<"table">): Table {
 
 /**
  * A coded passage in the Quote style, verbatim between curly quotes, with its citation on the
- * next line. The stance shows as the colour of the left rule, so it survives printing in grey.
+ * next line. The stance shows in the left rule: green and single when the passage supports, red
+ * and double when it contradicts (the report's text says which; this is only the look).
  */
 function quote(block: Block<"quote">): Paragraph {
   return new Paragraph({
     style: "Quote",
-    border: { left: { ...BORDER, size: 18, space: 8, color: STANCE_COLOURS[block.stance] } },
+    border: { left: STANCE_RULES[block.stance] },
     children: [...lines(`“${block.text}”`), ...lines(block.citation, { italics: false, size: 20 }, true)],
   });
 }
 
-/** The chart as SVG, a PNG at twice the size for readers without SVG, scaled to the text width, then its title. */
+/**
+ * The chart as SVG, with a PNG at twice the size for readers without SVG, then its title. It is
+ * scaled to the text width, or down to fit on a page when it is tall (a heatmap of many codes):
+ * Word clips an inline picture taller than the page.
+ */
 function chart(block: Block<"chart">): Paragraph[] {
-  const width = TEXT_WIDTH_PX;
-  const height = Math.round((block.height / block.width) * width);
+  const ratio = block.width > 0 && block.height > 0 ? block.height / block.width : 0.5;
+  const width = Math.min(TEXT_WIDTH_PX, Math.floor(CHART_MAX_HEIGHT_PX / ratio));
+  const height = Math.round(width * ratio);
   const svg = svgToString(block.svg);
   return [
     new Paragraph({

@@ -147,19 +147,24 @@ describe("reportToDocx", () => {
     expect(cells).toEqual([[...SAMPLE.tableHeader], ...SAMPLE.tableRows.map((row) => [...row])]);
   });
 
-  it("sets quotes verbatim in the Quote style, the stance as the colour of the left rule", () => {
+  it("sets quotes verbatim in the Quote style, the stance as the colour and style of the left rule", () => {
     const quotes = paragraphs().filter((p) => styleOf(p) === "Quote");
     expect(quotes.map(textOf)).toEqual([
       `“${SAMPLE.supporting}”\n${SAMPLE.supportingCitation}`,
       `“${SAMPLE.contradicting}”\n${SAMPLE.contradictingCitation}`,
       `“${SAMPLE.koreanQuote}”\n${SAMPLE.koreanCitation}`,
     ]);
-    const colour = (p: XmlNode) => attr(child(child(child(p, "w:pPr"), "w:pBdr"), "w:left"), "w:color");
-    const [supports, contradicts, supportsToo] = quotes.map(colour);
-    expect(supports).toMatch(/^[0-9A-F]{6}$/);
-    expect(contradicts).toMatch(/^[0-9A-F]{6}$/);
-    expect(contradicts).not.toBe(supports);
-    expect(supportsToo).toBe(supports);
+    const rule = (p: XmlNode) => {
+      const left = child(child(child(p, "w:pPr"), "w:pBdr"), "w:left");
+      return { colour: attr(left, "w:color"), style: attr(left, "w:val") };
+    };
+    const [supports, contradicts, supportsToo] = quotes.map(rule);
+    expect(supports!.colour).toMatch(/^[0-9A-F]{6}$/);
+    expect(contradicts!.colour).toMatch(/^[0-9A-F]{6}$/);
+    expect(contradicts!.colour).not.toBe(supports!.colour);
+    // Told apart in a grey printout too.
+    expect(contradicts!.style).not.toBe(supports!.style);
+    expect(supportsToo).toEqual(supports);
   });
 
   it("writes the table of contents as a TOC field over heading levels 1-3, filled in from the headings", () => {
@@ -195,6 +200,15 @@ describe("reportToDocx", () => {
     expect(cx / 914400).toBeCloseTo(6.3, 1); // A4 less two 2.5 cm margins, in inches
     expect(cx / cy).toBeCloseTo(480 / 200, 2);
     expect(attr(all(docx.body, "wp:docPr")[0], "descr")).toBe(SAMPLE.chartTitle);
+  });
+
+  it("scales a chart taller than a page down to fit on one, keeping its proportions", async () => {
+    const tall: Report = { language: "en", title: "T", subtitle: [], blocks: [{ type: "chart", title: "Heatmap", svg: sampleChart, width: 400, height: 2000 }] };
+    const extent = all((await unpack(tall)).body, "wp:extent")[0]!;
+    const [cx, cy] = [Number(attr(extent, "cx")), Number(attr(extent, "cy"))];
+    expect(cy / 914400).toBeLessThan((29.7 - 5) / 2.54); // A4's height less its margins, in inches
+    expect(cy / 914400).toBeGreaterThan(8);
+    expect(cx / cy).toBeCloseTo(400 / 2000, 2);
   });
 
   it("sets the report's language for spell-checking, Korean for East Asian text, and fonts for both", async () => {
