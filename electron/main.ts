@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 import { userInfo } from "node:os";
 import { channelNames, translate, type MenuCommand, type Preferences } from "../shared/index.js";
+import { printHtmlToPdf } from "./printPdf.js";
 import { Backend } from "./backend/backend.js";
 import { dispatch } from "./backend/dispatch.js";
 import { CONTENT_SECURITY_POLICY } from "./security.js";
@@ -37,6 +38,11 @@ async function start() {
       const result = await dialog.showOpenDialog(window!, { properties: ["openDirectory", "createDirectory"] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    pickSavePath: async (defaultName) => {
+      const result = await dialog.showSaveDialog(window!, { defaultPath: join(app.getPath("documents"), defaultName), properties: ["createDirectory", "showOverwriteConfirmation"] });
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+    printToPdf: printHtmlToPdf,
   }).init();
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

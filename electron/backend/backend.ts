@@ -1,6 +1,8 @@
 import {
   codingsOf,
+  cooccurrenceMatrix,
   History,
+  resolveScope,
   importCodebookOps,
   newDocumentId,
   passageOf,
@@ -8,6 +10,7 @@ import {
   toErrorPayload,
   type Applied,
   type ArgsOf,
+  type DocumentId,
   type DocumentMeta,
   type ImportOutcome,
   type OpenProject,
@@ -15,6 +18,11 @@ import {
   type ResultOf,
   type TandaiApi,
 } from "../../shared/index.js";
+import { ExportJobs } from "../export/jobs.js";
+import { ParagraphIndex } from "../export/paragraphs.js";
+import { docxToPdfWithLibreOffice } from "../export/pdf.js";
+import { runExport } from "../export/run.js";
+import { checkTarget, defaultFileName, exportsFolder, freeName, withExtension } from "../export/target.js";
 import { parseCodebook } from "../import/codebook.js";
 import { importDocument } from "../import/index.js";
 import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
@@ -29,6 +37,9 @@ import { createSampleProject, sampleProjectDir } from "./sample.js";
 export class Backend implements TandaiApi {
   private store: DiskProjectStore | null = null;
   private readonly history = new History();
+  private readonly exports = new ExportJobs();
+  /** Paragraph bounds of documents, kept across exports (documents never change after import). */
+  private readonly paragraphs = new ParagraphIndex();
   readonly settings: SettingsFile;
 
   constructor(private readonly context: BackendContext) {
@@ -185,6 +196,50 @@ export class Backend implements TandaiApi {
       passages.push(passageOf(store.state, coding, await store.readDocumentContent(coding.documentId)));
     }
     return passages;
+  }
+
+  /**
+   * Starts an export of the open project. The job works on a snapshot of the state taken now, so
+   * coding on while it runs neither changes nor breaks what is being written.
+   */
+  async exportStart({ request, path }: ArgsOf<"exportStart">): Promise<ResultOf<"exportStart">> {
+    const store = this.requireStore();
+    resolveScope(store.state, request.scope); // an unknown case or code fails now, not in the job
+    let chosen: string | null | undefined = path;
+    if (!chosen) {
+      const name = defaultFileName(store.state.name, request);
+      chosen = this.context.pickSavePath ? await this.context.pickSavePath(name) : freeName(await exportsFolder(store.dir), name);
+      if (!chosen) return null;
+    }
+    const target = withExtension(chosen, request);
+    await checkTarget(target);
+    const source = { state: structuredClone(store.state), readDocumentContent: (id: DocumentId) => store.readDocumentContent(id) };
+    const printToPdf = this.context.printToPdf;
+    const deps = {
+      paragraphs: this.paragraphs,
+      toPdf: (html: string, docx: () => Promise<Uint8Array>) => (printToPdf ? printToPdf(html) : docx().then(docxToPdfWithLibreOffice)),
+    };
+    return this.exports.start(target, (control) => runExport(source, request, target, deps, control));
+  }
+
+  async exportStatus({ jobId }: ArgsOf<"exportStatus">): Promise<ResultOf<"exportStatus">> {
+    return this.exports.status(jobId);
+  }
+
+  async exportCancel({ jobId }: ArgsOf<"exportCancel">): Promise<ResultOf<"exportCancel">> {
+    return this.exports.cancel(jobId);
+  }
+
+  /** Resolves once no export is running. */
+  exportsSettled(): Promise<void> {
+    return this.exports.settled();
+  }
+
+  async cooccurrence({ scope, unit }: ArgsOf<"cooccurrence">): Promise<ResultOf<"cooccurrence">> {
+    const store = this.requireStore();
+    const resolved = resolveScope(store.state, scope);
+    if (unit === "paragraph") await this.paragraphs.prepare(store, new Set(resolved.codings.map((c) => c.documentId)));
+    return cooccurrenceMatrix(store.state, resolved, unit, this.paragraphs.paragraphsOf);
   }
 
   private requireStore(): DiskProjectStore {

@@ -4,7 +4,6 @@ import {
   codePath,
   computeIndicators,
   describeResult,
-  findCase,
   findIndicator,
   Framework,
   PATH_SEPARATOR,
@@ -20,6 +19,7 @@ import { addCustomFrameworkOps, sameFramework } from "../../shared/frameworks/cu
 import { report, type CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
 import { requireDir, withProject } from "./project.js";
+import { casesByNames, frameworksByIds } from "./resolve.js";
 
 /** `tandai framework add|import …` */
 export async function frameworkCommand(ctx: CliContext, [sub, ...rest]: string[]) {
@@ -114,21 +114,8 @@ async function applyAndReport(
 export async function indicatorsCommand(ctx: CliContext, [dirArg]: string[], values: CliValues) {
   const dir = requireDir("indicators", dirArg);
   await withProject(dir, async ({ state }) => {
-    const all = Object.values(state.frameworks);
-    const frameworks = values.framework?.length
-      ? values.framework.map((id) => {
-          const found = state.frameworks[id];
-          if (!found) throw new TandaiError("cli.errors.frameworkNotInProject", { id, valid: all.map((f) => f.id).join(", ") || "–" });
-          return found;
-        })
-      : all;
-    const wanted = values.case?.length
-      ? values.case.map((name) => {
-          const found = findCase(state, name);
-          if (!found) throw new TandaiError("cli.errors.noCase", { name, valid: Object.values(state.cases).map((c) => c.name).join(", ") || "–" });
-          return found.id;
-        })
-      : null;
+    const frameworks = frameworksByIds(state, values.framework);
+    const wanted = casesByNames(state, values.case);
     const language = ctx.language;
     const results = computeIndicators(state, [...new Set(frameworks)]).filter((r) => !wanted || wanted.includes(r.caseId));
     if (wanted) results.sort((a, b) => wanted.indexOf(a.caseId) - wanted.indexOf(b.caseId));

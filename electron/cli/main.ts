@@ -3,6 +3,7 @@ import { languageFromLocale, LANGUAGES, translate, TandaiError, toErrorPayload, 
 import { caseCommand } from "./cases.js";
 import { codeCommand } from "./code.js";
 import { codebookCommand } from "./codebook.js";
+import { exportCommand } from "./export.js";
 import { frameworkCommand, indicatorsCommand } from "./framework.js";
 import { importCommand, infoCommand, newCommand } from "./project.js";
 import { serveCommand } from "./serve.js";
@@ -22,6 +23,16 @@ const options = {
   occurrence: { type: "string" },
   coder: { type: "string" },
   port: { type: "string" },
+  format: { type: "string" },
+  out: { type: "string" },
+  table: { type: "string" },
+  chart: { type: "string" },
+  unit: { type: "string" },
+  quotes: { type: "string" },
+  presence: { type: "boolean" },
+  memos: { type: "boolean" },
+  "no-codebook": { type: "boolean" },
+  "no-charts": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -38,6 +49,7 @@ const commands: Record<string, (ctx: CliContext, positionals: string[], values: 
   codebook: codebookCommand,
   case: caseCommand,
   indicators: indicatorsCommand,
+  export: exportCommand,
   serve: serveCommand,
 };
 

@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { promises as fsp, type WriteStream } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { TandaiError } from "../../shared/errors.js";
 import { checkCancelled, type ExportControl } from "../../shared/export/model.js";
 import { CODINGS_COLUMNS, INDICATOR_COLUMNS, type Cell, type Table } from "../../shared/export/tables.js";
-import { errnoOf, errorDetail, fsyncDir } from "../store/files.js";
+import { errnoOf, errorDetail, fsyncDir, tempPathBeside } from "../store/files.js";
 
 /** Rows between two looks at the cancel flag (and two progress reports). */
 const CHECK_EVERY = 2_000;
@@ -16,11 +15,6 @@ const SAMPLE_ROWS = 200;
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 50;
 const WRAPPED_WIDTH = 80;
-
-/** A temp file in the target's folder (so the rename is atomic), named like the store's. */
-export function tempPathBeside(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-}
 
 /**
  * Writes `tables` as one workbook, a sheet per table, streaming rows to disk (a 100k-coding table

@@ -86,6 +86,11 @@ async function writeChunks(handle: fsp.FileHandle, data: Chunks): Promise<void> 
   if (pendingLength) await flush();
 }
 
+/** A hidden temp file in `file`'s folder (so renaming it over `file` is atomic), unique per process and call. */
+export function tempPathBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+}
+
 /**
  * Replaces `file` atomically and durably: write a temp file in the same folder, fsync it, rename it
  * over `file`, fsync the folder. A crash at any point leaves either the old or the new file, never a
@@ -93,7 +98,7 @@ async function writeChunks(handle: fsp.FileHandle, data: Chunks): Promise<void> 
  */
 export async function writeFileAtomic(file: string, data: Chunks): Promise<void> {
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const temp = tempPathBeside(file);
   let handle: fsp.FileHandle | undefined;
   try {
     handle = await fsp.open(temp, "wx");

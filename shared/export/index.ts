@@ -3,3 +3,8 @@ export * from "./quotes.js";
 export * from "./scope.js";
 export * from "./matrices.js";
 export * from "./report.js";
+export * from "./charts.js";
+export * from "./tables.js";
+export * from "./csv.js";
+export * from "./markdown.js";
+export * from "./html.js";

@@ -12,6 +12,12 @@ Usage:
   tandai framework import <dir> <file.json>
   tandai codebook import <dir> <file.qdc>   (REFI-QDA codebook; codes named like an indicator are linked)
   tandai indicators <dir> [--framework ID]... [--case NAME]...
+  tandai export <dir> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
+              [--case NAME]... [--framework ID]...
+              report: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N quotes per indicator)
+              csv: [--table codings|codeDocument|codeCase|indicators]   xlsx/csv: [--presence]
+              svg/png: --chart frequencies|heatmap|cooccurrence|indicatorGrid [--unit paragraph|overlap]
+              (pdf needs LibreOffice outside the desktop app)
   tandai info <dir> [--json]
   tandai serve [<dir>] [--port N]
 
@@ -41,7 +47,15 @@ keating.economic names the code linked to that indicator.`,
   noCases: "This project has no cases yet; create one with: tandai case add <dir> <name> --doc <title>",
   codebookImported: "Imported the codebook {{file}}: {{created}} codes created, {{merged}} merged into existing codes, {{linked}} linked to indicators.",
   codebookLinked: "Linked “{{code}}” to the indicator {{indicator}} ({{name}}).",
+  exported: "Wrote {{path}} ({{size}}).",
+  exportPhase: {
+    reading: "Reading documents {{done}}/{{total}}…",
+    building: "Building {{done}}/{{total}}…",
+    writing: "Writing the file…",
+  },
   errors: {
+    badChoice: "{{option}} must be one of {{valid}}, not “{{value}}”.",
+    badQuotes: "--quotes must be a whole number from 1, not “{{value}}”.",
     unknownCommand: "Unknown command “{{command}}”. Run tandai --help.",
     missingArgument: "{{command}} needs {{argument}}.",
     badOption: "{{detail}}",

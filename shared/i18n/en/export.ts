@@ -45,10 +45,28 @@ export default {
     paragraph: "para. {{paragraph}}",
     coder: "coded by {{coder}}",
   },
+  /** What an exported file holds, in its default name. */
+  file: {
+    report: "coded summary",
+    workbook: "codings workbook",
+    codings: "codings",
+    codeDocument: "code × document",
+    codeCase: "code × case",
+    indicators: "indicators",
+    frequencies: "code frequencies",
+    heatmap: "code × case heatmap",
+    cooccurrence: "code co-occurrence",
+    indicatorGrid: "indicator grid",
+  },
   errors: {
     cancelled: "The export was cancelled; no file was written.",
     unknownCase: "There is no case “{{name}}” in this project.",
     unknownCode: "There is no code “{{name}}” in this project.",
     unknownFramework: "The framework “{{id}}” is not in this project.",
+    unknownJob: "No export “{{id}}” is running or remembered.",
+    oneFramework: "An indicator grid shows one framework; {{count}} were chosen. Choose one.",
+    noFolder: "Cannot save there: the folder “{{folder}}” does not exist.",
+    pdfNeedsLibreOffice: "A PDF is made by LibreOffice outside the desktop app, and LibreOffice was not found. Install it (or set TANDAI_SOFFICE to its soffice program), or export .docx and save it as PDF from Word.",
+    pdfFailed: "LibreOffice could not turn the report into a PDF: {{detail}}",
   },
 };

@@ -12,6 +12,12 @@ Penggunaan:
   tandai framework import <folder> <berkas.json>
   tandai codebook import <folder> <berkas.qdc>   (buku kode REFI-QDA; kode yang bernama seperti indikator ditautkan)
   tandai indicators <folder> [--framework ID]... [--case NAMA]...
+  tandai export <folder> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
+              [--case NAMA]... [--framework ID]...
+              laporan: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N kutipan per indikator)
+              csv: [--table codings|codeDocument|codeCase|indicators]   xlsx/csv: [--presence]
+              svg/png: --chart frequencies|heatmap|cooccurrence|indicatorGrid [--unit paragraph|overlap]
+              (di luar aplikasi desktop, pdf memerlukan LibreOffice)
   tandai info <folder> [--json]
   tandai serve [<folder>] [--port N]
 
@@ -41,7 +47,15 @@ keating.economic menunjuk kode yang ditautkan ke indikator itu.`,
   noCases: "Proyek ini belum memiliki kasus; buat dengan: tandai case add <folder> <nama> --doc <judul>",
   codebookImported: "Buku kode {{file}} diimpor: {{created}} kode dibuat, {{merged}} digabung ke kode yang sudah ada, {{linked}} ditautkan ke indikator.",
   codebookLinked: "“{{code}}” ditautkan ke indikator {{indicator}} ({{name}}).",
+  exported: "Menulis {{path}} ({{size}}).",
+  exportPhase: {
+    reading: "Membaca dokumen {{done}}/{{total}}…",
+    building: "Menyusun {{done}}/{{total}}…",
+    writing: "Menulis berkas…",
+  },
   errors: {
+    badChoice: "{{option}} harus salah satu dari {{valid}}, bukan “{{value}}”.",
+    badQuotes: "--quotes harus bilangan bulat mulai dari 1, bukan “{{value}}”.",
     unknownCommand: "Perintah “{{command}}” tidak dikenal. Jalankan tandai --help.",
     missingArgument: "{{command}} memerlukan {{argument}}.",
     badOption: "{{detail}}",

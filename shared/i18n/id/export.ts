@@ -45,10 +45,28 @@ export default {
     paragraph: "par. {{paragraph}}",
     coder: "dikode oleh {{coder}}",
   },
+  /** What an exported file holds, in its default name. */
+  file: {
+    report: "ringkasan pengodean",
+    workbook: "buku kerja pengodean",
+    codings: "pengodean",
+    codeDocument: "kode × dokumen",
+    codeCase: "kode × kasus",
+    indicators: "indikator",
+    frequencies: "frekuensi kode",
+    heatmap: "peta panas kode × kasus",
+    cooccurrence: "kemunculan bersama kode",
+    indicatorGrid: "kisi indikator",
+  },
   errors: {
     cancelled: "Ekspor dibatalkan; tidak ada berkas yang ditulis.",
     unknownCase: "Tidak ada kasus “{{name}}” dalam proyek ini.",
     unknownCode: "Tidak ada kode “{{name}}” dalam proyek ini.",
     unknownFramework: "Kerangka analisis “{{id}}” tidak ada dalam proyek ini.",
+    unknownJob: "Tidak ada ekspor “{{id}}” yang sedang berjalan atau tercatat.",
+    oneFramework: "Kisi indikator menampilkan satu kerangka analisis; {{count}} dipilih. Pilih satu.",
+    noFolder: "Tidak dapat menyimpan di sana: folder “{{folder}}” tidak ada.",
+    pdfNeedsLibreOffice: "Di luar aplikasi desktop, PDF dibuat oleh LibreOffice, dan LibreOffice tidak ditemukan. Pasang LibreOffice (atau atur TANDAI_SOFFICE ke program soffice-nya), atau ekspor .docx lalu simpan sebagai PDF dari Word.",
+    pdfFailed: "LibreOffice tidak dapat mengubah laporan menjadi PDF: {{detail}}",
   },
 };

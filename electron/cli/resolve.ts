@@ -1,0 +1,22 @@
+import { findCase, TandaiError, type CaseId, type Framework, type ProjectState } from "../../shared/index.js";
+
+/** The frameworks named by `--framework` (all of the project's when none), or an error listing the valid ids. */
+export function frameworksByIds(state: ProjectState, ids: readonly string[] | undefined): Framework[] {
+  const all = Object.values(state.frameworks);
+  if (!ids?.length) return all;
+  return [...new Set(ids)].map((id) => {
+    const found = state.frameworks[id];
+    if (!found) throw new TandaiError("cli.errors.frameworkNotInProject", { id, valid: all.map((f) => f.id).join(", ") || "–" });
+    return found;
+  });
+}
+
+/** The cases named by `--case` (null when none), or an error listing the project's cases. */
+export function casesByNames(state: ProjectState, names: readonly string[] | undefined): CaseId[] | null {
+  if (!names?.length) return null;
+  return names.map((name) => {
+    const found = findCase(state, name);
+    if (!found) throw new TandaiError("cli.errors.noCase", { name, valid: Object.values(state.cases).map((c) => c.name).join(", ") || "–" });
+    return found.id;
+  });
+}

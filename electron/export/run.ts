@@ -1,0 +1,106 @@
+import { Buffer } from "node:buffer";
+import { stat } from "node:fs/promises";
+import {
+  buildReport,
+  buildTables,
+  chartOf,
+  collectQuotes,
+  reportCharts,
+  reportToHtml,
+  reportToMarkdown,
+  resolveScope,
+  svgToString,
+  csvChunks,
+  type DocumentContent,
+  type DocumentId,
+  type ExportControl,
+  type ExportRequest,
+  type ProjectState,
+  type ReportRequest,
+} from "../../shared/index.js";
+import { checkCancelled } from "../../shared/export/model.js";
+import { writeFileAtomic } from "../store/index.js";
+import { reportToDocx } from "./docx.js";
+import type { ParagraphIndex } from "./paragraphs.js";
+import { svgToPng } from "./png.js";
+import { writeXlsx } from "./xlsx.js";
+
+/** What an export reads: the project's state and its documents' content. */
+export interface ExportSource {
+  state: ProjectState;
+  readDocumentContent(id: DocumentId): Promise<DocumentContent>;
+}
+
+export interface ExportDeps {
+  paragraphs: ParagraphIndex;
+  /** Turns a report's HTML into a PDF (Electron's printToPDF, or LibreOffice from the CLI). */
+  toPdf?: (html: string, docx: () => Promise<Uint8Array>) => Promise<Uint8Array>;
+  now?: () => Date;
+}
+
+/** Pixel width of a chart's PNG export: sharp on a printed page. */
+const PNG_WIDTH = 1600;
+
+/** Runs one export to `path`, written atomically; resolves to the size written. */
+export async function runExport(source: ExportSource, request: ExportRequest, path: string, deps: ExportDeps, control?: ExportControl): Promise<number> {
+  const { state } = source;
+  const read = (id: DocumentId) => source.readDocumentContent(id);
+  let data: string | Buffer | AsyncIterable<string>;
+  switch (request.kind) {
+    case "table": {
+      const tables = await buildTables(state, request, read, control);
+      if (request.format === "xlsx") {
+        await writeXlsx(tables, path, control);
+        return (await stat(path)).size;
+      }
+      // In pieces: a 100k-row CSV never exists as one string.
+      data = csvChunks(tables[0]!);
+      break;
+    }
+    case "chart": {
+      const scope = resolveScope(state, request.scope);
+      if (request.chart === "cooccurrence" && request.unit === "paragraph") await deps.paragraphs.prepare(source, scope.documentIds);
+      const chart = chartOf(state, scope, request.chart, { language: request.language, unit: request.unit, paragraphsOf: deps.paragraphs.paragraphsOf });
+      const svg = svgToString(chart.svg);
+      data = request.format === "svg" ? svg : toBuffer(svgToPng(svg, PNG_WIDTH));
+      break;
+    }
+    case "report":
+      data = await report(source, request, deps, control);
+      break;
+  }
+  checkCancelled(control);
+  control?.onProgress?.({ phase: "writing", done: 0, total: 1 });
+  await writeFileAtomic(path, data);
+  control?.onProgress?.({ phase: "writing", done: 1, total: 1 });
+  return (await stat(path)).size;
+}
+
+const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+async function report(source: ExportSource, request: ReportRequest, deps: ExportDeps, control?: ExportControl): Promise<string | Buffer> {
+  const { state } = source;
+  const scope = resolveScope(state, request.scope);
+  const quoted = await collectQuotes(state, scope.codings, (id) => source.readDocumentContent(id), control);
+  checkCancelled(control);
+  control?.onProgress?.({ phase: "building", done: 0, total: 1 });
+  let charts;
+  if (request.include.charts) {
+    await deps.paragraphs.prepare(source, scope.documentIds);
+    charts = reportCharts(state, scope, { language: request.language, unit: "paragraph", paragraphsOf: deps.paragraphs.paragraphsOf });
+  }
+  const built = buildReport({ state, request, scope, quoted, charts, now: (deps.now?.() ?? new Date()).toISOString() });
+  checkCancelled(control);
+  control?.onProgress?.({ phase: "building", done: 1, total: 1 });
+  switch (request.format) {
+    case "md":
+      return reportToMarkdown(built);
+    case "html":
+      return reportToHtml(built);
+    case "docx":
+      return toBuffer(await reportToDocx(built));
+    case "pdf":
+      if (!deps.toPdf) throw new Error("runExport: no PDF converter");
+      return toBuffer(await deps.toPdf(reportToHtml(built), () => reportToDocx(built)));
+  }
+}
