@@ -39,9 +39,23 @@ const indices = (n: number) => Array.from({ length: n }, (_, i) => i);
 const BAR = 12;
 const BAR_GAP = 2;
 const GROUP_GAP = 12;
-const PLOT_WIDTH = 360;
+const PLOT_WIDTH = 320;
 const LEGEND_LABEL = 200;
 const ROW_LABEL = 260;
+
+/** The cases' colours above the bars, wrapping at `width`, in the bars' order within each group. */
+function caseLegend(names: string[], caption: string, width: number): Drawn {
+  const nodes: SvgNode[] = [text(caption, { x: 0, y: 12, "font-size": 11, "font-weight": "bold", fill: MUTED })];
+  let [x, y] = [textWidth(caption, 11) + 10, 0];
+  names.forEach((name, k) => {
+    const entry = 20 + Math.min(LEGEND_LABEL, textWidth(name, 12)) + 16;
+    if (k > 0 && x + entry > width) [x, y] = [textWidth(caption, 11) + 10, y + 20];
+    nodes.push({ tag: "rect", attrs: { x: r1(x), y, width: 14, height: 14, fill: OKABE_ITO[k]!, stroke: INK, "stroke-width": 0.5 } });
+    nodes.push(label(name, LEGEND_LABEL, 12, { x: r1(x + 20), y: y + 12, fill: INK }));
+    x += entry;
+  });
+  return { nodes, width, height: y + 16 };
+}
 
 export function frequencyChart(matrix: Matrix, language: Language): Chart {
   const title = t(language, "frequencies.title");
@@ -53,13 +67,23 @@ export function frequencyChart(matrix: Matrix, language: Language): Chart {
   const steps = ticks(Math.max(0, ...codes.shown.flatMap((i) => cases.shown.map((j) => value(i, j)))));
   const top = steps.at(-1)!;
 
-  const header = 20;
   const rowLabelWidth = Math.min(ROW_LABEL, Math.max(...codes.shown.map((i) => textWidth(matrix.rows[i]!.label, 12)))) + 10;
+  // Room after the longest bar for its count.
+  const width = rowLabelWidth + PLOT_WIDTH + 10 + textWidth(String(top), 10);
+  const legend = caseLegend(
+    cases.shown.map((j) => matrix.columns[j]!.label),
+    t(language, "frequencies.legend"),
+    width,
+  );
+  const header = legend.height + 26;
   const groupHeight = cases.shown.length * (BAR + BAR_GAP) - BAR_GAP;
   const plotHeight = codes.shown.length * (groupHeight + GROUP_GAP) - GROUP_GAP;
   const x = (v: number) => r1(rowLabelWidth + (v / top) * PLOT_WIDTH);
   const axisY = header + plotHeight + 6;
-  const nodes: SvgNode[] = [text(t(language, "frequencies.codes"), { x: rowLabelWidth - 8, y: 12, "text-anchor": "end", "font-size": 11, "font-weight": "bold", fill: MUTED })];
+  const nodes: SvgNode[] = [
+    ...legend.nodes,
+    text(t(language, "frequencies.codes"), { x: rowLabelWidth - 8, y: header - 8, "text-anchor": "end", "font-size": 11, "font-weight": "bold", fill: MUTED }),
+  ];
 
   for (const v of steps) {
     nodes.push({ tag: "line", attrs: { x1: x(v), y1: header - 4, x2: x(v), y2: axisY, stroke: RULE, "stroke-width": 1 } });
@@ -86,23 +110,7 @@ export function frequencyChart(matrix: Matrix, language: Language): Chart {
     });
   });
 
-  // The legend to the right, in the bars' order within each group.
-  const legendX = rowLabelWidth + PLOT_WIDTH + 40;
-  nodes.push(text(t(language, "frequencies.legend"), { x: legendX, y: 12, "font-size": 11, "font-weight": "bold", fill: MUTED }));
-  cases.shown.forEach((j, k) => {
-    const y = header + k * 20;
-    nodes.push({ tag: "rect", attrs: { x: legendX, y, width: 14, height: 14, fill: OKABE_ITO[k]!, stroke: INK, "stroke-width": 0.5 } });
-    nodes.push(label(matrix.columns[j]!.label, LEGEND_LABEL, 12, { x: legendX + 20, y: y + 11, fill: INK }));
-  });
-  const legendWidth = 20 + Math.min(LEGEND_LABEL, Math.max(...cases.shown.map((j) => textWidth(matrix.columns[j]!.label, 12))));
-
-  return frame({
-    title,
-    body: nodes,
-    width: Math.ceil(legendX + legendWidth),
-    height: Math.max(axisY + 40, header + cases.shown.length * 20),
-    notes: [...codes.note, ...cases.note],
-  });
+  return frame({ title, body: nodes, width: Math.ceil(width), height: axisY + 40, notes: [...codes.note, ...cases.note] });
 }
 
 // ——— Heatmaps: counts in cells, shaded by one hue.
@@ -120,7 +128,7 @@ function shade(v: number, max: number): { fill: string; ink: string } {
 /** A legend line under a grid: a caption, then its swatches. */
 function legendUnder(drawn: Drawn, caption: string, entries: LegendEntry[]): Drawn {
   const y = drawn.height + 14;
-  const captionWidth = caption ? textWidth(caption, 11) + 8 : 0;
+  const captionWidth = caption ? textWidth(caption, 11) + 10 : 0;
   const row = legendRow(entries, captionWidth, y);
   return {
     nodes: [...drawn.nodes, ...(caption ? [text(caption, { x: 0, y: y + 12, "font-size": 11, fill: MUTED })] : []), ...row.nodes],

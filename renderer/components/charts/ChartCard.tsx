@@ -36,7 +36,10 @@ export function ChartCard({
       {status && <p className="chart-status muted">{status}</p>}
       {chart && (
         <div className="chart-scroll">
-          <SvgView node={chart.svg} />
+          {/* Shrinks to the pane's width, but not below 75% of its size (text stays legible): then it scrolls. */}
+          <div className="chart-fit" style={{ minWidth: Math.round(chart.width * 0.75) }}>
+            <SvgView node={chart.svg} />
+          </div>
         </div>
       )}
     </section>
