@@ -72,7 +72,7 @@ export async function reportToDocx(report: Report): Promise<Uint8Array> {
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
-        children: [...titleBlock(report), ...report.blocks.flatMap(blockToDocx)],
+        children: [...titleBlock(report), ...report.blocks.flatMap((block, i) => blockToDocx(block, report.blocks[i + 1]))],
       },
     ],
   });
@@ -120,12 +120,15 @@ function titleBlock(report: Report): Paragraph[] {
   ];
 }
 
-function blockToDocx(block: ReportBlock): FileChild[] {
+/** A paragraph right before these introduces them ("Supporting quotes (2)"), so it stays on their page. */
+const INTRODUCED = new Set<ReportBlock["type"]>(["quote", "table", "chart"]);
+
+function blockToDocx(block: ReportBlock, next: ReportBlock | undefined): FileChild[] {
   switch (block.type) {
     case "heading":
       return [heading(block)];
     case "paragraph":
-      return [paragraph(block)];
+      return [paragraph(block, next !== undefined && INTRODUCED.has(next.type))];
     case "table":
       // An empty paragraph after it: Word joins two tables that touch into one.
       return [table(block), new Paragraph({})];
@@ -144,8 +147,8 @@ function heading(block: Block<"heading">): Paragraph {
   return new Paragraph({ heading: HEADING_LEVELS[block.level], children: lines(block.text) });
 }
 
-function paragraph(block: Block<"paragraph">): Paragraph {
-  return new Paragraph({ children: block.runs.flatMap(inline) });
+function paragraph(block: Block<"paragraph">, keepNext: boolean): Paragraph {
+  return new Paragraph({ keepNext: keepNext || undefined, children: block.runs.flatMap(inline) });
 }
 
 function inline(run: Inline): TextRun[] {
@@ -160,9 +163,13 @@ function lines(text: string, options: IRunOptions = {}, breakBefore = false): Te
   return text.split(/\r\n|\n|\r/).map((line, i) => new TextRun({ ...options, text: line, break: i > 0 || breakBefore ? 1 : undefined }));
 }
 
-/** A full-width table with borders; the header row repeats on every page the table runs over. */
+/**
+ * A full-width table with borders; the header row repeats on every page the table runs over.
+ * Columns are as wide as their text needs, relatively: LibreOffice and Google Docs lay a table out
+ * from its grid alone, and equal columns break words like "paradiplomasi" in a narrow one.
+ */
 function table(block: Block<"table">): Table {
-  const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length), 1);
+  const columns = block.rows.reduce((most, row) => Math.max(most, row.length), Math.max(block.header.length, 1));
   const row = (cells: string[], header: boolean) =>
     new TableRow({
       tableHeader: header || undefined,
@@ -176,9 +183,44 @@ function table(block: Block<"table">): Table {
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: columnWidths([block.header, ...block.rows], columns),
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
     rows: [row(block.header, true), ...block.rows.map((cells) => row(cells, false))],
   });
+}
+
+/** About the width of a character of 12 pt Times New Roman, bold (a header), and a cell's side margins (Word's 0.19 cm each), in twips. */
+const CHAR_TWIPS = 125;
+const CELL_MARGINS_TWIPS = 216;
+
+/**
+ * Column widths in twips that share the text width by what each column holds: first each column
+ * its longest word (capped), so words aren't broken where they can be helped, then what is left by
+ * how much more the column's text would like, so definitions get more room than counts.
+ */
+function columnWidths(rows: readonly string[][], columns: number): number[] {
+  const textWidth = PAGE.width - 2 * PAGE.margin;
+  const least: number[] = [];
+  const wanted: number[] = [];
+  for (let c = 0; c < columns; c++) {
+    // Loops, not Math.max(...spread): a table may have more rows than a call has room for arguments.
+    let longestWord = 1;
+    let lengths = 0;
+    for (const row of rows) {
+      const text = row[c] ?? "";
+      for (const word of text.split(/\s+/)) longestWord = Math.max(longestWord, Math.min(word.length, 12));
+      lengths += Math.min(text.length, 120);
+    }
+    least.push(longestWord * CHAR_TWIPS + CELL_MARGINS_TWIPS);
+    wanted.push(Math.max(least[c]!, (lengths / rows.length) * CHAR_TWIPS + CELL_MARGINS_TWIPS));
+  }
+  const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
+  const spare = textWidth - sum(least);
+  // Too many columns for even their longest words: share the width by those alone.
+  if (spare <= 0) return least.map((w) => Math.floor((w / sum(least)) * textWidth));
+  const more = wanted.map((w, c) => w - least[c]!);
+  const moreTotal = sum(more);
+  return least.map((w, c) => Math.floor(w + (moreTotal > 0 ? (more[c]! / moreTotal) * spare : spare / columns)));
 }
 
 /**
@@ -195,13 +237,15 @@ function quote(block: Block<"quote">): Paragraph {
 }
 
 /**
- * The chart as SVG, with a PNG at twice the size for readers without SVG, then its title. It is
- * scaled to the text width, or down to fit on a page when it is tall (a heatmap of many codes):
- * Word clips an inline picture taller than the page.
+ * The chart as SVG, with a PNG at twice the size for readers without SVG, then its title. It keeps
+ * its own size, so its text reads at the size the chart was drawn for, unless it is wider than the
+ * text (scaled down to the text width) or taller than a page (scaled down to fit one: Word clips
+ * an inline picture taller than the page).
  */
 function chart(block: Block<"chart">): Paragraph[] {
   const ratio = block.width > 0 && block.height > 0 ? block.height / block.width : 0.5;
-  const width = Math.min(TEXT_WIDTH_PX, Math.floor(CHART_MAX_HEIGHT_PX / ratio));
+  const natural = block.width > 0 ? block.width : TEXT_WIDTH_PX;
+  const width = Math.min(natural, TEXT_WIDTH_PX, Math.floor(CHART_MAX_HEIGHT_PX / ratio));
   const height = Math.round(width * ratio);
   const svg = svgToString(block.svg);
   return [

@@ -178,7 +178,7 @@ describe("reportToDocx", () => {
     expect(all(docx.settings, "w:updateFields")).toHaveLength(1);
   });
 
-  it("embeds the chart as SVG with a PNG fallback, scaled to the text width, keeping its proportions", async () => {
+  it("embeds the chart as SVG with a PNG fallback, at its own size and proportions", async () => {
     const relationships = all(docx.rels, "Relationship");
     const target = (id: string | undefined) => relationships.find((r) => attr(r, "Id") === id)?.[":@"]?.Target;
     const blip = all(docx.body, "a:blip")[0]!;
@@ -190,25 +190,55 @@ describe("reportToDocx", () => {
     const png = await docx.zip.file(`word/${pngPath}`)!.async("uint8array");
     expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
     const pngWidth = new DataView(png.buffer, png.byteOffset).getUint32(16);
-    expect(pngWidth).toBeGreaterThanOrEqual(1000); // twice the text width, sharp when printed
+    expect(pngWidth).toBe(960); // twice the chart's width, sharp when printed
     const svg = await docx.zip.file(`word/${svgPath}`)!.async("string");
     expect(svg).toBe(svgToString(sampleChart));
     expect(svg).toContain(SAMPLE.korean);
 
     const extent = all(docx.body, "wp:extent")[0]!;
     const [cx, cy] = [Number(attr(extent, "cx")), Number(attr(extent, "cy"))];
-    expect(cx / 914400).toBeCloseTo(6.3, 1); // A4 less two 2.5 cm margins, in inches
+    expect(cx / 914400).toBeCloseTo(480 / 96, 2); // its 480 px, at 96 to the inch, as drawn
     expect(cx / cy).toBeCloseTo(480 / 200, 2);
     expect(attr(all(docx.body, "wp:docPr")[0], "descr")).toBe(SAMPLE.chartTitle);
   });
 
-  it("scales a chart taller than a page down to fit on one, keeping its proportions", async () => {
-    const tall: Report = { language: "en", title: "T", subtitle: [], blocks: [{ type: "chart", title: "Heatmap", svg: sampleChart, width: 400, height: 2000 }] };
-    const extent = all((await unpack(tall)).body, "wp:extent")[0]!;
-    const [cx, cy] = [Number(attr(extent, "cx")), Number(attr(extent, "cy"))];
-    expect(cy / 914400).toBeLessThan((29.7 - 5) / 2.54); // A4's height less its margins, in inches
-    expect(cy / 914400).toBeGreaterThan(8);
-    expect(cx / cy).toBeCloseTo(400 / 2000, 2);
+  it("scales a chart wider than the text, or taller than a page, down to fit, keeping its proportions", async () => {
+    const chart = (width: number, height: number): Report => ({ language: "en", title: "T", subtitle: [], blocks: [{ type: "chart", title: "Chart", svg: sampleChart, width, height }] });
+    const inches = async (report: Report) => {
+      const extent = all((await unpack(report)).body, "wp:extent")[0]!;
+      return [Number(attr(extent, "cx")) / 914400, Number(attr(extent, "cy")) / 914400] as const;
+    };
+    const [wideX, wideY] = await inches(chart(1600, 400));
+    expect(wideX).toBeCloseTo((21 - 5) / 2.54, 1); // A4's width less its 2.5 cm margins
+    expect(wideX / wideY).toBeCloseTo(4, 2);
+    const [tallX, tallY] = await inches(chart(400, 2000));
+    expect(tallY).toBeLessThan((29.7 - 5) / 2.54);
+    expect(tallY).toBeGreaterThan(8);
+    expect(tallX / tallY).toBeCloseTo(400 / 2000, 2);
+  });
+
+  it("gives table columns room by what they hold and keeps an introducing paragraph with its quotes", async () => {
+    const report: Report = {
+      language: "en",
+      title: "T",
+      subtitle: [],
+      blocks: [
+        { type: "table", header: ["Code", "Definition", "Codings"], rows: [["Motif paradiplomasi", "Trade, investment and tourism the city hopes for, as stated by officials.", "3"]] },
+        { type: "paragraph", runs: [{ text: "Supporting quotes (1)", italic: true }] },
+        { type: "quote", text: "q", citation: "c", stance: "supports" },
+        { type: "paragraph", runs: [{ text: "Closing words." }] },
+      ],
+    };
+    const { body } = await unpack(report);
+    const grid = all(body, "w:gridCol").map((col) => Number(attr(col, "w:w")));
+    expect(grid).toHaveLength(3);
+    const [code, definition, codings] = grid as [number, number, number];
+    expect(definition).toBeGreaterThan(code);
+    expect(code).toBeGreaterThan(codings);
+    expect(code + definition + codings).toBeGreaterThan(9000); // the whole text width, 16 cm ≈ 9070 twips
+    const keepsWithNext = (text: string) => !!child(child(body.find((n) => tagOf(n) === "w:p" && textOf(n) === text), "w:pPr"), "w:keepNext");
+    expect(keepsWithNext("Supporting quotes (1)")).toBe(true);
+    expect(keepsWithNext("Closing words.")).toBe(false);
   });
 
   it("sets the report's language for spell-checking, Korean for East Asian text, and fonts for both", async () => {
