@@ -49,7 +49,9 @@ export function textWidth(text: string, size: number): number {
   return em * size;
 }
 
-const graphemes = (text: string): string[] => [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text)].map((s) => s.segment);
+// One segmenter for all labels: creating one costs more than segmenting a label.
+const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+const graphemes = (text: string): string[] => [...segmenter.segment(text)].map((s) => s.segment);
 
 /**
  * `text` shortened with an ellipsis to fit `maxWidth`, never splitting a letter from its accents.
@@ -142,12 +144,15 @@ const TITLE_SIZE = 16;
 const NOTE_SIZE = 11;
 const NOTE_LINE = 16;
 const TOP = PAD + 30;
+const MAX_TITLE = 640;
 
 /** The chart: a white page (PNG viewers may show transparency dark), title, body, notes. */
 export function frame(parts: FrameParts): Chart {
   const notes = parts.notes ?? [];
+  // A long title (a framework may be named in 300 characters) is shortened rather than widen the chart.
+  const heading = fit(parts.title, Math.max(parts.width, MAX_TITLE), TITLE_SIZE);
   const width = Math.ceil(
-    Math.max(parts.width, textWidth(parts.title, TITLE_SIZE) * 1.05, ...notes.map((n) => textWidth(n, NOTE_SIZE))) + 2 * PAD,
+    Math.max(parts.width, textWidth(heading, TITLE_SIZE) * 1.05, ...notes.map((n) => textWidth(n, NOTE_SIZE))) + 2 * PAD,
   );
   const notesTop = TOP + parts.height + (notes.length ? 12 : 0);
   const height = Math.ceil(notesTop + notes.length * NOTE_LINE + PAD);
@@ -158,7 +163,7 @@ export function frame(parts: FrameParts): Chart {
       { tag: "title", children: [parts.title] },
       ...(parts.defs?.length ? [{ tag: "defs", children: parts.defs }] : []),
       { tag: "rect", attrs: { width, height, fill: "#ffffff" } },
-      text(parts.title, { x: PAD, y: PAD + TITLE_SIZE, "font-size": TITLE_SIZE, "font-weight": "bold", fill: INK }),
+      text(heading, { x: PAD, y: PAD + TITLE_SIZE, "font-size": TITLE_SIZE, "font-weight": "bold", fill: INK }),
       { tag: "g", attrs: { transform: `translate(${PAD},${TOP})` }, children: parts.body },
       ...notes.map((note, i) => text(note, { x: PAD, y: notesTop + (i + 1) * NOTE_LINE - 4, "font-size": NOTE_SIZE, fill: MUTED })),
     ],

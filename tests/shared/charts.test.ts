@@ -198,6 +198,17 @@ describe("charts", () => {
     expect(byFull.get(longCase)).toMatch(/^Kota Padang.*…$/);
     expect(byFull.get(longCode)).toMatch(/^….*Festival budaya$/);
     expect(byFull.get(longCase)!.length).toBeLessThan(longCase.length);
+
+    // A framework named at length: the drawn title is shortened, the <title> keeps it whole.
+    const fx = exportFixture();
+    const name = "Kerangka analisis ".repeat(15).trim();
+    const framework = { ...fx.state.frameworks.keating!, name: { en: name, id: name } };
+    const scope = resolveScope(fx.state, { caseIds: [], codeIds: [], frameworkIds: [] });
+    const grid = indicatorGridChart(framework, scope.cases, computeIndicators(fx.state), "id");
+    const drawn = parse(grid);
+    expect(drawn.children[0]!.text).toBe(`${name}: status indikator per kasus`);
+    expect(texts(drawn).find((x) => x.startsWith("Kerangka analisis"))).toMatch(/…$/);
+    expect(grid.width).toBeLessThan(720);
   });
 
   it("keeps Korean and Vietnamese text exactly, and never splits a letter from its accent", () => {
