@@ -9,6 +9,7 @@ import { changeLanguage } from "./i18n.js";
 import { Welcome } from "./components/Welcome.js";
 import { Workspace } from "./components/Workspace.js";
 import { ErrorBanner } from "./components/ErrorBanner.js";
+import { ExportToast, useExportJob } from "./components/export/index.js";
 
 type Phase = "starting" | "welcome" | "project";
 
@@ -19,6 +20,8 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
   const [mirror, setMirror] = useState<ProjectMirror | null>(null);
   const [phase, setPhase] = useState<Phase>("starting");
   const [error, setError] = useState<{ payload: ErrorPayload; dir?: string } | null>(null);
+  // Charts are saved from the charts view; their export runs here and shows its progress in a corner.
+  const chartExport = useExportJob();
 
   const show = useCallback((open: OpenProject) => {
     setMirror(new ProjectMirror(open));
@@ -93,9 +96,10 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
       {error && <ErrorBanner error={error.payload} dir={error.dir} onDismiss={() => setError(null)} />}
       {phase === "starting" && <div className="splash" aria-busy="true">{t("app.loading")}</div>}
       {phase === "welcome" && <Welcome />}
+      <ExportToast status={chartExport.status} onCancel={chartExport.cancel} onDismiss={chartExport.reset} />
       {phase === "project" && mirror && (
         <ProjectContext.Provider value={mirror}>
-          <Workspace key={mirror.current.dir} />
+          <Workspace key={mirror.current.dir} onExport={(request) => void chartExport.start(request)} />
         </ProjectContext.Provider>
       )}
     </AppContext.Provider>

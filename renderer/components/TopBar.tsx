@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { DocumentId } from "../../shared/index.js";
 import { useApp } from "../state/app.js";
 import { useMirror, useProject } from "../state/context.js";
+import { ExportDialog } from "./export/index.js";
 import { ImportButton } from "./ImportDrop.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
 import { PreferencesDialog } from "./PreferencesDialog.js";
@@ -13,6 +14,7 @@ export function TopBar({ onImported }: { onImported(first: DocumentId | null): v
   const mirror = useMirror();
   const { state, canUndo, canRedo, dir } = useProject();
   const [prefsOpen, setPrefsOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   return (
     <header className="topbar">
       <div className="brand" title={dir}>
@@ -21,6 +23,9 @@ export function TopBar({ onImported }: { onImported(first: DocumentId | null): v
       </div>
       <div className="toolbar">
         <ImportButton onImported={onImported} />
+        <button onClick={() => setExportOpen(true)} title={t("app.export.openHint")} data-testid="export-open">
+          {t("app.export.open")}
+        </button>
         <button onClick={() => void mirror.undo().catch(app.showError)} disabled={!canUndo} title={t("app.undoHint")} data-testid="undo">
           {t("app.undo")}
         </button>
@@ -38,6 +43,7 @@ export function TopBar({ onImported }: { onImported(first: DocumentId | null): v
         </button>
       </div>
       {prefsOpen && <PreferencesDialog onClose={() => setPrefsOpen(false)} />}
+      {exportOpen && <ExportDialog onClose={() => setExportOpen(false)} />}
     </header>
   );
 }
