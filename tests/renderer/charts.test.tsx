@@ -8,6 +8,7 @@ import {
   newProjectId,
   offset,
   resolveScope,
+  TandaiError,
   type CooccurrenceUnit,
   type Coding,
   type DocumentContent,
@@ -21,11 +22,12 @@ import { exportFixture, type ExportFixture } from "../shared/exportFixture.js";
 import { $, $$, choose, click, NOW, render, type Rendered } from "./harness.js";
 
 // The backend's co-occurrence, counted from the mirror's state as the backend would (paragraphs from the documents' blocks).
-const backend = vi.hoisted(() => ({ asked: [] as { scope: unknown; unit: string }[], state: null as unknown, contents: new Map<string, unknown>() }));
+const backend = vi.hoisted(() => ({ asked: [] as { scope: unknown; unit: string }[], state: null as unknown, contents: new Map<string, unknown>(), fail: null as unknown }));
 vi.mock("../../renderer/api/client.js", () => ({
   api: {
     cooccurrence: (args: { scope: ExportScope; unit: CooccurrenceUnit }) => {
       backend.asked.push(args);
+      if (backend.fail) return Promise.reject(backend.fail);
       const state = backend.state as ProjectState;
       const paragraphsOf = (c: Coding) => {
         const blocks = (backend.contents.get(c.documentId) as DocumentContent).blocks;
@@ -43,6 +45,7 @@ afterEach(() => {
   view?.unmount();
   view = null;
   backend.asked.length = 0;
+  backend.fail = null;
 });
 
 async function show(fx: ExportFixture | null, options: { language?: "en" | "id"; workspace?: boolean } = {}) {
@@ -148,6 +151,17 @@ describe("the charts view", () => {
     // The last case shown cannot be unticked.
     expect(($(view!.host, `[data-testid=charts-case-${fx.cases.busan}]`) as HTMLInputElement).disabled).toBe(true);
     expect(onExport).toHaveBeenCalledTimes(4);
+  });
+
+  it("says so when the backend cannot count co-occurrences, and shows the error", async () => {
+    backend.fail = new TandaiError("errors.unexpected", {});
+    await show(exportFixture());
+    expect(chart("chart-cooccurrence").textContent).toContain("The co-occurrence matrix could not be computed.");
+    expect(chart("chart-cooccurrence").querySelector("svg")).toBeNull();
+    expect(($(view!.host, "[data-testid=chart-cooccurrence-svg]") as HTMLButtonElement).disabled).toBe(true);
+    expect(view!.app.errors).toHaveLength(1);
+    // The other charts do not depend on it.
+    expect(chartTitle("chart-heatmap")).toBe("Codes × cases: number of codings");
   });
 
   it("says there is no data in an empty project", async () => {
