@@ -189,14 +189,18 @@ function table(block: Block<"table">): Table {
   });
 }
 
-/** About the width of a character of 12 pt Times New Roman, bold (a header), and a cell's side margins (Word's 0.19 cm each), in twips. */
-const CHAR_TWIPS = 125;
+/**
+ * About the width of a character of 12 pt Times New Roman, in the body and in the bold header,
+ * and a cell's side margins (Word's 0.19 cm each), in twips.
+ */
+const CHAR_TWIPS = { body: 120, header: 135 };
 const CELL_MARGINS_TWIPS = 216;
 
 /**
- * Column widths in twips that share the text width by what each column holds: first each column
- * its longest word (capped), so words aren't broken where they can be helped, then what is left by
- * how much more the column's text would like, so definitions get more room than counts.
+ * Column widths in twips, the first of the rows being the header, that share the text width by
+ * what each column holds: first each column its widest word (up to 12 characters), so words
+ * aren't broken where that can be helped, then what is left by how much more the column's text
+ * would like, so definitions get more room than counts.
  */
 function columnWidths(rows: readonly string[][], columns: number): number[] {
   const textWidth = PAGE.width - 2 * PAGE.margin;
@@ -204,15 +208,17 @@ function columnWidths(rows: readonly string[][], columns: number): number[] {
   const wanted: number[] = [];
   for (let c = 0; c < columns; c++) {
     // Loops, not Math.max(...spread): a table may have more rows than a call has room for arguments.
-    let longestWord = 1;
+    // A character to spare per word: capitals and "m" are wider than the average.
+    let widestWord = CHAR_TWIPS.body;
     let lengths = 0;
-    for (const row of rows) {
+    rows.forEach((row, r) => {
       const text = row[c] ?? "";
-      for (const word of text.split(/\s+/)) longestWord = Math.max(longestWord, Math.min(word.length, 12));
+      const charWidth = r === 0 ? CHAR_TWIPS.header : CHAR_TWIPS.body;
+      for (const word of text.split(/\s+/)) widestWord = Math.max(widestWord, (Math.min(word.length, 12) + 1) * charWidth);
       lengths += Math.min(text.length, 120);
-    }
-    least.push(longestWord * CHAR_TWIPS + CELL_MARGINS_TWIPS);
-    wanted.push(Math.max(least[c]!, (lengths / rows.length) * CHAR_TWIPS + CELL_MARGINS_TWIPS));
+    });
+    least.push(widestWord + CELL_MARGINS_TWIPS);
+    wanted.push(Math.max(least[c]!, (lengths / rows.length) * CHAR_TWIPS.body + CELL_MARGINS_TWIPS));
   }
   const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
   const spare = textWidth - sum(least);
