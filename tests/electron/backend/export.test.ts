@@ -1,0 +1,101 @@
+import { readdir, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Backend } from "../../../electron/backend/backend.js";
+import { ExportRequest, type ExportRequestInput, type ExportStatus } from "../../../shared/index.js";
+import { useTempDirs } from "../tempDirs.js";
+
+/**
+ * Export jobs as the export dialog drives them over either transport: start, ask after, cancel.
+ * The web transport writes into the project's `exports` folder; a cancelled job leaves nothing
+ * there, not even its temp file.
+ */
+const temp = useTempDirs();
+
+async function sampleBackend() {
+  const root = await temp();
+  const api = await new Backend({ home: join(root, "home"), projectsDir: join(root, "projects"), version: "test", transport: "web", systemLocale: "id-ID" }).init();
+  const project = await api.openSampleProject();
+  return { api, project };
+}
+
+/** Asks after a job the way the dialog does until it has ended. */
+async function finished(api: Backend, jobId: string): Promise<ExportStatus> {
+  for (;;) {
+    const status = await api.exportStatus({ jobId });
+    if (status.state !== "running") return status;
+    await new Promise((ok) => setTimeout(ok, 10));
+  }
+}
+
+/** Exports whose job reads documents (an await) before writing, so a cancel sent at once lands first. */
+const slow: ExportRequestInput[] = [
+  { kind: "report", format: "docx", language: "en" },
+  { kind: "report", format: "md", language: "id", include: { memos: true } },
+  { kind: "table", format: "xlsx", language: "en" },
+];
+/**
+ * Exports built without an await, so the job is already writing when the cancel arrives: the write
+ * completes, yet ExportJobs reports "cancelled" (it looks only at the aborted signal once the work
+ * resolved), telling the user no file was written while the file is there. Known backend bug in
+ * electron/export/jobs.ts, reported; `fails` until it is fixed, then this should pass as is.
+ */
+const quick: ExportRequestInput[] = [
+  { kind: "table", format: "csv", language: "id", table: "codeDocument", presence: true },
+  { kind: "chart", format: "png", language: "en", chart: "heatmap" },
+];
+
+/** Starts an export, cancels it at once, and checks the status tells the truth about the folder. */
+async function cancelAtOnce(input: ExportRequestInput, expected: "cancelled" | "either") {
+  const { api } = await sampleBackend();
+  const started = await api.exportStart({ request: ExportRequest.parse(input) });
+  expect(started).not.toBeNull();
+  const cancelNow = await api.exportCancel({ jobId: started!.jobId });
+  expect(cancelNow.state).toBe("running"); // it stops at its next unit of work
+  const status = await finished(api, started!.jobId);
+  const left = await readdir(dirname(started!.path));
+  await api.closeProject();
+  if (expected === "cancelled") expect(status.state).toBe("cancelled");
+  // Cancelled: nothing there, not even a temp file. Done (the cancel came too late): only the file.
+  if (status.state === "cancelled") expect(left).toEqual([]);
+  else expect([status.state, left]).toEqual(["done", [basename(started!.path)]]);
+}
+
+describe("export jobs", () => {
+  it.each(slow)("a $format job cancelled at once leaves no file and no temp file", (input) => cancelAtOnce(input, "cancelled"));
+
+  it.fails.each(quick)("a $format job cancelled at once says what it left behind (known bug: says cancelled, file written)", (input) => cancelAtOnce(input, "either"));
+
+  it("a job left alone writes the file in the project's exports folder, atomically, and reports its size", async () => {
+    const { api, project } = await sampleBackend();
+    const started = await api.exportStart({ request: ExportRequest.parse({ kind: "report", format: "docx", language: "en" }) });
+    expect(dirname(started!.path)).toBe(join(project.dir, "exports"));
+    expect(started!.path).toMatch(/\.docx$/);
+    const status = await finished(api, started!.jobId);
+    expect(status.state).toBe("done");
+    expect(status.state === "done" && status.bytes).toBe((await stat(started!.path)).size);
+    // Only the file itself: the temp file it was written to was renamed into place.
+    expect(await readdir(dirname(started!.path))).toEqual([basename(started!.path)]);
+    // Cancelling a finished job changes nothing.
+    expect((await api.exportCancel({ jobId: started!.jobId })).state).toBe("done");
+    await api.closeProject();
+  });
+
+  it("a second export of the same kind gets a new name rather than overwriting the first", async () => {
+    const { api } = await sampleBackend();
+    const request = ExportRequest.parse({ kind: "table", format: "csv", language: "en" });
+    const first = await api.exportStart({ request });
+    await finished(api, first!.jobId);
+    const second = await api.exportStart({ request });
+    await finished(api, second!.jobId);
+    expect(second!.path).not.toBe(first!.path);
+    expect((await readdir(dirname(first!.path))).sort()).toHaveLength(2);
+    await api.closeProject();
+  });
+
+  it("an unknown job is a translatable error", async () => {
+    const { api } = await sampleBackend();
+    await expect(api.exportStatus({ jobId: "nope" })).rejects.toMatchObject({ code: "export.errors.unknownJob", params: { id: "nope" } });
+    await api.closeProject();
+  });
+});
