@@ -1,9 +1,10 @@
 import { execFile, spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import { reportToDocx } from "../../electron/export/docx.js";
 import { SAMPLE, sampleReport } from "../electron/export/sampleReport.js";
@@ -37,13 +38,13 @@ const squash = (text: string) => text.normalize("NFC").replace(/[\s\u00ad-]+/g, 
  */
 describe("the .docx report in LibreOffice", () => {
   let dir: string | undefined;
-  let converted: Promise<{ pdf: string; pdfText: string }> | undefined;
+  let converted: Promise<{ pdf: string; pdfText: string; odtContent: string }> | undefined;
 
   /**
    * Converts once, when the first test asks; done inside the tests rather than in a hook, so a
    * machine without LibreOffice shows every check failing with the message saying what to install.
    */
-  function render(): Promise<{ pdf: string; pdfText: string }> {
+  function render(): Promise<{ pdf: string; pdfText: string; odtContent: string }> {
     converted ??= (async () => {
       requireTool("soffice", ["--version"], "libreoffice-writer");
       requireTool("pdftotext", ["-v"], "poppler-utils");
@@ -55,10 +56,15 @@ describe("the .docx report in LibreOffice", () => {
       // A profile of its own: LibreOffice refuses to start a second instance on a profile in use,
       // and a stale one from an earlier run can hold its first-start dialogs.
       const profile = pathToFileURL(join(dir, "profile")).href;
-      await run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, docx], { timeout: 120_000 });
+      const convert = (format: string) => run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", dir!, docx], { timeout: 120_000 });
+      await convert("pdf");
       const pdf = join(dir, "laporan.pdf");
       const pdfText = (await run("pdftotext", ["-enc", "UTF-8", pdf, "-"], { timeout: 60_000 })).stdout;
-      return { pdf, pdfText };
+      // What LibreOffice understood the file as, in its own format: headings, index, tables.
+      await convert("odt");
+      const odt = await JSZip.loadAsync(await readFile(join(dir, "laporan.odt")));
+      const odtContent = await odt.file("content.xml")!.async("string");
+      return { pdf, pdfText, odtContent };
     })();
     return converted;
   }
@@ -78,6 +84,24 @@ describe("the .docx report in LibreOffice", () => {
       expect(pdfText).toMatch(new RegExp(`${heading}\\.{3,}\\s*\\d+`));
     }
     expect(pdfText).toContain(SAMPLE.tocTitle);
+  });
+
+  it("is read by LibreOffice as real headings with outline levels, a table of contents and a table with a repeating header", async () => {
+    const { odtContent } = await render();
+    const headings = [...odtContent.matchAll(/<text:h [^>]*text:outline-level="(\d)"[^>]*>(.*?)<\/text:h>/g)].map(([, level, inner]) => ({
+      level: Number(level),
+      text: inner!.replace(/<[^>]+>/g, ""),
+    }));
+    const [h1, h2, h3, appendix] = SAMPLE.headings;
+    expect(headings).toEqual([
+      { level: 1, text: h1 },
+      { level: 2, text: h2 },
+      { level: 3, text: h3 },
+      { level: 1, text: appendix },
+    ]);
+    expect(odtContent).toMatch(/<text:table-of-content[ >]/);
+    expect(odtContent.match(/<table:table /g)).toHaveLength(1);
+    expect(odtContent).toContain("<table:table-header-rows>");
   });
 
   it("keeps Vietnamese, Korean and curly quotes, in the text, the table cells and the quotes", async () => {
