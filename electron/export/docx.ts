@@ -173,7 +173,9 @@ function table(block: Block<"table">): Table {
   const row = (cells: string[], header: boolean) =>
     new TableRow({
       tableHeader: header || undefined,
-      cantSplit: true,
+      // A short row stays on one page; a long one may break, as Word cuts off a row it can't split
+      // that is taller than the page.
+      cantSplit: cells.reduce((length, cell) => length + cell.length, 0) <= ROW_UNSPLIT_MAX_CHARS || undefined,
       children: Array.from({ length: columns }, (_, i) =>
         new TableCell({
           shading: header ? { fill: "E7E6E6", type: "clear", color: "auto" } : undefined,
@@ -195,6 +197,9 @@ function table(block: Block<"table">): Table {
  */
 const CHAR_TWIPS = { body: 120, header: 135 };
 const CELL_MARGINS_TWIPS = 216;
+
+/** About a third of a page of text in one row's cells together. */
+const ROW_UNSPLIT_MAX_CHARS = 800;
 
 /**
  * Column widths in twips, the first of the rows being the header, that share the text width by

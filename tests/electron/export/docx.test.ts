@@ -143,6 +143,8 @@ describe("reportToDocx", () => {
       return !!mark && !["false", "0", "off"].includes(attr(mark, "w:val") ?? "true");
     };
     expect(rows.map(repeats)).toEqual([true, false, false]);
+    // Short rows don't break across pages.
+    expect(rows.every((row) => !!child(child(row, "w:trPr"), "w:cantSplit"))).toBe(true);
     const cells = rows.map((row) => childrenOf(row).filter((n) => tagOf(n) === "w:tc").map(textOf));
     expect(cells).toEqual([[...SAMPLE.tableHeader], ...SAMPLE.tableRows.map((row) => [...row])]);
   });
@@ -260,6 +262,9 @@ describe("reportToDocx", () => {
     const report: Report = { language: "en", title: "T", subtitle: [], blocks: [{ type: "paragraph", runs: [{ text: "one\ntwo" }] }, { type: "table", header: ["A", "B"], rows: [["x\ny"]] }] };
     const { body } = await unpack(report);
     expect(textOf(body.find((n) => tagOf(n) === "w:p" && textOf(n).startsWith("one"))!)).toBe("one\ntwo");
+    // A row too long for a page may break: Word cuts off the rest of one that can't.
+    const long = await unpack({ ...report, blocks: [{ type: "table", header: ["A"], rows: [["word ".repeat(2000)]] }] });
+    expect(all(long.body, "w:tr").map((row) => !!child(child(row, "w:trPr"), "w:cantSplit"))).toEqual([true, false]);
     const cells = all(body, "w:tc").map(textOf);
     expect(cells).toEqual(["A", "B", "x\ny", ""]); // a short row is padded to the header's width
 
