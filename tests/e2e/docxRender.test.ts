@@ -11,8 +11,12 @@ import { SAMPLE, sampleReport } from "../electron/export/sampleReport.js";
 
 const run = promisify(execFile);
 
-/** Where the page images go for a person to look at; CI keeps tests/e2e/screenshots. */
-const PAGES = join(import.meta.dirname, "screenshots", "docx");
+/**
+ * Where the page images go for a person to look at, as docx-page-1.png, …: flat in
+ * tests/e2e/screenshots, which CI keeps and .gitignore covers (only *.png directly in it).
+ */
+const SCREENSHOTS = join(import.meta.dirname, "screenshots");
+const PAGE_PREFIX = "docx-page";
 
 /**
  * Fails, rather than skips, without the tools: a rendering check that quietly doesn't run is one
@@ -34,7 +38,7 @@ const squash = (text: string) => text.normalize("NFC").replace(/[\s\u00ad-]+/g, 
 
 /**
  * The .docx writer's output as LibreOffice lays it out: converted headless to PDF, its text read
- * back with pdftotext, and its pages drawn as PNGs into tests/e2e/screenshots/docx for review.
+ * back with pdftotext, and its pages drawn as PNGs into tests/e2e/screenshots for review.
  */
 describe("the .docx report in LibreOffice", () => {
   let dir: string | undefined;
@@ -49,6 +53,7 @@ describe("the .docx report in LibreOffice", () => {
       requireTool("soffice", ["--version"], "libreoffice-writer");
       requireTool("pdftotext", ["-v"], "poppler-utils");
       requireTool("pdftoppm", ["-v"], "poppler-utils");
+      requireTool("pdfimages", ["-v"], "poppler-utils");
 
       dir = await mkdtemp(join(tmpdir(), "tandai-docx-render-"));
       const docx = join(dir, "laporan.docx");
@@ -129,10 +134,11 @@ describe("the .docx report in LibreOffice", () => {
 
   it("saves the pages as images for review", async () => {
     const { pdf } = await render();
-    await rm(PAGES, { recursive: true, force: true });
-    await mkdir(PAGES, { recursive: true });
-    await run("pdftoppm", ["-png", "-r", "60", pdf, join(PAGES, "page")], { timeout: 60_000 });
-    const pages = (await readdir(PAGES)).filter((name) => name.endsWith(".png"));
-    expect(pages.length).toBeGreaterThanOrEqual(1);
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const pages = async () => (await readdir(SCREENSHOTS)).filter((name) => name.startsWith(`${PAGE_PREFIX}-`) && name.endsWith(".png"));
+    // Last run's pages go first, so a report that got shorter leaves no stale page behind.
+    for (const old of await pages()) await rm(join(SCREENSHOTS, old));
+    await run("pdftoppm", ["-png", "-r", "60", pdf, join(SCREENSHOTS, PAGE_PREFIX)], { timeout: 60_000 });
+    expect((await pages()).length).toBeGreaterThanOrEqual(1);
   });
 });
