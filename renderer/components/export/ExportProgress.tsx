@@ -43,7 +43,7 @@ export function ExportProgress({ status, onCancel, onDismiss }: ExportProgressPr
         </>
       )}
       {status.state === "done" && (
-        <p className="export-result" data-testid="export-result">
+        <p className="export-result" data-testid="export-result" data-path={status.path}>
           {t("app.export.saved", { path: status.path, size: formatSize(status.bytes, i18n.language) })}
         </p>
       )}
