@@ -135,6 +135,12 @@ describe.sequential("exporting from the browser", () => {
     await page.getByTestId("export-case").getByLabel(SURABAYA).check();
     await page.getByTestId("export-kind-table").click();
     expect(await page.getByTestId("export-format").inputValue()).toBe("xlsx");
+    // A CSV file holds one table, so the table is asked for only then.
+    expect(await page.getByTestId("export-table").count()).toBe(0);
+    await page.getByTestId("export-format").selectOption("csv");
+    await page.getByTestId("export-table").selectOption("codeCase");
+    await screenshot(page, "13-export-table-id");
+    await page.getByTestId("export-format").selectOption("xlsx");
     await page.getByTestId("export-start").click();
     await expect.poll(async () => (await progress().getAttribute("data-state")) === "done" && (await progress().getByTestId("export-result").getAttribute("data-path"))?.endsWith(".xlsx"), { timeout: 30_000 }).toBe(true);
     const path = (await progress().getByTestId("export-result").getAttribute("data-path"))!;

@@ -32,7 +32,11 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   }, [state, uiLanguage]);
   const all: Choices = useMemo(() => ({ caseIds: lists.cases.map((c) => c.id), frameworkIds: lists.frameworks.map((f) => f.id), codeIds: lists.codes.map((c) => c.id) }), [lists]);
   const [options, setOptions] = useState<ExportOptions>(() => defaultOptions(uiLanguage, all));
-  const set = (patch: Partial<ExportOptions>) => setOptions((before) => ({ ...before, ...patch }));
+  const set = (patch: Partial<ExportOptions>) => {
+    setOptions((before) => ({ ...before, ...patch }));
+    // A changed choice is a new export: the last one's "saved to" no longer describes it.
+    job.reset();
+  };
   const invalid = nothingChosen(options, all);
 
   const close = () => {
@@ -97,7 +101,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
                 </select>
               )}
             </Field>
-            <Field label={t("app.export.language")} htmlFor="export-language">
+            <Field label={t(report ? "app.export.language" : "app.export.tableLanguage")} htmlFor="export-language">
               <select id="export-language" value={options.language} onChange={(e) => set({ language: e.target.value as Language })} data-testid="export-language">
                 {LANGUAGES.map((l) => (
                   <option key={l} value={l}>{t(`app.language.${l}`)}</option>

@@ -120,6 +120,7 @@ export default {
     tableHint: "A CSV file holds one table; an Excel workbook holds all four.",
     tables: { codings: "Codings", codeDocument: "Code × document", codeCase: "Code × case", indicators: "Indicators" },
     language: "Language of the report",
+    tableLanguage: "Language of the headings",
     cases: "Cases",
     frameworks: "Frameworks",
     codes: "Codes",

@@ -114,6 +114,7 @@ export default {
     tableHint: "Berkas CSV memuat satu tabel; buku kerja Excel memuat keempatnya.",
     tables: { codings: "Pengodean", codeDocument: "Kode × dokumen", codeCase: "Kode × kasus", indicators: "Indikator" },
     language: "Bahasa laporan",
+    tableLanguage: "Bahasa judul kolom",
     cases: "Kasus",
     frameworks: "Kerangka analisis",
     codes: "Kode",
