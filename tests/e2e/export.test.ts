@@ -159,6 +159,21 @@ describe.sequential("exporting from the browser", () => {
     await dialog().waitFor({ state: "detached" });
   });
 
+  it("saves a chart as PNG from the charts view, its progress and result in a corner toast", async () => {
+    await page.getByTestId("charts-toggle").click();
+    await page.getByTestId("chart-heatmap-png").click();
+    const toast = page.getByTestId("export-toast");
+    await expect.poll(() => toast.getByTestId("export-progress").getAttribute("data-state"), { timeout: 30_000 }).toBe("done");
+    const path = (await toast.getByTestId("export-result").getAttribute("data-path"))!;
+    expect(dirname(path)).toBe(join(dir, "exports"));
+    // A PNG file: its signature.
+    expect([...(await readFile(path)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    await screenshot(page, "13-export-chart-toast-id");
+    await toast.getByTestId("export-dismiss").click();
+    await toast.waitFor({ state: "detached" });
+    await page.getByTestId("document-toggle").click();
+  });
+
   it("speaks English when the interface does", async () => {
     await page.getByTestId("language").selectOption("en");
     await expect.poll(() => page.getByTestId("export-open").textContent()).toBe("Export…");
