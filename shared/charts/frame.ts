@@ -21,7 +21,7 @@ type Attrs = Record<string, string | number>;
  * The PNG is drawn by resvg from the system's fonts: name families that carry Vietnamese (Noto Sans,
  * DejaVu Sans, Arial) and Hangul (Noto Sans CJK KR, Malgun Gothic) so case names render on Linux and Windows.
  */
-export const FONT_FAMILY = "Noto Sans, Noto Sans CJK KR, DejaVu Sans, Arial, Malgun Gothic, sans-serif";
+export const FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, Noto Sans CJK KR, Malgun Gothic, Apple SD Gothic Neo, sans-serif";
 export const INK = "#1f2328";
 export const MUTED = "#57606a";
 export const RULE = "#d0d7de";
@@ -45,7 +45,7 @@ const BROAD = /[A-Z0-9MWmw@%#&]/;
 
 export function textWidth(text: string, size: number): number {
   let em = 0;
-  for (const ch of text) em += MARK.test(ch) ? 0 : WIDE.test(ch) ? 1 : NARROW.test(ch) ? 0.32 : BROAD.test(ch) ? 0.7 : 0.58;
+  for (const ch of text) em += MARK.test(ch) ? 0 : WIDE.test(ch) ? 1 : NARROW.test(ch) ? 0.34 : BROAD.test(ch) ? 0.74 : 0.62;
   return em * size;
 }
 

@@ -1,8 +1,8 @@
 /**
- * Spreadsheet export benchmark: a synthetic project of 100k codings (300 documents, a fifth of them
- * PDFs with pages, two frameworks linked, 10 cases) exported as one workbook and as the four CSV
- * files. Reports the time of each file, its size, and the peak resident memory seen while exporting:
- * the workbook is streamed, so memory should stay near what the project and its quotes take.
+ * Export benchmark: a synthetic project of 100k codings (300 documents, a fifth of them PDFs with
+ * pages, two frameworks linked, 10 cases) exported through the same `runExport` the app and CLI
+ * use: the report with every quote in each format, the workbook, and the four CSV files. Reports
+ * the time of each file, its size, and the peak resident memory seen while exporting.
  *
  * Document texts are generated when read, as the store reads them from disk one at a time, so the
  * project in memory is what a real one holds (metadata and codings), not 18 MB of text besides.
@@ -10,11 +10,10 @@
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { writeXlsx } from "../../electron/export/xlsx.js";
-import { writeFileAtomic } from "../../electron/store/index.js";
-import { csvChunks } from "../../shared/export/csv.js";
-import { TableRequest, TABLES, type ExportControl } from "../../shared/export/model.js";
-import { buildTables } from "../../shared/export/tables.js";
+import { ParagraphIndex } from "../../electron/export/paragraphs.js";
+import { docxToPdfWithLibreOffice, findSoffice } from "../../electron/export/pdf.js";
+import { runExport } from "../../electron/export/run.js";
+import { ExportRequest, TABLES, type ExportControl, type ExportRequestInput } from "../../shared/export/model.js";
 import {
   addTemplateOps,
   applyOperation,
@@ -62,7 +61,7 @@ function content(index: number): DocumentContent {
   return { text, blocks: isPdf(index) ? blocks.map((b, i) => ({ ...b, page: Math.floor(i / 10) + 1 })) : blocks };
 }
 
-function buildProject(): { state: ProjectState; read: (id: DocumentId) => Promise<DocumentContent> } {
+export function buildProjectForBench(): { state: ProjectState; read: (id: DocumentId) => Promise<DocumentContent> } {
   const state = emptyProject("benchexport" as ProjectId, "Benchmark", NOW);
   const random = seededRandom(11);
   const documents: { id: DocumentId; length: number }[] = [];
@@ -131,43 +130,40 @@ function memoryPeak() {
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
-export async function benchTables(): Promise<string[]> {
+export async function benchExport(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "tandai-bench-export-"));
   try {
     const built = performance.now();
-    const { state, read } = buildProject();
+    const { state, read } = buildProjectForBench();
     const buildMs = performance.now() - built;
     const before = process.memoryUsage().rss;
     const lines = [
       `${CODINGS.toLocaleString("en")} codings in ${DOCUMENTS} documents, ${CASES} cases, ${Object.keys(state.codes).length} codes; project built in ${buildMs.toFixed(0)} ms, RSS ${mb(before)} before exporting.`,
       "",
-      "| file | rows | time | size | peak RSS |",
-      "|---|---:|---:|---:|---:|",
+      "| file | time | size | peak RSS |",
+      "|---|---:|---:|---:|",
     ];
-    const run = async (label: string, work: (control: ExportControl) => Promise<{ file: string; rows: number }>) => {
+    const source = { state, readDocumentContent: read };
+    const deps = { paragraphs: new ParagraphIndex(), toPdf: (_html: string, docx: () => Promise<Uint8Array>) => docx().then(docxToPdfWithLibreOffice) };
+    const run = async (label: string, input: ExportRequestInput) => {
+      const request = ExportRequest.parse(input);
+      const file = path.join(dir, `${label.replace(/\W+/g, "-")}.${request.format}`);
       const memory = memoryPeak();
       const start = performance.now();
-      const { file, rows } = await work({ onProgress: memory.sample });
+      const control: ExportControl = { onProgress: memory.sample };
+      await runExport(source, request, file, deps, control);
       const ms = performance.now() - start;
       const peak = memory.stop();
-      lines.push(`| ${label} | ${rows.toLocaleString("en")} | ${(ms / 1000).toFixed(2)} s | ${mb((await stat(file)).size)} | ${mb(peak)} |`);
+      lines.push(`| ${label} | ${(ms / 1000).toFixed(2)} s | ${mb((await stat(file)).size)} | ${mb(peak)} |`);
+      await rm(file);
     };
 
-    await run("workbook (.xlsx, 4 sheets)", async (control) => {
-      const file = path.join(dir, "tandai.xlsx");
-      const tables = await buildTables(state, TableRequest.parse({ kind: "table", format: "xlsx", language: "id" }), read, control);
-      await writeXlsx(tables, file, control);
-      return { file, rows: tables.reduce((n, t) => n + t.rows.length, 0) };
-    });
-    for (const table of TABLES) {
-      await run(`${table}.csv`, async (control) => {
-        const file = path.join(dir, `${table}.csv`);
-        const [built] = await buildTables(state, TableRequest.parse({ kind: "table", format: "csv", table, language: "id" }), read, control);
-        await writeFileAtomic(file, csvChunks(built!));
-        return { file, rows: built!.rows.length };
-      });
-    }
-    return lines;
+    for (const format of ["md", "html", "docx"] as const) await run(`report .${format}, all 100k quotes`, { kind: "report", format, language: "id" });
+    await run("report .docx, 5 quotes per item", { kind: "report", format: "docx", language: "id", include: { codebook: true, memos: false, charts: true, quotesPerItem: 5 } });
+    if (findSoffice()) await run("report .pdf (LibreOffice), 5 quotes per item", { kind: "report", format: "pdf", language: "id", include: { codebook: true, memos: false, charts: true, quotesPerItem: 5 } });
+    await run("workbook .xlsx, 4 sheets", { kind: "table", format: "xlsx", language: "id" });
+    for (const table of TABLES) await run(`${table}.csv`, { kind: "table", format: "csv", table, language: "id" });
+    return lines.join("\n");
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchApp } from "./app.js";
 import { benchEditor } from "./editor.js";
+import { benchExport } from "./export.js";
 import { benchIndicators } from "./indicators.js";
 import { benchStorage } from "./storage.js";
 
@@ -18,5 +19,6 @@ console.log(`# Tandai benchmarks, ${new Date().toISOString().slice(0, 10)}`);
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}\n`);
 if (want("storage")) console.log(`## Storage\n\n${await benchStorage()}\n`);
 if (want("indicators")) console.log(`## Framework indicators\n\n${await benchIndicators()}\n`);
+if (want("export")) console.log(`## Export\n\n${await benchExport()}\n`);
 if (want("editor")) console.log(`## Coding view (Chromium)\n\n${await benchEditor(rendererDir)}\n`);
 if (want("app")) console.log(`## Whole app (Chromium)\n\n${await benchApp(rendererDir)}\n`);
