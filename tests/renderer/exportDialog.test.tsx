@@ -169,6 +169,9 @@ describe("the export dialog", () => {
     job.finish(1536);
     await until(() => $$(body(), "[data-testid=export-result]").length > 0, "the result");
     expect($(body(), "[data-testid=export-result]").textContent).toBe("Saved to /tmp/skripsi/exports/Skripsi – coded summary.docx (1.5 KB)");
+    // A changed choice is a new export: the old result goes.
+    await choose($(body(), "[data-testid=export-format]") as HTMLSelectElement, "html");
+    expect(body().querySelector("[data-testid=export-progress]")).toBeNull();
     // Done: the dialog closes again.
     await press(dialog()!, "Escape");
     expect(dialog()).toBeNull();

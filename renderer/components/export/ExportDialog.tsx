@@ -70,6 +70,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           if (e.key === "Escape") {
             e.preventDefault();
             close();
+          } else if (e.key === "Tab") {
+            keepFocusInside(e.currentTarget, e);
           }
           // Keys typed here are not workspace shortcuts (undo, the code palette).
           e.stopPropagation();
@@ -136,6 +138,19 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     </div>,
     document.body,
   );
+}
+
+/** A modal keeps Tab and Shift+Tab inside it (as the codebook's dialogs do). */
+function keepFocusInside(container: HTMLElement, e: { shiftKey: boolean; preventDefault(): void }) {
+  const focusable = [...container.querySelectorAll<HTMLElement>("button, input, select")].filter((el) => !el.matches(":disabled"));
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  const edge = e.shiftKey ? first : last;
+  if (document.activeElement === edge) {
+    e.preventDefault();
+    (e.shiftKey ? last : first).focus();
+  }
 }
 
 function Field({ label, htmlFor, hint, children }: { label: string; htmlFor: string; hint?: string; children: ReactNode }) {
