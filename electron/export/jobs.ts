@@ -31,8 +31,9 @@ export class ExportJobs {
       },
     };
     work(control).then(
+      // A cancel that came after the file was complete is too late: say it was saved.
       (bytes) => {
-        job.status = controller.signal.aborted ? { state: "cancelled", path } : { state: "done", path, bytes };
+        job.status = { state: "done", path, bytes };
       },
       (error: unknown) => {
         const cancelled = controller.signal.aborted || (error instanceof TandaiError && error.code === "export.errors.cancelled");

@@ -35,10 +35,8 @@ const slow: ExportRequestInput[] = [
   { kind: "table", format: "xlsx", language: "en" },
 ];
 /**
- * Exports built without an await, so the job is already writing when the cancel arrives: the write
- * completes, yet ExportJobs reports "cancelled" (it looks only at the aborted signal once the work
- * resolved), telling the user no file was written while the file is there. Known backend bug in
- * electron/export/jobs.ts, reported; `fails` until it is fixed, then this should pass as is.
+ * Exports built without an await, so the job may already be writing when the cancel arrives: then
+ * the file is complete and the job must say "done", never "cancelled" with a file left behind.
  */
 const quick: ExportRequestInput[] = [
   { kind: "table", format: "csv", language: "id", table: "codeDocument", presence: true },
@@ -64,7 +62,7 @@ async function cancelAtOnce(input: ExportRequestInput, expected: "cancelled" | "
 describe("export jobs", () => {
   it.each(slow)("a $format job cancelled at once leaves no file and no temp file", (input) => cancelAtOnce(input, "cancelled"));
 
-  it.fails.each(quick)("a $format job cancelled at once says what it left behind (known bug: says cancelled, file written)", (input) => cancelAtOnce(input, "either"));
+  it.each(quick)("a $format job cancelled at once says truly what it left behind", (input) => cancelAtOnce(input, "either"));
 
   it("a job left alone writes the file in the project's exports folder, atomically, and reports its size", async () => {
     const { api, project } = await sampleBackend();
