@@ -12,6 +12,8 @@ const entries = [
   // A sandboxed preload must be one CommonJS file that requires nothing but electron.
   { entryPoints: ["electron/preload.ts"], outfile: "dist/electron/preload.cjs", format: "cjs" },
   { entryPoints: ["electron/cli/bin.ts"], outfile: "dist/cli.js", format: "esm" },
+  // Exports run on a worker thread of the app and of `tandai serve`.
+  { entryPoints: ["electron/export/worker.ts"], outfile: "dist/electron/exportWorker.mjs", format: "esm" },
   // Benchmarks run from the source tree, so every package (playwright-core too) stays external.
   { entryPoints: ["tests/bench/run.ts"], outfile: "dist/bench/run.js", format: "esm", packages: "external" },
 ];

@@ -43,6 +43,7 @@ async function start() {
       return result.canceled ? null : (result.filePath ?? null);
     },
     printToPdf: printHtmlToPdf,
+    exportWorker: new URL("./exportWorker.mjs", import.meta.url),
   }).init();
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -18,6 +18,7 @@ import {
   type ResultOf,
   type TandaiApi,
 } from "../../shared/index.js";
+import { exportInWorker } from "../export/inWorker.js";
 import { ExportJobs } from "../export/jobs.js";
 import { ParagraphIndex } from "../export/paragraphs.js";
 import { docxToPdfWithLibreOffice } from "../export/pdf.js";
@@ -213,8 +214,14 @@ export class Backend implements TandaiApi {
     }
     const target = withExtension(chosen, request);
     await checkTarget(target);
+    const { printToPdf, exportWorker } = this.context;
+    // Off the main thread when a worker is at hand, except Electron's PDF, which needs its window.
+    if (exportWorker && !(request.format === "pdf" && printToPdf)) {
+      const job = { request, path: target, state: store.state, dir: store.dir };
+      return this.exports.start(target, (control) => exportInWorker(exportWorker, job, control));
+    }
+    // In-process, on a snapshot: the user may code on while the job awaits its reads.
     const source = { state: structuredClone(store.state), readDocumentContent: (id: DocumentId) => store.readDocumentContent(id) };
-    const printToPdf = this.context.printToPdf;
     const deps = {
       paragraphs: this.paragraphs,
       toPdf: (html: string, docx: () => Promise<Uint8Array>) => (printToPdf ? printToPdf(html) : docx().then(docxToPdfWithLibreOffice)),

@@ -19,6 +19,8 @@ export interface BackendContext {
   pickSavePath?: (defaultName: string) => Promise<string | null>;
   /** Prints a report's HTML to PDF with the browser engine (Electron); else LibreOffice is used. */
   printToPdf?: (html: string) => Promise<Uint8Array>;
+  /** The bundled export worker (dist/electron/exportWorker.mjs); without it exports run in-process. */
+  exportWorker?: URL;
 }
 
 /**

@@ -25,8 +25,8 @@ export async function withProject<T>(dir: string, work: (store: DiskProjectStore
 }
 
 /** The same backend the app uses, with the CLI user's home folder and preferences. */
-export async function cliBackend(): Promise<Backend> {
-  return new Backend({ ...defaultLocations(), version: VERSION, transport: "web", systemLocale: process.env.LC_ALL || process.env.LANG, userName: userInfo().username }).init();
+export async function cliBackend(exportWorker?: URL): Promise<Backend> {
+  return new Backend({ ...defaultLocations(), version: VERSION, transport: "web", systemLocale: process.env.LC_ALL || process.env.LANG, userName: userInfo().username, exportWorker }).init();
 }
 
 export async function newCommand(ctx: CliContext, [dirArg]: string[], values: CliValues) {

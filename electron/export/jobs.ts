@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { toErrorPayload, TandaiError, type ExportControl, type ExportStarted, type ExportStatus } from "../../shared/index.js";
+import { toErrorPayload, TandaiError, type ExportControl, type ExportProgress, type ExportStarted, type ExportStatus } from "../../shared/index.js";
 
 interface Job {
   controller: AbortController;
@@ -18,15 +18,15 @@ const KEEP = 20;
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>();
 
-  start(path: string, work: (control: ExportControl) => Promise<number>): ExportStarted {
+  start(path: string, work: (control: ExportControl & { signal: AbortSignal }) => Promise<number>): ExportStarted {
     const jobId = randomUUID();
     const controller = new AbortController();
     const job: Job = { controller, status: { state: "running", path, progress: null } };
     this.jobs.set(jobId, job);
     this.forgetOld();
-    const control: ExportControl = {
+    const control = {
       signal: controller.signal,
-      onProgress: (progress) => {
+      onProgress: (progress: ExportProgress) => {
         if (job.status.state === "running") job.status = { state: "running", path, progress };
       },
     };

@@ -206,24 +206,9 @@ export class DiskProjectStore implements ProjectStore {
       this.remember(id, cached);
       return cached;
     }
-    const file = this.documentFile(id);
-    let text: string;
-    try {
-      text = await fsp.readFile(file, "utf8");
-    } catch (error) {
-      if (errnoOf(error) === "ENOENT") throw new TandaiError("store.errors.missingDocument", { file });
-      throw new TandaiError("store.errors.diskRead", { file, detail: errorDetail(error) });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new TandaiError("store.errors.corrupt", { file, detail: error instanceof Error ? error.message : String(error) });
-    }
-    const parsed = DocumentContent.safeParse(json);
-    if (!parsed.success) throw new TandaiError("store.errors.corrupt", { file, detail: firstIssue(parsed.error) });
-    this.remember(id, parsed.data);
-    return parsed.data;
+    const content = await readDocumentFile(this.dir, id);
+    this.remember(id, content);
+    return content;
   }
 
   /** A few recently read documents (a transcript can be megabytes; retrieval reads the same ones in a row). */
@@ -234,9 +219,7 @@ export class DiskProjectStore implements ProjectStore {
   }
 
   private documentFile(id: DocumentId): string {
-    // The id becomes a file name: only the id alphabet may reach the path (no "../").
-    if (!DocumentId.safeParse(id).success) throw new TandaiError("errors.op.unknownDocument", { id: String(id) });
-    return path.join(this.dir, DOCUMENTS_DIR, `${id}.json`);
+    return documentFile(this.dir, id);
   }
 
   /** Waits for pending operations, folds the journal into the snapshot, backs it up, releases the lock. */
@@ -344,4 +327,31 @@ function applyEntry(state: ProjectState, entry: JournalEntry, file: string, line
     const detail = error instanceof TandaiError ? `${error.code} ${JSON.stringify(error.params)}` : errorDetail(error);
     throw new TandaiError("store.errors.corrupt", { file, detail: `line ${line}: ${detail}` });
   }
+}
+
+function documentFile(dir: string, id: DocumentId): string {
+  // The id becomes a file name: only the id alphabet may reach the path (no "../").
+  if (!DocumentId.safeParse(id).success) throw new TandaiError("errors.op.unknownDocument", { id: String(id) });
+  return path.join(dir, DOCUMENTS_DIR, `${id}.json`);
+}
+
+/** Reads and checks a document's content file; any reader of a project (the store, an export worker) goes through here. */
+export async function readDocumentFile(dir: string, id: DocumentId): Promise<DocumentContent> {
+  const file = documentFile(dir, id);
+  let text: string;
+  try {
+    text = await fsp.readFile(file, "utf8");
+  } catch (error) {
+    if (errnoOf(error) === "ENOENT") throw new TandaiError("store.errors.missingDocument", { file });
+    throw new TandaiError("store.errors.diskRead", { file, detail: errorDetail(error) });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new TandaiError("store.errors.corrupt", { file, detail: error instanceof Error ? error.message : String(error) });
+  }
+  const parsed = DocumentContent.safeParse(json);
+  if (!parsed.success) throw new TandaiError("store.errors.corrupt", { file, detail: firstIssue(parsed.error) });
+  return parsed.data;
 }

@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Backend } from "../../../electron/backend/backend.js";
@@ -12,9 +12,12 @@ import { useTempDirs } from "../tempDirs.js";
  */
 const temp = useTempDirs();
 
-async function sampleBackend() {
+/** The worker as `npm run build` bundles it (the unit tests' global setup builds it first). */
+const WORKER = new URL("../../../dist/electron/exportWorker.mjs", import.meta.url);
+
+async function sampleBackend(exportWorker?: URL) {
   const root = await temp();
-  const api = await new Backend({ home: join(root, "home"), projectsDir: join(root, "projects"), version: "test", transport: "web", systemLocale: "id-ID" }).init();
+  const api = await new Backend({ home: join(root, "home"), projectsDir: join(root, "projects"), version: "test", transport: "web", systemLocale: "id-ID", exportWorker }).init();
   const project = await api.openSampleProject();
   return { api, project };
 }
@@ -44,8 +47,8 @@ const quick: ExportRequestInput[] = [
 ];
 
 /** Starts an export, cancels it at once, and checks the status tells the truth about the folder. */
-async function cancelAtOnce(input: ExportRequestInput, expected: "cancelled" | "either") {
-  const { api } = await sampleBackend();
+async function cancelAtOnce(input: ExportRequestInput, expected: "cancelled" | "either", worker?: URL) {
+  const { api } = await sampleBackend(worker);
   const started = await api.exportStart({ request: ExportRequest.parse(input) });
   expect(started).not.toBeNull();
   const cancelNow = await api.exportCancel({ jobId: started!.jobId });
@@ -88,6 +91,29 @@ describe("export jobs", () => {
     await finished(api, second!.jobId);
     expect(second!.path).not.toBe(first!.path);
     expect((await readdir(dirname(first!.path))).sort()).toHaveLength(2);
+    await api.closeProject();
+  });
+
+  it.each(slow)("in a worker thread, a $format job cancelled at once leaves no file and no temp file", (input) => cancelAtOnce(input, "cancelled", WORKER));
+
+  it("in a worker thread, a job reports its progress and quotes the documents it read itself", async () => {
+    const { api, project } = await sampleBackend(WORKER);
+    const started = await api.exportStart({ request: ExportRequest.parse({ kind: "report", format: "md", language: "en" }) });
+    const phases = new Set<string>();
+    let status: ExportStatus;
+    do {
+      status = await api.exportStatus({ jobId: started!.jobId });
+      if (status.state === "running" && status.progress) phases.add(status.progress.phase);
+      await new Promise((ok) => setTimeout(ok, 1));
+    } while (status.state === "running");
+    expect(status.state).toBe("done");
+    const markdown = await readFile(started!.path, "utf8");
+    expect(markdown).toMatch(/^# Coded summary: /);
+    // The sample project's own quotes are in it, from the documents the worker read itself.
+    const quote = Object.values(project.state.codings)[0]!;
+    const content = await api.documentContent({ documentId: quote.documentId });
+    expect(markdown).toContain(content.text.slice(quote.start, quote.end).split("\n")[0]!.trim());
+    expect(phases.size).toBeGreaterThan(0);
     await api.closeProject();
   });
 
