@@ -68,7 +68,7 @@ function exportRequest(state: ProjectState, format: ExportFormat, ctx: CliContex
     input = { kind, format: format as "csv", ...common, table: oneOf("--table", values.table ?? "codings", TABLES), presence: Boolean(values.presence) };
   } else {
     if (!values.chart) throw new TandaiError("cli.errors.missingArgument", { command: `export --format ${format}`, argument: `--chart ${CHARTS.join("|")}` });
-    input = { kind, format: format as "svg", ...common, chart: oneOf("--chart", values.chart, CHARTS), unit: oneOf("--unit", values.unit ?? "paragraph", COOCCURRENCE_UNITS) };
+    input = { kind, format: format as "svg", ...common, chart: oneOf("--chart", values.chart, CHARTS), unit: oneOf("--unit", values.unit ?? "paragraph", COOCCURRENCE_UNITS), presence: Boolean(values.presence) };
   }
   return ExportRequest.parse(input);
 }

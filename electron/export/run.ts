@@ -60,7 +60,7 @@ export async function runExport(source: ExportSource, request: ExportRequest, pa
     case "chart": {
       const scope = resolveScope(state, request.scope);
       if (request.chart === "cooccurrence" && request.unit === "paragraph") await deps.paragraphs.prepare(source, scope.documentIds);
-      const chart = chartOf(state, scope, request.chart, { language: request.language, unit: request.unit, paragraphsOf: deps.paragraphs.paragraphsOf });
+      const chart = chartOf(state, scope, request.chart, { language: request.language, unit: request.unit, presence: request.presence, paragraphsOf: deps.paragraphs.paragraphsOf });
       const svg = svgToString(chart.svg);
       data = request.format === "svg" ? svg : toBuffer(svgToPng(svg, PNG_WIDTH));
       break;

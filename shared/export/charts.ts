@@ -3,7 +3,7 @@ import { TandaiError } from "../errors.js";
 import { computeIndicators } from "../frameworks/compute.js";
 import type { Language } from "../i18n/catalogues.js";
 import type { Coding, ProjectState } from "../model/project.js";
-import { codeCaseMatrix, cooccurrenceMatrix, presence } from "./matrices.js";
+import { codeCaseMatrix, cooccurrenceMatrix } from "./matrices.js";
 import type { ChartName, CooccurrenceUnit } from "./model.js";
 import type { ReportChart } from "./report.js";
 import type { ResolvedScope } from "./scope.js";
@@ -28,10 +28,8 @@ export function chartOf(state: ProjectState, scope: ResolvedScope, name: ChartNa
   switch (name) {
     case "frequencies":
       return frequencyChart(codeCaseMatrix(state, scope), language);
-    case "heatmap": {
-      const matrix = codeCaseMatrix(state, scope);
-      return heatmapChart(options.presence ? presence(matrix) : matrix, language, { presence: options.presence });
-    }
+    case "heatmap":
+      return heatmapChart(codeCaseMatrix(state, scope), language, { presence: options.presence });
     case "cooccurrence":
       return cooccurrenceChart(cooccurrenceMatrix(state, scope, options.unit, options.paragraphsOf), options.unit, language);
     case "indicatorGrid": {

@@ -82,6 +82,8 @@ export const ChartRequest = z
     ...common,
     chart: z.enum(CHARTS),
     unit: z.enum(COOCCURRENCE_UNITS).default("paragraph"),
+    /** A heatmap of 0/1 presence instead of counts. */
+    presence: z.boolean().default(false),
   })
   .strict();
 export type ChartRequest = z.infer<typeof ChartRequest>;

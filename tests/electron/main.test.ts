@@ -1,5 +1,5 @@
 import { build } from "esbuild";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -18,6 +18,8 @@ let fake: typeof Recorded;
 let window: BrowserWindow;
 let rendererUrl: string;
 
+const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string> };
+
 async function bundle(entry: string, file: string, format: "esm" | "cjs") {
   await build({
     entryPoints: [entry],
@@ -26,7 +28,8 @@ async function bundle(entry: string, file: string, format: "esm" | "cjs") {
     platform: "node",
     format,
     alias: { electron: resolve("tests/electron/fakeElectron.ts") },
-    external: ["lowdb", "mammoth", "pdfjs-dist", "zod"],
+    // The runtime dependencies stay external, as in build/bundle.mjs (resvg is a native addon).
+    external: Object.keys(pkg.dependencies),
     banner: format === "esm" ? { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } : {},
     logLevel: "error",
   });

@@ -118,10 +118,14 @@ describe("the charts view", () => {
 
   it("switches the heatmap to presence and co-occurrence to overlapping codings", async () => {
     const fx = exportFixture();
-    await show(fx, { language: "id" });
+    const shown = await show(fx, { language: "id" });
     await choose($(view!.host, "[data-testid=charts-presence]") as HTMLSelectElement, "presence");
     expect(chartTitle("chart-heatmap")).toBe("Kode × kasus: dikodekan atau tidak");
     expect(cell("chart-heatmap", `${economicPath(fx)} pada ${VUNG_TAU}: 1`)).toBe("1");
+    // Exported as shown: presence, not counts.
+    const { onExport } = shown;
+    await click($(view!.host, "[data-testid=chart-heatmap-svg]"));
+    expect(onExport).toHaveBeenLastCalledWith(expect.objectContaining({ chart: "heatmap", presence: true }));
 
     await choose($(view!.host, "[data-testid=charts-unit]") as HTMLSelectElement, "overlap");
     await act(async () => {});
@@ -134,9 +138,9 @@ describe("the charts view", () => {
     const fx = exportFixture();
     const { onExport } = await show(fx);
     await click($(view!.host, "[data-testid=chart-heatmap-png]"));
-    expect(onExport).toHaveBeenLastCalledWith({ kind: "chart", format: "png", language: "en", scope: { caseIds: [], codeIds: [], frameworkIds: [] }, chart: "heatmap", unit: "paragraph" });
+    expect(onExport).toHaveBeenLastCalledWith({ kind: "chart", format: "png", language: "en", scope: { caseIds: [], codeIds: [], frameworkIds: [] }, chart: "heatmap", unit: "paragraph", presence: false });
     await click($(view!.host, "[data-testid=chart-indicatorGrid-keating-svg]"));
-    expect(onExport).toHaveBeenLastCalledWith({ kind: "chart", format: "svg", language: "en", scope: { caseIds: [], codeIds: [], frameworkIds: ["keating"] }, chart: "indicatorGrid", unit: "paragraph" });
+    expect(onExport).toHaveBeenLastCalledWith({ kind: "chart", format: "svg", language: "en", scope: { caseIds: [], codeIds: [], frameworkIds: ["keating"] }, chart: "indicatorGrid", unit: "paragraph", presence: false });
 
     // Only Busan, co-occurrence by overlap: the export covers what is on screen.
     await click($(view!.host, `[data-testid=charts-case-${fx.cases.vungTau}]`));
@@ -145,7 +149,7 @@ describe("the charts view", () => {
     expect(drawnTexts("chart-frequencies")).not.toContain(VUNG_TAU);
     expect(backend.asked.at(-1)).toEqual({ scope: { caseIds: [fx.cases.busan], codeIds: [], frameworkIds: [] }, unit: "overlap" });
     await click($(view!.host, "[data-testid=chart-cooccurrence-svg]"));
-    expect(onExport).toHaveBeenLastCalledWith({ kind: "chart", format: "svg", language: "en", scope: { caseIds: [fx.cases.busan], codeIds: [], frameworkIds: [] }, chart: "cooccurrence", unit: "overlap" });
+    expect(onExport).toHaveBeenLastCalledWith({ kind: "chart", format: "svg", language: "en", scope: { caseIds: [fx.cases.busan], codeIds: [], frameworkIds: [] }, chart: "cooccurrence", unit: "overlap", presence: false });
     await click($(view!.host, "[data-testid=chart-frequencies-png]"));
     expect(onExport).toHaveBeenLastCalledWith(expect.objectContaining({ chart: "frequencies", format: "png", scope: { caseIds: [fx.cases.busan], codeIds: [], frameworkIds: [] } }));
     // The last case shown cannot be unticked.

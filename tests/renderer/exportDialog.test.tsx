@@ -232,7 +232,7 @@ describe("chart exports through useExportJob", () => {
     expect(view.host.querySelector("[data-testid=export-toast]")).toBeNull();
     await click($(view.host, "[data-testid=save-chart]"));
     // Parsed before sending: the defaults are filled in.
-    expect(lastRequest()).toEqual({ ...request, scope: { caseIds: [], codeIds: [], frameworkIds: [] }, unit: "paragraph" });
+    expect(lastRequest()).toEqual({ ...request, scope: { caseIds: [], codeIds: [], frameworkIds: [] }, unit: "paragraph", presence: false });
     await until(() => !!view!.host.querySelector("[data-testid=export-toast] [data-testid=export-cancel]"), "the toast");
     job.finish(800);
     await until(() => !!view!.host.querySelector("[data-testid=export-result]"), "the result");

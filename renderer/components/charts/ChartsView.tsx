@@ -63,7 +63,7 @@ export function ChartsView({ onExport }: ChartsViewProps) {
   );
 
   const exportChart = (chart: ChartName, format: "svg" | "png", frameworkIds: string[] = []) =>
-    onExport({ kind: "chart", format, language, scope: { caseIds: [...caseIds], codeIds: [], frameworkIds }, chart, unit });
+    onExport({ kind: "chart", format, language, scope: { caseIds: [...caseIds], codeIds: [], frameworkIds }, chart, unit, presence });
 
   const toggleCase = (id: CaseId, visible: boolean) =>
     setHidden((before) => {

@@ -15,7 +15,7 @@ Usage:
   tandai export <dir> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
               [--case NAME]... [--framework ID]...
               report: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N quotes per indicator)
-              csv: [--table codings|codeDocument|codeCase|indicators]   xlsx/csv: [--presence]
+              csv: [--table codings|codeDocument|codeCase|indicators]   xlsx/csv/heatmap: [--presence]
               svg/png: --chart frequencies|heatmap|cooccurrence|indicatorGrid [--unit paragraph|overlap]
               (pdf needs LibreOffice outside the desktop app)
   tandai info <dir> [--json]

@@ -15,7 +15,7 @@ Penggunaan:
   tandai export <folder> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
               [--case NAMA]... [--framework ID]...
               laporan: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N kutipan per indikator)
-              csv: [--table codings|codeDocument|codeCase|indicators]   xlsx/csv: [--presence]
+              csv: [--table codings|codeDocument|codeCase|indicators]   xlsx/csv/heatmap: [--presence]
               svg/png: --chart frequencies|heatmap|cooccurrence|indicatorGrid [--unit paragraph|overlap]
               (di luar aplikasi desktop, pdf memerlukan LibreOffice)
   tandai info <folder> [--json]
