@@ -22,6 +22,8 @@ type Attrs = Record<string, string | number>;
  * DejaVu Sans, Arial) and Hangul (Noto Sans CJK KR, Malgun Gothic) so case names render on Linux and Windows.
  */
 export const FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, Noto Sans CJK KR, Malgun Gothic, Apple SD Gothic Neo, sans-serif";
+/** Bold type is about a tenth wider than the estimate, which is for regular. */
+const BOLD = 1.12;
 export const INK = "#1f2328";
 export const MUTED = "#57606a";
 export const RULE = "#d0d7de";
@@ -150,9 +152,9 @@ const MAX_TITLE = 640;
 export function frame(parts: FrameParts): Chart {
   const notes = parts.notes ?? [];
   // A long title (a framework may be named in 300 characters) is shortened rather than widen the chart.
-  const heading = fit(parts.title, Math.max(parts.width, MAX_TITLE), TITLE_SIZE);
+  const heading = fit(parts.title, Math.max(parts.width, MAX_TITLE) / BOLD, TITLE_SIZE);
   const width = Math.ceil(
-    Math.max(parts.width, textWidth(heading, TITLE_SIZE) * 1.05, ...notes.map((n) => textWidth(n, NOTE_SIZE))) + 2 * PAD,
+    Math.max(parts.width, textWidth(heading, TITLE_SIZE) * BOLD, ...notes.map((n) => textWidth(n, NOTE_SIZE))) + 2 * PAD,
   );
   const notesTop = TOP + parts.height + (notes.length ? 12 : 0);
   const height = Math.ceil(notesTop + notes.length * NOTE_LINE + PAD);
