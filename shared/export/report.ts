@@ -46,7 +46,7 @@ export function buildReport({ state, request, scope, quoted, charts, now }: Repo
     for (const stance of ["supports", "contradicts"] as Stance[]) {
       const group = items.filter((q) => q.coding.stance === stance);
       if (!group.length) continue;
-      const shown = limit === null ? group : spreadOverDocuments(group).slice(0, limit);
+      const shown = limit === null ? group : spreadOverDocuments(group, (q) => q.coding.documentId).slice(0, limit);
       const label = t(stance === "supports" ? "supporting" : "contradicting", { count: group.length });
       const more = shown.length < group.length ? ` ${t("showing", { shown: shown.length, total: group.length })}` : "";
       blocks.push({ type: "paragraph", runs: [{ text: label + more, italic: true }] });
@@ -243,14 +243,14 @@ function countedDocuments(state: ProjectState, framework: Framework): (id: Docum
  * One quote from each document first, then the rest in document order: when only some can be
  * shown, evidence from several sources reads stronger than several lines from one interview.
  */
-export function spreadOverDocuments<T extends { coding: { documentId: DocumentId } }>(items: readonly T[]): T[] {
+export function spreadOverDocuments<T>(items: readonly T[], documentOf: (item: T) => DocumentId): T[] {
   const seen = new Set<DocumentId>();
   const first: T[] = [];
   const rest: T[] = [];
   for (const item of items) {
-    if (seen.has(item.coding.documentId)) rest.push(item);
+    if (seen.has(documentOf(item))) rest.push(item);
     else {
-      seen.add(item.coding.documentId);
+      seen.add(documentOf(item));
       first.push(item);
     }
   }

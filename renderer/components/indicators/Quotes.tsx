@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toErrorPayload, type CodeId, type DocumentId, type Passage } from "../../../shared/index.js";
+import { spreadOverDocuments, toErrorPayload, type CodeId, type DocumentId, type Passage } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useApp } from "../../state/app.js";
 
@@ -42,17 +42,7 @@ export function useStrongestQuotes(enabled: boolean, codesByIndicator: ReadonlyM
 }
 
 function strongest(passages: Passage[]): Passage[] {
-  const seen = new Set<DocumentId>();
-  const firstPerDocument: Passage[] = [];
-  const rest: Passage[] = [];
-  for (const p of passages) {
-    if (seen.has(p.documentId)) rest.push(p);
-    else {
-      seen.add(p.documentId);
-      firstPerDocument.push(p);
-    }
-  }
-  return [...firstPerDocument, ...rest].slice(0, QUOTES_PER_INDICATOR);
+  return spreadOverDocuments(passages, (p) => p.documentId).slice(0, QUOTES_PER_INDICATOR);
 }
 
 export function QuoteList({ passages, onJump }: { passages: readonly Passage[]; onJump?(documentId: DocumentId, start: number, end: number): void }) {
