@@ -1,28 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  ATTRIBUTE_TYPES,
-  attributesFor,
-  isIsoDate,
-  newAttributeId,
-  parseNumberInput,
-  SOURCE_TYPE_NAME,
-  SOURCE_TYPES,
-  sourceTypeAttribute,
-  sourceTypeAttributeOps,
-  batch,
-  type AttributeDefinition,
-  type AttributeType,
-  type AttributeValue,
-  type AttributeValueTarget,
-  type Language,
-} from "../../../shared/index.js";
+import { ATTRIBUTE_TYPES, type AttributeDefinition, attributesFor, type AttributeType, type AttributeValue, type AttributeValueTarget, batch, isIsoDate, languageFromLocale, newAttributeId, parseNumberInput, SOURCE_TYPE_NAME, SOURCE_TYPES, sourceTypeAttribute, sourceTypeAttributeOps } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Dialog } from "../codebook/Dialog.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
 import "./attributes.css";
 
-const asLanguage = (language: string | undefined): Language => (language?.startsWith("id") ? "id" : "en");
 
 /** Splits "a, b,c" (or one per line) into distinct trimmed choices. */
 export function splitChoices(text: string): string[] {
@@ -229,7 +212,7 @@ function NewAttribute({ target }: { target: AttributeValueTarget }) {
   const [name, setName] = useState("");
   const [type, setType] = useState<AttributeType>("text");
   const [choicesText, setChoicesText] = useState("");
-  const language = asLanguage(i18n.language);
+  const language = languageFromLocale(i18n.language);
 
   const trimmed = name.trim();
   const choices = splitChoices(choicesText);

@@ -1,27 +1,13 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { cooccurrenceChart, frequencyChart, heatmapChart, indicatorGridChart } from "../../../shared/charts/index.js";
-import {
-  codeCaseMatrix,
-  computeIndicators,
-  COOCCURRENCE_UNITS,
-  resolveScope,
-  toErrorPayload,
-  type CaseId,
-  type ChartName,
-  type CooccurrenceUnit,
-  type ExportRequestInput,
-  type ExportScope,
-  type Language,
-  type Matrix,
-} from "../../../shared/index.js";
+import { type CaseId, type ChartName, codeCaseMatrix, computeIndicators, COOCCURRENCE_UNITS, type CooccurrenceUnit, type ExportRequestInput, type ExportScope, languageFromLocale, type Matrix, resolveScope, toErrorPayload } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useApp } from "../../state/app.js";
 import { useProject } from "../../state/context.js";
 import { ChartCard } from "./ChartCard.js";
 import "./charts.css";
 
-const asLanguage = (language: string | undefined): Language => (language?.startsWith("id") ? "id" : "en");
 
 export interface ChartsViewProps {
   /** Saves a chart as a file; the workspace hands it to the export job runner. */
@@ -35,7 +21,7 @@ export interface ChartsViewProps {
  */
 export function ChartsView({ onExport }: ChartsViewProps) {
   const { t, i18n } = useTranslation();
-  const language = asLanguage(i18n.language);
+  const language = languageFromLocale(i18n.language);
   const { state, version, index } = useProject();
   // Cases the researcher unticked; a case created later is shown until unticked.
   const [hidden, setHidden] = useState<ReadonlySet<CaseId>>(() => new Set());

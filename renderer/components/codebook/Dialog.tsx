@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
+import { trapFocus } from "../trapFocus.js";
 
 export interface DialogProps {
   title: string;
@@ -75,21 +76,4 @@ export function Dialog({ title, confirmLabel, tone = "primary", confirmDisabled,
     </div>,
     document.body,
   );
-}
-
-/** Keeps Tab and Shift+Tab inside the dialog. */
-function trapFocus(container: HTMLElement, e: { shiftKey: boolean; preventDefault(): void }) {
-  const focusable = [...container.querySelectorAll<HTMLElement>("button, input, select, textarea, [tabindex]:not([tabindex='-1'])")].filter(
-    (el) => !(el as HTMLButtonElement).disabled,
-  );
-  const first = focusable[0];
-  const last = focusable.at(-1);
-  if (!first || !last) return;
-  if (e.shiftKey && document.activeElement === first) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && document.activeElement === last) {
-    e.preventDefault();
-    first.focus();
-  }
 }

@@ -1,15 +1,15 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
-import { childrenOf, LANGUAGES, REPORT_FORMATS, TABLE_FORMATS, TABLES, type Language } from "../../../shared/index.js";
+import { childrenOf, type Language, languageFromLocale, LANGUAGES, REPORT_FORMATS, TABLE_FORMATS, TABLES } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
+import { trapFocus } from "../trapFocus.js";
 import { CheckList } from "./CheckList.js";
 import { ExportProgress } from "./ExportProgress.js";
 import { defaultOptions, nothingChosen, toRequest, type Choices, type ExportOptions, type ReportFormat, type TableFormat } from "./exportOptions.js";
 import { isRunning, useExportJob } from "./useExportJob.js";
 import "./export.css";
 
-const asLanguage = (language: string | undefined): Language => (language?.startsWith("id") ? "id" : "en");
 
 /**
  * Export the project, or chosen cases, frameworks and codes of it: a coded summary report (Word,
@@ -18,7 +18,7 @@ const asLanguage = (language: string | undefined): Language => (language?.starts
  */
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const uiLanguage = asLanguage(i18n.language);
+  const uiLanguage = languageFromLocale(i18n.language);
   const { state } = useProject();
   const job = useExportJob();
   const busy = isRunning(job.status);
@@ -71,7 +71,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             e.preventDefault();
             close();
           } else if (e.key === "Tab") {
-            keepFocusInside(e.currentTarget, e);
+            trapFocus(e.currentTarget, e);
           }
           // Keys typed here are not workspace shortcuts (undo, the code palette).
           e.stopPropagation();
@@ -138,19 +138,6 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     </div>,
     document.body,
   );
-}
-
-/** A modal keeps Tab and Shift+Tab inside it (as the codebook's dialogs do). */
-function keepFocusInside(container: HTMLElement, e: { shiftKey: boolean; preventDefault(): void }) {
-  const focusable = [...container.querySelectorAll<HTMLElement>("button, input, select")].filter((el) => !el.matches(":disabled"));
-  const first = focusable[0];
-  const last = focusable.at(-1);
-  if (!first || !last) return;
-  const edge = e.shiftKey ? first : last;
-  if (document.activeElement === edge) {
-    e.preventDefault();
-    (e.shiftKey ? last : first).focus();
-  }
 }
 
 function Field({ label, htmlFor, hint, children }: { label: string; htmlFor: string; hint?: string; children: ReactNode }) {

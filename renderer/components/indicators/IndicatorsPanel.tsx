@@ -1,26 +1,6 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  addTemplateOps,
-  batch,
-  codePath,
-  computeIndicators,
-  findIndicator,
-  flattenCodebook,
-  PATH_SEPARATOR,
-  TEMPLATES,
-  verdictSentence,
-  type CaseId,
-  type Code,
-  type CodeId,
-  type DocumentId,
-  type Framework,
-  type FrameworkResult,
-  type IndicatorResult,
-  type IndicatorStatus,
-  type Language,
-  type ProjectState,
-} from "../../../shared/index.js";
+import { addTemplateOps, batch, type CaseId, type Code, type CodeId, codePath, computeIndicators, type DocumentId, findIndicator, flattenCodebook, type Framework, type FrameworkResult, type IndicatorResult, type IndicatorStatus, type Language, languageFromLocale, PATH_SEPARATOR, type ProjectState, TEMPLATES, verdictSentence } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Dialog } from "../codebook/Dialog.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
@@ -31,7 +11,6 @@ import { QuoteList, useStrongestQuotes } from "./Quotes.js";
 import { ThresholdsEditor } from "./ThresholdsEditor.js";
 import "./indicators.css";
 
-const asLanguage = (language: string | undefined): Language => (language?.startsWith("id") ? "id" : "en");
 
 /**
  * The indicator dashboard: cases, the frameworks of the project, and per case × framework every
@@ -40,7 +19,7 @@ const asLanguage = (language: string | undefined): Language => (language?.starts
  */
 export function IndicatorsPanel({ onJump }: { onJump?(documentId: DocumentId, start: number, end: number): void } = {}) {
   const { t, i18n } = useTranslation();
-  const language = asLanguage(i18n.language);
+  const language = languageFromLocale(i18n.language);
   const { state, version, index } = useProject();
   const [chosen, setChosen] = useState<CaseId | null>(null);
 
