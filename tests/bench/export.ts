@@ -7,6 +7,7 @@
  * Document texts are generated when read, as the store reads them from disk one at a time, so the
  * project in memory is what a real one holds (metadata and codings), not 18 MB of text besides.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -130,40 +131,49 @@ function memoryPeak() {
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
-export async function benchExport(): Promise<string> {
+const FIVE_QUOTES = { codebook: true, memos: false, charts: true, quotesPerItem: 5 };
+
+/** The exports measured, each in a fresh process so one's memory does not show in the next one's peak. */
+const ROWS: { label: string; request: ExportRequestInput; needs?: () => boolean }[] = [
+  ...(["md", "html", "docx"] as const).map((format) => ({ label: `report .${format}, all 100k quotes`, request: { kind: "report", format, language: "id" } as const })),
+  { label: "report .docx, 5 quotes per item", request: { kind: "report", format: "docx", language: "id", include: FIVE_QUOTES } },
+  { label: "report .pdf (LibreOffice), 5 quotes per item", request: { kind: "report", format: "pdf", language: "id", include: FIVE_QUOTES }, needs: () => findSoffice() !== null },
+  { label: "workbook .xlsx, 4 sheets", request: { kind: "table", format: "xlsx", language: "id" } },
+  ...TABLES.map((table) => ({ label: `${table}.csv`, request: { kind: "table", format: "csv", table, language: "id" } as const })),
+];
+
+export async function benchExport(script: string): Promise<string> {
+  const lines = [
+    `${CODINGS.toLocaleString("en")} codings in ${DOCUMENTS} documents, ${CASES} cases; each export in a fresh process through runExport. Baseline: the RSS with the project built, before exporting.`,
+    "",
+    "| file | time | size | baseline RSS | peak RSS |",
+    "|---|---:|---:|---:|---:|",
+  ];
+  for (const [index, row] of ROWS.entries()) {
+    if (row.needs && !row.needs()) continue;
+    const out = execFileSync(process.execPath, ["--max-old-space-size=4096", script, "export-row", String(index)], { encoding: "utf8", maxBuffer: 1 << 20 });
+    const { ms, size, before, peak } = JSON.parse(out.trim().split("\n").at(-1)!) as { ms: number; size: number; before: number; peak: number };
+    lines.push(`| ${row.label} | ${(ms / 1000).toFixed(2)} s | ${mb(size)} | ${mb(before)} | ${mb(peak)} |`);
+  }
+  return lines.join("\n");
+}
+
+/** One export of ROWS, measured; prints its figures as JSON for benchExport. */
+export async function benchExportRow(index: number): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "tandai-bench-export-"));
   try {
-    const built = performance.now();
     const { state, read } = buildProjectForBench();
-    const buildMs = performance.now() - built;
     const before = process.memoryUsage().rss;
-    const lines = [
-      `${CODINGS.toLocaleString("en")} codings in ${DOCUMENTS} documents, ${CASES} cases, ${Object.keys(state.codes).length} codes; project built in ${buildMs.toFixed(0)} ms, RSS ${mb(before)} before exporting.`,
-      "",
-      "| file | time | size | peak RSS |",
-      "|---|---:|---:|---:|",
-    ];
-    const source = { state, readDocumentContent: read };
+    const request = ExportRequest.parse(ROWS[index]!.request);
+    const file = path.join(dir, `export.${request.format}`);
     const deps = { paragraphs: new ParagraphIndex(), toPdf: (_html: string, docx: () => Promise<Uint8Array>) => docx().then(docxToPdfWithLibreOffice) };
-    const run = async (label: string, input: ExportRequestInput) => {
-      const request = ExportRequest.parse(input);
-      const file = path.join(dir, `${label.replace(/\W+/g, "-")}.${request.format}`);
-      const memory = memoryPeak();
-      const start = performance.now();
-      const control: ExportControl = { onProgress: memory.sample };
-      await runExport(source, request, file, deps, control);
-      const ms = performance.now() - start;
-      const peak = memory.stop();
-      lines.push(`| ${label} | ${(ms / 1000).toFixed(2)} s | ${mb((await stat(file)).size)} | ${mb(peak)} |`);
-      await rm(file);
-    };
-
-    for (const format of ["md", "html", "docx"] as const) await run(`report .${format}, all 100k quotes`, { kind: "report", format, language: "id" });
-    await run("report .docx, 5 quotes per item", { kind: "report", format: "docx", language: "id", include: { codebook: true, memos: false, charts: true, quotesPerItem: 5 } });
-    if (findSoffice()) await run("report .pdf (LibreOffice), 5 quotes per item", { kind: "report", format: "pdf", language: "id", include: { codebook: true, memos: false, charts: true, quotesPerItem: 5 } });
-    await run("workbook .xlsx, 4 sheets", { kind: "table", format: "xlsx", language: "id" });
-    for (const table of TABLES) await run(`${table}.csv`, { kind: "table", format: "csv", table, language: "id" });
-    return lines.join("\n");
+    const memory = memoryPeak();
+    const start = performance.now();
+    const control: ExportControl = { onProgress: memory.sample };
+    await runExport({ state, readDocumentContent: read }, request, file, deps, control);
+    const ms = performance.now() - start;
+    const peak = memory.stop();
+    console.log(JSON.stringify({ ms, size: (await stat(file)).size, before, peak }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
