@@ -35,7 +35,6 @@ export interface ExportDeps {
   paragraphs: ParagraphIndex;
   /** Turns a report's HTML into a PDF (Electron's printToPDF, or LibreOffice from the CLI). */
   toPdf?: (html: string, docx: () => Promise<Uint8Array>) => Promise<Uint8Array>;
-  now?: () => Date;
 }
 
 /** Pixel width of a chart's PNG export: sharp on a printed page. */
@@ -44,11 +43,10 @@ const PNG_WIDTH = 1600;
 /** Runs one export to `path`, written atomically; resolves to the size written. */
 export async function runExport(source: ExportSource, request: ExportRequest, path: string, deps: ExportDeps, control?: ExportControl): Promise<number> {
   const { state } = source;
-  const read = (id: DocumentId) => source.readDocumentContent(id);
   let data: string | Buffer | AsyncIterable<string>;
   switch (request.kind) {
     case "table": {
-      const tables = await buildTables(state, request, read, control);
+      const tables = await buildTables(state, request, (id) => source.readDocumentContent(id), control);
       if (request.format === "xlsx") {
         await writeXlsx(tables, path, control);
         return (await stat(path)).size;
@@ -89,7 +87,7 @@ async function report(source: ExportSource, request: ReportRequest, deps: Export
     await deps.paragraphs.prepare(source, scope.documentIds);
     charts = reportCharts(state, scope, { language: request.language, unit: "paragraph", paragraphsOf: deps.paragraphs.paragraphsOf });
   }
-  const built = buildReport({ state, request, scope, quoted, charts, now: (deps.now?.() ?? new Date()).toISOString() });
+  const built = buildReport({ state, request, scope, quoted, charts, now: new Date().toISOString() });
   checkCancelled(control);
   control?.onProgress?.({ phase: "building", done: 1, total: 1 });
   switch (request.format) {
