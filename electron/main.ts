@@ -120,6 +120,7 @@ function buildMenu(language: Preferences["language"]) {
         { label: t("newProject"), accelerator: "CmdOrCtrl+N", click: () => send("newProject") },
         { label: t("openProject"), accelerator: "CmdOrCtrl+O", click: () => send("openProject") },
         { label: t("import"), accelerator: "CmdOrCtrl+I", click: () => send("import") },
+        { label: t("export"), accelerator: "CmdOrCtrl+E", click: () => send("export") },
         { label: t("closeProject"), accelerator: "CmdOrCtrl+W", click: () => send("closeProject") },
         { type: "separator" },
         { label: t("quit"), role: "quit" },

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentId } from "../../shared/index.js";
 import { useApp } from "../state/app.js";
@@ -15,6 +15,12 @@ export function TopBar({ onImported }: { onImported(first: DocumentId | null): v
   const { state, canUndo, canRedo, dir } = useProject();
   const [prefsOpen, setPrefsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  // The Electron menu's File › Export opens the same dialog.
+  useEffect(() => {
+    const onMenu = (e: Event) => (e as CustomEvent<string>).detail === "export" && setExportOpen(true);
+    window.addEventListener("tandai:menu", onMenu);
+    return () => window.removeEventListener("tandai:menu", onMenu);
+  }, []);
   return (
     <header className="topbar">
       <div className="brand" title={dir}>

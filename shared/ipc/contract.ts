@@ -158,5 +158,5 @@ export type TandaiApi = { [K in ChannelName]: (args: ArgsOf<K>) => Promise<Resul
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 
 /** Commands the native menu sends to the renderer (Electron only). */
-export const MENU_COMMANDS = ["undo", "redo", "import", "newProject", "openProject", "closeProject"] as const;
+export const MENU_COMMANDS = ["undo", "redo", "import", "export", "newProject", "openProject", "closeProject"] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

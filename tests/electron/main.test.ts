@@ -105,6 +105,8 @@ describe("Electron main process", () => {
     expect(lastMenu().map((m) => m.label)).toEqual(["File", "Edit", "View"]);
     lastMenu()[1]!.submenu!.find((i) => i.label === "Undo")!.click!();
     expect(window.webContents.sent.at(-1)).toEqual(["tandai:menu", "undo"]);
+    lastMenu()[0]!.submenu!.find((i) => i.label === "Export…")!.click!();
+    expect(window.webContents.sent.at(-1)).toEqual(["tandai:menu", "export"]);
   });
 });
 

@@ -90,6 +90,16 @@ async function openDialog(language: "en" | "id" = "en") {
 }
 
 describe("the export dialog", () => {
+  it("opens from the Electron menu's File › Export as from the button", async () => {
+    const fx = exportFixture();
+    view = await render(<TopBar onImported={() => {}} />, { state: fx.state });
+    expect(dialog()).toBeNull();
+    await act(async () => {
+      window.dispatchEvent(new CustomEvent("tandai:menu", { detail: "export" }));
+    });
+    expect(dialog()).toBeTruthy();
+  });
+
   it("sends a Word report of the whole project in the interface language by default", async () => {
     scriptedWork();
     await openDialog();

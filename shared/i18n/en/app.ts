@@ -15,6 +15,7 @@ export default {
     newProject: "New project…",
     openProject: "Open project…",
     import: "Import documents…",
+    export: "Export…",
     closeProject: "Close project",
     quit: "Quit Tandai",
     edit: "Edit",

@@ -15,6 +15,7 @@ export default {
     newProject: "Proyek baru…",
     openProject: "Buka proyek…",
     import: "Impor dokumen…",
+    export: "Ekspor…",
     closeProject: "Tutup proyek",
     quit: "Keluar dari Tandai",
     edit: "Sunting",
