@@ -1,9 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
-import { createPortal } from "react-dom";
+import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { childrenOf, type Language, languageFromLocale, LANGUAGES, REPORT_FORMATS, TABLE_FORMATS, TABLES } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
-import { trapFocus } from "../trapFocus.js";
+import { Modal } from "../Modal.js";
 import { CheckList } from "./CheckList.js";
 import { ExportProgress } from "./ExportProgress.js";
 import { defaultOptions, nothingChosen, toRequest, type Choices, type ExportOptions, type ReportFormat, type TableFormat } from "./exportOptions.js";
@@ -22,7 +21,6 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const { state } = useProject();
   const job = useExportJob();
   const busy = isRunning(job.status);
-  const titleId = useId();
 
   const lists = useMemo(() => {
     const cases = Object.values(state.cases).sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ id: c.id, label: c.name }));
@@ -42,101 +40,73 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const close = () => {
     if (!busy) onClose();
   };
-  const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>("input, select")?.focus();
-    return () => {
-      if (before?.isConnected) before.focus();
-    };
-  }, []);
-
   const report = options.kind === "report";
-  return createPortal(
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <form
-        ref={ref}
-        className="dialog export-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-busy={busy}
-        data-testid="export-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!busy && !invalid) void job.start(toRequest(options, all));
-        }}
-        onKeyDown={(e) => {
-          if (e.key === "Escape") {
-            e.preventDefault();
-            close();
-          } else if (e.key === "Tab") {
-            trapFocus(e.currentTarget, e);
-          }
-          // Keys typed here are not workspace shortcuts (undo, the code palette).
-          e.stopPropagation();
-        }}
-      >
-        <h2 id={titleId}>{t("app.export.title")}</h2>
-        <fieldset className="export-options" disabled={busy}>
-          <div className="export-kinds" role="radiogroup" aria-label={t("app.export.what")}>
-            {(["report", "table"] as const).map((kind) => (
-              <label key={kind} className="checkbox">
-                <input type="radio" name="export-kind" checked={options.kind === kind} onChange={() => set({ kind })} data-testid={`export-kind-${kind}`} />
-                {t(`app.export.kinds.${kind}`)}
-              </label>
-            ))}
-          </div>
-          <div className="export-row">
-            <Field label={t("app.export.format")} htmlFor="export-format">
-              {report ? (
-                <select id="export-format" value={options.reportFormat} onChange={(e) => set({ reportFormat: e.target.value as ReportFormat })} data-testid="export-format">
-                  {REPORT_FORMATS.map((f) => (
-                    <option key={f} value={f}>{t(`app.export.formats.${f}`)}</option>
-                  ))}
-                </select>
-              ) : (
-                <select id="export-format" value={options.tableFormat} onChange={(e) => set({ tableFormat: e.target.value as TableFormat })} data-testid="export-format">
-                  {TABLE_FORMATS.map((f) => (
-                    <option key={f} value={f}>{t(`app.export.formats.${f}`)}</option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t(report ? "app.export.language" : "app.export.tableLanguage")} htmlFor="export-language">
-              <select id="export-language" value={options.language} onChange={(e) => set({ language: e.target.value as Language })} data-testid="export-language">
-                {LANGUAGES.map((l) => (
-                  <option key={l} value={l}>{t(`app.language.${l}`)}</option>
-                ))}
-              </select>
-            </Field>
-          </div>
-          {!report && options.tableFormat === "csv" && (
-            <Field label={t("app.export.table")} htmlFor="export-table" hint={t("app.export.tableHint")}>
-              <select id="export-table" value={options.table} onChange={(e) => set({ table: e.target.value as ExportOptions["table"] })} data-testid="export-table">
-                {TABLES.map((name) => (
-                  <option key={name} value={name}>{t(`app.export.tables.${name}`)}</option>
-                ))}
-              </select>
-            </Field>
-          )}
-          <CheckList legend={t("app.export.cases")} items={lists.cases} checked={options.caseIds} onChange={(caseIds) => set({ caseIds })} testId="export-case" />
-          <CheckList legend={t("app.export.frameworks")} items={lists.frameworks} checked={options.frameworkIds} onChange={(frameworkIds) => set({ frameworkIds })} testId="export-framework" />
-          <CheckList legend={t("app.export.codes")} hint={t("app.export.codesHint")} items={lists.codes} checked={options.codeIds} onChange={(codeIds) => set({ codeIds })} testId="export-code" />
-          {report ? <ReportIncludes options={options} set={set} /> : <Presence options={options} set={set} />}
-        </fieldset>
-        <ExportProgress status={job.status} onCancel={job.cancel} />
-        <div className="actions">
-          <button type="button" onClick={close} disabled={busy} title={busy ? t("app.export.busy") : undefined} data-testid="export-close">
-            {t("app.export.close")}
-          </button>
-          <button type="submit" className="primary" disabled={busy || invalid} data-testid="export-start">
-            {t("app.export.start")}
-          </button>
+  return (
+    <Modal
+      title={t("app.export.title")}
+      className="export-dialog"
+      testId="export-dialog"
+      busy={busy}
+      onSubmit={() => !busy && !invalid && void job.start(toRequest(options, all))}
+      onClose={close}
+    >
+      <fieldset className="export-options" disabled={busy}>
+        <div className="export-kinds" role="radiogroup" aria-label={t("app.export.what")}>
+          {(["report", "table"] as const).map((kind) => (
+            <label key={kind} className="checkbox">
+              <input type="radio" name="export-kind" checked={options.kind === kind} onChange={() => set({ kind })} data-testid={`export-kind-${kind}`} />
+              {t(`app.export.kinds.${kind}`)}
+            </label>
+          ))}
         </div>
-      </form>
-    </div>,
-    document.body,
+        <div className="export-row">
+          <Field label={t("app.export.format")} htmlFor="export-format">
+            {report ? (
+              <select id="export-format" value={options.reportFormat} onChange={(e) => set({ reportFormat: e.target.value as ReportFormat })} data-testid="export-format">
+                {REPORT_FORMATS.map((f) => (
+                  <option key={f} value={f}>{t(`app.export.formats.${f}`)}</option>
+                ))}
+              </select>
+            ) : (
+              <select id="export-format" value={options.tableFormat} onChange={(e) => set({ tableFormat: e.target.value as TableFormat })} data-testid="export-format">
+                {TABLE_FORMATS.map((f) => (
+                  <option key={f} value={f}>{t(`app.export.formats.${f}`)}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t(report ? "app.export.language" : "app.export.tableLanguage")} htmlFor="export-language">
+            <select id="export-language" value={options.language} onChange={(e) => set({ language: e.target.value as Language })} data-testid="export-language">
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>{t(`app.language.${l}`)}</option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        {!report && options.tableFormat === "csv" && (
+          <Field label={t("app.export.table")} htmlFor="export-table" hint={t("app.export.tableHint")}>
+            <select id="export-table" value={options.table} onChange={(e) => set({ table: e.target.value as ExportOptions["table"] })} data-testid="export-table">
+              {TABLES.map((name) => (
+                <option key={name} value={name}>{t(`app.export.tables.${name}`)}</option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <CheckList legend={t("app.export.cases")} items={lists.cases} checked={options.caseIds} onChange={(caseIds) => set({ caseIds })} testId="export-case" />
+        <CheckList legend={t("app.export.frameworks")} items={lists.frameworks} checked={options.frameworkIds} onChange={(frameworkIds) => set({ frameworkIds })} testId="export-framework" />
+        <CheckList legend={t("app.export.codes")} hint={t("app.export.codesHint")} items={lists.codes} checked={options.codeIds} onChange={(codeIds) => set({ codeIds })} testId="export-code" />
+        {report ? <ReportIncludes options={options} set={set} /> : <Presence options={options} set={set} />}
+      </fieldset>
+      <ExportProgress status={job.status} onCancel={job.cancel} />
+      <div className="actions">
+        <button type="button" onClick={close} disabled={busy} title={busy ? t("app.export.busy") : undefined} data-testid="export-close">
+          {t("app.export.close")}
+        </button>
+        <button type="submit" className="primary" disabled={busy || invalid} data-testid="export-start">
+          {t("app.export.start")}
+        </button>
+      </div>
+    </Modal>
   );
 }
 
