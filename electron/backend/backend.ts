@@ -245,7 +245,7 @@ export class Backend implements TandaiApi {
   async cooccurrence({ scope, unit }: ArgsOf<"cooccurrence">): Promise<ResultOf<"cooccurrence">> {
     const store = this.requireStore();
     const resolved = resolveScope(store.state, scope);
-    if (unit === "paragraph") await this.paragraphs.prepare(store, new Set(resolved.codings.map((c) => c.documentId)));
+    if (unit === "paragraph") await this.paragraphs.prepare(store, resolved.codings);
     return cooccurrenceMatrix(store.state, resolved, unit, this.paragraphs.paragraphsOf);
   }
 

@@ -12,13 +12,16 @@ interface Source {
 export class ParagraphIndex {
   private readonly blocks = new Map<DocumentId, Block[]>();
 
-  /** Reads the blocks of the documents not seen yet. */
-  async prepare(source: Source, documentIds: Iterable<DocumentId>): Promise<void> {
-    for (const id of documentIds) {
-      if (this.blocks.has(id)) continue;
-      const { blocks } = await source.readDocumentContent(id);
-      this.blocks.set(id, blocks.map(({ start, end, kind }) => ({ start, end, kind })));
+  /** Reads the blocks of the coded documents not seen yet. */
+  async prepare(source: Source, codings: Iterable<Coding>): Promise<void> {
+    for (const { documentId } of codings) {
+      if (!this.blocks.has(documentId)) this.remember(documentId, (await source.readDocumentContent(documentId)).blocks);
     }
+  }
+
+  /** Keeps a document's block bounds, read by someone else (an export reading it for quotes). */
+  remember(documentId: DocumentId, blocks: readonly Block[]): void {
+    this.blocks.set(documentId, blocks.map(({ start, end, kind }) => ({ start, end, kind })));
   }
 
   readonly paragraphsOf = (coding: Coding): readonly [number, number] => {

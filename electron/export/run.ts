@@ -57,7 +57,7 @@ export async function runExport(source: ExportSource, request: ExportRequest, pa
     }
     case "chart": {
       const scope = resolveScope(state, request.scope);
-      if (request.chart === "cooccurrence" && request.unit === "paragraph") await deps.paragraphs.prepare(source, scope.documentIds);
+      if (request.chart === "cooccurrence" && request.unit === "paragraph") await deps.paragraphs.prepare(source, scope.codings);
       const chart = chartOf(state, scope, request.chart, { language: request.language, unit: request.unit, presence: request.presence, paragraphsOf: deps.paragraphs.paragraphsOf });
       const svg = svgToString(chart.svg);
       data = request.format === "svg" ? svg : toBuffer(svgToPng(svg, PNG_WIDTH));
@@ -79,12 +79,18 @@ const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
 async function report(source: ExportSource, request: ReportRequest, deps: ExportDeps, control?: ExportControl): Promise<string | Buffer> {
   const { state } = source;
   const scope = resolveScope(state, request.scope);
-  const quoted = await collectQuotes(state, scope.codings, (id) => source.readDocumentContent(id), control);
+  // The paragraph bounds co-occurrence needs are kept as the documents are read for their quotes.
+  const read = async (id: DocumentId) => {
+    const content = await source.readDocumentContent(id);
+    deps.paragraphs.remember(id, content.blocks);
+    return content;
+  };
+  const quoted = await collectQuotes(state, scope.codings, read, control);
   checkCancelled(control);
   control?.onProgress?.({ phase: "building", done: 0, total: 1 });
   let charts;
   if (request.include.charts) {
-    await deps.paragraphs.prepare(source, scope.documentIds);
+    await deps.paragraphs.prepare(source, scope.codings);
     charts = reportCharts(state, scope, { language: request.language, unit: "paragraph", paragraphsOf: deps.paragraphs.paragraphsOf });
   }
   const built = buildReport({ state, request, scope, quoted, charts, now: new Date().toISOString() });
