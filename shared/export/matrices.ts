@@ -1,4 +1,5 @@
 import { codePath, PATH_SEPARATOR } from "../codebook/tree.js";
+import type { Evidence } from "../frameworks/evidence.js";
 import type { CodeId, DocumentId } from "../model/ids.js";
 import type { Coding, ProjectState } from "../model/project.js";
 import type { CooccurrenceUnit } from "./model.js";
@@ -19,14 +20,14 @@ export interface Matrix {
 const codeAxis = (state: ProjectState, scope: ResolvedScope): Axis[] =>
   scope.codes.map((code) => ({ id: code.id, label: codePath(state, code.id).join(PATH_SEPARATOR) }));
 
-function countInto(rows: Axis[], columns: Axis[], each: (add: (row: string, column: string) => void) => void): Matrix {
+function countInto(rows: Axis[], columns: Axis[], each: (add: (row: string, column: string, count?: number) => void) => void): Matrix {
   const rowIndex = new Map(rows.map((r, i) => [r.id, i]));
   const columnIndex = new Map(columns.map((c, i) => [c.id, i]));
   const values = rows.map(() => new Array<number>(columns.length).fill(0));
-  each((row, column) => {
+  each((row, column, count = 1) => {
     const r = rowIndex.get(row);
     const c = columnIndex.get(column);
-    if (r !== undefined && c !== undefined) values[r]![c]!++;
+    if (r !== undefined && c !== undefined) values[r]![c]! += count;
   });
   return { rows, columns, values };
 }
@@ -39,12 +40,22 @@ export function codeDocumentMatrix(state: ProjectState, scope: ResolvedScope): M
   });
 }
 
-/** Codings per code and case; a document in two cases counts for both. */
-export function codeCaseMatrix(state: ProjectState, scope: ResolvedScope): Matrix {
+/**
+ * Codings per code and case; a document in two cases counts for both. Given the per-(code,
+ * document) counts a CodingIndex keeps, they are summed instead of passing over every coding,
+ * which is what a view redrawn after every click should do.
+ */
+export function codeCaseMatrix(state: ProjectState, scope: ResolvedScope, counts?: Evidence): Matrix {
   const columns = scope.cases.map((c) => ({ id: c.id, label: c.name }));
   const casesOf = casesOfDocuments(state);
   return countInto(codeAxis(state, scope), columns, (add) => {
-    for (const coding of scope.codings) for (const found of casesOf.get(coding.documentId) ?? []) add(coding.codeId, found.id);
+    if (counts) {
+      counts.forEach((codeId, documentId, supporting, contradicting) => {
+        for (const found of casesOf.get(documentId) ?? []) add(codeId, found.id, supporting + contradicting);
+      });
+    } else {
+      for (const coding of scope.codings) for (const found of casesOf.get(coding.documentId) ?? []) add(coding.codeId, found.id);
+    }
   });
 }
 

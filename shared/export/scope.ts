@@ -47,15 +47,22 @@ export function resolveScope(state: ProjectState, scope: ExportScope): ResolvedS
   documentIds.sort((a, b) => title(a).localeCompare(title(b)) || a.localeCompare(b));
   const rank = new Map(documentIds.map((id, i) => [id, i]));
 
-  const codings = Object.values(state.codings).filter((c) => codeSet.has(c.codeId) && rank.has(c.documentId));
-  codings.sort((a, b) => rank.get(a.documentId)! - rank.get(b.documentId)! || a.start - b.start || a.end - b.end);
+  // Gathered when first asked for: a pass and a sort over every coding, which views that count from
+  // the CodingIndex never need.
+  let codings: Coding[] | undefined;
+  const gather = () => {
+    const found = Object.values(state.codings).filter((c) => codeSet.has(c.codeId) && rank.has(c.documentId));
+    return found.sort((a, b) => rank.get(a.documentId)! - rank.get(b.documentId)! || a.start - b.start || a.end - b.end);
+  };
 
   return {
     cases,
     frameworks,
     codes,
     documentIds,
-    codings,
+    get codings() {
+      return (codings ??= gather());
+    },
     narrowed: { cases: scope.caseIds.length > 0, codes: scope.codeIds.length > 0, frameworks: scope.frameworkIds.length > 0 },
   };
 }

@@ -7,7 +7,7 @@ import { TableRequest, type ExportProgress, type TableRequest as Request } from 
 import { collectQuotes } from "../../shared/export/quotes.js";
 import { resolveScope } from "../../shared/export/scope.js";
 import { buildTables, CODINGS_COLUMNS, codingsTable, indicatorTable, INDICATOR_COLUMNS, matrixTable, sheetTitle, type Cell, type Table } from "../../shared/export/tables.js";
-import { codePath, PATH_SEPARATOR } from "../../shared/index.js";
+import { codePath, CodingIndex, PATH_SEPARATOR } from "../../shared/index.js";
 import { exportFixture } from "./exportFixture.js";
 
 const request = (input: Partial<Request> = {}): Request => TableRequest.parse({ kind: "table", format: "xlsx", language: "en", ...input });
@@ -122,6 +122,14 @@ describe("matrixTable", () => {
     const present = matrixTable("codeCase", presence(codeCaseMatrix(f.state, scope)), "en");
     expect(row(present, path(f.codes.economic.id))).toEqual([path(f.codes.economic.id), 1, 1, 2]);
     expect(row(present, path(f.codes.covid.id))).toEqual([path(f.codes.covid.id), 1, 0, 1]);
+  });
+
+  it("counts per case the same from a CodingIndex's counts as from the codings, for any chosen cases", () => {
+    const { f } = setup();
+    for (const caseIds of [[], [f.cases.busan], [f.cases.vungTau]]) {
+      const scope = resolveScope(f.state, { caseIds, codeIds: [], frameworkIds: [] });
+      expect(codeCaseMatrix(f.state, scope, new CodingIndex(f.state))).toEqual(codeCaseMatrix(f.state, scope));
+    }
   });
 });
 

@@ -35,7 +35,7 @@ export function ChartsView({ onExport }: ChartsViewProps) {
   const scopeKey = caseIds.join(",");
   const scope = useMemo<ExportScope>(() => ({ caseIds: scopeKey ? (scopeKey.split(",") as CaseId[]) : [], codeIds: [], frameworkIds: [] }), [scopeKey]);
 
-  const byCase = useMemo(() => codeCaseMatrix(state, resolveScope(state, scope)), [state, version, scope]);
+  const byCase = useMemo(() => codeCaseMatrix(state, resolveScope(state, scope), index), [state, version, scope, index]);
   const frequencies = useMemo(() => frequencyChart(byCase, language), [byCase, language]);
   const heatmap = useMemo(() => heatmapChart(byCase, language, { presence }), [byCase, language, presence]);
   const cooccurrence = useCooccurrence(scope, unit, version);
