@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { promises as fsp, unlinkSync } from "node:fs";
+import { promises as fsp, readFileSync, unlinkSync, type BigIntStats } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { TandaiError } from "../../shared/errors.js";
-import { errnoOf, LOCK_FILE } from "./files.js";
+import { errnoOf, errorDetail, LOCK_FILE } from "./files.js";
 
 interface LockInfo {
   pid: number;
@@ -15,7 +15,10 @@ interface LockInfo {
   token?: string;
 }
 
-/** Locks held by this process, released on exit if nobody closed them (best effort: not on SIGKILL). */
+/** A lock file as read: its content (or why it has none) and which file it is (inode). */
+type Read = { kind: "gone" } | { kind: "info"; info: LockInfo; ino: bigint; ageMs: number } | { kind: "unreadable"; ino: bigint; ageMs: number };
+
+/** Locks held by this process (file → token), released on exit if nobody closed them (best effort: not on SIGKILL). */
 const held = new Map<string, string>();
 let exitHookInstalled = false;
 
@@ -23,11 +26,12 @@ function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.once("exit", () => {
-    for (const file of held.keys()) {
+    for (const [file, token] of held) {
       try {
-        unlinkSync(file);
+        // Only our own lock: never remove one another process holds.
+        if ((JSON.parse(readFileSync(file, "utf8")) as LockInfo).token === token) unlinkSync(file);
       } catch {
-        // Already gone, or the folder went away: nothing to release.
+        // Already gone, unreadable, or the folder went away: nothing of ours to release.
       }
     }
   });
@@ -43,8 +47,15 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A window of time in which a lock file can exist but be empty, because its owner is still writing it. */
-const FRESH_MS = 10_000;
+/**
+ * An empty or unparseable lock younger than this may be one an older Tandai is still writing (it
+ * created the file, then wrote it); older, it is what a kill or a full disk left behind: stale.
+ * This version never shows a partial lock (it links a complete file into place).
+ */
+const UNREADABLE_STALE_MS = 1_000;
+/** How long an opener waits for a takeover by another live process, or for a young empty lock to age. */
+const WAIT_MS = 3_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ProjectLock {
   private released = false;
@@ -52,62 +63,160 @@ export class ProjectLock {
   private constructor(
     readonly file: string,
     private readonly token: string,
+    /** The lock file's identity when we made it: if the path ever names another file, we lost the lock. */
+    private readonly identity: { dev: bigint; ino: bigint; mtimeNs: bigint },
   ) {}
 
   /**
-   * Takes `.tandai.lock` in `dir`, created with "wx" so that two processes cannot both create it.
-   * An existing lock is stale, and taken over, when its process is gone from this host, when it was
-   * ours by pid but not by token (a process that reused a dead one's pid — common in containers),
-   * or when it names another folder of this host (the folder was copied while open). A lock from
-   * another host is respected (a shared or synced folder): we cannot tell whether it is alive, and
-   * refusing is the safe side; the message names the host so the user knows where to close it.
-   * Two processes taking over the same stale lock at the same instant could both succeed; that race
-   * needs two opens within a millisecond of each other after a crash, and is accepted.
+   * Takes `.tandai.lock` in `dir`. The lock is written in full to a temp file and hard-linked into
+   * place, which fails if the name exists: two processes cannot both create it, and nobody ever
+   * sees it half written. An existing lock is stale when its process is gone from this host, when it
+   * was ours by pid but not by token (a process that reused a dead one's pid — common in containers),
+   * when it names another folder of this host (the folder was copied while open), or when it is
+   * empty or unparseable and older than a moment. A lock from another host is respected (a shared or
+   * synced folder): we cannot tell whether it is alive, and refusing is the safe side.
+   *
+   * Taking over a stale lock is atomic (see takeOver): of many processes that find the same stale
+   * lock, one removes it, and only while it is still that stale lock; the others then find the
+   * winner's live lock and are refused.
    */
   static async acquire(dir: string): Promise<ProjectLock> {
     const file = path.join(dir, LOCK_FILE);
     const realDir = await fsp.realpath(dir).catch(() => path.resolve(dir));
     const token = randomBytes(8).toString("hex");
     const info: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), dir: realDir, token };
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const handle = await fsp.open(file, "wx");
-        try {
-          await handle.writeFile(JSON.stringify(info));
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        held.set(file, token);
-        installExitHook();
-        return new ProjectLock(file, token);
-      } catch (error) {
-        if (errnoOf(error) !== "EEXIST") throw error;
-      }
-      const holder = await readLock(file);
-      if (holder === "gone") continue;
-      if (holder !== "unreadable" && !isStale(holder, realDir)) {
-        throw new TandaiError("store.errors.locked", { dir, pid: holder.pid, host: holder.host });
-      }
-      if (holder === "unreadable") {
-        const age = await fsp.stat(file).then((s) => Date.now() - s.mtimeMs, () => Infinity);
-        if (age < FRESH_MS) throw new TandaiError("store.errors.locked", { dir, pid: "?", host: os.hostname() });
-      }
-      await fsp.rm(file, { force: true });
+    const temp = lockTempPath(file);
+    try {
+      await fsp.writeFile(temp, JSON.stringify(info), { flag: "wx" });
+    } catch (error) {
+      await fsp.rm(temp, { force: true }).catch(() => undefined);
+      throw new TandaiError("store.errors.lockWrite", { file, detail: errorDetail(error) });
     }
-    const holder = await readLock(file);
-    const who = typeof holder === "object" ? holder : { pid: "?", host: os.hostname() };
-    throw new TandaiError("store.errors.locked", { dir, pid: who.pid, host: who.host });
+    try {
+      const giveUp = Date.now() + WAIT_MS;
+      for (;;) {
+        try {
+          await linkOrCreate(temp, file, info);
+          const stat = await fsp.stat(file, { bigint: true });
+          held.set(file, token);
+          installExitHook();
+          return new ProjectLock(file, token, identityOf(stat));
+        } catch (error) {
+          if (errnoOf(error) !== "EEXIST") throw new TandaiError("store.errors.lockWrite", { file, detail: errorDetail(error) });
+        }
+        const holder = await readLock(file);
+        if (holder.kind === "gone") continue;
+        if (holder.kind === "info" && !isStale(holder.info, realDir)) {
+          throw new TandaiError("store.errors.locked", { dir, pid: holder.info.pid, host: holder.info.host });
+        }
+        const ready = holder.kind === "info" || holder.ageMs >= UNREADABLE_STALE_MS;
+        if (ready && (await takeOver(file, holder))) continue;
+        // A young empty lock, or another process is taking this stale lock over: wait for the outcome.
+        if (Date.now() > giveUp) {
+          const who = holder.kind === "info" ? holder.info : { pid: "?", host: os.hostname() };
+          throw new TandaiError("store.errors.locked", { dir, pid: who.pid, host: who.host });
+        }
+        await sleep(10 + Math.random() * 20);
+      }
+    } finally {
+      await fsp.rm(temp, { force: true }).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Throws unless `.tandai.lock` is still the file this process made: called before each journal
+   * append and snapshot write, so a process whose lock was removed or replaced (by hand, or by a
+   * takeover of an older Tandai) fails the write instead of writing over another process's changes.
+   * One stat: a few microseconds against the fdatasync that follows.
+   */
+  async verify(): Promise<void> {
+    let stat: BigIntStats;
+    try {
+      stat = await fsp.stat(this.file, { bigint: true });
+    } catch {
+      throw new TandaiError("store.errors.lockLost", { file: this.file });
+    }
+    const now = identityOf(stat);
+    if (this.released || now.dev !== this.identity.dev || now.ino !== this.identity.ino || now.mtimeNs !== this.identity.mtimeNs) {
+      throw new TandaiError("store.errors.lockLost", { file: this.file });
+    }
   }
 
   /** Removes the lock if it is still ours. */
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    held.delete(this.file);
+    if (held.get(this.file) === this.token) held.delete(this.file);
     const holder = await readLock(this.file);
-    if (typeof holder === "object" && holder.token === this.token) await fsp.rm(this.file, { force: true });
+    if (holder.kind === "info" && holder.info.token === this.token) await fsp.rm(this.file, { force: true });
   }
+}
+
+/** File systems without hard links (FAT and exFAT sticks): create the name exclusively and write it, as before. */
+const NO_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
+
+async function linkOrCreate(temp: string, file: string, info: LockInfo): Promise<void> {
+  try {
+    await fsp.link(temp, file);
+  } catch (error) {
+    if (!NO_LINKS.has(errnoOf(error) ?? "")) throw error;
+    await fsp.writeFile(file, JSON.stringify(info), { flag: "wx" });
+  }
+}
+
+const identityOf = (stat: BigIntStats) => ({ dev: stat.dev, ino: stat.ino, mtimeNs: stat.mtimeNs });
+
+/** `.tandai.lock.<pid>-<hex>.tmp`: the complete lock before it is linked into place. */
+function lockTempPath(file: string): string {
+  return `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+}
+
+/** What names a stale lock for its takeover: its token, or for a lock without one, its inode. */
+function keyOf(holder: Exclude<Read, { kind: "gone" }>): string {
+  return holder.kind === "info" && holder.info.token && /^[0-9a-f]+$/.test(holder.info.token) ? holder.info.token : `i${holder.ino}`;
+}
+
+/** Whether `now` is still the stale lock `was` (same token; or, for one without, the same unreadable file). */
+function same(was: Exclude<Read, { kind: "gone" }>, now: Read): boolean {
+  if (now.kind === "gone") return false;
+  if (was.kind === "info" && was.info.token) return now.kind === "info" && now.info.token === was.info.token;
+  return now.kind === was.kind && now.ino === was.ino;
+}
+
+/**
+ * Removes the stale lock `stale`, atomically with respect to every other process doing the same.
+ * Removing it only after checking it is still stale is not enough: between one process's check and
+ * its removal, another may have removed it and made its own lock, which would then be deleted —
+ * two processes writing one journal. So each stale lock has a claim, `.tandai.lock.<key>.takeover`,
+ * created exclusively: only its creator may remove the lock, and only after checking, with the
+ * claim held, that the lock is still the stale one (a lock of that key, once gone, never comes back:
+ * tokens are unique, and our own locks are never unreadable). If the claim's creator died, the
+ * next claim is named after that one, so no claim is ever removed from under a live claimant.
+ * Returns true if the stale lock is gone, false if another process is taking it over.
+ */
+async function takeOver(file: string, stale: Exclude<Read, { kind: "gone" }>): Promise<boolean> {
+  let claim = `${file}.${keyOf(stale)}`;
+  for (let depth = 0; depth < 8; depth++) {
+    const name = `${claim}.takeover`;
+    const mine = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString("hex") };
+    try {
+      await fsp.writeFile(name, JSON.stringify(mine), { flag: "wx" });
+    } catch (error) {
+      if (errnoOf(error) !== "EEXIST") throw new TandaiError("store.errors.lockWrite", { file: name, detail: errorDetail(error) });
+      const claimant = await readLock(name);
+      if (claimant.kind === "gone") return false;
+      if (claimant.kind === "info" ? claimant.info.host !== os.hostname() || isAlive(claimant.info.pid) : claimant.ageMs < UNREADABLE_STALE_MS) return false;
+      claim = `${claim}.${keyOf(claimant)}`;
+      continue;
+    }
+    try {
+      if (same(stale, await readLock(file))) await fsp.rm(file, { force: true });
+    } finally {
+      await fsp.rm(name, { force: true });
+    }
+    return true;
+  }
+  return false;
 }
 
 function isStale(holder: LockInfo, realDir: string): boolean {
@@ -117,18 +226,43 @@ function isStale(holder: LockInfo, realDir: string): boolean {
   return !isAlive(holder.pid);
 }
 
-async function readLock(file: string): Promise<LockInfo | "gone" | "unreadable"> {
+async function readLock(file: string): Promise<Read> {
   let text: string;
+  let stat: BigIntStats;
   try {
-    text = await fsp.readFile(file, "utf8");
+    const handle = await fsp.open(file, "r");
+    try {
+      stat = await handle.stat({ bigint: true });
+      text = await handle.readFile("utf8");
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    return errnoOf(error) === "ENOENT" ? "gone" : "unreadable";
+    if (errnoOf(error) === "ENOENT") return { kind: "gone" };
+    throw new TandaiError("store.errors.diskRead", { file, detail: errorDetail(error) });
   }
+  const ageMs = Date.now() - Number(stat.mtimeMs);
   try {
     const json = JSON.parse(text) as Partial<LockInfo>;
-    if (typeof json.pid === "number" && typeof json.host === "string") return json as LockInfo;
+    if (json && typeof json.pid === "number" && typeof json.host === "string") return { kind: "info", info: json as LockInfo, ino: stat.ino, ageMs };
   } catch {
     // fall through
   }
-  return "unreadable";
+  return { kind: "unreadable", ino: stat.ino, ageMs };
+}
+
+/** Lock temp files and takeover claims, which an opener killed mid-way leaves behind. */
+export const LOCK_LEFTOVER = /^\.tandai\.lock\.(?:(\d+)-[0-9a-f]{8}\.tmp|[0-9a-zi.]+\.takeover)$/;
+
+/**
+ * Removes the lock leftovers in `dir` that nobody can be using: temp files of processes that are
+ * gone, and claims (a claim only matters while its stale lock exists, and the caller holds the lock).
+ */
+export async function removeLockLeftovers(dir: string, names: string[]): Promise<void> {
+  for (const name of names) {
+    const m = LOCK_LEFTOVER.exec(name);
+    if (!m) continue;
+    if (m[1] && isAlive(Number(m[1]))) continue;
+    await fsp.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
 }

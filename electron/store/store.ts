@@ -8,6 +8,8 @@ import { applyOperation } from "../../shared/ops/apply.js";
 import { Operation } from "../../shared/ops/operation.js";
 import type { ProjectStore } from "../../shared/store.js";
 import { takeBackup } from "./backups.js";
+import { foldFailed } from "./diskSpace.js";
+import { removeLeftovers } from "./leftovers.js";
 import {
   BACKUPS_DIR,
   diskWriteError,
@@ -57,6 +59,11 @@ export class DiskProjectStore implements ProjectStore {
   private closing: Promise<void> | null = null;
   private readonly documents = new Map<string, DocumentContent>();
   private readonly compactEvery: number;
+  /**
+   * What went wrong without losing anything, for the caller to tell the user: folding the journal
+   * into project.json failed (a full disk), but every change is durable in the journal.
+   */
+  readonly warnings: TandaiError[] = [];
 
   private constructor(
     readonly dir: string,
@@ -104,6 +111,7 @@ export class DiskProjectStore implements ProjectStore {
     const inverse = applyOperation(this.current, op, at);
     const seq = this.seq + 1;
     try {
+      await this.lock.verify();
       await this.journal.append(journalLine({ seq, at, op }));
     } catch (error) {
       applyOperation(this.current, inverse, at);
@@ -157,9 +165,27 @@ export class DiskProjectStore implements ProjectStore {
   private async writeSnapshot(data: SnapshotData): Promise<void> {
     this.db.data = data;
     try {
+      await this.lock.verify();
       await this.db.write();
     } catch (error) {
       throw diskWriteError(path.join(this.dir, SNAPSHOT_FILE), error);
+    }
+  }
+
+  /**
+   * compactNow, where failing loses nothing: every change is already durable in the journal, and a
+   * failed snapshot write leaves project.json as it was (atomic replace). So a full disk is not
+   * "your change was not saved" (a script would retry and duplicate it) but a warning naming the
+   * file and the space needed. Losing the lock still fails: another process owns the files now.
+   */
+  private async fold(): Promise<boolean> {
+    try {
+      await this.compactNow();
+      return true;
+    } catch (error) {
+      if (error instanceof TandaiError && error.code === "store.errors.lockLost") throw error;
+      this.warnings.push(await foldFailed(this.dir, this.journal.file, error));
+      return false;
     }
   }
 
@@ -228,8 +254,7 @@ export class DiskProjectStore implements ProjectStore {
       try {
         await this.compaction;
         if (!this.journal.broken && (this.journal.size > 0 || this.oldJournal)) {
-          await this.compactNow();
-          await this.backup(this.seq);
+          if (await this.fold()) await this.backup(this.seq);
         }
       } finally {
         await this.journal.close();
@@ -243,6 +268,7 @@ export class DiskProjectStore implements ProjectStore {
   static async openLocked(dir: string, lock: ProjectLock, options: StoreOptions = {}): Promise<DiskProjectStore> {
     let journal: JournalWriter | undefined;
     try {
+      await removeLeftovers(dir);
       const db = new Low<SnapshotData>(new SnapshotFile(path.join(dir, SNAPSHOT_FILE)), null as unknown as SnapshotData);
       await db.read();
       const snapshot = db.data as Snapshot | null;
@@ -254,8 +280,9 @@ export class DiskProjectStore implements ProjectStore {
       journal = await JournalWriter.open(dir);
       const store = new DiskProjectStore(dir, state, seq, db, journal, lock, options);
       store.oldJournal = await exists(old.file);
-      if (seq > snapshot.seq || active.bytes > 0 || store.oldJournal) await store.compactNow();
-      await store.backup(seq);
+      store.sinceCompaction = seq - snapshot.seq;
+      const folded = seq > snapshot.seq || active.bytes > 0 || store.oldJournal ? await store.fold() : true;
+      if (folded) await store.backup(seq);
       return store;
     } catch (error) {
       await journal?.close();

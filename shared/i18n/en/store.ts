@@ -20,5 +20,13 @@ export default {
     missingDocument: "The text of a document is missing: “{{file}}” does not exist. It may have been deleted or not copied with the project folder.",
     closed: "The project “{{dir}}” has been closed. Open it again to make changes.",
     noSuchBackup: "There is no backup named “{{file}}” in this project.",
+    lockWrite:
+      "Could not open the project: Tandai could not write its lock file “{{file}}” ({{detail}}). Nothing was changed. Check that the disk is not full and that the folder can be written to.",
+    lockLost:
+      "Your last change was not saved: this program no longer holds the project's lock “{{file}}” (it was removed or taken by another program). Nothing was overwritten. Close the project and open it again.",
+  },
+  warnings: {
+    foldFailed:
+      "Your changes are saved in “{{journal}}”, but Tandai could not fold them into “{{file}}” ({{detail}}). That needs about {{needed}} of free disk space; {{free}} is free. Nothing is lost: free some space and Tandai will fold them the next time the project is opened or closed.",
   },
 } as const;

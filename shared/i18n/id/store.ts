@@ -20,5 +20,13 @@ export default {
     missingDocument: "Teks sebuah dokumen hilang: “{{file}}” tidak ada. Mungkin terhapus atau tidak ikut tersalin bersama folder proyek.",
     closed: "Proyek “{{dir}}” sudah ditutup. Buka lagi untuk membuat perubahan.",
     noSuchBackup: "Tidak ada cadangan bernama “{{file}}” di proyek ini.",
+    lockWrite:
+      "Proyek tidak dapat dibuka: Tandai tidak dapat menulis berkas kuncinya “{{file}}” ({{detail}}). Tidak ada yang diubah. Pastikan disk tidak penuh dan folder dapat ditulisi.",
+    lockLost:
+      "Perubahan terakhir Anda tidak tersimpan: program ini tidak lagi memegang kunci proyek “{{file}}” (kunci itu dihapus atau diambil program lain). Tidak ada yang tertimpa. Tutup proyek lalu buka lagi.",
+  },
+  warnings: {
+    foldFailed:
+      "Perubahan Anda tersimpan di “{{journal}}”, tetapi Tandai tidak dapat menggabungkannya ke “{{file}}” ({{detail}}). Untuk itu diperlukan sekitar {{needed}} ruang disk kosong; yang tersedia {{free}}. Tidak ada yang hilang: kosongkan sebagian ruang, dan Tandai akan menggabungkannya saat proyek dibuka atau ditutup berikutnya.",
   },
 } as const;

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
+import { TandaiError } from "../../../shared/errors.js";
 
 const made: string[] = [];
 
@@ -18,3 +19,14 @@ afterEach(async () => {
 
 /** A seeded PRNG, so a failing random run can be replayed. */
 export { seededRandom as prng } from "../../../shared/random.js";
+
+/** The TandaiError `promise` rejects with (anything else fails the test). */
+export async function errorOf(promise: Promise<unknown>): Promise<TandaiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TandaiError) return error;
+    throw error;
+  }
+  throw new Error("expected a TandaiError");
+}

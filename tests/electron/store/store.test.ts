@@ -10,21 +10,11 @@ import {
   restoreBackup,
   type DiskProjectStore,
 } from "../../../electron/store/index.js";
-import { TandaiError, translate, type DocumentContent, type Operation } from "../../../shared/index.js";
+import { translate, type DocumentContent, type Operation } from "../../../shared/index.js";
 import { code, coding, documentMeta } from "../../shared/fixtures.js";
-import { tempDir } from "./helpers.js";
+import { errorOf, tempDir } from "./helpers.js";
 
 const content: DocumentContent = { text: "Saya pindah ke Padang karena pekerjaan. ".repeat(20), blocks: [] };
-
-async function errorOf(promise: Promise<unknown>): Promise<TandaiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TandaiError) return error;
-    throw error;
-  }
-  throw new Error("expected a TandaiError");
-}
 
 /** A project with a document, two codes, codings and memos. */
 async function populated(dir: string): Promise<{ store: DiskProjectStore; inverses: Operation[] }> {
