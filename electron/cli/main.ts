@@ -9,6 +9,7 @@ import { importCommand, infoCommand, newCommand } from "./project.js";
 import { serveCommand } from "./serve.js";
 import type { CliContext } from "./context.js";
 import { VERSION } from "./version.js";
+import { takeWarnings } from "./warnings.js";
 
 const options = {
   json: { type: "boolean" },
@@ -76,7 +77,9 @@ export async function runCli(argv: string[]): Promise<number> {
     if (!command || values.help) return ctx.print(ctx.t("cli.usage", { version: VERSION })), 0;
     const run = commands[command];
     if (!run) throw new TandaiError("cli.errors.unknownCommand", { command });
-    return (await run(ctx, rest, values)) ?? 0;
+    const status = (await run(ctx, rest, values)) ?? 0;
+    for (const warning of takeWarnings()) ctx.printError(ctx.t("recovery.warning", { message: ctx.t(warning.code, warning.params) }));
+    return status;
   } catch (error) {
     const payload =
       error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")

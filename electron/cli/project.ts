@@ -8,6 +8,7 @@ import { createProject, openProject, type DiskProjectStore } from "../store/inde
 import type { CliValues } from "./main.js";
 import { report, type CliContext } from "./context.js";
 import { VERSION } from "./version.js";
+import { warn } from "./warnings.js";
 
 export function requireDir(command: string, dir: string | undefined): string {
   if (!dir) throw new TandaiError("cli.errors.missingArgument", { command, argument: "<dir>" });
@@ -21,6 +22,7 @@ export async function withProject<T>(dir: string, work: (store: DiskProjectStore
     return await work(store);
   } finally {
     await store.close();
+    warn(store.warnings);
   }
 }
 
@@ -60,7 +62,9 @@ export async function importCommand(ctx: CliContext, [dirArg, ...paths]: string[
       if (created) casesCreated.push(name);
     }
   } finally {
+    const store = backend.openStore;
     await backend.closeProject();
+    if (store) warn(store.warnings);
   }
   const ok = outcomes.filter((o) => o.ok).length;
   const message = (o: ImportOutcome) => (o.ok ? ctx.t("cli.imported", { file: o.file, title: o.title }) : ctx.t("cli.importFailed", { file: o.file, message: ctx.t(o.error.code, o.error.params) }));

@@ -209,7 +209,7 @@ export class DiskProjectStore implements ProjectStore {
       await takeBackup(this.dir, seq);
     } catch (error) {
       // A backup is a safety net, not the data: failing to take one must not fail an open or a close.
-      console.error(`Tandai: could not back up ${path.join(this.dir, SNAPSHOT_FILE)}:`, error);
+      this.warnings.push(new TandaiError("store.warnings.backupFailed", { file: path.join(this.dir, BACKUPS_DIR), detail: errorDetail(error) }));
     }
   }
 

@@ -28,5 +28,7 @@ export default {
   warnings: {
     foldFailed:
       "Your changes are saved in “{{journal}}”, but Tandai could not fold them into “{{file}}” ({{detail}}). That needs about {{needed}} of free disk space; {{free}} is free. Nothing is lost: free some space and Tandai will fold them the next time the project is opened or closed.",
+    backupFailed:
+      "Could not write a backup of the project into “{{file}}” ({{detail}}). Your changes are saved; only the safety copy is missing. Check that the disk is not full.",
   },
 } as const;

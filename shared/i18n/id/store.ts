@@ -28,5 +28,7 @@ export default {
   warnings: {
     foldFailed:
       "Perubahan Anda tersimpan di “{{journal}}”, tetapi Tandai tidak dapat menggabungkannya ke “{{file}}” ({{detail}}). Untuk itu diperlukan sekitar {{needed}} ruang disk kosong; yang tersedia {{free}}. Tidak ada yang hilang: kosongkan sebagian ruang, dan Tandai akan menggabungkannya saat proyek dibuka atau ditutup berikutnya.",
+    backupFailed:
+      "Tidak dapat menulis cadangan proyek ke “{{file}}” ({{detail}}). Perubahan Anda tersimpan; hanya salinan pengamannya yang tidak ada. Pastikan disk tidak penuh.",
   },
 } as const;

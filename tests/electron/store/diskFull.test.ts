@@ -1,0 +1,133 @@
+/**
+ * A nearly full disk, for real: a 4 MB tmpfs mounted for the test (root only; elsewhere the test
+ * is skipped, saying so). The commands are the real `tandai` (run `npm run build:node` first).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { open, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { createProjectWithState, openProject } from "../../../electron/store/index.js";
+import { applyOperation, type CodingId, type TextOffset } from "../../../shared/index.js";
+import { code, documentMeta, project } from "../../shared/fixtures.js";
+import { json, SLOW, tandai } from "../runCli.js";
+
+const mountPoint = mkdtempSync(path.join(os.tmpdir(), "tandai-full-"));
+const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", mountPoint]).status === 0;
+if (!mounted) console.warn("diskFull.test: cannot mount a tmpfs (needs root); the disk-full tests are skipped");
+
+afterAll(() => {
+  if (mounted) spawnSync("umount", [mountPoint]);
+  rmSync(mountPoint, { recursive: true, force: true });
+});
+
+const FILLER = path.join(mountPoint, "filler");
+afterEach(async () => {
+  if (!mounted) return;
+  for (const name of ["filler", "tesis"]) await rm(path.join(mountPoint, name), { recursive: true, force: true });
+});
+
+/** Fills the disk, then gives back `leave` bytes. */
+async function fillDisk(leave: number): Promise<void> {
+  const handle = await open(FILLER, "w");
+  const chunk = Buffer.alloc(64 * 1024, 1);
+  let size = 0;
+  try {
+    for (;;) {
+      const { bytesWritten } = await handle.write(chunk, 0, chunk.length, size);
+      size += bytesWritten;
+      if (bytesWritten < chunk.length) break;
+    }
+  } catch {
+    // ENOSPC: full.
+  }
+  await handle.truncate(Math.max(0, size - leave));
+  await handle.close();
+}
+
+const TEXT = "Kerja sama sister city Padang dan Ba Ria-Vung Tau dimulai karena motif ekonomi. ".repeat(10);
+
+/** A project on the tmpfs whose project.json is ~600 KB (3000 codings), so rewriting it needs room a journal line does not. */
+async function bigProject() {
+  const dir = path.join(mountPoint, "tesis");
+  const state = project();
+  const doc = documentMeta("Wawancara Bappeda", TEXT.length);
+  const c = code("Motive");
+  applyOperation(state, { type: "addDocument", document: doc });
+  applyOperation(state, { type: "addCode", code: c });
+  for (let i = 0; i < 3000; i++) {
+    const coding = { id: `coding${String(i).padStart(6, "0")}` as CodingId, documentId: doc.id, codeId: c.id, start: (i % 50) as TextOffset, end: (i % 50 + 20) as TextOffset, coder: "Rani", stance: "supports" as const, createdAt: state.createdAt };
+    applyOperation(state, { type: "addCoding", coding });
+  }
+  const store = await createProjectWithState(dir, state);
+  await store.writeDocumentContent(doc.id, { text: TEXT, blocks: [] });
+  await store.close();
+  return dir;
+}
+
+describe.skipIf(!mounted)("on a nearly full disk", () => {
+  it(
+    "a saved coding, import and codebook import are reported as saved (exit 0) with a warning naming project.json and the space needed",
+    async () => {
+      const home = mkdtempSync(path.join(os.tmpdir(), "tandai-full-home-"));
+      try {
+        const dir = await bigProject();
+        await fillDisk(64 * 1024);
+
+        const coded = await tandai(["code", dir, "--doc", "Wawancara Bappeda", "--quote", "motif ekonomi", "--code", "Motive"], home);
+        expect(coded.stdout).toContain("Coded “motif ekonomi”");
+        expect(coded.stderr).not.toContain("not saved");
+        expect(coded.stderr).toContain(`warning: Your changes are saved in “${path.join(dir, "journal.jsonl")}”, but Tandai could not fold them into “${path.join(dir, "project.json")}” (ENOSPC`);
+        expect(coded.stderr).toMatch(/That needs about \d+ KB of free disk space; \d+ KB is free/);
+        expect(coded.code).toBe(0);
+
+        const transcript = path.join(home, "wawancara-2.txt");
+        await writeFile(transcript, "Motif budaya juga penting.\n");
+        const imported = await tandai(["import", dir, transcript, "--json"], home);
+        expect(json(imported.stdout)).toMatchObject({ ok: true, imported: 1 });
+        expect(imported.stderr).toContain("could not fold them into");
+        expect(imported.code).toBe(0);
+
+        const qdc = path.join(home, "kodebuku.qdc");
+        await writeFile(qdc, `<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="10000000-0000-4000-8000-000000000001" name="Prestige" isCodable="true"/></Codes></CodeBook>`);
+        const codebook = await tandai(["codebook", "import", dir, qdc], home);
+        expect(codebook.stderr).toContain("could not fold them into");
+        expect(codebook.code).toBe(0);
+
+        // Nothing was lost, and with room again the journal is folded.
+        await rm(FILLER);
+        const info = await tandai(["info", dir, "--json"], home);
+        expect(info.stderr).toBe("");
+        expect(json(info.stdout)).toMatchObject({ ok: true, documents: 2, codes: 2, codings: 3001 });
+        const store = await openProject(dir);
+        expect(Object.values(store.state.codings).filter((c) => c.start === TEXT.indexOf("motif ekonomi"))).toHaveLength(1);
+        await store.close();
+      } finally {
+        rmSync(home, { recursive: true, force: true });
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    "info on a full disk names the file it could not write, and leaves no empty lock behind",
+    async () => {
+      const home = mkdtempSync(path.join(os.tmpdir(), "tandai-full-home-"));
+      try {
+        const dir = await bigProject();
+        await fillDisk(0);
+        const info = await tandai(["info", dir], home);
+        expect(info.code).toBe(1);
+        expect(info.stderr).toContain(`could not write its lock file “${path.join(dir, ".tandai.lock")}” (ENOSPC`);
+        expect(info.stderr).not.toContain("Something went wrong");
+        await rm(FILLER);
+        const again = await tandai(["info", dir, "--json"], home);
+        expect(json(again.stdout)).toMatchObject({ ok: true, codings: 3000 });
+      } finally {
+        rmSync(home, { recursive: true, force: true });
+      }
+    },
+    SLOW,
+  );
+});
