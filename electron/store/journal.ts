@@ -4,7 +4,7 @@ import { z } from "zod";
 import { TandaiError } from "../../shared/errors.js";
 import { Operation } from "../../shared/ops/operation.js";
 import { errnoOf, errorDetail, fsyncDir, JOURNAL_FILE, OLD_JOURNAL_FILE, writeAll } from "./files.js";
-import { firstIssue } from "./snapshot.js";
+import { crcHex, firstIssue } from "./snapshot.js";
 
 /**
  * One line of journal.jsonl. Besides the brief's {seq, op} it records `at`, the time the operation
@@ -14,8 +14,29 @@ import { firstIssue } from "./snapshot.js";
 const JournalLine = z.object({ seq: z.number().int().positive(), at: z.string(), op: Operation });
 export type JournalEntry = z.infer<typeof JournalLine>;
 
+/**
+ * A line as read: strict, so that a flipped bit in a key ("crc" → "crb") is not silently ignored;
+ * `crc` is optional, so journals written before checksums still open.
+ */
+const StoredLine = JournalLine.extend({ crc: z.string().regex(/^[0-9a-f]{8}$/).optional() }).strict();
+
+/**
+ * `{"seq":…,"at":…,"op":…,"crc":"<8 hex>"}`: the CRC-32 is of the line as it would be without its
+ * crc field, so a flipped bit anywhere in the line (an id, an offset, a date) is caught at open.
+ */
 export function journalLine(entry: JournalEntry): string {
-  return `{"seq":${entry.seq},"at":${JSON.stringify(entry.at)},"op":${JSON.stringify(entry.op)}}\n`;
+  const body = `{"seq":${entry.seq},"at":${JSON.stringify(entry.at)},"op":${JSON.stringify(entry.op)}}`;
+  return `${body.slice(0, -1)},"crc":"${crcHex(body)}"}\n`;
+}
+
+const MISMATCH = "the checksum does not match: the line was changed or damaged";
+
+/** Null when the line's checksum matches its content (or it has none), else what is wrong. */
+function checksumProblem(line: string, crc: string | undefined): string | null {
+  if (crc === undefined) return null;
+  const tail = `,"crc":"${crc}"}`;
+  if (!line.endsWith(tail)) return "the checksum is not where it belongs";
+  return crcHex(`${line.slice(0, -tail.length)}}`) === crc ? null : MISMATCH;
 }
 
 export interface ParsedJournal {
@@ -51,9 +72,13 @@ export async function readJournal(file: string, lastMayBeTorn: boolean): Promise
     let problem: string | null = null;
     let entry: JournalEntry | null = null;
     try {
-      const parsed = JournalLine.safeParse(JSON.parse(lines[i]!));
-      if (parsed.success) entry = parsed.data;
-      else problem = firstIssue(parsed.error);
+      const parsed = StoredLine.safeParse(JSON.parse(lines[i]!));
+      if (!parsed.success) problem = firstIssue(parsed.error);
+      else {
+        const { crc, ...line } = parsed.data;
+        problem = checksumProblem(lines[i]!, crc);
+        if (!problem) entry = line;
+      }
     } catch (error) {
       problem = error instanceof Error ? error.message : String(error);
     }
@@ -61,7 +86,10 @@ export async function readJournal(file: string, lastMayBeTorn: boolean): Promise
       entries.push({ entry, line: i + 1 });
       continue;
     }
-    if (isLast && lastMayBeTorn) {
+    // A whole last line that parses but fails its checksum was written in full and damaged since:
+    // an acknowledged operation, not a torn write, and dropping it would lose it silently.
+    const flipped = complete && problem === MISMATCH;
+    if (isLast && lastMayBeTorn && !flipped) {
       tornTail = true;
       break;
     }

@@ -1,4 +1,5 @@
 import { promises as fsp } from "node:fs";
+import { crc32 } from "node:zlib";
 import type { Adapter } from "lowdb";
 import { z } from "zod";
 import { TandaiError } from "../../shared/errors.js";
@@ -12,11 +13,33 @@ export interface Snapshot {
   state: ProjectState;
 }
 
-const SnapshotSchema = z.object({
-  format: z.literal(PROJECT_FORMAT),
-  seq: z.number().int().nonnegative(),
-  state: ProjectState,
-});
+const SnapshotSchema = z
+  .object({
+    format: z.literal(PROJECT_FORMAT),
+    seq: z.number().int().nonnegative(),
+    state: ProjectState,
+    // Checked against the bytes before parsing (see checksumProblem); optional for files written before checksums.
+    crc: z.string().regex(/^[0-9a-f]{8}$/).optional(),
+  })
+  // Strict at the top, so a flipped bit in "crc" itself is not taken for a file without a checksum.
+  .strict();
+
+/** CRC-32 as 8 hex digits (zlib's, so a 25 MB snapshot is checked in milliseconds). */
+export function crcHex(data: string | Buffer, running?: number): string {
+  return (running === undefined ? crc32(data) : crc32(data, running)).toString(16).padStart(8, "0");
+}
+
+/** The end of a snapshot with a checksum: `,"crc":"<8 hex>"}` and a newline; the CRC is of every byte before it. */
+const TAIL = /,"crc":"([0-9a-f]{8})"\}\n$/;
+
+/** "ok" when the snapshot's bytes match the checksum they end with, "none" without one, else what is wrong. */
+function checksum(bytes: Buffer): "ok" | "none" | string {
+  const end = bytes.subarray(Math.max(0, bytes.length - 20)).toString("latin1");
+  const m = TAIL.exec(end);
+  if (!m) return "none";
+  const body = bytes.subarray(0, bytes.length - m[0].length);
+  return crcHex(body) === m[1] ? "ok" : "the checksum does not match: the file was changed outside Tandai or is damaged";
+}
 
 /** The large maps of a state, serialised a slice at a time. */
 const RECORDS = ["documents", "codes", "codings", "memos"] as const;
@@ -79,7 +102,17 @@ export async function* serialise(snapshot: Snapshot | FrozenSnapshot): AsyncGene
     }
     yield `${out}${entries.length ? "\n" : ""}}`;
   }
-  yield "}}\n";
+  yield "}";
+}
+
+/** serialise, ending with the CRC-32 of everything before it. */
+async function* withChecksum(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let crc = 0;
+  for await (const chunk of chunks) {
+    crc = crc32(chunk, crc);
+    yield chunk;
+  }
+  yield `,"crc":"${crc.toString(16).padStart(8, "0")}"}\n`;
 }
 
 /**
@@ -87,10 +120,12 @@ export async function* serialise(snapshot: Snapshot | FrozenSnapshot): AsyncGene
  * not JSON (corrupt), JSON but not ours (foreign), ours but from a newer Tandai (newerVersion),
  * ours but not matching the schema (corrupt, with the first offending path).
  */
-export function parseSnapshot(text: string, file: string): Snapshot {
+export function parseSnapshot(bytes: Buffer, file: string): Snapshot {
+  const verified = checksum(bytes);
+  if (verified !== "ok" && verified !== "none") throw new TandaiError("store.errors.corrupt", { file, detail: verified });
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bytes.toString("utf8"));
   } catch (error) {
     throw new TandaiError("store.errors.corrupt", { file, detail: error instanceof Error ? error.message : String(error) });
   }
@@ -100,7 +135,9 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   if (json.format > PROJECT_FORMAT) throw new TandaiError("store.errors.newerVersion", { file, version: json.format });
   const parsed = SnapshotSchema.safeParse(json);
   if (!parsed.success) throw new TandaiError("store.errors.corrupt", { file, detail: firstIssue(parsed.error) });
-  return parsed.data as Snapshot;
+  const { crc, ...snapshot } = parsed.data;
+  if (crc !== undefined && verified !== "ok") throw new TandaiError("store.errors.corrupt", { file, detail: "the checksum is not at the end of the file" });
+  return snapshot as Snapshot;
 }
 
 export function firstIssue(error: z.ZodError): string {
@@ -120,9 +157,9 @@ export class SnapshotFile implements Adapter<Snapshot | FrozenSnapshot> {
   constructor(readonly file: string) {}
 
   async read(): Promise<Snapshot | null> {
-    let text: string;
+    let text: Buffer;
     try {
-      text = await fsp.readFile(this.file, "utf8");
+      text = await fsp.readFile(this.file);
     } catch (error) {
       if (errnoOf(error) === "ENOENT") return null;
       throw new TandaiError("store.errors.diskRead", { file: this.file, detail: errorDetail(error) });
@@ -131,6 +168,6 @@ export class SnapshotFile implements Adapter<Snapshot | FrozenSnapshot> {
   }
 
   async write(data: Snapshot | FrozenSnapshot): Promise<void> {
-    await writeFileAtomic(this.file, serialise(data));
+    await writeFileAtomic(this.file, withChecksum(serialise(data)));
   }
 }

@@ -2,3 +2,4 @@ export * from "./ids.js";
 export * from "./project.js";
 export * from "./colors.js";
 export * from "./limits.js";
+export * from "./integrity.js";

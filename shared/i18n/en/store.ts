@@ -24,6 +24,8 @@ export default {
       "Could not open the project: Tandai could not write its lock file “{{file}}” ({{detail}}). Nothing was changed. Check that the disk is not full and that the folder can be written to.",
     lockLost:
       "Your last change was not saved: this program no longer holds the project's lock “{{file}}” (it was removed or taken by another program). Nothing was overwritten. Close the project and open it again.",
+    integrity:
+      "The project file “{{file}}” contradicts itself in {{count}} places ({{detail}}). It was damaged outside Tandai; Tandai has not changed it and will not open it as if it were whole. Restore one of the project's backups (in the command line: tandai backups and tandai restore).",
   },
   warnings: {
     foldFailed:

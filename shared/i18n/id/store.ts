@@ -24,6 +24,8 @@ export default {
       "Proyek tidak dapat dibuka: Tandai tidak dapat menulis berkas kuncinya “{{file}}” ({{detail}}). Tidak ada yang diubah. Pastikan disk tidak penuh dan folder dapat ditulisi.",
     lockLost:
       "Perubahan terakhir Anda tidak tersimpan: program ini tidak lagi memegang kunci proyek “{{file}}” (kunci itu dihapus atau diambil program lain). Tidak ada yang tertimpa. Tutup proyek lalu buka lagi.",
+    integrity:
+      "Berkas proyek “{{file}}” tidak konsisten di {{count}} tempat ({{detail}}). Berkas itu rusak di luar Tandai; Tandai tidak mengubahnya dan tidak akan membukanya seolah-olah utuh. Pulihkan salah satu cadangan proyek (di baris perintah: tandai backups dan tandai restore).",
   },
   warnings: {
     foldFailed:

@@ -12,7 +12,7 @@ import {
 } from "../../../electron/store/index.js";
 import { translate, type DocumentContent, type Operation } from "../../../shared/index.js";
 import { code, coding, documentMeta } from "../../shared/fixtures.js";
-import { errorOf, tempDir } from "./helpers.js";
+import { errorOf, tempDir, withoutChecksum } from "./helpers.js";
 
 const content: DocumentContent = { text: "Saya pindah ke Padang karena pekerjaan. ".repeat(20), blocks: [] };
 
@@ -243,8 +243,10 @@ describe("damaged files", () => {
     ["truncated JSON", (text) => text.slice(0, Math.floor(text.length / 2)), "store.errors.corrupt"],
     ["garbage", () => "\u0000\u0000\u0000garbage", "store.errors.corrupt"],
     ["a foreign JSON", () => JSON.stringify({ hello: 1 }), "store.errors.foreign"],
-    ["a newer format", (text) => text.replace('"format":1,', '"format":99,'), "store.errors.newerVersion"],
-    ["a schema failure", (text) => text.replace(/"start":\d+/, '"start":"zero"'), "store.errors.corrupt"],
+    // As a file without a checksum (written before them) says it: with one, any edit is a mismatch.
+    ["a newer format", (text) => withoutChecksum(text).replace('"format":1,', '"format":99,'), "store.errors.newerVersion"],
+    ["a schema failure", (text) => withoutChecksum(text).replace(/"start":\d+/, '"start":"zero"'), "store.errors.corrupt"],
+    ["an edit of a checksummed file", (text) => text.replace(/"start":(\d+)/, (_m, n: string) => `"start":${Number(n) + 1}`), "store.errors.corrupt"],
   ];
 
   for (const [what, damage, expected] of cases) {
