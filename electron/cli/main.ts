@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { languageFromLocale, LANGUAGES, translate, TandaiError, toErrorPayload, type Language } from "../../shared/index.js";
+import { backupsCommand, restoreCommand } from "./backups.js";
 import { caseCommand } from "./cases.js";
 import { codeCommand } from "./code.js";
 import { codebookCommand } from "./codebook.js";
@@ -36,6 +37,7 @@ const options = {
   "no-charts": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
+  backup: { type: "string" },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
@@ -52,6 +54,8 @@ const commands: Record<string, (ctx: CliContext, positionals: string[], values: 
   indicators: indicatorsCommand,
   export: exportCommand,
   serve: serveCommand,
+  backups: backupsCommand,
+  restore: restoreCommand,
 };
 
 /** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */

@@ -15,24 +15,13 @@ import { TandaiError } from "../../shared/errors.js";
 import type { Backup } from "../../shared/ipc/contract.js";
 import { newProjectId } from "../../shared/model/ids.js";
 import { emptyProject, type ProjectState } from "../../shared/model/project.js";
-import { isBackupName, listBackupFiles } from "./backups.js";
-import {
-  BACKUPS_DIR,
-  copyFileAtomic,
-  diskWriteError,
-  errnoOf,
-  exists,
-  fileStamp,
-  fsyncDir,
-  JOURNAL_FILE,
-  OLD_JOURNAL_FILE,
-  SNAPSHOT_FILE,
-} from "./files.js";
+import { listBackupFiles } from "./backups.js";
+import { BACKUPS_DIR, diskWriteError, errnoOf, fsyncDir, SNAPSHOT_FILE } from "./files.js";
 import { ProjectLock } from "./lock.js";
-import { SnapshotFile } from "./snapshot.js";
 import { DiskProjectStore, type StoreOptions } from "./store.js";
 
 export { DiskProjectStore, type StoreOptions };
+export { restoreBackup, type RestoreReport } from "./restore.js";
 /** Atomic, durable whole-file writes, for the few files outside projects (preferences). */
 export { writeFileAtomic } from "./files.js";
 
@@ -86,49 +75,4 @@ export async function listBackups(dir: string): Promise<Backup[]> {
   } catch (error) {
     throw new TandaiError("store.errors.diskRead", { file: path.join(dir, BACKUPS_DIR), detail: String(errnoOf(error) ?? error) });
   }
-}
-
-/**
- * Makes backup `file` the project's snapshot and opens the project. Nothing is deleted: the current
- * project.json is kept as project.json.broken-<time>. The journal is kept and replayed if it
- * follows on from the backup (then no change is lost); if it does not, or is itself damaged, it is
- * kept aside the same way as journal.jsonl.broken-<time> and the project opens at the backup.
- */
-export async function restoreBackup(dir: string, file: string, options: StoreOptions = {}): Promise<DiskProjectStore> {
-  const name = path.basename(file);
-  const backup = path.join(dir, BACKUPS_DIR, name);
-  if (!isBackupName(name) || !(await exists(backup))) throw new TandaiError("store.errors.noSuchBackup", { file });
-  // Refuses (store.errors.corrupt naming the backup) before anything is moved.
-  await new SnapshotFile(backup).read();
-  const lock = await ProjectLock.acquire(dir);
-  const stamp = fileStamp();
-  const setAside = async (base: string) => {
-    const from = path.join(dir, base);
-    if (await exists(from)) await fsp.rename(from, path.join(dir, `${base}.broken-${stamp}`));
-  };
-  try {
-    await setAside(SNAPSHOT_FILE);
-    await copyFileAtomic(backup, path.join(dir, SNAPSHOT_FILE));
-  } catch (error) {
-    await lock.release();
-    throw diskWriteError(path.join(dir, SNAPSHOT_FILE), error);
-  }
-  try {
-    return await DiskProjectStore.openLocked(dir, lock, options);
-  } catch (error) {
-    const journalFault =
-      error instanceof TandaiError && error.code === "store.errors.corrupt" && [JOURNAL_FILE, OLD_JOURNAL_FILE].includes(path.basename(String(error.params.file)));
-    if (!journalFault) throw error;
-  }
-  // openLocked released the lock on failure: take it again to move the journal aside.
-  const again = await ProjectLock.acquire(dir);
-  try {
-    await setAside(OLD_JOURNAL_FILE);
-    await setAside(JOURNAL_FILE);
-    await fsyncDir(dir);
-  } catch (error) {
-    await again.release();
-    throw diskWriteError(path.join(dir, JOURNAL_FILE), error);
-  }
-  return DiskProjectStore.openLocked(dir, again, options);
 }

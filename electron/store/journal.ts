@@ -45,6 +45,8 @@ export interface ParsedJournal {
   /** Bytes of a last line that was being written when the process died (never acknowledged). */
   tornTail: boolean;
   bytes: number;
+  /** Only when read to salvage: the first damaged line and how many lines it and those after it make. */
+  damaged?: { line: number; lines: number; detail: string };
 }
 
 /**
@@ -54,7 +56,7 @@ export interface ParsedJournal {
  * line is an operation nobody was told had been saved, and it is dropped. An unreadable line with
  * a good line after it cannot come from a crash: that is corruption, and the project is not opened.
  */
-export async function readJournal(file: string, lastMayBeTorn: boolean): Promise<ParsedJournal> {
+export async function readJournal(file: string, lastMayBeTorn: boolean, salvage = false): Promise<ParsedJournal> {
   let text: string;
   try {
     text = await fsp.readFile(file, "utf8");
@@ -93,7 +95,10 @@ export async function readJournal(file: string, lastMayBeTorn: boolean): Promise
       tornTail = true;
       break;
     }
-    throw new TandaiError("store.errors.corrupt", { file, detail: `line ${i + 1}: ${problem ?? "incomplete line"}` });
+    const detail = `line ${i + 1}: ${problem ?? "incomplete line"}`;
+    // Salvaging (a restore): everything before the damage is intact and was acknowledged in order.
+    if (salvage) return { file, entries, tornTail, bytes: Buffer.byteLength(text), damaged: { line: i + 1, lines: lines.length - i, detail } };
+    throw new TandaiError("store.errors.corrupt", { file, detail });
   }
   return { file, entries, tornTail, bytes: Buffer.byteLength(text) };
 }

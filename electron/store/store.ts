@@ -11,6 +11,7 @@ import type { ProjectStore } from "../../shared/store.js";
 import { takeBackup } from "./backups.js";
 import { foldFailed } from "./diskSpace.js";
 import { removeLeftovers } from "./leftovers.js";
+import type { RestoreReport } from "./restore.js";
 import {
   BACKUPS_DIR,
   diskWriteError,
@@ -65,6 +66,8 @@ export class DiskProjectStore implements ProjectStore {
    * into project.json failed (a full disk), but every change is durable in the journal.
    */
   readonly warnings: TandaiError[] = [];
+  /** Set by restoreBackup: what the restore did. */
+  restored: RestoreReport | null = null;
 
   private constructor(
     readonly dir: string,

@@ -20,6 +20,8 @@ Usage:
               (pdf needs LibreOffice outside the desktop app)
   tandai info <dir> [--json]
   tandai serve [<dir>] [--port N]
+  tandai backups <dir> [--json]   (the project's backups, newest first)
+  tandai restore <dir> [--backup NAME] [--json]   (the newest backup, or the one named; damaged files are kept aside)
 
 Every command takes --json for machine-readable output and --lang id|en.
 Code paths use "/" between levels, e.g. "Motive/Economic motive"; an indicator id such as

@@ -5,11 +5,11 @@ export default {
     notEmpty: "A new project needs an empty folder, but “{{dir}}” already contains files. Choose an empty folder or a new folder name.",
     invalidProject: "The project in “{{dir}}” could not be created: {{detail}}.",
     corrupt:
-      "The project file “{{file}}” is damaged and cannot be read ({{detail}}). Tandai has not changed it. You can restore one of the project's backups.",
+      "The project file “{{file}}” is damaged and cannot be read ({{detail}}). Tandai has not changed it. You can restore one of the project's backups (in the command line: tandai restore <folder>).",
     newerVersion:
       "“{{file}}” was made by a newer Tandai (project format {{version}}). Update Tandai to open this project; the file has not been changed.",
     foreign:
-      "“{{file}}” is not a Tandai project file. Tandai has not changed it. If this folder was a Tandai project, you can restore one of its backups.",
+      "“{{file}}” is not a Tandai project file. Tandai has not changed it. If this folder was a Tandai project, you can restore one of its backups (in the command line: tandai restore <folder>).",
     locked:
       "The project “{{dir}}” is already open in another Tandai window or program (process {{pid}} on computer “{{host}}”). Close it there, then try again.",
     diskWrite:
@@ -26,6 +26,7 @@ export default {
       "Your last change was not saved: this program no longer holds the project's lock “{{file}}” (it was removed or taken by another program). Nothing was overwritten. Close the project and open it again.",
     integrity:
       "The project file “{{file}}” contradicts itself in {{count}} places ({{detail}}). It was damaged outside Tandai; Tandai has not changed it and will not open it as if it were whole. Restore one of the project's backups (in the command line: tandai backups and tandai restore).",
+    noBackups: "“{{dir}}” has no backups to restore. Tandai takes one each time the project is opened or closed.",
   },
   warnings: {
     foldFailed:

@@ -20,6 +20,8 @@ Penggunaan:
               (di luar aplikasi desktop, pdf memerlukan LibreOffice)
   tandai info <folder> [--json]
   tandai serve [<folder>] [--port N]
+  tandai backups <folder> [--json]   (cadangan proyek, yang terbaru lebih dulu)
+  tandai restore <folder> [--backup NAMA] [--json]   (cadangan terbaru, atau yang disebut; berkas rusak disimpan terpisah)
 
 Setiap perintah menerima --json untuk keluaran yang dapat dibaca mesin dan --lang id|en.
 Jalur kode memakai "/" di antara tingkatan, misalnya "Motif/Motif ekonomi"; id indikator seperti

@@ -5,11 +5,11 @@ export default {
     notEmpty: "Proyek baru memerlukan folder kosong, tetapi “{{dir}}” sudah berisi berkas. Pilih folder kosong atau nama folder baru.",
     invalidProject: "Proyek di “{{dir}}” tidak dapat dibuat: {{detail}}.",
     corrupt:
-      "Berkas proyek “{{file}}” rusak dan tidak dapat dibaca ({{detail}}). Tandai tidak mengubahnya. Anda dapat memulihkan salah satu cadangan proyek ini.",
+      "Berkas proyek “{{file}}” rusak dan tidak dapat dibaca ({{detail}}). Tandai tidak mengubahnya. Anda dapat memulihkan salah satu cadangan proyek ini (di baris perintah: tandai restore <folder>).",
     newerVersion:
       "“{{file}}” dibuat oleh Tandai versi yang lebih baru (format proyek {{version}}). Perbarui Tandai untuk membuka proyek ini; berkasnya tidak diubah.",
     foreign:
-      "“{{file}}” bukan berkas proyek Tandai. Tandai tidak mengubahnya. Jika folder ini dulunya proyek Tandai, Anda dapat memulihkan salah satu cadangannya.",
+      "“{{file}}” bukan berkas proyek Tandai. Tandai tidak mengubahnya. Jika folder ini dulunya proyek Tandai, Anda dapat memulihkan salah satu cadangannya (di baris perintah: tandai restore <folder>).",
     locked:
       "Proyek “{{dir}}” sedang dibuka di jendela atau program Tandai lain (proses {{pid}} di komputer “{{host}}”). Tutup di sana, lalu coba lagi.",
     diskWrite:
@@ -26,6 +26,7 @@ export default {
       "Perubahan terakhir Anda tidak tersimpan: program ini tidak lagi memegang kunci proyek “{{file}}” (kunci itu dihapus atau diambil program lain). Tidak ada yang tertimpa. Tutup proyek lalu buka lagi.",
     integrity:
       "Berkas proyek “{{file}}” tidak konsisten di {{count}} tempat ({{detail}}). Berkas itu rusak di luar Tandai; Tandai tidak mengubahnya dan tidak akan membukanya seolah-olah utuh. Pulihkan salah satu cadangan proyek (di baris perintah: tandai backups dan tandai restore).",
+    noBackups: "“{{dir}}” tidak memiliki cadangan untuk dipulihkan. Tandai membuatnya setiap kali proyek dibuka atau ditutup.",
   },
   warnings: {
     foldFailed:
