@@ -5,7 +5,7 @@ import { useApp } from "../state/app.js";
 import type { Backup, ErrorPayload } from "../../shared/index.js";
 
 /** Project files that cannot be read are never overwritten; the user may open the last good backup. */
-const RECOVERABLE = new Set(["store.errors.corrupt", "store.errors.foreign"]);
+const RECOVERABLE = new Set(["store.errors.corrupt", "store.errors.foreign", "store.errors.integrity"]);
 
 export function ErrorBanner({ error, dir, onDismiss }: { error: ErrorPayload; dir?: string | undefined; onDismiss(): void }) {
   const { t, i18n } = useTranslation();

@@ -1,16 +1,17 @@
 /**
- * A child of the lock race test (bundled with esbuild, run with plain node): waits until the
- * moment given, so that all openers hit the stale lock together, then opens the project (waiting
+ * A child of the lock race test (bundled with esbuild, run with plain node): waits for the parent's
+ * "go", so that all openers hit the stale lock together, then opens the project (waiting
  * while another opener holds it), applies one coding, closes, and prints "ack <id>" only once
  * `apply` resolved — an acknowledged coding must be there when the project is reopened.
  */
 import { openProject } from "../../../electron/store/index.js";
 import { TandaiError, type CodeId, type CodingId, type DocumentId, type TextOffset } from "../../../shared/index.js";
 
-const [dir, documentId, codeId, startAt, name] = process.argv.slice(2) as [string, DocumentId, CodeId, string, string];
-while (Date.now() < Number(startAt)) {
-  // Busy-wait: a timer would spread the openers over a millisecond or more.
-}
+const [dir, documentId, codeId, name] = process.argv.slice(2) as [string, DocumentId, CodeId, string];
+// Loaded: say so, and wait for the parent's "go", sent to every opener at once once all are ready.
+process.stdout.write("ready\n");
+await new Promise<void>((resolve) => process.stdin.once("data", () => resolve()));
+process.stdin.destroy();
 const giveUp = Date.now() + 20_000;
 for (;;) {
   try {

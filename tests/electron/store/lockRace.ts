@@ -20,10 +20,10 @@ export interface RaceResult {
 }
 
 /** Bundles the opener child once; returns its path and a cleanup. */
-export async function bundleOpener(): Promise<{ file: string; dispose: () => Promise<void> }> {
+export async function bundleOpener(source = path.join(import.meta.dirname, "lock-opener.ts")): Promise<{ file: string; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "tandai-lock-bundle-"));
   const file = path.join(dir, "lock-opener.mjs");
-  await build({ entryPoints: [path.join(import.meta.dirname, "lock-opener.ts")], outfile: file, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "error" });
+  await build({ entryPoints: [source], outfile: file, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "error" });
   return { file, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
@@ -36,21 +36,37 @@ function deadPid(): Promise<number> {
   });
 }
 
-function runOpener(opener: string, args: string[]): Promise<{ acked: string[]; status: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [opener, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ acked: stdout.split("\n").filter((l) => l.startsWith("ack ")).map((l) => l.slice(4)), status, stderr }));
+interface Opener {
+  ready: Promise<void>;
+  go: () => void;
+  done: Promise<{ acked: string[]; status: number | null; stderr: string }>;
+}
+
+/** Starts an opener; it loads, says "ready", and waits for `go` (a line on its stdin). */
+function startOpener(opener: string, args: string[]): Opener {
+  const child = spawn(process.execPath, [opener, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (stdout.startsWith("ready\n")) markReady();
   });
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<Awaited<Opener["done"]>>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (status) => {
+      markReady();
+      resolve({ acked: stdout.split("\n").filter((l) => l.startsWith("ack ")).map((l) => l.slice(4)), status, stderr });
+    });
+  });
+  return { ready, go: () => child.stdin.end("go\n"), done };
 }
 
 /**
  * `trials` times: a stale lock (of a dead pid, or empty as a kill between create and write leaves
- * it, every fourth trial), then `openers` children that all start opening at the same millisecond.
+ * it, every fourth trial), then `openers` children that all start opening at the same moment.
  */
 export async function lockRace(opener: string, trials: number, openers: number, emptyLockEvery = 4): Promise<RaceResult> {
   const root = await mkdtemp(path.join(os.tmpdir(), "tandai-lock-race-"));
@@ -73,9 +89,11 @@ export async function lockRace(opener: string, trials: number, openers: number, 
       } else {
         await writeFile(lock, JSON.stringify({ pid: await deadPid(), host: os.hostname(), startedAt: new Date().toISOString(), dir, token: "0123456789abcdef" }));
       }
-      // Node takes ~100 ms to start a child on a loaded machine: all of them wait for this moment.
-      const startAt = String(Date.now() + 150 * openers + 300);
-      const runs = await Promise.all(Array.from({ length: openers }, (_, n) => runOpener(opener, [dir, doc.id, c.id, startAt, `t${trial}o${n}`])));
+      // Node takes ~100 ms to start a child on a loaded machine: all load first, then all go at once.
+      const children = Array.from({ length: openers }, (_, n) => startOpener(opener, [dir, doc.id, c.id, `t${trial}o${n}`]));
+      await Promise.all(children.map((child) => child.ready));
+      for (const child of children) child.go();
+      const runs = await Promise.all(children.map((child) => child.done));
       const reopened = await openProject(dir);
       for (const run of runs) {
         if (run.status !== 0) result.failed.push(`trial ${trial}: exit ${run.status}: ${run.stderr.trim()}`);
