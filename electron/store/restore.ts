@@ -1,6 +1,7 @@
 import { promises as fsp } from "node:fs";
 import path from "node:path";
 import { TandaiError } from "../../shared/errors.js";
+import { checkIntegrity, describeIssues } from "../../shared/model/integrity.js";
 import { isBackupName } from "./backups.js";
 import { BACKUPS_DIR, copyFileAtomic, diskWriteError, exists, fileStamp, fsyncDir, JOURNAL_FILE, OLD_JOURNAL_FILE, SNAPSHOT_FILE, stampToIso, writeFileAtomic } from "./files.js";
 import { journalLine, readJournal } from "./journal.js";
@@ -40,8 +41,10 @@ export async function restoreBackup(dir: string, file: string, options: StoreOpt
   const name = path.basename(file);
   const backup = path.join(dir, BACKUPS_DIR, name);
   if (!isBackupName(name) || !(await exists(backup))) throw new TandaiError("store.errors.noSuchBackup", { file });
-  // Refuses (store.errors.corrupt naming the backup) before anything is moved.
+  // Refuses (store.errors.corrupt or .integrity, naming the backup) before anything is moved.
   const snapshot = await new SnapshotFile(backup).read();
+  const issues = snapshot ? checkIntegrity(snapshot.state) : [];
+  if (issues.length) throw new TandaiError("store.errors.integrity", { file: backup, count: issues.length, detail: describeIssues(issues) });
   const stamp = /^project-(.+)-\d+\.json$/.exec(name)![1]!;
   const report: RestoreReport = { backup: name, createdAt: stampToIso(stamp), seq: snapshot?.seq ?? 0, replayed: 0, setAside: [], damaged: null, notFollowing: false };
   const now = fileStamp();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProject, listBackups, openProject, restoreBackup } from "../../../electron/store/index.js";
 import { code, coding, documentMeta } from "../../shared/fixtures.js";
-import { tempDir } from "./helpers.js";
+import { errorOf, tempDir, withoutChecksum } from "./helpers.js";
 
 /** A project closed once (so it has a backup), then 5 codings applied and the process "killed": they are only in the journal. */
 async function crashedWithJournal() {
@@ -57,5 +57,17 @@ describe("restoring a backup with a damaged journal", () => {
     expect(Object.keys(store.state.codings)).toEqual([]);
     expect(store.restored!.setAside.map((s) => s.file).sort()).toEqual(["journal.jsonl", "project.json"]);
     await store.close();
+  });
+
+  it("refuses a backup that contradicts itself before moving anything", async () => {
+    const { dir } = await crashedWithJournal();
+    const [newest] = await listBackups(dir);
+    const file = path.join(dir, "backups", newest!.file);
+    const json = JSON.parse(withoutChecksum(await readFile(file, "utf8")));
+    json.state.codes = { notItsId: Object.values(json.state.codes)[0] };
+    await writeFile(file, JSON.stringify(json));
+    const before = await readdir(dir);
+    expect(await errorOf(restoreBackup(dir, newest!.file))).toMatchObject({ code: "store.errors.integrity", params: { file } });
+    expect(await readdir(dir)).toEqual(before);
   });
 });
