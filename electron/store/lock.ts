@@ -63,8 +63,8 @@ export class ProjectLock {
   private constructor(
     readonly file: string,
     private readonly token: string,
-    /** The lock file's identity when we made it: if the path ever names another file, we lost the lock. */
-    private readonly identity: { dev: bigint; ino: bigint; mtimeNs: bigint },
+    /** The lock file's identity when we last saw it ours: while it is unchanged, no need to read it. */
+    private identity: { dev: bigint; ino: bigint; mtimeNs: bigint },
   ) {}
 
   /**
@@ -124,22 +124,26 @@ export class ProjectLock {
   }
 
   /**
-   * Throws unless `.tandai.lock` is still the file this process made: called before each journal
-   * append and snapshot write, so a process whose lock was removed or replaced (by hand, or by a
-   * takeover of an older Tandai) fails the write instead of writing over another process's changes.
-   * One stat: a few microseconds against the fdatasync that follows.
+   * Throws unless `.tandai.lock` is still ours: called before each journal append and snapshot
+   * write, so a process whose lock was removed or replaced (by hand, or by a takeover of an older
+   * Tandai) fails the write instead of writing over another process's changes. Usually one stat (a
+   * few microseconds against the fdatasync that follows); only if the file changed is it read, and a
+   * lock rewritten with our own token (a sync tool putting the same file back) is still ours.
    */
   async verify(): Promise<void> {
+    const lost = () => new TandaiError("store.errors.lockLost", { file: this.file });
+    if (this.released) throw lost();
     let stat: BigIntStats;
     try {
       stat = await fsp.stat(this.file, { bigint: true });
     } catch {
-      throw new TandaiError("store.errors.lockLost", { file: this.file });
+      throw lost();
     }
     const now = identityOf(stat);
-    if (this.released || now.dev !== this.identity.dev || now.ino !== this.identity.ino || now.mtimeNs !== this.identity.mtimeNs) {
-      throw new TandaiError("store.errors.lockLost", { file: this.file });
-    }
+    if (now.dev === this.identity.dev && now.ino === this.identity.ino && now.mtimeNs === this.identity.mtimeNs) return;
+    const holder = await readLock(this.file);
+    if (holder.kind !== "info" || holder.info.token !== this.token) throw lost();
+    this.identity = now;
   }
 
   /** Removes the lock if it is still ours. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleOpener, lockRace } from "./lockRace.js";
 
-const TRIALS = Number(process.env.TANDAI_LOCK_TRIALS ?? 30);
+const TRIALS = Number(process.env.TANDAI_LOCK_TRIALS ?? 50);
 
 let opener: Awaited<ReturnType<typeof bundleOpener>>;
 beforeAll(async () => {
