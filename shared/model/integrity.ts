@@ -28,12 +28,15 @@ export function checkIntegrity(state: ProjectState): IntegrityIssue[] {
   const add = (where: string, problem: string) => {
     if (issues.length < MAX_ISSUES) issues.push({ where, problem });
   };
-  for (const area of ["documents", "codes", "codings", "cases", "attributes", "frameworks"] as const) {
-    for (const [key, record] of Object.entries(state[area] as Record<string, { id: string }>)) {
-      if (record.id !== key) add(`${area}.${key}.id`, `the record is kept under “${key}” but its id is “${record.id}”`);
-    }
+  const keyed = (area: string, key: string, id: string) => {
+    if (id !== key) add(`${area}.${key}.id`, `the record is kept under “${key}” but its id is “${id}”`);
+  };
+  for (const area of ["documents", "codes", "cases", "attributes", "frameworks"] as const) {
+    for (const [key, record] of Object.entries(state[area] as Record<string, { id: string }>)) keyed(area, key, record.id);
   }
+  // The codings are most of a project: one pass for their key, references and range.
   for (const [key, coding] of Object.entries(state.codings)) {
+    keyed("codings", key, coding.id);
     const doc = state.documents[coding.documentId];
     if (!doc) add(`codings.${key}.documentId`, `no document “${coding.documentId}”`);
     if (!state.codes[coding.codeId]) add(`codings.${key}.codeId`, `no code “${coding.codeId}”`);
