@@ -2,7 +2,7 @@
  * The lock race at length (`npm run soak:lock [trials] [openers]`, default 1000 × 3): a stale
  * `.tandai.lock` and N openers started at the same millisecond, each coding once; prints the
  * acknowledged codings, those lost (must be 0) and the openers that failed, for docs/RELIABILITY.md.
- * Run from the repository folder. The test (tests/electron/store/lock-race.test.ts) runs 50 trials.
+ * Run from the repository folder. The test (tests/electron/store/lock-race.test.ts) runs 40 trials.
  */
 import os from "node:os";
 import path from "node:path";
