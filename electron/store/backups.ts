@@ -8,7 +8,11 @@ export const KEEP_BACKUPS = 10;
 /** project-<stamp>-<seq>.json: sorts by time, and says which operation it stands at. */
 const NAME = /^project-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(\d+)\.json$/;
 
-export const isBackupName = (file: string): boolean => NAME.test(file);
+/** When a backup was taken and the change it stands at, from its name; null for any other name. */
+export function parseBackupName(file: string): { createdAt: string; seq: number } | null {
+  const m = NAME.exec(file);
+  return m ? { createdAt: stampToIso(m[1]!), seq: Number(m[2]) } : null;
+}
 
 interface Found extends Backup {
   seq: number;
@@ -24,8 +28,8 @@ async function findBackups(dir: string): Promise<Found[]> {
   }
   const found: Found[] = [];
   for (const file of names) {
-    const m = NAME.exec(file);
-    if (m) found.push({ file, createdAt: stampToIso(m[1]!), seq: Number(m[2]) });
+    const parsed = parseBackupName(file);
+    if (parsed) found.push({ file, ...parsed });
   }
   // Newest first; the name's fixed-width stamp sorts as time does.
   return found.sort((a, b) => (a.file < b.file ? 1 : a.file > b.file ? -1 : 0));

@@ -2,8 +2,8 @@ import { promises as fsp } from "node:fs";
 import path from "node:path";
 import { TandaiError } from "../../shared/errors.js";
 import { checkIntegrity, describeIssues } from "../../shared/model/integrity.js";
-import { isBackupName } from "./backups.js";
-import { BACKUPS_DIR, copyFileAtomic, diskWriteError, exists, fileStamp, fsyncDir, JOURNAL_FILE, OLD_JOURNAL_FILE, SNAPSHOT_FILE, stampToIso, writeFileAtomic } from "./files.js";
+import { parseBackupName } from "./backups.js";
+import { BACKUPS_DIR, copyFileAtomic, diskWriteError, exists, fileStamp, fsyncDir, JOURNAL_FILE, OLD_JOURNAL_FILE, SNAPSHOT_FILE, writeFileAtomic } from "./files.js";
 import { journalLine, readJournal } from "./journal.js";
 import { ProjectLock } from "./lock.js";
 import { SnapshotFile } from "./snapshot.js";
@@ -40,13 +40,13 @@ const isJournalFault = (error: unknown) =>
 export async function restoreBackup(dir: string, file: string, options: StoreOptions = {}): Promise<DiskProjectStore> {
   const name = path.basename(file);
   const backup = path.join(dir, BACKUPS_DIR, name);
-  if (!isBackupName(name) || !(await exists(backup))) throw new TandaiError("store.errors.noSuchBackup", { file });
+  const named = parseBackupName(name);
+  if (!named || !(await exists(backup))) throw new TandaiError("store.errors.noSuchBackup", { file });
   // Refuses (store.errors.corrupt or .integrity, naming the backup) before anything is moved.
   const snapshot = await new SnapshotFile(backup).read();
   const issues = snapshot ? checkIntegrity(snapshot.state) : [];
   if (issues.length) throw new TandaiError("store.errors.integrity", { file: backup, count: issues.length, detail: describeIssues(issues) });
-  const stamp = /^project-(.+)-\d+\.json$/.exec(name)![1]!;
-  const report: RestoreReport = { backup: name, createdAt: stampToIso(stamp), seq: snapshot?.seq ?? 0, replayed: 0, setAside: [], damaged: null, notFollowing: false };
+  const report: RestoreReport = { backup: name, createdAt: named.createdAt, seq: snapshot?.seq ?? named.seq, replayed: 0, setAside: [], damaged: null, notFollowing: false };
   const now = fileStamp();
   const setAside = async (base: string) => {
     const from = path.join(dir, base);

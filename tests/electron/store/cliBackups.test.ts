@@ -1,5 +1,5 @@
 /** `tandai backups` and `tandai restore`, run as the real command (needs `npm run build:node`). */
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { json, SLOW, succeeds, tandai } from "../runCli.js";
@@ -55,7 +55,6 @@ describe("tandai backups and restore", () => {
     const root = await temp();
     const dir = join(root, "kosong");
     const home = join(root, "home");
-    const { mkdir } = await import("node:fs/promises");
     await mkdir(dir);
     await writeFile(join(dir, "project.json"), "{");
     expect((await succeeds(["backups", dir], home)).backups).toEqual([]);

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProject, openProject } from "../../../electron/store/index.js";
@@ -71,7 +71,6 @@ describe("a flipped bit in the journal", () => {
       lines[line] = lines[line]!.replace(/"start":(\d+)/, (_m, n: string) => `"start":${Number(n) ^ 4}`);
       await writeFile(journal, lines.join("\n"));
       await writeFile(lock, "");
-      const { utimes } = await import("node:fs/promises");
       await utimes(lock, new Date(0), new Date(0));
       const error = await errorOf(openProject(dir));
       expect(error).toMatchObject({ code: "store.errors.corrupt", params: { file: journal } });

@@ -1,4 +1,4 @@
-import { readdir, rm, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -59,7 +59,6 @@ describe("a lost lock", () => {
   it("is detected when the lock was replaced by another process's, but not when a sync tool put ours back", async () => {
     const { dir, doc, c, lock } = await closedProject();
     const store = await openProject(dir);
-    const { readFile } = await import("node:fs/promises");
     const text = await readFile(lock, "utf8");
     await rm(lock);
     await writeFile(lock, text);
@@ -83,7 +82,7 @@ describe("leftovers", () => {
       `.tandai.lock.0123456789abcdef.takeover`,
     ];
     const kept = ["notes.tmp", "exports/Laporan.docx", `.tandai.lock.${process.pid}-11111111.tmp`];
-    await (await import("node:fs/promises")).mkdir(path.join(dir, "exports"));
+    await mkdir(path.join(dir, "exports"));
     for (const name of [...stray, ...kept]) await writeFile(path.join(dir, name), "x");
     const store = await openProject(dir);
     const all = [...(await readdir(dir)), ...(await readdir(path.join(dir, "backups"))).map((n) => `backups/${n}`), ...(await readdir(path.join(dir, "exports"))).map((n) => `exports/${n}`), ...(await readdir(path.join(dir, "documents"))).map((n) => `documents/${n}`)];

@@ -4,7 +4,7 @@
  * started at the same instant. Every coding an opener acknowledged must be in the project after.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
@@ -84,7 +84,6 @@ export async function lockRace(opener: string, trials: number, openers: number, 
         await writeFile(lock, "");
         // Older than a moment: an empty lock that young may still be being written.
         const past = new Date(Date.now() - 60_000);
-        const { utimes } = await import("node:fs/promises");
         await utimes(lock, past, past);
       } else {
         await writeFile(lock, JSON.stringify({ pid: await deadPid(), host: os.hostname(), startedAt: new Date().toISOString(), dir, token: "0123456789abcdef" }));
