@@ -1,7 +1,7 @@
 import { promises as fsp } from "node:fs";
 import path from "node:path";
 import { TandaiError } from "../../shared/errors.js";
-import { checkIntegrity, describeIssues } from "../../shared/model/integrity.js";
+import { checkIntegrity, integrityParams } from "../../shared/model/integrity.js";
 import { parseBackupName } from "./backups.js";
 import { BACKUPS_DIR, copyFileAtomic, diskWriteError, exists, fileStamp, fsyncDir, JOURNAL_FILE, OLD_JOURNAL_FILE, SNAPSHOT_FILE, writeFileAtomic } from "./files.js";
 import { journalLine, readJournal } from "./journal.js";
@@ -45,7 +45,7 @@ export async function restoreBackup(dir: string, file: string, options: StoreOpt
   // Refuses (store.errors.corrupt or .integrity, naming the backup) before anything is moved.
   const snapshot = await new SnapshotFile(backup).read();
   const issues = snapshot ? checkIntegrity(snapshot.state) : [];
-  if (issues.length) throw new TandaiError("store.errors.integrity", { file: backup, count: issues.length, detail: describeIssues(issues) });
+  if (issues.length) throw new TandaiError("store.errors.integrity", integrityParams(backup, issues));
   const report: RestoreReport = { backup: name, createdAt: named.createdAt, seq: snapshot?.seq ?? named.seq, replayed: 0, setAside: [], damaged: null, notFollowing: false };
   const now = fileStamp();
   const setAside = async (base: string) => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Low } from "lowdb";
 import { TandaiError } from "../../shared/errors.js";
 import { DocumentId } from "../../shared/model/ids.js";
-import { checkIntegrity, describeIssues } from "../../shared/model/integrity.js";
+import { checkIntegrity, integrityParams } from "../../shared/model/integrity.js";
 import { DocumentContent, PROJECT_FORMAT, ProjectState } from "../../shared/model/project.js";
 import { applyOperation } from "../../shared/ops/apply.js";
 import { Operation } from "../../shared/ops/operation.js";
@@ -281,7 +281,7 @@ export class DiskProjectStore implements ProjectStore {
       // Before replay, so that damage is reported as the snapshot's, not as a journal line that "fails".
       const issues = checkIntegrity(state);
       if (issues.length) {
-        throw new TandaiError("store.errors.integrity", { file: path.join(dir, SNAPSHOT_FILE), count: issues.length, detail: describeIssues(issues) });
+        throw new TandaiError("store.errors.integrity", integrityParams(path.join(dir, SNAPSHOT_FILE), issues));
       }
       const old = await readJournal(path.join(dir, OLD_JOURNAL_FILE), false);
       const active = await readJournal(path.join(dir, JOURNAL_FILE), true);

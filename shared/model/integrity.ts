@@ -79,8 +79,8 @@ function checkCodeTree(state: ProjectState, add: (where: string, problem: string
   }
 }
 
-/** The first few issues as one line, for an error message's detail. */
-export function describeIssues(issues: readonly IntegrityIssue[], shown = 3): string {
+/** The params of store.errors.integrity for `file`: how many places ("50+" when the check stopped counting) and the first few. */
+export function integrityParams(file: string, issues: readonly IntegrityIssue[], shown = 3): { file: string; count: string; detail: string } {
   const first = issues.slice(0, shown).map((i) => `${i.where}: ${i.problem}`).join("; ");
-  return issues.length > shown ? `${first}; …` : first;
+  return { file, count: issues.length >= MAX_ISSUES ? `${MAX_ISSUES}+` : String(issues.length), detail: issues.length > shown ? `${first}; …` : first };
 }
