@@ -2,6 +2,7 @@ import mammoth from "mammoth";
 import type { DocumentContent } from "../../shared/index.js";
 import { detailOf, importError } from "./errors.js";
 import { joinPieces, type Piece } from "./pieces.js";
+import { checkDocxZip } from "./zip.js";
 
 /**
  * The parts of mammoth's document model (lib/documents.js) we read. Paragraphs carry their
@@ -25,6 +26,7 @@ interface DocxNode {
  * part of its API.
  */
 export async function importDocx(file: string, data: Uint8Array): Promise<DocumentContent> {
+  await checkDocxZip(file, data);
   let body = null as DocxNode[] | null;
   try {
     await mammoth.convertToHtml(

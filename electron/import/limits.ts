@@ -27,3 +27,10 @@ export const RATIO_FREE_BYTES = 1024 * 1024;
 
 /** Streams of a PDF (content, fonts, object streams; not images, which text extraction skips) may inflate to this, together. */
 export const MAX_PDF_UNPACKED_BYTES = 512 * 1024 * 1024;
+
+const MIB = 1024 * 1024;
+
+/** Params of import.errors.tooLargeUnpacked: what the file would unpack to, and the limit, in MB. */
+export function unpackedParams(bytes: number, max: number): { size: string; max: number } {
+  return { size: (bytes / MIB).toFixed(1), max: Math.round(max / MIB) };
+}

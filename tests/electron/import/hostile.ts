@@ -1,0 +1,78 @@
+import JSZip from "jszip";
+
+/**
+ * Generators of hostile and damaged import files, made in memory (never committed): decompression
+ * bombs, documents of millions of paragraphs, zips with a wrong checksum, bit flips. Reusable by
+ * the soak/fuzz corpus.
+ */
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+/** The smallest .docx Word and mammoth read: content types, the package relationship, a body. */
+export async function minimalDocx(bodyXml: string, compression: "DEFLATE" | "STORE" = "DEFLATE"): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    "[Content_Types].xml",
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    "_rels/.rels",
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${bodyXml}</w:body></w:document>`);
+  return zip.generateAsync({ type: "uint8array", compression, compressionOptions: { level: 9 } });
+}
+
+/** A paragraph of text in document.xml. */
+export const wordParagraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+
+/** A .docx whose document.xml inflates to about `bytes` of blank space: a decompression bomb (1000:1). */
+export function bombDocx(bytes: number): Promise<Uint8Array> {
+  return minimalDocx(`${wordParagraph("Halo")}<w:p><w:r><w:t>${" ".repeat(bytes)}</w:t></w:r></w:p>`);
+}
+
+/**
+ * A small .docx of `count` empty paragraphs (3 million made a 297 KB file that killed the process).
+ * Each carries a pseudo-random revision id, as Word writes, so the file compresses like real XML
+ * rather than like a bomb.
+ */
+export function manyParagraphsDocx(count: number): Promise<Uint8Array> {
+  const parts = [wordParagraph("Halo")];
+  let x = 0x2545f491;
+  for (let i = 0; i < count; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    parts.push(`<w:p w:rsidR="${(x >>> 0).toString(16).padStart(8, "0")}"/>`);
+  }
+  return minimalDocx(parts.join(""));
+}
+
+/** Where a zip entry's compressed data lies, and where its CRC-32 is written, from the central directory. */
+export function zipEntry(zip: Uint8Array, name: string): { dataStart: number; compressedSize: number; crcOffsets: [number, number] } {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const decoder = new TextDecoder();
+  for (let i = zip.length - 22; i >= 0; i--) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const nameLength = view.getUint16(i + 28, true);
+    if (decoder.decode(zip.subarray(i + 46, i + 46 + nameLength)) !== name) continue;
+    const local = view.getUint32(i + 42, true);
+    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    return { dataStart, compressedSize: view.getUint32(i + 20, true), crcOffsets: [i + 16, local + 14] };
+  }
+  throw new Error(`no ${name} in the zip`);
+}
+
+/** The zip with `name`'s CRC-32 changed in both the central directory and the local header. */
+export function withWrongCrc(zip: Uint8Array, name: string): Uint8Array {
+  const copy = zip.slice();
+  for (const at of zipEntry(copy, name).crcOffsets) copy[at]! ^= 0x01;
+  return copy;
+}
+
+/** The bytes with one bit flipped. */
+export function flipBit(bytes: Uint8Array, bit: number): Uint8Array {
+  const copy = bytes.slice();
+  copy[bit >> 3]! ^= 1 << (bit & 7);
+  return copy;
+}
