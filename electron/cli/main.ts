@@ -35,6 +35,8 @@ const options = {
   "no-charts": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
+  encoding: { type: "string" },
+  "allow-duplicate": { type: "boolean" },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];

@@ -37,7 +37,8 @@ export async function checkDocxZip(file: string, data: Uint8Array): Promise<void
     if (declared > MAX_UNPACKED_BYTES) throw importError("tooLargeUnpacked", file, unpackedParams(declared, MAX_UNPACKED_BYTES));
     for (const entry of entries) {
       if (entry.uncompressedSize > RATIO_FREE_BYTES && entry.uncompressedSize > MAX_RATIO * Math.max(1, entry.compressedSize)) {
-        throw importError("tooLargeUnpacked", file, unpackedParams(entry.uncompressedSize, MAX_UNPACKED_BYTES));
+        const ratio = Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize));
+        throw importError("bombRatio", file, { detail: entry.fileName, ratio, size: unpackedParams(entry.uncompressedSize, MAX_UNPACKED_BYTES).size });
       }
     }
     for (const entry of entries) await checkEntry(file, zip, entry);

@@ -35,6 +35,8 @@ export default {
     tooSlow: "“{{file}}” took too long to import (more than {{seconds}} seconds) and was stopped. It may be damaged or malformed; save it again or split it.",
     damaged:
       "“{{file}}” is damaged: the checksum of its part “{{detail}}” does not match, so its text may have changed. Open it in Word and save it again, or use an undamaged copy.",
+    bombRatio:
+      "“{{file}}” is too large once unpacked: its part “{{detail}}” would grow {{ratio}} times, to {{size}} MB, which only a deliberately malformed file (a decompression bomb) does. It was not unpacked.",
     duplicate: "“{{file}}” has exactly the same text as “{{title}}”, already in the project. It was not imported again.",
   },
   notices: {

@@ -35,6 +35,8 @@ export default {
     tooSlow: "“{{file}}” terlalu lama diimpor (lebih dari {{seconds}} detik) sehingga dihentikan. Berkas ini mungkin rusak atau cacat; simpan ulang atau pecah menjadi beberapa berkas.",
     damaged:
       "“{{file}}” rusak: checksum bagiannya “{{detail}}” tidak cocok, sehingga teksnya mungkin telah berubah. Buka di Word lalu simpan ulang, atau gunakan salinan yang tidak rusak.",
+    bombRatio:
+      "“{{file}}” terlalu besar setelah dibuka: bagiannya “{{detail}}” akan membesar {{ratio}} kali, menjadi {{size}} MB, yang hanya terjadi pada berkas yang sengaja dirusak (bom dekompresi). Berkas ini tidak dibuka.",
     duplicate: "“{{file}}” berisi teks yang persis sama dengan “{{title}}” yang sudah ada di proyek. Berkas ini tidak diimpor lagi.",
   },
   notices: {

@@ -49,7 +49,7 @@ export function manyParagraphsDocx(count: number): Promise<Uint8Array> {
 }
 
 /** Where a zip entry's compressed data lies, and where its CRC-32 is written, from the central directory. */
-export function zipEntry(zip: Uint8Array, name: string): { dataStart: number; compressedSize: number; crcOffsets: [number, number] } {
+export function zipEntry(zip: Uint8Array, name: string): { dataStart: number; compressedSize: number; crcOffsets: [number, number]; sizeOffset: number } {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const decoder = new TextDecoder();
   for (let i = zip.length - 22; i >= 0; i--) {
@@ -58,7 +58,7 @@ export function zipEntry(zip: Uint8Array, name: string): { dataStart: number; co
     if (decoder.decode(zip.subarray(i + 46, i + 46 + nameLength)) !== name) continue;
     const local = view.getUint32(i + 42, true);
     const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    return { dataStart, compressedSize: view.getUint32(i + 20, true), crcOffsets: [i + 16, local + 14] };
+    return { dataStart, compressedSize: view.getUint32(i + 20, true), crcOffsets: [i + 16, local + 14], sizeOffset: i + 24 };
   }
   throw new Error(`no ${name} in the zip`);
 }
@@ -74,5 +74,12 @@ export function withWrongCrc(zip: Uint8Array, name: string): Uint8Array {
 export function flipBit(bytes: Uint8Array, bit: number): Uint8Array {
   const copy = bytes.slice();
   copy[bit >> 3]! ^= 1 << (bit & 7);
+  return copy;
+}
+
+/** The zip with `name`'s uncompressed size, as the central directory declares it, set to `bytes`. */
+export function withDeclaredSize(zip: Uint8Array, name: string, bytes: number): Uint8Array {
+  const copy = zip.slice();
+  new DataView(copy.buffer).setUint32(zipEntry(copy, name).sizeOffset, bytes, true);
   return copy;
 }

@@ -3,14 +3,21 @@ import { importDocument } from "../../../electron/import/index.js";
 import { MAX_DOCX_PARAGRAPHS } from "../../../electron/import/limits.js";
 import { TandaiError } from "../../../shared/index.js";
 import { expectImportError } from "./fixtures.js";
-import { bombDocx, flipBit, manyParagraphsDocx, minimalDocx, withWrongCrc, wordParagraph, zipEntry } from "./hostile.js";
+import { bombDocx, flipBit, manyParagraphsDocx, minimalDocx, withDeclaredSize, withWrongCrc, wordParagraph, zipEntry } from "./hostile.js";
 
 describe("hostile .docx files", () => {
   it("refuses a decompression bomb from the zip's directory, before inflating it", async () => {
     const bytes = await bombDocx(40 * 1024 * 1024);
     expect(bytes.length).toBeLessThan(100_000);
-    const error = await expectImportError(importDocument("bom.docx", bytes), "import.errors.tooLargeUnpacked", "bom.docx");
-    expect(Number(error.params.size)).toBeGreaterThanOrEqual(40);
+    const error = await expectImportError(importDocument("bom.docx", bytes), "import.errors.bombRatio", "bom.docx");
+    expect(error.params).toMatchObject({ detail: "word/document.xml", size: "40.0" });
+    expect(Number(error.params.ratio)).toBeGreaterThan(200);
+  });
+
+  it("refuses a file whose parts declare more than the unpacked limit together, reading only the directory", async () => {
+    const bytes = withDeclaredSize(await minimalDocx(wordParagraph("Halo")), "word/document.xml", 300 * 1024 * 1024);
+    const error = await expectImportError(importDocument("besar.docx", bytes), "import.errors.tooLargeUnpacked", "besar.docx");
+    expect(error.params).toMatchObject({ size: "300.0", max: 256 });
   });
 
   it("imports a document whose parts compress well but not suspiciously", async () => {
