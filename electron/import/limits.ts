@@ -34,3 +34,9 @@ const MIB = 1024 * 1024;
 export function unpackedParams(bytes: number, max: number): { size: string; max: number } {
   return { size: (bytes / MIB).toFixed(1), max: Math.round(max / MIB) };
 }
+
+/** Pages of a PDF (a thesis has some 300; pdf.js keeps every page it has parsed). */
+export const MAX_PDF_PAGES = 10_000;
+
+/** Characters of text extracted from one PDF, past which it is too large once unpacked. */
+export const MAX_TEXT_CHARS = 64 * 1024 * 1024;

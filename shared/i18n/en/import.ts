@@ -37,6 +37,7 @@ export default {
       "“{{file}}” is damaged: the checksum of its part “{{detail}}” does not match, so its text may have changed. Open it in Word and save it again, or use an undamaged copy.",
     bombRatio:
       "“{{file}}” is too large once unpacked: its part “{{detail}}” would grow {{ratio}} times, to {{size}} MB, which only a deliberately malformed file (a decompression bomb) does. It was not unpacked.",
+    tooManyPages: "“{{file}}” has too many pages to import ({{count}}; the limit is {{max}}). Split it into smaller files.",
     duplicate: "“{{file}}” has exactly the same text as “{{title}}”, already in the project. It was not imported again.",
   },
   notices: {

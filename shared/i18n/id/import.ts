@@ -37,6 +37,7 @@ export default {
       "“{{file}}” rusak: checksum bagiannya “{{detail}}” tidak cocok, sehingga teksnya mungkin telah berubah. Buka di Word lalu simpan ulang, atau gunakan salinan yang tidak rusak.",
     bombRatio:
       "“{{file}}” terlalu besar setelah dibuka: bagiannya “{{detail}}” akan membesar {{ratio}} kali, menjadi {{size}} MB, yang hanya terjadi pada berkas yang sengaja dirusak (bom dekompresi). Berkas ini tidak dibuka.",
+    tooManyPages: "“{{file}}” memiliki terlalu banyak halaman untuk diimpor ({{count}}; batasnya {{max}}). Pecah menjadi beberapa berkas yang lebih kecil.",
     duplicate: "“{{file}}” berisi teks yang persis sama dengan “{{title}}” yang sudah ada di proyek. Berkas ini tidak diimpor lagi.",
   },
   notices: {

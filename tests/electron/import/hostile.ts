@@ -1,3 +1,5 @@
+import { deflateSync } from "node:zlib";
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, StandardFonts } from "pdf-lib";
 import JSZip from "jszip";
 
 /**
@@ -82,4 +84,37 @@ export function withDeclaredSize(zip: Uint8Array, name: string, bytes: number): 
   const copy = zip.slice();
   new DataView(copy.buffer).setUint32(zipEntry(copy, name).sizeOffset, bytes, true);
   return copy;
+}
+
+/**
+ * A one-page PDF with real text, plus a second content stream on the page whose FlateDecode data
+ * inflates to `bytes` of spaces: a PDF decompression bomb (pdf.js would allocate it all at once).
+ */
+export async function bombPdf(bytes: number): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([595, 842]);
+  page.drawText("Halo dari Padang.", { x: 56, y: 780, size: 12, font });
+  const spaces = deflateSync(Buffer.alloc(bytes, 0x20), { level: 9 });
+  const stream = PDFRawStream.of(pdf.context.obj({ Filter: "FlateDecode", Length: spaces.length }), new Uint8Array(spaces));
+  page.node.addContentStream(pdf.context.register(stream));
+  return pdf.save({ useObjectStreams: false });
+}
+
+/** A PDF whose `startxref` points at the wrong place: readers (pdf.js too) rebuild the cross-reference table. */
+export function withBrokenXref(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString("latin1");
+  const at = text.lastIndexOf("startxref");
+  const fixed = text.slice(0, at) + text.slice(at).replace(/startxref\s+(\d+)/, (_, n: string) => `startxref\n${Number(n) - 7}`);
+  return new Uint8Array(Buffer.from(fixed, "latin1"));
+}
+
+/** A PDF of `count` pages that are one page object listed `count` times (small, and quick to make). */
+export async function manyPagesPdf(count: number): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([200, 200]);
+  const pages = pdf.catalog.lookup(PDFName.of("Pages"), PDFDict);
+  pages.set(PDFName.of("Kids"), pdf.context.obj(Array.from({ length: count }, () => page.ref)));
+  pages.set(PDFName.of("Count"), PDFNumber.of(count));
+  return pdf.save();
 }
