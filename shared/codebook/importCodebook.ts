@@ -65,7 +65,7 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
   const ops: Operation[] = [];
   const summary: CodebookImportSummary = { created: 0, merged: 0, linked: [] };
   const indicators = indicatorsByName(state);
-  const indicatorFor = (name: string) => indicators.get(foldName(name)) ?? null;
+  const indicatorFor = (folded: string) => indicators.get(folded) ?? null;
 
   // Codes by parent, existing and added so far (so that a name repeated in the file merges too),
   // as local records: the state is only read, never changed here.
@@ -94,9 +94,8 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
     if (!group) children.set(parentId, (group = { byName: new Map(), byIndicator: new Map(), nextOrder: 0 }));
     return group;
   };
-  const remember = (parentId: CodeId | null, known: Known) => {
+  const remember = (parentId: CodeId | null, known: Known, folded = foldName(known.name)) => {
     const group = siblingsOf(parentId);
-    const folded = foldName(known.name);
     if (!group.byName.has(folded)) group.byName.set(folded, known);
     if (known.indicatorId && !group.byIndicator.has(known.indicatorId)) group.byIndicator.set(known.indicatorId, known);
     group.nextOrder = Math.max(group.nextOrder, known.order + 1);
@@ -130,9 +129,10 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
       const name = node.name.replace(/\s+/g, " ").trim().slice(0, MAX_NAME);
       if (!name) continue;
       const siblings = siblingsOf(parentId);
-      const indicatorId = indicatorFor(name);
+      const folded = foldName(name);
+      const indicatorId = indicatorFor(folded);
       // The same name, else a sibling for the same indicator (its name in the other language).
-      let known = siblings.byName.get(foldName(name)) ?? (indicatorId ? siblings.byIndicator.get(indicatorId) : undefined);
+      let known = siblings.byName.get(folded) ?? (indicatorId ? siblings.byIndicator.get(indicatorId) : undefined);
       if (known) {
         summary.merged++;
         if (node.description && !known.hasDefinition) {
@@ -171,7 +171,7 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
           hasDefinition: Boolean(node.description),
           add: code,
         };
-        remember(parentId, known);
+        remember(parentId, known, folded);
         summary.created++;
         if (indicatorId) summary.linked.push({ code: known.path.join(PATH_SEPARATOR), indicatorId });
       }
