@@ -118,3 +118,52 @@ export async function manyPagesPdf(count: number): Promise<Uint8Array> {
   pages.set(PDFName.of("Count"), PDFNumber.of(count));
   return pdf.save();
 }
+
+/** One file of a malformed corpus: its name (which every refusal must name) and bytes. */
+export interface CorpusFile {
+  name: string;
+  data: Uint8Array;
+}
+
+/**
+ * A corpus of `count` small malformed import files for fuzzing and soak runs, made
+ * deterministically from a few valid ones: bit flips, truncations, random bytes under each
+ * extension, a wrong CRC, tiny bombs, NULs and bad bytes in text. Each name is unique.
+ */
+export async function malformedCorpus(count: number): Promise<CorpusFile[]> {
+  const text = new TextEncoder().encode("P: Bagaimana kerja sama “sister city” dimulai?\nN: Dari kunjungan wali kota ke Bà Rịa–Vũng Tàu.\n");
+  const docx = await minimalDocx([wordParagraph("P: “Kerja sama dimulai tahun 2010.”"), wordParagraph("N: Lalu pertukaran pelajar.")].join(""));
+  const pdf = await (async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage([595, 842]).drawText("Kerja sama Padang dan Vung Tau.", { x: 56, y: 780, size: 12, font });
+    return doc.save();
+  })();
+  const valid: [string, Uint8Array][] = [
+    ["txt", text],
+    ["md", text],
+    ["docx", docx],
+    ["pdf", pdf],
+  ];
+  let x = 0x1234567;
+  const next = () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), x >>> 0);
+  const makers: ((i: number) => Promise<CorpusFile> | CorpusFile)[] = [
+    (i) => {
+      const [ext, bytes] = valid[i % valid.length]!;
+      return { name: `flip-${i}.${ext}`, data: flipBit(bytes, next() % (bytes.length * 8)) };
+    },
+    (i) => {
+      const [ext, bytes] = valid[i % valid.length]!;
+      return { name: `cut-${i}.${ext}`, data: bytes.subarray(0, next() % bytes.length) };
+    },
+    (i) => ({ name: `random-${i}.${valid[i % valid.length]![0]}`, data: Uint8Array.from({ length: 64 + (next() % 4096) }, () => next() & 0xff) }),
+    (i) => ({ name: `crc-${i}.docx`, data: withWrongCrc(docx, "word/document.xml") }),
+    async (i) => ({ name: `bomb-${i}.docx`, data: await bombDocx(2 * 1024 * 1024 + (i % 7) * 1024) }),
+    (i) => ({ name: `nul-${i}.txt`, data: Uint8Array.from([...text.subarray(0, 20), 0, ...text.subarray(20)]) }),
+    (i) => ({ name: `badbyte-${i}.txt`, data: Uint8Array.from([...text.subarray(0, 30), 0xff, 0xfe, ...text.subarray(30)]) }),
+    (i) => ({ name: `empty-${i}.${valid[i % valid.length]![0]}`, data: new Uint8Array() }),
+  ];
+  const corpus: CorpusFile[] = [];
+  for (let i = 0; i < count; i++) corpus.push(await makers[i % makers.length]!(i));
+  return corpus;
+}
