@@ -24,6 +24,9 @@ export interface ImportLimits {
  * 1.5 GB leaves room and still stops a parser running away long before the machine swaps.
  * Two minutes is twenty times what the largest real file takes on a slow laptop.
  */
+/** Files larger than this end their thread once imported (see runNow). */
+const RECYCLE_AFTER_BYTES = 4 * 1024 * 1024;
+
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = { memoryMb: 1536, timeoutMs: 120_000 };
 
 /**
@@ -92,6 +95,17 @@ export class ImportWorker {
       };
       const onMessage = (message: FromImportWorker) => {
         if ("ready" in message || message.id !== id) return;
+        // After a large file the thread's heap still holds its garbage (the decoded text, the
+        // parser's objects) while the main thread writes the document: ending the thread first
+        // frees it, so the two peaks do not add up. The next file starts a fresh thread.
+        if (message.ok && data.byteLength > RECYCLE_AFTER_BYTES) {
+          settled = true;
+          clearTimeout(timer);
+          worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+          if (this.worker === spawned) this.worker = null;
+          void worker.terminate().then(() => resolve(message.document));
+          return;
+        }
         if (message.ok) done(() => resolve(message.document), false);
         else done(() => reject(new TandaiError(message.error.code, message.error.params)), false);
       };

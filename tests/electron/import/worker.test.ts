@@ -22,6 +22,18 @@ describe("imports on a worker thread", () => {
     }
   });
 
+  it("ends the thread after a large file (its garbage freed before the document is written) and goes on with a fresh one", async () => {
+    const worker = new ImportWorker(WORKER);
+    try {
+      const line = "Kerja sama sister city Padang dengan Vũng Tàu dimulai tahun 2010.\n";
+      const big = await worker.run("besar.txt", utf8(line.repeat(Math.ceil((5 * 1024 * 1024) / line.length))));
+      expect(big.content.text.startsWith(line)).toBe(true);
+      expect((await worker.run("kecil.txt", utf8("Halo"))).content.text).toBe("Halo");
+    } finally {
+      await worker.close();
+    }
+  });
+
   it("stops a file that exhausts its heap ceiling, naming it, and imports the next file on a fresh thread", async () => {
     const worker = new ImportWorker(WORKER, { memoryMb: 64, timeoutMs: 60_000 });
     try {
