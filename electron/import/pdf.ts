@@ -36,7 +36,7 @@ const PARAGRAPH_GAP = 1.5;
  * layer is grouped into paragraphs per page (see `paragraphs`); each block records its page.
  */
 export async function importPdf(file: string, data: Uint8Array): Promise<ImportedPdf> {
-  await checkPdfStreams(file, data);
+  const { damaged } = await checkPdfStreams(file, data);
   // Loaded on first use: pdf.js is large and most sessions never import a PDF.
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   // pdf.js says when it had to repair a damaged file (rebuilt its cross-reference table, skipped
@@ -72,6 +72,7 @@ export async function importPdf(file: string, data: Uint8Array): Promise<Importe
       if (pieces.length > MAX_BLOCKS) throw importError("tooManyParagraphs", file, { count: `${pieces.length}+`, max: MAX_BLOCKS });
     }
     if (!pieces.length) throw importError("pdfNoText", file, { pages: pdf.numPages });
+    if (damaged.length) warnings.unshift(`${damaged.length} damaged compressed stream(s), the first at byte ${damaged[0]}`);
     const notices = warnings.length ? [importNotice("pdfRepaired", file, { detail: warnings[0]!.slice(0, 160) })] : [];
     return { content: joinPieces(pieces), pageCount: pdf.numPages, notices };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { createInflate, constants } from "node:zlib";
+import { createInflate } from "node:zlib";
 import { importError } from "./errors.js";
 import { MAX_PDF_UNPACKED_BYTES, MAX_RATIO, RATIO_FREE_BYTES, unpackedParams } from "./limits.js";
 
@@ -15,10 +15,12 @@ const DICTIONARY_WINDOW = 4096;
  * the text layer would decode (images are never decoded for text, so they are skipped) is
  * inflated here as a stream, counting its bytes and keeping none, and stopped as soon as it grows
  * more than MAX_RATIO times its compressed size (past RATIO_FREE_BYTES) or all of them together
- * pass MAX_PDF_UNPACKED_BYTES. Streams that do not inflate (damaged, other filters) are left to
- * pdf.js. Throws import.errors.bombRatio / tooLargeUnpacked naming the file.
+ * pass MAX_PDF_UNPACKED_BYTES. Streams that do not inflate cleanly are left to pdf.js (which reads
+ * what it can) and returned by their offset, so the import can say the file was damaged. Throws
+ * import.errors.bombRatio / tooLargeUnpacked naming the file.
  */
-export async function checkPdfStreams(file: string, data: Uint8Array): Promise<void> {
+export async function checkPdfStreams(file: string, data: Uint8Array): Promise<{ damaged: number[] }> {
+  const damaged: number[] = [];
   const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("latin1");
   let total = 0;
   STREAM.lastIndex = 0;
@@ -33,7 +35,8 @@ export async function checkPdfStreams(file: string, data: Uint8Array): Promise<v
     if (end < 0) break;
     const compressed = data.subarray(start, end);
     const limit = Math.min(Math.max(RATIO_FREE_BYTES, MAX_RATIO * compressed.length), MAX_PDF_UNPACKED_BYTES - total);
-    const inflated = await inflatedSize(compressed, limit);
+    const { size: inflated, ok } = await inflatedSize(compressed, limit);
+    if (!ok) damaged.push(start);
     if (inflated > limit) {
       if (limit < MAX_PDF_UNPACKED_BYTES - total) {
         throw importError("bombRatio", file, { detail: `stream @${start}`, ratio: `${MAX_RATIO}+`, size: `${unpackedParams(inflated, MAX_PDF_UNPACKED_BYTES).size}+` });
@@ -43,23 +46,29 @@ export async function checkPdfStreams(file: string, data: Uint8Array): Promise<v
     total += inflated;
     STREAM.lastIndex = end;
   }
+  return { damaged };
 }
 
-/** How many bytes `compressed` inflates to, counting no further than just past `limit` (and 0 if it is not zlib data). */
-function inflatedSize(compressed: Uint8Array, limit: number): Promise<number> {
+/**
+ * How many bytes `compressed` inflates to, counting no further than just past `limit`, and whether
+ * it inflated cleanly: zlib checks its own Adler-32 checksum, so a bit flipped in a compressed
+ * stream is caught here even where pdf.js would read on silently with lines missing.
+ */
+function inflatedSize(compressed: Uint8Array, limit: number): Promise<{ size: number; ok: boolean }> {
   return new Promise((resolve) => {
-    const inflate = createInflate({ finishFlush: constants.Z_SYNC_FLUSH });
+    // Z_FINISH (the default): a stream cut short, as a damaged /Length makes it, is an error too.
+    const inflate = createInflate();
     let size = 0;
     inflate.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
         inflate.destroy();
-        resolve(size);
+        resolve({ size, ok: true });
       }
     });
-    inflate.once("end", () => resolve(size));
-    inflate.once("error", () => resolve(size));
-    inflate.once("close", () => resolve(size));
+    inflate.once("end", () => resolve({ size, ok: true }));
+    inflate.once("error", () => resolve({ size, ok: false }));
+    inflate.once("close", () => resolve({ size, ok: true }));
     inflate.end(compressed);
   });
 }
