@@ -1,6 +1,7 @@
 import mammoth from "mammoth";
 import type { DocumentContent } from "../../shared/index.js";
 import { detailOf, importError } from "./errors.js";
+import { MAX_BLOCKS } from "./limits.js";
 import { joinPieces, type Piece } from "./pieces.js";
 import { checkDocxZip } from "./zip.js";
 
@@ -45,6 +46,7 @@ export async function importDocx(file: string, data: Uint8Array): Promise<Docume
   const pieces: Piece[] = [];
   collectBlocks(body, pieces);
   if (!pieces.length) throw importError("noText", file);
+  if (pieces.length > MAX_BLOCKS) throw importError("tooManyParagraphs", file, { count: pieces.length, max: MAX_BLOCKS });
   return joinPieces(pieces);
 }
 

@@ -7,8 +7,11 @@ import { MAX_DOCX_PARAGRAPHS, MAX_RATIO, MAX_UNPACKED_BYTES, RATIO_FREE_BYTES, u
 /** The part of a .docx that holds the body's paragraphs. */
 const BODY = "word/document.xml";
 
-/** A paragraph's opening tag, whatever the namespace prefix: `<w:p>`, `<w:p w:rsidR=…>`, `<w:p/>`. */
-const PARAGRAPH = /<(?:[A-Za-z_][\w.-]*:)?p[\s>/]/g;
+/**
+ * What becomes a block: a paragraph's opening tag, or a line break inside one (which splits it),
+ * whatever the namespace prefix: `<w:p>`, `<w:p w:rsidR=…>`, `<w:p/>`, `<w:br/>`, `<w:cr/>`.
+ */
+const PARAGRAPH = /<(?:[A-Za-z_][\w.-]*:)?(?:p|br|cr)[\s>/]/g;
 
 /**
  * Checks a .docx's zip before mammoth (which inflates every part into memory at once, with no

@@ -32,6 +32,12 @@ describe("hostile .docx files", () => {
     expect(error.params.max).toBe(MAX_DOCX_PARAGRAPHS);
   });
 
+  it("counts line breaks, which split a paragraph into blocks, with the paragraphs", async () => {
+    const breaks = Array.from({ length: MAX_DOCX_PARAGRAPHS + 1 }, (_, i) => `<w:t>${i}</w:t><w:br/>`).join("");
+    const bytes = await minimalDocx(`<w:p><w:r>${breaks}</w:r></w:p>`);
+    await expectImportError(importDocument("baris.docx", bytes), "import.errors.tooManyParagraphs", "baris.docx");
+  });
+
   it("refuses a part whose CRC-32 does not match, naming it (its text may have changed)", async () => {
     const bytes = withWrongCrc(await minimalDocx(wordParagraph("P: “Kami mulai tahun 2010.”"), "STORE"), "word/document.xml");
     const error = await expectImportError(importDocument("rusak.docx", bytes), "import.errors.damaged", "rusak.docx");
