@@ -14,6 +14,8 @@ const entries = [
   { entryPoints: ["electron/cli/bin.ts"], outfile: "dist/cli.js", format: "esm" },
   // Exports run on a worker thread of the app and of `tandai serve`.
   { entryPoints: ["electron/export/worker.ts"], outfile: "dist/electron/exportWorker.mjs", format: "esm" },
+  // Imports run on a worker thread with a memory ceiling, so a hostile file cannot take the process down.
+  { entryPoints: ["electron/import/worker.ts"], outfile: "dist/electron/importWorker.mjs", format: "esm" },
   // Benchmarks run from the source tree, so every package (playwright-core too) stays external.
   { entryPoints: ["tests/bench/run.ts"], outfile: "dist/bench/run.js", format: "esm", packages: "external" },
 ];

@@ -44,6 +44,7 @@ async function start() {
     },
     printToPdf: printHtmlToPdf,
     exportWorker: new URL("./exportWorker.mjs", import.meta.url),
+    importWorker: new URL("./importWorker.mjs", import.meta.url),
   }).init();
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -4,15 +4,11 @@ import {
   History,
   resolveScope,
   importCodebookOps,
-  newDocumentId,
   passageOf,
   TandaiError,
-  toErrorPayload,
   type Applied,
   type ArgsOf,
   type DocumentId,
-  type DocumentMeta,
-  type ImportOutcome,
   type OpenProject,
   type Operation,
   type ResultOf,
@@ -25,7 +21,7 @@ import { docxToPdfWithLibreOffice } from "../export/pdf.js";
 import { runExport } from "../export/run.js";
 import { checkTarget, defaultFileName, exportsFolder, freeName, withExtension } from "../export/target.js";
 import { parseCodebook } from "../import/codebook.js";
-import { importDocument } from "../import/index.js";
+import { ProjectImporter } from "../import/batch.js";
 import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
 import { SettingsFile } from "./preferences.js";
@@ -42,9 +38,11 @@ export class Backend implements TandaiApi {
   /** Paragraph bounds of documents, kept across exports (documents never change after import). */
   private readonly paragraphs = new ParagraphIndex();
   readonly settings: SettingsFile;
+  private readonly importer: ProjectImporter;
 
   constructor(private readonly context: BackendContext) {
     this.settings = new SettingsFile(context.home, context.systemLocale, context.userName);
+    this.importer = new ProjectImporter(context.importWorker, context.importLimits);
   }
 
   async init(): Promise<this> {
@@ -145,32 +143,8 @@ export class Backend implements TandaiApi {
    * are added in one operation, so one undo takes the whole batch back.
    */
   async importFiles({ files }: ArgsOf<"importFiles">): Promise<ResultOf<"importFiles">> {
-    const store = this.requireStore();
-    const outcomes: ImportOutcome[] = [];
-    const added: Operation[] = [];
-    for (const file of files) {
-      try {
-        const imported = await importDocument(file.name, file.data);
-        const id = newDocumentId();
-        await store.writeDocumentContent(id, imported.content);
-        const document: DocumentMeta = {
-          id,
-          title: imported.title,
-          kind: imported.kind,
-          sourceName: file.name,
-          importedAt: new Date().toISOString(),
-          length: imported.content.text.length,
-          blockCount: imported.content.blocks.length,
-          pageCount: imported.pageCount,
-          ...(imported.encoding ? { encoding: imported.encoding } : {}),
-        };
-        added.push({ type: "addDocument", document });
-        outcomes.push({ file: file.name, ok: true, documentId: id, title: imported.title });
-      } catch (error) {
-        outcomes.push({ file: file.name, ok: false, error: toErrorPayload(error) });
-      }
-    }
-    const applied = added.length ? await this.apply({ op: { type: "batch", ops: added } }) : this.applied(null);
+    const { outcomes, ops } = await this.importer.importFiles(this.requireStore(), files);
+    const applied = ops.length ? await this.apply({ op: { type: "batch", ops } }) : this.applied(null);
     return { outcomes, applied };
   }
 

@@ -1,6 +1,7 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { existsSync } from "node:fs";
+import type { ImportLimits } from "../import/inWorker.js";
 
 /** What differs between the Electron app, the web server and tests: where things live, and how to pick a folder. */
 export interface BackendContext {
@@ -21,6 +22,10 @@ export interface BackendContext {
   printToPdf?: (html: string) => Promise<Uint8Array>;
   /** The bundled export worker (dist/electron/exportWorker.mjs); without it exports run in-process. */
   exportWorker?: URL;
+  /** The bundled import worker (dist/electron/importWorker.mjs); without it imports run in-process, unguarded. */
+  importWorker?: URL;
+  /** Memory and time an import may use on the worker (default DEFAULT_IMPORT_LIMITS). */
+  importLimits?: ImportLimits;
 }
 
 /**

@@ -28,7 +28,10 @@ export async function withProject<T>(dir: string, work: (store: DiskProjectStore
 
 /** The same backend the app uses, with the CLI user's home folder and preferences. */
 export async function cliBackend(exportWorker?: URL): Promise<Backend> {
-  return new Backend({ ...defaultLocations(), version: VERSION, transport: "web", systemLocale: process.env.LC_ALL || process.env.LANG, userName: userInfo().username, exportWorker }).init();
+  // dist/cli.js parses imports on the worker bundled beside the app's main process (when run from
+  // the source tree there is none, and imports run in-process).
+  const importWorker = new URL("./electron/importWorker.mjs", import.meta.url);
+  return new Backend({ ...defaultLocations(), version: VERSION, transport: "web", systemLocale: process.env.LC_ALL || process.env.LANG, userName: userInfo().username, exportWorker, importWorker }).init();
 }
 
 export async function newCommand(ctx: CliContext, [dirArg]: string[], values: CliValues) {
@@ -50,7 +53,8 @@ export async function importCommand(ctx: CliContext, [dirArg, ...paths]: string[
   try {
     for (const path of paths) {
       try {
-        outcomes.push(...(await backend.importFiles({ files: [await readImportFile(path)] })).outcomes);
+        const file = { ...(await readImportFile(path)), ...(values.encoding ? { encoding: values.encoding } : {}), ...(values["allow-duplicate"] ? { allowDuplicate: true } : {}) };
+        outcomes.push(...(await backend.importFiles({ files: [file] })).outcomes);
       } catch (error) {
         outcomes.push({ file: basename(path), ok: false, error: toErrorPayload(error) });
       }
@@ -68,10 +72,16 @@ export async function importCommand(ctx: CliContext, [dirArg, ...paths]: string[
   }
   const ok = outcomes.filter((o) => o.ok).length;
   const message = (o: ImportOutcome) => (o.ok ? ctx.t("cli.imported", { file: o.file, title: o.title }) : ctx.t("cli.importFailed", { file: o.file, message: ctx.t(o.error.code, o.error.params) }));
+  // What the user should know about a file that did import: an assumed encoding, a repaired PDF.
+  const notices = (o: ImportOutcome) => (o.ok ? (o.notices ?? []).map((n) => ctx.t(n.code, n.params)) : []);
   if (ctx.json) {
-    ctx.print(JSON.stringify({ ok: ok === outcomes.length, imported: ok, total: outcomes.length, cases: values.case ?? [], casesCreated, outcomes: outcomes.map((o) => ({ ...o, message: message(o) })) }));
+    const described = outcomes.map((o) => ({ ...o, message: message(o), ...(o.ok && o.notices ? { noticeMessages: notices(o) } : {}) }));
+    ctx.print(JSON.stringify({ ok: ok === outcomes.length, imported: ok, total: outcomes.length, cases: values.case ?? [], casesCreated, outcomes: described }));
   } else {
-    for (const o of outcomes) (o.ok ? ctx.print : ctx.printError)(message(o));
+    for (const o of outcomes) {
+      (o.ok ? ctx.print : ctx.printError)(message(o));
+      for (const notice of notices(o)) ctx.printError(notice);
+    }
     ctx.print(ctx.t("cli.importSummary", { ok, total: outcomes.length }));
     for (const name of casesCreated) ctx.print(ctx.t("cli.caseCreated", { name }));
     if (ok && values.case?.length) ctx.print(ctx.t("cli.assigned", { count: ok, cases: values.case.join(", ") }));

@@ -1,7 +1,9 @@
 import mammoth from "mammoth";
 import type { DocumentContent } from "../../shared/index.js";
 import { detailOf, importError } from "./errors.js";
+import { MAX_BLOCKS } from "./limits.js";
 import { joinPieces, type Piece } from "./pieces.js";
+import { checkDocxZip } from "./zip.js";
 
 /**
  * The parts of mammoth's document model (lib/documents.js) we read. Paragraphs carry their
@@ -25,6 +27,7 @@ interface DocxNode {
  * part of its API.
  */
 export async function importDocx(file: string, data: Uint8Array): Promise<DocumentContent> {
+  await checkDocxZip(file, data);
   let body = null as DocxNode[] | null;
   try {
     await mammoth.convertToHtml(
@@ -43,6 +46,7 @@ export async function importDocx(file: string, data: Uint8Array): Promise<Docume
   const pieces: Piece[] = [];
   collectBlocks(body, pieces);
   if (!pieces.length) throw importError("noText", file);
+  if (pieces.length > MAX_BLOCKS) throw importError("tooManyParagraphs", file, { count: pieces.length, max: MAX_BLOCKS });
   return joinPieces(pieces);
 }
 

@@ -1,10 +1,18 @@
-/** The encodings a .txt/.md file is read in, by their WHATWG TextDecoder labels. */
-export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+import chardet from "chardet";
+
+/**
+ * How a text file's bytes were decoded: the WHATWG TextDecoder name ("utf-8", "utf-16le",
+ * "windows-1252", "euc-kr", "gb18030", "koi8-r", "shift_jis", …).
+ */
+export type TextEncodingName = string;
+
+/** Why the decoding is worth a word to the user: a guess, or a few bytes that were not valid. */
+export type DecodeNotice = { key: "encodingAssumed"; encoding: string } | { key: "badBytesReplaced"; encoding: string; count: number };
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: TextEncodingName }
-  /** `badEncoding`: a BOM promised an encoding the bytes break; `notText`: binary data. */
-  | { ok: false; reason: "notText" | "badEncoding"; encoding?: TextEncodingName };
+  | { ok: true; text: string; encoding: TextEncodingName; notice?: DecodeNotice }
+  /** `badEncoding`: a BOM promised an encoding the bytes break; `notText`: binary data; `unknownEncoding`: the encoding asked for does not exist. */
+  | { ok: false; reason: "notText" | "badEncoding" | "unknownEncoding"; encoding?: TextEncodingName };
 
 const BOMS: readonly { bytes: readonly number[]; encoding: TextEncodingName }[] = [
   { bytes: [0xef, 0xbb, 0xbf], encoding: "utf-8" },
@@ -12,17 +20,39 @@ const BOMS: readonly { bytes: readonly number[]; encoding: TextEncodingName }[] 
   { bytes: [0xfe, 0xff], encoding: "utf-16be" },
 ];
 
-/** How many leading bytes the UTF-16 guess looks at; plenty to see the NUL pattern. */
-const SAMPLE_BYTES = 64 * 1024;
+/** How many leading bytes the UTF-16 guess and the encoding detector look at. */
+const SAMPLE_BYTES = 256 * 1024;
+
+/** Below this confidence (chardet's 0–100) the detected encoding is only an assumption, and said so. */
+const SURE = 50;
 
 /**
- * Decodes a text file's bytes without garbling them: a BOM decides (and is dropped); otherwise
- * UTF-16 when the NUL bytes fall in every other position, then strict UTF-8, then Windows-1252
- * (what Notepad and Word on Indonesian Windows save as "ANSI"). Anything that decodes to NULs or
- * many control characters is binary, not text. UTF-16 without a BOM and without ASCII in it (no
- * NUL pattern) cannot be told apart from binary reliably and is not attempted.
+ * Single-byte Latin encodings chardet tells apart only by letter statistics (Turkish, Czech,
+ * Baltic, …). For Tandai's writers the likely one is Windows-1252, Notepad's "ANSI" on an
+ * Indonesian or Western Windows, so an unsure guess among them becomes that.
  */
-export function decodeText(data: Uint8Array): DecodeResult {
+const LATIN = new Set(["iso-8859-1", "iso-8859-2", "iso-8859-9", "windows-1250", "windows-1252", "windows-1254", "windows-1257", "windows-1258"]);
+
+/**
+ * Decodes a text file's bytes without garbling them, or says why it cannot:
+ * - an encoding the user chose decodes as it is (`unknownEncoding` for a name that is none);
+ * - a BOM decides (and is dropped);
+ * - UTF-16 without a BOM when the NUL bytes fall in every other position;
+ * - valid UTF-8 is UTF-8; UTF-8 with a few bad bytes (a damaged save) is UTF-8 with those bytes
+ *   replaced by U+FFFD, and a notice that counts them;
+ * - anything else with NUL bytes is binary;
+ * - otherwise chardet's best guess among the encodings TextDecoder knows (EUC-KR, GB18030,
+ *   Shift-JIS, KOI8-R, Windows-1252, …), with a notice naming it when chardet is unsure;
+ * - whatever then decodes to many control characters is binary, not text.
+ */
+export function decodeText(data: Uint8Array, chosen?: string): DecodeResult {
+  if (chosen) {
+    const decoder = decoderFor(chosen);
+    if (!decoder) return { ok: false, reason: "unknownEncoding", encoding: chosen };
+    const bom = BOMS.find((b) => b.encoding === decoder.encoding && b.bytes.every((byte, i) => data[i] === byte));
+    const text = decoder.decode(bom ? data.subarray(bom.bytes.length) : data);
+    return looksLikeText(text) ? { ok: true, text, encoding: decoder.encoding } : { ok: false, reason: "notText" };
+  }
   const bom = BOMS.find((b) => b.bytes.every((byte, i) => data[i] === byte));
   if (bom) {
     const text = strictDecode(bom.encoding, data.subarray(bom.bytes.length));
@@ -36,24 +66,22 @@ export function decodeText(data: Uint8Array): DecodeResult {
   }
   const utf8 = strictDecode("utf-8", data);
   if (utf8 !== null) return looksLikeText(utf8) ? { ok: true, text: utf8, encoding: "utf-8" } : { ok: false, reason: "notText" };
-  const ansi = decodeWindows1252(data);
-  return looksLikeText(ansi) ? { ok: true, text: ansi, encoding: "windows-1252" } : { ok: false, reason: "notText" };
+  const damaged = mostlyUtf8(data);
+  if (damaged) return damaged;
+  if (data.subarray(0, SAMPLE_BYTES).includes(0)) return { ok: false, reason: "notText" };
+  const { encoding, sure } = detectLegacy(data);
+  const text = new TextDecoder(encoding).decode(data);
+  if (!looksLikeText(text)) return { ok: false, reason: "notText" };
+  return sure ? { ok: true, text, encoding } : { ok: true, text, encoding, notice: { key: "encodingAssumed", encoding } };
 }
 
-/** Windows-1252's bytes 0x80–0x9F, which differ from Latin-1 (the five it leaves undefined stay C1 controls). */
-const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-].map((code) => String.fromCharCode(code));
-
-/**
- * Windows-1252 as the WHATWG Encoding standard defines it. Node 20's
- * `new TextDecoder("windows-1252")` decodes plain Latin-1 instead (curly quotes, dashes and € come
- * out as C1 control characters), so the 0x80–0x9F range is mapped here; where the decoder is
- * correct the mapping changes nothing.
- */
-export function decodeWindows1252(data: Uint8Array): string {
-  return new TextDecoder("windows-1252").decode(data).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+/** A decoder for an encoding label, or null for a label TextDecoder does not know. */
+function decoderFor(label: string): InstanceType<typeof TextDecoder> | null {
+  try {
+    return new TextDecoder(label.trim(), { ignoreBOM: true });
+  } catch {
+    return null;
+  }
 }
 
 function strictDecode(encoding: TextEncodingName, bytes: Uint8Array): string | null {
@@ -65,9 +93,43 @@ function strictDecode(encoding: TextEncodingName, bytes: Uint8Array): string | n
 }
 
 /**
+ * UTF-8 broken in a few places (a byte flipped, a truncated character): every other multi-byte
+ * character is valid UTF-8, which no legacy encoding's text is by chance. The bad bytes become
+ * U+FFFD and the notice says how many, rather than refusing the file as binary or reading it all
+ * as Windows-1252 mojibake.
+ */
+function mostlyUtf8(data: Uint8Array): DecodeResult | null {
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(data);
+  let replaced = 0;
+  let valid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) replaced++;
+    else if (c > 0x7f) valid++;
+  }
+  if (valid === 0 || replaced > Math.max(1, valid * 0.05) || !looksLikeText(text)) return null;
+  return { ok: true, text, encoding: "utf-8", notice: { key: "badBytesReplaced", encoding: "utf-8", count: replaced } };
+}
+
+/** chardet's best guess among the encodings this platform's TextDecoder can decode, and whether it is sure. */
+function detectLegacy(data: Uint8Array): { encoding: TextEncodingName; sure: boolean } {
+  const matches = chardet.analyse(data.subarray(0, SAMPLE_BYTES));
+  for (const match of matches) {
+    const decoder = decoderFor(match.name);
+    // ASCII and the Unicode encodings were ruled out above; what chardet still offers of them is noise.
+    if (!decoder || /^(utf-|ascii)/i.test(match.name)) continue;
+    const encoding = decoder.encoding;
+    if (match.confidence >= SURE) return { encoding, sure: true };
+    return { encoding: LATIN.has(encoding) ? "windows-1252" : encoding, sure: false };
+  }
+  return { encoding: "windows-1252", sure: false };
+}
+
+/**
  * UTF-16 without a BOM: ASCII characters (spaces, digits, line breaks, Latin letters) carry a
  * zero high byte, so text has NULs at odd offsets (LE) or even offsets (BE) and almost none at
- * the other parity. Random or structured binary data does not show that lopsided pattern.
+ * the other parity. A stray NUL or two in otherwise 8-bit data ("hello\0world") is not that
+ * pattern: a fifth of the characters at least must show it.
  */
 export function guessUtf16(data: Uint8Array): "utf-16le" | "utf-16be" | null {
   const pairs = Math.floor(Math.min(data.length, SAMPLE_BYTES) / 2);
@@ -78,7 +140,7 @@ export function guessUtf16(data: Uint8Array): "utf-16le" | "utf-16be" | null {
     if (data[2 * i] === 0) evenNuls++;
     if (data[2 * i + 1] === 0) oddNuls++;
   }
-  const lopsided = (many: number, few: number) => many >= pairs * 0.1 && few <= many * 0.1;
+  const lopsided = (many: number, few: number) => many >= Math.max(2, pairs * 0.2) && few <= many * 0.1;
   if (lopsided(oddNuls, evenNuls)) return "utf-16le";
   if (lopsided(evenNuls, oddNuls)) return "utf-16be";
   return null;

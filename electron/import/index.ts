@@ -1,4 +1,4 @@
-import { DocumentKind, type DocumentContent } from "../../shared/index.js";
+import { DocumentKind, type DocumentContent, type ErrorPayload } from "../../shared/index.js";
 import { importDocx } from "./docx.js";
 import { importError } from "./errors.js";
 import { MAX_IMPORT_BYTES, tooLargeParams } from "../../shared/model/limits.js";
@@ -14,13 +14,20 @@ export interface ImportedDocument {
   content: DocumentContent;
   encoding?: string;
   pageCount: number | null;
+  /** What the user should know about a file that did import: an assumed encoding, a repaired PDF. */
+  notices: ErrorPayload[];
 }
 
-type Parsed = Omit<ImportedDocument, "title" | "kind">;
+export interface ImportOptions {
+  /** The encoding to read a .txt/.md file in, chosen by the user; otherwise it is detected. */
+  encoding?: string;
+}
 
-const importers: Record<DocumentKind, (file: string, data: Uint8Array) => Promise<Parsed>> = {
-  txt: async (file, data) => ({ ...importPlainText(file, data), pageCount: null }),
-  md: async (file, data) => ({ ...importMarkdown(file, data), pageCount: null }),
+type Parsed = Omit<ImportedDocument, "title" | "kind" | "notices"> & { notices?: ErrorPayload[] };
+
+const importers: Record<DocumentKind, (file: string, data: Uint8Array, options: ImportOptions) => Promise<Parsed>> = {
+  txt: async (file, data, { encoding }) => ({ ...importPlainText(file, data, encoding), pageCount: null }),
+  md: async (file, data, { encoding }) => ({ ...importMarkdown(file, data, encoding), pageCount: null }),
   docx: async (file, data) => ({ content: await importDocx(file, data), pageCount: null }),
   pdf: (file, data) => importPdf(file, data),
 };
@@ -29,7 +36,7 @@ const importers: Record<DocumentKind, (file: string, data: Uint8Array) => Promis
  * Parses one file's bytes, choosing the format by extension (case-insensitive). Throws a
  * TandaiError (code "import.errors.*", params.file = the file's base name) on any bad input.
  */
-export async function importDocument(fileName: string, data: Uint8Array): Promise<ImportedDocument> {
+export async function importDocument(fileName: string, data: Uint8Array, options: ImportOptions = {}): Promise<ImportedDocument> {
   const name = fileName.split(/[\\/]/).pop() || fileName;
   const dot = name.lastIndexOf(".");
   const extension = dot >= 0 ? name.slice(dot + 1).toLowerCase() : "";
@@ -37,6 +44,6 @@ export async function importDocument(fileName: string, data: Uint8Array): Promis
   if (!kind.success) throw importError("unsupported", name);
   if (data.byteLength === 0) throw importError("empty", name);
   if (data.byteLength > MAX_IMPORT_BYTES) throw importError("tooLarge", name, tooLargeParams(data.byteLength));
-  const parsed = await importers[kind.data](name, data);
-  return { title: (dot >= 0 ? name.slice(0, dot) : name) || name, kind: kind.data, ...parsed };
+  const { notices = [], ...parsed } = await importers[kind.data](name, data, options);
+  return { title: (dot >= 0 ? name.slice(0, dot) : name) || name, kind: kind.data, ...parsed, notices };
 }

@@ -1,5 +1,7 @@
-import { TandaiError, type DocumentContent } from "../../shared/index.js";
-import { detailOf, importError } from "./errors.js";
+import { TandaiError, type DocumentContent, type ErrorPayload } from "../../shared/index.js";
+import { detailOf, importError, importNotice } from "./errors.js";
+import { MAX_BLOCKS, MAX_PDF_PAGES, MAX_TEXT_CHARS, unpackedParams } from "./limits.js";
+import { checkPdfStreams } from "./pdfStreams.js";
 import { joinPieces, type Piece } from "./pieces.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -9,7 +11,11 @@ type TextItem = Extract<Awaited<ReturnType<PdfPage["getTextContent"]>>["items"][
 export interface ImportedPdf {
   content: DocumentContent;
   pageCount: number;
+  notices: ErrorPayload[];
 }
+
+/** pdf.js warnings that say nothing about damage: a standard font it has no data for is drawn with another. */
+const HARMLESS_WARNING = /standardFontDataUrl|attempting to fallback|fetchStandardFontData/;
 
 /** A line of a page: its text and where it stands (baseline y, growing upwards) and how tall. */
 interface Line {
@@ -30,25 +36,45 @@ const PARAGRAPH_GAP = 1.5;
  * layer is grouped into paragraphs per page (see `paragraphs`); each block records its page.
  */
 export async function importPdf(file: string, data: Uint8Array): Promise<ImportedPdf> {
+  const { damaged } = await checkPdfStreams(file, data);
   // Loaded on first use: pdf.js is large and most sessions never import a PDF.
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  // pdf.js says when it had to repair a damaged file (rebuilt its cross-reference table, skipped
+  // a broken stream or operator) only as console warnings: they are collected while it reads,
+  // and reported, since a repaired file may have lost pages or lines.
+  const warnings: string[] = [];
+  const consoleWarn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const message = args.map(String).join(" ");
+    if (!message.startsWith("Warning: ")) return consoleWarn(...args);
+    if (!HARMLESS_WARNING.test(message)) warnings.push(message.slice("Warning: ".length));
+  };
   // pdf.js may take ownership of (transfer) the buffer it is given: give it a copy.
   const task = getDocument({
     data: data.slice(),
     useSystemFonts: false,
     isEvalSupported: false,
     disableFontFace: true,
-    verbosity: 0,
+    verbosity: 1,
   });
   try {
     const pdf = await task.promise;
+    if (pdf.numPages > MAX_PDF_PAGES) throw importError("tooManyPages", file, { count: pdf.numPages, max: MAX_PDF_PAGES });
     const pieces: Piece[] = [];
+    let chars = 0;
     for (let page = 1; page <= pdf.numPages; page++) {
       const { items } = await (await pdf.getPage(page)).getTextContent();
-      for (const text of paragraphs(items.filter((item): item is TextItem => "str" in item))) pieces.push({ text, kind: "paragraph", page });
+      for (const text of paragraphs(items.filter((item): item is TextItem => "str" in item))) {
+        pieces.push({ text, kind: "paragraph", page });
+        chars += text.length + 1;
+      }
+      if (chars > MAX_TEXT_CHARS) throw importError("tooLargeUnpacked", file, unpackedParams(chars, MAX_TEXT_CHARS));
+      if (pieces.length > MAX_BLOCKS) throw importError("tooManyParagraphs", file, { count: `${pieces.length}+`, max: MAX_BLOCKS });
     }
     if (!pieces.length) throw importError("pdfNoText", file, { pages: pdf.numPages });
-    return { content: joinPieces(pieces), pageCount: pdf.numPages };
+    if (damaged.length) warnings.unshift(`${damaged.length} damaged compressed stream(s), the first at byte ${damaged[0]}`);
+    const notices = warnings.length ? [importNotice("pdfRepaired", file, { detail: warnings[0]!.slice(0, 160) })] : [];
+    return { content: joinPieces(pieces), pageCount: pdf.numPages, notices };
   } catch (error) {
     if (error instanceof TandaiError) throw error;
     const name = (error as { name?: unknown } | null)?.name;
@@ -56,6 +82,7 @@ export async function importPdf(file: string, data: Uint8Array): Promise<Importe
     throw importError("pdfInvalid", file, { detail: detailOf(error) });
   } finally {
     await task.destroy();
+    console.warn = consoleWarn;
   }
 }
 

@@ -1,18 +1,20 @@
-import { open, type FileHandle } from "node:fs/promises";
+import { open, stat, type FileHandle } from "node:fs/promises";
 import { basename } from "node:path";
 import { TandaiError } from "../../shared/index.js";
 import { detailOf, importError } from "./errors.js";
 import { MAX_IMPORT_BYTES, tooLargeParams } from "../../shared/model/limits.js";
 
 /**
- * Reads a file for import. The size is checked on the opened handle before a byte is read, so a
- * huge file (or a folder, device or pipe) is refused at once; the handle also means the file
- * checked is the file read.
+ * Reads a file for import. The path is stat'ed before it is opened: opening a FIFO for reading
+ * blocks until a writer comes, forever, and a device may never end, so anything that is not a
+ * regular file is refused unopened. The size is checked again on the opened handle before a byte is
+ * read, so a huge file is refused at once; the handle also means the file checked is the file read.
  */
 export async function readImportFile(path: string): Promise<{ name: string; data: Uint8Array<ArrayBuffer> }> {
   const name = basename(path);
   let handle: FileHandle;
   try {
+    if (!(await stat(path)).isFile()) throw importError("notAFile", name);
     handle = await open(path, "r");
   } catch (error) {
     throw openError(name, error);
@@ -35,6 +37,7 @@ export async function readImportFile(path: string): Promise<{ name: string; data
 }
 
 function openError(name: string, error: unknown) {
+  if (error instanceof TandaiError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === "ENOENT" || code === "ENOTDIR") return importError("notFound", name);
   if (code === "EISDIR") return importError("notAFile", name);

@@ -4,37 +4,41 @@ import { MAX_IMPORT_BYTES, tooLargeParams, toErrorPayload, type DocumentId, type
 import { api } from "../api/client.js";
 import { useApp } from "../state/app.js";
 import { useMirror } from "../state/context.js";
+import { ImportReport, type ReportEntry } from "./ImportReport.js";
 
 const ACCEPT = ".txt,.md,.docx,.pdf";
 
 /**
  * Reads the chosen files and sends them to the backend in one batch. A file over the size limit is
- * reported at once, without being read; every other file is imported or fails on its own.
+ * reported at once, without being read; every other file is imported or fails on its own. The
+ * files are kept while the report is open, so one can be sent again from it (another encoding, a
+ * duplicate imported anyway).
  */
 function useImport(onImported: (first: DocumentId | null) => void) {
   const mirror = useMirror();
   const app = useApp();
   const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<ImportOutcome[] | null>(null);
+  const [report, setReport] = useState<ReportEntry[] | null>(null);
+
+  const send = async (files: ImportFile[]): Promise<ImportOutcome[]> => {
+    const result = await api.importFiles({ files });
+    mirror.receive(result.applied);
+    return result.outcomes;
+  };
 
   const importFiles = async (files: File[]) => {
     if (files.length === 0) return;
     setBusy(true);
     try {
-      const tooLarge: ImportOutcome[] = [];
+      const tooLarge: ReportEntry[] = [];
       const payload: ImportFile[] = [];
       for (const file of files) {
         if (file.size > MAX_IMPORT_BYTES) {
-          tooLarge.push({ file: file.name, ok: false, error: { code: "import.errors.tooLarge", params: { file: file.name, ...tooLargeParams(file.size) } } });
+          tooLarge.push({ file: null, outcome: { file: file.name, ok: false, error: { code: "import.errors.tooLarge", params: { file: file.name, ...tooLargeParams(file.size) } } } });
         } else payload.push({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
       }
-      const outcomes = [...tooLarge];
-      if (payload.length) {
-        const result = await api.importFiles({ files: payload });
-        mirror.receive(result.applied);
-        outcomes.unshift(...result.outcomes);
-      }
-      setReport(outcomes);
+      const outcomes = payload.length ? await send(payload) : [];
+      setReport([...outcomes.map((outcome, i) => ({ outcome, file: payload[i]! })), ...tooLarge]);
       const first = outcomes.find((o) => o.ok);
       onImported(first?.ok ? first.documentId : null);
     } catch (error) {
@@ -43,38 +47,34 @@ function useImport(onImported: (first: DocumentId | null) => void) {
       setBusy(false);
     }
   };
-  return { busy, report, importFiles, closeReport: () => setReport(null) };
-}
 
-function ImportReport({ outcomes, onClose }: { outcomes: ImportOutcome[]; onClose(): void }) {
-  const { t } = useTranslation();
-  const ok = outcomes.filter((o) => o.ok).length;
-  return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" role="dialog" aria-labelledby="import-title" data-testid="import-report">
-        <h2 id="import-title">{ok === outcomes.length ? t("app.import.allDone", { count: ok }) : t("app.import.someFailed", { ok, total: outcomes.length })}</h2>
-        <ul className="import-outcomes">
-          {outcomes.map((o, i) => (
-            <li key={i} className={o.ok ? "ok" : "failed"} data-testid={o.ok ? "import-ok" : "import-failed"}>
-              <strong>{o.file}</strong>
-              <span>{o.ok ? t("app.import.imported", { title: o.title }) : t(o.error.code, o.error.params)}</span>
-            </li>
-          ))}
-        </ul>
-        <div className="actions">
-          <button className="primary" onClick={onClose} autoFocus data-testid="confirm">
-            {t("app.ok")}
-          </button>
-        </div>
-      </div>
-    </div>
-  );
+  /** Sends one reported file again with `changes`, and puts its new outcome in its line. */
+  const retry = async (index: number, changes: Partial<ImportFile>) => {
+    const entry = report?.[index];
+    if (!entry?.file) return;
+    setBusy(true);
+    try {
+      const file = { name: entry.file.name, data: entry.file.data, ...changes };
+      const [outcome] = await send([file]);
+      if (!outcome) return;
+      setReport((entries) => entries && entries.map((e, i) => (i === index ? { outcome, file } : e)));
+      if (outcome.ok) onImported(outcome.documentId);
+    } catch (error) {
+      app.showError(toErrorPayload(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const skip = (index: number) => setReport((entries) => entries && entries.map((e, i) => (i === index ? { ...e, skipped: true } : e)));
+
+  const reportDialog = report && <ImportReport entries={report} busy={busy} onRetry={(i, changes) => void retry(i, changes)} onSkip={skip} onClose={() => setReport(null)} />;
+  return { busy, importFiles, reportDialog };
 }
 
 /** Drag-and-drop of files anywhere on the window imports them. */
 export function ImportDrop({ children, onImported }: { children: ReactNode; onImported(first: DocumentId | null): void }) {
   const { t } = useTranslation();
-  const { busy, report, importFiles, closeReport } = useImport(onImported);
+  const { busy, importFiles, reportDialog } = useImport(onImported);
   const [over, setOver] = useState(false);
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes("Files");
   return (
@@ -96,7 +96,7 @@ export function ImportDrop({ children, onImported }: { children: ReactNode; onIm
       {children}
       {over && <div className="drop-overlay">{t("app.import.dropHere")}</div>}
       {busy && <div className="busy-overlay" aria-busy="true">{t("app.import.busy")}</div>}
-      {report && <ImportReport outcomes={report} onClose={closeReport} />}
+      {reportDialog}
     </div>
   );
 }
@@ -104,7 +104,7 @@ export function ImportDrop({ children, onImported }: { children: ReactNode; onIm
 export function ImportButton({ onImported }: { onImported(first: DocumentId | null): void }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
-  const { busy, report, importFiles, closeReport } = useImport(onImported);
+  const { busy, importFiles, reportDialog } = useImport(onImported);
   // The Electron menu's File › Import opens the same picker.
   useEffect(() => {
     const onMenu = (e: Event) => (e as CustomEvent<string>).detail === "import" && input.current?.click();
@@ -128,7 +128,7 @@ export function ImportButton({ onImported }: { onImported(first: DocumentId | nu
           e.target.value = "";
         }}
       />
-      {report && <ImportReport outcomes={report} onClose={closeReport} />}
+      {reportDialog}
     </>
   );
 }

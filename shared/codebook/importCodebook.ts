@@ -2,7 +2,7 @@ import { nextCodeColor } from "../model/colors.js";
 import { newCodeId, type CodeId } from "../model/ids.js";
 import type { Code, ProjectState } from "../model/project.js";
 import type { Operation } from "../ops/operation.js";
-import { codePath, PATH_SEPARATOR } from "./tree.js";
+import { PATH_SEPARATOR } from "./tree.js";
 
 /** One code of an imported codebook (a REFI-QDA .qdc file), with its nested codes. */
 export interface ImportedCode {
@@ -65,7 +65,7 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
   const ops: Operation[] = [];
   const summary: CodebookImportSummary = { created: 0, merged: 0, linked: [] };
   const indicators = indicatorsByName(state);
-  const indicatorFor = (name: string) => indicators.get(foldName(name)) ?? null;
+  const indicatorFor = (folded: string) => indicators.get(folded) ?? null;
 
   // Codes by parent, existing and added so far (so that a name repeated in the file merges too),
   // as local records: the state is only read, never changed here.
@@ -80,18 +80,43 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
     /** The addCode of a code this import creates. */
     add?: Code;
   }
-  const children = new Map<CodeId | null, Known[]>();
-  const childList = (parentId: CodeId | null) => {
-    let list = children.get(parentId);
-    if (!list) children.set(parentId, (list = []));
-    return list;
+  // Each parent's children by folded name and by indicator (the first such sibling, as a search
+  // in order would find), and the order after the last: one lookup per imported code, so a flat
+  // codebook of 100k codes imports in linear time, not quadratic.
+  interface Siblings {
+    byName: Map<string, Known>;
+    byIndicator: Map<string, Known>;
+    nextOrder: number;
+  }
+  const children = new Map<CodeId | null, Siblings>();
+  const siblingsOf = (parentId: CodeId | null) => {
+    let group = children.get(parentId);
+    if (!group) children.set(parentId, (group = { byName: new Map(), byIndicator: new Map(), nextOrder: 0 }));
+    return group;
+  };
+  const remember = (parentId: CodeId | null, known: Known, folded = foldName(known.name)) => {
+    const group = siblingsOf(parentId);
+    if (!group.byName.has(folded)) group.byName.set(folded, known);
+    if (known.indicatorId && !group.byIndicator.has(known.indicatorId)) group.byIndicator.set(known.indicatorId, known);
+    group.nextOrder = Math.max(group.nextOrder, known.order + 1);
+  };
+  // Paths of existing codes, each computed once from its parent's.
+  const paths = new Map<CodeId, string[]>();
+  const pathOf = (id: CodeId): string[] => {
+    let path = paths.get(id);
+    if (!path) {
+      const code = state.codes[id]!;
+      const parent = code.parentId && state.codes[code.parentId] ? pathOf(code.parentId) : [];
+      paths.set(id, (path = [...parent, code.name]));
+    }
+    return path;
   };
   for (const code of Object.values(state.codes)) {
-    childList(code.parentId).push({
+    remember(code.parentId, {
       id: code.id,
       name: code.name,
       order: code.order,
-      path: codePath(state, code.id),
+      path: pathOf(code.id),
       linked: Boolean(code.indicatorId),
       ...(code.indicatorId ? { indicatorId: code.indicatorId } : {}),
       hasDefinition: code.description.definition.trim() !== "",
@@ -103,11 +128,11 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
     for (const node of nodes) {
       const name = node.name.replace(/\s+/g, " ").trim().slice(0, MAX_NAME);
       if (!name) continue;
-      const siblings = childList(parentId);
+      const siblings = siblingsOf(parentId);
       const folded = foldName(name);
-      const indicatorId = indicatorFor(name);
+      const indicatorId = indicatorFor(folded);
       // The same name, else a sibling for the same indicator (its name in the other language).
-      let known = siblings.find((c) => foldName(c.name) === folded) ?? (indicatorId ? siblings.find((c) => c.indicatorId === indicatorId) : undefined);
+      let known = siblings.byName.get(folded) ?? (indicatorId ? siblings.byIndicator.get(indicatorId) : undefined);
       if (known) {
         summary.merged++;
         if (node.description && !known.hasDefinition) {
@@ -120,6 +145,7 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
           else ops.push({ type: "linkCode", codeId: known.id, indicatorId });
           known.linked = true;
           known.indicatorId = indicatorId;
+          if (!siblings.byIndicator.has(indicatorId)) siblings.byIndicator.set(indicatorId, known);
           summary.linked.push({ code: known.path.join(PATH_SEPARATOR), indicatorId });
         }
       } else {
@@ -128,7 +154,7 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
           name,
           color: node.color && COLOR.test(node.color) ? node.color.toLowerCase() : nextCodeColor(colorIndex),
           parentId,
-          order: siblings.reduce((max, c) => Math.max(max, c.order + 1), 0),
+          order: siblings.nextOrder,
           description: { definition: node.description ?? "", whenToUse: "", whenNotToUse: "" },
           createdAt: now,
           ...(indicatorId ? { indicatorId } : {}),
@@ -145,7 +171,7 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
           hasDefinition: Boolean(node.description),
           add: code,
         };
-        siblings.push(known);
+        remember(parentId, known, folded);
         summary.created++;
         if (indicatorId) summary.linked.push({ code: known.path.join(PATH_SEPARATOR), indicatorId });
       }

@@ -60,11 +60,17 @@ export interface Backup {
 export const ImportFile = z.object({
   name: z.string().min(1).max(500),
   data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, "expected file bytes"),
+  /** The encoding to read a .txt/.md in, chosen by the user (a TextDecoder label); else detected. */
+  encoding: z.string().trim().min(1).max(40).optional(),
+  /** Import even when a document with the same text is already in the project. */
+  allowDuplicate: z.boolean().optional(),
+  /** A document this file replaces, in the same undo step ("import again with this encoding"). */
+  replaces: DocumentId.optional(),
 });
 export type ImportFile = z.infer<typeof ImportFile>;
 
 export type ImportOutcome =
-  | { file: string; ok: true; documentId: DocumentId; title: string }
+  | { file: string; ok: true; documentId: DocumentId; title: string; encoding?: string; notices?: ErrorPayload[] }
   | { file: string; ok: false; error: ErrorPayload };
 
 export interface ImportReport {

@@ -25,12 +25,22 @@ export type TextOffset = z.infer<typeof TextOffset>;
 
 const alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
+/**
+ * Random bytes drawn 4 KiB at a time: one crypto.getRandomValues call costs some 5 µs whatever its
+ * size, which made ids the largest cost of importing a 100k-code codebook.
+ */
+const pool = new Uint8Array(4096);
+let poolAt = pool.length;
+
 /** A random 16-character id; crypto.getRandomValues exists in browsers and in Node ≥ 19. */
 export function randomId(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  if (poolAt + 16 > pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    poolAt = 0;
+  }
   let id = "";
-  for (const b of bytes) id += alphabet[b % alphabet.length];
+  for (let i = poolAt; i < poolAt + 16; i++) id += alphabet[pool[i]! % alphabet.length];
+  poolAt += 16;
   return id;
 }
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { benchApp } from "./app.js";
 import { benchEditor } from "./editor.js";
 import { benchExport, benchExportRow } from "./export.js";
+import { benchImport, benchImportRow } from "./import.js";
 import { benchIndicators } from "./indicators.js";
 import { benchStorage } from "./storage.js";
 
@@ -18,6 +19,11 @@ if (only[0] === "export-row") {
   await benchExportRow(Number(only[1]));
   process.exit(0);
 }
+// One import measured in this process, for the import benchmark (which runs each in its own).
+if (only[0] === "import-row") {
+  await benchImportRow(Number(only[1]), new URL("../electron/importWorker.mjs", import.meta.url));
+  process.exit(0);
+}
 const want = (name: string) => only.length === 0 || only.includes(name);
 
 console.log(`# Tandai benchmarks, ${new Date().toISOString().slice(0, 10)}`);
@@ -25,5 +31,6 @@ console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${
 if (want("storage")) console.log(`## Storage\n\n${await benchStorage()}\n`);
 if (want("indicators")) console.log(`## Framework indicators\n\n${await benchIndicators()}\n`);
 if (want("export")) console.log(`## Export\n\n${await benchExport(fileURLToPath(import.meta.url))}\n`);
+if (want("import")) console.log(`## Import\n\n${await benchImport(fileURLToPath(import.meta.url))}\n`);
 if (want("editor")) console.log(`## Coding view (Chromium)\n\n${await benchEditor(rendererDir)}\n`);
 if (want("app")) console.log(`## Whole app (Chromium)\n\n${await benchApp(rendererDir)}\n`);

@@ -3,7 +3,7 @@ export default {
 
 Usage:
   tandai new <dir> [--name NAME]
-  tandai import <dir> <file>... [--case NAME]
+  tandai import <dir> <file>... [--case NAME] [--encoding NAME] [--allow-duplicate]
   tandai code <dir> --doc <title|id> --quote "<exact text>" --code "<code name, path or indicator id>"
               [--stance supports|contradicts] [--occurrence N] [--coder NAME]
   tandai case add <dir> <name> [--doc <title|id>]...

@@ -3,7 +3,7 @@ export default {
 
 Penggunaan:
   tandai new <folder> [--name NAMA]
-  tandai import <folder> <berkas>... [--case NAMA]
+  tandai import <folder> <berkas>... [--case NAMA] [--encoding NAMA] [--allow-duplicate]
   tandai code <folder> --doc <judul|id> --quote "<teks persis>" --code "<nama atau jalur kode, atau id indikator>"
               [--stance supports|contradicts] [--occurrence N] [--coder NAMA]
   tandai case add <folder> <nama> [--doc <judul|id>]...

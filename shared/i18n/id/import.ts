@@ -25,5 +25,34 @@ export default {
       "“{{file}}” berformat XML tetapi bukan buku kode REFI-QDA (tidak ada elemen CodeBook). Ekspor buku kode dari program QDA Anda sebagai buku kode REFI-QDA (.qdc).",
     codebookNoName: "Sebuah kode di “{{file}}” tidak bernama ({{detail}} di pohon kode). Beri nama setiap kode lalu ekspor lagi buku kodenya.",
     codebookEmpty: "“{{file}}” tidak berisi kode untuk diimpor.",
+    unknownEncoding: "“{{file}}” tidak dapat dibaca sebagai “{{encoding}}”: pengodean teks itu tidak ada. Pilih salah satu dari daftar (misalnya UTF-8, Windows-1252, EUC-KR, GB18030, Shift_JIS, KOI8-R).",
+    tooManyParagraphs:
+      "“{{file}}” memiliki terlalu banyak paragraf untuk diimpor ({{count}}; batasnya {{max}}). Kemungkinan ini bukan dokumen sungguhan; jika memang dokumen, pecah menjadi beberapa berkas yang lebih kecil.",
+    tooLargeUnpacked:
+      "“{{file}}” terlalu besar setelah dibuka: isinya yang terkompresi akan memakan {{size}} MB atau lebih (batasnya {{max}} MB). Berkas ini mungkin sengaja dirusak; jika ini dokumen sungguhan, simpan ulang atau pecah menjadi beberapa berkas.",
+    outOfMemory:
+      "“{{file}}” terlalu besar setelah dibuka: membacanya butuh lebih dari {{max}} MB memori yang boleh dipakai satu impor. Berkas ini mungkin sengaja dirusak; jika ini dokumen sungguhan, pecah menjadi beberapa berkas yang lebih kecil.",
+    tooSlow: "“{{file}}” terlalu lama diimpor (lebih dari {{seconds}} detik) sehingga dihentikan. Berkas ini mungkin rusak atau cacat; simpan ulang atau pecah menjadi beberapa berkas.",
+    damaged:
+      "“{{file}}” rusak: checksum bagiannya “{{detail}}” tidak cocok, sehingga teksnya mungkin telah berubah. Buka di Word lalu simpan ulang, atau gunakan salinan yang tidak rusak.",
+    bombRatio:
+      "“{{file}}” terlalu besar setelah dibuka: bagiannya “{{detail}}” akan membesar {{ratio}} kali, menjadi {{size}} MB, yang hanya terjadi pada berkas yang sengaja dirusak (bom dekompresi). Berkas ini tidak dibuka.",
+    tooManyPages: "“{{file}}” memiliki terlalu banyak halaman untuk diimpor ({{count}}; batasnya {{max}}). Pecah menjadi beberapa berkas yang lebih kecil.",
+    duplicate: "“{{file}}” berisi teks yang persis sama dengan “{{title}}” yang sudah ada di proyek. Berkas ini tidak diimpor lagi.",
+  },
+  notices: {
+    encodingAssumed:
+      "“{{file}}” tidak menyebutkan pengodean teksnya; berkas dibaca sebagai {{encoding}}. Jika hurufnya tampak salah, pilih pengodeannya lalu impor lagi.",
+    badBytesReplaced:
+      "“{{file}}” dibaca sebagai {{encoding}}, tetapi {{count}} bita di dalamnya bukan {{encoding}} yang sah dan tampil sebagai “�”. Jika ada yang lain tampak salah, pilih pengodeannya lalu impor lagi.",
+    pdfRepaired: "“{{file}}” rusak dan harus diperbaiki saat dibaca ({{detail}}). Periksa apakah ada halaman atau baris yang hilang.",
+  },
+  /** Pilihan dalam laporan impor. */
+  report: {
+    encoding: "Pengodean",
+    importAgain: "Impor lagi dengan pengodean ini",
+    importAnyway: "Tetap impor",
+    skip: "Lewati",
+    skipped: "Dilewati.",
   },
 } as const;

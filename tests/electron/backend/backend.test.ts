@@ -80,7 +80,7 @@ describe("Backend", () => {
     const root = await temp();
     const { dir } = await api.createProject({ dir: join(root, "p"), name: "Tesis" });
     const text = "Paragraf satu.\nMotif ekonomi: ekspor ikan ke Vietnam.\nParagraf tiga.";
-    const report = await api.importFiles({ files: [{ name: "a.txt", data: encoder.encode(text) }, { name: "b.txt", data: encoder.encode(text) }] });
+    const report = await api.importFiles({ files: [{ name: "a.txt", data: encoder.encode(text) }, { name: "b.txt", data: encoder.encode(text), allowDuplicate: true }] });
     const [a, b] = report.outcomes.map((o) => (o.ok ? o.documentId : ("" as DocumentId)));
     const economic = code("Ekonomi");
     await api.apply({ op: { type: "addCode", code: economic } });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseCodebook } from "../../../electron/import/codebook.js";
-import { TandaiError, translate } from "../../../shared/index.js";
+import { applyOperation, emptyProject, importCodebookOps, newCodeId, newProjectId, TandaiError, translate } from "../../../shared/index.js";
+
+const NOW = "2026-12-01T10:00:00.000Z";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -80,5 +82,27 @@ describe("REFI-QDA codebook parser", () => {
   it("cuts names longer than a code name may be", () => {
     const long = "x".repeat(250);
     expect(parseCodebook("c.qdc", bytes(`<CodeBook><Codes><Code guid="a" name="${long}"/></Codes></CodeBook>`))[0]!.name).toHaveLength(200);
+  });
+});
+
+describe("a big flat codebook", () => {
+  it("imports 50,000 codes, merging repeats and existing codes, in one pass (quadratic took minutes)", () => {
+    const count = 50_000;
+    const xml = `<CodeBook><Codes>${Array.from({ length: count }, (_, i) => `<Code name="Kode ${i}"/>`).join("")}<Code name="KODE 7"/><Code name="Sudah ada"/></Codes></CodeBook>`;
+    const tree = parseCodebook("datar.qdc", bytes(xml));
+    expect(tree).toHaveLength(count + 2);
+    const state = emptyProject(newProjectId(), "Datar", NOW);
+    applyOperation(state, { type: "addCode", code: { id: newCodeId(), name: "sudah  ada", color: "#e69f00", parentId: null, order: 4, description: { definition: "", whenToUse: "", whenNotToUse: "" }, createdAt: NOW } }, NOW);
+    const { ops, summary } = importCodebookOps(state, tree, NOW);
+    expect(summary).toMatchObject({ created: count, merged: 2 });
+    applyOperation(state, { type: "batch", ops }, NOW);
+    const codes = Object.values(state.codes);
+    expect(codes).toHaveLength(count + 1);
+    // New codes follow the existing one, each with its own order, in file order.
+    const orders = codes.map((c) => c.order).sort((a, b) => a - b);
+    expect(new Set(orders).size).toBe(codes.length);
+    expect(orders[0]).toBe(4);
+    expect(codes.find((c) => c.name === "Kode 0")!.order).toBe(5);
+    expect(codes.find((c) => c.name === `Kode ${count - 1}`)!.order).toBe(count + 4);
   });
 });

@@ -1,9 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { mkdtemp, mkdir, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importDocument, MAX_IMPORT_BYTES, readImportFile } from "../../../electron/import/index.js";
-import { catalogues, translate } from "../../../shared/index.js";
+import { catalogues, TandaiError, translate } from "../../../shared/index.js";
 import { expectImportError, utf8 } from "./fixtures.js";
 
 describe("importDocument dispatch", () => {
@@ -72,6 +73,14 @@ describe("readImportFile", () => {
     await expectImportError(readImportFile(join(dir, "folder.txt")), "import.errors.notAFile", "folder.txt");
     await expectImportError(readImportFile(join(dir, "hilang.docx")), "import.errors.notFound", "hilang.docx");
   });
+
+  it.skipIf(process.platform === "win32")("refuses a named pipe without opening it (opening one waits for a writer forever)", async () => {
+    const path = join(dir, "pipa.txt");
+    execFileSync("mkfifo", [path]);
+    const outcome = await Promise.race([readImportFile(path).then(() => "read", (e: unknown) => e), new Promise((resolve) => setTimeout(resolve, 3000, "hung"))]);
+    expect(outcome).toBeInstanceOf(TandaiError);
+    expect(outcome).toMatchObject({ code: "import.errors.notAFile", params: { file: "pipa.txt" } });
+  });
 });
 
 describe("import error messages", () => {
@@ -89,7 +98,7 @@ describe("import error messages", () => {
     expect(placeholders(en)).toContain("file");
     expect(placeholders(id)).toEqual(placeholders(en));
     expect(en).not.toBe(id);
-    const message = translate("id", `import.errors.${key}`, { file: "wawancara.docx", size: "200.0", max: 50, detail: "x", encoding: "UTF-8" });
+    const message = translate("id", `import.errors.${key}`, { file: "wawancara.docx", size: "200.0", max: 50, detail: "x", encoding: "UTF-8", count: 3, title: "Wawancara", seconds: 60, ratio: 1000 });
     expect(message).toContain("“wawancara.docx”");
     expect(message).not.toContain("{{");
   });

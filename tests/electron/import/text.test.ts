@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { importDocument } from "../../../electron/import/index.js";
+import { translate } from "../../../shared/index.js";
+import { MAX_BLOCKS } from "../../../electron/import/limits.js";
 import { blockTexts, expectImportError, expectWellFormed, randomBytes, utf16, utf8 } from "./fixtures.js";
 
 const VIETNAMESE = "Kunjungan ke Bà Rịa–Vũng Tàu";
@@ -131,5 +133,66 @@ describe("markdown", () => {
     expect(doc.content.text).toBe(text);
     expect(doc.content.blocks[0]).toEqual({ start: 3, end: 3 + KOREAN.length, kind: "heading", level: 2 });
     expect(blockTexts(doc.content)).toEqual([KOREAN, `Isi ${INDONESIAN}`]);
+  });
+});
+
+describe("text encodings", () => {
+  const hex = (h: string) => Uint8Array.from(h.match(/../g)!, (b) => parseInt(b, 16));
+  // Made with iconv from the UTF-8 text beside each.
+  const LEGACY = [
+    ["euc-kr", "안녕하세요. 저는 인도네시아에서 온 학생입니다. 국제관계를 공부하고 있습니다.", "bec8b3e7c7cfbcbcbfe42e20c0fab4c220c0ceb5b5b3d7bdc3bec6bfa1bcad20bfc220c7d0bbfdc0d4b4cfb4d92e20b1b9c1a6b0fcb0e8b8a620b0f8bacec7cfb0ed20c0d6bdc0b4cfb4d92e"],
+    ["gb18030", "你好，我是来自印度尼西亚的学生。我正在学习国际关系。", "c4e3bac3a3acced2cac7c0b4d7d4d3a1b6c8c4e1cef7d1c7b5c4d1a7c9faa1a3ced2d5fdd4dad1a7cfb0b9fabccab9d8cfb5a1a3"],
+    ["shift_jis", "こんにちは、私はインドネシアから来た学生です。国際関係を勉強しています。", "82b182f182c982bf82cd81418e8482cd834383938368836c8356834182a982e7978882bd8a7790b682c582b781428d918ddb8ad68c5782f095d78bad82b582c482a282dc82b78142"],
+  ] as const;
+  const KOI8R = { text: "Привет, я студент из Индонезии. Я изучаю международные отношения.", bytes: hex("f0d2c9d7c5d42c20d120d3d4d5c4c5ced420c9da20e9cec4cfcec5dac9c92e20f120c9dad5dec1c020cdc5d6c4d5cec1d2cfc4ced9c520cfd4cecfdbc5cec9d12e") };
+
+  it.each(LEGACY)("detects %s and decodes it exactly (was Windows-1252 mojibake or 'binary')", async (encoding, text, bytes) => {
+    const doc = await importDocument("asing.txt", hex(bytes));
+    expect(doc.encoding).toBe(encoding);
+    expect(doc.content.text).toBe(text);
+    expect(doc.notices).toEqual([]);
+  });
+
+  it("decodes KOI8-R, and says the encoding was assumed when the detector is unsure", async () => {
+    const doc = await importDocument("rusia.txt", KOI8R.bytes);
+    expect(doc.content.text).toBe(KOI8R.text);
+    expect(doc.notices).toEqual([{ code: "import.notices.encodingAssumed", params: { file: "rusia.txt", encoding: "KOI8-R" } }]);
+    expect(translate("en", doc.notices[0]!.code, doc.notices[0]!.params)).toContain("read as KOI8-R");
+  });
+
+  it("reads a file in the encoding the user chose, and refuses a name that is no encoding", async () => {
+    const doc = await importDocument("rusia.txt", KOI8R.bytes, { encoding: "windows-1251" });
+    expect(doc.encoding).toBe("windows-1251");
+    expect(doc.content.text).not.toBe(KOI8R.text);
+    expect((await importDocument("rusia.txt", KOI8R.bytes, { encoding: "KOI8-R" })).notices).toEqual([]);
+    const error = await expectImportError(importDocument("rusia.txt", KOI8R.bytes, { encoding: "klingon" }), "import.errors.unknownEncoding", "rusia.txt");
+    expect(error.params.encoding).toBe("klingon");
+  });
+
+  it("takes text with a stray NUL for binary, not UTF-16", async () => {
+    await expectImportError(importDocument("nul.txt", utf8("hello\0world")), "import.errors.notText", "nul.txt");
+    await expectImportError(importDocument("nul.txt", utf8("hello\0world!")), "import.errors.notText", "nul.txt");
+  });
+
+  it("reads UTF-8 with one bad byte as UTF-8, replacing that byte and saying so (was refused as binary)", async () => {
+    const line = utf8("Kerja sama antara Padang dan Bà Rịa–Vũng Tàu dimulai tahun 2010.\n");
+    const doc = await importDocument("rusak.txt", new Uint8Array([...line, 0xff, ...line]));
+    expect(doc.encoding).toBe("utf-8");
+    expect(doc.content.text).toBe("Kerja sama antara Padang dan Bà Rịa–Vũng Tàu dimulai tahun 2010.\n\uFFFDKerja sama antara Padang dan Bà Rịa–Vũng Tàu dimulai tahun 2010.\n");
+    expect(doc.notices).toEqual([{ code: "import.notices.badBytesReplaced", params: { file: "rusak.txt", encoding: "UTF-8", count: 1 } }]);
+  });
+});
+
+describe("text with very many lines", () => {
+  it("refuses more non-blank lines than a document may have paragraphs, before making a block per line", async () => {
+    const lines = MAX_BLOCKS + 1;
+    const error = await expectImportError(importDocument("baris.txt", utf8("a\n".repeat(lines))), "import.errors.tooManyParagraphs", "baris.txt");
+    expect(error.params).toMatchObject({ count: lines, max: MAX_BLOCKS });
+    await expectImportError(importDocument("baris.md", utf8("a\r\n".repeat(lines))), "import.errors.tooManyParagraphs", "baris.md");
+  });
+
+  it("counts only non-blank lines: blank ones make no block", async () => {
+    const doc = await importDocument("jarang.txt", utf8(`${"\n".repeat(MAX_BLOCKS + 10)}satu\n\n dua \n`));
+    expect(blockTexts(doc.content)).toEqual(["satu", "dua"]);
   });
 });
