@@ -118,7 +118,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
             </button>
           </>
         ) : (
-          <span className="muted">{t("app.coding.selectHint")}</span>
+          <span className="muted selection-hint" title={t("app.coding.selectHint")}>{t("app.coding.selectHint")}</span>
         )}
       </div>
       <div className="document-scroll" data-testid="document-scroll" data-document-view>
