@@ -190,7 +190,10 @@ export async function dragSelect(page: Page, quote: string, { occurrence = 1, st
   await page.mouse.up();
 }
 
-/** axe-core's source, injected into the page under test (never fetched: the CSP allows no remote script). */
+/**
+ * axe-core's source, evaluated in the page under test through the DevTools protocol: the app's CSP
+ * (script-src 'self') rightly refuses an injected inline <script> (page.addScriptTag).
+ */
 let axeSource: string | null = null;
 
 export interface AxeFinding {
@@ -211,7 +214,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
     axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
   }
   const loaded = await page.evaluate(() => "axe" in window);
-  if (!loaded) await page.addScriptTag({ content: axeSource });
+  if (!loaded) await page.evaluate(`${axeSource}\n;void 0`);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
