@@ -4,6 +4,7 @@ import type { CodingId } from "../../shared/model/ids.js";
 import type { Code, Coding, DocumentContent } from "../../shared/model/project.js";
 import { textPositions, type TextPositions } from "../../shared/text/positions.js";
 import { buildDocument } from "./buildDocument.js";
+import { codingsAt } from "./codingsAt.js";
 import { CodingClicks } from "./codingClicks.js";
 import { CodingDecorations, InitialCodings, setCodingChange } from "./codingDecorations.js";
 import { diffHighlights, type CodingHighlight } from "./codingHighlights.js";
@@ -22,12 +23,22 @@ export interface DocumentViewProps {
   codes: Readonly<Record<string, Code>>;
   /** Text offsets of the current non-empty selection, or null when the selection becomes empty. */
   onSelectionChange?: (range: TextRange | null) => void;
-  /** Coded text was clicked: every coding covering that point (innermost first), and where. */
-  onCodingsClick?: (codingIds: CodingId[], at: { x: number; y: number }) => void;
+  /**
+   * Coded text was clicked, or Enter was pressed on it: every coding covering that point or the
+   * selection (innermost first), where, and whether by the pointer or the keyboard.
+   */
+  onCodingsClick?: (codingIds: CodingId[], at: { x: number; y: number }, via: "pointer" | "keyboard") => void;
   /** Scrolls to, selects and flashes this range whenever `nonce` changes ("jump to passage"). */
   focus?: { start: number; end: number; nonce: number };
+  /**
+   * The caret or selection moved (start = end for a caret), or the codings under it changed: the
+   * codings there, innermost first (see codingsAt.ts), for a screen reader to hear.
+   */
+  onCaretChange?: (range: TextRange, codingIds: CodingId[]) => void;
   /** Accessible name of the document text (translated by the caller, e.g. `editor.documentText`). */
   label?: string;
+  /** Id of the element describing how to read and code with the keyboard (aria-describedby). */
+  describedBy?: string;
   className?: string;
 }
 
@@ -35,6 +46,8 @@ interface Live {
   editor: Editor;
   positions: TextPositions;
   drawn: Map<CodingId, CodingHighlight>;
+  /** The caret or selection last reported, in text offsets. */
+  caret: TextRange | null;
 }
 
 /**
@@ -44,7 +57,7 @@ interface Live {
  * the decorations of just the codings that changed.
  */
 export function DocumentView(props: DocumentViewProps) {
-  const { content, codings, codes, focus, label, className } = props;
+  const { content, codings, codes, focus, label, describedBy, className } = props;
   const host = useRef<HTMLDivElement>(null);
   const live = useRef<Live | null>(null);
   const callbacks = useRef(props);
@@ -56,28 +69,47 @@ export function DocumentView(props: DocumentViewProps) {
     const positions = textPositions(content.blocks, content.text.length);
     const { next: drawn } = diffHighlights(new Map(), codings, codes);
     const initial = new InitialCodings(positions, [...drawn.values()]);
+    const caret = (range: TextRange) => {
+      const current = live.current;
+      if (!current) return;
+      current.caret = range;
+      callbacks.current.onCaretChange?.(range, codingsAt(current.drawn.values(), range.start, range.end));
+    };
     const editor = new Editor({
       element: host.current!,
       extensions: [
         ...documentNodes,
         ReadOnlyText,
         CodingDecorations.configure({ positions, initial }),
-        SelectionOffsets.configure({ positions, report: (range) => callbacks.current.onSelectionChange?.(range) }),
-        CodingClicks.configure({ report: (ids, at) => callbacks.current.onCodingsClick?.(ids, at) }),
+        SelectionOffsets.configure({ positions, report: (range) => callbacks.current.onSelectionChange?.(range), caret }),
+        CodingClicks.configure({ report: (ids, at) => callbacks.current.onCodingsClick?.(ids, at, "pointer") }),
         PassageFocus,
       ],
       content: buildDocument(content, positions),
-      editable: false,
+      // Editable for a caret and keyboard selection; ReadOnlyText keeps the text unchangeable.
+      editable: true,
       injectCSS: false,
       enableInputRules: false,
       enablePasteRules: false,
       editorProps: {
         // Highlights are in the first draw: Tiptap adds plugins only after creating the view.
         decorations: initial.decorations,
-        attributes: { class: "tandai-document", "aria-readonly": "true", "aria-multiline": "true" },
+        attributes: { class: "tandai-document", role: "textbox", "aria-readonly": "true", "aria-multiline": "true" },
+        // Enter on coded text lists its codings, as a click does, at the caret.
+        handleKeyDown: (view, event) => {
+          const current = live.current;
+          if (event.key !== "Enter" || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || !current) return false;
+          const { from, to } = view.state.selection;
+          const ids = codingsAt(current.drawn.values(), positions.posToOffset(from), positions.posToOffset(to));
+          if (ids.length) {
+            const at = view.coordsAtPos(from);
+            callbacks.current.onCodingsClick?.(ids, { x: at.left, y: at.bottom }, "keyboard");
+          }
+          return true;
+        },
       },
     });
-    live.current = { editor, positions, drawn };
+    live.current = { editor, positions, drawn, caret: null };
     return () => {
       live.current = null;
       editor.destroy();
@@ -93,6 +125,9 @@ export function DocumentView(props: DocumentViewProps) {
     if (!add.length && !remove.length) return;
     const { view } = current.editor;
     view.dispatch(setCodingChange(view.state.tr, { add, remove }));
+    // What is under the caret may have changed (a code was just applied there).
+    const caret = current.caret;
+    if (caret) callbacks.current.onCaretChange?.(caret, codingsAt(next.values(), caret.start, caret.end));
   }, [codings, codes]);
 
   useLayoutEffect(() => {
@@ -108,7 +143,9 @@ export function DocumentView(props: DocumentViewProps) {
     if (!dom) return;
     if (label) dom.setAttribute("aria-label", label);
     else dom.removeAttribute("aria-label");
-  }, [label, content]);
+    if (describedBy) dom.setAttribute("aria-describedby", describedBy);
+    else dom.removeAttribute("aria-describedby");
+  }, [label, describedBy, content]);
 
   return (
     <div

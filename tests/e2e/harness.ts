@@ -104,6 +104,8 @@ export async function selectText(page: Page, quote: string, occurrence = 1): Pro
       };
       const start = locate(at, false);
       const end = locate(at + quote.length, true);
+      // The view reads the browser's selection while it has the focus (it is editable, for a caret).
+      (root as HTMLElement).focus({ preventScroll: true });
       const range = document.createRange();
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);
