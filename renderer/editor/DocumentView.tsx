@@ -5,6 +5,7 @@ import type { Code, Coding, DocumentContent } from "../../shared/model/project.j
 import { textPositions, type TextPositions } from "../../shared/text/positions.js";
 import { buildDocument } from "./buildDocument.js";
 import { codingsAt } from "./codingsAt.js";
+import { CodingStripes } from "./codingStripes.js";
 import { CodingClicks } from "./codingClicks.js";
 import { CodingDecorations, InitialCodings, setCodingChange } from "./codingDecorations.js";
 import { diffHighlights, type CodingHighlight } from "./codingHighlights.js";
@@ -39,6 +40,8 @@ export interface DocumentViewProps {
   label?: string;
   /** Id of the element describing how to read and code with the keyboard (aria-describedby). */
   describedBy?: string;
+  /** Coding stripes in the margin (default on). */
+  stripes?: boolean;
   className?: string;
 }
 
@@ -48,7 +51,11 @@ interface Live {
   drawn: Map<CodingId, CodingHighlight>;
   /** The caret or selection last reported, in text offsets. */
   caret: TextRange | null;
+  stripes: CodingStripes | null;
 }
+
+/** Each coding's code name, for the stripes' labels. */
+const namesOf = (codings: readonly Coding[], codes: Readonly<Record<string, Code>>) => new Map(codings.map((c) => [c.id, codes[c.codeId]?.name ?? ""]));
 
 /**
  * The coding view of one document: its text, read-only but selectable, with every coding drawn in
@@ -109,9 +116,17 @@ export function DocumentView(props: DocumentViewProps) {
         },
       },
     });
-    live.current = { editor, positions, drawn, caret: null };
+    const stripes =
+      props.stripes === false
+        ? null
+        : new CodingStripes(editor.view, host.current!, positions, {
+            click: (id, at) => callbacks.current.onCodingsClick?.([id], at, "pointer"),
+          });
+    stripes?.update(drawn.values(), namesOf(codings, codes));
+    live.current = { editor, positions, drawn, caret: null, stripes };
     return () => {
       live.current = null;
+      stripes?.destroy();
       editor.destroy();
     };
     // Codings and codes at creation only: later changes are applied incrementally below.
@@ -122,6 +137,8 @@ export function DocumentView(props: DocumentViewProps) {
     if (!current) return;
     const { next, add, remove } = diffHighlights(current.drawn, codings, codes);
     current.drawn = next;
+    // Names may change without any highlight changing (a code renamed).
+    current.stripes?.update(next.values(), namesOf(codings, codes));
     if (!add.length && !remove.length) return;
     const { view } = current.editor;
     view.dispatch(setCodingChange(view.state.tr, { add, remove }));

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newPage, SCREENS, screenshot, TandaiServer } from "./harness.js";
+
+/** Coding stripes beside the text: one per coding, in its code's colour, labelled, hover and click. */
+describe.sequential("coding stripes in the margin", () => {
+  let server: TandaiServer;
+  let browser: Browser;
+  let page: Page;
+
+  const stripes = () => page.locator('[data-testid="coding-stripes"] .tandai-stripe');
+
+  beforeAll(async () => {
+    server = await TandaiServer.create();
+    await server.start();
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    await page.setViewportSize(SCREENS.laptop);
+    await page.goto(server.url);
+    await page.getByTestId("workspace").waitFor();
+    await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it("draws one stripe per coding, from its first line to its last, in the margin right of the text", async () => {
+    const ids = await page.locator("[data-document-view] .ProseMirror [data-coding-id]").evaluateAll((spans) => [...new Set(spans.map((s) => s.getAttribute("data-coding-id")))]);
+    await expect.poll(() => stripes().count()).toBe(ids.length);
+    const geometry = await page.evaluate(() => {
+      const text = document.querySelector("[data-document-view] .ProseMirror p")!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>(".tandai-stripe")].map((bar) => {
+        const spans = [...document.querySelectorAll(`.ProseMirror [data-coding-id="${bar.dataset.codingId}"]`)].flatMap((s) => [...s.getClientRects()]);
+        const box = bar.getBoundingClientRect();
+        return {
+          top: box.top - Math.min(...spans.map((r) => r.top)),
+          bottom: box.bottom - Math.max(...spans.map((r) => r.bottom)),
+          rightOfText: box.left >= text.right,
+          colour: getComputedStyle(bar).backgroundColor,
+          label: document.querySelector(`.tandai-stripe-label[data-coding-id="${bar.dataset.codingId}"]`)?.textContent ?? null,
+          title: bar.title,
+        };
+      });
+    });
+    for (const g of geometry) {
+      expect(Math.abs(g.top)).toBeLessThan(3);
+      expect(Math.abs(g.bottom)).toBeLessThan(3);
+      expect(g.rightOfText).toBe(true);
+      expect(g.title).not.toBe("");
+      if (g.label) expect(g.title).toBe(g.label);
+    }
+    // The codes' colours: Tahap #56b4e9, Motif ekonomi #009e73.
+    expect(geometry.map((g) => g.colour)).toEqual(expect.arrayContaining(["rgb(86, 180, 233)", "rgb(0, 158, 115)"]));
+    expect(geometry.some((g) => g.label === "Tahap")).toBe(true);
+    await screenshot(page, "room-stripes-1366");
+  });
+
+  it("lights up the passage under the pointer and opens the coding's popover on a click", async () => {
+    const stripe = page.locator(".tandai-stripe-label", { hasText: "Tahap" }).first();
+    const id = (await stripe.getAttribute("data-coding-id"))!;
+    const span = page.locator(`.ProseMirror [data-coding-id="${id}"]`).first();
+    const before = await span.evaluate((el) => getComputedStyle(el).backgroundColor);
+    await stripe.hover();
+    await expect.poll(() => span.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(before);
+    await screenshot(page, "room-stripes-hover");
+    await page.mouse.move(5, 700);
+    await expect.poll(() => span.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(before);
+
+    await stripe.click();
+    const popover = page.getByTestId("coding-popover");
+    await popover.waitFor();
+    expect(await popover.getByTestId("coding-item").getAttribute("data-coding-id")).toBe(id);
+    await page.keyboard.press("Escape");
+  });
+
+  it("follows a new coding at once", async () => {
+    const count = await stripes().count();
+    await page.locator('[data-testid="code-row"]').first().waitFor();
+    const { selectText } = await import("./harness.js");
+    await selectText(page, "Pewawancara: Bagaimana awal mula");
+    await page.keyboard.press("4");
+    await expect.poll(() => stripes().count()).toBe(count + 1);
+    await expect.poll(() => page.locator(".tandai-stripe-label", { hasText: "Hambatan" }).count()).toBe(1);
+  });
+});
