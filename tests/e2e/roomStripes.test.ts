@@ -75,6 +75,41 @@ describe.sequential("coding stripes in the margin", () => {
     await page.keyboard.press("Escape");
   });
 
+  it("in a long document, draws the stripes of the sections on screen only, in place after scrolling", async () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `Narasumber ${i + 1}: kerja sama kota kembar berjalan lambat karena anggaran baris ${i + 1}.`);
+    await page.getByTestId("import-input").setInputFiles([{ name: "panjang.txt", mimeType: "text/plain", buffer: Buffer.from(lines.join("\n")) }]);
+    await page.getByTestId("import-report").getByTestId("confirm").click();
+    await page.locator('[data-testid="document-row"]', { hasText: "panjang" }).click();
+    await expect.poll(() => page.getByTestId("document-title").textContent()).toBe("panjang");
+    const { selectText } = await import("./harness.js");
+    await selectText(page, "Narasumber 2: kerja sama");
+    await page.keyboard.press("1");
+    await expect.poll(() => stripes().count()).toBe(1);
+
+    // To the end: the caret goes there and the view follows.
+    await page.locator("[data-document-view] .ProseMirror").focus();
+    await page.keyboard.press("Control+End");
+    await page.locator("[data-document-view] p", { hasText: "Narasumber 400:" }).waitFor();
+    await selectText(page, "Narasumber 398: kerja sama");
+    await page.keyboard.press("4");
+    const last = page.locator(".ProseMirror [data-coding-id]", { hasText: "Narasumber 398" }).first();
+    await last.waitFor();
+    await last.scrollIntoViewIfNeeded();
+    const id = (await last.getAttribute("data-coding-id"))!;
+    const bar = page.locator(`.tandai-stripe[data-coding-id="${id}"]`);
+    await bar.waitFor();
+    // The first coding's section is far off screen: its stripe is not drawn.
+    expect(await stripes().count()).toBe(1);
+    const offset = await bar.evaluate((el, codingId) => el.getBoundingClientRect().top - document.querySelector(`.ProseMirror [data-coding-id="${codingId}"]`)!.getBoundingClientRect().top, id);
+    expect(Math.abs(offset)).toBeLessThan(3);
+    await screenshot(page, "room-stripes-long-end");
+
+    await page.keyboard.press("Control+Home");
+    await expect.poll(() => page.locator(".tandai-stripe").count()).toBe(1);
+    await expect.poll(() => page.locator(".tandai-stripe-label", { hasText: "Motif" }).count()).toBe(1);
+    await page.locator('[data-testid="document-row"]', { hasText: "Wawancara" }).click();
+  });
+
   it("follows a new coding at once", async () => {
     const count = await stripes().count();
     await page.locator('[data-testid="code-row"]').first().waitFor();
