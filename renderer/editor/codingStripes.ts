@@ -48,6 +48,10 @@ export class CodingStripes {
   private laneCount = 0;
   private names = new Map<CodingId, string>();
   private frame = 0;
+  /** What each drawn section put in the layer, and the sections to draw again in the next frame. */
+  private readonly drawn = new Map<number, Element[]>();
+  private dirty = new Set<number>();
+  private allDirty = true;
   private hovered: CodingId | null = null;
   private hoverRule: CSSRule | null = null;
 
@@ -70,7 +74,13 @@ export class CodingStripes {
     });
     const Intersection = host.ownerDocument.defaultView?.IntersectionObserver;
     const Resize = host.ownerDocument.defaultView?.ResizeObserver;
-    this.resizes = Resize ? new Resize(() => this.schedule()) : null;
+    // A section laid out anew, or the view resized, moves the bars of the sections below it: all of them are drawn again (rare).
+    this.resizes = Resize
+      ? new Resize(() => {
+          this.allDirty = true;
+          this.schedule();
+        })
+      : null;
     this.resizes?.observe(host);
     this.intersections = Intersection
       ? new Intersection(
@@ -80,6 +90,7 @@ export class CodingStripes {
               if (index === undefined) continue;
               if (entry.isIntersecting) {
                 this.near.add(index);
+                this.dirty.add(index);
                 this.resizes?.observe(entry.target);
               } else {
                 this.near.delete(index);
@@ -119,6 +130,10 @@ export class CodingStripes {
 
   /** The codings drawn (as the highlights are) and each one's code name; redraws in the next frame. */
   update(highlights: Iterable<CodingHighlight>, names: Map<CodingId, string>): void {
+    const before = new Map(this.highlights.map((h) => [h.id, h]));
+    const lanesBefore = this.lanes;
+    const namesBefore = this.names;
+    const laneCountBefore = this.laneCount;
     this.highlights = [...highlights].sort((a, b) => a.start - b.start || b.end - a.end);
     this.names = names;
     // Lanes by interval colouring in offsets: each coding takes the first lane free at its start.
@@ -131,14 +146,27 @@ export class CodingStripes {
       this.lanes.set(h.id, lane);
     }
     this.laneCount = laneEnds.length;
+    // Only the sections whose stripes differ are drawn again: one coding applied redraws its own.
+    if (this.laneCount !== laneCountBefore) this.allDirty = true;
+    else {
+      for (const h of this.highlights) {
+        const old = before.get(h.id);
+        before.delete(h.id);
+        if (old && old.start === h.start && old.end === h.end && old.color === h.color && old.contradicts === h.contradicts && lanesBefore.get(h.id) === this.lanes.get(h.id) && namesBefore.get(h.id) === names.get(h.id)) continue;
+        this.markDirty(h.start, h.end);
+        if (old) this.markDirty(old.start, old.end);
+      }
+      for (const gone of before.values()) this.markDirty(gone.start, gone.end);
+    }
     this.schedule();
   }
 
-  /** Draws now (what the next frame would); for tests and for the benchmark's "until drawn". */
-  flush(): void {
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.draw();
+  /** Marks the near sections over [start, end) to be drawn again. */
+  private markDirty(start: number, end: number): void {
+    for (const index of this.near) {
+      const section = this.sections[index]!;
+      if (start < section.end && end > section.start) this.dirty.add(index);
+    }
   }
 
   destroy(): void {
@@ -159,51 +187,64 @@ export class CodingStripes {
 
   private draw(): void {
     if (this.view.isDestroyed) return;
+    for (const [index, nodes] of this.drawn) {
+      if (this.near.has(index) && !this.allDirty && !this.dirty.has(index)) continue;
+      for (const node of nodes) node.remove();
+      this.drawn.delete(index);
+    }
+    this.allDirty = false;
+    this.dirty.clear();
+    const missing = [...this.near].filter((index) => !this.drawn.has(index));
+    if (!missing.length) return;
+    const hostBox = this.host.getBoundingClientRect();
+    for (const index of missing) this.drawn.set(index, this.drawSection(index, hostBox.top, hostBox.left));
+  }
+
+  /** The bars and labels of one section, added to the layer. */
+  private drawSection(index: number, hostTop: number, hostLeft: number): Element[] {
     const doc = this.host.ownerDocument;
     const fragment = doc.createDocumentFragment();
-    const hostTop = this.host.getBoundingClientRect().top;
-    const hostLeft = this.host.getBoundingClientRect().left;
-    for (const index of [...this.near].sort((a, b) => a - b)) {
-      const section = this.sections[index]!;
-      const box = section.dom.getBoundingClientRect();
-      const margin = parseFloat(getComputedStyle(section.dom).paddingRight) || 0;
-      const lanes = Math.max(1, this.laneCount);
-      const lane = Math.max(MIN_LANE, Math.min(LANE, (margin - 6) / lanes));
-      const x0 = box.right - hostLeft - margin + 4;
-      const labelX = x0 + lanes * lane + 2;
-      const labelWidth = box.right - hostLeft - labelX - 2;
-      // Labels go top to bottom without overlapping; one that finds no free line beside its coding is left out.
-      let labelsEnd = -Infinity;
-      for (const h of this.overlapping(section)) {
-        const from = this.positions.offsetToPos(Math.max(h.start, section.start));
-        const to = this.positions.offsetToPos(Math.min(h.end, section.end));
-        const top = this.view.coordsAtPos(from, 1).top;
-        const bottom = this.view.coordsAtPos(to, -1).bottom;
-        if (!(bottom > top)) continue;
-        const bar = doc.createElement("div");
-        bar.className = h.id === this.hovered ? "tandai-stripe hovered" : "tandai-stripe";
-        bar.dataset.codingId = h.id;
-        const y = top - hostTop;
-        bar.style.cssText = `top:${y}px;height:${bottom - top}px;left:${x0 + this.lanes.get(h.id)! * lane}px;width:${Math.max(2, lane - 2)}px;--tc:${h.color}`;
-        if (h.contradicts) bar.classList.add("contradicts");
-        const name = this.names.get(h.id) ?? "";
-        bar.title = name;
-        fragment.append(bar);
-        // Below the label before it when that still lies beside this coding's lines.
-        const labelY = Math.max(y, labelsEnd);
-        if (labelWidth >= LABEL_MIN_WIDTH && labelY + LABEL_HEIGHT <= bottom - hostTop && name) {
-          const label = doc.createElement("div");
-          label.className = "tandai-stripe-label";
-          label.dataset.codingId = h.id;
-          label.textContent = name;
-          label.title = name;
-          label.style.cssText = `top:${labelY}px;left:${labelX}px;max-width:${labelWidth}px;--tc:${h.color}`;
-          fragment.append(label);
-          labelsEnd = labelY + LABEL_HEIGHT + 1;
-        }
+    const section = this.sections[index]!;
+    const box = section.dom.getBoundingClientRect();
+    const margin = parseFloat(getComputedStyle(section.dom).paddingRight) || 0;
+    const lanes = Math.max(1, this.laneCount);
+    const lane = Math.max(MIN_LANE, Math.min(LANE, (margin - 6) / lanes));
+    const x0 = box.right - hostLeft - margin + 4;
+    const labelX = x0 + lanes * lane + 2;
+    const labelWidth = box.right - hostLeft - labelX - 2;
+    // Labels go top to bottom without overlapping; one that finds no free line beside its coding is left out.
+    let labelsEnd = -Infinity;
+    for (const h of this.overlapping(section)) {
+      const from = this.positions.offsetToPos(Math.max(h.start, section.start));
+      const to = this.positions.offsetToPos(Math.min(h.end, section.end));
+      const top = this.view.coordsAtPos(from, 1).top;
+      const bottom = this.view.coordsAtPos(to, -1).bottom;
+      if (!(bottom > top)) continue;
+      const bar = doc.createElement("div");
+      bar.className = h.id === this.hovered ? "tandai-stripe hovered" : "tandai-stripe";
+      bar.dataset.codingId = h.id;
+      const y = top - hostTop;
+      bar.style.cssText = `top:${y}px;height:${bottom - top}px;left:${x0 + this.lanes.get(h.id)! * lane}px;width:${Math.max(2, lane - 2)}px;--tc:${h.color}`;
+      if (h.contradicts) bar.classList.add("contradicts");
+      const name = this.names.get(h.id) ?? "";
+      bar.title = name;
+      fragment.append(bar);
+      // Below the label before it when that still lies beside this coding's lines.
+      const labelY = Math.max(y, labelsEnd);
+      if (labelWidth >= LABEL_MIN_WIDTH && labelY + LABEL_HEIGHT <= bottom - hostTop && name) {
+        const label = doc.createElement("div");
+        label.className = "tandai-stripe-label";
+        label.dataset.codingId = h.id;
+        label.textContent = name;
+        label.title = name;
+        label.style.cssText = `top:${labelY}px;left:${labelX}px;max-width:${labelWidth}px;--tc:${h.color}`;
+        fragment.append(label);
+        labelsEnd = labelY + LABEL_HEIGHT + 1;
       }
     }
-    this.layer.replaceChildren(fragment);
+    const nodes = [...fragment.children];
+    this.layer.append(fragment);
+    return nodes;
   }
 
   /** The codings over a section, clipped to it; highlights are sorted by start. */
