@@ -52,6 +52,13 @@ export class CodingStripes {
   private readonly drawn = new Map<number, Element[]>();
   private dirty = new Set<number>();
   private allDirty = true;
+  /**
+   * Measured geometry, relative to the view (so scrolling keeps it true): each coding's extent
+   * within a section (`id@section`), and each section's right edge and margin. Text layout does
+   * not change when codings change (their spans add no box), so only a resize clears it.
+   */
+  private readonly extents = new Map<string, { top: number; bottom: number }>();
+  private readonly edges = new Map<number, { right: number; margin: number }>();
   private hovered: CodingId | null = null;
   private hoverRule: CSSRule | null = null;
 
@@ -153,19 +160,22 @@ export class CodingStripes {
         const old = before.get(h.id);
         before.delete(h.id);
         if (old && old.start === h.start && old.end === h.end && old.color === h.color && old.contradicts === h.contradicts && lanesBefore.get(h.id) === this.lanes.get(h.id) && namesBefore.get(h.id) === names.get(h.id)) continue;
-        this.markDirty(h.start, h.end);
-        if (old) this.markDirty(old.start, old.end);
+        this.markDirty(h.start, h.end, h.id);
+        if (old) this.markDirty(old.start, old.end, h.id);
       }
-      for (const gone of before.values()) this.markDirty(gone.start, gone.end);
+      for (const gone of before.values()) this.markDirty(gone.start, gone.end, gone.id);
     }
     this.schedule();
   }
 
-  /** Marks the near sections over [start, end) to be drawn again. */
-  private markDirty(start: number, end: number): void {
+  /** Marks the near sections over [start, end) to be drawn again, measuring coding `id` anew. */
+  private markDirty(start: number, end: number, id: CodingId): void {
     for (const index of this.near) {
       const section = this.sections[index]!;
-      if (start < section.end && end > section.start) this.dirty.add(index);
+      if (start < section.end && end > section.start) {
+        this.dirty.add(index);
+        this.extents.delete(`${id}@${index}`);
+      }
     }
   }
 
@@ -192,38 +202,54 @@ export class CodingStripes {
       for (const node of nodes) node.remove();
       this.drawn.delete(index);
     }
+    if (this.allDirty) {
+      this.extents.clear();
+      this.edges.clear();
+    }
     this.allDirty = false;
     this.dirty.clear();
     const missing = [...this.near].filter((index) => !this.drawn.has(index));
     if (!missing.length) return;
-    const hostBox = this.host.getBoundingClientRect();
-    for (const index of missing) this.drawn.set(index, this.drawSection(index, hostBox.top, hostBox.left));
+    // Read lazily: with everything measured already, drawing forces no layout at all.
+    let hostBox: DOMRect | null = null;
+    const host = () => (hostBox ??= this.host.getBoundingClientRect());
+    for (const index of missing) this.drawn.set(index, this.drawSection(index, host));
   }
 
   /** The bars and labels of one section, added to the layer. */
-  private drawSection(index: number, hostTop: number, hostLeft: number): Element[] {
+  private drawSection(index: number, host: () => DOMRect): Element[] {
     const doc = this.host.ownerDocument;
     const fragment = doc.createDocumentFragment();
     const section = this.sections[index]!;
-    const box = section.dom.getBoundingClientRect();
-    const margin = parseFloat(getComputedStyle(section.dom).paddingRight) || 0;
+    let edge = this.edges.get(index);
+    if (!edge) {
+      edge = { right: section.dom.getBoundingClientRect().right - host().left, margin: parseFloat(getComputedStyle(section.dom).paddingRight) || 0 };
+      this.edges.set(index, edge);
+    }
+    const { right, margin } = edge;
     const lanes = Math.max(1, this.laneCount);
     const lane = Math.max(MIN_LANE, Math.min(LANE, (margin - 6) / lanes));
-    const x0 = box.right - hostLeft - margin + 4;
+    const x0 = right - margin + 4;
     const labelX = x0 + lanes * lane + 2;
-    const labelWidth = box.right - hostLeft - labelX - 2;
+    const labelWidth = right - labelX - 2;
     // Labels go top to bottom without overlapping; one that finds no free line beside its coding is left out.
     let labelsEnd = -Infinity;
     for (const h of this.overlapping(section)) {
-      const from = this.positions.offsetToPos(Math.max(h.start, section.start));
-      const to = this.positions.offsetToPos(Math.min(h.end, section.end));
-      const top = this.view.coordsAtPos(from, 1).top;
-      const bottom = this.view.coordsAtPos(to, -1).bottom;
+      const key = `${h.id}@${index}`;
+      let extent = this.extents.get(key);
+      if (!extent) {
+        const from = this.positions.offsetToPos(Math.max(h.start, section.start));
+        const to = this.positions.offsetToPos(Math.min(h.end, section.end));
+        const origin = host().top;
+        extent = { top: this.view.coordsAtPos(from, 1).top - origin, bottom: this.view.coordsAtPos(to, -1).bottom - origin };
+        this.extents.set(key, extent);
+      }
+      const { top, bottom } = extent;
       if (!(bottom > top)) continue;
       const bar = doc.createElement("div");
       bar.className = h.id === this.hovered ? "tandai-stripe hovered" : "tandai-stripe";
       bar.dataset.codingId = h.id;
-      const y = top - hostTop;
+      const y = top;
       bar.style.cssText = `top:${y}px;height:${bottom - top}px;left:${x0 + this.lanes.get(h.id)! * lane}px;width:${Math.max(2, lane - 2)}px;--tc:${h.color}`;
       if (h.contradicts) bar.classList.add("contradicts");
       const name = this.names.get(h.id) ?? "";
@@ -231,7 +257,7 @@ export class CodingStripes {
       fragment.append(bar);
       // Below the label before it when that still lies beside this coding's lines.
       const labelY = Math.max(y, labelsEnd);
-      if (labelWidth >= LABEL_MIN_WIDTH && labelY + LABEL_HEIGHT <= bottom - hostTop && name) {
+      if (labelWidth >= LABEL_MIN_WIDTH && labelY + LABEL_HEIGHT <= bottom && name) {
         const label = doc.createElement("div");
         label.className = "tandai-stripe-label";
         label.dataset.codingId = h.id;
