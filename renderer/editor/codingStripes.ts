@@ -11,7 +11,10 @@ const MIN_LANE = 3;
 const LABEL_MIN_WIDTH = 24;
 const LABEL_HEIGHT = 14;
 
-/** A bar or its label: both select and light up their coding. */
+/**
+ * A bar or its label: both select and light up their coding. They name it in `data-stripe-for`,
+ * not `data-coding-id`, which stays the mark of the coded text's own spans.
+ */
 const STRIPE = ".tandai-stripe, .tandai-stripe-label";
 
 export interface StripeCallbacks {
@@ -248,7 +251,7 @@ export class CodingStripes {
       if (!(bottom > top)) continue;
       const bar = doc.createElement("div");
       bar.className = h.id === this.hovered ? "tandai-stripe hovered" : "tandai-stripe";
-      bar.dataset.codingId = h.id;
+      bar.dataset.stripeFor = h.id;
       const y = top;
       bar.style.cssText = `top:${y}px;height:${bottom - top}px;left:${x0 + this.lanes.get(h.id)! * lane}px;width:${Math.max(2, lane - 2)}px;--tc:${h.color}`;
       if (h.contradicts) bar.classList.add("contradicts");
@@ -260,7 +263,7 @@ export class CodingStripes {
       if (labelWidth >= LABEL_MIN_WIDTH && labelY + LABEL_HEIGHT <= bottom && name) {
         const label = doc.createElement("div");
         label.className = "tandai-stripe-label";
-        label.dataset.codingId = h.id;
+        label.dataset.stripeFor = h.id;
         label.textContent = name;
         label.title = name;
         label.style.cssText = `top:${labelY}px;left:${labelX}px;max-width:${labelWidth}px;--tc:${h.color}`;
@@ -284,13 +287,13 @@ export class CodingStripes {
   }
 
   private readonly onClick = (event: MouseEvent) => {
-    const id = (event.target as Element | null)?.closest?.<HTMLElement>(STRIPE)?.dataset.codingId as CodingId | undefined;
+    const id = (event.target as Element | null)?.closest?.<HTMLElement>(STRIPE)?.dataset.stripeFor as CodingId | undefined;
     if (id) this.callbacks.click(id, { x: event.clientX, y: event.clientY });
   };
 
   /** Hovering a stripe lights up its passage (only the spans in sections on screen are touched). */
   private readonly onOver = (event: MouseEvent) => {
-    const id = (event.target as Element | null)?.closest?.<HTMLElement>(STRIPE)?.dataset.codingId as CodingId | undefined;
+    const id = (event.target as Element | null)?.closest?.<HTMLElement>(STRIPE)?.dataset.stripeFor as CodingId | undefined;
     if (id && id !== this.hovered) this.light(id);
   };
 
@@ -319,6 +322,6 @@ export class CodingStripes {
       sheet.cssRules.length,
     );
     this.hoverRule = sheet.cssRules[at] ?? null;
-    for (const bar of this.layer.querySelectorAll(selector)) bar.classList.add("hovered");
+    for (const bar of this.layer.querySelectorAll(`[data-stripe-for="${CSS.escape(id)}"]`)) bar.classList.add("hovered");
   }
 }

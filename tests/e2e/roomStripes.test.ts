@@ -21,6 +21,11 @@ describe.sequential("coding stripes in the margin", () => {
     await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
   });
 
+  it("marks only the coded text with data-coding-id (what counts highlights), not the stripes", async () => {
+    await stripes().first().waitFor();
+    expect(await page.locator("[data-document-view] [data-coding-id]").evaluateAll((els) => els.every((el) => el.closest(".ProseMirror")))).toBe(true);
+  });
+
   afterAll(async () => {
     await browser?.close();
     await server?.dispose();
@@ -32,14 +37,14 @@ describe.sequential("coding stripes in the margin", () => {
     const geometry = await page.evaluate(() => {
       const text = document.querySelector("[data-document-view] .ProseMirror p")!.getBoundingClientRect();
       return [...document.querySelectorAll<HTMLElement>(".tandai-stripe")].map((bar) => {
-        const spans = [...document.querySelectorAll(`.ProseMirror [data-coding-id="${bar.dataset.codingId}"]`)].flatMap((s) => [...s.getClientRects()]);
+        const spans = [...document.querySelectorAll(`.ProseMirror [data-coding-id="${bar.dataset.stripeFor}"]`)].flatMap((s) => [...s.getClientRects()]);
         const box = bar.getBoundingClientRect();
         return {
           top: box.top - Math.min(...spans.map((r) => r.top)),
           bottom: box.bottom - Math.max(...spans.map((r) => r.bottom)),
           rightOfText: box.left >= text.right,
           colour: getComputedStyle(bar).backgroundColor,
-          label: document.querySelector(`.tandai-stripe-label[data-coding-id="${bar.dataset.codingId}"]`)?.textContent ?? null,
+          label: document.querySelector(`.tandai-stripe-label[data-stripe-for="${bar.dataset.stripeFor}"]`)?.textContent ?? null,
           title: bar.title,
         };
       });
@@ -59,7 +64,7 @@ describe.sequential("coding stripes in the margin", () => {
 
   it("lights up the passage under the pointer and opens the coding's popover on a click", async () => {
     const stripe = page.locator(".tandai-stripe-label", { hasText: "Tahap" }).first();
-    const id = (await stripe.getAttribute("data-coding-id"))!;
+    const id = (await stripe.getAttribute("data-stripe-for"))!;
     const span = page.locator(`.ProseMirror [data-coding-id="${id}"]`).first();
     const before = await span.evaluate((el) => getComputedStyle(el).backgroundColor);
     await stripe.hover();
@@ -96,7 +101,7 @@ describe.sequential("coding stripes in the margin", () => {
     await last.waitFor();
     await last.scrollIntoViewIfNeeded();
     const id = (await last.getAttribute("data-coding-id"))!;
-    const bar = page.locator(`.tandai-stripe[data-coding-id="${id}"]`);
+    const bar = page.locator(`.tandai-stripe[data-stripe-for="${id}"]`);
     await bar.waitFor();
     // The first coding's section is far off screen: its stripe is not drawn.
     expect(await stripes().count()).toBe(1);
