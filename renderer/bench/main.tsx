@@ -8,7 +8,8 @@ import { makeCoding, random, synthetic, type Synthetic } from "./syntheticDocume
 /**
  * Benchmark page for the coding view (driven by tests/bench/editor.ts). URL parameters:
  * chars | words, codings, codes, seed, runs (opens), edits (applies and removes), demo (a
- * hand-written opening with overlapping codings, for screenshots), measure=0 (just show it).
+ * hand-written opening with overlapping codings, for screenshots), measure=0 (just show it),
+ * stripes=0 (no coding stripes in the margin).
  * Each figure is "until drawn": the synchronous work (React, Tiptap, ProseMirror, style and layout,
  * forced) plus the browser's next rendering step (the time from the next animation frame until a
  * task queued in it runs), leaving out the idle wait for the frame. Results go to
@@ -137,7 +138,9 @@ async function main() {
     const paint = await renderingStep();
     return { sync, total: sync + paint };
   };
-  const show = (content: DocumentContent) => root.render(<DocumentView content={content} codings={codings} codes={codes} />);
+  // stripes=0 leaves the margin's coding stripes out: the baseline they are compared with.
+  const stripes = params.get("stripes") !== "0";
+  const show = (content: DocumentContent) => root.render(<DocumentView content={content} codings={codings} codes={codes} stripes={stripes} />);
 
   if (params.get("measure") === "0") {
     await drawn(() => show(data.content));

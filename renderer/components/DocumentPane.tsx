@@ -39,7 +39,8 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
   const [selection, setSelection] = useState<Range | null>(null);
   const [stance, setStance] = useState<Stance>("supports");
   const [paletteOpen, setPaletteOpen] = useState(false);
-  const [clicked, setClicked] = useState<{ ids: CodingId[]; at: { x: number; y: number } } | null>(null);
+  const [clicked, setClicked] = useState<{ ids: CodingId[]; at: { x: number; y: number }; byKey: boolean } | null>(null);
+  const [caret, setCaret] = useState<{ selection: boolean; ids: CodingId[] } | null>(null);
   const doc = state.documents[documentId]!;
 
   // New arrays only when the project changed, so the view diffs codings only then.
@@ -85,6 +86,24 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
     return () => window.removeEventListener("keydown", onKey);
   }, [selection, shortcuts, applyCode]);
 
+  // What a screen reader hears as the caret moves: the codes of the passage under it.
+  const caretNames = caret ? [...new Set(caret.ids.map((id) => state.codings[id]?.codeId).map((id) => (id ? state.codes[id]?.name : undefined)).filter((n) => n !== undefined))] : [];
+  const announcement = !caret
+    ? ""
+    : caretNames.length
+      ? t(caret.selection ? "editor.caret.selectionCodes" : "editor.caret.codes", { codes: caretNames.join(", ") })
+      : t(caret.selection ? "editor.caret.selectionNone" : "editor.caret.none");
+
+  // Opened from the keyboard, the coding popover takes the focus, and gives it back to the text.
+  const popoverByKey = clicked?.byKey ?? false;
+  useEffect(() => {
+    if (!popoverByKey) return;
+    // The stance first, not the remove button, so a second Enter removes nothing.
+    const popover = document.querySelector('[data-testid="coding-popover"]');
+    (popover?.querySelector<HTMLElement>("select") ?? popover?.querySelector<HTMLElement>("button"))?.focus();
+    return () => document.querySelector<HTMLElement>("[data-testid=document-scroll] .ProseMirror")?.focus();
+  }, [popoverByKey]);
+
   return (
     <div className="document-pane" data-testid="document-pane">
       <div className="document-header">
@@ -118,7 +137,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
             </button>
           </>
         ) : (
-          <span className="muted">{t("app.coding.selectHint")}</span>
+          <span className="muted selection-hint" title={t("app.coding.selectHint")}>{t("app.coding.selectHint")}</span>
         )}
       </div>
       <div className="document-scroll" data-testid="document-scroll" data-document-view>
@@ -128,13 +147,21 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
             codings={codings}
             codes={codes}
             onSelectionChange={setSelection}
-            onCodingsClick={(ids, at) => setClicked({ ids, at })}
+            onCodingsClick={(ids, at, via) => setClicked({ ids, at, byKey: via === "keyboard" })}
+            onCaretChange={(range, ids) => setCaret({ selection: range.end > range.start, ids })}
             focus={focus ?? undefined}
             label={t("editor.documentText")}
+            describedBy="document-keys-hint"
           />
         )}
         {content.status === "loading" && <p className="empty">{t("app.loading")}</p>}
         {content.status === "error" && <p className="empty">{t(content.error.code, content.error.params)}</p>}
+      </div>
+      <p id="document-keys-hint" className="visually-hidden">
+        {t("editor.keysHint")}
+      </p>
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="caret-codes">
+        {announcement}
       </div>
       {paletteOpen && (
         <CodePalette

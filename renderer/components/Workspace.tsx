@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import type { CodeId, DocumentId, ExportRequestInput } from "../../shared/index.js";
 import { useProject } from "../state/context.js";
@@ -8,6 +8,7 @@ import { DocumentList } from "./DocumentList.js";
 import { DocumentPane, type Focus } from "./DocumentPane.js";
 import { ImportDrop } from "./ImportDrop.js";
 import { IndicatorsPanel } from "./indicators/index.js";
+import { Splitter, Tabs, usePanelLayout } from "./layout/index.js";
 import { MemoEditor } from "./memo/index.js";
 import { RetrievalPanel } from "./RetrievalPanel.js";
 import { TopBar } from "./TopBar.js";
@@ -31,6 +32,7 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
   const [focus, setFocus] = useState<Focus | null>(null);
   const [tab, setTab] = useState<Tab>("retrieve");
   const [middle, setMiddle] = useState<Middle>("document");
+  const panels = usePanelLayout();
   useUndoShortcuts();
 
   // A document or code that an undo or delete removed is no longer selected.
@@ -58,12 +60,18 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
 
   return (
     <ImportDrop onImported={(first) => first && openDocument(first)}>
-      <div className="workspace" data-testid="workspace">
+      <div
+        className="workspace"
+        data-testid="workspace"
+        // Custom properties through the CSSOM, which the CSP allows (no style sheet is injected).
+        style={{ "--left-width": `${panels.fitted.left}px`, "--right-width": `${panels.fitted.right}px` } as CSSProperties}
+      >
         <TopBar onImported={(first) => first && openDocument(first)} />
-        <aside className="sidebar">
+        <aside className="sidebar" id="panel-left" hidden={panels.layout.leftCollapsed}>
           <DocumentList selected={documentId} onSelect={openDocument} />
           <Codebook selectedCodeId={codeId} onSelect={selectCode} />
         </aside>
+        <Splitter side="left" panels={panels} />
         <main className="document-area">
           <div className="tabs middle-switch" role="group">
             <button aria-pressed={middle === "document"} className={middle === "document" ? "active" : ""} onClick={() => setMiddle("document")} title={t("charts.view.documentHint")} data-testid="document-toggle">
@@ -83,15 +91,16 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
             </div>
           )}
         </main>
-        <aside className="inspector">
-          <div className="tabs" role="tablist">
-            {(["code", "retrieve", "memos", "indicators"] as const).map((name) => (
-              <button key={name} role="tab" aria-selected={tab === name} className={tab === name ? "active" : ""} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
-                {name === "indicators" ? t("indicators.tab") : t(`app.tabs.${name}`)}
-              </button>
-            ))}
-          </div>
-          <div className="tab-body">
+        <Splitter side="right" panels={panels} />
+        <aside className="inspector" id="panel-right" hidden={panels.layout.rightCollapsed}>
+          <Tabs<Tab>
+            id="inspector"
+            tabs={["code", "retrieve", "memos", "indicators"] as const}
+            selected={tab}
+            onSelect={setTab}
+            label={t("app.layout.tabs")}
+            title={(name) => (name === "indicators" ? t("indicators.tab") : t(`app.tabs.${name}`))}
+          >
             {tab === "code" && (codeId ? <CodeDetails codeId={codeId} /> : <p className="empty">{t("app.code.pick")}</p>)}
             {tab === "retrieve" && <RetrievalPanel codeId={codeId} onJump={jumpTo} />}
             {tab === "indicators" && <IndicatorsPanel onJump={jumpTo} />}
@@ -106,7 +115,7 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
                 )}
               </div>
             )}
-          </div>
+          </Tabs>
         </aside>
       </div>
     </ImportDrop>

@@ -4,6 +4,8 @@ import type { CodingId } from "../../shared/model/ids.js";
 import type { Code, Coding, DocumentContent } from "../../shared/model/project.js";
 import { textPositions, type TextPositions } from "../../shared/text/positions.js";
 import { buildDocument } from "./buildDocument.js";
+import { codingsAt } from "./codingsAt.js";
+import { CodingStripes } from "./codingStripes.js";
 import { CodingClicks } from "./codingClicks.js";
 import { CodingDecorations, InitialCodings, setCodingChange } from "./codingDecorations.js";
 import { diffHighlights, type CodingHighlight } from "./codingHighlights.js";
@@ -22,12 +24,24 @@ export interface DocumentViewProps {
   codes: Readonly<Record<string, Code>>;
   /** Text offsets of the current non-empty selection, or null when the selection becomes empty. */
   onSelectionChange?: (range: TextRange | null) => void;
-  /** Coded text was clicked: every coding covering that point (innermost first), and where. */
-  onCodingsClick?: (codingIds: CodingId[], at: { x: number; y: number }) => void;
+  /**
+   * Coded text was clicked, or Enter was pressed on it: every coding covering that point or the
+   * selection (innermost first), where, and whether by the pointer or the keyboard.
+   */
+  onCodingsClick?: (codingIds: CodingId[], at: { x: number; y: number }, via: "pointer" | "keyboard") => void;
   /** Scrolls to, selects and flashes this range whenever `nonce` changes ("jump to passage"). */
   focus?: { start: number; end: number; nonce: number };
+  /**
+   * The caret or selection moved (start = end for a caret), or the codings under it changed: the
+   * codings there, innermost first (see codingsAt.ts), for a screen reader to hear.
+   */
+  onCaretChange?: (range: TextRange, codingIds: CodingId[]) => void;
   /** Accessible name of the document text (translated by the caller, e.g. `editor.documentText`). */
   label?: string;
+  /** Id of the element describing how to read and code with the keyboard (aria-describedby). */
+  describedBy?: string;
+  /** Coding stripes in the margin (default on). */
+  stripes?: boolean;
   className?: string;
 }
 
@@ -35,7 +49,13 @@ interface Live {
   editor: Editor;
   positions: TextPositions;
   drawn: Map<CodingId, CodingHighlight>;
+  /** The caret or selection last reported, in text offsets. */
+  caret: TextRange | null;
+  stripes: CodingStripes | null;
 }
+
+/** Each coding's code name, for the stripes' labels. */
+const namesOf = (codings: readonly Coding[], codes: Readonly<Record<string, Code>>) => new Map(codings.map((c) => [c.id, codes[c.codeId]?.name ?? ""]));
 
 /**
  * The coding view of one document: its text, read-only but selectable, with every coding drawn in
@@ -44,7 +64,7 @@ interface Live {
  * the decorations of just the codings that changed.
  */
 export function DocumentView(props: DocumentViewProps) {
-  const { content, codings, codes, focus, label, className } = props;
+  const { content, codings, codes, focus, label, describedBy, className } = props;
   const host = useRef<HTMLDivElement>(null);
   const live = useRef<Live | null>(null);
   const callbacks = useRef(props);
@@ -56,30 +76,57 @@ export function DocumentView(props: DocumentViewProps) {
     const positions = textPositions(content.blocks, content.text.length);
     const { next: drawn } = diffHighlights(new Map(), codings, codes);
     const initial = new InitialCodings(positions, [...drawn.values()]);
+    const caret = (range: TextRange) => {
+      const current = live.current;
+      if (!current) return;
+      current.caret = range;
+      callbacks.current.onCaretChange?.(range, codingsAt(current.drawn.values(), range.start, range.end));
+    };
     const editor = new Editor({
       element: host.current!,
       extensions: [
         ...documentNodes,
         ReadOnlyText,
         CodingDecorations.configure({ positions, initial }),
-        SelectionOffsets.configure({ positions, report: (range) => callbacks.current.onSelectionChange?.(range) }),
-        CodingClicks.configure({ report: (ids, at) => callbacks.current.onCodingsClick?.(ids, at) }),
+        SelectionOffsets.configure({ positions, report: (range) => callbacks.current.onSelectionChange?.(range), caret }),
+        CodingClicks.configure({ report: (ids, at) => callbacks.current.onCodingsClick?.(ids, at, "pointer") }),
         PassageFocus,
       ],
       content: buildDocument(content, positions),
-      editable: false,
+      // Editable for a caret and keyboard selection; ReadOnlyText keeps the text unchangeable.
+      editable: true,
       injectCSS: false,
       enableInputRules: false,
       enablePasteRules: false,
       editorProps: {
         // Highlights are in the first draw: Tiptap adds plugins only after creating the view.
         decorations: initial.decorations,
-        attributes: { class: "tandai-document", "aria-readonly": "true", "aria-multiline": "true" },
+        attributes: { class: "tandai-document", role: "textbox", "aria-readonly": "true", "aria-multiline": "true" },
+        // Enter on coded text lists its codings, as a click does, at the caret.
+        handleKeyDown: (view, event) => {
+          const current = live.current;
+          if (event.key !== "Enter" || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || !current) return false;
+          const { from, to } = view.state.selection;
+          const ids = codingsAt(current.drawn.values(), positions.posToOffset(from), positions.posToOffset(to));
+          if (ids.length) {
+            const at = view.coordsAtPos(from);
+            callbacks.current.onCodingsClick?.(ids, { x: at.left, y: at.bottom }, "keyboard");
+          }
+          return true;
+        },
       },
     });
-    live.current = { editor, positions, drawn };
+    const stripes =
+      props.stripes === false
+        ? null
+        : new CodingStripes(editor.view, host.current!, positions, {
+            click: (id, at) => callbacks.current.onCodingsClick?.([id], at, "pointer"),
+          });
+    stripes?.update(drawn.values(), namesOf(codings, codes));
+    live.current = { editor, positions, drawn, caret: null, stripes };
     return () => {
       live.current = null;
+      stripes?.destroy();
       editor.destroy();
     };
     // Codings and codes at creation only: later changes are applied incrementally below.
@@ -90,9 +137,14 @@ export function DocumentView(props: DocumentViewProps) {
     if (!current) return;
     const { next, add, remove } = diffHighlights(current.drawn, codings, codes);
     current.drawn = next;
+    // Names may change without any highlight changing (a code renamed).
+    current.stripes?.update(next.values(), namesOf(codings, codes));
     if (!add.length && !remove.length) return;
     const { view } = current.editor;
     view.dispatch(setCodingChange(view.state.tr, { add, remove }));
+    // What is under the caret may have changed (a code was just applied there).
+    const caret = current.caret;
+    if (caret) callbacks.current.onCaretChange?.(caret, codingsAt(next.values(), caret.start, caret.end));
   }, [codings, codes]);
 
   useLayoutEffect(() => {
@@ -108,7 +160,9 @@ export function DocumentView(props: DocumentViewProps) {
     if (!dom) return;
     if (label) dom.setAttribute("aria-label", label);
     else dom.removeAttribute("aria-label");
-  }, [label, content]);
+    if (describedBy) dom.setAttribute("aria-describedby", describedBy);
+    else dom.removeAttribute("aria-describedby");
+  }, [label, describedBy, content]);
 
   return (
     <div

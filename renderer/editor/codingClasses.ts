@@ -15,7 +15,8 @@ const LANE_PX = 3;
 const known = new Map<string, string>();
 let sheet: CSSStyleSheet | null = null;
 
-function styleSheet(): CSSStyleSheet | null {
+/** The page's style sheet for the coding view's generated rules (also the stripes' hover rule). */
+export function styleSheet(): CSSStyleSheet | null {
   if (sheet) return sheet;
   if (typeof document === "undefined") return null;
   const doc = document as Document & { adoptedStyleSheets?: CSSStyleSheet[] };

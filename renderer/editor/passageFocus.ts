@@ -57,8 +57,8 @@ export const PassageFocus = Extension.create({
 });
 
 /**
- * Selects [from, to), scrolls it to the middle of the viewport and flashes it. The view is not
- * editable, so ProseMirror leaves the browser's selection alone: it is set here too.
+ * Selects [from, to), scrolls it to the middle of the viewport and flashes it. ProseMirror moves
+ * the browser's selection only while the view has focus, so it is set here too.
  */
 export function focusPassage(view: EditorView, from: number, to: number): void {
   view.dispatch(

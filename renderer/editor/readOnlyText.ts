@@ -4,9 +4,12 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 export const readOnlyTextKey = new PluginKey("tandaiReadOnlyText");
 
 /**
- * The text of a document is stored verbatim and never rewritten: the view is not editable (no
- * caret, no typing, drop or paste) but its text stays selectable, and any transaction that would
- * change the document is refused.
+ * The text of a document is stored verbatim and never rewritten, yet it is read with a caret: the
+ * view is editable (so it takes focus with Tab, shows a caret, and the arrow keys, Shift+arrows and
+ * Ctrl+Shift+arrows move and extend the selection as in any text), but nothing can change it.
+ * Every input the browser announces (typing, deleting, pasting, cutting, dropping, IME) is
+ * cancelled before it touches the DOM, and any transaction that would change the document is
+ * refused as the last guard.
  */
 export const ReadOnlyText = Extension.create({
   name: "readOnlyText",
@@ -17,7 +20,21 @@ export const ReadOnlyText = Extension.create({
         key: readOnlyTextKey,
         filterTransaction: (tr) => !tr.docChanged,
         props: {
-          editable: () => false,
+          attributes: { spellcheck: "false", autocorrect: "off", autocapitalize: "off", translate: "no" },
+          handleTextInput: () => true,
+          handlePaste: () => true,
+          handleDrop: () => true,
+          handleDOMEvents: {
+            beforeinput: (_view, event) => {
+              event.preventDefault();
+              return true;
+            },
+            cut: (_view, event) => {
+              // Copying is reading; cutting would remove the text.
+              event.preventDefault();
+              return true;
+            },
+          },
         },
       }),
     ];

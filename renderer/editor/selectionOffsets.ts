@@ -11,6 +11,8 @@ export interface SelectionOffsetsOptions {
   positions: TextPositions | null;
   /** Called with the text offsets of the selection whenever it changes; null when it is empty. */
   report: (range: TextRange | null) => void;
+  /** Called with the caret or selection (start = end for a caret) whenever it moves. */
+  caret?: (range: TextRange) => void;
 }
 
 export const selectionOffsetsKey = new PluginKey("tandaiSelectionOffsets");
@@ -24,7 +26,7 @@ export const SelectionOffsets = Extension.create<SelectionOffsetsOptions>({
   },
 
   addProseMirrorPlugins() {
-    const { positions, report } = this.options;
+    const { positions, report, caret } = this.options;
     if (!positions) throw new Error("SelectionOffsets needs positions");
     return [
       new Plugin({
@@ -37,6 +39,7 @@ export const SelectionOffsets = Extension.create<SelectionOffsetsOptions>({
               if (prev.selection.eq(sel)) return;
               const start = positions.posToOffset(sel.from);
               const end = positions.posToOffset(sel.to);
+              caret?.({ start, end });
               const range = end > start ? { start, end } : null;
               if (range?.start === last?.start && range?.end === last?.end) return;
               last = range;

@@ -15,6 +15,9 @@ import type { BenchResult } from "../../renderer/bench/main.js";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
+const STRIPES_BASELINE = "1M characters, no stripes";
+const STRIPES_CASE = "1M characters";
+
 interface Case {
   name: string;
   query: string;
@@ -23,7 +26,10 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  ...[50_000, 150_000, 300_000, 1_000_000].map((chars) => ({
+  // The baseline for the coding stripes (on in every other case): the same 1M document without
+  // them, measured just before it so both meet the browser in the same state.
+  { name: STRIPES_BASELINE, query: "chars=1000000&codings=1000&codes=20&seed=1&stripes=0", openBudget: 150, editBudget: 16 },
+  ...[1_000_000, 50_000, 150_000, 300_000].map((chars) => ({
     name: `${chars >= 1e6 ? `${chars / 1e6}M` : `${chars / 1e3}k`} characters`,
     query: `chars=${chars}&codings=1000&codes=20&seed=1`,
     openBudget: 150,
@@ -71,6 +77,21 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const check = (x: number, budget: number) => `${ms(x)} ${x <= budget ? "✓" : "✗"}`;
 
+/** The coding stripes' cost as ratios to the same document drawn without them, in the same run (budget ≤ 2×). */
+function stripesRatio(figures: Map<string, { open: number; apply: number; remove: number }>): string {
+  const on = figures.get(STRIPES_CASE);
+  const off = figures.get(STRIPES_BASELINE);
+  if (!on || !off) return "";
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}× ${a / b <= 2 ? "✓" : "✗"}`;
+  return [
+    "| coding stripes, 1M characters / 1,000 codings | without | with | ratio (budget ≤ 2×) |",
+    "|---|---:|---:|---:|",
+    `| reopen | ${ms(off.open)} | ${ms(on.open)} | ${ratio(on.open, off.open)} |`,
+    `| apply one coding | ${ms(off.apply)} | ${ms(on.apply)} | ${ratio(on.apply, off.apply)} |`,
+    `| remove one coding | ${ms(off.remove)} | ${ms(on.remove)} | ${ratio(on.remove, off.remove)} |`,
+  ].join("\n");
+}
+
 /**
  * Runs the coding-view benchmark against `distRendererDir` (the built `dist/renderer`) and returns
  * a markdown table of the figures (also printed).
@@ -79,6 +100,7 @@ export async function benchEditor(distRendererDir: string): Promise<string> {
   const { server, origin } = await serve(distRendererDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const rows: string[] = [];
+  const figures = new Map<string, { open: number; apply: number; remove: number }>();
   try {
     const version = browser.version();
     for (const c of CASES) {
@@ -89,6 +111,7 @@ export async function benchEditor(distRendererDir: string): Promise<string> {
         await page.waitForFunction(read, undefined, { timeout: 300_000, polling: 200 });
         const result = (await page.evaluate(read))!;
         if ("error" in result) throw new Error(`${c.name}: ${result.error}`);
+        figures.set(c.name, { open: median(result.open), apply: median(result.apply), remove: median(result.remove) });
         rows.push(
           `| ${c.name} | ${result.chars.toLocaleString("en")} | ${result.blocks.toLocaleString("en")} | ${result.codings.toLocaleString("en")} | ` +
             `${ms(result.openCold)} | ${check(median(result.open), c.openBudget)} | ` +
@@ -108,6 +131,8 @@ export async function benchEditor(distRendererDir: string): Promise<string> {
       ...rows,
       "",
       "Budgets: reopen ≤ 150 ms at 1,000 codings, ≤ 700 ms for 150k words with 5,000 codings; apply or remove ≤ 16 ms.",
+      "",
+      stripesRatio(figures),
     ].join("\n");
     return table;
   } finally {

@@ -104,6 +104,8 @@ export async function selectText(page: Page, quote: string, occurrence = 1): Pro
       };
       const start = locate(at, false);
       const end = locate(at + quote.length, true);
+      // The view reads the browser's selection while it has the focus (it is editable, for a caret).
+      (root as HTMLElement).focus({ preventScroll: true });
       const range = document.createRange();
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);
@@ -114,4 +116,112 @@ export async function selectText(page: Page, quote: string, occurrence = 1): Pro
     },
     { quote, occurrence },
   );
+}
+
+/** The screens thesis students have, and the one the other e2e tests run at. */
+export const SCREENS = {
+  small: { width: 1024, height: 768 },
+  hd: { width: 1280, height: 720 },
+  laptop: { width: 1366, height: 768 },
+  desktop: { width: 1440, height: 900 },
+} as const;
+
+/**
+ * The client rectangles of the first and last character of `quote` (its `occurrence`-th
+ * appearance) in the document view, measured with Range.getBoundingClientRect: where a person
+ * would put the mouse to select it.
+ */
+export async function quoteEnds(page: Page, quote: string, occurrence = 1): Promise<{ first: DOMRectLike; last: DOMRectLike }> {
+  return page.evaluate(
+    ({ quote, occurrence }) => {
+      const root = document.querySelector("[data-document-view] .ProseMirror");
+      if (!root) throw new Error("no document view");
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      let text = "";
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push(n as Text);
+        text += (n as Text).data;
+      }
+      let at = -1;
+      for (let i = 0; i < occurrence; i++) at = text.indexOf(quote, at + 1);
+      if (at < 0) throw new Error(`“${quote}” is not in the document view`);
+      const charRect = (offset: number) => {
+        let seen = 0;
+        for (const node of nodes) {
+          if (offset < seen + node.data.length) {
+            const range = document.createRange();
+            range.setStart(node, offset - seen);
+            range.setEnd(node, offset - seen + 1);
+            const r = range.getBoundingClientRect();
+            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+          }
+          seen += node.data.length;
+        }
+        throw new Error("offset out of range");
+      };
+      const first = charRect(at);
+      const last = charRect(at + quote.length - 1);
+      return { first, last };
+    },
+    { quote, occurrence },
+  );
+}
+
+export interface DOMRectLike {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * Selects `quote` by dragging the real mouse from just inside its first character to just inside
+ * its last, in `steps` moves, as a person does. The end point is measured once, before the drag:
+ * if the text moves under the pointer while selecting, the selection ends somewhere else.
+ */
+export async function dragSelect(page: Page, quote: string, { occurrence = 1, steps = 12 } = {}): Promise<void> {
+  const { first, last } = await quoteEnds(page, quote, occurrence);
+  const y0 = (first.top + first.bottom) / 2;
+  const y1 = (last.top + last.bottom) / 2;
+  await page.mouse.move(first.left + 1, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(first.left + 1 + ((last.right - 1 - first.left - 1) * i) / steps, y0 + ((y1 - y0) * i) / steps);
+  }
+  await page.mouse.up();
+}
+
+/**
+ * axe-core's source, evaluated in the page under test through the DevTools protocol: the app's CSP
+ * (script-src 'self') rightly refuses an injected inline <script> (page.addScriptTag).
+ */
+let axeSource: string | null = null;
+
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core on the page as it is and returns its serious and critical violations, each with the
+ * elements it names, so a failing test says what to fix.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+  if (!axeSource) {
+    const { readFile } = await import("node:fs/promises");
+    const { createRequire } = await import("node:module");
+    axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  }
+  const loaded = await page.evaluate(() => "axe" in window);
+  if (!loaded) await page.evaluate(`${axeSource}\n;void 0`);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 8).map((n) => String(n.target.join(" "))) }));
+  });
 }

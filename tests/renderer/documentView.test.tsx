@@ -104,7 +104,9 @@ describe("DocumentView", () => {
       ["H2", "1"],
       ["P", "2"],
     ]);
-    expect(dom.getAttribute("contenteditable")).toBe("false");
+    // Editable for a caret and Tab focus, announced as read-only text.
+    expect(dom.getAttribute("contenteditable")).toBe("true");
+    expect(dom.getAttribute("role")).toBe("textbox");
     expect(dom.getAttribute("aria-readonly")).toBe("true");
   });
 
@@ -207,7 +209,7 @@ describe("DocumentView", () => {
     act(() => {
       innerSpan.firstChild!.parentElement!.dispatchEvent(new MouseEvent("click", { bubbles: true, clientX: 40, clientY: 70 }));
     });
-    expect(onCodingsClick).toHaveBeenCalledWith([inner.id, outer.id], { x: 40, y: 70 });
+    expect(onCodingsClick).toHaveBeenCalledWith([inner.id, outer.id], { x: 40, y: 70 }, "pointer");
 
     onCodingsClick.mockClear();
     act(() => {
@@ -236,12 +238,54 @@ describe("DocumentView", () => {
     expect(onSelectionChange).toHaveBeenLastCalledWith({ start: 0, end: 4 });
   });
 
-  it("keeps the text read-only", () => {
-    const { editor } = render({ content: content(), codings: [], codes });
+  it("keeps the text read-only: transactions that change it are refused, input the browser announces is cancelled", () => {
+    const { dom, editor } = render({ content: content(), codings: [], codes });
     const before = editor.state.doc;
     act(() => editor.view.dispatch(editor.state.tr.insertText("x", 3)));
     expect(editor.state.doc).toBe(before);
-    expect(editor.view.editable).toBe(false);
+    for (const inputType of ["insertText", "deleteContentBackward", "insertFromPaste", "deleteByCut", "insertParagraph"]) {
+      const event = new InputEvent("beforeinput", { inputType, data: "x", bubbles: true, cancelable: true });
+      act(() => void dom.dispatchEvent(event));
+      expect(event.defaultPrevented, inputType).toBe(true);
+    }
+    const cut = new Event("cut", { bubbles: true, cancelable: true });
+    act(() => void dom.dispatchEvent(cut));
+    expect(cut.defaultPrevented).toBe(true);
+    expect(editor.state.doc).toBe(before);
+  });
+
+  it("reports the codings under the caret and the selection, and lists them on Enter", () => {
+    const outer = coding(economic.id, at("N: Café"), at(", untungnya"));
+    const inner = coding(barrier.id, at("jual"), at(" ke"));
+    const onCaretChange = vi.fn();
+    const onCodingsClick = vi.fn();
+    const props = { content: content(), codings: [outer, inner], codes, onCaretChange, onCodingsClick, describedBy: "keys" };
+    const { dom, editor } = render(props);
+    expect(dom.getAttribute("aria-describedby")).toBe("keys");
+    const positions = textPositions(content().blocks, TEXT.length);
+    const caretAt = (offset: number) =>
+      act(() => editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, positions.offsetToPos(offset)))));
+    caretAt(at("jual") + 1);
+    expect(onCaretChange).toHaveBeenLastCalledWith({ start: at("jual") + 1, end: at("jual") + 1 }, [inner.id, outer.id]);
+    caretAt(at("Belum"));
+    expect(onCaretChange).toHaveBeenLastCalledWith({ start: at("Belum"), end: at("Belum") }, []);
+
+    // A code applied under the caret is announced without moving it.
+    const third = coding(trade.id, at("Belum"), at(", izinnya"));
+    render({ ...props, codings: [outer, inner, third] });
+    expect(onCaretChange).toHaveBeenLastCalledWith({ start: at("Belum"), end: at("Belum") }, [third.id]);
+
+    caretAt(at("jual"));
+    // jsdom has no layout: give ranges a box so ProseMirror can place the list at the caret.
+    const box = { left: 12, right: 12, top: 30, bottom: 50, width: 0, height: 20, x: 12, y: 30 };
+    const rects = Range.prototype.getClientRects;
+    Range.prototype.getClientRects = () => [box] as unknown as DOMRectList;
+    try {
+      act(() => void dom.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true })));
+    } finally {
+      Range.prototype.getClientRects = rects;
+    }
+    expect(onCodingsClick).toHaveBeenCalledWith([inner.id, outer.id], expect.objectContaining({ x: expect.any(Number) }), "keyboard");
   });
 
   it("opens another document when the content changes", () => {

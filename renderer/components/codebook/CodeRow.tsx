@@ -35,7 +35,13 @@ export interface CodeRowProps {
 
 const INDENT = 14;
 
-/** One code in the codebook tree: chevron, colour, name, shortcut digit, counts and its "⋯" menu. */
+/**
+ * One code in the codebook tree: chevron, colour, name, shortcut digit, counts and its "⋯" menu.
+ * The row is the one stop for the keyboard and screen readers (arrows expand, Shift+F10 opens the
+ * menu). It is named by its content, so its name is what it shows; the buttons and figures inside
+ * it, pointer shortcuts for what its keys do, are hidden from the accessibility tree so that the
+ * name is the code's alone (an aria-label would differ from the visible text: WCAG 2.5.3).
+ */
 export function CodeRow(props: CodeRowProps) {
   const { code, depth, stats, shortcut, selected, expanded, drop } = props;
   const { t } = useTranslation();
@@ -58,7 +64,6 @@ export function CodeRow(props: CodeRowProps) {
       aria-level={depth + 1}
       aria-selected={selected}
       aria-expanded={hasChildren ? expanded : undefined}
-      aria-label={code.name}
       tabIndex={props.focusable ? 0 : -1}
       style={{ paddingLeft: 4 + depth * INDENT }}
       data-testid="code-row"
@@ -94,6 +99,7 @@ export function CodeRow(props: CodeRowProps) {
           type="button"
           className="icon code-toggle"
           tabIndex={-1}
+          aria-hidden="true"
           aria-label={t(expanded ? "codebook.collapse" : "codebook.expand", { name: code.name })}
           onClick={(e) => {
             e.stopPropagation();
@@ -111,6 +117,7 @@ export function CodeRow(props: CodeRowProps) {
         className="code-swatch"
         style={{ background: code.color }}
         tabIndex={-1}
+        aria-hidden="true"
         aria-label={t("codebook.color.title", { name: code.name })}
         title={t("codebook.color.title", { name: code.name })}
         onClick={(e) => {
@@ -129,7 +136,7 @@ export function CodeRow(props: CodeRowProps) {
         </span>
       )}
       {shortcut !== null && !renaming && (
-        <kbd className="code-shortcut" title={t("codebook.shortcut", { key: shortcut })} data-testid="code-shortcut">
+        <kbd className="code-shortcut" title={t("codebook.shortcut", { key: shortcut })} data-testid="code-shortcut" aria-hidden="true">
           {shortcut}
         </kbd>
       )}
@@ -138,6 +145,7 @@ export function CodeRow(props: CodeRowProps) {
           className="code-count"
           title={hasChildren ? t("codebook.counts.withNested", { own: stats.own, total: stats.total }) : t("codebook.counts.own", { count: stats.own })}
           data-testid="code-count"
+          aria-hidden="true"
         >
           {stats.own}
           {hasChildren && <span className="code-count-total"> · {stats.total}</span>}
@@ -148,6 +156,7 @@ export function CodeRow(props: CodeRowProps) {
           type="button"
           className="icon code-more"
           tabIndex={-1}
+          aria-hidden="true"
           aria-label={t("codebook.actionsFor", { name: code.name })}
           aria-haspopup="menu"
           aria-expanded={props.menuOpen}

@@ -151,4 +151,14 @@ export default {
     cancelled: "Export cancelled; no file was written.",
     dismiss: "Dismiss",
   },
+  /** The workspace's panels: splitters, hiding and showing, the row of tabs. */
+  layout: {
+    leftPanel: "documents and codebook panel",
+    rightPanel: "side panel",
+    resize: "Resize the {{panel}}",
+    resizeHint: "Drag, or use the arrow keys; Enter hides or shows the panel",
+    hide: "Hide the {{panel}}",
+    show: "Show the {{panel}}",
+    tabs: "Side panel",
+  },
 };

@@ -145,4 +145,14 @@ export default {
     cancelled: "Ekspor dibatalkan; tidak ada berkas yang ditulis.",
     dismiss: "Tutup",
   },
+  /** Panel ruang kerja: pembatas, menyembunyikan dan menampilkan, deretan tab. */
+  layout: {
+    leftPanel: "panel dokumen dan buku kode",
+    rightPanel: "panel samping",
+    resize: "Ubah lebar {{panel}}",
+    resizeHint: "Seret, atau gunakan tombol panah; Enter menyembunyikan atau menampilkan panel",
+    hide: "Sembunyikan {{panel}}",
+    show: "Tampilkan {{panel}}",
+    tabs: "Panel samping",
+  },
 };

@@ -1,0 +1,3 @@
+export { Splitter } from "./Splitter.js";
+export { Tabs } from "./Tabs.js";
+export { usePanelLayout, type PanelControls } from "./usePanelLayout.js";

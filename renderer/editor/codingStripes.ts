@@ -1,0 +1,327 @@
+import type { EditorView } from "@tiptap/pm/view";
+import type { CodingId } from "../../shared/model/ids.js";
+import type { TextPositions } from "../../shared/text/positions.js";
+import { styleSheet } from "./codingClasses.js";
+import type { CodingHighlight } from "./codingHighlights.js";
+
+/** Width of one stripe's lane, px; narrower when more lanes than fit the margin. */
+const LANE = 7;
+const MIN_LANE = 3;
+/** Labels sit right of the lanes, one line each, where at least this much margin is left. */
+const LABEL_MIN_WIDTH = 24;
+const LABEL_HEIGHT = 14;
+
+/**
+ * A bar or its label: both select and light up their coding. They name it in `data-stripe-for`,
+ * not `data-coding-id`, which stays the mark of the coded text's own spans.
+ */
+const STRIPE = ".tandai-stripe, .tandai-stripe-label";
+
+export interface StripeCallbacks {
+  /** A stripe was clicked: the coding, and where (as a click on coded text reports it). */
+  click(codingId: CodingId, at: { x: number; y: number }): void;
+}
+
+interface Section {
+  dom: HTMLElement;
+  start: number;
+  end: number;
+}
+
+/**
+ * Coding stripes in the right margin of the text, as QDA programs draw them: one bar per coding in
+ * its code's colour from its first line to its last, in lanes so that overlapping codings stand
+ * side by side, and the code's name beside the lanes where the margin has room and the line is free.
+ *
+ * Cost is kept to what is on screen: lanes are assigned once per change of codings, in text
+ * offsets (no layout); bars are measured (two caret positions each) only for the sections of 16
+ * blocks near the viewport, which an IntersectionObserver names, in one animation frame, and
+ * again only when such a section changes size. The bars live in one layer beside ProseMirror's
+ * DOM, never inside it, so they cannot disturb the selection or the caret.
+ */
+export class CodingStripes {
+  private readonly layer: HTMLDivElement;
+  private readonly sections: Section[] = [];
+  private readonly bySection = new Map<Element, number>();
+  private readonly near = new Set<number>();
+  private readonly intersections: IntersectionObserver | null;
+  private readonly resizes: ResizeObserver | null;
+  private highlights: CodingHighlight[] = [];
+  private lanes = new Map<CodingId, number>();
+  private laneCount = 0;
+  private names = new Map<CodingId, string>();
+  private frame = 0;
+  /** What each drawn section put in the layer, and the sections to draw again in the next frame. */
+  private readonly drawn = new Map<number, Element[]>();
+  private dirty = new Set<number>();
+  private allDirty = true;
+  /**
+   * Measured geometry, relative to the view (so scrolling keeps it true): each coding's extent
+   * within a section (`id@section`), and each section's right edge and margin. Text layout does
+   * not change when codings change (their spans add no box), so only a resize clears it.
+   */
+  private readonly extents = new Map<string, { top: number; bottom: number }>();
+  private readonly edges = new Map<number, { right: number; margin: number }>();
+  private hovered: CodingId | null = null;
+  private hoverRule: CSSRule | null = null;
+
+  constructor(
+    private readonly view: EditorView,
+    private readonly host: HTMLElement,
+    private readonly positions: TextPositions,
+    private readonly callbacks: StripeCallbacks,
+  ) {
+    this.layer = host.ownerDocument.createElement("div");
+    this.layer.className = "tandai-stripes";
+    this.layer.setAttribute("aria-hidden", "true");
+    this.layer.dataset.testid = "coding-stripes";
+    host.append(this.layer);
+    view.state.doc.forEach((node, offset) => {
+      const dom = view.nodeDOM(offset);
+      if (!(dom instanceof HTMLElement)) return;
+      this.bySection.set(dom, this.sections.length);
+      this.sections.push({ dom, start: positions.posToOffset(offset + 1), end: positions.posToOffset(offset + node.nodeSize - 1) });
+    });
+    const Intersection = host.ownerDocument.defaultView?.IntersectionObserver;
+    const Resize = host.ownerDocument.defaultView?.ResizeObserver;
+    // A section laid out anew, or the view resized, moves the bars of the sections below it: all of them are drawn again (rare).
+    this.resizes = Resize
+      ? new Resize(() => {
+          this.allDirty = true;
+          this.schedule();
+        })
+      : null;
+    this.resizes?.observe(host);
+    this.intersections = Intersection
+      ? new Intersection(
+          (entries) => {
+            for (const entry of entries) {
+              const index = this.bySection.get(entry.target);
+              if (index === undefined) continue;
+              if (entry.isIntersecting) {
+                this.near.add(index);
+                this.dirty.add(index);
+                this.resizes?.observe(entry.target);
+              } else {
+                this.near.delete(index);
+                this.resizes?.unobserve(entry.target);
+              }
+            }
+            this.schedule();
+          },
+          { rootMargin: "50% 0px" },
+        )
+      : null;
+    for (const section of this.sections) this.intersections?.observe(section.dom);
+    this.seedNear();
+    this.layer.addEventListener("click", this.onClick);
+    this.layer.addEventListener("mouseover", this.onOver);
+    this.layer.addEventListener("mouseout", this.onOut);
+  }
+
+  /**
+   * The sections near the viewport now, found by bisection (a few rectangles read), so the first
+   * frame already has its stripes; the IntersectionObserver keeps the set from then on.
+   */
+  private seedNear(): void {
+    const height = this.host.ownerDocument.defaultView?.innerHeight ?? 0;
+    let lo = 0;
+    let hi = this.sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sections[mid]!.dom.getBoundingClientRect().bottom < -height / 2) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.sections.length; i++) {
+      if (this.sections[i]!.dom.getBoundingClientRect().top > height * 1.5) break;
+      this.near.add(i);
+    }
+  }
+
+  /** The codings drawn (as the highlights are) and each one's code name; redraws in the next frame. */
+  update(highlights: Iterable<CodingHighlight>, names: Map<CodingId, string>): void {
+    const before = new Map(this.highlights.map((h) => [h.id, h]));
+    const lanesBefore = this.lanes;
+    const namesBefore = this.names;
+    const laneCountBefore = this.laneCount;
+    this.highlights = [...highlights].sort((a, b) => a.start - b.start || b.end - a.end);
+    this.names = names;
+    // Lanes by interval colouring in offsets: each coding takes the first lane free at its start.
+    this.lanes = new Map();
+    const laneEnds: number[] = [];
+    for (const h of this.highlights) {
+      let lane = laneEnds.findIndex((end) => end <= h.start);
+      if (lane < 0) lane = laneEnds.push(h.end) - 1;
+      else laneEnds[lane] = h.end;
+      this.lanes.set(h.id, lane);
+    }
+    this.laneCount = laneEnds.length;
+    // Only the sections whose stripes differ are drawn again: one coding applied redraws its own.
+    if (this.laneCount !== laneCountBefore) this.allDirty = true;
+    else {
+      for (const h of this.highlights) {
+        const old = before.get(h.id);
+        before.delete(h.id);
+        if (old && old.start === h.start && old.end === h.end && old.color === h.color && old.contradicts === h.contradicts && lanesBefore.get(h.id) === this.lanes.get(h.id) && namesBefore.get(h.id) === names.get(h.id)) continue;
+        this.markDirty(h.start, h.end, h.id);
+        if (old) this.markDirty(old.start, old.end, h.id);
+      }
+      for (const gone of before.values()) this.markDirty(gone.start, gone.end, gone.id);
+    }
+    this.schedule();
+  }
+
+  /** Marks the near sections over [start, end) to be drawn again, measuring coding `id` anew. */
+  private markDirty(start: number, end: number, id: CodingId): void {
+    for (const index of this.near) {
+      const section = this.sections[index]!;
+      if (start < section.end && end > section.start) {
+        this.dirty.add(index);
+        this.extents.delete(`${id}@${index}`);
+      }
+    }
+  }
+
+  destroy(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.intersections?.disconnect();
+    this.resizes?.disconnect();
+    this.light(null);
+    this.layer.remove();
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    if (this.view.isDestroyed) return;
+    for (const [index, nodes] of this.drawn) {
+      if (this.near.has(index) && !this.allDirty && !this.dirty.has(index)) continue;
+      for (const node of nodes) node.remove();
+      this.drawn.delete(index);
+    }
+    if (this.allDirty) {
+      this.extents.clear();
+      this.edges.clear();
+    }
+    this.allDirty = false;
+    this.dirty.clear();
+    const missing = [...this.near].filter((index) => !this.drawn.has(index));
+    if (!missing.length) return;
+    // Read lazily: with everything measured already, drawing forces no layout at all.
+    let hostBox: DOMRect | null = null;
+    const host = () => (hostBox ??= this.host.getBoundingClientRect());
+    for (const index of missing) this.drawn.set(index, this.drawSection(index, host));
+  }
+
+  /** The bars and labels of one section, added to the layer. */
+  private drawSection(index: number, host: () => DOMRect): Element[] {
+    const doc = this.host.ownerDocument;
+    const fragment = doc.createDocumentFragment();
+    const section = this.sections[index]!;
+    let edge = this.edges.get(index);
+    if (!edge) {
+      edge = { right: section.dom.getBoundingClientRect().right - host().left, margin: parseFloat(getComputedStyle(section.dom).paddingRight) || 0 };
+      this.edges.set(index, edge);
+    }
+    const { right, margin } = edge;
+    const lanes = Math.max(1, this.laneCount);
+    const lane = Math.max(MIN_LANE, Math.min(LANE, (margin - 6) / lanes));
+    const x0 = right - margin + 4;
+    const labelX = x0 + lanes * lane + 2;
+    const labelWidth = right - labelX - 2;
+    // Labels go top to bottom without overlapping; one that finds no free line beside its coding is left out.
+    let labelsEnd = -Infinity;
+    for (const h of this.overlapping(section)) {
+      const key = `${h.id}@${index}`;
+      let extent = this.extents.get(key);
+      if (!extent) {
+        const from = this.positions.offsetToPos(Math.max(h.start, section.start));
+        const to = this.positions.offsetToPos(Math.min(h.end, section.end));
+        const origin = host().top;
+        extent = { top: this.view.coordsAtPos(from, 1).top - origin, bottom: this.view.coordsAtPos(to, -1).bottom - origin };
+        this.extents.set(key, extent);
+      }
+      const { top, bottom } = extent;
+      if (!(bottom > top)) continue;
+      const bar = doc.createElement("div");
+      bar.className = h.id === this.hovered ? "tandai-stripe hovered" : "tandai-stripe";
+      bar.dataset.stripeFor = h.id;
+      const y = top;
+      bar.style.cssText = `top:${y}px;height:${bottom - top}px;left:${x0 + this.lanes.get(h.id)! * lane}px;width:${Math.max(2, lane - 2)}px;--tc:${h.color}`;
+      if (h.contradicts) bar.classList.add("contradicts");
+      const name = this.names.get(h.id) ?? "";
+      bar.title = name;
+      fragment.append(bar);
+      // Below the label before it when that still lies beside this coding's lines.
+      const labelY = Math.max(y, labelsEnd);
+      if (labelWidth >= LABEL_MIN_WIDTH && labelY + LABEL_HEIGHT <= bottom && name) {
+        const label = doc.createElement("div");
+        label.className = "tandai-stripe-label";
+        label.dataset.stripeFor = h.id;
+        label.textContent = name;
+        label.title = name;
+        label.style.cssText = `top:${labelY}px;left:${labelX}px;max-width:${labelWidth}px;--tc:${h.color}`;
+        fragment.append(label);
+        labelsEnd = labelY + LABEL_HEIGHT + 1;
+      }
+    }
+    const nodes = [...fragment.children];
+    this.layer.append(fragment);
+    return nodes;
+  }
+
+  /** The codings over a section, clipped to it; highlights are sorted by start. */
+  private overlapping(section: Section): CodingHighlight[] {
+    const found: CodingHighlight[] = [];
+    for (const h of this.highlights) {
+      if (h.start >= section.end) break;
+      if (h.end > section.start) found.push(h);
+    }
+    return found;
+  }
+
+  private readonly onClick = (event: MouseEvent) => {
+    const id = (event.target as Element | null)?.closest?.<HTMLElement>(STRIPE)?.dataset.stripeFor as CodingId | undefined;
+    if (id) this.callbacks.click(id, { x: event.clientX, y: event.clientY });
+  };
+
+  /** Hovering a stripe lights up its passage (only the spans in sections on screen are touched). */
+  private readonly onOver = (event: MouseEvent) => {
+    const id = (event.target as Element | null)?.closest?.<HTMLElement>(STRIPE)?.dataset.stripeFor as CodingId | undefined;
+    if (id && id !== this.hovered) this.light(id);
+  };
+
+  private readonly onOut = (event: MouseEvent) => {
+    const into = (event.relatedTarget as Element | null)?.closest?.(STRIPE);
+    if (!into) this.light(null);
+  };
+
+  /**
+   * Lights up a coding's passage through one generated CSS rule rather than classes on its spans:
+   * ProseMirror owns those spans, and a rule reaches every one of them at once, on screen or not.
+   */
+  private light(id: CodingId | null): void {
+    const sheet = styleSheet();
+    if (sheet && this.hoverRule) {
+      const at = Array.prototype.indexOf.call(sheet.cssRules, this.hoverRule);
+      if (at >= 0) sheet.deleteRule(at);
+    }
+    this.hoverRule = null;
+    for (const bar of this.layer.querySelectorAll(".hovered")) bar.classList.remove("hovered");
+    this.hovered = id;
+    if (!id || !sheet) return;
+    const selector = `[data-coding-id="${CSS.escape(id)}"]`;
+    const at = sheet.insertRule(
+      `.tandai-document ${selector} { background-color: color-mix(in srgb, var(--tc) 38%, transparent); box-shadow: 0 0 0 1px color-mix(in srgb, var(--tc) 60%, transparent); }`,
+      sheet.cssRules.length,
+    );
+    this.hoverRule = sheet.cssRules[at] ?? null;
+    for (const bar of this.layer.querySelectorAll(`[data-stripe-for="${CSS.escape(id)}"]`)) bar.classList.add("hovered");
+  }
+}
