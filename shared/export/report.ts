@@ -257,6 +257,20 @@ export function spreadOverDocuments<T>(items: readonly T[], documentOf: (item: T
   return [...first, ...rest];
 }
 
+/**
+ * The strongest quotes of an indicator, both sides: up to `limit` supporting ones, then up to
+ * `limit` contradicting ones, each side one from each document first. A contested indicator then
+ * shows the evidence against beside the evidence for, never the supporting side alone.
+ */
+export function strongestQuotes<T extends { stance: Stance; documentId: DocumentId }>(items: readonly T[], limit: number): T[] {
+  const side = (stance: Stance) =>
+    spreadOverDocuments(
+      items.filter((item) => item.stance === stance),
+      (item) => item.documentId,
+    ).slice(0, limit);
+  return [...side("supports"), ...side("contradicts")];
+}
+
 function byPosition(scope: ResolvedScope) {
   const rank = new Map(scope.documentIds.map((id, i) => [id, i]));
   return (a: QuotedCoding, b: QuotedCoding) => rank.get(a.coding.documentId)! - rank.get(b.coding.documentId)! || a.coding.start - b.coding.start;
