@@ -57,18 +57,27 @@ const graphemes = (text: string): string[] => [...segmenter.segment(text)].map((
 
 /**
  * `text` shortened with an ellipsis to fit `maxWidth`, never splitting a letter from its accents.
- * `keepEnd` keeps the end, for code paths, whose last name says the most.
+ * `keepEnd` shortens in the middle, for code paths: "Hambatan/Anggaran daerah" and "Hambatan/Anggaran
+ * pusat" differ at their end and "Motif ekonomi" under two frameworks at their start, so two thirds
+ * of the room go to the end and the rest to the start ("Hamb…aran daerah", "Hamb…ran pusat").
  */
 export function fit(text: string, maxWidth: number, size: number, keepEnd = false): string {
   if (textWidth(text, size) <= maxWidth) return text;
   const parts = graphemes(text);
-  while (parts.length > 1) {
-    if (keepEnd) parts.shift();
-    else parts.pop();
-    const shown = keepEnd ? `…${parts.join("").trimStart()}` : `${parts.join("").trimEnd()}…`;
-    if (textWidth(shown, size) <= maxWidth) return shown;
+  const budget = maxWidth - textWidth("…", size);
+  if (keepEnd) {
+    let tail = parts.length;
+    let used = 0;
+    while (tail > 1 && used + textWidth(parts[tail - 1]!, size) <= (budget * 2) / 3) used += textWidth(parts[--tail]!, size);
+    let head = 0;
+    while (head < tail && used + textWidth(parts[head]!, size) <= budget) used += textWidth(parts[head++]!, size);
+    const start = parts.slice(0, head).join("").trimEnd();
+    return `${start}…${parts.slice(tail).join("").trimStart()}`;
   }
-  return "…";
+  let end = 0;
+  let used = 0;
+  while (end < parts.length && used + textWidth(parts[end]!, size) <= budget) used += textWidth(parts[end++]!, size);
+  return `${parts.slice(0, end).join("").trimEnd()}…`;
 }
 
 export function text(content: string, attrs: Attrs): SvgNode {

@@ -22,7 +22,7 @@ export interface GridCell {
 export interface GridSpec {
   rows: string[];
   columns: string[];
-  /** Keep the end of long row/column labels (code paths) rather than the start. */
+  /** Shorten long row/column labels (code paths) in the middle, keeping both their group and their end. */
   rowsAreCodes?: boolean;
   columnsAreCodes?: boolean;
   cellWidth: number;

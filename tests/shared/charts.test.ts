@@ -2,6 +2,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { cooccurrenceChart, frequencyChart, heatmapChart, indicatorGridChart, svgToString, type Chart } from "../../shared/charts/index.js";
+import { fit, textWidth } from "../../shared/charts/frame.js";
 import { codeCaseMatrix, cooccurrenceMatrix, type Matrix } from "../../shared/export/matrices.js";
 import { resolveScope } from "../../shared/export/scope.js";
 import { applyOperation, computeIndicators, emptyProject, newCaseId, newProjectId, type Case, type Language } from "../../shared/index.js";
@@ -196,7 +197,7 @@ describe("charts", () => {
     const labelled = all(root, "g").filter((g) => g.children[0]?.tag === "title" && g.children[1]?.tag === "text" && g.children.length === 2);
     const byFull = new Map(labelled.map((g) => [g.children[0]!.text, g.children[1]!.text]));
     expect(byFull.get(longCase)).toMatch(/^Kota Padang.*…$/);
-    expect(byFull.get(longCode)).toMatch(/^….*Festival budaya$/);
+    expect(byFull.get(longCode)).toMatch(/^Motif para.*….*Festival budaya$/);
     expect(byFull.get(longCase)!.length).toBeLessThan(longCase.length);
 
     // A framework named at length: the drawn title is shortened, the <title> keeps it whole.
@@ -209,6 +210,27 @@ describe("charts", () => {
     expect(drawn.children[0]!.text).toBe(`${name}: status indikator per kasus`);
     expect(texts(drawn).find((x) => x.startsWith("Kerangka analisis"))).toMatch(/…$/);
     expect(grid.width).toBeLessThan(720);
+  });
+
+  it("shortens code paths in the middle, so codes of different groups and siblings stay told apart", () => {
+    const paths = ["Hambatan/Anggaran daerah", "Hambatan/Anggaran pusat", "Peluang/Anggaran daerah", "Motif paradiplomasi (Keating)/Motif ekonomi", "Tipe paradiplomasi (Duchacek)/Motif ekonomi"];
+    for (const width of [70, 90, 120]) {
+      const shown = paths.map((p) => fit(p, width, 12, true));
+      shown.forEach((s, i) => {
+        expect(textWidth(s, 12), s).toBeLessThanOrEqual(width);
+        expect(s).toContain("…");
+        // The start of the group and the end of the name are both kept.
+        expect(s.startsWith(paths[i]!.slice(0, 2)), s).toBe(true);
+        expect(s.endsWith(paths[i]!.slice(-3)), s).toBe(true);
+      });
+      expect(new Set(shown).size, shown.join(" | ")).toBe(paths.length);
+    }
+    // Drawn in a chart: the rows of a heatmap with a narrow label column still differ.
+    const matrix: Matrix = { rows: paths.map((label, i) => ({ id: `c${i}`, label: label.repeat(4) })), columns: [{ id: "k", label: "Padang" }], values: paths.map(() => [1]) };
+    const rows = texts(parse(heatmapChart(matrix, "id"))).filter((x) => x.includes("…"));
+    expect(new Set(rows).size).toBe(paths.length);
+    // Other labels (case names) still keep their start.
+    expect(fit("Kota Padang – Bà Rịa–Vũng Tàu", 80, 12)).toMatch(/^Kota Pad.*…$/);
   });
 
   it("keeps Korean and Vietnamese text exactly, and never splits a letter from its accent", () => {
