@@ -154,6 +154,33 @@ describe("charts", () => {
     expect(texts(paragraph)).toContain("Diagonal abu-abu berarsir: jumlah paragraf yang memuat masing-masing kode.");
   });
 
+  it("co-occurrence of 19 codes is printed at its own size in a report: every number and label at 11 px or more", () => {
+    const names = [
+      "Motif paradiplomasi (Keating)/Motif ekonomi", "Motif paradiplomasi (Keating)/Motif budaya", "Motif paradiplomasi (Keating)/Motif politik",
+      "Hambatan/Pandemi Covid-19", "Hambatan/Keterbatasan sumber daya manusia", "Hambatan/Anggaran daerah", "Hambatan/Anggaran pusat",
+      "Hambatan/Keterbatasan bahasa dan budaya", "Hambatan/Sistem birokrasi", "Tahap implementasi/Tahap inisiasi", "Tahap implementasi/Tahap perencanaan",
+      "Tahap implementasi/Tahap pelaksanaan", "Aktor/Pemerintah kota", "Aktor/DPRD", "Aktor/Kementerian Luar Negeri", "Sektor/Pendidikan",
+      "Sektor/Pariwisata", "Sektor/Perdagangan dan investasi", "Sektor/Kebudayaan",
+    ];
+    const rows = names.map((label, i) => ({ id: `c${i}`, label }));
+    const matrix: Matrix = { rows, columns: rows, values: rows.map((_, i) => rows.map((_, j) => (i === j ? 40 + i : (i * j) % 13))) };
+    const chart = cooccurrenceChart(matrix, "paragraph", "id");
+    // Not wider than the report page's text (the .docx scales a wider chart down), nor taller than a page.
+    expect(chart.width).toBeLessThanOrEqual(604);
+    expect(chart.height).toBeLessThanOrEqual(850);
+    const root = parse(chart);
+    const sizes = all(root, "text").map((x) => Number(x.attrs["font-size"]));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+    expect(cells(root).size).toBe(19 * 19);
+    // Column labels stand upright, and the numbers fit their cells.
+    const upright = all(root, "text").filter((x) => x.attrs.transform?.includes("rotate(-90)"));
+    expect(upright).toHaveLength(19);
+    for (const cell of cells(root).values()) {
+      const rect = cell.children.find((x) => x.tag === "rect")!;
+      expect(textWidth(cellText(cell), 12)).toBeLessThan(Number(rect.attrs.width) - 4);
+    }
+  });
+
   it("indicator grid: statuses in words per indicator and case, contested hatched, overrides starred and explained", () => {
     const { fx, scope } = setup();
     const results = computeIndicators(fx.state);
