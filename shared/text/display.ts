@@ -13,8 +13,12 @@ const BREAK_IN_BLOCK = /[^\S\r\n]*(?:\r\n|\n|\r)\s*/g;
  */
 export function displayText(content: DocumentContent, start: number, end: number): string {
   const { text, blocks } = content;
+  // Within one block (nearly every coding): its text, without gathering pieces.
+  const first = blocks.length ? blockIndexAt(blocks, start) : -1;
+  const only = blocks[first];
+  if (only && only.start <= start && end <= only.end) return oneLine(text.slice(start, end));
   const pieces: string[] = [];
-  for (let i = blocks.length ? blockIndexAt(blocks, start) : 0; i < blocks.length && blocks[i]!.start < end; i++) {
+  for (let i = Math.max(first, 0); i < blocks.length && blocks[i]!.start < end; i++) {
     const block = blocks[i]!;
     if (block.end <= start) continue;
     pieces.push(oneLine(text.slice(Math.max(start, block.start), Math.min(end, block.end))));
@@ -23,6 +27,7 @@ export function displayText(content: DocumentContent, start: number, end: number
   return pieces.join("\n");
 }
 
+/** Most passages hold no line break: those are returned as they are, without a regex pass. */
 function oneLine(text: string): string {
-  return text.replace(BREAK_IN_BLOCK, " ");
+  return text.includes("\n") || text.includes("\r") ? text.replace(BREAK_IN_BLOCK, " ") : text;
 }
