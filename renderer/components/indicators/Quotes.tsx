@@ -61,9 +61,10 @@ export function QuoteList({ passages, onJump }: { passages: readonly Passage[]; 
                 title={t("indicators.quotes.jump")}
                 data-testid={p.stance === "supports" ? "indicator-quote" : "indicator-quote-against"}
               >
-                {p.stance === "contradicts" && <span className="badge contradicts">{t("app.stance.contradicts")}</span>}
                 <span className="quote-text">“{p.quote}”</span>
-                <span className="quote-source muted">{p.documentTitle}</span>
+                <span className="quote-source muted">
+                  {p.stance === "contradicts" && <span className="badge contradicts">{t("app.stance.contradicts")}</span>} {p.documentTitle}
+                </span>
               </button>
             </li>
           ))}
