@@ -1,6 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { catalogues, type Language } from "../shared/index.js";
+import { catalogues, languageFromLocale, type Language } from "../shared/index.js";
 
 /** i18next over the shared catalogues; the language is switched at run time from preferences. */
 export async function initI18n(language: Language) {
@@ -13,6 +13,14 @@ export async function initI18n(language: Language) {
   });
   document.documentElement.lang = language;
   return i18next;
+}
+
+/**
+ * The language to start in: the user's choice if they made one, else the renderer's own locale —
+ * in web mode the browser's (`navigator.language`), not the locale of the machine serving it.
+ */
+export function startLanguage(preferred: Language, chosen: boolean, locale: string | undefined): Language {
+  return chosen || !locale ? preferred : languageFromLocale(locale);
 }
 
 export async function changeLanguage(language: Language) {

@@ -56,7 +56,7 @@ export class Backend implements TandaiApi {
 
   async appInfo(): Promise<ResultOf<"appInfo">> {
     const { version, transport, projectsDir, pickFolder } = this.context;
-    return { version, transport, projectsDir, canPickFolders: Boolean(pickFolder) };
+    return { version, transport, projectsDir, canPickFolders: Boolean(pickFolder), languageChosen: this.settings.languageChosen };
   }
 
   async getPreferences(): Promise<ResultOf<"getPreferences">> {

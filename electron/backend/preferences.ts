@@ -41,6 +41,11 @@ export class SettingsFile {
     };
   }
 
+  /** Whether the language is the user's choice rather than the system locale's default. */
+  get languageChosen(): boolean {
+    return this.settings.preferences.language !== undefined;
+  }
+
   get recent(): RecentProject[] {
     return this.settings.recent;
   }

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import {
+  addTemplateOps,
   findQuote,
   linesToBlocks,
   newCodeId,
@@ -12,29 +13,43 @@ import {
   type Operation,
 } from "../../shared/index.js";
 import { createProject, type DiskProjectStore } from "../store/index.js";
-import { sampleCaseName, sampleCodes, sampleDocuments, sampleName } from "./sampleContent.js";
+import { sampleCaseName, sampleCodes, sampleDocuments, sampleFramework, sampleName } from "./sampleContent.js";
 
 export function sampleProjectDir(projectsDir: string): string {
   return join(projectsDir, "Sample");
 }
 
-/** Creates the sample project: its documents, a small nested codebook, and codings on both documents. */
+/**
+ * Creates the sample project in `language`: Keating's framework with its linked codes, a small
+ * nested codebook of its own, both documents coded, and the case holding them, as one operation.
+ */
 export async function createSampleProject(dir: string, coder: string, language: Language = "id"): Promise<DiskProjectStore> {
   const store = await createProject(dir, sampleName[language]);
   const now = new Date().toISOString();
-  const codeIds = new Map<string, CodeId>(sampleCodes.map((c) => [c.key, newCodeId()]));
-  const ops: Operation[] = sampleCodes.map((c, order) => ({
-    type: "addCode",
-    code: {
-      id: codeIds.get(c.key)!,
-      name: c.name[language],
-      color: c.color,
-      parentId: c.parent ? codeIds.get(c.parent)! : null,
-      order,
-      description: { definition: c.definition[language], whenToUse: "", whenNotToUse: "" },
-      createdAt: now,
-    },
-  }));
+  const codeIds = new Map<string, CodeId>();
+  // The framework's group and indicator codes, named as adding it from the Indicators tab names them.
+  const ops: Operation[] = addTemplateOps(store.state, sampleFramework.id, language, now).map((op) => {
+    if (op.type !== "addCode") return op;
+    const key = op.code.indicatorId ? Object.keys(sampleFramework.indicators).find((k) => sampleFramework.indicators[k] === op.code.indicatorId)! : sampleFramework.group;
+    codeIds.set(key, op.code.id);
+    const definition = sampleFramework.definitions[key]?.[language] ?? op.code.description.definition;
+    return { ...op, code: { ...op.code, description: { ...op.code.description, definition } } };
+  });
+  for (const c of sampleCodes) codeIds.set(c.key, newCodeId());
+  sampleCodes.forEach((c, i) =>
+    ops.push({
+      type: "addCode",
+      code: {
+        id: codeIds.get(c.key)!,
+        name: c.name[language],
+        color: c.color,
+        parentId: c.parent ? codeIds.get(c.parent)! : null,
+        order: i + 1,
+        description: { definition: c.definition[language], whenToUse: "", whenNotToUse: "" },
+        createdAt: now,
+      },
+    }),
+  );
   for (const doc of sampleDocuments) {
     const id = newDocumentId();
     const content = { text: doc.text, blocks: linesToBlocks(doc.text) };

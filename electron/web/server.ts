@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { extname, normalize, resolve, sep } from "node:path";
+import { basename, extname, normalize, resolve, sep } from "node:path";
 import { decodeWire, TandaiError, toErrorPayload, type TandaiApi } from "../../shared/index.js";
 import { dispatch } from "../backend/dispatch.js";
 import { CONTENT_SECURITY_POLICY } from "../security.js";
@@ -54,7 +54,31 @@ export async function startWebServer(api: TandaiApi, rendererDir: string, port =
       const envelope = await dispatch(api, decodeURIComponent(url.pathname.slice(5)), body ? decodeWire(body) : {});
       return send(res, 200, "application/json", JSON.stringify(envelope));
     }
+    if (url.pathname.startsWith("/exports/")) return serveExport(url, res);
     return serveStatic(url.pathname, res);
+  }
+
+  /**
+   * A file of the open project's `exports` folder by its name, for the export dialog's download
+   * link: GET with the token in the query (a link carries no header), nothing outside that folder.
+   */
+  async function serveExport(url: URL, res: ServerResponse) {
+    if (!sameToken(url.searchParams.get("token") ?? "", token)) return send(res, 403, "text/plain", "Forbidden");
+    const name = decodeURIComponent(url.pathname.slice("/exports/".length));
+    const project = await api.currentProject({});
+    if (!project || !name || name !== basename(name) || name.includes("\\") || name === "." || name === "..") return send(res, 404, "text/plain", "Not found");
+    const folder = resolve(project.dir, "exports");
+    const file = resolve(folder, name);
+    const info = file.startsWith(folder + sep) ? await stat(file).catch(() => null) : null;
+    if (!info?.isFile()) return send(res, 404, "text/plain", "Not found");
+    res.writeHead(200, {
+      "content-type": "application/octet-stream",
+      "content-length": info.size,
+      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "x-content-type-options": "nosniff",
+      "cache-control": "no-store",
+    });
+    createReadStream(file).pipe(res);
   }
 
   async function serveStatic(pathname: string, res: ServerResponse) {

@@ -24,3 +24,11 @@ export function createWebApi(unwrap: <T>(envelope: unknown) => T): TandaiApi {
     },
   });
 }
+
+/**
+ * Where the web server hands out a file of the open project's `exports` folder (GET, with the
+ * access token in the address, as a link cannot carry a header).
+ */
+export function exportDownloadUrl(fileName: string): string {
+  return `/exports/${encodeURIComponent(fileName)}?token=${encodeURIComponent(sessionStorage.getItem("tandai-token") ?? "")}`;
+}

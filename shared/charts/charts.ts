@@ -4,7 +4,7 @@ import type { CaseResult } from "../frameworks/compute.js";
 import type { Framework, IndicatorStatus } from "../frameworks/model.js";
 import type { Language } from "../i18n/catalogues.js";
 import type { Case } from "../model/project.js";
-import { cap, frame, hatch, INK, label, mix, MUTED, noData, OKABE_ITO, r1, RULE, sequential, t, text, textWidth, ticks, titled, type Chart } from "./frame.js";
+import { cap, frame, hatch, INK, label, mix, MUTED, noData, OKABE_ITO, PAD, r1, REPORT_WIDTH, RULE, sequential, t, text, textWidth, ticks, titled, type Chart } from "./frame.js";
 import { grid, legendRow, type Drawn, type LegendEntry } from "./grid.js";
 import type { SvgNode } from "./svg.js";
 
@@ -23,6 +23,10 @@ const MAX_BAR_CASES = OKABE_ITO.length;
 const MAX_GRID_CODES = 60;
 const MAX_GRID_CASES = 30;
 const MAX_COOCCURRENCE_CODES = 40;
+/** Co-occurrence cells and their numbers: the size they are read at in a printed report. */
+const COOCCURRENCE_TEXT = 12;
+const COOCCURRENCE_MIN_CELL = 22;
+const COOCCURRENCE_ROW_LABEL = { min: 140, max: 280 };
 
 const ZERO = { fill: "#f6f8fa", ink: MUTED };
 
@@ -177,13 +181,20 @@ export function cooccurrenceChart(matrix: Matrix, unit: CooccurrenceUnit, langua
   const max = Math.max(0, ...codes.shown.flatMap((i) => codes.shown.filter((j) => j !== i).map((j) => v(i, j))));
   const widest = Math.max(0, ...codes.shown.map((i) => v(i, i)));
   const diagonal = "tandai-cooccurrence-diagonal";
+  // Upright column labels and narrow cells, the row labels taking what is left of a report page's
+  // width, so ~20 codes are printed at their own size, not scaled down to unreadable numbers.
+  const cellWidth = Math.ceil(Math.max(COOCCURRENCE_MIN_CELL, textWidth(String(Math.max(max, widest)), COOCCURRENCE_TEXT) + 6));
+  const rowRoom = REPORT_WIDTH - 2 * PAD - codes.shown.length * cellWidth - 10;
 
   const drawn = grid({
     rows: codes.shown.map((i) => matrix.rows[i]!.label),
     columns: codes.shown.map((j) => matrix.columns[j]!.label),
     rowsAreCodes: true,
     columnsAreCodes: true,
-    cellWidth: Math.max(40, textWidth(String(Math.max(max, widest)), 11) + 14),
+    verticalColumns: true,
+    maxRowLabel: Math.min(COOCCURRENCE_ROW_LABEL.max, Math.max(COOCCURRENCE_ROW_LABEL.min, rowRoom)),
+    cellText: COOCCURRENCE_TEXT,
+    cellWidth,
     cell: (r, c) => {
       const [i, j] = [codes.shown[r]!, codes.shown[c]!];
       const cellTitle = t(language, "cooccurrence.cell", { row: matrix.rows[i]!.label, column: matrix.columns[j]!.label, value: v(i, j) });

@@ -28,6 +28,11 @@ export const INK = "#1f2328";
 export const MUTED = "#57606a";
 export const RULE = "#d0d7de";
 export const PAD = 16;
+/**
+ * The text width of the report's A4 page with 2.5 cm margins at 96 dpi (electron/export/docx.ts
+ * scales a wider chart down to it): a chart drawn no wider is printed at its own size.
+ */
+export const REPORT_WIDTH = 604;
 
 /** Okabe–Ito: told apart with the common colour-vision deficiencies; black last. */
 export const OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"];
@@ -43,11 +48,13 @@ export const t = (language: Language, key: string, params?: Record<string, strin
 const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
 const MARK = /\p{M}/u;
 const NARROW = /[\sijlt.,:;'’|!()[\]{}\-/]/;
-const BROAD = /[A-Z0-9MWmw@%#&]/;
+const BROAD = /[A-ZMWmw@%#&]/;
+/** Digits are tabular: 0.64 em in DejaVu Sans, less in Noto Sans and Arial. */
+const DIGIT = /[0-9]/;
 
 export function textWidth(text: string, size: number): number {
   let em = 0;
-  for (const ch of text) em += MARK.test(ch) ? 0 : WIDE.test(ch) ? 1 : NARROW.test(ch) ? 0.34 : BROAD.test(ch) ? 0.74 : 0.62;
+  for (const ch of text) em += MARK.test(ch) ? 0 : WIDE.test(ch) ? 1 : NARROW.test(ch) ? 0.34 : DIGIT.test(ch) ? 0.64 : BROAD.test(ch) ? 0.74 : 0.62;
   return em * size;
 }
 
@@ -57,18 +64,27 @@ const graphemes = (text: string): string[] => [...segmenter.segment(text)].map((
 
 /**
  * `text` shortened with an ellipsis to fit `maxWidth`, never splitting a letter from its accents.
- * `keepEnd` keeps the end, for code paths, whose last name says the most.
+ * `keepEnd` shortens in the middle, for code paths: "Hambatan/Anggaran daerah" and "Hambatan/Anggaran
+ * pusat" differ at their end and "Motif ekonomi" under two frameworks at their start, so two thirds
+ * of the room go to the end and the rest to the start ("Hamb…aran daerah", "Hamb…ran pusat").
  */
 export function fit(text: string, maxWidth: number, size: number, keepEnd = false): string {
   if (textWidth(text, size) <= maxWidth) return text;
   const parts = graphemes(text);
-  while (parts.length > 1) {
-    if (keepEnd) parts.shift();
-    else parts.pop();
-    const shown = keepEnd ? `…${parts.join("").trimStart()}` : `${parts.join("").trimEnd()}…`;
-    if (textWidth(shown, size) <= maxWidth) return shown;
+  const budget = maxWidth - textWidth("…", size);
+  if (keepEnd) {
+    let tail = parts.length;
+    let used = 0;
+    while (tail > 1 && used + textWidth(parts[tail - 1]!, size) <= (budget * 2) / 3) used += textWidth(parts[--tail]!, size);
+    let head = 0;
+    while (head < tail && used + textWidth(parts[head]!, size) <= budget) used += textWidth(parts[head++]!, size);
+    const start = parts.slice(0, head).join("").trimEnd();
+    return `${start}…${parts.slice(tail).join("").trimStart()}`;
   }
-  return "…";
+  let end = 0;
+  let used = 0;
+  while (end < parts.length && used + textWidth(parts[end]!, size) <= budget) used += textWidth(parts[end++]!, size);
+  return `${parts.slice(0, end).join("").trimEnd()}…`;
 }
 
 export function text(content: string, attrs: Attrs): SvgNode {

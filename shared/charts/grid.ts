@@ -22,10 +22,16 @@ export interface GridCell {
 export interface GridSpec {
   rows: string[];
   columns: string[];
-  /** Keep the end of long row/column labels (code paths) rather than the start. */
+  /** Shorten long row/column labels (code paths) in the middle, keeping both their group and their end. */
   rowsAreCodes?: boolean;
   columnsAreCodes?: boolean;
   cellWidth: number;
+  /** Column labels upright (rotated 90°) rather than slanted, so columns can be as narrow as their numbers. */
+  verticalColumns?: boolean;
+  /** The widest a row label may be drawn (default 280 px); longer ones are shortened. */
+  maxRowLabel?: number;
+  /** The size of the numbers in the cells (default 11 px). */
+  cellText?: number;
   cell(row: number, column: number): GridCell;
 }
 
@@ -44,17 +50,22 @@ const SLANT = Math.SQRT1_2;
 
 export function grid(spec: GridSpec): Drawn {
   const { rows, columns, cellWidth: cw } = spec;
-  const rowLabelWidth = Math.min(MAX_ROW_LABEL, Math.max(0, ...rows.map((r) => textWidth(r, LABEL)))) + 10;
-  // Column labels stand level when they all fit their column, else slant at 45° to stay readable.
+  const maxRowLabel = spec.maxRowLabel ?? MAX_ROW_LABEL;
+  const cellText = spec.cellText ?? CELL_TEXT;
+  const rowLabelWidth = Math.min(maxRowLabel, Math.max(0, ...rows.map((r) => textWidth(r, LABEL)))) + 10;
+  // Column labels stand level when they all fit their column, else slant at 45° (or stand upright) to stay readable.
   const level = columns.every((c) => textWidth(c, LABEL) <= cw - 6);
+  const vertical = !level && spec.verticalColumns === true;
   const columnLabelWidth = Math.min(MAX_COLUMN_LABEL, Math.max(0, ...columns.map((c) => textWidth(c, LABEL))));
-  const header = level ? 22 : Math.ceil(columnLabelWidth * SLANT) + 14;
+  const header = level ? 22 : Math.ceil(columnLabelWidth * (vertical ? 1 : SLANT)) + 14;
   const nodes: SvgNode[] = [];
   let right = rowLabelWidth + columns.length * cw;
 
   columns.forEach((name, j) => {
     const cx = rowLabelWidth + j * cw + cw / 2;
     if (level) nodes.push(label(name, cw - 6, LABEL, { x: r1(cx), y: header - 8, "text-anchor": "middle", fill: INK }, spec.columnsAreCodes));
+    // Upright, reading bottom to top, the baseline a third of the letters' height right of the middle.
+    else if (vertical) nodes.push(label(name, MAX_COLUMN_LABEL, LABEL, { transform: `translate(${r1(cx + LABEL * 0.35)},${header - 6}) rotate(-90)`, fill: INK }, spec.columnsAreCodes));
     else {
       nodes.push(label(name, MAX_COLUMN_LABEL, LABEL, { transform: `translate(${r1(cx - 3)},${header - 6}) rotate(-45)`, fill: INK }, spec.columnsAreCodes));
       right = Math.max(right, cx + Math.min(MAX_COLUMN_LABEL, textWidth(name, LABEL)) * SLANT + 4);
@@ -63,7 +74,7 @@ export function grid(spec: GridSpec): Drawn {
 
   rows.forEach((name, i) => {
     const y = header + i * CELL_HEIGHT;
-    nodes.push(label(name, MAX_ROW_LABEL, LABEL, { x: rowLabelWidth - 8, y: y + CELL_HEIGHT / 2 + 4, "text-anchor": "end", fill: INK }, spec.rowsAreCodes));
+    nodes.push(label(name, maxRowLabel, LABEL, { x: rowLabelWidth - 8, y: y + CELL_HEIGHT / 2 + 4, "text-anchor": "end", fill: INK }, spec.rowsAreCodes));
     columns.forEach((_, j) => {
       const x = rowLabelWidth + j * cw;
       const cell = spec.cell(i, j);
@@ -76,7 +87,7 @@ export function grid(spec: GridSpec): Drawn {
           x: r1(x + cw / 2),
           y: y + CELL_HEIGHT / 2 + 4,
           "text-anchor": "middle",
-          "font-size": CELL_TEXT,
+          "font-size": cellText,
           fill: cell.ink,
           ...(cell.bold ? { "font-weight": "bold" } : {}),
         }),
@@ -104,7 +115,7 @@ export function legendRow(entries: LegendEntry[], x: number, y: number): Drawn {
     const box = { x: r1(at), y, width: 22, height: 16 };
     nodes.push({ tag: "rect", attrs: { ...box, fill: entry.fill, stroke: "#8c959f", "stroke-width": 0.5 } });
     if (entry.overlay) nodes.push({ tag: "rect", attrs: { ...box, fill: entry.overlay } });
-    if (entry.mark) nodes.push(text(entry.mark, { x: r1(at + 11), y: y + 12, "text-anchor": "middle", "font-size": 10, fill: entry.ink ?? INK }));
+    if (entry.mark) nodes.push(text(entry.mark, { x: r1(at + 11), y: y + 12, "text-anchor": "middle", "font-size": 11, fill: entry.ink ?? INK }));
     if (entry.label) nodes.push(text(entry.label, { x: r1(at + 27), y: y + 12, "font-size": 11, fill: MUTED }));
     at += 27 + (entry.label ? textWidth(entry.label, 11) + 14 : 2);
   }

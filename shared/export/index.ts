@@ -8,3 +8,4 @@ export * from "./tables.js";
 export * from "./csv.js";
 export * from "./markdown.js";
 export * from "./html.js";
+export * from "./codeNames.js";

@@ -1,9 +1,10 @@
 import type { DocumentId } from "../model/ids.js";
 import type { Coding, DocumentContent, ProjectState } from "../model/project.js";
 import { locationOf, type Location } from "../text/blocks.js";
+import { displayText } from "../text/display.js";
 import { checkCancelled, type ExportControl } from "./model.js";
 
-/** A coding with its words and where they stand, as every export cites it. */
+/** A coding with its words as the view shows them (`displayText`) and where they stand, as every export cites it. */
 export interface QuotedCoding {
   coding: Coding;
   quote: string;
@@ -31,7 +32,7 @@ export async function collectQuotes(
     const content = state.documents[documentId] ? await read(documentId) : { text: "", blocks: [] };
     for (const index of indexes) {
       const coding = codings[index]!;
-      out[index] = { coding, quote: content.text.slice(coding.start, coding.end), location: locationOf(content, coding.start) };
+      out[index] = { coding, quote: displayText(content, coding.start, coding.end), location: locationOf(content, coding.start) };
     }
     done++;
   }

@@ -1,5 +1,5 @@
 import { activeSourceTypes, sourceTypeMatcher } from "../attributes/index.js";
-import { codePath, PATH_SEPARATOR } from "../codebook/tree.js";
+import { codeInLanguage, codePathIn } from "./codeNames.js";
 import { computeIndicators, type CaseResult } from "../frameworks/compute.js";
 import { findIndicator, type Framework } from "../frameworks/model.js";
 import { describeResult, verdictSentence } from "../frameworks/verdict.js";
@@ -38,7 +38,7 @@ export function buildReport({ state, request, scope, quoted, charts, now }: Repo
   const blocks: ReportBlock[] = [{ type: "toc", title: t("contents") }];
   const casesOf = casesOfDocuments(state);
   const cite = citation(state, language, casesOf);
-  const codeName = (id: CodeId) => codePath(state, id).join(PATH_SEPARATOR);
+  const codeName = (id: CodeId) => codePathIn(state, id, language);
   const limit = request.include.quotesPerItem;
 
   /** Supporting, then contradicting quotes, each group introduced by its count. */
@@ -110,7 +110,8 @@ export function buildReport({ state, request, scope, quoted, charts, now }: Repo
     for (const code of otherCodes) {
       const items = byCode.get(code.id)!;
       blocks.push({ type: "heading", level: 2, text: codeName(code.id) });
-      if (code.description.definition) blocks.push({ type: "paragraph", runs: [{ text: code.description.definition }] });
+      const { definition } = codeInLanguage(state, code, language);
+      if (definition) blocks.push({ type: "paragraph", runs: [{ text: definition }] });
       quoteGroups(items);
     }
   }
@@ -123,18 +124,23 @@ export function buildReport({ state, request, scope, quoted, charts, now }: Repo
   if (request.include.codebook) {
     blocks.push({ type: "heading", level: 1, text: t("codebook") });
     const counts = countBy(scope.codings, (c) => c.codeId);
-    blocks.push({
-      type: "table",
-      header: [t("code"), t("definition"), t("whenToUse"), t("whenNotToUse"), t("indicator"), t("codings")],
-      rows: scope.codes.map((code) => [
-        codeName(code.id),
-        code.description.definition,
-        code.description.whenToUse,
-        code.description.whenNotToUse,
-        code.indicatorId ? (findIndicator(state.frameworks, code.indicatorId)?.name[language] ?? code.indicatorId) : "",
-        String(counts.get(code.id) ?? 0),
-      ]),
-    });
+    blocks.push(
+      withoutEmptyColumns({
+        type: "table",
+        header: [t("code"), t("definition"), t("whenToUse"), t("whenNotToUse"), t("indicator"), t("codings")],
+        rows: scope.codes.map((code) => {
+          const local = codeInLanguage(state, code, language);
+          return [
+            codeName(code.id),
+            local.definition,
+            local.whenToUse,
+            local.whenNotToUse,
+            code.indicatorId ? (findIndicator(state.frameworks, code.indicatorId)?.name[language] ?? code.indicatorId) : "",
+            String(counts.get(code.id) ?? 0),
+          ];
+        }),
+      }),
+    );
   }
 
   if (request.include.memos) memoBlocks(state, scope, quoted, language, cite, blocks);
@@ -170,7 +176,7 @@ function subtitle(state: ProjectState, scope: ResolvedScope, language: Language,
   const t = (key: string, params: Record<string, string | number> = {}) => translate(language, `export.report.${key}`, params);
   const list = (narrowed: boolean, names: () => string[], all: string, count: number) => (narrowed ? names().join("; ") : t(all, { count }));
   // Chosen codes are named by the top of each chosen branch (its descendants came with it).
-  const chosenCodes = () => scope.codes.filter((c) => !scope.codes.some((p) => p.id === c.parentId)).map((c) => codePath(state, c.id).join(PATH_SEPARATOR));
+  const chosenCodes = () => scope.codes.filter((c) => !scope.codes.some((p) => p.id === c.parentId)).map((c) => codePathIn(state, c.id, language));
   return [
     t("generated", { date: new Date(now).toLocaleDateString(language === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) }),
     `${t("scopeCases")}: ${list(scope.narrowed.cases, () => scope.cases.map((c) => c.name), "allCases", scope.cases.length)}`,
@@ -206,7 +212,7 @@ function memoBlocks(state: ProjectState, scope: ResolvedScope, quoted: readonly 
   };
   memo(t("memoProject"), text(memoKey({ kind: "project" })));
   for (const id of scope.documentIds) memo(t("memoDocument", { name: state.documents[id]!.title }), text(memoKey({ kind: "document", id })));
-  for (const code of scope.codes) memo(t("memoCode", { name: codePath(state, code.id).join(PATH_SEPARATOR) }), text(memoKey({ kind: "code", id: code.id })));
+  for (const code of scope.codes) memo(t("memoCode", { name: codePathIn(state, code.id, language) }), text(memoKey({ kind: "code", id: code.id })));
   const codingMemos = quoted.filter((q) => text(memoKey({ kind: "coding", id: q.coding.id })));
   if (codingMemos.length) {
     sections.push({ type: "heading", level: 2, text: t("memoCodings") });
@@ -216,6 +222,12 @@ function memoBlocks(state: ProjectState, scope: ResolvedScope, quoted: readonly 
     }
   }
   if (sections.length) blocks.push({ type: "heading", level: 1, text: t("memos") }, ...sections);
+}
+
+/** The table without the columns no row fills (a codebook nobody wrote "when not to use" for). */
+function withoutEmptyColumns(table: Extract<ReportBlock, { type: "table" }>): Extract<ReportBlock, { type: "table" }> {
+  const kept = table.header.map((_, c) => c).filter((c) => c === 0 || table.rows.some((row) => (row[c] ?? "").trim() !== ""));
+  return { ...table, header: kept.map((c) => table.header[c]!), rows: table.rows.map((row) => kept.map((c) => row[c] ?? "")) };
 }
 
 const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
@@ -255,6 +267,20 @@ export function spreadOverDocuments<T>(items: readonly T[], documentOf: (item: T
     }
   }
   return [...first, ...rest];
+}
+
+/**
+ * The strongest quotes of an indicator, both sides: up to `limit` supporting ones, then up to
+ * `limit` contradicting ones, each side one from each document first. A contested indicator then
+ * shows the evidence against beside the evidence for, never the supporting side alone.
+ */
+export function strongestQuotes<T extends { stance: Stance; documentId: DocumentId }>(items: readonly T[], limit: number): T[] {
+  const side = (stance: Stance) =>
+    spreadOverDocuments(
+      items.filter((item) => item.stance === stance),
+      (item) => item.documentId,
+    ).slice(0, limit);
+  return [...side("supports"), ...side("contradicts")];
 }
 
 function byPosition(scope: ResolvedScope) {

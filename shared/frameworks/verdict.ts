@@ -198,15 +198,25 @@ export function lowerFirst(name: string): string {
 /**
  * "a, b and c" in the language. Two-word names sharing a word are folded, as a writer would:
  * "cultural or political motive", "motif budaya atau politik". Longer names are left whole, where
- * folding would mangle them ("lapisan pertama: ekonomi").
+ * folding would mangle them ("lapisan pertama: ekonomi"). When a name itself holds a list word
+ * ("and", "dan", "or", "atau") or a comma, every name is quoted, so "“ekonomi dan budaya” dan
+ * “politik”" cannot be read as three names.
  */
 export function joinNames(language: Language, names: string[], conjunction: "and" | "or" = "and"): string {
   const word = translate(language, `frameworks.list.${conjunction}`);
   const join = (items: string[]) => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${word} ${items.at(-1)}`);
+  if (names.length > 1 && names.some(holdsListWord)) return join(names.map((name) => translate(language, "frameworks.list.quoted", { name })));
   const split = names.map((n) => n.split(" "));
   if (names.length > 1 && split.every((w) => w.length === 2)) {
     if (split.every((w) => w[1] === split[0]![1])) return `${join(split.map((w) => w[0]!))} ${split[0]![1]}`;
     if (split.every((w) => w[0] === split[0]![0])) return `${split[0]![0]} ${join(split.map((w) => w[1]!))}`;
   }
   return join(names);
+}
+
+/** The list words of both languages: a name may be written in either. */
+const LIST_WORDS = new Set((["en", "id"] as const).flatMap((l) => [translate(l, "frameworks.list.and"), translate(l, "frameworks.list.or")].map((w) => w.toLowerCase())));
+
+function holdsListWord(name: string): boolean {
+  return /[,;]/.test(name) || name.toLowerCase().split(/\s+/).some((w) => LIST_WORDS.has(w));
 }

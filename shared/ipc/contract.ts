@@ -35,6 +35,11 @@ export interface AppInfo {
   projectsDir: string;
   /** Whether a native folder picker exists (Electron) or the user types a path (web). */
   canPickFolders: boolean;
+  /**
+   * Whether the user has chosen the language; until then the renderer follows its own locale (the
+   * browser's in web mode, not the server's), and `Preferences.language` is only the server's guess.
+   */
+  languageChosen: boolean;
 }
 
 /** Everything the renderer needs to draw an open project. */

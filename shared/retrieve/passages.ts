@@ -2,6 +2,7 @@ import type { CodeId, CodingId, DocumentId } from "../model/ids.js";
 import type { Coding, DocumentContent, ProjectState, Stance } from "../model/project.js";
 import { descendantIds } from "../ops/apply.js";
 import { locationOf, type Location } from "../text/blocks.js";
+import { displayText } from "../text/display.js";
 
 /** A coded passage as the retrieval view and exports show it. */
 export interface Passage {
@@ -44,7 +45,8 @@ export function passageOf(state: ProjectState, coding: Coding, content: Document
     documentTitle: state.documents[coding.documentId]?.title ?? "",
     start: coding.start,
     end: coding.end,
-    quote: text.slice(coding.start, coding.end),
+    // As the coding view and the exports show it: a reflowed PDF paragraph's line breaks as spaces.
+    quote: displayText(content, coding.start, coding.end),
     before: (from > 0 ? "…" : "") + text.slice(from, coding.start),
     after: text.slice(coding.end, to) + (to < text.length ? "…" : ""),
     location: locationOf(content, coding.start),

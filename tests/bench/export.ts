@@ -19,6 +19,7 @@ import {
   addTemplateOps,
   applyOperation,
   batch,
+  displayText,
   emptyProject,
   linesToBlocks,
   offset,
@@ -177,4 +178,40 @@ export async function benchExportRow(index: number): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What quoting a passage as the view shows it (`displayText`: block by block, line breaks as spaces)
+ * costs over the raw slice of the text the exports used before, for every coding of the project,
+ * each document's text in memory: median of 7 rounds, the slice as the baseline of the same run.
+ */
+export async function benchQuoteText(): Promise<string> {
+  const { state, read } = buildProjectForBench();
+  const byDocument = new Map<DocumentId, { start: number; end: number }[]>();
+  for (const c of Object.values(state.codings)) {
+    let list = byDocument.get(c.documentId);
+    if (!list) byDocument.set(c.documentId, (list = []));
+    list.push(c);
+  }
+  const contents = await Promise.all([...byDocument.keys()].map(async (id) => [id, await read(id)] as const));
+  const round = (quote: (content: DocumentContent, start: number, end: number) => string) => {
+    const start = performance.now();
+    let length = 0;
+    for (const [id, content] of contents) for (const c of byDocument.get(id)!) length += quote(content, c.start, c.end).length;
+    return { ms: performance.now() - start, length };
+  };
+  const median = (quote: Parameters<typeof round>[0]) => {
+    const times = Array.from({ length: 7 }, () => round(quote).ms).sort((a, b) => a - b);
+    return times[3]!;
+  };
+  const slice = median((content, start, end) => content.text.slice(start, end));
+  const displayed = median(displayText);
+  return [
+    `${CODINGS.toLocaleString("en")} quotes from ${DOCUMENTS} documents in memory, median of 7 rounds:`,
+    "",
+    "| quote text | time | ratio |",
+    "|---|---:|---:|",
+    `| raw slice (baseline) | ${slice.toFixed(1)} ms | 1.0 |`,
+    `| displayText | ${displayed.toFixed(1)} ms | ${(displayed / slice).toFixed(1)} |`,
+  ].join("\n");
 }

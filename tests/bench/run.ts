@@ -7,8 +7,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchApp } from "./app.js";
 import { benchEditor } from "./editor.js";
-import { benchExport, benchExportRow } from "./export.js";
 import { benchImport, benchImportRow } from "./import.js";
+import { benchExport, benchExportRow, benchQuoteText } from "./export.js";
 import { benchIndicators } from "./indicators.js";
 import { benchStorage } from "./storage.js";
 
@@ -32,5 +32,6 @@ if (want("storage")) console.log(`## Storage\n\n${await benchStorage()}\n`);
 if (want("indicators")) console.log(`## Framework indicators\n\n${await benchIndicators()}\n`);
 if (want("export")) console.log(`## Export\n\n${await benchExport(fileURLToPath(import.meta.url))}\n`);
 if (want("import")) console.log(`## Import\n\n${await benchImport(fileURLToPath(import.meta.url))}\n`);
+if (want("quotes")) console.log(`## Quotes as displayed\n\n${await benchQuoteText()}\n`);
 if (want("editor")) console.log(`## Coding view (Chromium)\n\n${await benchEditor(rendererDir)}\n`);
 if (want("app")) console.log(`## Whole app (Chromium)\n\n${await benchApp(rendererDir)}\n`);

@@ -119,6 +119,13 @@ describe.sequential("exporting from the browser", () => {
     expect(basename(path)).toMatch(/\.docx$/);
     await screenshot(page, "13-export-done-id");
 
+    // The browser cannot open the server's folder: the link beside the path downloads the file.
+    const link = progress().getByTestId("export-download");
+    expect(await link.textContent()).toBe(`Unduh ${basename(path)}`);
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe(basename(path));
+    expect((await readFile((await download.path())!)).equals(await readFile(path))).toBe(true);
+
     const xml = await (await JSZip.loadAsync(await readFile(path))).file("word/document.xml")!.async("string");
     expect(xml).toContain('w:val="Heading1"');
     expect(xml).toContain(PADANG);
@@ -169,6 +176,8 @@ describe.sequential("exporting from the browser", () => {
     // A PNG file: its signature.
     expect([...(await readFile(path)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     await screenshot(page, "13-export-chart-toast-id");
+    const [download] = await Promise.all([page.waitForEvent("download"), toast.getByTestId("export-download").click()]);
+    expect((await readFile((await download.path())!)).equals(await readFile(path))).toBe(true);
     await toast.getByTestId("export-dismiss").click();
     await toast.waitFor({ state: "detached" });
     await page.getByTestId("document-toggle").click();

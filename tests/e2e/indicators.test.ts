@@ -5,8 +5,9 @@ import { launchBrowser, newPage, screenshot, selectText, TandaiServer } from "./
 
 /**
  * Why Tandai exists, end to end in Chromium against `tandai serve`: on the sample project's case,
- * add Keating's framework, link the researcher's own codes to its indicators, read the statuses and
- * the verdict sentence, code one more passage and watch the count change, in both languages.
+ * which comes with Keating's framework, remove the framework and add it again (its linked codes are
+ * picked up), read the statuses and the verdict sentence, code one more passage and watch the count
+ * change, in both languages.
  */
 describe.sequential("the indicator dashboard in the browser", () => {
   let server: TandaiServer;
@@ -29,7 +30,7 @@ describe.sequential("the indicator dashboard in the browser", () => {
     await server?.dispose();
   });
 
-  it("shows the sample project's case with both documents on the Indicators tab", async () => {
+  it("shows the sample project's case with both documents and Keating's framework on the Indicators tab", async () => {
     await page.goto(server.url);
     await page.getByTestId("workspace").waitFor();
     await expect.poll(() => page.getByTestId("tab-indicators").textContent()).toBe("Indikator");
@@ -37,28 +38,32 @@ describe.sequential("the indicator dashboard in the browser", () => {
     const caseRow = page.getByTestId("cases-panel").getByTestId("case-row").filter({ hasText: "Padang – Ba Ria-Vung Tau" });
     await caseRow.waitFor();
     expect(await caseRow.getByTestId("case-doc-count").textContent()).toBe("2 dokumen");
-    expect(await page.getByTestId("dashboard-no-frameworks").textContent()).toContain("Tambah");
+    await keating().waitFor();
+    expect(await page.locator('[data-testid="framework-select"] option[value="keating"]').textContent()).toContain("sudah ditambahkan");
   });
 
-  it("adds Keating's template and links the sample's own codes to its indicators", async () => {
+  it("removes Keating's framework and adds it again: the sample's linked codes are picked up", async () => {
+    await keating().getByTestId("remove-framework").click();
+    await page.getByTestId("remove-framework-dialog").getByTestId("confirm").click();
+    await keating().waitFor({ state: "detached" });
+    expect(await page.getByTestId("dashboard-no-frameworks").textContent()).toContain("Tambah");
+
     await page.getByTestId("framework-select").selectOption("keating");
     await page.getByTestId("add-framework").click();
     await keating().waitFor();
     expect(await keating().locator("h3").textContent()).toBe("Motif paradiplomasi (Keating)");
     expect(await page.locator('[data-testid="framework-select"] option[value="keating"]').textContent()).toContain("sudah ditambahkan");
 
-    await row("keating.economic").getByTestId("link-select").selectOption({ label: "Motif / Motif ekonomi" });
-    await row("keating.cultural").getByTestId("link-select").selectOption({ label: "Motif / Motif budaya" });
     await expect.poll(() => row("keating.economic").getAttribute("data-status")).toBe("met");
-    expect(await row("keating.economic").getByTestId("linked-code").count()).toBe(2);
+    expect(await row("keating.economic").getByTestId("linked-code").count()).toBe(1);
     expect(await count("keating.economic", "supporting")).toBe("3");
     expect(await count("keating.economic", "documents")).toBe("2");
 
     await expect.poll(() => row("keating.cultural").getAttribute("data-against")).toBe("true");
-    expect(await row("keating.cultural").getAttribute("data-status")).toBe("not_met");
-    expect(await row("keating.cultural").getByTestId("computed-status").textContent()).toBe("Tidak terpenuhi, ada bukti bertentangan");
+    expect(await row("keating.cultural").getAttribute("data-status")).toBe("contested");
+    expect(await row("keating.cultural").getByTestId("computed-status").textContent()).toBe("Diperdebatkan");
     expect(await count("keating.cultural", "contradicting")).toBe("1");
-    expect(await keating().getByTestId("verdict-sentence").textContent()).toBe("terdapat motif ekonomi; tidak ada motif budaya atau politik");
+    expect(await keating().getByTestId("verdict-sentence").textContent()).toBe("terdapat motif ekonomi; motif budaya diperdebatkan; tidak ada motif politik");
   });
 
   it("counts a passage coded with the template's economic code at once", async () => {
@@ -91,9 +96,9 @@ describe.sequential("the indicator dashboard in the browser", () => {
   it("writes the verdict in English once the interface is switched", async () => {
     await page.getByTestId("language").first().selectOption("en");
     await expect.poll(() => page.getByTestId("tab-indicators").textContent()).toBe("Indicators");
-    await expect.poll(() => keating().getByTestId("verdict-sentence").textContent()).toBe("economic motive present; no cultural or political motive");
+    await expect.poll(() => keating().getByTestId("verdict-sentence").textContent()).toBe("economic motive present; cultural motive contested; no political motive");
     expect(await keating().locator("h3").textContent()).toBe("Motives of paradiplomacy (Keating)");
-    expect(await row("keating.cultural").getByTestId("computed-status").textContent()).toBe("Not met, evidence against");
+    expect(await row("keating.cultural").getByTestId("computed-status").textContent()).toBe("Contested");
     await screenshot(page, "10-indicators-en");
   });
 

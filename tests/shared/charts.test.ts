@@ -2,6 +2,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { cooccurrenceChart, frequencyChart, heatmapChart, indicatorGridChart, svgToString, type Chart } from "../../shared/charts/index.js";
+import { fit, textWidth } from "../../shared/charts/frame.js";
 import { codeCaseMatrix, cooccurrenceMatrix, type Matrix } from "../../shared/export/matrices.js";
 import { resolveScope } from "../../shared/export/scope.js";
 import { applyOperation, computeIndicators, emptyProject, newCaseId, newProjectId, type Case, type Language } from "../../shared/index.js";
@@ -153,6 +154,33 @@ describe("charts", () => {
     expect(texts(paragraph)).toContain("Diagonal abu-abu berarsir: jumlah paragraf yang memuat masing-masing kode.");
   });
 
+  it("co-occurrence of 19 codes is printed at its own size in a report: every number and label at 11 px or more", () => {
+    const names = [
+      "Motif paradiplomasi (Keating)/Motif ekonomi", "Motif paradiplomasi (Keating)/Motif budaya", "Motif paradiplomasi (Keating)/Motif politik",
+      "Hambatan/Pandemi Covid-19", "Hambatan/Keterbatasan sumber daya manusia", "Hambatan/Anggaran daerah", "Hambatan/Anggaran pusat",
+      "Hambatan/Keterbatasan bahasa dan budaya", "Hambatan/Sistem birokrasi", "Tahap implementasi/Tahap inisiasi", "Tahap implementasi/Tahap perencanaan",
+      "Tahap implementasi/Tahap pelaksanaan", "Aktor/Pemerintah kota", "Aktor/DPRD", "Aktor/Kementerian Luar Negeri", "Sektor/Pendidikan",
+      "Sektor/Pariwisata", "Sektor/Perdagangan dan investasi", "Sektor/Kebudayaan",
+    ];
+    const rows = names.map((label, i) => ({ id: `c${i}`, label }));
+    const matrix: Matrix = { rows, columns: rows, values: rows.map((_, i) => rows.map((_, j) => (i === j ? 40 + i : (i * j) % 13))) };
+    const chart = cooccurrenceChart(matrix, "paragraph", "id");
+    // Not wider than the report page's text (the .docx scales a wider chart down), nor taller than a page.
+    expect(chart.width).toBeLessThanOrEqual(604);
+    expect(chart.height).toBeLessThanOrEqual(850);
+    const root = parse(chart);
+    const sizes = all(root, "text").map((x) => Number(x.attrs["font-size"]));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+    expect(cells(root).size).toBe(19 * 19);
+    // Column labels stand upright, and the numbers fit their cells.
+    const upright = all(root, "text").filter((x) => x.attrs.transform?.includes("rotate(-90)"));
+    expect(upright).toHaveLength(19);
+    for (const cell of cells(root).values()) {
+      const rect = cell.children.find((x) => x.tag === "rect")!;
+      expect(textWidth(cellText(cell), 12)).toBeLessThan(Number(rect.attrs.width) - 4);
+    }
+  });
+
   it("indicator grid: statuses in words per indicator and case, contested hatched, overrides starred and explained", () => {
     const { fx, scope } = setup();
     const results = computeIndicators(fx.state);
@@ -196,7 +224,7 @@ describe("charts", () => {
     const labelled = all(root, "g").filter((g) => g.children[0]?.tag === "title" && g.children[1]?.tag === "text" && g.children.length === 2);
     const byFull = new Map(labelled.map((g) => [g.children[0]!.text, g.children[1]!.text]));
     expect(byFull.get(longCase)).toMatch(/^Kota Padang.*…$/);
-    expect(byFull.get(longCode)).toMatch(/^….*Festival budaya$/);
+    expect(byFull.get(longCode)).toMatch(/^Motif para.*….*Festival budaya$/);
     expect(byFull.get(longCase)!.length).toBeLessThan(longCase.length);
 
     // A framework named at length: the drawn title is shortened, the <title> keeps it whole.
@@ -209,6 +237,27 @@ describe("charts", () => {
     expect(drawn.children[0]!.text).toBe(`${name}: status indikator per kasus`);
     expect(texts(drawn).find((x) => x.startsWith("Kerangka analisis"))).toMatch(/…$/);
     expect(grid.width).toBeLessThan(720);
+  });
+
+  it("shortens code paths in the middle, so codes of different groups and siblings stay told apart", () => {
+    const paths = ["Hambatan/Anggaran daerah", "Hambatan/Anggaran pusat", "Peluang/Anggaran daerah", "Motif paradiplomasi (Keating)/Motif ekonomi", "Tipe paradiplomasi (Duchacek)/Motif ekonomi"];
+    for (const width of [70, 90, 120]) {
+      const shown = paths.map((p) => fit(p, width, 12, true));
+      shown.forEach((s, i) => {
+        expect(textWidth(s, 12), s).toBeLessThanOrEqual(width);
+        expect(s).toContain("…");
+        // The start of the group and the end of the name are both kept.
+        expect(s.startsWith(paths[i]!.slice(0, 2)), s).toBe(true);
+        expect(s.endsWith(paths[i]!.slice(-3)), s).toBe(true);
+      });
+      expect(new Set(shown).size, shown.join(" | ")).toBe(paths.length);
+    }
+    // Drawn in a chart: the rows of a heatmap with a narrow label column still differ.
+    const matrix: Matrix = { rows: paths.map((label, i) => ({ id: `c${i}`, label: label.repeat(4) })), columns: [{ id: "k", label: "Padang" }], values: paths.map(() => [1]) };
+    const rows = texts(parse(heatmapChart(matrix, "id"))).filter((x) => x.includes("…"));
+    expect(new Set(rows).size).toBe(paths.length);
+    // Other labels (case names) still keep their start.
+    expect(fit("Kota Padang – Bà Rịa–Vũng Tàu", 80, 12)).toMatch(/^Kota Pad.*…$/);
   });
 
   it("keeps Korean and Vietnamese text exactly, and never splits a letter from its accent", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { buildReport, collectQuotes, ReportRequest, resolveScope, type Report, type ReportBlock, type ReportRequest as Request } from "../../shared/index.js";
+import { addTemplateOps, applyOperation, buildReport, collectQuotes, ReportRequest, resolveScope, type Report, type ReportBlock, type ReportRequest as Request } from "../../shared/index.js";
 import { exportFixture, type ExportFixture } from "./exportFixture.js";
+import { code, project } from "./fixtures.js";
 
 const NOW = "2026-11-23T10:00:00.000Z";
 
@@ -82,6 +83,26 @@ describe("the coded summary report", () => {
     // Every coding is quoted once: the Korean passage twice, as evidence of two motives.
     expect(quotes(r)).toHaveLength(Object.keys(fx.state.codings).length);
     expect(quotes(r).filter((q) => q.text === fx.quotes.korean)).toHaveLength(2);
+  });
+
+  test("the codebook speaks the report's language for framework codes, keeps what the researcher wrote, and drops empty columns", async () => {
+    // Keating added from the English UI: its codes are named in English, with "English / Indonesian" as definition.
+    const state = project();
+    for (const op of addTemplateOps(state, "keating", "en", NOW)) applyOperation(state, op, NOW);
+    const economic = Object.values(state.codes).find((c) => c.indicatorId === "keating.economic")!;
+    const own = code("Hambatan anggaran");
+    applyOperation(state, { type: "addCode", code: { ...own, description: { definition: "Dana APBD tidak cukup.", whenToUse: "", whenNotToUse: "" } } }, NOW);
+    const fx = { state, read: async () => ({ text: "", blocks: [] }) } as unknown as ExportFixture;
+    const r = await report(fx);
+    const codebook = section(r, "Buku kode")[0] as Extract<ReportBlock, { type: "table" }>;
+    expect(codebook.header).toEqual(["Kode", "Definisi", "Indikator", "Pengodean"]);
+    expect(codebook.rows).toContainEqual(["Motif paradiplomasi (Keating)/Motif ekonomi", "", "Motif ekonomi", "0"]);
+    expect(codebook.rows).toContainEqual(["Hambatan anggaran", "Dana APBD tidak cukup.", "", "0"]);
+    expect(JSON.stringify(codebook)).not.toMatch(/Economic motive|Motives of paradiplomacy/);
+    // The same project in an English report keeps the English names.
+    const english = await report(fx, { language: "en" });
+    expect((section(english, "Codebook")[0] as Extract<ReportBlock, { type: "table" }>).rows).toContainEqual(["Motives of paradiplomacy (Keating)/Economic motive", "", "Economic motive", "0"]);
+    expect(economic.name).toBe("Economic motive");
   });
 
   test("lists the codebook with definitions and the documents cited; memos only when asked", async () => {

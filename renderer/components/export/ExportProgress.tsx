@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { ExportProgress as Progress } from "../../../shared/index.js";
+import { exportDownloadUrl } from "../../api/webClient.js";
+import { useApp } from "../../state/app.js";
 import type { JobStatus } from "./useExportJob.js";
 import "./export.css";
 
@@ -25,6 +27,7 @@ export interface ExportProgressProps {
  */
 export function ExportProgress({ status, onCancel, onDismiss }: ExportProgressProps) {
   const { t, i18n } = useTranslation();
+  const app = useApp();
   if (status.state === "idle") return null;
   const ended = status.state !== "starting" && status.state !== "running";
   return (
@@ -47,6 +50,7 @@ export function ExportProgress({ status, onCancel, onDismiss }: ExportProgressPr
           {t("app.export.saved", { path: status.path, size: formatSize(status.bytes, i18n.language) })}
         </p>
       )}
+      {status.state === "done" && app.info?.transport === "web" && <DownloadLink path={status.path} />}
       {status.state === "failed" && (
         <p className="export-result error" data-testid="export-result" data-error-code={status.error.code}>
           {t(status.error.code, status.error.params)}
@@ -63,6 +67,20 @@ export function ExportProgress({ status, onCancel, onDismiss }: ExportProgressPr
         </button>
       )}
     </div>
+  );
+}
+
+/**
+ * In the browser the file was saved on the machine serving Tandai, in the project's exports folder,
+ * which the browser cannot open: the web server hands it out by name from that folder.
+ */
+function DownloadLink({ path }: { path: string }) {
+  const { t } = useTranslation();
+  const file = path.split(/[\\/]/).pop() ?? path;
+  return (
+    <a className="export-download" href={exportDownloadUrl(file)} download={file} data-testid="export-download">
+      {t("export.download", { file })}
+    </a>
   );
 }
 

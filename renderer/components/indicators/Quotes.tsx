@@ -1,16 +1,17 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { spreadOverDocuments, toErrorPayload, type CodeId, type DocumentId, type Passage } from "../../../shared/index.js";
+import { strongestQuotes, toErrorPayload, type CodeId, type DocumentId, type Passage } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useApp } from "../../state/app.js";
 
-/** How many quotes an indicator shows. */
+/** How many quotes of each stance an indicator shows. */
 export const QUOTES_PER_INDICATOR = 2;
 
 /**
- * The strongest supporting passages of each indicator in one case: from the indicator's linked
- * codes (not nested ones), in the case's documents, one per document first (triangulation reads
- * stronger than two quotes from the same interview), then in document order.
+ * The strongest passages of each indicator in one case, supporting ones and then any against it
+ * (a contested indicator shows both sides): from the indicator's linked codes (not nested ones),
+ * in the case's documents, one per document first (triangulation reads stronger than two quotes
+ * from the same interview), then in document order.
  */
 export function useStrongestQuotes(enabled: boolean, codesByIndicator: ReadonlyMap<string, readonly CodeId[]>, documentIds: readonly DocumentId[], version: number) {
   const app = useApp();
@@ -27,7 +28,7 @@ export function useStrongestQuotes(enabled: boolean, codesByIndicator: ReadonlyM
       (results) => {
         if (!live) return;
         const next = new Map<string, Passage[]>();
-        entries.forEach(([indicatorId], i) => next.set(indicatorId, strongest(results[i]!.flat().filter((p) => p.stance === "supports" && inCase.has(p.documentId)))));
+        entries.forEach(([indicatorId], i) => next.set(indicatorId, strongestQuotes(results[i]!.flat().filter((p) => inCase.has(p.documentId)), QUOTES_PER_INDICATOR)));
         setQuotes(next);
       },
       (error: unknown) => live && app.showError(toErrorPayload(error)),
@@ -41,23 +42,34 @@ export function useStrongestQuotes(enabled: boolean, codesByIndicator: ReadonlyM
   return quotes;
 }
 
-function strongest(passages: Passage[]): Passage[] {
-  return spreadOverDocuments(passages, (p) => p.documentId).slice(0, QUOTES_PER_INDICATOR);
-}
-
+/** The supporting quotes, then those against (marked as such), as `useStrongestQuotes` picks them. */
 export function QuoteList({ passages, onJump }: { passages: readonly Passage[]; onJump?(documentId: DocumentId, start: number, end: number): void }) {
   const { t } = useTranslation();
-  if (passages.length === 0) return <p className="quote-none muted">{t("indicators.quotes.none")}</p>;
+  const supporting = passages.filter((p) => p.stance === "supports");
+  const against = passages.filter((p) => p.stance === "contradicts");
   return (
-    <ul className="quote-list">
-      {passages.map((p) => (
-        <li key={p.codingId}>
-          <button type="button" className="quote" onClick={() => onJump?.(p.documentId, p.start, p.end)} title={t("indicators.quotes.jump")} data-testid="indicator-quote">
-            <span className="quote-text">“{p.quote}”</span>
-            <span className="quote-source muted">{p.documentTitle}</span>
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      {supporting.length === 0 && <p className="quote-none muted">{t("indicators.quotes.none")}</p>}
+      {passages.length > 0 && (
+        <ul className="quote-list">
+          {[...supporting, ...against].map((p) => (
+            <li key={p.codingId}>
+              <button
+                type="button"
+                className={`quote ${p.stance}`}
+                onClick={() => onJump?.(p.documentId, p.start, p.end)}
+                title={t("indicators.quotes.jump")}
+                data-testid={p.stance === "supports" ? "indicator-quote" : "indicator-quote-against"}
+              >
+                <span className="quote-text">“{p.quote}”</span>
+                <span className="quote-source muted">
+                  {p.stance === "contradicts" && <span className="badge contradicts">{t("app.stance.contradicts")}</span>} {p.documentTitle}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

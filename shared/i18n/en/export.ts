@@ -69,4 +69,6 @@ export default {
     pdfNeedsLibreOffice: "A PDF is made by LibreOffice outside the desktop app, and LibreOffice was not found. Install it (or set TANDAI_SOFFICE to its soffice program), or export .docx and save it as PDF from Word.",
     pdfFailed: "LibreOffice could not turn the report into a PDF: {{detail}}",
   },
+  /** The link beside a saved export in the browser version, which cannot open the server's folder. */
+  download: "Download {{file}}",
 };

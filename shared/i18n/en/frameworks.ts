@@ -24,6 +24,7 @@ export default {
   list: {
     and: "and",
     or: "or",
+    quoted: "“{{name}}”",
   },
   sentence: {
     optimal: "{{framework}} is optimal: all indicators are met",

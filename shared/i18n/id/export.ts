@@ -69,4 +69,6 @@ export default {
     pdfNeedsLibreOffice: "Di luar aplikasi desktop, PDF dibuat oleh LibreOffice, dan LibreOffice tidak ditemukan. Pasang LibreOffice (atau atur TANDAI_SOFFICE ke program soffice-nya), atau ekspor .docx lalu simpan sebagai PDF dari Word.",
     pdfFailed: "LibreOffice tidak dapat mengubah laporan menjadi PDF: {{detail}}",
   },
+  /** The link beside a saved export in the browser version, which cannot open the server's folder. */
+  download: "Unduh {{file}}",
 };

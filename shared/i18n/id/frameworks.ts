@@ -24,6 +24,7 @@ export default {
   list: {
     and: "dan",
     or: "atau",
+    quoted: "“{{name}}”",
   },
   sentence: {
     optimal: "{{framework}} optimal: seluruh indikator terpenuhi",

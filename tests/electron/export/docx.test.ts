@@ -245,6 +245,21 @@ describe("reportToDocx", () => {
     expect(keepsWithNext("Closing words.")).toBe(false);
   });
 
+  it("sizes a codebook's columns by their cells, not their headers: the code paths get the room, the counts only their header word", async () => {
+    const rows = [
+      ["Motif paradiplomasi (Keating)/Motif ekonomi", "Perdagangan, investasi dan pariwisata yang diharapkan kota.", "Motif ekonomi", "12"],
+      ["Motif paradiplomasi (Keating)/Motif budaya", "", "Motif budaya", "3"],
+      ["Hambatan/Keterbatasan anggaran daerah", "Dana APBD tidak cukup untuk kunjungan.", "", "7"],
+    ];
+    const { body } = await unpack({ language: "id", title: "T", subtitle: [], blocks: [{ type: "table", header: ["Kode", "Definisi", "Indikator", "Pengodean"], rows }] });
+    const [code, definition, indicator, codings] = all(body, "w:gridCol").map((col) => Number(attr(col, "w:w"))) as [number, number, number, number];
+    expect(code).toBeGreaterThan(1.5 * codings);
+    expect(definition).toBeGreaterThan(1.5 * codings);
+    expect(indicator).toBeGreaterThanOrEqual(codings);
+    // "Pengodean" in bold, with a character to spare, and the cell's margins.
+    expect(codings).toBeGreaterThanOrEqual(10 * 135 + 216);
+  });
+
   it("sets the report's language for spell-checking, Korean for East Asian text, and fonts for both", async () => {
     const defaults = (styles: XmlNode[]) => child(child(all(styles, "w:docDefaults")[0], "w:rPrDefault"), "w:rPr");
     const lang = child(defaults(docx.styles), "w:lang");

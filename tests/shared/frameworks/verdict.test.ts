@@ -168,10 +168,10 @@ describe("frameworkVerdict and verdictSentence", () => {
     const none = frameworkVerdict(s, results(s, {}));
     expect(none).toMatchObject({ verdict: "partially_implemented", furthest: null });
     expect(verdictSentence("en", s, none)).toBe(
-      "Implementation stages: no stage has been reached yet; the indicators initiation, planning and design and execution are not met",
+      "Implementation stages: no stage has been reached yet; the indicators “initiation”, “planning and design” and “execution” are not met",
     );
     expect(verdictSentence("id", s, none)).toBe(
-      "Tahap implementasi kerja sama: belum ada tahap yang tercapai; indikator tahap inisiasi, tahap perencanaan dan perancangan dan tahap pelaksanaan tidak terpenuhi",
+      "Tahap implementasi kerja sama: belum ada tahap yang tercapai; indikator “tahap inisiasi”, “tahap perencanaan dan perancangan” dan “tahap pelaksanaan” tidak terpenuhi",
     );
   });
 
@@ -208,7 +208,7 @@ describe("frameworkVerdict and verdictSentence", () => {
     const l = template("lecours");
     const v = frameworkVerdict(l, results(l, { economic: [1], cooperation: [1] }));
     expect(verdictSentence("id", l, v)).toBe(
-      "terdapat lapisan pertama: ekonomi dan lapisan kedua: kerja sama budaya, pendidikan dan teknis; lapisan pertama: ekonomi paling dominan; tidak ada lapisan ketiga: politik",
+      "terdapat “lapisan pertama: ekonomi” dan “lapisan kedua: kerja sama budaya, pendidikan dan teknis”; lapisan pertama: ekonomi paling dominan; tidak ada lapisan ketiga: politik",
     );
   });
 
@@ -267,5 +267,31 @@ describe("sentence helpers", () => {
     expect(joinNames("id", ["motif budaya", "motif politik"], "or")).toBe("motif budaya atau politik");
     expect(joinNames("en", ["tourism", "health", "culture"])).toBe("tourism, health and culture");
     expect(joinNames("en", ["economic motive", "tourism"])).toBe("economic motive and tourism");
+  });
+
+  it("quotes the names when one holds a list word or a comma, so the list reads one way in both languages", () => {
+    expect(joinNames("id", ["motif ekonomi dan budaya", "motif politik"])).toBe("“motif ekonomi dan budaya” dan “motif politik”");
+    expect(joinNames("id", ["ekonomi dan budaya", "politik", "keamanan"])).toBe("“ekonomi dan budaya”, “politik” dan “keamanan”");
+    expect(joinNames("en", ["trade and investment", "culture"], "or")).toBe("“trade and investment” or “culture”");
+    // A name in the other language counts too, and so does a comma; one name alone needs no quotes.
+    expect(joinNames("en", ["ekonomi dan budaya", "politics"])).toBe("“ekonomi dan budaya” and “politics”");
+    expect(joinNames("en", ["tourism, sport", "health"])).toBe("“tourism, sport” and “health”");
+    expect(joinNames("id", ["ekonomi dan budaya"])).toBe("ekonomi dan budaya");
+    // "Andalas" and "Dana" hold no list word.
+    expect(joinNames("id", ["Universitas Andalas", "Dana Alokasi"])).toBe("Universitas Andalas dan Dana Alokasi");
+  });
+
+  it("a verdict over indicators named with 'dan'/'and' lists them unambiguously", () => {
+    const keating = template("keating");
+    const framework: Framework = {
+      ...keating,
+      indicators: [
+        { id: "keating.economic", name: { en: "Economic and cultural motive", id: "Motif ekonomi dan budaya" } },
+        { id: "keating.political", name: { en: "Political motive", id: "Motif politik" } },
+      ],
+    };
+    const verdict = frameworkVerdict(framework, results(framework, { economic: [2], political: [1] }));
+    expect(verdictSentence("id", framework, verdict)).toBe("terdapat “motif ekonomi dan budaya” dan “motif politik”; motif ekonomi dan budaya paling dominan");
+    expect(verdictSentence("en", framework, verdict)).toContain("“economic and cultural motive” and “political motive”");
   });
 });
