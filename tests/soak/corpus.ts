@@ -234,8 +234,8 @@ export async function writeCorpus(dir: string, random: Random, copies: number): 
   await add("no-codes.qdc", "broken", book(""));
   await add("nameless.qdc", "broken", book('<Code color="#ff0000"/>'));
   await add("unclosed.qdc", "broken", book('<Code name="a">'));
-  // The hand-made hostile files first, then the mutants by turns of format, so a run cut short by
-  // its time budget has still tried every kind of attack.
+  // The hand-made files first, then the mutants by turns of format, so a run cut short by its time
+  // budget has still tried every kind of attack.
   const mutant = (f: FuzzFile) => ["truncated", "bitflip", "random"].includes(f.kind);
   const mutants = files.filter(mutant);
   const interleaved = mutants.map((f, i) => ({ f, key: mutants.slice(0, i).filter((g) => g.ext === f.ext).length })).sort((a, b) => a.key - b.key).map(({ f }) => f);

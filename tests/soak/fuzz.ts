@@ -35,6 +35,33 @@ export function classify(file: FuzzFile, run: { code: number | null; signal: str
   return { verdict: `${message}\n${run.stderr}`.includes(file.name) ? "refusedNamed" : "refusedUnnamed", message };
 }
 
+/** Files of one class imported by one process (a process costs seconds on a loaded machine). */
+export const BATCH = 12;
+/** Kinds cheap to read, imported in batches; bombs, deep nesting, entities, huge files get a process each. */
+const BATCHED = ["truncated", "bitflip", "random", "valid", "empty", "nul", "encoding", "broken", "mislabelled"];
+
+/**
+ * Hostile files one to a process (so their time and memory are their own); the cheap kinds of the
+ * same class in batches, each file still reported on its own by `tandai import`. A batch that
+ * crashes or hangs is imported again one file at a time, so the blame lands on the file that earned it.
+ */
+function units(files: FuzzFile[]): FuzzFile[][] {
+  const out: FuzzFile[][] = [];
+  const open = new Map<string, FuzzFile[]>();
+  for (const file of files) {
+    if (file.command === "codebook" || !BATCHED.includes(file.kind)) {
+      out.push([file]);
+      continue;
+    }
+    const key = `${file.ext} ${file.kind}`;
+    const batch = open.get(key) ?? [];
+    if (batch.length === 0) out.push(batch);
+    batch.push(file);
+    open.set(key, batch.length >= BATCH ? [] : batch);
+  }
+  return out;
+}
+
 export async function fuzzImports(
   root: string,
   env: Record<string, string>,
@@ -44,14 +71,30 @@ export async function fuzzImports(
   deadline: number,
 ): Promise<FuzzOutcome[]> {
   const outcomes: FuzzOutcome[] = [];
-  const queue = [...files];
+  const queue = units(files);
   // One lane per project, so imports run side by side without sharing a project.
   await Promise.all(
     projects.map(async (project) => {
-      for (let file = queue.shift(); file && Date.now() < deadline; file = queue.shift()) {
-        const args = file.command === "codebook" ? ["codebook", "import", project, file.path, "--json"] : ["import", project, file.path, "--json"];
-        const run = await tandai(root, args, env, timeoutMs).done;
-        outcomes.push({ file, ...classify(file, run), peakMiB: run.peakMiB, ms: run.ms });
+      for (let unit = queue.shift(); unit && Date.now() < deadline; unit = queue.shift()) {
+        const first = unit[0]!;
+        const args = first.command === "codebook" ? ["codebook", "import", project, first.path, "--json"] : ["import", project, ...unit.map((f) => f.path), "--json"];
+        // A batch of cheap files gets twice one file's limit; past it, its files go again one by one.
+        const run = await tandai(root, args, env, unit.length === 1 ? timeoutMs : 2 * timeoutMs).done;
+        if (unit.length === 1) {
+          outcomes.push({ file: first, ...classify(first, run), peakMiB: run.peakMiB, ms: run.ms });
+          continue;
+        }
+        const verdict = classify(first, run).verdict;
+        if (verdict === "crashed" || verdict === "hung") {
+          queue.unshift(...unit.map((f) => [f]));
+          continue;
+        }
+        const reported = ((jsonLines(run.stdout).at(-1)?.outcomes as { file: string; ok: boolean; message?: string }[] | undefined) ?? []);
+        for (const file of unit) {
+          const o = reported.find((r) => r.file === file.name);
+          const message = o?.message ?? "";
+          outcomes.push({ file, verdict: o?.ok ? "imported" : message.includes(file.name) ? "refusedNamed" : "refusedUnnamed", message, peakMiB: run.peakMiB, ms: Math.round(run.ms / unit.length) });
+        }
       }
     }),
   );
