@@ -23,7 +23,7 @@ export interface FuzzOutcome {
 const STACK = /\n\s+at .+[:(]/;
 
 export function classify(file: FuzzFile, run: { code: number | null; signal: string | null; stdout: string; stderr: string; timedOut: boolean }): { verdict: Verdict; message: string } {
-  if (run.timedOut) return { verdict: "hung", message: "" };
+  if (run.timedOut) return { verdict: "hung", message: "no answer within the time limit; killed" };
   const printed = jsonLines(run.stdout).at(-1);
   const messages = [
     ...(((printed?.outcomes as { message?: string }[] | undefined) ?? []).map((o) => o.message ?? "")),

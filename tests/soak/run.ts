@@ -1,5 +1,6 @@
 /**
- * `npm run soak [-- --quick] [-- --seed N]`: the soak and fuzz harness (not part of `npm test`).
+ * `npm run soak [-- --quick] [--seed N] [--budget-scale X]`: the soak and fuzz harness (not part of
+ * `npm test`).
  *
  * 1. Kills: at least 1,000 random SIGKILLs (120 with --quick) of real writers — `tandai code`,
  *    `import`, `export` and `tandai serve` driven over HTTP — on projects in a temp folder, each
@@ -29,8 +30,11 @@ const seedArg = args.indexOf("--seed");
 const seed = seedArg >= 0 ? Number(args[seedArg + 1]) : Date.now() % 1_000_000;
 const KILLS = quick ? 120 : 1000;
 /** Time budgets, so the run stays bounded on a loaded machine (the figures say if a budget cut it short). */
-const KILL_BUDGET_MS = (quick ? 60 : 630) * 1000;
-const FUZZ_BUDGET_MS = (quick ? 50 : 200) * 1000;
+const scaleArg = args.indexOf("--budget-scale");
+/** `--budget-scale 2` doubles the time budgets, for a machine too loaded to reach 1,000 kills in 15 minutes. */
+const scale = scaleArg >= 0 ? Number(args[scaleArg + 1]) : 1;
+const KILL_BUDGET_MS = (quick ? 60 : 630) * 1000 * scale;
+const FUZZ_BUDGET_MS = (quick ? 50 : 200) * 1000 * scale;
 const IMPORT_LIMIT_MS = (quick ? 20 : 30) * 1000;
 /** Projects killed in parallel (writers wait on fdatasync and node's start, so a third lane overlaps them). */
 const LANES = 3;
@@ -85,7 +89,7 @@ try {
   const killSeconds = Math.round((Date.now() - (killDeadline - KILL_BUDGET_MS)) / 1000);
 
   // 2. Fuzz.
-  const fuzzProjects = [join(work, "fuzz-a"), join(work, "fuzz-b")];
+  const fuzzProjects = [join(work, "fuzz-a"), join(work, "fuzz-b"), join(work, "fuzz-c")];
   for (const dir of fuzzProjects) await cli(["new", dir]);
   const fuzzStart = Date.now();
   const outcomes = await fuzzImports(repo, env, fuzzProjects, corpus, IMPORT_LIMIT_MS, fuzzStart + FUZZ_BUDGET_MS);
@@ -97,7 +101,7 @@ try {
   const refused = outcomes.filter((o) => o.verdict === "refusedNamed" || o.verdict === "refusedUnnamed");
   const lines: string[] = [];
   const say = (line = "") => lines.push(line);
-  say(`### Soak ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC (${quick ? "--quick" : "full run"}, seed ${seed})`);
+  say(`### Soak ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC (${quick ? "--quick" : "full run"}, seed ${seed}${scale !== 1 ? `, budgets × ${scale}` : ""})`);
   say();
   say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}; ${Math.round((Date.now() - began) / 1000)} s in all.`);
   say();
