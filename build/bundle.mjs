@@ -18,6 +18,8 @@ const entries = [
   { entryPoints: ["electron/import/worker.ts"], outfile: "dist/electron/importWorker.mjs", format: "esm" },
   // Benchmarks run from the source tree, so every package (playwright-core too) stays external.
   { entryPoints: ["tests/bench/run.ts"], outfile: "dist/bench/run.js", format: "esm", packages: "external" },
+  // The soak and fuzz harness (`npm run soak`), likewise.
+  { entryPoints: ["tests/soak/run.ts"], outfile: "dist/soak/run.js", format: "esm", packages: "external" },
 ];
 
 await Promise.all(

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions, type WebContents } from "electron";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { dirname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { userInfo } from "node:os";
 import { channelNames, translate, type MenuCommand, type Preferences } from "../shared/index.js";
 import { printHtmlToPdf } from "./printPdf.js";
@@ -38,8 +38,15 @@ async function start() {
       const result = await dialog.showOpenDialog(window!, { properties: ["openDirectory", "createDirectory"] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    // The only way a path to write reaches the backend: the user picked it here, and the dialog
+    // asked before overwriting (the filter makes it add the extension, so it asks about the real name).
     pickSavePath: async (defaultName) => {
-      const result = await dialog.showSaveDialog(window!, { defaultPath: join(app.getPath("documents"), defaultName), properties: ["createDirectory", "showOverwriteConfirmation"] });
+      const extension = extname(defaultName).slice(1);
+      const result = await dialog.showSaveDialog(window!, {
+        defaultPath: join(app.getPath("documents"), defaultName),
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+        properties: ["createDirectory", "showOverwriteConfirmation"],
+      });
       return result.canceled ? null : (result.filePath ?? null);
     },
     printToPdf: printHtmlToPdf,
@@ -50,7 +57,9 @@ async function start() {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [CONTENT_SECURITY_POLICY] } });
   });
+  // No camera, microphone, notifications, clipboard reads, …: asked for or merely checked.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
 
   for (const name of channelNames) {
     ipcMain.handle(`tandai:${name}`, async (event, args: unknown) => {
@@ -79,6 +88,8 @@ async function start() {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click on a link would open it in a new window without asking setWindowOpenHandler.
+      disableBlinkFeatures: "Auxclick",
     },
   });
   window.once("ready-to-show", () => window?.show());

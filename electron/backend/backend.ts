@@ -177,17 +177,21 @@ export class Backend implements TandaiApi {
    * Starts an export of the open project. The job works on a snapshot of the state taken now, so
    * coding on while it runs neither changes nor breaks what is being written.
    */
-  async exportStart({ request, path }: ArgsOf<"exportStart">): Promise<ResultOf<"exportStart">> {
+  async exportStart({ request }: ArgsOf<"exportStart">): Promise<ResultOf<"exportStart">> {
     const store = this.requireStore();
     resolveScope(store.state, request.scope); // an unknown case or code fails now, not in the job
-    let chosen: string | null | undefined = path;
-    if (!chosen) {
-      const name = defaultFileName(store.state.name, request);
-      chosen = this.context.pickSavePath ? await this.context.pickSavePath(name) : freeName(await exportsFolder(store.dir), name);
+    const name = defaultFileName(store.state.name, request);
+    let target: string;
+    if (this.context.pickSavePath) {
+      // The OS dialog asks before overwriting.
+      const chosen = await this.context.pickSavePath(name);
       if (!chosen) return null;
+      target = withExtension(chosen, request);
+      await checkTarget(target);
+    } else {
+      // A name neither on disk nor being written; no await from here until the job holds it.
+      target = freeName(await exportsFolder(store.dir), name, this.exports.targets());
     }
-    const target = withExtension(chosen, request);
-    await checkTarget(target);
     const { printToPdf, exportWorker } = this.context;
     // Off the main thread when a worker is at hand, except Electron's PDF, which needs its window.
     if (exportWorker && !(request.format === "pdf" && printToPdf)) {

@@ -43,6 +43,11 @@ export class ExportJobs {
     return { jobId, path };
   }
 
+  /** The paths running jobs will write, so a new export is not given one of them. */
+  targets(): Set<string> {
+    return new Set([...this.jobs.values()].filter((j) => j.status.state === "running").map((j) => j.status.path));
+  }
+
   status(jobId: string): ExportStatus {
     const job = this.jobs.get(jobId);
     if (!job) throw new TandaiError("export.errors.unknownJob", { id: jobId });

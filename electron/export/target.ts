@@ -30,13 +30,16 @@ export function withExtension(path: string, request: ExportRequest): string {
   return extname(path).toLowerCase() === `.${extensionOf(request)}` ? path : `${path}.${extensionOf(request)}`;
 }
 
-/** A name in `dir` not taken yet: "name.docx", else "name (2).docx", … */
-export function freeName(dir: string, name: string): string {
+/**
+ * A name in `dir` not taken yet: "name.docx", else "name (2).docx", … `taken` holds the paths of
+ * exports still being written, which are not on disk yet but will be.
+ */
+export function freeName(dir: string, name: string, taken: ReadonlySet<string> = new Set()): string {
   const ext = extname(name);
   const base = name.slice(0, name.length - ext.length);
   for (let n = 1; ; n++) {
     const candidate = join(dir, n === 1 ? name : `${base} (${n})${ext}`);
-    if (!existsSync(candidate)) return candidate;
+    if (!existsSync(candidate) && !taken.has(candidate)) return candidate;
   }
 }
 

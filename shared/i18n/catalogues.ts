@@ -1,41 +1,42 @@
 import enApp from "./en/app.js";
 import enAttributes from "./en/attributes.js";
+import enCharts from "./en/charts.js";
 import enCli from "./en/cli.js";
 import enCodebook from "./en/codebook.js";
-import enTables from "./en/tables.js";
-import enExport from "./en/export.js";
-import enCharts from "./en/charts.js";
 import enEditor from "./en/editor.js";
 import enErrors from "./en/errors.js";
+import enExport from "./en/export.js";
 import enFrameworks from "./en/frameworks.js";
 import enImport from "./en/import.js";
 import enIndicators from "./en/indicators.js";
 import enMemo from "./en/memo.js";
-import enStore from "./en/store.js";
 import enRecovery from "./en/recovery.js";
+import enStore from "./en/store.js";
+import enTables from "./en/tables.js";
+import enWeb from "./en/web.js";
 import idApp from "./id/app.js";
 import idAttributes from "./id/attributes.js";
+import idCharts from "./id/charts.js";
 import idCli from "./id/cli.js";
 import idCodebook from "./id/codebook.js";
-import idTables from "./id/tables.js";
-import idExport from "./id/export.js";
-import idCharts from "./id/charts.js";
 import idEditor from "./id/editor.js";
 import idErrors from "./id/errors.js";
+import idExport from "./id/export.js";
 import idFrameworks from "./id/frameworks.js";
 import idImport from "./id/import.js";
 import idIndicators from "./id/indicators.js";
 import idMemo from "./id/memo.js";
-import idStore from "./id/store.js";
 import idRecovery from "./id/recovery.js";
-
+import idStore from "./id/store.js";
+import idTables from "./id/tables.js";
+import idWeb from "./id/web.js";
 export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, export: enExport, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, store: enStore, tables: enTables, recovery: enRecovery },
-  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, export: idExport, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, store: idStore, tables: idTables, recovery: idRecovery },
+  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, export: enExport, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, recovery: enRecovery, store: enStore, tables: enTables, web: enWeb },
+  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, export: idExport, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, recovery: idRecovery, store: idStore, tables: idTables, web: idWeb },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

@@ -142,12 +142,11 @@ export const channels = {
     z.object({ codeId: CodeId, includeNested: z.boolean() }).strict(),
   ),
   /**
-   * Starts an export job. Without a path, Electron asks where to save (null: the user closed the
-   * dialog) and the web transport writes into the project's `exports` folder.
+   * Starts an export job. The request never names the path: Electron asks where to save with its
+   * own dialog (null: the user closed it) and the web transport writes into the project's `exports`
+   * folder under a name not taken yet, so no page can write elsewhere or over a file.
    */
-  exportStart: channel<z.ZodObject<{ request: typeof ExportRequest; path: z.ZodOptional<z.ZodString> }>, ExportStarted | null>(
-    z.object({ request: ExportRequest, path: z.string().min(1).optional() }).strict(),
-  ),
+  exportStart: channel<z.ZodObject<{ request: typeof ExportRequest }>, ExportStarted | null>(z.object({ request: ExportRequest }).strict()),
   exportStatus: channel<typeof job, ExportStatus>(job),
   exportCancel: channel<typeof job, ExportStatus>(job),
   /** Code × code co-occurrence; by paragraph it needs the documents' paragraphs, which the backend holds. */

@@ -43,6 +43,8 @@ const fresh = {
   menus: [] as unknown[],
   headersHook: null as Listener | null,
   permissionHandler: null as Listener | null,
+  permissionCheckHandler: null as Listener | null,
+  saveDialogs: [] as Record<string, unknown>[],
   exposed: new Map<string, unknown>(),
   invoked: [] as unknown[][],
   app: null as unknown as Emitter,
@@ -94,12 +96,20 @@ export class BrowserWindow extends Emitter {
 
 export const ipcMain = { handle: (channel: string, handler: Listener) => void recorded.handlers.set(channel, handler) };
 export const Menu = { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => void recorded.menus.push(menu) };
-export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) };
+export const dialog = {
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  /** Records what the app asks of the dialog; the user closes it. */
+  showSaveDialog: async (_window: unknown, options: Record<string, unknown>) => {
+    recorded.saveDialogs.push(options);
+    return { canceled: true, filePath: "" };
+  },
+};
 export const shell = { openExternal: async () => {} };
 export const session = {
   defaultSession: {
     webRequest: { onHeadersReceived: (hook: Listener) => void (recorded.headersHook = hook) },
     setPermissionRequestHandler: (handler: Listener) => void (recorded.permissionHandler = handler),
+    setPermissionCheckHandler: (handler: Listener) => void (recorded.permissionCheckHandler = handler),
   },
 };
 export const contextBridge = { exposeInMainWorld: (key: string, value: unknown) => void recorded.exposed.set(key, value) };

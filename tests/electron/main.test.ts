@@ -62,7 +62,7 @@ describe("Electron main process", () => {
 
   it("opens the renderer from disk in an isolated, sandboxed window without Node", () => {
     expect(rendererUrl).toBe(pathToFileURL(join(out, "renderer", "index.html")).href);
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, disableBlinkFeatures: "Auxclick" });
     expect(String((window.options.webPreferences as { preload: string }).preload)).toBe(join(out, "electron", "preload.cjs"));
   });
 
@@ -85,6 +85,25 @@ describe("Electron main process", () => {
     let granted: boolean | null = null;
     fake.permissionHandler!({}, "media", (allow: boolean) => (granted = allow));
     expect(granted).toBe(false);
+    // Checks (a page asking whether it may, without a prompt) are denied as well.
+    expect(fake.permissionCheckHandler, "setPermissionCheckHandler").not.toBeNull();
+    for (const permission of ["media", "notifications", "clipboard-read", "geolocation", "hid", "serial", "usb"]) {
+      expect(fake.permissionCheckHandler!({}, permission, rendererUrl, {}), permission).toBe(false);
+    }
+  });
+
+  it("asks the OS save dialog where to export, which confirms an overwrite, and takes no path from the page", async () => {
+    const exportStart = fake.handlers.get("tandai:exportStart")!;
+    expect(await fake.handlers.get("tandai:openSampleProject")!(ourFrame(), {})).toMatchObject({ ok: true });
+    const request = { kind: "report", format: "docx", language: "en" };
+    expect(await exportStart(ourFrame(), { request })).toEqual({ ok: true, value: null }); // the user closed the dialog
+    expect(fake.saveDialogs.at(-1)).toMatchObject({ filters: [{ extensions: ["docx"] }] });
+    expect(fake.saveDialogs.at(-1)!.properties).toContain("showOverwriteConfirmation");
+    const dialogs = fake.saveDialogs.length;
+    expect(await exportStart(ourFrame(), { request, path: join(out, "elsewhere.docx") })).toMatchObject({ ok: false, error: { code: "errors.ipc.badArgument" } });
+    expect(fake.saveDialogs.length).toBe(dialogs);
+    expect(existsSync(join(out, "elsewhere.docx"))).toBe(false);
+    await fake.handlers.get("tandai:closeProject")!(ourFrame(), {});
   });
 
   it("blocks navigation, redirects, webviews and new windows", () => {

@@ -1,42 +1,8 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { request } from "node:http";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { Backend } from "../../electron/backend/backend.js";
-import { startWebServer, type WebServer } from "../../electron/web/server.js";
-import { encodeWire } from "../../shared/index.js";
-import { useTempDirs } from "./tempDirs.js";
+import { describe, expect, it } from "vitest";
+import { encodeWire } from "../../../shared/index.js";
+import { raw, useWebServer } from "./harness.js";
 
-const temp = useTempDirs();
-let server: WebServer | null = null;
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
-async function start() {
-  const root = await temp();
-  const renderer = join(root, "renderer");
-  await mkdir(renderer);
-  await writeFile(join(renderer, "index.html"), "<!doctype html><title>Tandai</title>");
-  await writeFile(join(root, "secret.txt"), "not for the browser");
-  const backend = await new Backend({ home: join(root, "home"), projectsDir: join(root, "projects"), version: "t", transport: "web", systemLocale: "en" }).init();
-  server = await startWebServer(backend, renderer);
-  return { server, origin: new URL(server.url).origin, root };
-}
-
-/** A raw HTTP request, so tests can send a forged Host header that fetch would refuse to set. */
-function raw(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((ok, fail) => {
-    const req = request(url, { method: init.method ?? "GET", headers: init.headers }, (res) => {
-      let body = "";
-      res.on("data", (c: Buffer) => (body += c.toString()));
-      res.on("end", () => ok({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    req.on("error", fail);
-    req.end(init.body);
-  });
-}
+const start = useWebServer();
 
 describe("local web server", () => {
   it("listens on 127.0.0.1 only, with a random token in the URL", async () => {
