@@ -17,3 +17,6 @@ export * from "./attributes/index.js";
 export * from "./codebook/importCodebook.js";
 export * from "./export/index.js";
 export * from "./charts/svg.js";
+export * from "./documents/documents.js";
+export * from "./derive/frequencies.js";
+export * from "./derive/frequencyGrid.js";
