@@ -3,6 +3,7 @@ import { languageFromLocale, LANGUAGES, translate, TandaiError, toErrorPayload, 
 import { caseCommand } from "./cases.js";
 import { codeCommand } from "./code.js";
 import { codebookCommand } from "./codebook.js";
+import { docCommand } from "./doc.js";
 import { exportCommand } from "./export.js";
 import { frameworkCommand, indicatorsCommand } from "./framework.js";
 import { importCommand, infoCommand, newCommand } from "./project.js";
@@ -35,6 +36,7 @@ const options = {
   "no-charts": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
+  yes: { type: "boolean" },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
@@ -51,6 +53,7 @@ const commands: Record<string, (ctx: CliContext, positionals: string[], values: 
   indicators: indicatorsCommand,
   export: exportCommand,
   serve: serveCommand,
+  doc: docCommand,
 };
 
 /** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */

@@ -19,10 +19,13 @@ Usage:
               svg/png: --chart frequencies|heatmap|cooccurrence|indicatorGrid [--unit paragraph|overlap]
               (pdf needs LibreOffice outside the desktop app)
   tandai info <dir> [--json]
+  tandai doc list <dir> [--json]   (id, title, type, characters, codings, groups)
+  tandai doc rename <dir> <title|id> <new title>
+  tandai doc delete <dir> <title|id> [--yes]   (without --yes: says what would go, deletes nothing)
   tandai serve [<dir>] [--port N]
 
 Every command takes --json for machine-readable output and --lang id|en.
-Code paths use "/" between levels, e.g. "Motive/Economic motive"; an indicator id such as
+Code paths use "/" between levels, e.g. "Motive/Economic motive" (a slash inside a name: \\/); an indicator id such as
 keating.economic names the code linked to that indicator.`,
   created: "Created project “{{name}}” in {{dir}}.",
   imported: "Imported {{file}} as “{{title}}”.",

@@ -89,7 +89,8 @@ export default {
     emptyGroupName: "Type a name for the group.",
   },
   cli: {
-    listHeader: "{{count}} documents in {{project}}:",
+    listHeader_one: "{{count}} document in {{project}}:",
+    listHeader_other: "{{count}} documents in {{project}}:",
     listLine: "{{id}}  {{title}}  ({{kind}}, {{characters}} characters, {{codings}}; groups: {{groups}})",
     codings_one: "{{count}} coding",
     codings_other: "{{count}} codings",
@@ -97,7 +98,7 @@ export default {
     renamed: "Renamed “{{old}}” to “{{title}}”.",
     unchanged: "“{{title}}” already has that title; nothing changed.",
     wouldDelete: "Deleting “{{title}}” would also delete {{codings}} and {{memos}}. Run again with --yes to delete it.",
-    deleted: "Deleted “{{title}}” with {{codings}} and {{memos}}. In the app, undo (Ctrl+Z) does not reach changes made here: keep a backup (backups/).",
+    deleted: "Deleted “{{title}}” with {{codings}} and {{memos}}. The project as it was before is in its backups/ folder.",
     memos_one: "{{count}} memo",
     memos_other: "{{count}} memos",
     missingTitle: "doc rename needs the new title after the document.",

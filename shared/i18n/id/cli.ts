@@ -19,10 +19,13 @@ Penggunaan:
               svg/png: --chart frequencies|heatmap|cooccurrence|indicatorGrid [--unit paragraph|overlap]
               (di luar aplikasi desktop, pdf memerlukan LibreOffice)
   tandai info <folder> [--json]
+  tandai doc list <folder> [--json]   (id, judul, jenis, karakter, pengodean, kelompok)
+  tandai doc rename <folder> <judul|id> <judul baru>
+  tandai doc delete <folder> <judul|id> [--yes]   (tanpa --yes: menyebut apa yang akan hilang, tidak menghapus apa pun)
   tandai serve [<folder>] [--port N]
 
 Setiap perintah menerima --json untuk keluaran yang dapat dibaca mesin dan --lang id|en.
-Jalur kode memakai "/" di antara tingkatan, misalnya "Motif/Motif ekonomi"; id indikator seperti
+Jalur kode memakai "/" di antara tingkatan, misalnya "Motif/Motif ekonomi" (garis miring di dalam nama: \\/); id indikator seperti
 keating.economic menunjuk kode yang ditautkan ke indikator itu.`,
   created: "Proyek “{{name}}” dibuat di {{dir}}.",
   imported: "{{file}} diimpor sebagai “{{title}}”.",

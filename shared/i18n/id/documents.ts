@@ -89,7 +89,8 @@ export default {
     emptyGroupName: "Ketik nama kelompok.",
   },
   cli: {
-    listHeader: "{{count}} dokumen di {{project}}:",
+    listHeader_one: "{{count}} dokumen di {{project}}:",
+    listHeader_other: "{{count}} dokumen di {{project}}:",
     listLine: "{{id}}  {{title}}  ({{kind}}, {{characters}} karakter, {{codings}}; kelompok: {{groups}})",
     codings_one: "{{count}} pengodean",
     codings_other: "{{count}} pengodean",
@@ -97,7 +98,7 @@ export default {
     renamed: "“{{old}}” diganti namanya menjadi “{{title}}”.",
     unchanged: "“{{title}}” sudah berjudul itu; tidak ada yang berubah.",
     wouldDelete: "Menghapus “{{title}}” juga akan menghapus {{codings}} dan {{memos}}. Jalankan lagi dengan --yes untuk menghapusnya.",
-    deleted: "“{{title}}” dihapus beserta {{codings}} dan {{memos}}. Di aplikasi, batalkan (Ctrl+Z) tidak menjangkau perubahan dari sini: simpan cadangan (backups/).",
+    deleted: "“{{title}}” dihapus beserta {{codings}} dan {{memos}}. Proyek seperti sebelumnya tersimpan di folder backups/-nya.",
     memos_one: "{{count}} memo",
     memos_other: "{{count}} memo",
     missingTitle: "doc rename memerlukan judul baru setelah dokumen.",
