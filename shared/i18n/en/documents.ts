@@ -19,7 +19,7 @@ export default {
   delete: {
     title: "Delete document",
     confirm: "Delete document",
-    question: "Delete “{{title}}” from the project? {{codings}} and {{memos}} go with it. Its text file stays on disk.",
+    question: "Delete “{{title}}” from the project? {{codings}} and {{memos}} go with it.",
     codings_one: "{{count}} coding",
     codings_other: "{{count}} codings",
     memos_one: "{{count}} memo",

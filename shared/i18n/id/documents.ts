@@ -19,7 +19,7 @@ export default {
   delete: {
     title: "Hapus dokumen",
     confirm: "Hapus dokumen",
-    question: "Hapus “{{title}}” dari proyek? {{codings}} dan {{memos}} ikut terhapus. Berkas teksnya tetap ada di disk.",
+    question: "Hapus “{{title}}” dari proyek? {{codings}} dan {{memos}} ikut terhapus.",
     codings_one: "{{count}} pengodean",
     codings_other: "{{count}} pengodean",
     memos_one: "{{count}} memo",
