@@ -1,16 +1,27 @@
-import { documentRemovalImpact, groupsOfDocument, sortedDocuments, TandaiError, type ProjectState } from "../../shared/index.js";
+import {
+  documentRemovalImpact,
+  findDocumentGroup,
+  groupsOfDocument,
+  newDocumentGroupId,
+  sortedDocuments,
+  TandaiError,
+  type DocumentGroupId,
+  type Operation,
+  type ProjectState,
+} from "../../shared/index.js";
 import { findDocument } from "./code.js";
 import { report, type CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
 import { requireDir, withProject } from "./project.js";
 
-const SUBCOMMANDS = ["list", "rename", "delete"] as const;
+const SUBCOMMANDS = ["list", "rename", "delete", "group"] as const;
 
 /** `tandai doc list|rename|delete …`: the documents of a project, named by title or id. */
 export async function docCommand(ctx: CliContext, [sub, ...rest]: string[], values: CliValues) {
   if (sub === "list") return docList(ctx, rest);
   if (sub === "rename") return docRename(ctx, rest);
   if (sub === "delete") return docDelete(ctx, rest, values);
+  if (sub === "group") return docGroup(ctx, rest);
   if (!sub) throw new TandaiError("cli.errors.missingArgument", { command: "doc", argument: SUBCOMMANDS.join("|") });
   throw new TandaiError("cli.errors.unknownSubcommand", { command: "doc", subcommand: sub, valid: SUBCOMMANDS.join(", ") });
 }
@@ -76,5 +87,30 @@ async function docDelete(ctx: CliContext, [dirArg, docArg]: string[], values: Cl
     await store.apply({ type: "removeDocument", documentId: doc.id });
     report(ctx, { documentId: doc.id, title: doc.title, deleted: true, ...impact }, ctx.t("documents.cli.deleted", params));
     return 0;
+  });
+}
+
+/** Puts documents into a group, creating the group (by that name) when the project has none of it. */
+async function docGroup(ctx: CliContext, [dirArg, nameArg, ...docArgs]: string[]) {
+  const dir = requireDir("doc group", dirArg);
+  const name = nameArg?.trim();
+  if (!name) throw new TandaiError("cli.errors.missingArgument", { command: "doc group", argument: "<group>" });
+  if (docArgs.length === 0) throw new TandaiError("cli.errors.missingArgument", { command: "doc group", argument: "<doc>..." });
+  await withProject(dir, async (store) => {
+    const docs = [...new Map(docArgs.map((d) => findDocument(store.state, d)).map((d) => [d.id, d])).values()];
+    const existing = findDocumentGroup(store.state, name);
+    const groupId: DocumentGroupId = existing?.id ?? newDocumentGroupId();
+    const ops: Operation[] = existing ? [] : [{ type: "addDocumentGroup", group: { id: groupId, name, documentIds: [], createdAt: new Date().toISOString() } }];
+    const added = docs.filter((d) => !existing?.documentIds.includes(d.id));
+    for (const d of added) ops.push({ type: "addToDocumentGroup", groupId, documentId: d.id });
+    if (ops.length) await store.apply({ type: "batch", ops });
+    const group = store.state.documentGroups[groupId]!;
+    report(
+      ctx,
+      { groupId, name: group.name, created: !existing, added: added.map((d) => ({ documentId: d.id, title: d.title })), documents: group.documentIds.length },
+      existing
+        ? ctx.t("documents.cli.grouped", { name: group.name, count: added.length, documents: group.documentIds.length })
+        : ctx.t("documents.cli.groupCreated", { name: group.name, count: group.documentIds.length }),
+    );
   });
 }

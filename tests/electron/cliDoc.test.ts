@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fails, json, SLOW, succeeds, tandai } from "./runCli.js";
@@ -53,6 +53,37 @@ describe("tandai doc", () => {
       expect(await fails(["doc", "frob", dir], home)).toMatch(/frob/);
       expect((await tandai(["--help"], home)).stdout).toContain("tandai doc delete <dir> <title|id> [--yes]");
       expect(json((await tandai(["doc", "list", dir, "--json"], home)).stdout).documents[0].title).toBe("Nota kesepahaman");
+    },
+    SLOW,
+  );
+
+  it(
+    "groups documents and exports only a group's documents, saying so in the report",
+    async () => {
+      const root = await temp();
+      const dir = join(root, "p");
+      const home = join(root, "home");
+      await succeeds(["new", dir], home);
+      const a = join(root, "wawancara.txt");
+      const b = join(root, "mou.txt");
+      await writeFile(a, "Anggaran kerja sama terbatas.\n");
+      await writeFile(b, "Anggaran tidak dialokasikan.\n");
+      await succeeds(["import", dir, a, b], home);
+      await succeeds(["code", dir, "--doc", "wawancara", "--quote", "Anggaran kerja sama", "--code", "Hambatan/Anggaran"], home);
+      await succeeds(["code", dir, "--doc", "mou", "--quote", "tidak dialokasikan", "--code", "Hambatan/Anggaran"], home);
+      const created = await tandai(["doc", "group", dir, "Wawancara", "wawancara"], home);
+      expect(created.stdout).toContain("Created the document group “Wawancara” with 1 document.");
+      expect(await succeeds(["doc", "group", dir, "wawancara", "wawancara", "mou"], home)).toMatchObject({ created: false, documents: 2, added: [{ title: "mou" }] });
+      expect((await succeeds(["doc", "list", dir], home)).documents.map((d: { groups: string[] }) => d.groups)).toEqual([["Wawancara"], ["Wawancara"]]);
+      await succeeds(["doc", "group", dir, "Dokumen resmi", "mou"], home);
+
+      const out = join(root, "laporan.md");
+      await succeeds(["export", dir, "--format", "md", "--out", out, "--group", "Dokumen resmi"], home);
+      const md = await readFile(out, "utf8");
+      expect(md).toContain("Document groups: Dokumen resmi");
+      expect(md).toContain("tidak dialokasikan");
+      expect(md).not.toContain("Anggaran kerja sama");
+      expect(await fails(["export", dir, "--format", "md", "--out", out, "--group", "Nope"], home)).toBe("tandai: No document group named “Nope”. The project's groups: Dokumen resmi, Wawancara.");
     },
     SLOW,
   );

@@ -47,6 +47,7 @@ export default {
   scope: {
     label: "Documents",
     all: "All documents",
+    reportLine: "Document groups",
     group: "Group “{{name}}”",
   },
   frequency: {
@@ -101,6 +102,11 @@ export default {
     deleted: "Deleted “{{title}}” with {{codings}} and {{memos}}. The project as it was before is in its backups/ folder.",
     memos_one: "{{count}} memo",
     memos_other: "{{count}} memos",
+    noGroup: "No document group named “{{name}}”. The project's groups: {{valid}}.",
+    groupCreated_one: "Created the document group “{{name}}” with {{count}} document.",
+    groupCreated_other: "Created the document group “{{name}}” with {{count}} documents.",
+    grouped_one: "Added {{count}} document to “{{name}}”, which now holds {{documents}}.",
+    grouped_other: "Added {{count}} documents to “{{name}}”, which now holds {{documents}}.",
     missingTitle: "doc rename needs the new title after the document.",
   },
 };

@@ -13,7 +13,7 @@ Penggunaan:
   tandai codebook import <folder> <berkas.qdc>   (buku kode REFI-QDA; kode yang bernama seperti indikator ditautkan)
   tandai indicators <folder> [--framework ID]... [--case NAMA]...
   tandai export <folder> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
-              [--case NAMA]... [--framework ID]...
+              [--case NAMA]... [--framework ID]... [--group NAMA]...   (hanya dokumen dari kelompok dokumen ini)
               laporan: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N kutipan per indikator)
               csv: [--table codings|codeDocument|codeCase|indicators]   xlsx/csv/heatmap: [--presence]
               svg/png: --chart frequencies|heatmap|cooccurrence|indicatorGrid [--unit paragraph|overlap]
@@ -22,6 +22,7 @@ Penggunaan:
   tandai doc list <folder> [--json]   (id, judul, jenis, karakter, pengodean, kelompok)
   tandai doc rename <folder> <judul|id> <judul baru>
   tandai doc delete <folder> <judul|id> [--yes]   (tanpa --yes: menyebut apa yang akan hilang, tidak menghapus apa pun)
+  tandai doc group <folder> <kelompok> <judul|id>...   (membuat kelompok dokumen bila belum ada)
   tandai serve [<folder>] [--port N]
 
 Setiap perintah menerima --json untuk keluaran yang dapat dibaca mesin dan --lang id|en.

@@ -47,6 +47,7 @@ export default {
   scope: {
     label: "Dokumen",
     all: "Semua dokumen",
+    reportLine: "Kelompok dokumen",
     group: "Kelompok “{{name}}”",
   },
   frequency: {
@@ -101,6 +102,11 @@ export default {
     deleted: "“{{title}}” dihapus beserta {{codings}} dan {{memos}}. Proyek seperti sebelumnya tersimpan di folder backups/-nya.",
     memos_one: "{{count}} memo",
     memos_other: "{{count}} memo",
+    noGroup: "Tidak ada kelompok dokumen bernama “{{name}}”. Kelompok di proyek ini: {{valid}}.",
+    groupCreated_one: "Kelompok dokumen “{{name}}” dibuat dengan {{count}} dokumen.",
+    groupCreated_other: "Kelompok dokumen “{{name}}” dibuat dengan {{count}} dokumen.",
+    grouped_one: "{{count}} dokumen ditambahkan ke “{{name}}”, yang kini berisi {{documents}}.",
+    grouped_other: "{{count}} dokumen ditambahkan ke “{{name}}”, yang kini berisi {{documents}}.",
     missingTitle: "doc rename memerlukan judul baru setelah dokumen.",
   },
 };
