@@ -60,6 +60,12 @@ export function unionLength(ranges: readonly { start: number; end: number }[]): 
 const cell = (count: number, covered: number, length: number): FrequencyCell => ({ count, covered, share: length > 0 ? covered / length : 0 });
 
 /**
+ * What computeFrequencies counted per document, kept by a view between calls: a document whose
+ * codings did not change since (CodingIndex.documentVersion) is not counted again.
+ */
+export type FrequencyCache = Map<DocumentId, { version: string; counted: Map<CodeId, [number, number]> }>;
+
+/**
  * Codes × documents (or cases): how often each code was applied and how much of the text it
  * covers. Reads each document's codings from the CodingIndex, so it costs the codings in scope,
  * not a pass over the project. `documentGroupIds` narrows it to the documents of those groups.
@@ -68,12 +74,19 @@ export function computeFrequencies(
   state: ProjectState,
   index: CodingIndex,
   options: { axis: FrequencyAxis; documentGroupIds?: readonly DocumentGroupId[] },
+  cache?: FrequencyCache,
 ): FrequencyTable {
   const inGroups = options.documentGroupIds?.length ? documentsOfGroups(state, options.documentGroupIds) : null;
   const documents = sortedDocuments(state).filter((d) => !inGroups || inGroups.has(d.id));
   // Per document: code → [count, covered].
   const perDocument = new Map<DocumentId, Map<CodeId, [number, number]>>();
   for (const doc of documents) {
+    const version = index.documentVersion(doc.id);
+    const kept = cache?.get(doc.id);
+    if (kept && kept.version === version) {
+      perDocument.set(doc.id, kept.counted);
+      continue;
+    }
     const byCode = new Map<CodeId, Coding[]>();
     for (const coding of index.codingsOf(state, doc.id)) {
       let list = byCode.get(coding.codeId);
@@ -83,6 +96,7 @@ export function computeFrequencies(
     const counted = new Map<CodeId, [number, number]>();
     for (const [codeId, list] of byCode) counted.set(codeId, [list.length, unionLength(list)]);
     perDocument.set(doc.id, counted);
+    cache?.set(doc.id, { version, counted });
   }
 
   const inScope = new Set(documents.map((d) => d.id));

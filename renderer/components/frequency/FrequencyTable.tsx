@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   computeFrequencies,
@@ -11,6 +11,7 @@ import {
   sortFrequencyRows,
   type DocumentGroupId,
   type FrequencyAxis,
+  type FrequencyCache,
   type FrequencyMetric,
   type FrequencySort,
 } from "../../../shared/index.js";
@@ -32,7 +33,12 @@ export function FrequencyTable({ documentGroupId }: { documentGroupId: DocumentG
   const [sort, setSort] = useState<FrequencySort>({ key: "code", metric: "count", descending: false });
   const [status, setStatus] = useState<string | null>(null);
 
-  const table = useMemo(() => computeFrequencies(state, index, { axis, documentGroupIds: documentGroupId ? [documentGroupId] : [] }), [state, version, index, axis, documentGroupId]);
+  // Per-document counts survive between operations: after a coding only its document is recounted.
+  const cache = useRef<FrequencyCache>(new Map());
+  const table = useMemo(
+    () => computeFrequencies(state, index, { axis, documentGroupIds: documentGroupId ? [documentGroupId] : [] }, cache.current),
+    [state, version, index, axis, documentGroupId],
+  );
   const columns = table.columns.length;
   const safeSort = typeof sort.key === "number" && sort.key >= columns ? { ...sort, key: "code" as const } : sort;
   const rows = useMemo(() => sortFrequencyRows(table, safeSort), [table, safeSort.key, safeSort.metric, safeSort.descending]);

@@ -3,6 +3,7 @@ import {
   applyOperation,
   CodingIndex,
   computeFrequencies,
+  type FrequencyCache,
   frequencyGrid,
   gridToHtml,
   gridToTsv,
@@ -61,6 +62,23 @@ describe("the code frequency table", () => {
     expect(scoped.columns[0]!.length).toBe(100);
     expect(scoped.rows.find((r) => r.code.id === anggaran.id)!.cells[0]).toEqual({ count: 1, covered: 50, share: 0.5 });
     expect(scoped.rows.find((r) => r.code.id === hambatan.id)!.total).toEqual({ count: 1, covered: 10, share: 0.1 });
+  });
+
+  it("keeps per-document counts between calls and recounts only the documents an operation touched", () => {
+    const { state, a, b, hambatan } = seeded();
+    const index = new CodingIndex(state);
+    const cache = new Map() as FrequencyCache;
+    const first = computeFrequencies(state, index, { axis: "documents" }, cache);
+    const keptB = cache.get(b.id)!;
+    const added = coding(a.id, hambatan.id, 150, 200);
+    const op = { type: "addCoding" as const, coding: added };
+    applyOperation(state, op, NOW);
+    index.update(state, op);
+    const second = computeFrequencies(state, index, { axis: "documents" }, cache);
+    expect(cache.get(b.id)).toBe(keptB);
+    expect(second.rows[0]!.cells[0]).toEqual({ count: 3, covered: 130, share: 130 / 200 });
+    expect(second).toEqual(computeFrequencies(state, new CodingIndex(state), { axis: "documents" }));
+    expect(first.rows[0]!.cells[0]!.count).toBe(2);
   });
 
   it("sorts by any column and metric, ties in codebook order", () => {
