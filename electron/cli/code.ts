@@ -61,7 +61,7 @@ export function resolveIndicatorCode(state: ProjectState, text: string): CodeId 
   const linked = Object.values(state.codes).filter((c) => c.indicatorId === text);
   if (linked.length === 0) throw new TandaiError("cli.errors.noLinkedCode", { indicator: text, framework: frameworkId });
   if (linked.length > 1) {
-    throw new TandaiError("cli.errors.ambiguousIndicator", { indicator: text, codes: linked.map((c) => `“${codePath(state, c.id).join(PATH_SEPARATOR)}”`).join(", ") });
+    throw new TandaiError("cli.errors.ambiguousIndicator", { indicator: text, codes: linked.map((c) => `“${formatCodePath(codePath(state, c.id), PATH_SEPARATOR)}”`).join(", ") });
   }
   return linked[0]!.id;
 }

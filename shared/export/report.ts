@@ -1,5 +1,5 @@
 import { activeSourceTypes, sourceTypeMatcher } from "../attributes/index.js";
-import { codePath, PATH_SEPARATOR } from "../codebook/tree.js";
+import { codePath, formatCodePath, PATH_SEPARATOR } from "../codebook/tree.js";
 import { computeIndicators, type CaseResult } from "../frameworks/compute.js";
 import { findIndicator, type Framework } from "../frameworks/model.js";
 import { describeResult, verdictSentence } from "../frameworks/verdict.js";
@@ -38,7 +38,7 @@ export function buildReport({ state, request, scope, quoted, charts, now }: Repo
   const blocks: ReportBlock[] = [{ type: "toc", title: t("contents") }];
   const casesOf = casesOfDocuments(state);
   const cite = citation(state, language, casesOf);
-  const codeName = (id: CodeId) => codePath(state, id).join(PATH_SEPARATOR);
+  const codeName = (id: CodeId) => formatCodePath(codePath(state, id), PATH_SEPARATOR);
   const limit = request.include.quotesPerItem;
 
   /** Supporting, then contradicting quotes, each group introduced by its count. */
@@ -170,7 +170,7 @@ function subtitle(state: ProjectState, scope: ResolvedScope, language: Language,
   const t = (key: string, params: Record<string, string | number> = {}) => translate(language, `export.report.${key}`, params);
   const list = (narrowed: boolean, names: () => string[], all: string, count: number) => (narrowed ? names().join("; ") : t(all, { count }));
   // Chosen codes are named by the top of each chosen branch (its descendants came with it).
-  const chosenCodes = () => scope.codes.filter((c) => !scope.codes.some((p) => p.id === c.parentId)).map((c) => codePath(state, c.id).join(PATH_SEPARATOR));
+  const chosenCodes = () => scope.codes.filter((c) => !scope.codes.some((p) => p.id === c.parentId)).map((c) => formatCodePath(codePath(state, c.id), PATH_SEPARATOR));
   return [
     t("generated", { date: new Date(now).toLocaleDateString(language === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) }),
     `${t("scopeCases")}: ${list(scope.narrowed.cases, () => scope.cases.map((c) => c.name), "allCases", scope.cases.length)}`,
@@ -207,7 +207,7 @@ function memoBlocks(state: ProjectState, scope: ResolvedScope, quoted: readonly 
   };
   memo(t("memoProject"), text(memoKey({ kind: "project" })));
   for (const id of scope.documentIds) memo(t("memoDocument", { name: state.documents[id]!.title }), text(memoKey({ kind: "document", id })));
-  for (const code of scope.codes) memo(t("memoCode", { name: codePath(state, code.id).join(PATH_SEPARATOR) }), text(memoKey({ kind: "code", id: code.id })));
+  for (const code of scope.codes) memo(t("memoCode", { name: formatCodePath(codePath(state, code.id), PATH_SEPARATOR) }), text(memoKey({ kind: "code", id: code.id })));
   const codingMemos = quoted.filter((q) => text(memoKey({ kind: "coding", id: q.coding.id })));
   if (codingMemos.length) {
     sections.push({ type: "heading", level: 2, text: t("memoCodings") });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyOperation, codePathLabel, findCodes, formatCodePath, importCodebookOps, parseCodePath, planCodePath, TandaiError, type Operation } from "../../../shared/index.js";
+import { applyOperation, codeDocumentMatrix, codePathLabel, resolveScope, findCodes, formatCodePath, importCodebookOps, parseCodePath, planCodePath, TandaiError, type Operation } from "../../../shared/index.js";
 import { code, NOW, project } from "../fixtures.js";
 
 describe('the one "/" rule for typed code names', () => {
@@ -25,6 +25,9 @@ describe('the one "/" rule for typed code names', () => {
     expect(findCodes(state, "Hambatan/Anggaran").map((c) => c.id)).toEqual([anggaran.id]);
     expect(findCodes(state, "Hambatan\\/Anggaran").map((c) => c.id)).toEqual([literal.id]);
     expect(formatCodePath(["Isu", "Pro/Kontra"], "/")).toBe("Isu/Pro\\/Kontra");
+    // Exports say it the same way: the code × document matrix's row labels differ too.
+    const labels = codeDocumentMatrix(state, resolveScope(state, { caseIds: [], codeIds: [], frameworkIds: [] })).rows.map((r) => r.label);
+    expect(labels).toEqual(expect.arrayContaining(["Hambatan/Anggaran", "Hambatan\\/Anggaran"]));
   });
 
   it("plans the parent and the child, reusing levels that exist (accent- and case-insensitively)", () => {
