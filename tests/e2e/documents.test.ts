@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+import { launchBrowser, newPage, screenshot, selectText, TandaiServer } from "./harness.js";
 
 const PADANG = "Wawancara – Bagian Kerja Sama Pemkot Padang";
 const VUNG_TAU = "Interview – Ba Ria-Vung Tau Department of Foreign Affairs";
@@ -57,6 +57,7 @@ describe.sequential("managing documents", () => {
     await page.getByTestId("group-filter").waitFor();
     await page.getByTestId("group-filter-all").click();
     await rowItem(RENAMED).getByTestId("document-more").click();
+    await screenshot(page, "documents-01a-menu-1440");
     await page.getByTestId("document-menu").getByTestId("menu-group").click();
     await page.keyboard.press("Escape");
     await expect.poll(() => rowItem(RENAMED).getByTestId("document-groups").textContent()).toBe("Kelompok: Wawancara");
@@ -95,6 +96,23 @@ describe.sequential("managing documents", () => {
     await page.locator("body").click({ position: { x: 5, y: 880 } });
     await page.keyboard.press("Control+z");
     await expect.poll(titles).toEqual([RENAMED, VUNG_TAU]);
+  });
+
+  it("creates a nested code from a typed path in the palette, as the CLI does", async () => {
+    await row(RENAMED).click();
+    await selectText(page, "pandemi Covid-19 membuat semua kunjungan dibatalkan");
+    await page.locator('[data-testid="selection-bar"].active').waitFor();
+    await page.keyboard.press("/");
+    await page.getByTestId("palette-input").fill("Hambatan/Birokrasi lambat");
+    expect(await page.getByTestId("palette-create").textContent()).toContain("Hambatan / Birokrasi lambat");
+    await screenshot(page, "documents-05a-palette-path-1440");
+    await page.getByTestId("palette-input").press("Enter");
+    const child = page.locator('[data-testid="code-row"]', { hasText: "Birokrasi lambat" });
+    await child.waitFor();
+    // Nested under the existing "Hambatan", not a top-level code with a slash in its name.
+    const depth = await child.evaluate((el) => Number.parseFloat(getComputedStyle(el).paddingLeft));
+    const parent = await page.locator('[data-testid="code-row"]', { hasText: "Hambatan" }).first().evaluate((el) => Number.parseFloat(getComputedStyle(el).paddingLeft));
+    expect(depth).toBeGreaterThan(parent);
   });
 
   it("shows the frequency table in the charts view, sorts it and copies it as HTML and TSV", async () => {

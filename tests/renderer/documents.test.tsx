@@ -4,6 +4,7 @@ import {
   emptyProject,
   newCodeId,
   newCodingId,
+  newDocumentGroupId,
   newDocumentId,
   newProjectId,
   offset,
@@ -16,6 +17,7 @@ import {
 import { Codebook } from "../../renderer/components/codebook/index.js";
 import { DocumentList } from "../../renderer/components/DocumentList.js";
 import { FrequencyTable } from "../../renderer/components/frequency/FrequencyTable.js";
+import { defaultOptions, toRequest } from "../../renderer/components/export/exportOptions.js";
 import { $, $$, click, NOW, press, render, type, type Rendered } from "./harness.js";
 
 let view: Rendered | null = null;
@@ -208,5 +210,14 @@ describe("the frequency table", () => {
     await click($(document, '[data-testid="sort-total-count"]'));
     expect(order()[0]).toBe(hambatan.id);
     expect(a).toBeTruthy();
+  });
+});
+
+describe("a document group in the export dialog's request", () => {
+  it("sends the chosen group in the scope, and nothing when none is chosen", () => {
+    const all = { caseIds: [], frameworkIds: [], codeIds: [] };
+    const group = newDocumentGroupId();
+    expect(toRequest({ ...defaultOptions("id", all), documentGroupId: group }, all).scope).toEqual({ caseIds: [], frameworkIds: [], codeIds: [], documentGroupIds: [group] });
+    expect(toRequest(defaultOptions("id", all), all).scope).toEqual({ caseIds: [], frameworkIds: [], codeIds: [] });
   });
 });
