@@ -80,9 +80,14 @@ export function DocumentList({ selected, onSelect }: { selected: DocumentId | nu
   );
 
   const position = (id: DocumentId) => all.findIndex((d) => d.id === id);
+  // Read by the rows' key handler, which stays the same function so that memoised rows do not all
+  // re-render after every operation.
+  const latest = useRef({ shown, moveTo, position });
+  latest.current = { shown, moveTo, position };
 
   const onKey = useCallback(
     (id: DocumentId, e: KeyboardEvent<HTMLElement>) => {
+      const { shown, moveTo, position } = latest.current;
       const at = shown.findIndex((d) => d.id === id);
       const focusRow = (to: number) => {
         const target = shown[to];
@@ -102,7 +107,7 @@ export function DocumentList({ selected, onSelect }: { selected: DocumentId | nu
       } else return;
       e.preventDefault();
     },
-    [shown, moveTo, all],
+    [],
   );
 
   const openMenu = useCallback((documentId: DocumentId, x: number, y: number) => setMenu({ documentId, x, y }), []);
