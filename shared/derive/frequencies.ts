@@ -109,7 +109,9 @@ export function computeFrequencies(
             const documentIds = [...new Set(c.documentIds)].filter((id) => inScope.has(id));
             const length = documentIds.reduce((sum, id) => sum + state.documents[id]!.length, 0);
             return { column: { id: c.id, label: c.name, length }, documentIds };
-          });
+          })
+          // Narrowed to groups, a case with none of their documents has nothing to show.
+          .filter((c) => !inGroups || c.documentIds.length > 0);
   const length = documents.reduce((sum, d) => sum + d.length, 0);
 
   const sum = (codeId: CodeId, documentIds: readonly DocumentId[], columnLength: number): FrequencyCell => {

@@ -62,6 +62,11 @@ describe("the code frequency table", () => {
     expect(scoped.columns[0]!.length).toBe(100);
     expect(scoped.rows.find((r) => r.code.id === anggaran.id)!.cells[0]).toEqual({ count: 1, covered: 50, share: 0.5 });
     expect(scoped.rows.find((r) => r.code.id === hambatan.id)!.total).toEqual({ count: 1, covered: 10, share: 0.1 });
+    // A case with no document in the group is left out of the narrowed table.
+    const other = { id: newCaseId(), name: "Vung Tau", documentIds: [a.id], createdAt: NOW };
+    applyOperation(state, { type: "addCase", case: other }, NOW);
+    expect(computeFrequencies(state, new CodingIndex(state), { axis: "cases", documentGroupIds: [group.id] }).columns.map((c) => c.label)).toEqual(["Padang"]);
+    expect(computeFrequencies(state, new CodingIndex(state), { axis: "cases" }).columns.map((c) => c.label)).toEqual(["Padang", "Vung Tau"]);
   });
 
   it("keeps per-document counts between calls and recounts only the documents an operation touched", () => {
