@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { addTemplateOps, batch, type CaseId, type Code, type CodeId, codePathLabel, computeIndicators, type DocumentId, findIndicator, flattenCodebook, type Framework, type FrameworkResult, type IndicatorResult, type IndicatorStatus, type Language, languageFromLocale, PATH_SEPARATOR, type ProjectState, TEMPLATES, verdictSentence } from "../../../shared/index.js";
+import { addTemplateOps, batch, type CaseId, type Code, type CodeId, codePathLabel, computeIndicators, escapeCodeName, type DocumentId, findIndicator, flattenCodebook, type Framework, type FrameworkResult, type IndicatorResult, type IndicatorStatus, type Language, languageFromLocale, PATH_SEPARATOR, type ProjectState, TEMPLATES, verdictSentence } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Dialog } from "../codebook/Dialog.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
@@ -187,9 +187,9 @@ function FrameworkCard({
                         <span className="swatch" style={{ background: code.color }} />
                         <span className="chip-name">
                           {codes.some((other) => other.id !== code.id && other.name === code.name) && code.parentId && state.codes[code.parentId] && (
-                            <span className="chip-parent">{state.codes[code.parentId]!.name} {PATH_SEPARATOR} </span>
+                            <span className="chip-parent">{escapeCodeName(state.codes[code.parentId]!.name)} {PATH_SEPARATOR} </span>
                           )}
-                          {code.name}
+                          {escapeCodeName(code.name)}
                         </span>
                         <button
                           type="button"
