@@ -64,9 +64,9 @@ export function checkCodePath(typed: string, names: readonly string[]): void {
 /**
  * The code at `names` below `parentId` (null: the top level), with the `addCode` operations for
  * the levels that do not exist yet: existing levels are reused (case- and accent-insensitively),
- * so "Hambatan/Anggaran" beside an existing "Hambatan" adds only "Anggaran" under it.
+ * so "Hambatan/Anggaran" beside an existing "Hambatan" adds only "Anggaran" under it. `created`
+ * names each added code by its path, levels joined by a bare "/" as the CLI prints them.
  */
-/** `created` names each added code by its path, levels joined by a bare "/" as the CLI prints them. */
 export function planCodePath(
   state: ProjectState,
   names: readonly string[],

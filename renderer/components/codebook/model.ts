@@ -1,7 +1,7 @@
-import { childrenOf, descendantIds, flattenCodebook, formatCodePath, parseCodePath, type Code, type CodeId, type ProjectState } from "../../../shared/index.js";
+import { childrenOf, descendantIds, flattenCodebook, formatCodePath, MAX_CODE_NAME, parseCodePath, type Code, type CodeId, type ProjectState } from "../../../shared/index.js";
 
 /** The longest code name the model accepts (Code.name). */
-export const MAX_NAME_LENGTH = 200;
+export const MAX_NAME_LENGTH = MAX_CODE_NAME;
 
 /** Drag payload type for a code dragged within the codebook. */
 export const CODE_DRAG_TYPE = "application/x-tandai-code";
