@@ -1,3 +1,4 @@
+import { foldName } from "../codebook/importCodebook.js";
 import type { CodingId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import { memoKey, type DocumentGroup, type DocumentMeta, type ProjectState } from "../model/project.js";
 import type { Operation } from "../ops/operation.js";
@@ -52,11 +53,9 @@ export function documentsOfGroups(state: ProjectState, groupIds: readonly Docume
   return out;
 }
 
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase().trim();
-
 /** A group by id or by name (case- and accent-insensitive). */
 export function findDocumentGroup(state: ProjectState, idOrName: string): DocumentGroup | undefined {
-  return state.documentGroups[idOrName as DocumentGroupId] ?? Object.values(state.documentGroups).find((g) => fold(g.name) === fold(idOrName));
+  return state.documentGroups[idOrName as DocumentGroupId] ?? Object.values(state.documentGroups).find((g) => foldName(g.name) === foldName(idOrName));
 }
 
 /** What deleting a document takes with it: its codings, and the memos on it and on those codings. */

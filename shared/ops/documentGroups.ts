@@ -1,3 +1,4 @@
+import { foldName } from "../codebook/importCodebook.js";
 import { TandaiError } from "../errors.js";
 import type { DocumentGroupId, DocumentId } from "../model/ids.js";
 import type { DocumentGroup, DocumentMeta, ProjectState } from "../model/project.js";
@@ -77,11 +78,9 @@ function orderDocuments(state: ProjectState, orders: Record<string, number | nul
   return { type: "orderDocuments", orders: previous };
 }
 
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase().trim();
-
 /** Group names differ (ignoring case and accents), so a group named on the command line is one group. */
 function checkGroupName(state: ProjectState, selfId: DocumentGroupId, name: string): void {
-  const clash = Object.values(state.documentGroups).find((g) => g.id !== selfId && fold(g.name) === fold(name));
+  const clash = Object.values(state.documentGroups).find((g) => g.id !== selfId && foldName(g.name) === foldName(name));
   if (clash) throw new TandaiError("documents.errors.duplicateGroup", { name: clash.name });
 }
 

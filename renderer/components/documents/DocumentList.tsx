@@ -11,6 +11,7 @@ import {
 } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Dialog } from "../codebook/Dialog.js";
+import { fold } from "../codebook/model.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
 import { DeleteDocumentDialog } from "./DeleteDocumentDialog.js";
 import { DocumentMenu, type DocumentAction } from "./DocumentMenu.js";
@@ -24,8 +25,6 @@ type Dialogs =
   | { kind: "rename" | "delete"; documentId: DocumentId }
   | { kind: "newGroup" }
   | { kind: "renameGroup" | "deleteGroup"; group: DocumentGroup };
-
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase().trim();
 
 /**
  * The project's documents in the researcher's order, and everything done to them: rename, delete
