@@ -18,3 +18,6 @@ export * from "./codebook/importCodebook.js";
 export * from "./export/index.js";
 export * from "./charts/svg.js";
 export * from "./text/display.js";
+export * from "./documents/documents.js";
+export * from "./derive/frequencies.js";
+export * from "./derive/frequencyGrid.js";

@@ -6,6 +6,8 @@ import {
   importCodebookOps,
   passageOf,
   TandaiError,
+  toErrorPayload,
+  documentsOfGroups,
   type Applied,
   type ArgsOf,
   type DocumentId,
@@ -163,9 +165,11 @@ export class Backend implements TandaiApi {
     return store.readDocumentContent(documentId);
   }
 
-  async retrieve({ codeId, includeNested }: ArgsOf<"retrieve">): Promise<ResultOf<"retrieve">> {
+  async retrieve({ codeId, includeNested, documentGroupIds }: ArgsOf<"retrieve">): Promise<ResultOf<"retrieve">> {
     const store = this.requireStore();
-    const codings = codingsOf(store.state, codeId, includeNested);
+    for (const id of documentGroupIds ?? []) if (!store.state.documentGroups[id]) throw new TandaiError("documents.errors.unknownGroup", { id });
+    const inGroups = documentGroupIds?.length ? documentsOfGroups(store.state, documentGroupIds) : null;
+    const codings = codingsOf(store.state, codeId, includeNested).filter((c) => !inGroups || inGroups.has(c.documentId));
     const passages = [];
     for (const coding of codings) {
       passages.push(passageOf(store.state, coding, await store.readDocumentContent(coding.documentId)));

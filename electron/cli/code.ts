@@ -1,14 +1,14 @@
 import {
   codePath,
+  formatCodePath,
   findCodes,
   findQuote,
   frameworkOf,
   IndicatorId,
-  newCodeId,
   newCodingId,
-  nextCodeColor,
-  nextOrder,
   offset,
+  parseCodePath,
+  planCodePath,
   PATH_SEPARATOR,
   Stance,
   TandaiError,
@@ -34,42 +34,15 @@ export function findDocument(state: ProjectState, titleOrId: string): DocumentMe
 }
 
 /**
- * Resolves a code path to a code id, planning `addCode` operations for the levels that do not
- * exist yet (so "Obstacle/Budget" creates both when neither exists).
+ * Resolves a code path to a code id: an existing code by path or bare name, else the codes the
+ * path names, planned by the one "/" rule (shared/codebook/tree.ts), so "Obstacle/Budget" creates
+ * both when neither exists and "Pro\/Contra" is one code with a slash in its name.
  */
 export function resolveCodePath(state: ProjectState, path: string, now: string): { codeId: CodeId; create: Operation[]; created: string[] } {
   const found = findCodes(state, path);
   if (found.length > 1) throw new TandaiError("cli.errors.ambiguousCode", { code: path, count: found.length });
   if (found.length === 1) return { codeId: found[0]!.id, create: [], created: [] };
-  const names = path.split(PATH_SEPARATOR).map((n) => n.trim()).filter(Boolean);
-  let parentId: CodeId | null = null;
-  const create: Operation[] = [];
-  const created: string[] = [];
-  let colorIndex = Object.keys(state.codes).length;
-  for (let depth = 0; depth < names.length; depth++) {
-    const prefix = names.slice(0, depth + 1).join(PATH_SEPARATOR);
-    const existing: CodeId | undefined = findCodes(state, prefix).find((c) => c.parentId === parentId)?.id;
-    if (existing) {
-      parentId = existing;
-      continue;
-    }
-    const id = newCodeId();
-    create.push({
-      type: "addCode",
-      code: {
-        id,
-        name: names[depth]!,
-        color: nextCodeColor(colorIndex++),
-        parentId,
-        order: parentId === null && create.length === 0 ? nextOrder(state, null) : 0,
-        description: { definition: "", whenToUse: "", whenNotToUse: "" },
-        createdAt: now,
-      },
-    });
-    created.push(prefix);
-    parentId = id;
-  }
-  return { codeId: parentId!, create, created };
+  return planCodePath(state, parseCodePath(path), null, now);
 }
 
 /**
@@ -88,7 +61,7 @@ export function resolveIndicatorCode(state: ProjectState, text: string): CodeId 
   const linked = Object.values(state.codes).filter((c) => c.indicatorId === text);
   if (linked.length === 0) throw new TandaiError("cli.errors.noLinkedCode", { indicator: text, framework: frameworkId });
   if (linked.length > 1) {
-    throw new TandaiError("cli.errors.ambiguousIndicator", { indicator: text, codes: linked.map((c) => `“${codePath(state, c.id).join(PATH_SEPARATOR)}”`).join(", ") });
+    throw new TandaiError("cli.errors.ambiguousIndicator", { indicator: text, codes: linked.map((c) => `“${formatCodePath(codePath(state, c.id), PATH_SEPARATOR)}”`).join(", ") });
   }
   return linked[0]!.id;
 }
@@ -114,7 +87,7 @@ export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: C
     const { codeId, create, created } = linked ? { codeId: linked, create: [], created: [] } : resolveCodePath(store.state, values.code!, now);
     const coding = { id: newCodingId(), documentId: doc.id, codeId, start: offset(start), end: offset(end), coder, stance: stance.data, createdAt: now };
     await store.apply({ type: "batch", ops: [...create, { type: "addCoding", coding }] });
-    const code = codePath(store.state, codeId).join(PATH_SEPARATOR);
+    const code = formatCodePath(codePath(store.state, codeId), PATH_SEPARATOR);
     if (!ctx.json) for (const name of created) ctx.print(ctx.t("cli.codeCreated", { code: name }));
     report(ctx, { codingId: coding.id, documentId: doc.id, codeId, code, createdCodes: created, start, end, stance: stance.data, coder }, ctx.t("cli.coded", { quote: values.quote!, document: doc.title, code, stance: stance.data }));
   });

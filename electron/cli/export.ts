@@ -19,7 +19,7 @@ import { checkTarget, withExtension } from "../export/target.js";
 import { report, type CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
 import { requireDir, withProject } from "./project.js";
-import { casesByNames, frameworksByIds } from "./resolve.js";
+import { casesByNames, frameworksByIds, groupsByNames } from "./resolve.js";
 
 /**
  * `tandai export <dir> --format F --out PATH [--lang id|en] [--case NAME]... [--framework ID]...`
@@ -56,6 +56,7 @@ function exportRequest(state: ProjectState, format: ExportFormat, ctx: CliContex
     caseIds: casesByNames(state, values.case) ?? [],
     frameworkIds: values.framework?.length ? frameworksByIds(state, values.framework).map((f) => f.id) : [],
     codeIds: [],
+    ...(values.group?.length ? { documentGroupIds: groupsByNames(state, values.group) } : {}),
   };
   const common = { language: ctx.language, scope };
   const kind = kindOfFormat(format);

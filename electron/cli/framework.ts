@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import {
   codePath,
+  formatCodePath,
   computeIndicators,
   describeResult,
   findIndicator,
@@ -94,10 +95,10 @@ async function applyAndReport(
   const framework = state.frameworks[frameworkId]!;
   const name = framework.name[ctx.language];
   const frameworkAdded = ops.some((op) => op.type === "addFramework");
-  const createdCodes = ops.flatMap((op) => (op.type === "addCode" ? [codePath(state, op.code.id).join(PATH_SEPARATOR)] : []));
+  const createdCodes = ops.flatMap((op) => (op.type === "addCode" ? [formatCodePath(codePath(state, op.code.id), PATH_SEPARATOR)] : []));
   const codes = framework.indicators.map((indicator) => {
     const linked = Object.values(state.codes).filter((c) => c.indicatorId === indicator.id);
-    return { indicatorId: indicator.id, codes: linked.map((c) => ({ id: c.id, path: codePath(state, c.id).join(PATH_SEPARATOR) })) };
+    return { indicatorId: indicator.id, codes: linked.map((c) => ({ id: c.id, path: formatCodePath(codePath(state, c.id), PATH_SEPARATOR) })) };
   });
   if (!ctx.json) {
     if (ops.length === 0) ctx.print(ctx.t("cli.frameworkUnchanged", { name, id: frameworkId }));

@@ -4,6 +4,7 @@ import { backupsCommand, restoreCommand } from "./backups.js";
 import { caseCommand } from "./cases.js";
 import { codeCommand } from "./code.js";
 import { codebookCommand } from "./codebook.js";
+import { docCommand } from "./doc.js";
 import { exportCommand } from "./export.js";
 import { frameworkCommand, indicatorsCommand } from "./framework.js";
 import { importCommand, infoCommand, newCommand } from "./project.js";
@@ -40,6 +41,8 @@ const options = {
   backup: { type: "string" },
   encoding: { type: "string" },
   "allow-duplicate": { type: "boolean" },
+  yes: { type: "boolean" },
+  group: { type: "string", multiple: true },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
@@ -58,6 +61,7 @@ const commands: Record<string, (ctx: CliContext, positionals: string[], values: 
   serve: serveCommand,
   backups: backupsCommand,
   restore: restoreCommand,
+  doc: docCommand,
 };
 
 /** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */

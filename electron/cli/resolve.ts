@@ -1,4 +1,4 @@
-import { findCase, TandaiError, type CaseId, type Framework, type ProjectState } from "../../shared/index.js";
+import { findCase, findDocumentGroup, sortedGroups, TandaiError, type CaseId, type DocumentGroupId, type Framework, type ProjectState } from "../../shared/index.js";
 
 /** The frameworks named by `--framework` (all of the project's when none), or an error listing the valid ids. */
 export function frameworksByIds(state: ProjectState, ids: readonly string[] | undefined): Framework[] {
@@ -17,6 +17,15 @@ export function casesByNames(state: ProjectState, names: readonly string[] | und
   return names.map((name) => {
     const found = findCase(state, name);
     if (!found) throw new TandaiError("cli.errors.noCase", { name, valid: Object.values(state.cases).map((c) => c.name).join(", ") || "–" });
+    return found.id;
+  });
+}
+
+/** The document groups named by `--group` (by name or id; none: no narrowing), or an error listing the project's groups. */
+export function groupsByNames(state: ProjectState, names: readonly string[] | undefined): DocumentGroupId[] {
+  return [...new Set(names ?? [])].map((name) => {
+    const found = findDocumentGroup(state, name);
+    if (!found) throw new TandaiError("documents.cli.noGroup", { name, valid: sortedGroups(state).map((g) => g.name).join(", ") || "–" });
     return found.id;
   });
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { codePath, flattenCodebook, newCodeId, nextCodeColor, nextOrder, PATH_SEPARATOR, type CodeId } from "../../shared/index.js";
+import { codePathLabel, findCodes, flattenCodebook, formatCodePath, parseCodePath, planCodePath, type CodeId } from "../../shared/index.js";
 import { useApp } from "../state/app.js";
 import { useMirror, useProject } from "../state/context.js";
 
@@ -18,29 +18,28 @@ export function CodePalette({ onPick, onClose }: { onPick(codeId: CodeId): void;
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
 
-  const all = useMemo(() => flattenCodebook(state).map(({ code }) => ({ code, path: codePath(state, code.id).join(` ${PATH_SEPARATOR} `) })), [state, version]);
+  const all = useMemo(() => flattenCodebook(state).map(({ code }) => ({ code, path: codePathLabel(state, code.id) })), [state, version]);
   const matches = useMemo(() => {
-    const words = fold(query).split(/\s+/).filter(Boolean);
+    const words = fold(query).split(/[\s/]+/).filter(Boolean);
     return all.filter((row) => words.every((w) => fold(row.path).includes(w)));
   }, [all, query]);
-  const canCreate = query.trim().length > 0 && !all.some((row) => fold(row.code.name) === fold(query.trim()));
+  // The one "/" rule: "Hambatan/Anggaran" creates the missing levels, "\/" is a slash in a name.
+  const typed = parseCodePath(query);
+  const canCreate = typed.length > 0 && findCodes(state, query).length === 0;
   const count = matches.length + (canCreate ? 1 : 0);
 
   const choose = async (index: number) => {
     const row = matches[index];
     if (row) return onPick(row.code.id);
     if (!canCreate) return;
-    const id = newCodeId();
-    const code = {
-      id,
-      name: query.trim(),
-      color: nextCodeColor(Object.keys(state.codes).length),
-      parentId: null,
-      order: nextOrder(state, null),
-      description: { definition: "", whenToUse: "", whenNotToUse: "" },
-      createdAt: new Date().toISOString(),
-    };
-    await mirror.apply({ type: "addCode", code }).then(() => onPick(id), app.showError);
+    let planned;
+    try {
+      planned = planCodePath(state, typed, null, new Date().toISOString());
+    } catch (error) {
+      return app.showError(error);
+    }
+    const { codeId, create } = planned;
+    await mirror.apply({ type: "batch", ops: create }).then(() => onPick(codeId), app.showError);
   };
 
   return (
@@ -77,7 +76,7 @@ export function CodePalette({ onPick, onClose }: { onPick(codeId: CodeId): void;
           ))}
           {canCreate && (
             <li role="option" aria-selected={active === matches.length} className={active === matches.length ? "active create" : "create"} onMouseDown={() => void choose(matches.length)} data-testid="palette-create">
-              {t("app.palette.create", { name: query.trim() })}
+              {t("app.palette.create", { name: formatCodePath(typed) })}
             </li>
           )}
           {count === 0 && <li className="empty">{t("app.palette.noCodes")}</li>}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { codePath, PATH_SEPARATOR, type CodingId } from "../../shared/index.js";
+import { codePathLabel, type CodingId } from "../../shared/index.js";
 import { useApp } from "../state/app.js";
 import { useMirror, useProject } from "../state/context.js";
 import { MemoEditor } from "./memo/index.js";
@@ -44,7 +44,7 @@ export function CodingPopover({ codingIds, at, onClose }: { codingIds: CodingId[
             <li key={coding.id} data-testid="coding-item" data-coding-id={coding.id}>
               <div className="coding-line">
                 <span className="swatch" style={{ background: code?.color }} />
-                <span className="code-name">{codePath(state, coding.codeId).join(` ${PATH_SEPARATOR} `)}</span>
+                <span className="code-name">{codePathLabel(state, coding.codeId)}</span>
                 <button className="icon danger" onClick={() => run({ type: "removeCoding", codingId: coding.id })} aria-label={t("app.coding.remove")} title={t("app.coding.remove")} data-testid="remove-coding">
                   ×
                 </button>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { codePath, PATH_SEPARATOR, toErrorPayload, type CodeId, type DocumentId, type Passage } from "../../shared/index.js";
+import { codePathLabel, toErrorPayload, type CodeId, type DocumentGroupId, type DocumentId, type Passage } from "../../shared/index.js";
 import { api } from "../api/client.js";
 import { useApp } from "../state/app.js";
 import { useProject } from "../state/context.js";
+import { GroupScopePicker, groupIds } from "./documents/GroupScopePicker.js";
 
 /** Every passage coded with the chosen code across the project, with where it stands; click to jump there. */
 export function RetrievalPanel({ codeId, onJump }: { codeId: CodeId | null; onJump(documentId: DocumentId, start: number, end: number): void }) {
@@ -12,18 +13,21 @@ export function RetrievalPanel({ codeId, onJump }: { codeId: CodeId | null; onJu
   const { state, version } = useProject();
   const [includeNested, setIncludeNested] = useState(true);
   const [passages, setPassages] = useState<Passage[] | null>(null);
+  const [chosenGroup, setGroup] = useState<DocumentGroupId | null>(null);
+  // A group an undo removed stops narrowing at once (the picker also falls back to all).
+  const group = chosenGroup && state.documentGroups[chosenGroup] ? chosenGroup : null;
 
   useEffect(() => {
     if (!codeId || !state.codes[codeId]) return setPassages(null);
     let live = true;
-    api.retrieve({ codeId, includeNested }).then(
+    api.retrieve({ codeId, includeNested, documentGroupIds: groupIds(group) }).then(
       (result) => live && setPassages(result),
       (error: unknown) => live && app.showError(toErrorPayload(error)),
     );
     return () => {
       live = false;
     };
-  }, [codeId, includeNested, version, state, app]);
+  }, [codeId, includeNested, group, version, state, app]);
 
   if (!codeId || !state.codes[codeId]) return <p className="empty">{t("app.retrieve.pick")}</p>;
   const code = state.codes[codeId];
@@ -31,13 +35,14 @@ export function RetrievalPanel({ codeId, onJump }: { codeId: CodeId | null; onJu
     <section className="retrieval" data-testid="retrieval">
       <header className="retrieval-header">
         <span className="swatch" style={{ background: code.color }} />
-        <strong>{codePath(state, codeId).join(` ${PATH_SEPARATOR} `)}</strong>
+        <strong>{codePathLabel(state, codeId)}</strong>
         <span className="muted" data-testid="retrieval-count">{t("app.retrieve.count", { count: passages?.length ?? 0 })}</span>
       </header>
       <label className="checkbox">
         <input type="checkbox" checked={includeNested} onChange={(e) => setIncludeNested(e.target.checked)} />
         {t("app.retrieve.includeNested")}
       </label>
+      <GroupScopePicker value={group} onChange={setGroup} testId="retrieve-group" />
       {passages?.length === 0 && <p className="empty">{t("app.retrieve.none")}</p>}
       <ol className="passages">
         {passages?.map((p) => (

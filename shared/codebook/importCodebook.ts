@@ -2,7 +2,7 @@ import { nextCodeColor } from "../model/colors.js";
 import { newCodeId, type CodeId } from "../model/ids.js";
 import type { Code, ProjectState } from "../model/project.js";
 import type { Operation } from "../ops/operation.js";
-import { PATH_SEPARATOR } from "./tree.js";
+import { codePath, formatCodePath, PATH_SEPARATOR } from "./tree.js";
 
 /** One code of an imported codebook (a REFI-QDA .qdc file), with its nested codes. */
 export interface ImportedCode {
@@ -146,7 +146,7 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
           known.linked = true;
           known.indicatorId = indicatorId;
           if (!siblings.byIndicator.has(indicatorId)) siblings.byIndicator.set(indicatorId, known);
-          summary.linked.push({ code: known.path.join(PATH_SEPARATOR), indicatorId });
+          summary.linked.push({ code: formatCodePath(known.path, PATH_SEPARATOR), indicatorId });
         }
       } else {
         const code: Code = {
@@ -173,7 +173,7 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
         };
         remember(parentId, known, folded);
         summary.created++;
-        if (indicatorId) summary.linked.push({ code: known.path.join(PATH_SEPARATOR), indicatorId });
+        if (indicatorId) summary.linked.push({ code: formatCodePath(known.path, PATH_SEPARATOR), indicatorId });
       }
       visit(node.children, known.id, known.path);
     }

@@ -3,6 +3,9 @@ import type { CodeId, CodingId, DocumentId } from "../model/ids.js";
 import type { Coding, ProjectState } from "../model/project.js";
 import type { Operation } from "../ops/operation.js";
 
+/** Rebuilds across every index, so a version never repeats even between two indexes. */
+let generations = 0;
+
 interface Filed {
   documentId: DocumentId;
   codeId: CodeId;
@@ -23,6 +26,9 @@ export class CodingIndex implements Evidence {
   private readonly byCode = new Map<CodeId, Set<CodingId>>();
   /** code → document → [supporting, contradicting] */
   private readonly counts = new Map<CodeId, Map<DocumentId, [number, number]>>();
+  /** Bumped per document whenever one of its codings is filed or unfiled; `generation` on a rebuild. */
+  private readonly documentChanges = new Map<DocumentId, number>();
+  private generation = 0;
 
   constructor(state: ProjectState) {
     this.rebuild(state);
@@ -31,6 +37,14 @@ export class CodingIndex implements Evidence {
   /** The document's codings, in no particular order. */
   codingsOf(state: ProjectState, documentId: DocumentId): Coding[] {
     return [...(this.byDocument.get(documentId) ?? [])].map((id) => state.codings[id]!);
+  }
+
+  /**
+   * Changes whenever the document's codings may have changed, so a view can keep what it computed
+   * per document (the frequency table) and redo only the documents an operation touched.
+   */
+  documentVersion(documentId: DocumentId): string {
+    return `${this.generation}:${this.documentChanges.get(documentId) ?? 0}`;
   }
 
   countForDocument(documentId: DocumentId): number {
@@ -66,12 +80,15 @@ export class CodingIndex implements Evidence {
     this.byDocument.clear();
     this.byCode.clear();
     this.counts.clear();
+    this.documentChanges.clear();
+    this.generation = ++generations;
     for (const coding of Object.values(state.codings)) this.file(coding);
   }
 
   private file({ id, documentId, codeId, stance }: Coding): void {
     const contradicts = stance === "contradicts";
     this.filed.set(id, { documentId, codeId, contradicts });
+    this.changed(documentId);
     addTo(this.byDocument, documentId, id);
     addTo(this.byCode, codeId, id);
     this.pair(codeId, documentId)[contradicts ? 1 : 0]++;
@@ -81,9 +98,14 @@ export class CodingIndex implements Evidence {
     const where = this.filed.get(id);
     if (!where) return;
     this.filed.delete(id);
+    this.changed(where.documentId);
     this.byDocument.get(where.documentId)?.delete(id);
     this.byCode.get(where.codeId)?.delete(id);
     this.pair(where.codeId, where.documentId)[where.contradicts ? 1 : 0]--;
+  }
+
+  private changed(documentId: DocumentId): void {
+    this.documentChanges.set(documentId, (this.documentChanges.get(documentId) ?? 0) + 1);
   }
 
   private pair(codeId: CodeId, documentId: DocumentId): [number, number] {

@@ -1,4 +1,4 @@
-import { PATH_SEPARATOR } from "../codebook/tree.js";
+import { formatCodePath, PATH_SEPARATOR } from "../codebook/tree.js";
 import { findIndicator, type Bilingual } from "../frameworks/model.js";
 import type { Language } from "../i18n/catalogues.js";
 import type { CodeId } from "../model/ids.js";
@@ -33,7 +33,7 @@ export function codeInLanguage(state: ProjectState, code: Code, language: Langua
 export function codePathIn(state: ProjectState, id: CodeId, language: Language): string {
   const names: string[] = [];
   for (let code = state.codes[id]; code; code = code.parentId ? state.codes[code.parentId] : undefined) names.unshift(codeInLanguage(state, code, language).name);
-  return names.join(PATH_SEPARATOR);
+  return formatCodePath(names, PATH_SEPARATOR);
 }
 
 /** The bilingual names a framework gave the code: its indicator's, or for a group its framework's. */

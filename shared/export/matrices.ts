@@ -1,4 +1,4 @@
-import { codePath, PATH_SEPARATOR } from "../codebook/tree.js";
+import { codePath, formatCodePath, PATH_SEPARATOR } from "../codebook/tree.js";
 import type { Evidence } from "../frameworks/evidence.js";
 import type { CodeId, DocumentId } from "../model/ids.js";
 import type { Coding, ProjectState } from "../model/project.js";
@@ -18,7 +18,7 @@ export interface Matrix {
 }
 
 const codeAxis = (state: ProjectState, scope: ResolvedScope): Axis[] =>
-  scope.codes.map((code) => ({ id: code.id, label: codePath(state, code.id).join(PATH_SEPARATOR) }));
+  scope.codes.map((code) => ({ id: code.id, label: formatCodePath(codePath(state, code.id), PATH_SEPARATOR) }));
 
 function countInto(rows: Axis[], columns: Axis[], each: (add: (row: string, column: string, count?: number) => void) => void): Matrix {
   const rowIndex = new Map(rows.map((r, i) => [r.id, i]));
@@ -50,7 +50,10 @@ export function codeCaseMatrix(state: ProjectState, scope: ResolvedScope, counts
   const casesOf = casesOfDocuments(state);
   return countInto(codeAxis(state, scope), columns, (add) => {
     if (counts) {
+      // The index counts the whole project; a scope narrowed to document groups keeps its documents only.
+      const covered = new Set(scope.documentIds);
       counts.forEach((codeId, documentId, supporting, contradicting) => {
+        if (!covered.has(documentId)) return;
         for (const found of casesOf.get(documentId) ?? []) add(codeId, found.id, supporting + contradicting);
       });
     } else {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { SvgNode } from "../charts/svg.js";
 import { TandaiError } from "../errors.js";
 import { LANGUAGES, type Language } from "../i18n/catalogues.js";
-import { CaseId, CodeId } from "../model/ids.js";
+import { CaseId, CodeId, DocumentGroupId } from "../model/ids.js";
 import type { Stance } from "../model/project.js";
 import { FrameworkId } from "../frameworks/model.js";
 
@@ -34,6 +34,8 @@ export const ExportScope = z
     /** Codes nested under a chosen code come with it. */
     codeIds: z.array(CodeId).max(10_000).default([]),
     frameworkIds: z.array(FrameworkId).max(200).default([]),
+    /** Only the documents in these groups (any of them); with cases, those of the cases in them. */
+    documentGroupIds: z.array(DocumentGroupId).max(1000).optional(),
   })
   .strict();
 export type ExportScope = z.infer<typeof ExportScope>;

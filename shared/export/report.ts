@@ -182,6 +182,7 @@ function subtitle(state: ProjectState, scope: ResolvedScope, language: Language,
     `${t("scopeCases")}: ${list(scope.narrowed.cases, () => scope.cases.map((c) => c.name), "allCases", scope.cases.length)}`,
     `${t("scopeFrameworks")}: ${list(scope.narrowed.frameworks, () => scope.frameworks.map((f) => f.name[language]), "allFrameworks", scope.frameworks.length)}`,
     `${t("scopeCodes")}: ${list(scope.narrowed.codes, chosenCodes, "allCodes", scope.codes.length)}`,
+    ...(scope.narrowed.documentGroups ? [`${translate(language, "documents.scope.reportLine")}: ${scope.documentGroups.map((g) => g.name).join("; ")}`] : []),
     t("totals", { documents: scope.documentIds.length, codings: scope.codings.length }),
   ];
 }

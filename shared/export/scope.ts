@@ -2,7 +2,8 @@ import { flattenCodebook } from "../codebook/tree.js";
 import { TandaiError } from "../errors.js";
 import type { Framework } from "../frameworks/model.js";
 import type { CodeId, DocumentId } from "../model/ids.js";
-import type { Case, Code, Coding, ProjectState } from "../model/project.js";
+import type { Case, Code, Coding, DocumentGroup, ProjectState } from "../model/project.js";
+import { documentsOfGroups } from "../documents/documents.js";
 import { descendantIds } from "../ops/apply.js";
 import type { ExportScope } from "./model.js";
 
@@ -18,8 +19,10 @@ export interface ResolvedScope {
   documentIds: DocumentId[];
   /** The codings of the chosen codes in the covered documents, by document title then position. */
   codings: Coding[];
+  /** The chosen document groups (none: no narrowing by group), by name. */
+  documentGroups: DocumentGroup[];
   /** Whether the user narrowed the export (the report says so). */
-  narrowed: { cases: boolean; codes: boolean; frameworks: boolean };
+  narrowed: { cases: boolean; codes: boolean; frameworks: boolean; documentGroups: boolean };
 }
 
 /** Resolves a scope; an id the project does not hold is named in the error. */
@@ -27,6 +30,8 @@ export function resolveScope(state: ProjectState, scope: ExportScope): ResolvedS
   for (const id of scope.caseIds) if (!state.cases[id]) throw new TandaiError("export.errors.unknownCase", { name: id });
   for (const id of scope.codeIds) if (!state.codes[id]) throw new TandaiError("export.errors.unknownCode", { name: id });
   for (const id of scope.frameworkIds) if (!state.frameworks[id]) throw new TandaiError("export.errors.unknownFramework", { id });
+  const groupIds = [...new Set(scope.documentGroupIds ?? [])];
+  for (const id of groupIds) if (!state.documentGroups[id]) throw new TandaiError("documents.errors.unknownGroupInScope", { id });
 
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   const cases = scope.caseIds.length ? [...new Set(scope.caseIds)].map((id) => state.cases[id]!) : Object.values(state.cases);
@@ -41,9 +46,10 @@ export function resolveScope(state: ProjectState, scope: ExportScope): ResolvedS
   const codeSet = new Set(codes.map((c) => c.id));
 
   const title = (id: DocumentId) => state.documents[id]?.title ?? "";
-  const documentIds = scope.caseIds.length
-    ? [...new Set(cases.flatMap((c) => c.documentIds))].filter((id) => state.documents[id])
-    : (Object.keys(state.documents) as DocumentId[]);
+  const inGroups = groupIds.length ? documentsOfGroups(state, groupIds) : null;
+  const documentIds = (
+    scope.caseIds.length ? [...new Set(cases.flatMap((c) => c.documentIds))].filter((id) => state.documents[id]) : (Object.keys(state.documents) as DocumentId[])
+  ).filter((id) => !inGroups || inGroups.has(id));
   documentIds.sort((a, b) => title(a).localeCompare(title(b)) || a.localeCompare(b));
   const rank = new Map(documentIds.map((id, i) => [id, i]));
 
@@ -63,7 +69,8 @@ export function resolveScope(state: ProjectState, scope: ExportScope): ResolvedS
     get codings() {
       return (codings ??= gather());
     },
-    narrowed: { cases: scope.caseIds.length > 0, codes: scope.codeIds.length > 0, frameworks: scope.frameworkIds.length > 0 },
+    documentGroups: groupIds.map((id) => state.documentGroups[id]!).sort(byName),
+    narrowed: { cases: scope.caseIds.length > 0, codes: scope.codeIds.length > 0, frameworks: scope.frameworkIds.length > 0, documentGroups: groupIds.length > 0 },
   };
 }
 

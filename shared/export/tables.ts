@@ -1,4 +1,4 @@
-import { codePath, PATH_SEPARATOR } from "../codebook/tree.js";
+import { codePath, formatCodePath, PATH_SEPARATOR } from "../codebook/tree.js";
 import { computeIndicators } from "../frameworks/compute.js";
 import { findIndicator } from "../frameworks/model.js";
 import { verdictSentence } from "../frameworks/verdict.js";
@@ -43,7 +43,7 @@ function pathsOf(state: ProjectState): (id: CodeId) => string {
   const cache = new Map<CodeId, string>();
   return (id) => {
     let path = cache.get(id);
-    if (path === undefined) cache.set(id, (path = state.codes[id] ? codePath(state, id).join(PATH_SEPARATOR) : ""));
+    if (path === undefined) cache.set(id, (path = state.codes[id] ? formatCodePath(codePath(state, id), PATH_SEPARATOR) : ""));
     return path;
   };
 }

@@ -3,6 +3,7 @@ import enAttributes from "./en/attributes.js";
 import enCharts from "./en/charts.js";
 import enCli from "./en/cli.js";
 import enCodebook from "./en/codebook.js";
+import enDocuments from "./en/documents.js";
 import enEditor from "./en/editor.js";
 import enErrors from "./en/errors.js";
 import enExport from "./en/export.js";
@@ -19,6 +20,7 @@ import idAttributes from "./id/attributes.js";
 import idCharts from "./id/charts.js";
 import idCli from "./id/cli.js";
 import idCodebook from "./id/codebook.js";
+import idDocuments from "./id/documents.js";
 import idEditor from "./id/editor.js";
 import idErrors from "./id/errors.js";
 import idExport from "./id/export.js";
@@ -35,8 +37,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, export: enExport, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, recovery: enRecovery, store: enStore, tables: enTables, web: enWeb },
-  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, export: idExport, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, recovery: idRecovery, store: idStore, tables: idTables, web: idWeb },
+  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, recovery: enRecovery, store: enStore, tables: enTables, web: enWeb },
+  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, recovery: idRecovery, store: idStore, tables: idTables, web: idWeb },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CodebookImportSummary } from "../codebook/importCodebook.js";
 import type { ErrorPayload } from "../errors.js";
 import { LANGUAGES } from "../i18n/catalogues.js";
-import { CodeId, DocumentId } from "../model/ids.js";
+import { CodeId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import type { DocumentContent, ProjectState } from "../model/project.js";
 import { Operation } from "../ops/operation.js";
 import type { Passage } from "../retrieve/passages.js";
@@ -138,8 +138,9 @@ export const channels = {
   documentContent: channel<z.ZodObject<{ documentId: typeof DocumentId }>, DocumentContent>(
     z.object({ documentId: DocumentId }).strict(),
   ),
-  retrieve: channel<z.ZodObject<{ codeId: typeof CodeId; includeNested: z.ZodBoolean }>, Passage[]>(
-    z.object({ codeId: CodeId, includeNested: z.boolean() }).strict(),
+  /** Passages of a code; `documentGroupIds` keeps those in the documents of these groups. */
+  retrieve: channel<z.ZodObject<{ codeId: typeof CodeId; includeNested: z.ZodBoolean; documentGroupIds: z.ZodOptional<z.ZodArray<typeof DocumentGroupId>> }>, Passage[]>(
+    z.object({ codeId: CodeId, includeNested: z.boolean(), documentGroupIds: z.array(DocumentGroupId).max(1000).optional() }).strict(),
   ),
   /**
    * Starts an export job. The request never names the path: Electron asks where to save with its

@@ -17,6 +17,8 @@ export type CaseId = z.infer<typeof CaseId>;
 export const AttributeId = idString.brand<"AttributeId">();
 export type AttributeId = z.infer<typeof AttributeId>;
 export const ProjectId = idString.brand<"ProjectId">();
+export const DocumentGroupId = idString.brand<"DocumentGroupId">();
+export type DocumentGroupId = z.infer<typeof DocumentGroupId>;
 export type ProjectId = z.infer<typeof ProjectId>;
 
 /** An offset into a document's stored text, in UTF-16 code units (JavaScript string indices). */
@@ -51,3 +53,4 @@ export const newProjectId = () => randomId() as ProjectId;
 export const newCaseId = () => randomId() as CaseId;
 export const newAttributeId = () => randomId() as AttributeId;
 export const offset = (n: number) => n as TextOffset;
+export const newDocumentGroupId = () => randomId() as DocumentGroupId;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Framework, IndicatorId, StoredOverride } from "../frameworks/model.js";
-import { AttributeId, CaseId, CodeId, CodingId, DocumentId, ProjectId, TextOffset } from "./ids.js";
+import { AttributeId, CaseId, CodeId, CodingId, DocumentGroupId, DocumentId, ProjectId, TextOffset } from "./ids.js";
 
 export const ATTRIBUTE_TYPES = ["text", "number", "date", "choice"] as const;
 export const AttributeType = z.enum(ATTRIBUTE_TYPES);
@@ -75,6 +75,8 @@ export const DocumentMeta = z.object({
   /** How the bytes were decoded (txt/md), for the record. */
   encoding: z.string().optional(),
   attributes: AttributeValues.optional(),
+  /** Position in the document list, set when the researcher reorders it; unset sorts after, by title. */
+  order: z.number().optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
@@ -150,6 +152,15 @@ export const Case = z.object({
 });
 export type Case = z.infer<typeof Case>;
 
+/** A named set of documents ("Wawancara", "Dokumen resmi"); a document may be in several. */
+export const DocumentGroup = z.object({
+  id: DocumentGroupId,
+  name: z.string().trim().min(1).max(200),
+  documentIds: z.array(DocumentId),
+  createdAt: z.string(),
+});
+export type DocumentGroup = z.infer<typeof DocumentGroup>;
+
 export const ProjectState = z.object({
   format: z.literal(PROJECT_FORMAT),
   id: ProjectId,
@@ -166,6 +177,8 @@ export const ProjectState = z.object({
   overrides: z.record(z.string(), StoredOverride).default({}),
   // Default, so that a project written before attributes existed still opens as format 1.
   attributes: z.record(z.string(), AttributeDefinition).default({}),
+  // Default, so that a project written before document groups existed still opens as format 1.
+  documentGroups: z.record(z.string(), DocumentGroup).default({}),
 });
 export type ProjectState = {
   format: typeof PROJECT_FORMAT;
@@ -180,8 +193,9 @@ export type ProjectState = {
   frameworks: Record<string, Framework>;
   overrides: Record<string, StoredOverride>;
   attributes: Record<AttributeId, AttributeDefinition>;
+  documentGroups: Record<DocumentGroupId, DocumentGroup>;
 };
 
 export function emptyProject(id: ProjectId, name: string, now: string): ProjectState {
-  return { format: PROJECT_FORMAT, id, name, createdAt: now, documents: {}, codes: {}, codings: {}, memos: {}, cases: {}, frameworks: {}, overrides: {}, attributes: {} };
+  return { format: PROJECT_FORMAT, id, name, createdAt: now, documents: {}, codes: {}, codings: {}, memos: {}, cases: {}, frameworks: {}, overrides: {}, attributes: {}, documentGroups: {} };
 }

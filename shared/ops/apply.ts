@@ -15,6 +15,7 @@ import {
   type ProjectState,
 } from "../model/project.js";
 import { batch, type AttributeValueTarget, type Operation, type OperationOf } from "./operation.js";
+import { applyDocumentListOperation, takeOutOfGroups } from "./documentGroups.js";
 
 /**
  * Applies `op` to `state` in place and returns the operation that undoes it.
@@ -105,14 +106,18 @@ export function applyOperation(state: ProjectState, op: Operation, now = new Dat
       const found = requireCase(state, op.caseId);
       requireDocument(state, op.documentId);
       if (found.documentIds.includes(op.documentId)) return { type: "batch", ops: [] };
-      state.cases[found.id] = { ...found, documentIds: [...found.documentIds, op.documentId] };
+      const documentIds = [...found.documentIds];
+      documentIds.splice(Math.min(op.index ?? documentIds.length, documentIds.length), 0, op.documentId);
+      state.cases[found.id] = { ...found, documentIds };
       return { type: "unassignDocument", caseId: found.id, documentId: op.documentId };
     }
     case "unassignDocument": {
       const found = requireCase(state, op.caseId);
-      if (!found.documentIds.includes(op.documentId)) return { type: "batch", ops: [] };
+      const index = found.documentIds.indexOf(op.documentId);
+      if (index < 0) return { type: "batch", ops: [] };
       state.cases[found.id] = { ...found, documentIds: found.documentIds.filter((id) => id !== op.documentId) };
-      return { type: "assignDocument", caseId: found.id, documentId: op.documentId };
+      // Where it stood, so that undoing a removed document gives the case back exactly as it was.
+      return { type: "assignDocument", caseId: found.id, documentId: op.documentId, index };
     }
     case "addFramework": {
       if (state.frameworks[op.framework.id]) throw new TandaiError("errors.op.duplicateId", { id: op.framework.id });
@@ -160,6 +165,13 @@ export function applyOperation(state: ProjectState, op: Operation, now = new Dat
       state.frameworks[framework.id] = sourceTypes.length ? { ...rest, sourceTypes } : rest;
       return { type: "setFrameworkSourceTypes", frameworkId: framework.id, sourceTypes: previous ?? [] };
     }
+    case "orderDocuments":
+    case "addDocumentGroup":
+    case "renameDocumentGroup":
+    case "deleteDocumentGroup":
+    case "addToDocumentGroup":
+    case "removeFromDocumentGroup":
+      return applyDocumentListOperation(state, op);
   }
 }
 
@@ -430,6 +442,7 @@ function removeDocument(state: ProjectState, id: DocumentId, now: string): Opera
   for (const found of Object.values(state.cases)) {
     if (found.documentIds.includes(id)) restore.push(applyOperation(state, { type: "unassignDocument", caseId: found.id, documentId: id }, now));
   }
+  restore.push(...takeOutOfGroups(state, id));
   delete state.documents[id];
   return batch(restore);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Framework, FrameworkId, IndicatorId, Override, Thresholds } from "../frameworks/model.js";
-import { AttributeId, CaseId, CodeId, CodingId, DocumentId } from "../model/ids.js";
+import { AttributeId, CaseId, CodeId, CodingId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import {
   AttributeChoices,
   AttributeDefinition,
@@ -10,6 +10,7 @@ import {
   Code,
   CodeDescription,
   Coding,
+  DocumentGroup,
   DocumentMeta,
   MemoTarget,
   Stance,
@@ -50,7 +51,8 @@ const leafOperations = [
   z.object({ type: z.literal("addCase"), case: Case }),
   z.object({ type: z.literal("renameCase"), caseId: CaseId, name: Case.shape.name }),
   z.object({ type: z.literal("deleteCase"), caseId: CaseId }),
-  z.object({ type: z.literal("assignDocument"), caseId: CaseId, documentId: DocumentId }),
+  /** `index` puts the document back where it stood in the case (an undo); otherwise it goes last. */
+  z.object({ type: z.literal("assignDocument"), caseId: CaseId, documentId: DocumentId, index: z.number().int().nonnegative().optional() }),
   z.object({ type: z.literal("unassignDocument"), caseId: CaseId, documentId: DocumentId }),
   z.object({
     type: z.literal("setMemo"),
@@ -89,6 +91,16 @@ const leafOperations = [
   }),
   /** Which source types (values of the source-type attribute) a framework counts; empty counts all. */
   z.object({ type: z.literal("setFrameworkSourceTypes"), frameworkId: FrameworkId, sourceTypes: z.array(z.string().trim().min(1).max(100)).max(50) }),
+  // Document order and groups (shared/ops/documentGroups.ts).
+  /** Sets documents' positions in the list; null unsets one (it then sorts after, by title). */
+  z.object({ type: z.literal("orderDocuments"), orders: z.record(z.string(), z.number().nullable()) }),
+  z.object({ type: z.literal("addDocumentGroup"), group: DocumentGroup }),
+  z.object({ type: z.literal("renameDocumentGroup"), groupId: DocumentGroupId, name: DocumentGroup.shape.name }),
+  /** Deletes the group only; its documents stay in the project. */
+  z.object({ type: z.literal("deleteDocumentGroup"), groupId: DocumentGroupId }),
+  /** `index` puts the document back where it was (an undo); otherwise it goes last. */
+  z.object({ type: z.literal("addToDocumentGroup"), groupId: DocumentGroupId, documentId: DocumentId, index: z.number().int().nonnegative().optional() }),
+  z.object({ type: z.literal("removeFromDocumentGroup"), groupId: DocumentGroupId, documentId: DocumentId }),
 ] as const;
 
 export type LeafOperation = z.infer<(typeof leafOperations)[number]>;

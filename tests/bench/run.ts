@@ -10,6 +10,7 @@ import { benchEditor } from "./editor.js";
 import { benchImport, benchImportRow } from "./import.js";
 import { benchExport, benchExportRow, benchQuoteText } from "./export.js";
 import { benchIndicators } from "./indicators.js";
+import { benchFrequencies } from "./frequencies.js";
 import { benchStorage } from "./storage.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
@@ -30,6 +31,7 @@ console.log(`# Tandai benchmarks, ${new Date().toISOString().slice(0, 10)}`);
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}\n`);
 if (want("storage")) console.log(`## Storage\n\n${await benchStorage()}\n`);
 if (want("indicators")) console.log(`## Framework indicators\n\n${await benchIndicators()}\n`);
+if (want("frequencies")) console.log(`## Code frequency table\n\n${benchFrequencies()}\n`);
 if (want("export")) console.log(`## Export\n\n${await benchExport(fileURLToPath(import.meta.url))}\n`);
 if (want("import")) console.log(`## Import\n\n${await benchImport(fileURLToPath(import.meta.url))}\n`);
 if (want("quotes")) console.log(`## Quotes as displayed\n\n${await benchQuoteText()}\n`);

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { cooccurrenceChart, frequencyChart, heatmapChart, indicatorGridChart } from "../../../shared/charts/index.js";
-import { type CaseId, type ChartName, codeCaseMatrix, computeIndicators, COOCCURRENCE_UNITS, type CooccurrenceUnit, type ExportRequestInput, type ExportScope, languageFromLocale, type Matrix, resolveScope, toErrorPayload } from "../../../shared/index.js";
+import { type CaseId, type ChartName, type DocumentGroupId, codeCaseMatrix, computeIndicators, COOCCURRENCE_UNITS, type CooccurrenceUnit, type ExportRequestInput, type ExportScope, languageFromLocale, type Matrix, resolveScope, toErrorPayload } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useApp } from "../../state/app.js";
 import { useProject } from "../../state/context.js";
+import { GroupScopePicker, groupIds } from "../documents/GroupScopePicker.js";
+import { FrequencyTable } from "../frequency/FrequencyTable.js";
 import { ChartCard } from "./ChartCard.js";
 import "./charts.css";
 
@@ -32,8 +34,14 @@ export function ChartsView({ onExport }: ChartsViewProps) {
   const shown = useMemo(() => cases.filter((c) => !hidden.has(c.id)), [cases, hidden]);
   // Every case shown: an empty list, which means "all" and so keeps meaning it in an export.
   const caseIds = shown.length < cases.length ? shown.map((c) => c.id) : [];
+  const [chosenGroup, setGroup] = useState<DocumentGroupId | null>(null);
+  // A group an undo removed stops narrowing at once (the picker also falls back to all).
+  const group = chosenGroup && state.documentGroups[chosenGroup] ? chosenGroup : null;
   const scopeKey = caseIds.join(",");
-  const scope = useMemo<ExportScope>(() => ({ caseIds: scopeKey ? (scopeKey.split(",") as CaseId[]) : [], codeIds: [], frameworkIds: [] }), [scopeKey]);
+  const scope = useMemo<ExportScope>(
+    () => ({ caseIds: scopeKey ? (scopeKey.split(",") as CaseId[]) : [], codeIds: [], frameworkIds: [], ...(group ? { documentGroupIds: groupIds(group) } : {}) }),
+    [scopeKey, group],
+  );
 
   const byCase = useMemo(() => codeCaseMatrix(state, resolveScope(state, scope), index), [state, version, scope, index]);
   const frequencies = useMemo(() => frequencyChart(byCase, language), [byCase, language]);
@@ -49,7 +57,7 @@ export function ChartsView({ onExport }: ChartsViewProps) {
   );
 
   const exportChart = (chart: ChartName, format: "svg" | "png", frameworkIds: string[] = []) =>
-    onExport({ kind: "chart", format, language, scope: { caseIds: [...caseIds], codeIds: [], frameworkIds }, chart, unit, presence });
+    onExport({ kind: "chart", format, language, scope: { caseIds: [...caseIds], codeIds: [], frameworkIds, ...(group ? { documentGroupIds: groupIds(group) } : {}) }, chart, unit, presence });
 
   const toggleCase = (id: CaseId, visible: boolean) =>
     setHidden((before) => {
@@ -62,6 +70,7 @@ export function ChartsView({ onExport }: ChartsViewProps) {
   return (
     <div className="charts-view" data-testid="charts-view">
       <h2 className="charts-heading">{t("charts.view.title")}</h2>
+      <GroupScopePicker value={group} onChange={setGroup} testId="charts-group" />
       {cases.length > 0 && (
         <fieldset className="charts-cases" data-testid="charts-cases">
           <legend>{t("charts.view.cases")}</legend>
@@ -77,6 +86,8 @@ export function ChartsView({ onExport }: ChartsViewProps) {
           })}
         </fieldset>
       )}
+
+      <FrequencyTable documentGroupId={group} />
 
       <ChartCard testId="chart-frequencies" chart={frequencies} onExport={(format) => exportChart("frequencies", format)} />
 

@@ -1,9 +1,9 @@
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { codePath, PATH_SEPARATOR, type Code, type CodeDescription, type CodeId } from "../../../shared/index.js";
+import { codePathLabel, escapeCodeName, type Code, type CodeDescription, type CodeId } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { ColorPicker } from "./ColorPicker.js";
-import { codingSpread, MAX_NAME_LENGTH, nameProblem, subtreeOf, type Problem } from "./model.js";
+import { codingSpread, MAX_NAME_LENGTH, renameProblem, subtreeOf, typedName, type Problem } from "./model.js";
 import { useApplyOp } from "./useApplyOp.js";
 import "./codebook.css";
 
@@ -35,17 +35,18 @@ function CodeDetailsForm({ code }: { code: Code }) {
     const subtree = subtreeOf(state, code.id);
     return { nested: subtree.size - 1, own: codingSpread(state, new Set([code.id])), all: codingSpread(state, subtree) };
   }, [state, version, code.id]);
-  const parentPath = code.parentId ? codePath(state, code.parentId).join(` ${PATH_SEPARATOR} `) : null;
+  const parentPath = code.parentId ? codePathLabel(state, code.parentId) : null;
 
   const saveName = () => {
     if (nameDraft === null) return;
-    const name = nameDraft.trim();
-    if (name === code.name) {
+    // Typed as the tree shows it: a slash of the name as \/, a bare "/" refused (it means a level).
+    const name = typedName(nameDraft);
+    const found = renameProblem(state, nameDraft, code.parentId, code.id);
+    if (!found && name === code.name) {
       setNameDraft(null);
       setProblem(null);
       return;
     }
-    const found = nameProblem(state, name, code.parentId, code.id);
     if (found) return setProblem(found);
     setNameDraft(null);
     setProblem(null);
@@ -87,7 +88,7 @@ function CodeDetailsForm({ code }: { code: Code }) {
           id={ids.name}
           type="text"
           className={problem ? "invalid" : ""}
-          value={nameDraft ?? code.name}
+          value={nameDraft ?? escapeCodeName(code.name)}
           maxLength={MAX_NAME_LENGTH + 50}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? ids.problem : undefined}

@@ -1,6 +1,6 @@
 import type { DragEvent, KeyboardEvent, MouseEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { Code } from "../../../shared/index.js";
+import { escapeCodeName, type Code } from "../../../shared/index.js";
 import { CODE_DRAG_TYPE, type CodeStats } from "./model.js";
 
 /** Where a dragged code would land when dropped on this row. */
@@ -132,7 +132,7 @@ export function CodeRow(props: CodeRowProps) {
         props.nameEditor
       ) : (
         <span className="code-name" title={code.name}>
-          {code.name}
+          {escapeCodeName(code.name)}
         </span>
       )}
       {shortcut !== null && !renaming && (

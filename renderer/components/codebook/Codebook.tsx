@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { MAX_IMPORT_BYTES, newCodeId, nextCodeColor, nextOrder, TandaiError, tooLargeParams, type Code, type CodeId } from "../../../shared/index.js";
+import { escapeCodeName, MAX_IMPORT_BYTES, newCodeId, nextCodeColor, nextOrder, parseCodePath, planCodePath, TandaiError, tooLargeParams, type Code, type CodeId } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useApp } from "../../state/app.js";
 import { useMirror, useProject } from "../../state/context.js";
@@ -9,7 +9,7 @@ import { CodeRow } from "./CodeRow.js";
 import { ColorPicker } from "./ColorPicker.js";
 import { DeleteCodeDialog } from "./DeleteCodeDialog.js";
 import { MergeDialog } from "./MergeDialog.js";
-import { ancestorsOf, codebookView, nameProblem, subtreeOf, visibleRows } from "./model.js";
+import { ancestorsOf, codebookView, nameProblem, newCodeProblem, renameProblem, subtreeOf, typedName, visibleRows } from "./model.js";
 import { MoveDialog } from "./MoveDialog.js";
 import { NameInput } from "./NameInput.js";
 import { Popover } from "./Popover.js";
@@ -101,7 +101,21 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
     });
   }
 
-  function create(name: string, parentId: CodeId | null) {
+  function create(typed: string, parentId: CodeId | null) {
+    const names = parseCodePath(typed);
+    // A path ("Hambatan/Anggaran") creates its missing levels in one undo step.
+    if (names.length > 1) {
+      setEditing(null);
+      const { codeId, create: ops } = planCodePath(state, names, parentId, new Date().toISOString());
+      void apply({ type: "batch", ops }).then((ok) => {
+        if (!ok) return;
+        pendingFocus.current = codeId;
+        pendingReveal.current = codeId;
+        onSelect(codeId);
+      });
+      return;
+    }
+    const name = names[0] ?? typed.trim();
     const code: Code = {
       id: newCodeId(),
       name,
@@ -327,7 +341,7 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
           initial=""
           label={newParent ? t("codebook.newChildLabel", { parent: newParent.name }) : t("codebook.newCode")}
           placeholder={newParent ? t("codebook.newChildPlaceholder", { parent: newParent.name }) : t("codebook.namePlaceholder")}
-          check={(name) => nameProblem(state, name, editing.parentId)}
+          check={(name) => newCodeProblem(state, name, editing.parentId)}
           onSubmit={(name) => create(name, editing.parentId)}
           onCancel={() => {
             setEditing(null);
@@ -359,11 +373,11 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
         nameEditor={
           renaming ? (
             <NameInput
-              initial={code.name}
+              initial={escapeCodeName(code.name)}
               label={t("codebook.renameLabel", { name: code.name })}
               placeholder={t("codebook.namePlaceholder")}
-              check={(name) => nameProblem(state, name, code.parentId, code.id)}
-              onSubmit={(name) => rename(code.id, name)}
+              check={(name) => renameProblem(state, name, code.parentId, code.id)}
+              onSubmit={(name) => rename(code.id, typedName(name))}
               onCancel={() => {
                 setEditing(null);
                 pendingFocus.current = code.id;

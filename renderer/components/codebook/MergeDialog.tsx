@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { codePath, flattenCodebook, PATH_SEPARATOR, type CodeId } from "../../../shared/index.js";
+import { codePathLabel, flattenCodebook, type CodeId } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Dialog } from "./Dialog.js";
 import { codingSpread, fold, subtreeOf } from "./model.js";
@@ -22,7 +22,7 @@ export function MergeDialog({ codeId, onConfirm, onCancel }: { codeId: CodeId; o
     const own = subtreeOf(state, codeId);
     return flattenCodebook(state)
       .filter(({ code: c }) => !own.has(c.id))
-      .map(({ code: c }) => ({ code: c, path: codePath(state, c.id).join(` ${PATH_SEPARATOR} `) }));
+      .map(({ code: c }) => ({ code: c, path: codePathLabel(state, c.id) }));
   }, [state, version, codeId]);
   const matches = useMemo(() => {
     const words = fold(query).split(/\s+/).filter(Boolean);

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { flattenCodebook, type CodeId } from "../../../shared/index.js";
+import { escapeCodeName, flattenCodebook, type CodeId } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Dialog } from "./Dialog.js";
 import { nameProblem, subtreeOf } from "./model.js";
@@ -38,7 +38,7 @@ export function MoveDialog({ codeId, onConfirm, onCancel }: { codeId: CodeId; on
           {options.map(({ code: c, depth }) => (
             <option key={c.id} value={c.id}>
               {"\u00a0\u00a0\u00a0".repeat(depth + 1)}
-              {c.name}
+              {escapeCodeName(c.name)}
             </option>
           ))}
         </select>

@@ -1,7 +1,7 @@
-import { childrenOf, descendantIds, flattenCodebook, type Code, type CodeId, type ProjectState } from "../../../shared/index.js";
+import { childrenOf, descendantIds, flattenCodebook, formatCodePath, MAX_CODE_NAME, parseCodePath, type Code, type CodeId, type ProjectState } from "../../../shared/index.js";
 
 /** The longest code name the model accepts (Code.name). */
-export const MAX_NAME_LENGTH = 200;
+export const MAX_NAME_LENGTH = MAX_CODE_NAME;
 
 /** Drag payload type for a code dragged within the codebook. */
 export const CODE_DRAG_TYPE = "application/x-tandai-code";
@@ -105,3 +105,32 @@ export function codingSpread(state: ProjectState, ids: ReadonlySet<CodeId>): { c
   }
   return { codings, documents: documents.size };
 }
+
+/**
+ * Why a typed new code cannot be created under `parentId`. Typed text follows the one "/" rule
+ * (shared/codebook/tree.ts): "Hambatan/Anggaran" is a path whose missing levels are created, `\/`
+ * a slash in a name; so a path is refused only when every level of it exists already.
+ */
+export function newCodeProblem(state: ProjectState, typed: string, parentId: CodeId | null): Problem | null {
+  const names = parseCodePath(typed);
+  if (names.length === 0) return { key: "codebook.errors.emptyName", params: {} };
+  if (names.some((n) => n.length > MAX_NAME_LENGTH)) return { key: "codebook.errors.tooLong", params: { max: MAX_NAME_LENGTH } };
+  if (names.length === 1) return nameProblem(state, names[0]!, parentId);
+  let parent = parentId;
+  for (const name of names) {
+    const found = childrenOf(state, parent).find((c) => fold(c.name) === fold(name));
+    if (!found) return null;
+    parent = found.id;
+  }
+  return { key: "documents.errors.pathExists", params: { path: formatCodePath(names) } };
+}
+
+/** Why a typed new name for a code cannot be saved: it is one name, so an unescaped "/" is refused. */
+export function renameProblem(state: ProjectState, typed: string, parentId: CodeId | null, selfId: CodeId): Problem | null {
+  const names = parseCodePath(typed);
+  if (names.length > 1) return { key: "documents.errors.pathInRename", params: {} };
+  return nameProblem(state, names[0] ?? "", parentId, selfId);
+}
+
+/** The one name a rename typed (its `\/` read as a slash). */
+export const typedName = (typed: string): string => parseCodePath(typed)[0] ?? typed.trim();

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { childrenOf, type Language, languageFromLocale, LANGUAGES, REPORT_FORMATS, TABLE_FORMATS, TABLES } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Modal } from "../Modal.js";
+import { GroupScopePicker } from "../documents/GroupScopePicker.js";
 import { CheckList } from "./CheckList.js";
 import { ExportProgress } from "./ExportProgress.js";
 import { defaultOptions, nothingChosen, toRequest, type Choices, type ExportOptions, type ReportFormat, type TableFormat } from "./exportOptions.js";
@@ -95,6 +96,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         <CheckList legend={t("app.export.cases")} items={lists.cases} checked={options.caseIds} onChange={(caseIds) => set({ caseIds })} testId="export-case" />
         <CheckList legend={t("app.export.frameworks")} items={lists.frameworks} checked={options.frameworkIds} onChange={(frameworkIds) => set({ frameworkIds })} testId="export-framework" />
         <CheckList legend={t("app.export.codes")} hint={t("app.export.codesHint")} items={lists.codes} checked={options.codeIds} onChange={(codeIds) => set({ codeIds })} testId="export-code" />
+        <GroupScopePicker value={options.documentGroupId ?? null} onChange={(documentGroupId) => set({ documentGroupId })} testId="export-group" />
         {report ? <ReportIncludes options={options} set={set} /> : <Presence options={options} set={set} />}
       </fieldset>
       <ExportProgress status={job.status} onCancel={job.cancel} />

@@ -1,4 +1,4 @@
-import type { CaseId, CodeId, ExportRequestInput, Language, TableName } from "../../../shared/index.js";
+import type { CaseId, CodeId, DocumentGroupId, ExportRequestInput, Language, TableName } from "../../../shared/index.js";
 
 export type ReportFormat = "docx" | "md" | "html" | "pdf";
 export type TableFormat = "xlsx" | "csv";
@@ -20,6 +20,8 @@ export interface ExportOptions {
   /** null: every quote. */
   quotesPerItem: number | null;
   presence: boolean;
+  /** Only the documents of this document group (unset: every document). */
+  documentGroupId?: DocumentGroupId | null;
 }
 
 export interface Choices {
@@ -52,6 +54,7 @@ export function toRequest(options: ExportOptions, all: Choices): ExportRequestIn
     caseIds: chosen(options.caseIds, all.caseIds),
     frameworkIds: chosen(options.frameworkIds, all.frameworkIds),
     codeIds: chosen(options.codeIds, all.codeIds),
+    ...(options.documentGroupId ? { documentGroupIds: [options.documentGroupId] } : {}),
   };
   if (options.kind === "report") {
     const { codebook, memos, charts, quotesPerItem } = options;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { addTemplateOps, batch, type CaseId, type Code, type CodeId, codePath, computeIndicators, type DocumentId, findIndicator, flattenCodebook, type Framework, type FrameworkResult, type IndicatorResult, type IndicatorStatus, type Language, languageFromLocale, PATH_SEPARATOR, type ProjectState, TEMPLATES, verdictSentence } from "../../../shared/index.js";
+import { addTemplateOps, batch, type CaseId, type Code, type CodeId, codePathLabel, computeIndicators, escapeCodeName, type DocumentId, findIndicator, flattenCodebook, type Framework, type FrameworkResult, type IndicatorResult, type IndicatorStatus, type Language, languageFromLocale, PATH_SEPARATOR, type ProjectState, TEMPLATES, verdictSentence } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Dialog } from "../codebook/Dialog.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
@@ -114,7 +114,7 @@ function FrameworkCard({
   const [removing, setRemoving] = useState(false);
   const sentence = verdictSentence(language, framework, result.verdict);
   const linked = useMemo(() => linkedCodes(state), [state, version]);
-  const options = useMemo(() => flattenCodebook(state).map(({ code }) => ({ code, path: codePath(state, code.id).join(` ${PATH_SEPARATOR} `) })), [state, version]);
+  const options = useMemo(() => flattenCodebook(state).map(({ code }) => ({ code, path: codePathLabel(state, code.id) })), [state, version]);
   const nameOf = (indicatorId: string) => findIndicator(state.frameworks, indicatorId)?.name[language] ?? indicatorId;
   const { minCodings, minDocuments } = framework.thresholds;
   const codesByIndicator = useMemo(() => new Map(framework.indicators.map((i) => [i.id, (linked.get(i.id) ?? []).map((c) => c.id)])), [framework, linked]);
@@ -183,13 +183,13 @@ function FrameworkCard({
                   <div className="linked" aria-label={t("indicators.link.codes")}>
                     {codes.length === 0 && <span className="muted no-link">{t("indicators.link.none")}</span>}
                     {codes.map((code) => (
-                      <span key={code.id} className="code-chip" data-testid="linked-code" title={codePath(state, code.id).join(` ${PATH_SEPARATOR} `)}>
+                      <span key={code.id} className="code-chip" data-testid="linked-code" title={codePathLabel(state, code.id)}>
                         <span className="swatch" style={{ background: code.color }} />
                         <span className="chip-name">
                           {codes.some((other) => other.id !== code.id && other.name === code.name) && code.parentId && state.codes[code.parentId] && (
-                            <span className="chip-parent">{state.codes[code.parentId]!.name} {PATH_SEPARATOR} </span>
+                            <span className="chip-parent">{escapeCodeName(state.codes[code.parentId]!.name)} {PATH_SEPARATOR} </span>
                           )}
-                          {code.name}
+                          {escapeCodeName(code.name)}
                         </span>
                         <button
                           type="button"

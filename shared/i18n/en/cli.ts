@@ -13,18 +13,22 @@ Usage:
   tandai codebook import <dir> <file.qdc>   (REFI-QDA codebook; codes named like an indicator are linked)
   tandai indicators <dir> [--framework ID]... [--case NAME]...
   tandai export <dir> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
-              [--case NAME]... [--framework ID]...
+              [--case NAME]... [--framework ID]... [--group NAME]...   (only the documents of these document groups)
               report: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N quotes per indicator)
               csv: [--table codings|codeDocument|codeCase|indicators]   xlsx/csv/heatmap: [--presence]
               svg/png: --chart frequencies|heatmap|cooccurrence|indicatorGrid [--unit paragraph|overlap]
               (pdf needs LibreOffice outside the desktop app)
   tandai info <dir> [--json]
+  tandai doc list <dir> [--json]   (id, title, type, characters, codings, groups)
+  tandai doc rename <dir> <title|id> <new title>
+  tandai doc delete <dir> <title|id> [--yes]   (without --yes: says what would go, deletes nothing)
+  tandai doc group <dir> <group> <title|id>...   (creates the document group if needed)
   tandai serve [<dir>] [--port N]
   tandai backups <dir> [--json]   (the project's backups, newest first)
   tandai restore <dir> [--backup NAME] [--json]   (the newest backup, or the one named; damaged files are kept aside)
 
 Every command takes --json for machine-readable output and --lang id|en.
-Code paths use "/" between levels, e.g. "Motive/Economic motive"; an indicator id such as
+Code paths use "/" between levels, e.g. "Motive/Economic motive" (a slash inside a name: \\/); an indicator id such as
 keating.economic names the code linked to that indicator.`,
   created: "Created project “{{name}}” in {{dir}}.",
   imported: "Imported {{file}} as “{{title}}”.",

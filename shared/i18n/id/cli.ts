@@ -13,18 +13,22 @@ Penggunaan:
   tandai codebook import <folder> <berkas.qdc>   (buku kode REFI-QDA; kode yang bernama seperti indikator ditautkan)
   tandai indicators <folder> [--framework ID]... [--case NAMA]...
   tandai export <folder> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
-              [--case NAMA]... [--framework ID]...
+              [--case NAMA]... [--framework ID]... [--group NAMA]...   (hanya dokumen dari kelompok dokumen ini)
               laporan: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N kutipan per indikator)
               csv: [--table codings|codeDocument|codeCase|indicators]   xlsx/csv/heatmap: [--presence]
               svg/png: --chart frequencies|heatmap|cooccurrence|indicatorGrid [--unit paragraph|overlap]
               (di luar aplikasi desktop, pdf memerlukan LibreOffice)
   tandai info <folder> [--json]
+  tandai doc list <folder> [--json]   (id, judul, jenis, karakter, pengodean, kelompok)
+  tandai doc rename <folder> <judul|id> <judul baru>
+  tandai doc delete <folder> <judul|id> [--yes]   (tanpa --yes: menyebut apa yang akan hilang, tidak menghapus apa pun)
+  tandai doc group <folder> <kelompok> <judul|id>...   (membuat kelompok dokumen bila belum ada)
   tandai serve [<folder>] [--port N]
   tandai backups <folder> [--json]   (cadangan proyek, yang terbaru lebih dulu)
   tandai restore <folder> [--backup NAMA] [--json]   (cadangan terbaru, atau yang disebut; berkas rusak disimpan terpisah)
 
 Setiap perintah menerima --json untuk keluaran yang dapat dibaca mesin dan --lang id|en.
-Jalur kode memakai "/" di antara tingkatan, misalnya "Motif/Motif ekonomi"; id indikator seperti
+Jalur kode memakai "/" di antara tingkatan, misalnya "Motif/Motif ekonomi" (garis miring di dalam nama: \\/); id indikator seperti
 keating.economic menunjuk kode yang ditautkan ke indikator itu.`,
   created: "Proyek “{{name}}” dibuat di {{dir}}.",
   imported: "{{file}} diimpor sebagai “{{title}}”.",
