@@ -9,6 +9,7 @@ import {
   Case,
   Code,
   CodeDescription,
+  CodeKey,
   Coding,
   DocumentMeta,
   MemoTarget,
@@ -89,6 +90,8 @@ const leafOperations = [
   }),
   /** Which source types (values of the source-type attribute) a framework counts; empty counts all. */
   z.object({ type: z.literal("setFrameworkSourceTypes"), frameworkId: FrameworkId, sourceTypes: z.array(z.string().trim().min(1).max(100)).max(50) }),
+  /** Pins a code to a key 1–9 (taking it from the code that held it), or unpins it (null). */
+  z.object({ type: z.literal("setCodeKey"), codeId: CodeId, key: CodeKey.nullable() }),
 ] as const;
 
 export type LeafOperation = z.infer<(typeof leafOperations)[number]>;
