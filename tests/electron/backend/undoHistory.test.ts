@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Backend } from "../../../electron/backend/backend.js";
 import { dispatch } from "../../../electron/backend/dispatch.js";
-import { descriptionParams, newCodeId, translate, type Code, type OpDescription } from "../../../shared/index.js";
+import { descriptionParams, newCodeId, translate, type Applied, type Code, type Envelope, type HistoryList, type OpDescription } from "../../../shared/index.js";
 import { useTempDirs } from "../tempDirs.js";
 
 const temp = useTempDirs();
@@ -50,10 +50,10 @@ describe("the backend's undo history", () => {
     const api = await backend();
     const names = ["Motif ekonomi", "Motif budaya", "Motif politik", "Hambatan"];
     for (const name of names) await api.apply({ op: { type: "addCode", code: code(name) } });
-    const list = await dispatch(api, "undoHistory", {});
+    const list = (await dispatch(api, "undoHistory", {})) as Envelope<HistoryList>;
     expect(list.ok && list.value.undo.map(en)).toEqual(names.map((n) => `add code “${n}”`).reverse());
     // Back to before "Motif budaya": the latest three steps.
-    const back = await dispatch(api, "undoTo", { steps: 3 });
+    const back = (await dispatch(api, "undoTo", { steps: 3 })) as Envelope<Applied>;
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     expect(back.value.applied).toMatchObject({ type: "batch", ops: [{ type: "deleteCode" }, { type: "deleteCode" }, { type: "deleteCode" }] });
