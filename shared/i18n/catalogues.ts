@@ -14,6 +14,7 @@ import enMemo from "./en/memo.js";
 import enStore from "./en/store.js";
 import enHistory from "./en/history.js";
 import enKeys from "./en/keys.js";
+import enFrameworkAdd from "./en/frameworkAdd.js";
 import idApp from "./id/app.js";
 import idAttributes from "./id/attributes.js";
 import idCli from "./id/cli.js";
@@ -30,14 +31,15 @@ import idMemo from "./id/memo.js";
 import idStore from "./id/store.js";
 import idHistory from "./id/history.js";
 import idKeys from "./id/keys.js";
+import idFrameworkAdd from "./id/frameworkAdd.js";
 
 export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, export: enExport, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, store: enStore, tables: enTables, history: enHistory, keys: enKeys },
-  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, export: idExport, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, store: idStore, tables: idTables, history: idHistory, keys: idKeys },
+  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, export: enExport, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, store: enStore, tables: enTables, history: enHistory, keys: enKeys, frameworkAdd: enFrameworkAdd },
+  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, export: idExport, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, store: idStore, tables: idTables, history: idHistory, keys: idKeys, frameworkAdd: idFrameworkAdd },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

@@ -94,6 +94,8 @@ const linkSelect = (id: string) => row(id).querySelector<HTMLSelectElement>("[da
 async function addKeating() {
   await choose($(host(), "[data-testid=framework-select]") as HTMLSelectElement, "keating");
   await click($(host(), "[data-testid=add-framework]"));
+  // The preview of what the framework will do with the codebook: accepted as proposed.
+  await click($(document.body, "[data-testid=framework-preview] [data-testid=confirm]"));
 }
 
 describe("the indicator dashboard", () => {
@@ -290,8 +292,7 @@ describe("the indicator dashboard", () => {
     ];
     const jumps: unknown[] = [];
     view = await render(<IndicatorsPanel onJump={(...args) => jumps.push(args)} />, { state });
-    await choose($(host(), "[data-testid=framework-select]") as HTMLSelectElement, "keating");
-    await click($(host(), "[data-testid=add-framework]"));
+    await addKeating();
     expect(retrieved.asked).toEqual([]);
 
     await act(async () => {
