@@ -43,6 +43,14 @@ describe.sequential("the indicator dashboard in the browser", () => {
   it("adds Keating's template and links the sample's own codes to its indicators", async () => {
     await page.getByTestId("framework-select").selectOption("keating");
     await page.getByTestId("add-framework").click();
+    // The preview proposes the sample's own “Motif ekonomi” and “Motif budaya”; this test links them
+    // by hand on the dashboard instead, so it asks for the template's new codes.
+    const preview = page.getByTestId("framework-preview");
+    await preview.waitFor();
+    expect(await preview.locator('[data-indicator-id="keating.economic"] [data-testid="preview-choice"] option:checked').textContent()).toBe("Kode Anda “Motif/Motif ekonomi”");
+    await preview.locator('[data-indicator-id="keating.economic"] [data-testid="preview-choice"]').selectOption("");
+    await preview.locator('[data-indicator-id="keating.cultural"] [data-testid="preview-choice"]').selectOption("");
+    await preview.getByTestId("confirm").click();
     await keating().waitFor();
     expect(await keating().locator("h3").textContent()).toBe("Motif paradiplomasi (Keating)");
     expect(await page.locator('[data-testid="framework-select"] option[value="keating"]').textContent()).toContain("sudah ditambahkan");
