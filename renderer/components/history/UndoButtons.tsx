@@ -39,7 +39,9 @@ export function UndoButtons() {
           setListAt(listAt ? null : { x: rect.left - 60, y: rect.bottom + 4 });
         }}
       >
-        <span className="chevron open" aria-hidden="true" />
+        <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" focusable="false">
+          <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
       </button>
       <button onClick={() => void mirror.redo().catch(app.showError)} disabled={!canRedo} title={redoTitle} aria-label={redoTitle} data-testid="redo">
         {t("app.redo")}
