@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { benchApp } from "./app.js";
 import { benchEditor } from "./editor.js";
 import { benchExport, benchExportRow } from "./export.js";
+import { benchHistory } from "./history.js";
 import { benchIndicators } from "./indicators.js";
 import { benchStorage } from "./storage.js";
 
@@ -27,3 +28,4 @@ if (want("indicators")) console.log(`## Framework indicators\n\n${await benchInd
 if (want("export")) console.log(`## Export\n\n${await benchExport(fileURLToPath(import.meta.url))}\n`);
 if (want("editor")) console.log(`## Coding view (Chromium)\n\n${await benchEditor(rendererDir)}\n`);
 if (want("app")) console.log(`## Whole app (Chromium)\n\n${await benchApp(rendererDir)}\n`);
+if (want("history")) console.log(`## Undo in words and coding keys\n\n${await benchHistory()}\n`);
