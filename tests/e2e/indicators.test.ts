@@ -159,6 +159,8 @@ describe.sequential("the indicator dashboard in the browser", () => {
     await screenshot(page, "11-framework-form");
     await form.getByTestId("form-indicator-key").nth(1).fill("access");
     await form.getByTestId("confirm").click();
+    // The same preview as a template's: no code of the sample is named like these indicators.
+    await page.getByTestId("framework-preview").getByTestId("confirm").click();
     await card("hocking").waitFor();
     expect(await form.count()).toBe(0);
     expect(await card("hocking").locator('[data-testid="indicator-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-indicator-id")))).toEqual(["hocking.networks", "hocking.access"]);
@@ -195,6 +197,7 @@ describe.sequential("the indicator dashboard in the browser", () => {
 
   it("imports a valid framework file", async () => {
     await page.getByTestId("import-framework-input").setInputFiles(file("soldatos.framework.json", soldatos));
+    await page.getByTestId("framework-preview").getByTestId("confirm").click();
     await expect.poll(() => page.getByTestId("framework-import-done").textContent()).toContain("soldatos.framework.json");
     await card("soldatos").waitFor();
     expect(await card("soldatos").locator("h3").textContent()).toBe("Foreign policy actors (Soldatos)");

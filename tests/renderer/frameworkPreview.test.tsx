@@ -81,6 +81,36 @@ describe("adding a framework, previewed", () => {
     expect(Object.values(mirror.state.codes).filter((c) => c.name === "Economic motive").map((c) => c.indicatorId)).toEqual(["keating.economic"]);
   });
 
+  it("previews a framework imported from a file the same way, linking the researcher's code named like an indicator", async () => {
+    const { state, economic } = coded();
+    view = await render(<IndicatorsPanel />, { state, language: "en" });
+    const framework = {
+      id: "trade",
+      name: { en: "Trade interests", id: "Kepentingan dagang" },
+      kind: "assessment",
+      indicators: [
+        { id: "trade.economic", name: { en: "Economic motive", id: "Motif ekonomi" } },
+        { id: "trade.ports", name: { en: "Port investment", id: "Investasi pelabuhan" } },
+      ],
+    };
+    const input = $(view.host, "[data-testid=import-framework-input]") as HTMLInputElement;
+    // jsdom's File has no text(): a file as the browser hands it over, with the part the panel reads.
+    const file = { name: "trade.framework.json", text: () => Promise.resolve(JSON.stringify(framework)) };
+    Object.defineProperty(input, "files", { value: [file], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(view.host.querySelector("[data-testid=framework-import-error]")?.textContent ?? null).toBeNull();
+    expect(view.mirror.sent).toEqual([]);
+    expect(choiceOf("trade.economic").value).toBe(economic);
+    expect(choiceOf("trade.ports").value).toBe("");
+    await click($(preview(), "[data-testid=confirm]"));
+    expect(view.mirror.state.codes[economic]!.indicatorId).toBe("trade.economic");
+    expect(Object.values(view.mirror.state.codes).filter((c) => c.indicatorId === "trade.ports").map((c) => c.name)).toEqual(["Port investment"]);
+    expect($(view.host, "[data-testid=framework-import-done]").textContent).toContain("trade.framework.json");
+  });
+
   it("cancelling writes nothing", async () => {
     const { state } = coded();
     const { mirror } = await openPreview(state, "en");

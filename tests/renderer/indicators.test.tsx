@@ -453,6 +453,9 @@ describe("framework settings in the dashboard", () => {
     await click($(form, "[data-testid=confirm]"));
 
     expect(document.body.querySelector("[data-testid=framework-form]")).toBeNull();
+    // Then the same preview as a template's: nothing is written before it is confirmed.
+    expect(mirror.sentOf("batch")).toHaveLength(0);
+    await click($(document.body, "[data-testid=framework-preview] [data-testid=confirm]"));
     expect(mirror.sentOf("batch")).toHaveLength(1);
     expect(mirror.state.frameworks.hocking).toEqual({
       id: "hocking",

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { TEMPLATES, templateFramework, type Framework, type Language } from "../../../shared/index.js";
+import { addTemplateOps, TEMPLATES, templateFramework, type Framework, type Language } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
 import { CustomFrameworks } from "./FrameworkEditor.js";
@@ -50,6 +50,7 @@ export function AddFramework({ language }: { language: Language }) {
         <FrameworkPreview
           framework={previewing}
           language={language}
+          build={(choices) => addTemplateOps(state, previewing.id, language, new Date().toISOString(), choices)}
           onCancel={() => setPreviewing(null)}
           onConfirm={(op, linked, created) => {
             setPreviewing(null);

@@ -1,7 +1,6 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
-  addTemplateOps,
   batch,
   codePath,
   flattenCodebook,
@@ -10,8 +9,10 @@ import {
   type CodeId,
   type Framework,
   type Language,
+  type LinkChoices,
   type Operation,
 } from "../../../shared/index.js";
+import { useApp } from "../../state/app.js";
 import { useProject } from "../../state/context.js";
 import { Dialog } from "../codebook/Dialog.js";
 
@@ -20,9 +21,20 @@ import { Dialog } from "../codebook/Dialog.js";
  * researcher's code named like it (preselected), any other unlinked code, or a new code — so
  * nothing is written until the user agrees. Confirming applies one batch: one undo step.
  */
-export function FrameworkPreview({ framework, language, onCancel, onConfirm }: { framework: Framework; language: Language; onCancel(): void; onConfirm(op: Operation, linked: number, created: number): void }) {
+export interface FrameworkPreviewProps {
+  framework: Framework;
+  language: Language;
+  /** The operations that add the framework with these choices (a template's, or a custom framework's). */
+  build(choices: LinkChoices): Operation[];
+  onCancel(): void;
+  /** The batch to apply, how many of the researcher's codes it links and how many codes it creates. */
+  onConfirm(op: Operation, linked: number, created: number): void;
+}
+
+export function FrameworkPreview({ framework, language, build, onCancel, onConfirm }: FrameworkPreviewProps) {
   const { t } = useTranslation();
   const { state, version } = useProject();
+  const { showError } = useApp();
   const plan = useMemo(() => frameworkLinkPlan(state, framework), [state, version, framework]);
   const [choices, setChoices] = useState<Record<string, CodeId | null>>(() => Object.fromEntries(plan.filter((r) => !r.linked.length).map((r) => [r.indicator.id, r.match])));
   // Codes free to take an indicator: not linked to one already (the researcher's links stay).
@@ -43,7 +55,13 @@ export function FrameworkPreview({ framework, language, onCancel, onConfirm }: {
       testId="framework-preview"
       onCancel={onCancel}
       onConfirm={() => {
-        const ops = addTemplateOps(state, framework.id, language, new Date().toISOString(), choices);
+        let ops: Operation[];
+        try {
+          ops = build(choices);
+        } catch (error) {
+          // The project changed under the dialog (a code removed, a framework added elsewhere).
+          return showError(error);
+        }
         onConfirm(batch(ops), linked, ops.filter((o) => o.type === "addCode").length);
       }}
     >
