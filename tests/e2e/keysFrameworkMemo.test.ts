@@ -134,7 +134,21 @@ describe.sequential("keys, framework preview and coding memos in the browser", (
       expect.arrayContaining(["memo on coding “Motif/Motif ekonomi”", "add framework “Motives of paradiplomacy (Keating)”", "pin code “Tahap” to key 9"]),
     );
     await screenshot(page, "keys-04-history-en-1024");
-    await page.keyboard.press("Escape");
+    // Step back to before the framework (the memo after it goes too), then add it again in English.
+    const words = await steps.locator(".history-words").allTextContents();
+    await steps.nth(words.indexOf("add framework “Motives of paradiplomacy (Keating)”")).click();
+    await expect.poll(() => page.getByTestId("undo-toast").locator("span").first().textContent()).toMatch(/^Undone \d+ steps, the last: add framework “Motives of paradiplomacy \(Keating\)”$/);
+    await expect.poll(() => page.getByTestId("tab-indicators").getAttribute("aria-selected")).toBe("true");
+    expect(await page.locator('[data-testid="framework-card"]').count()).toBe(0);
+    await page.getByTestId("framework-select").selectOption("keating");
+    await page.getByTestId("add-framework").click();
+    const preview = page.getByTestId("framework-preview");
+    await preview.waitFor();
+    expect(await preview.locator('[data-indicator-id="keating.economic"] [data-testid="preview-choice"] option:checked').textContent()).toBe("Your code “Motif/Motif ekonomi”");
+    expect(await preview.locator('[data-indicator-id="keating.political"] [data-testid="preview-choice"] option:checked').textContent()).toBe("New code “Political motive”");
+    await screenshot(page, "framework-03-preview-en-1024");
+    await preview.getByTestId("confirm").click();
+    await expect.poll(() => page.locator('[data-testid="framework-card"][data-framework-id="keating"]').getByTestId("verdict-sentence").textContent()).toBe("economic motive present; no cultural or political motive");
     await codeRow("Tahap").hover();
     await codeRow("Tahap").getByTestId("code-menu-button").click();
     await page.getByTestId("code-menu").locator('[data-action="key"]').click();

@@ -74,7 +74,7 @@ describe("adding a framework, previewed", () => {
     await choose(choiceOf("keating.cultural"), notes);
     // A code taken by one row cannot be chosen in another.
     expect([...choiceOf("keating.political").options].find((o) => o.value === notes)!.disabled).toBe(true);
-    expect($(preview(), "[data-testid=preview-summary]").textContent).toBe("Links 1 of your codes and creates 2 new ones. One undo takes it all back.");
+    expect($(preview(), "[data-testid=preview-summary]").textContent).toBe("Links 1 of your codes and creates 2 new codes. One undo takes it all back.");
     await click($(preview(), "[data-testid=confirm]"));
     expect(mirror.state.codes[notes]!.indicatorId).toBe("keating.cultural");
     expect(mirror.state.codes[economic]!.indicatorId).toBeUndefined();

@@ -54,7 +54,7 @@ export function AddFramework({ language }: { language: Language }) {
           onCancel={() => setPreviewing(null)}
           onConfirm={(op, linked, created) => {
             setPreviewing(null);
-            void applyOp(op).then((ok) => ok && setDone(t("frameworkAdd.done", { name: previewing.name[language], linked, created })));
+            void applyOp(op).then((ok) => ok && setDone(t("frameworkAdd.done", { name: previewing.name[language], linked, count: created })));
           }}
         />
       )}

@@ -102,7 +102,7 @@ export function FrameworkPreview({ framework, language, build, onCancel, onConfi
         </tbody>
       </table>
       <p className="muted" data-testid="preview-summary">
-        {t("frameworkAdd.summary", { linked, created })}
+        {t("frameworkAdd.summary", { linked, count: created })}
       </p>
     </Dialog>
   );

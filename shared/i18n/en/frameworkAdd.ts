@@ -7,7 +7,9 @@ export default {
   create: "New code “{{name}}”",
   link: "Your code “{{code}}”",
   alreadyLinked: "Already linked: {{codes}}",
-  summary: "Links {{linked}} of your codes and creates {{created}} new ones. One undo takes it all back.",
+  summary_one: "Links {{linked}} of your codes and creates {{count}} new code. One undo takes it all back.",
+  summary_other: "Links {{linked}} of your codes and creates {{count}} new codes. One undo takes it all back.",
   confirm: "Add framework",
-  done: "Added “{{name}}”: linked {{linked}} of your codes, created {{created}} codes.",
+  done_one: "Added “{{name}}”: linked {{linked}} of your codes, created {{count}} code.",
+  done_other: "Added “{{name}}”: linked {{linked}} of your codes, created {{count}} codes.",
 };

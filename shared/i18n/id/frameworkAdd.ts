@@ -7,7 +7,7 @@ export default {
   create: "Kode baru “{{name}}”",
   link: "Kode Anda “{{code}}”",
   alreadyLinked: "Sudah ditautkan: {{codes}}",
-  summary: "Menautkan {{linked}} kode Anda dan membuat {{created}} kode baru. Satu kali urungkan membatalkan semuanya.",
+  summary: "Menautkan {{linked}} kode Anda dan membuat {{count}} kode baru. Satu kali urungkan membatalkan semuanya.",
   confirm: "Tambahkan kerangka",
-  done: "“{{name}}” ditambahkan: {{linked}} kode Anda ditautkan, {{created}} kode dibuat.",
+  done: "“{{name}}” ditambahkan: {{linked}} kode Anda ditautkan, {{count}} kode dibuat.",
 };
