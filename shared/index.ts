@@ -21,3 +21,4 @@ export * from "./text/display.js";
 export * from "./documents/documents.js";
 export * from "./derive/frequencies.js";
 export * from "./derive/frequencyGrid.js";
+export * from "./codebook/keys.js";

@@ -1,6 +1,7 @@
 import {
   codingsOf,
   cooccurrenceMatrix,
+  describeOperation,
   History,
   resolveScope,
   importCodebookOps,
@@ -12,6 +13,7 @@ import {
   type ArgsOf,
   type DocumentId,
   type OpenProject,
+  type OpDescription,
   type Operation,
   type ResultOf,
   type TandaiApi,
@@ -121,23 +123,28 @@ export class Backend implements TandaiApi {
   }
 
   async apply({ op }: ArgsOf<"apply">): Promise<Applied> {
-    const inverse = await this.requireStore().apply(op as Operation);
-    this.history.record(inverse);
+    const store = this.requireStore();
+    // Described before it is applied: what it removes is named only while it is there.
+    const description = describeOperation(op as Operation, store.state);
+    const inverse = await store.apply(op as Operation);
+    this.history.record(inverse, description);
     return this.applied(op as Operation);
   }
 
   async undo(): Promise<Applied> {
     const op = this.history.peekUndo();
     if (!op) return this.applied(null);
+    const description = this.history.nextUndo;
     this.history.undone(await this.requireStore().apply(op));
-    return this.applied(op);
+    return { ...this.applied(op), step: { direction: "undo", description, count: 1 } };
   }
 
   async redo(): Promise<Applied> {
     const op = this.history.peekRedo();
     if (!op) return this.applied(null);
+    const description = this.history.nextRedo;
     this.history.redone(await this.requireStore().apply(op));
-    return this.applied(op);
+    return { ...this.applied(op), step: { direction: "redo", description, count: 1 } };
   }
 
   /**
@@ -231,6 +238,36 @@ export class Backend implements TandaiApi {
     return cooccurrenceMatrix(store.state, resolved, unit, this.paragraphs.paragraphsOf);
   }
 
+  async undoHistory(): Promise<ResultOf<"undoHistory">> {
+    return this.history.list();
+  }
+
+  /**
+   * Undoes the latest `steps` steps one by one, each durably, and reports them as one batch for the
+   * mirror. A step that fails stops there: the steps before it stay undone and are reported.
+   */
+  async undoTo({ steps }: ArgsOf<"undoTo">): Promise<ResultOf<"undoTo">> {
+    const store = this.requireStore();
+    const applied: Operation[] = [];
+    let description: OpDescription | null = null;
+    let failure: unknown = null;
+    for (let i = 0; i < steps && this.history.canUndo; i++) {
+      const op = this.history.peekUndo()!;
+      const next = this.history.nextUndo;
+      try {
+        this.history.undone(await store.apply(op));
+      } catch (error) {
+        failure = error;
+        break;
+      }
+      applied.push(op);
+      description = next;
+    }
+    if (failure && applied.length === 0) throw failure;
+    if (applied.length === 0) return this.applied(null);
+    return { ...this.applied({ type: "batch", ops: applied }), step: { direction: "undo", description, count: applied.length } };
+  }
+
   private requireStore(): DiskProjectStore {
     if (!this.store) throw new TandaiError("errors.ipc.noProject");
     return this.store;
@@ -244,11 +281,11 @@ export class Backend implements TandaiApi {
   }
 
   private snapshot(store: DiskProjectStore): OpenProject {
-    return { dir: store.dir, state: store.state, canUndo: this.history.canUndo, canRedo: this.history.canRedo };
+    return { dir: store.dir, state: store.state, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo };
   }
 
   private applied(op: Operation | null): Applied {
-    return { applied: op, canUndo: this.history.canUndo, canRedo: this.history.canRedo };
+    return { applied: op, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo };
   }
 }
 

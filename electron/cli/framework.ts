@@ -96,6 +96,10 @@ async function applyAndReport(
   const name = framework.name[ctx.language];
   const frameworkAdded = ops.some((op) => op.type === "addFramework");
   const createdCodes = ops.flatMap((op) => (op.type === "addCode" ? [formatCodePath(codePath(state, op.code.id), PATH_SEPARATOR)] : []));
+  // The researcher's own codes that were named like an indicator, now its evidence.
+  const linkedCodes = ops.flatMap((op) =>
+    op.type === "linkCode" && op.indicatorId ? [{ code: formatCodePath(codePath(state, op.codeId), PATH_SEPARATOR), indicatorId: op.indicatorId }] : [],
+  );
   const codes = framework.indicators.map((indicator) => {
     const linked = Object.values(state.codes).filter((c) => c.indicatorId === indicator.id);
     return { indicatorId: indicator.id, codes: linked.map((c) => ({ id: c.id, path: formatCodePath(codePath(state, c.id), PATH_SEPARATOR) })) };
@@ -104,11 +108,14 @@ async function applyAndReport(
     if (ops.length === 0) ctx.print(ctx.t("cli.frameworkUnchanged", { name, id: frameworkId }));
     else {
       ctx.print(ctx.t(frameworkAdded ? "cli.frameworkAdded" : "cli.frameworkCompleted", { name, id: frameworkId }));
+      for (const { code, indicatorId } of linkedCodes) {
+        ctx.print(ctx.t("cli.frameworkLinked", { code, indicator: findIndicator(state.frameworks, indicatorId)?.name[ctx.language] ?? indicatorId }));
+      }
       for (const code of createdCodes) ctx.print(ctx.t("cli.frameworkCode", { code }));
     }
     return;
   }
-  report(ctx, { frameworkId, name: framework.name, kind: framework.kind, changed: ops.length > 0, frameworkAdded, createdCodes, indicators: codes }, "");
+  report(ctx, { frameworkId, name: framework.name, kind: framework.kind, changed: ops.length > 0, frameworkAdded, createdCodes, linkedCodes, indicators: codes }, "");
 }
 
 /** `tandai indicators <dir> [--framework ID]... [--case NAME]...`: every indicator's status and each verdict, per case × framework. */

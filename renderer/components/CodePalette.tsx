@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { codePathLabel, findCodes, flattenCodebook, formatCodePath, parseCodePath, planCodePath, type CodeId } from "../../shared/index.js";
 import { useApp } from "../state/app.js";
 import { useMirror, useProject } from "../state/context.js";
+import { useCodeKeys } from "./codebook/index.js";
 
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
 
@@ -17,6 +18,7 @@ export function CodePalette({ onPick, onClose }: { onPick(codeId: CodeId): void;
   const { state, version } = useProject();
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
+  const { keyOf } = useCodeKeys();
 
   const all = useMemo(() => flattenCodebook(state).map(({ code }) => ({ code, path: codePathLabel(state, code.id) })), [state, version]);
   const matches = useMemo(() => {
@@ -71,7 +73,12 @@ export function CodePalette({ onPick, onClose }: { onPick(codeId: CodeId): void;
           {matches.map((row, i) => (
             <li key={row.code.id} role="option" aria-selected={i === active} className={i === active ? "active" : ""} onMouseDown={() => void choose(i)} onMouseEnter={() => setActive(i)} data-testid="palette-option">
               <span className="swatch" style={{ background: row.code.color }} />
-              {row.path}
+              <span className="palette-path">{row.path}</span>
+              {keyOf.has(row.code.id) && (
+                <kbd className="palette-key" title={t("keys.automatic", { key: keyOf.get(row.code.id)! })} data-testid="palette-key">
+                  {keyOf.get(row.code.id)}
+                </kbd>
+              )}
             </li>
           ))}
           {canCreate && (

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { codePathLabel, type CodingId } from "../../shared/index.js";
+import { codePathLabel, memoKey, type CodingId } from "../../shared/index.js";
 import { useApp } from "../state/app.js";
 import { useMirror, useProject } from "../state/context.js";
-import { MemoEditor } from "./memo/index.js";
+import { MemoEditor, MemoIcon } from "./memo/index.js";
 
 /** What is coded where the user clicked: each code with its stance, coder, memo, and a way to remove it. */
 export function CodingPopover({ codingIds, at, onClose }: { codingIds: CodingId[]; at: { x: number; y: number }; onClose(): void }) {
@@ -61,15 +61,31 @@ export function CodingPopover({ codingIds, at, onClose }: { codingIds: CodingId[
                   <option value="contradicts">{t("app.stance.contradicts")}</option>
                 </select>
                 <span className="muted">{t("app.coding.by", { coder: coding.coder })}</span>
-                <button className="icon" onClick={() => setMemoFor(memoFor === coding.id ? null : coding.id)} data-testid="coding-memo">
-                  {t("app.coding.memo")}
-                </button>
+                <MemoButton hasMemo={Boolean(state.memos[memoKey({ kind: "coding", id: coding.id })])} open={memoFor === coding.id} onToggle={() => setMemoFor(memoFor === coding.id ? null : coding.id)} />
               </div>
-              {memoFor === coding.id && <MemoEditor target={{ kind: "coding", id: coding.id }} label={t("memo.title.coding")} />}
+              {memoFor === coding.id && <MemoEditor target={{ kind: "coding", id: coding.id }} label={t("memo.title.coding")} autoFocus />}
             </li>
           );
         })}
       </ul>
     </div>
+  );
+}
+
+/** Looks different once the coding has a memo ("Memo (1)", a filled note), so a memo is found, not hunted for. */
+function MemoButton({ hasMemo, open, onToggle }: { hasMemo: boolean; open: boolean; onToggle(): void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      className={`icon coding-memo${hasMemo ? " has-memo" : ""}`}
+      onClick={onToggle}
+      aria-expanded={open}
+      aria-label={t(hasMemo ? "memo.button.someLabel" : "memo.button.noneLabel")}
+      title={t(hasMemo ? "memo.button.someLabel" : "memo.button.noneLabel")}
+      data-testid="coding-memo"
+      data-has-memo={hasMemo ? "true" : undefined}
+    >
+      <MemoIcon filled={hasMemo} /> {t(hasMemo ? "memo.button.some" : "memo.button.none")}
+    </button>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { codePathLabel, toErrorPayload, type CodeId, type DocumentGroupId, type DocumentId, type Passage } from "../../shared/index.js";
+import { codePathLabel, memoKey, toErrorPayload, type CodeId, type DocumentGroupId, type DocumentId, type Passage } from "../../shared/index.js";
 import { api } from "../api/client.js";
 import { useApp } from "../state/app.js";
 import { useProject } from "../state/context.js";
 import { GroupScopePicker, groupIds } from "./documents/GroupScopePicker.js";
+import { PassageMemo } from "./memo/PassageMemo.js";
 
 /** Every passage coded with the chosen code across the project, with where it stands; click to jump there. */
 export function RetrievalPanel({ codeId, onJump }: { codeId: CodeId | null; onJump(documentId: DocumentId, start: number, end: number): void }) {
@@ -63,6 +64,7 @@ export function RetrievalPanel({ codeId, onJump }: { codeId: CodeId | null; onJu
               </span>
               <span className="muted passage-coder">{t("app.coding.by", { coder: p.coder })}</span>
             </button>
+            <PassageMemo text={state.memos[memoKey({ kind: "coding", id: p.codingId })]?.text} />
           </li>
         ))}
       </ol>

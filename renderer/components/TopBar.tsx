@@ -2,8 +2,9 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentId } from "../../shared/index.js";
 import { useApp } from "../state/app.js";
-import { useMirror, useProject } from "../state/context.js";
+import { useProject } from "../state/context.js";
 import { ExportDialog } from "./export/index.js";
+import { UndoButtons, UndoToast } from "./history/index.js";
 import { ImportButton } from "./ImportDrop.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
 import { PreferencesDialog } from "./PreferencesDialog.js";
@@ -11,8 +12,7 @@ import { PreferencesDialog } from "./PreferencesDialog.js";
 export function TopBar({ onImported }: { onImported(first: DocumentId | null): void }) {
   const { t } = useTranslation();
   const app = useApp();
-  const mirror = useMirror();
-  const { state, canUndo, canRedo, dir } = useProject();
+  const { state, dir } = useProject();
   const [prefsOpen, setPrefsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   // The Electron menu's File › Export opens the same dialog.
@@ -32,12 +32,7 @@ export function TopBar({ onImported }: { onImported(first: DocumentId | null): v
         <button onClick={() => setExportOpen(true)} title={t("app.export.openHint")} data-testid="export-open">
           {t("app.export.open")}
         </button>
-        <button onClick={() => void mirror.undo().catch(app.showError)} disabled={!canUndo} title={t("app.undoHint")} data-testid="undo">
-          {t("app.undo")}
-        </button>
-        <button onClick={() => void mirror.redo().catch(app.showError)} disabled={!canRedo} title={t("app.redoHint")} data-testid="redo">
-          {t("app.redo")}
-        </button>
+        <UndoButtons />
       </div>
       <div className="toolbar right">
         <LanguageSwitch />
@@ -50,6 +45,7 @@ export function TopBar({ onImported }: { onImported(first: DocumentId | null): v
       </div>
       {prefsOpen && <PreferencesDialog onClose={() => setPrefsOpen(false)} />}
       {exportOpen && <ExportDialog onClose={() => setExportOpen(false)} />}
+      <UndoToast />
     </header>
   );
 }

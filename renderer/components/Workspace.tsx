@@ -6,6 +6,7 @@ import { ChartsView } from "./charts/index.js";
 import { Codebook, CodeDetails } from "./codebook/index.js";
 import { DocumentList } from "./DocumentList.js";
 import { DocumentPane, type Focus } from "./DocumentPane.js";
+import { useRevealStep } from "./history/index.js";
 import { ImportDrop } from "./ImportDrop.js";
 import { IndicatorsPanel } from "./indicators/index.js";
 import { Splitter, Tabs, usePanelLayout } from "./layout/index.js";
@@ -57,6 +58,8 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
     setCodeId(id);
     if (id) setTab((current) => (current === "memos" || current === "indicators" ? current : "retrieve"));
   }, []);
+  // After an undo or redo, show what changed: the passage, the code's row, the Indicators tab.
+  useRevealStep({ jumpTo, openDocument, selectCode, showIndicators: () => setTab("indicators") });
 
   return (
     <ImportDrop onImported={(first) => first && openDocument(first)}>

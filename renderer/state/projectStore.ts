@@ -1,4 +1,4 @@
-import { applyOperation, CodingIndex, type Applied, type OpenProject, type Operation, type ProjectState } from "../../shared/index.js";
+import { applyOperation, CodingIndex, type Applied, type HistoryList, type HistoryStep, type OpDescription, type OpenProject, type Operation, type ProjectState } from "../../shared/index.js";
 import { api } from "../api/client.js";
 
 export interface ProjectSnapshot {
@@ -6,6 +6,11 @@ export interface ProjectSnapshot {
   state: ProjectState;
   canUndo: boolean;
   canRedo: boolean;
+  /** What the next undo and redo would do, in words (for the buttons' tooltips). */
+  nextUndo: OpDescription | null;
+  nextRedo: OpDescription | null;
+  /** The latest undo or redo, with the version it happened at, so a view tells and shows it once. */
+  lastStep: (HistoryStep & { version: number }) | null;
   /** Increases on every change, so views can memoise on it. */
   version: number;
   /** Codings by document and by code, kept current with each operation. */
@@ -24,7 +29,7 @@ export class ProjectMirror {
   private snapshot: ProjectSnapshot;
 
   constructor(open: OpenProject) {
-    this.snapshot = { ...open, version: 0, index: new CodingIndex(open.state) };
+    this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, index: new CodingIndex(open.state) };
   }
 
   get current(): ProjectSnapshot {
@@ -50,13 +55,32 @@ export class ProjectMirror {
     this.receive(await api.redo({}));
   }
 
+  /** The undo history in words, latest first. */
+  undoHistory(): Promise<HistoryList> {
+    return api.undoHistory({});
+  }
+
+  /** Undoes the latest `steps` steps (stepping back to a point of the history list). */
+  async undoTo(steps: number): Promise<void> {
+    this.receive(await api.undoTo({ steps }));
+  }
+
   /** Takes in what the backend applied (also after an import). */
   receive(result: Applied): void {
     if (result.applied) {
       applyOperation(this.snapshot.state, result.applied);
       this.snapshot.index.update(this.snapshot.state, result.applied);
     }
-    this.snapshot = { ...this.snapshot, canUndo: result.canUndo, canRedo: result.canRedo, version: this.snapshot.version + 1 };
+    const version = this.snapshot.version + 1;
+    this.snapshot = {
+      ...this.snapshot,
+      canUndo: result.canUndo,
+      canRedo: result.canRedo,
+      nextUndo: result.nextUndo ?? null,
+      nextRedo: result.nextRedo ?? null,
+      lastStep: result.step ? { ...result.step, version } : this.snapshot.lastStep,
+      version,
+    };
     for (const listener of this.listeners) listener();
   }
 }

@@ -3,4 +3,4 @@ export * from "./templates.js";
 export * from "./verdict.js";
 export * from "./compute.js";
 export * from "./evidence.js";
-export { addTemplateOps } from "./template.js";
+export { addTemplateOps, frameworkLinkPlan, type LinkChoices, type LinkPlanRow } from "./template.js";

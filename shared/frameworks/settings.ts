@@ -4,6 +4,7 @@ import type { ProjectState } from "../model/project.js";
 import type { Operation } from "../ops/operation.js";
 import { addCustomFrameworkOps, sameFramework } from "./custom.js";
 import { Framework, FrameworkId, FRAMEWORK_KINDS, type FrameworkKind, type Thresholds } from "./model.js";
+import type { LinkChoices } from "./template.js";
 
 /**
  * What the app does with a framework's settings, kept here so the dashboard, its tests and any
@@ -70,12 +71,12 @@ export function parseFrameworkFile(text: string, file: string): Checked<Framewor
  * linked codes, as one batch. The same framework again only adds its missing codes; a different
  * framework under an id the project already uses is refused, naming the file (or the form).
  */
-export function importFrameworkOps(state: ProjectState, framework: Framework, language: Language, now: string, source: string): Checked<Operation[]> {
+export function importFrameworkOps(state: ProjectState, framework: Framework, language: Language, now: string, source: string, choices: LinkChoices = {}): Checked<Operation[]> {
   const existing = state.frameworks[framework.id];
   if (existing && !sameFramework(existing, framework)) {
     return { ok: false, problem: { key: "indicators.file.conflict", params: { file: source, id: framework.id, name: existing.name[language] } } };
   }
-  return { ok: true, value: addCustomFrameworkOps(state, framework, language, now) };
+  return { ok: true, value: addCustomFrameworkOps(state, framework, language, now, choices) };
 }
 
 /** A framework as the form holds it: strings as typed, indicator ids as suffixes after `<id>.`. */

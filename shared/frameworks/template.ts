@@ -4,17 +4,52 @@ import { nextCodeColor } from "../model/colors.js";
 import { newCodeId, type CodeId } from "../model/ids.js";
 import type { Code, ProjectState } from "../model/project.js";
 import type { Operation } from "../ops/operation.js";
-import { frameworkOf, type Bilingual } from "./model.js";
+import { foldName } from "../codebook/importCodebook.js";
+import { flattenCodebook } from "../codebook/tree.js";
+import { frameworkOf, type Bilingual, type Framework, type Indicator } from "./model.js";
 import { templateFramework } from "./templates.js";
 
 /** Code names are at most 200 characters; framework names may be longer. */
 const codeName = (name: string) => name.slice(0, 200);
 const bothNames = (name: Bilingual) => (name.en === name.id ? name.en : `${name.en} / ${name.id}`);
 
+/** One indicator of a framework being added, and the code it will be evidence from. */
+export interface LinkPlanRow {
+  indicator: Indicator;
+  /** Codes linked to it already: the indicator needs nothing. */
+  linked: CodeId[];
+  /** The researcher's code named like the indicator (either language, any case or accents), if any. */
+  match: CodeId | null;
+}
+
+/**
+ * What adding `framework` would do with the researcher's codes: per indicator, the codes already
+ * linked to it, else the unlinked code whose name is the indicator's (in English or Indonesian,
+ * ignoring case and accents, the matching a codebook import does), else nothing (a new code).
+ * A code is offered to one indicator only; among codes of one name the first in the codebook wins.
+ */
+export function frameworkLinkPlan(state: ProjectState, framework: Framework): LinkPlanRow[] {
+  const rows = flattenCodebook(state).map((row) => row.code);
+  const offered = new Set<CodeId>();
+  return framework.indicators.map((indicator) => {
+    const linked = rows.filter((c) => c.indicatorId === indicator.id).map((c) => c.id);
+    if (linked.length) return { indicator, linked, match: null };
+    const names = new Set([foldName(indicator.name.en), foldName(indicator.name.id)]);
+    const match = rows.find((c) => !c.indicatorId && !offered.has(c.id) && names.has(foldName(c.name)));
+    if (match) offered.add(match.id);
+    return { indicator, linked, match: match?.id ?? null };
+  });
+}
+
+/** Per indicator id: the existing code to link to it, or null for a new code. Absent: the plan's match. */
+export type LinkChoices = Readonly<Record<string, CodeId | null>>;
+
 /**
  * The operations that add a framework to the project the way a researcher would want to code with
- * it: a code group named after the framework (in `language`), with one child code linked to each
- * indicator, and the framework itself. Apply them as one batch, so that it is one undo step.
+ * it: the framework itself, each indicator linked to the researcher's code of that name (see
+ * `frameworkLinkPlan`; `choices` overrides it per indicator), and for the indicators left over a
+ * code group named after the framework (in `language`) with one new child code linked to each.
+ * Apply them as one batch, so that it is one undo step.
  *
  * The framework is the project's own when it has one under that id (a custom framework, or a
  * template the researcher adjusted), else the built-in template.
@@ -23,7 +58,7 @@ const bothNames = (name: Bilingual) => (name.en === name.id ? name.en : `${name.
  * not added again, so adding a framework twice yields no operations, and adding it after some of
  * its codes were deleted brings back only those.
  */
-export function addTemplateOps(state: ProjectState, frameworkId: string, language: Language, now: string): Operation[] {
+export function addTemplateOps(state: ProjectState, frameworkId: string, language: Language, now: string, choices: LinkChoices = {}): Operation[] {
   const framework = state.frameworks[frameworkId] ?? templateFramework(frameworkId);
   if (!framework) throw new TandaiError("errors.op.unknownFramework", { id: frameworkId });
   const ops: Operation[] = [];
@@ -31,8 +66,21 @@ export function addTemplateOps(state: ProjectState, frameworkId: string, languag
 
   const codes = Object.values(state.codes);
   const linked = codes.filter((c) => c.indicatorId && frameworkOf(c.indicatorId) === frameworkId);
-  const linkedIds = new Set(linked.map((c) => c.indicatorId));
-  const missing = framework.indicators.filter((i) => !linkedIds.has(i.id));
+  const missing: Indicator[] = [];
+  const chosen = new Set<CodeId>();
+  for (const row of frameworkLinkPlan(state, framework)) {
+    if (row.linked.length) continue;
+    const codeId = row.indicator.id in choices ? choices[row.indicator.id]! : row.match;
+    if (!codeId) {
+      missing.push(row.indicator);
+      continue;
+    }
+    const code = state.codes[codeId];
+    if (!code) throw new TandaiError("errors.op.unknownCode", { id: codeId });
+    if (chosen.has(codeId)) throw new TandaiError("errors.op.codeLinkedTwice", { code: code.name });
+    chosen.add(codeId);
+    ops.push({ type: "linkCode", codeId, indicatorId: row.indicator.id });
+  }
   if (missing.length === 0) return ops;
 
   // The group the framework's codes already live in, else a top-level code named after it.

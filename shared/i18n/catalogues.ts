@@ -7,9 +7,12 @@ import enDocuments from "./en/documents.js";
 import enEditor from "./en/editor.js";
 import enErrors from "./en/errors.js";
 import enExport from "./en/export.js";
+import enFrameworkAdd from "./en/frameworkAdd.js";
 import enFrameworks from "./en/frameworks.js";
+import enHistory from "./en/history.js";
 import enImport from "./en/import.js";
 import enIndicators from "./en/indicators.js";
+import enKeys from "./en/keys.js";
 import enMemo from "./en/memo.js";
 import enRecovery from "./en/recovery.js";
 import enStore from "./en/store.js";
@@ -24,9 +27,12 @@ import idDocuments from "./id/documents.js";
 import idEditor from "./id/editor.js";
 import idErrors from "./id/errors.js";
 import idExport from "./id/export.js";
+import idFrameworkAdd from "./id/frameworkAdd.js";
 import idFrameworks from "./id/frameworks.js";
+import idHistory from "./id/history.js";
 import idImport from "./id/import.js";
 import idIndicators from "./id/indicators.js";
+import idKeys from "./id/keys.js";
 import idMemo from "./id/memo.js";
 import idRecovery from "./id/recovery.js";
 import idStore from "./id/store.js";
@@ -37,8 +43,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, recovery: enRecovery, store: enStore, tables: enTables, web: enWeb },
-  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, recovery: idRecovery, store: idStore, tables: idTables, web: idWeb },
+  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, store: enStore, tables: enTables, web: enWeb },
+  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, store: idStore, tables: idTables, web: idWeb },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

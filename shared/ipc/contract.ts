@@ -4,6 +4,7 @@ import type { ErrorPayload } from "../errors.js";
 import { LANGUAGES } from "../i18n/catalogues.js";
 import { CodeId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import type { DocumentContent, ProjectState } from "../model/project.js";
+import type { OpDescription } from "../ops/describe.js";
 import { Operation } from "../ops/operation.js";
 import type { Passage } from "../retrieve/passages.js";
 import type { Matrix } from "../export/matrices.js";
@@ -48,6 +49,9 @@ export interface OpenProject {
   state: ProjectState;
   canUndo: boolean;
   canRedo: boolean;
+  /** What the next undo would take back, and the next redo bring back, in words. */
+  nextUndo?: OpDescription | null;
+  nextRedo?: OpDescription | null;
 }
 
 /** What one change did: the operation actually applied (the renderer applies it to its mirror). */
@@ -55,6 +59,24 @@ export interface Applied {
   applied: Operation | null;
   canUndo: boolean;
   canRedo: boolean;
+  nextUndo?: OpDescription | null;
+  nextRedo?: OpDescription | null;
+  /** Set by undo, redo and undoTo: what was taken back (or brought back), so the user is told and shown. */
+  step?: HistoryStep;
+}
+
+/** An undo or redo that happened: the step in words (the last of them, when several were undone). */
+export interface HistoryStep {
+  direction: "undo" | "redo";
+  description: OpDescription | null;
+  /** How many steps were taken back at once (undoTo). */
+  count: number;
+}
+
+/** The undo history, most recent first: steps undo would take back, steps redo would bring back. */
+export interface HistoryList {
+  undo: (OpDescription | null)[];
+  redo: (OpDescription | null)[];
 }
 
 export interface Backup {
@@ -154,6 +176,10 @@ export const channels = {
   cooccurrence: channel<z.ZodObject<{ scope: typeof ExportScope; unit: z.ZodEnum<{ overlap: "overlap"; paragraph: "paragraph" }> }>, Matrix>(
     z.object({ scope: ExportScope, unit: z.enum(COOCCURRENCE_UNITS) }).strict(),
   ),
+  /** The undo history in words, for the list under the undo button. */
+  undoHistory: channel<typeof none, HistoryList>(none),
+  /** Undoes the latest `steps` steps, one after another (stepping back to a point of the history). */
+  undoTo: channel<z.ZodObject<{ steps: z.ZodNumber }>, Applied>(z.object({ steps: z.number().int().min(1).max(500) }).strict()),
 } as const;
 
 export type Channels = typeof channels;

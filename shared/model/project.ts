@@ -80,6 +80,10 @@ export const DocumentMeta = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
+/** A coding shortcut: the digit keys 1–9. */
+export const CodeKey = z.number().int().min(1).max(9);
+export type CodeKey = z.infer<typeof CodeKey>;
+
 export const CodeDescription = z.object({
   definition: z.string(),
   whenToUse: z.string(),
@@ -101,6 +105,8 @@ export const Code = z.object({
    * framework keeps the researcher's codes and their links, so adding it again picks them up).
    */
   indicatorId: IndicatorId.optional(),
+  /** The key 1–9 the researcher pinned this code to; it keeps it whatever is added, moved or merged. */
+  key: CodeKey.optional(),
 });
 export type Code = z.infer<typeof Code>;
 

@@ -172,7 +172,31 @@ export function applyOperation(state: ProjectState, op: Operation, now = new Dat
     case "addToDocumentGroup":
     case "removeFromDocumentGroup":
       return applyDocumentListOperation(state, op);
+    case "setCodeKey":
+      return setCodeKey(state, op);
   }
+}
+
+/**
+ * Pins a code to a key, taking the key from the code that held it (one key, one code), or unpins
+ * it. The inverse gives back the code's own key first, then the key to the code it was taken from.
+ */
+function setCodeKey(state: ProjectState, op: OperationOf<"setCodeKey">): Operation {
+  const found = requireCode(state, op.codeId);
+  if (op.key !== null && !(Number.isInteger(op.key) && op.key >= 1 && op.key <= 9)) throw new TandaiError("errors.op.badCodeKey", { key: String(op.key) });
+  const inverse: Operation[] = [{ type: "setCodeKey", codeId: found.id, key: found.key ?? null }];
+  if (op.key !== null) {
+    for (const other of Object.values(state.codes)) {
+      if (other.id === found.id || other.key !== op.key) continue;
+      const { key: _taken, ...rest } = other;
+      state.codes[other.id] = rest;
+      inverse.push({ type: "setCodeKey", codeId: other.id, key: op.key });
+    }
+  }
+  // An unpinned code carries no key field at all, so the file and undo stay clean.
+  const { key: _previous, ...rest } = state.codes[found.id]!;
+  state.codes[found.id] = op.key === null ? rest : { ...rest, key: op.key };
+  return batch(inverse);
 }
 
 // ——— Attributes: definitions in state.attributes, values on the documents and cases they describe.
@@ -563,6 +587,8 @@ function mergeCodes(state: ProjectState, sourceId: CodeId, targetId: CodeId, now
   if (!target.indicatorId && source.indicatorId && findIndicator(state.frameworks, source.indicatorId)) {
     ops.push({ type: "linkCode", codeId: targetId, indicatorId: source.indicatorId });
   }
+  // Likewise its pinned key: the codings it keyed now belong to the target.
+  if (!target.key && source.key) ops.push({ type: "setCodeKey", codeId: targetId, key: source.key });
   ops.push({ type: "deleteCode", codeId: sourceId });
   return applyOperation(state, { type: "batch", ops }, now);
 }

@@ -9,6 +9,7 @@ import {
   Case,
   Code,
   CodeDescription,
+  CodeKey,
   Coding,
   DocumentGroup,
   DocumentMeta,
@@ -101,6 +102,8 @@ const leafOperations = [
   /** `index` puts the document back where it was (an undo); otherwise it goes last. */
   z.object({ type: z.literal("addToDocumentGroup"), groupId: DocumentGroupId, documentId: DocumentId, index: z.number().int().nonnegative().optional() }),
   z.object({ type: z.literal("removeFromDocumentGroup"), groupId: DocumentGroupId, documentId: DocumentId }),
+  /** Pins a code to a key 1–9 (taking it from the code that held it), or unpins it (null). */
+  z.object({ type: z.literal("setCodeKey"), codeId: CodeId, key: CodeKey.nullable() }),
 ] as const;
 
 export type LeafOperation = z.infer<(typeof leafOperations)[number]>;

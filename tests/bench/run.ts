@@ -9,6 +9,7 @@ import { benchApp } from "./app.js";
 import { benchEditor } from "./editor.js";
 import { benchImport, benchImportRow } from "./import.js";
 import { benchExport, benchExportRow, benchQuoteText } from "./export.js";
+import { benchHistory } from "./history.js";
 import { benchIndicators } from "./indicators.js";
 import { benchFrequencies } from "./frequencies.js";
 import { benchStorage } from "./storage.js";
@@ -37,3 +38,4 @@ if (want("import")) console.log(`## Import\n\n${await benchImport(fileURLToPath(
 if (want("quotes")) console.log(`## Quotes as displayed\n\n${await benchQuoteText()}\n`);
 if (want("editor")) console.log(`## Coding view (Chromium)\n\n${await benchEditor(rendererDir)}\n`);
 if (want("app")) console.log(`## Whole app (Chromium)\n\n${await benchApp(rendererDir)}\n`);
+if (want("history")) console.log(`## Undo in words and coding keys\n\n${await benchHistory()}\n`);

@@ -50,6 +50,14 @@ describe.sequential("the indicator dashboard in the browser", () => {
 
     await page.getByTestId("framework-select").selectOption("keating");
     await page.getByTestId("add-framework").click();
+    // The preview proposes the sample's own “Motif ekonomi” and “Motif budaya”; this test links them
+    // by hand on the dashboard instead, so it asks for the template's new codes.
+    const preview = page.getByTestId("framework-preview");
+    await preview.waitFor();
+    expect(await preview.locator('[data-indicator-id="keating.economic"] [data-testid="preview-choice"] option:checked').textContent()).toBe("Kode Anda “Motif/Motif ekonomi”");
+    await preview.locator('[data-indicator-id="keating.economic"] [data-testid="preview-choice"]').selectOption("");
+    await preview.locator('[data-indicator-id="keating.cultural"] [data-testid="preview-choice"]').selectOption("");
+    await preview.getByTestId("confirm").click();
     await keating().waitFor();
     expect(await keating().locator("h3").textContent()).toBe("Motif paradiplomasi (Keating)");
     expect(await page.locator('[data-testid="framework-select"] option[value="keating"]').textContent()).toContain("sudah ditambahkan");
@@ -156,6 +164,8 @@ describe.sequential("the indicator dashboard in the browser", () => {
     await screenshot(page, "11-framework-form");
     await form.getByTestId("form-indicator-key").nth(1).fill("access");
     await form.getByTestId("confirm").click();
+    // The same preview as a template's: no code of the sample is named like these indicators.
+    await page.getByTestId("framework-preview").getByTestId("confirm").click();
     await card("hocking").waitFor();
     expect(await form.count()).toBe(0);
     expect(await card("hocking").locator('[data-testid="indicator-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-indicator-id")))).toEqual(["hocking.networks", "hocking.access"]);
@@ -192,6 +202,7 @@ describe.sequential("the indicator dashboard in the browser", () => {
 
   it("imports a valid framework file", async () => {
     await page.getByTestId("import-framework-input").setInputFiles(file("soldatos.framework.json", soldatos));
+    await page.getByTestId("framework-preview").getByTestId("confirm").click();
     await expect.poll(() => page.getByTestId("framework-import-done").textContent()).toContain("soldatos.framework.json");
     await card("soldatos").waitFor();
     expect(await card("soldatos").locator("h3").textContent()).toBe("Foreign policy actors (Soldatos)");

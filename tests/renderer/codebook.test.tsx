@@ -4,7 +4,6 @@ import {
   catalogues,
   childrenOf,
   emptyProject,
-  flattenCodebook,
   newCodeId,
   newCodingId,
   newDocumentId,
@@ -128,9 +127,10 @@ describe("codebook tree", () => {
     expect($(row(ids.motive), ".code-count-total").textContent).toContain("12");
     expect($(row(ids.economic), '[data-testid="code-count"]').textContent).toBe("5");
     expect($(row(ids.barrier), '[data-testid="code-count"]').textContent).toBe("0");
-    // Shortcut digits follow flattenCodebook, the order keys 1–9 use.
-    const order = flattenCodebook(state).map(({ code }) => code.id);
-    for (const [i, id] of order.entries()) expect($(row(id), '[data-testid="code-shortcut"]').textContent).toBe(String(i + 1));
+    // Shortcut digits are the keys 1–9 apply (codeKeys): a group takes none, its leaves do.
+    expect(row(ids.motive).querySelector('[data-testid="code-shortcut"]')).toBeNull();
+    const keyed = [ids.economic, ids.political, ids.actor, ids.barrier];
+    for (const [i, id] of keyed.entries()) expect($(row(id), '[data-testid="code-shortcut"]').textContent).toBe(String(i + 1));
 
     await click($(row(ids.motive), ".code-toggle"));
     expect(rowNames()).toEqual(["Motive", "Actor", "Barrier"]);
@@ -273,7 +273,7 @@ describe("the row menu", () => {
     const { state, ids } = fixture();
     await open({ state });
     const menu = await openMenu(ids.actor);
-    expect($$(menu, "[data-action]").map((b) => b.dataset.action)).toEqual(["rename", "recolor", "child", "move", "merge", "delete"]);
+    expect($$(menu, "[data-action]").map((b) => b.dataset.action)).toEqual(["rename", "recolor", "key", "child", "move", "merge", "delete"]);
     expect($(row(ids.actor), '[data-testid="code-menu-button"]').getAttribute("aria-label")).toBe("Actions for “Actor”");
     await press($(menu, '[data-action="rename"]'), "Escape");
     expect(document.querySelector('[data-testid="code-menu"]')).toBeNull();

@@ -2,12 +2,14 @@ import { act, type ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import {
   applyOperation,
+  describeOperation,
   emptyProject,
   History,
   newProjectId,
   Operation,
   TandaiError,
   type Applied,
+  type HistoryStep,
   type Language,
   type ProjectState,
 } from "../../shared/index.js";
@@ -69,27 +71,55 @@ export class TestMirror extends ProjectMirror {
   }
 
   override async undo(): Promise<void> {
-    this.receive(await this.roundTrip(() => {
-      const inverse = this.history.peekUndo();
-      if (!inverse) return null;
-      this.history.undone(applyOperation(this.backend, inverse, NOW));
-      return inverse;
-    }));
+    this.receive(await this.roundTrip(() => this.undoOne()));
   }
 
   override async redo(): Promise<void> {
     this.receive(await this.roundTrip(() => {
       const again = this.history.peekRedo();
       if (!again) return null;
+      this.step = { direction: "redo", description: this.history.nextRedo, count: 1 };
       this.history.redone(applyOperation(this.backend, again, NOW));
       return again;
     }));
   }
 
+  /** As the backend's undoTo: the latest `steps` undone one after another, reported as one batch. */
+  override async undoTo(steps: number): Promise<void> {
+    this.receive(await this.roundTrip(() => {
+      const ops: Operation[] = [];
+      let description = null;
+      for (let i = 0; i < steps && this.history.canUndo; i++) {
+        description = this.history.nextUndo;
+        ops.push(this.undoOne()!);
+      }
+      if (ops.length === 0) return null;
+      this.step = { direction: "undo", description, count: ops.length };
+      return { type: "batch", ops };
+    }));
+  }
+
+  /** The undo history as the backend lists it. */
+  override async undoHistory() {
+    await Promise.resolve();
+    return this.history.list();
+  }
+
+  private step: HistoryStep | undefined;
+
+  private undoOne(): Operation | null {
+    const inverse = this.history.peekUndo();
+    if (!inverse) return null;
+    this.step = { direction: "undo", description: this.history.nextUndo, count: 1 };
+    this.history.undone(applyOperation(this.backend, inverse, NOW));
+    return inverse;
+  }
+
   private applyInBackend(op: Operation): Operation {
     const checked = Operation.safeParse(structuredClone(op));
     if (!checked.success) throw new TandaiError("errors.ipc.badArgument", { channel: "apply", detail: checked.error.message });
-    this.history.record(applyOperation(this.backend, checked.data, NOW));
+    const description = describeOperation(checked.data, this.backend);
+    this.history.record(applyOperation(this.backend, checked.data, NOW), description);
     return checked.data;
   }
 
@@ -100,8 +130,17 @@ export class TestMirror extends ProjectMirror {
       this.failure = null;
       throw error;
     }
+    this.step = undefined;
     const applied = work();
-    return { applied: applied && structuredClone(applied), canUndo: this.history.canUndo, canRedo: this.history.canRedo };
+    const step = this.step;
+    return {
+      applied: applied && structuredClone(applied),
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+      nextUndo: this.history.nextUndo,
+      nextRedo: this.history.nextRedo,
+      ...(step ? { step } : {}),
+    };
   }
 }
 

@@ -94,6 +94,8 @@ const linkSelect = (id: string) => row(id).querySelector<HTMLSelectElement>("[da
 async function addKeating() {
   await choose($(host(), "[data-testid=framework-select]") as HTMLSelectElement, "keating");
   await click($(host(), "[data-testid=add-framework]"));
+  // The preview of what the framework will do with the codebook: accepted as proposed.
+  await click($(document.body, "[data-testid=framework-preview] [data-testid=confirm]"));
 }
 
 describe("the indicator dashboard", () => {
@@ -290,8 +292,7 @@ describe("the indicator dashboard", () => {
     ];
     const jumps: unknown[] = [];
     view = await render(<IndicatorsPanel onJump={(...args) => jumps.push(args)} />, { state });
-    await choose($(host(), "[data-testid=framework-select]") as HTMLSelectElement, "keating");
-    await click($(host(), "[data-testid=add-framework]"));
+    await addKeating();
     expect(retrieved.asked).toEqual([]);
 
     await act(async () => {
@@ -452,6 +453,9 @@ describe("framework settings in the dashboard", () => {
     await click($(form, "[data-testid=confirm]"));
 
     expect(document.body.querySelector("[data-testid=framework-form]")).toBeNull();
+    // Then the same preview as a template's: nothing is written before it is confirmed.
+    expect(mirror.sentOf("batch")).toHaveLength(0);
+    await click($(document.body, "[data-testid=framework-preview] [data-testid=confirm]"));
     expect(mirror.sentOf("batch")).toHaveLength(1);
     expect(mirror.state.frameworks.hocking).toEqual({
       id: "hocking",

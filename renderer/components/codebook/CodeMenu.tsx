@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { Code } from "../../../shared/index.js";
 import { Popover } from "./Popover.js";
 
-export const CODE_ACTIONS = ["rename", "recolor", "child", "move", "merge", "delete"] as const;
+export const CODE_ACTIONS = ["rename", "recolor", "key", "child", "move", "merge", "delete"] as const;
 export type CodeAction = (typeof CODE_ACTIONS)[number];
 
 /** A code's actions, opened from its "⋯" button or by right-clicking it. Arrow keys move between items. */

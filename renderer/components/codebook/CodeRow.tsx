@@ -10,8 +10,10 @@ export interface CodeRowProps {
   code: Code;
   depth: number;
   stats: CodeStats;
-  /** 1–9 for the first nine codes of the codebook (their keyboard shortcut), else null. */
+  /** The key 1–9 that applies this code (see codeKeys), else null. */
   shortcut: number | null;
+  /** Whether the researcher pinned the code to that key. */
+  pinned?: boolean;
   selected: boolean;
   focusable: boolean;
   expanded: boolean;
@@ -136,7 +138,13 @@ export function CodeRow(props: CodeRowProps) {
         </span>
       )}
       {shortcut !== null && !renaming && (
-        <kbd className="code-shortcut" title={t("codebook.shortcut", { key: shortcut })} data-testid="code-shortcut" aria-hidden="true">
+        <kbd
+          className={`code-shortcut${props.pinned ? " pinned" : ""}`}
+          title={t(props.pinned ? "keys.pinned" : "keys.automatic", { key: shortcut })}
+          aria-label={t(props.pinned ? "keys.pinned" : "keys.automatic", { key: shortcut })}
+          data-testid="code-shortcut"
+          data-pinned={props.pinned ? "true" : undefined}
+        >
           {shortcut}
         </kbd>
       )}

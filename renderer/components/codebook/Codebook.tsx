@@ -6,6 +6,7 @@ import { useApp } from "../../state/app.js";
 import { useMirror, useProject } from "../../state/context.js";
 import { CodeMenu, type CodeAction } from "./CodeMenu.js";
 import { CodeRow } from "./CodeRow.js";
+import { KeyPicker } from "./KeyPicker.js";
 import { ColorPicker } from "./ColorPicker.js";
 import { DeleteCodeDialog } from "./DeleteCodeDialog.js";
 import { MergeDialog } from "./MergeDialog.js";
@@ -14,6 +15,7 @@ import { MoveDialog } from "./MoveDialog.js";
 import { NameInput } from "./NameInput.js";
 import { Popover } from "./Popover.js";
 import { useApplyOp } from "./useApplyOp.js";
+import { useCodeKeys } from "./useCodeKeys.js";
 import "./codebook.css";
 
 export interface CodebookProps {
@@ -22,7 +24,7 @@ export interface CodebookProps {
 }
 
 type Editing = { kind: "new"; parentId: CodeId | null } | { kind: "rename"; codeId: CodeId };
-type Floating = { kind: "menu" | "color"; codeId: CodeId; x: number; y: number };
+type Floating = { kind: "menu" | "color" | "key"; codeId: CodeId; x: number; y: number };
 type DialogState = { kind: "move" | "merge" | "delete"; codeId: CodeId };
 /** A code being dragged, and what it is over: a code, the top-level zone, or nothing. */
 type Drag = { codeId: CodeId; over: CodeId | "root" | null };
@@ -55,8 +57,8 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
 
   const view = useMemo(() => codebookView(state, (id) => index.countForCode(id)), [state, index, version]);
   const rows = useMemo(() => visibleRows(view, collapsed), [view, collapsed]);
-  // Keys 1–9 apply the first nine codes of the whole codebook in display order.
-  const shortcuts = useMemo(() => new Map(view.rows.slice(0, 9).map((row, i) => [row.code.id, i + 1])), [view]);
+  // Keys 1–9: pinned codes keep theirs; the rest go to leaf codes in creation order.
+  const { keyOf: shortcuts } = useCodeKeys();
 
   const rowElement = (id: CodeId) => treeRef.current?.querySelector<HTMLElement>(`[data-testid="code-row"][data-code-id="${id}"]`) ?? null;
 
@@ -189,6 +191,10 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
       case "recolor": {
         const rect = rowElement(code.id)?.getBoundingClientRect();
         return setFloating({ kind: "color", codeId: code.id, x: at?.x ?? rect?.left ?? 0, y: at?.y ?? rect?.bottom ?? 0 });
+      }
+      case "key": {
+        const rect = rowElement(code.id)?.getBoundingClientRect();
+        return setFloating({ kind: "key", codeId: code.id, x: at?.x ?? rect?.left ?? 0, y: at?.y ?? rect?.bottom ?? 0 });
       }
       case "child":
         expand(code.id);
@@ -366,6 +372,7 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
         depth={depth}
         stats={stats}
         shortcut={shortcuts.get(code.id) ?? null}
+        pinned={code.key !== undefined && shortcuts.get(code.id) === code.key}
         selected={code.id === selectedCodeId}
         focusable={selectedVisible ? code.id === selectedCodeId : index === 0}
         expanded={!collapsed.has(code.id)}
@@ -456,6 +463,18 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
         <Popover x={floating.x} y={floating.y} role="dialog" label={t("codebook.color.title", { name: floatingCode.name })} className="color-popover" testId="color-popover" onClose={() => closeFloating(floatingCode.id)}>
           <ColorPicker value={floatingCode.color} onPick={(color) => recolor(floatingCode.id, color)} />
         </Popover>
+      )}
+      {floating && floatingCode && floating.kind === "key" && (
+        <KeyPicker
+          code={floatingCode}
+          x={floating.x}
+          y={floating.y}
+          onClose={() => closeFloating(floatingCode.id)}
+          onPick={(key) => {
+            closeFloating(floatingCode.id);
+            void apply({ type: "setCodeKey", codeId: floatingCode.id, key });
+          }}
+        />
       )}
       {dialog && dialogCode && dialog.kind === "move" && (
         <MoveDialog

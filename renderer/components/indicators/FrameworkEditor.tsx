@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { batch, FRAMEWORK_KINDS, type Framework, type FrameworkKind, type Language } from "../../../shared/index.js";
+import { FRAMEWORK_KINDS, TandaiError, type Framework, type FrameworkKind, type Language } from "../../../shared/index.js";
 import {
   emptyDraft,
   frameworkFileName,
@@ -15,11 +15,13 @@ import {
 import { useProject } from "../../state/context.js";
 import { Dialog } from "../codebook/Dialog.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
+import { FrameworkPreview } from "./FrameworkPreview.js";
 
 /**
  * Custom frameworks in the app: "New framework…" (a form validated by the shared `Framework`
  * schema), "Import framework…" (a .framework.json file), and the export each card offers. A framework
- * from either door is added like a template: the framework, a code group and one linked code per
+ * from either door is added like a template, after the same preview: the framework, the researcher's
+ * codes named like its indicators linked, a code group with one new linked code for each other
  * indicator, in one undo step. Nothing is added from a file or form that is not valid as a whole.
  */
 export function CustomFrameworks({ language }: { language: Language }) {
@@ -28,6 +30,7 @@ export function CustomFrameworks({ language }: { language: Language }) {
   const applyOp = useApplyOp();
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<{ tone: "error" | "done"; text: string } | null>(null);
+  const [previewing, setPreviewing] = useState<Previewing | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const importFile = async (file: File) => {
@@ -45,7 +48,8 @@ export function CustomFrameworks({ language }: { language: Language }) {
     if (!ops.ok) return show(ops.problem);
     const name = parsed.value.name[language];
     if (ops.value.length === 0) return setMessage({ tone: "done", text: t("indicators.frameworks.importedUnchanged", { name, file: file.name }) });
-    if (await applyOp(batch(ops.value))) setMessage({ tone: "done", text: t("indicators.frameworks.imported", { name, file: file.name }) });
+    // Nothing is written before the researcher has seen which of their codes each indicator takes.
+    setPreviewing({ framework: parsed.value, source: file.name, done: () => setMessage({ tone: "done", text: t("indicators.frameworks.imported", { name, file: file.name }) }) });
   };
 
   return (
@@ -79,9 +83,43 @@ export function CustomFrameworks({ language }: { language: Language }) {
           </button>
         </p>
       )}
-      {creating && <FrameworkForm language={language} onDone={() => setCreating(false)} />}
+      {creating && (
+        <FrameworkForm
+          language={language}
+          onDone={() => setCreating(false)}
+          onReady={(framework, source) => {
+            setCreating(false);
+            setPreviewing({ framework, source, done: () => {} });
+          }}
+        />
+      )}
+      {previewing && (
+        <FrameworkPreview
+          framework={previewing.framework}
+          language={language}
+          build={(choices) => {
+            const ops = importFrameworkOps(state, previewing.framework, language, new Date().toISOString(), previewing.source, choices);
+            if (!ops.ok) throw new TandaiError(ops.problem.key, ops.problem.params);
+            return ops.value;
+          }}
+          onCancel={() => setPreviewing(null)}
+          onConfirm={(op) => {
+            const { done } = previewing;
+            setPreviewing(null);
+            void applyOp(op).then((ok) => ok && done());
+          }}
+        />
+      )}
     </>
   );
+}
+
+/** A custom framework checked and ready to add, waiting for the researcher to confirm its links. */
+interface Previewing {
+  framework: Framework;
+  /** The file, or the form, it came from (named in a conflict). */
+  source: string;
+  done(): void;
 }
 
 /** Downloads a framework as `<id>.framework.json`: a Blob behind an <a download>, in Electron as in a browser. */
@@ -100,10 +138,9 @@ export function downloadFramework(framework: Framework): void {
 /** Which form field a problem's zod path points at, to mark it invalid. */
 const problemField = (problem: FrameworkProblem | null): string => String(problem?.params.field ?? "");
 
-function FrameworkForm({ language, onDone }: { language: Language; onDone(): void }) {
+function FrameworkForm({ language, onDone, onReady }: { language: Language; onDone(): void; onReady(framework: Framework, source: string): void }) {
   const { t } = useTranslation();
   const { state } = useProject();
-  const applyOp = useApplyOp();
   const [draft, setDraft] = useState<FrameworkDraft>(emptyDraft);
   const [problem, setProblem] = useState<FrameworkProblem | null>(null);
   const edit = (change: (d: FrameworkDraft) => void) =>
@@ -120,9 +157,11 @@ function FrameworkForm({ language, onDone }: { language: Language; onDone(): voi
   const submit = async () => {
     const built = frameworkFromDraft(draft, state);
     if (!built.ok) return setProblem(built.problem);
-    const ops = importFrameworkOps(state, built.value, language, new Date().toISOString(), t("indicators.form.title"));
+    const source = t("indicators.form.title");
+    const ops = importFrameworkOps(state, built.value, language, new Date().toISOString(), source);
     if (!ops.ok) return setProblem(ops.problem);
-    if (await applyOp(batch(ops.value))) onDone();
+    if (ops.value.length === 0) return onDone();
+    onReady(built.value, source);
   };
 
   return (

@@ -1,11 +1,12 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { addTemplateOps, batch, type CaseId, type Code, type CodeId, codePathLabel, computeIndicators, escapeCodeName, type DocumentId, findIndicator, flattenCodebook, type Framework, type FrameworkResult, type IndicatorResult, type IndicatorStatus, type Language, languageFromLocale, PATH_SEPARATOR, type ProjectState, TEMPLATES, verdictSentence } from "../../../shared/index.js";
+import { type CaseId, type Code, type CodeId, codePathLabel, computeIndicators, escapeCodeName, type DocumentId, findIndicator, flattenCodebook, type Framework, type FrameworkResult, type IndicatorResult, type IndicatorStatus, type Language, languageFromLocale, PATH_SEPARATOR, type ProjectState, verdictSentence } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Dialog } from "../codebook/Dialog.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
+import { AddFramework } from "./AddFramework.js";
 import { CasesPanel } from "./CasesPanel.js";
-import { CustomFrameworks, downloadFramework } from "./FrameworkEditor.js";
+import { downloadFramework } from "./FrameworkEditor.js";
 import { OverrideDialog } from "./OverrideDialog.js";
 import { QuoteList, useStrongestQuotes } from "./Quotes.js";
 import { ThresholdsEditor } from "./ThresholdsEditor.js";
@@ -56,40 +57,6 @@ export function IndicatorsPanel({ onJump }: { onJump?(documentId: DocumentId, st
           })}
       </section>
     </div>
-  );
-}
-
-/** A select of the built-in frameworks and "Add"; frameworks already in the project are marked. */
-function AddFramework({ language }: { language: Language }) {
-  const { t } = useTranslation();
-  const { state } = useProject();
-  const applyOp = useApplyOp();
-  const [pick, setPick] = useState<string>(() => TEMPLATES.find((f) => !state.frameworks[f.id])?.id ?? TEMPLATES[0]!.id);
-  const added = Boolean(state.frameworks[pick]);
-  return (
-    <section className="ind-section">
-      <h3 className="ind-heading">{t("indicators.frameworks.title")}</h3>
-      <form
-        className="ind-inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const ops = addTemplateOps(state, pick, language, new Date().toISOString());
-          if (ops.length) void applyOp(batch(ops));
-        }}
-      >
-        <select value={pick} onChange={(e) => setPick(e.target.value)} aria-label={t("indicators.frameworks.choose")} data-testid="framework-select">
-          {TEMPLATES.map((f) => (
-            <option key={f.id} value={f.id} data-added={state.frameworks[f.id] ? "true" : undefined}>
-              {state.frameworks[f.id] ? t("indicators.frameworks.added", { name: f.name[language] }) : f.name[language]}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="primary" disabled={added} data-testid="add-framework">
-          {t("indicators.frameworks.add")}
-        </button>
-      </form>
-      <CustomFrameworks language={language} />
-    </section>
   );
 }
 

@@ -17,6 +17,8 @@ export interface MemoEditorProps {
   label: string;
   /** Overrides the hint shown while the memo is empty (default: one per kind of target). */
   placeholder?: string;
+  /** Puts the caret in the memo when it opens (opened on purpose, as from a coding's Memo button). */
+  autoFocus?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ function showsHint(state: EditorState): boolean {
   return doc.childCount === 1 && first !== null && first.type.name === "paragraph" && first.content.size === 0;
 }
 
-function MemoEditorBody({ target, label, placeholder }: MemoEditorProps) {
+function MemoEditorBody({ target, label, placeholder, autoFocus }: MemoEditorProps) {
   const { t } = useTranslation();
   const mirror = useMirror();
   const { state } = useProject();
@@ -112,6 +114,11 @@ function MemoEditorBody({ target, label, placeholder }: MemoEditorProps) {
   useEffect(() => {
     reconcileRef.current();
   }, [stored, editor]);
+
+  // Opened to write in: the caret goes to the end of what is there, ready to type.
+  useEffect(() => {
+    if (autoFocus && editor && !editor.isDestroyed) editor.commands.focus("end", { scrollIntoView: false });
+  }, [editor]);
 
   // The hint follows the language; an empty transaction makes ProseMirror recompute the attributes.
   useEffect(() => {

@@ -57,3 +57,11 @@ export const BlockquoteIcon = () => (
     <path d="M17 6H3M21 12H8M21 18H8M3 12v6" />
   </Icon>
 );
+
+/** A note: outlined while a coding has no memo, filled once it has one, so the difference shows at a glance. */
+export const MemoIcon = ({ filled }: { filled: boolean }) => (
+  <svg viewBox="0 0 24 24" width="14" height="14" fill={filled ? "currentColor" : "none"} stroke="currentColor" strokeWidth="2" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <path d="M5 3h10l4 4v14H5z" />
+    <path d="M9 11h6M9 15h6" stroke={filled ? "var(--panel, #fff)" : "currentColor"} />
+  </svg>
+);

@@ -1,1 +1,2 @@
 export { MemoEditor, type MemoEditorProps } from "./MemoEditor.js";
+export { MemoIcon } from "./icons.js";

@@ -36,6 +36,7 @@ export default {
     move: "Move to…",
     merge: "Merge into…",
     delete: "Delete…",
+    key: "Pin to a key…",
   },
   color: {
     title: "Colour of “{{name}}”",

@@ -28,6 +28,8 @@ export default {
     sourceTypeExists: "The project already has a source type attribute: “{{attribute}}”.",
     mergeIntoSelf: "“{{source}}” cannot be merged into “{{target}}”, which is itself or nested in it.",
     badThreshold: "A threshold ({{field}}) must be a whole number from 1 to 10000, not {{value}}.",
+    badCodeKey: "A coding key must be a digit from 1 to 9, not {{key}}.",
+    codeLinkedTwice: "“{{code}}” is chosen for two indicators; a code is evidence for one indicator only.",
   },
   quote: {
     empty: "The quote to code in “{{document}}” is empty.",

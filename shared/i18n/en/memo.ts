@@ -29,4 +29,13 @@ export default {
     orderedList: "Numbered list",
     blockquote: "Quote",
   },
+  /** A coding's Memo button: plain while there is none, filled once there is one. */
+  button: {
+    none: "Memo",
+    some: "Memo (1)",
+    noneLabel: "Write a memo on this passage",
+    someLabel: "Open the memo on this passage (it has one)",
+  },
+  /** Beside a passage in Retrieve. */
+  inRetrieve: "Memo",
 } as const;

@@ -36,6 +36,7 @@ export default {
     move: "Pindahkan ke…",
     merge: "Gabungkan ke…",
     delete: "Hapus…",
+    key: "Sematkan ke tombol…",
   },
   color: {
     title: "Warna “{{name}}”",

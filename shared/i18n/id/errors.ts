@@ -28,6 +28,8 @@ export default {
     sourceTypeExists: "Proyek ini sudah memiliki atribut jenis sumber: “{{attribute}}”.",
     mergeIntoSelf: "“{{source}}” tidak dapat digabung ke “{{target}}”, yang merupakan dirinya sendiri atau berada di dalamnya.",
     badThreshold: "Ambang batas ({{field}}) harus bilangan bulat 1 sampai 10000, bukan {{value}}.",
+    badCodeKey: "Tombol pengodean harus angka 1 sampai 9, bukan {{key}}.",
+    codeLinkedTwice: "“{{code}}” dipilih untuk dua indikator; satu kode hanya menjadi bukti untuk satu indikator.",
   },
   quote: {
     empty: "Kutipan yang akan dikode di “{{document}}” kosong.",

@@ -29,4 +29,13 @@ export default {
     orderedList: "Daftar bernomor",
     blockquote: "Kutipan",
   },
+  /** Tombol Memo sebuah koding: polos selama belum ada, terisi setelah ada. */
+  button: {
+    none: "Memo",
+    some: "Memo (1)",
+    noneLabel: "Tulis memo tentang kutipan ini",
+    someLabel: "Buka memo tentang kutipan ini (sudah ada memo)",
+  },
+  /** Di samping kutipan di Telusuri. */
+  inRetrieve: "Memo",
 } as const;
