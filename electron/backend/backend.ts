@@ -7,7 +7,6 @@ import {
   importCodebookOps,
   passageOf,
   TandaiError,
-  toErrorPayload,
   documentsOfGroups,
   type Applied,
   type ArgsOf,

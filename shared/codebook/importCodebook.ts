@@ -2,7 +2,7 @@ import { nextCodeColor } from "../model/colors.js";
 import { newCodeId, type CodeId } from "../model/ids.js";
 import type { Code, ProjectState } from "../model/project.js";
 import type { Operation } from "../ops/operation.js";
-import { codePath, formatCodePath, PATH_SEPARATOR } from "./tree.js";
+import { formatCodePath, PATH_SEPARATOR } from "./tree.js";
 
 /** One code of an imported codebook (a REFI-QDA .qdc file), with its nested codes. */
 export interface ImportedCode {

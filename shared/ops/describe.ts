@@ -1,4 +1,4 @@
-import { codePath, PATH_SEPARATOR } from "../codebook/tree.js";
+import { codePath, formatCodePath, PATH_SEPARATOR } from "../codebook/tree.js";
 import { findIndicator, type Bilingual } from "../frameworks/model.js";
 import type { Language } from "../i18n/catalogues.js";
 import type { CodeId, DocumentId } from "../model/ids.js";
@@ -59,11 +59,12 @@ function describeBatch(ops: readonly Operation[], state: ProjectState): OpDescri
 }
 
 function describeLeaf(op: LeafOperation, state: ProjectState): OpDescription {
-  const code = (id: CodeId) => codePath(state, id).join(PATH_SEPARATOR) || id;
+  const code = (id: CodeId) => formatCodePath(codePath(state, id), PATH_SEPARATOR) || id;
   const title = (id: DocumentId) => state.documents[id]?.title ?? id;
   const caseName = (id: string) => state.cases[id as keyof ProjectState["cases"]]?.name ?? id;
   const frameworkName = (id: string): DescriptionParam => state.frameworks[id]?.name ?? id;
   const indicatorName = (id: string): DescriptionParam => findIndicator(state.frameworks, id)?.name ?? id;
+  const groupName = (id: string) => state.documentGroups[id as keyof ProjectState["documentGroups"]]?.name ?? id;
   const attributeName = (id: string) => state.attributes[id as keyof ProjectState["attributes"]]?.name ?? id;
   const passageOf = (codingId: string): Place | null => {
     const coding = state.codings[codingId as keyof ProjectState["codings"]];
@@ -84,7 +85,7 @@ function describeLeaf(op: LeafOperation, state: ProjectState): OpDescription {
       return describeAs("renameDocument", { title: title(op.documentId), name: op.title }, { kind: "document", documentId: op.documentId });
     case "addCode": {
       const parent = op.code.parentId ? codePath(state, op.code.parentId) : [];
-      return describeAs("addCode", { code: [...parent, op.code.name].join(PATH_SEPARATOR) }, { kind: "code", codeId: op.code.id });
+      return describeAs("addCode", { code: formatCodePath([...parent, op.code.name], PATH_SEPARATOR) }, { kind: "code", codeId: op.code.id });
     }
     case "updateCode": {
       const place: Place = { kind: "code", codeId: op.codeId };
@@ -146,6 +147,18 @@ function describeLeaf(op: LeafOperation, state: ProjectState): OpDescription {
       if (op.target.kind === "document") return describeAs("setAttributeValue.document", { ...params, title: title(op.target.id) }, { kind: "document", documentId: op.target.id });
       return describeAs("setAttributeValue.case", { ...params, title: caseName(op.target.id) }, { kind: "cases" });
     }
+    case "orderDocuments":
+      return describeAs("orderDocuments", { count: Object.keys(op.orders).length });
+    case "addDocumentGroup":
+      return describeAs("addDocumentGroup", { name: op.group.name });
+    case "renameDocumentGroup":
+      return describeAs("renameDocumentGroup", { name: groupName(op.groupId), to: op.name });
+    case "deleteDocumentGroup":
+      return describeAs("deleteDocumentGroup", { name: groupName(op.groupId) });
+    case "addToDocumentGroup":
+      return describeAs("addToDocumentGroup", { document: title(op.documentId), name: groupName(op.groupId) }, { kind: "document", documentId: op.documentId });
+    case "removeFromDocumentGroup":
+      return describeAs("removeFromDocumentGroup", { document: title(op.documentId), name: groupName(op.groupId) }, { kind: "document", documentId: op.documentId });
     case "setCodeKey":
       return op.key === null
         ? describeAs("unpinCodeKey", { code: code(op.codeId) }, { kind: "code", codeId: op.codeId })

@@ -5,6 +5,7 @@ import {
   describeOperation,
   descriptionParams,
   newAttributeId,
+  newDocumentGroupId,
   Operation,
   translate,
   type CaseId,
@@ -23,7 +24,9 @@ function sampleWorld() {
   const caseId = Object.keys(w.state.cases)[0] as CaseId;
   const attributeId = newAttributeId();
   w.state.attributes[attributeId] = { id: attributeId, name: "Jenis sumber", appliesTo: "document", type: "text" };
-  return { ...w, economic, codingId, caseId, attributeId };
+  const groupId = newDocumentGroupId();
+  w.state.documentGroups[groupId] = { id: groupId, name: "Wawancara", documentIds: [w.docs.a.id], createdAt: NOW };
+  return { ...w, economic, codingId, caseId, attributeId, groupId };
 }
 
 /**
@@ -64,6 +67,12 @@ function samples(w: ReturnType<typeof sampleWorld>): { [K in OperationType]: Ope
     setAttributeValue: { type: "setAttributeValue", target: { kind: "document", id: doc.id }, attributeId: w.attributeId, value: "wawancara" },
     setFrameworkSourceTypes: { type: "setFrameworkSourceTypes", frameworkId: "keating", sourceTypes: ["wawancara"] },
     setCodeKey: { type: "setCodeKey", codeId: w.economic, key: 3 },
+    orderDocuments: { type: "orderDocuments", orders: { [doc.id]: 0 } },
+    addDocumentGroup: { type: "addDocumentGroup", group: { id: w.groupId, name: "Wawancara", documentIds: [], createdAt: NOW } },
+    renameDocumentGroup: { type: "renameDocumentGroup", groupId: w.groupId, name: "Dokumen resmi" },
+    deleteDocumentGroup: { type: "deleteDocumentGroup", groupId: w.groupId },
+    addToDocumentGroup: { type: "addToDocumentGroup", groupId: w.groupId, documentId: doc.id },
+    removeFromDocumentGroup: { type: "removeFromDocumentGroup", groupId: w.groupId, documentId: doc.id },
     batch: { type: "batch", ops: [{ type: "renameProject", name: "A" }, { type: "renameDocument", documentId: doc.id, title: "B" }] },
   };
 }

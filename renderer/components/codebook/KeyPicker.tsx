@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { CODE_KEYS, codePath, PATH_SEPARATOR, type Code } from "../../../shared/index.js";
+import { CODE_KEYS, codePathLabel, type Code } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Popover } from "./Popover.js";
 import { useCodeKeys } from "./useCodeKeys.js";
@@ -30,7 +30,7 @@ export function KeyPicker({ code, x, y, onPick, onClose }: { code: Code; x: numb
             >
               <kbd>{key}</kbd>
               <span className="muted key-holder">
-                {holder ? t("keys.heldBy", { code: codePath(state, holder.code.id).join(PATH_SEPARATOR) }) : t("keys.free")}
+                {holder ? t("keys.heldBy", { code: codePathLabel(state, holder.code.id) }) : t("keys.free")}
               </span>
             </button>
           );

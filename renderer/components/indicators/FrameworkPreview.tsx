@@ -2,10 +2,9 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   batch,
-  codePath,
+  codePathLabel,
   flattenCodebook,
   frameworkLinkPlan,
-  PATH_SEPARATOR,
   type CodeId,
   type Framework,
   type Language,
@@ -39,7 +38,7 @@ export function FrameworkPreview({ framework, language, build, onCancel, onConfi
   const [choices, setChoices] = useState<Record<string, CodeId | null>>(() => Object.fromEntries(plan.filter((r) => !r.linked.length).map((r) => [r.indicator.id, r.match])));
   // Codes free to take an indicator: not linked to one already (the researcher's links stay).
   const candidates = useMemo(
-    () => flattenCodebook(state).flatMap(({ code }) => (code.indicatorId ? [] : [{ id: code.id, path: codePath(state, code.id).join(PATH_SEPARATOR) }])),
+    () => flattenCodebook(state).flatMap(({ code }) => (code.indicatorId ? [] : [{ id: code.id, path: codePathLabel(state, code.id) }])),
     [state, version],
   );
   const taken = new Set(Object.values(choices).filter((id): id is CodeId => id !== null));
@@ -79,7 +78,7 @@ export function FrameworkPreview({ framework, language, build, onCancel, onConfi
               <th scope="row">{row.indicator.name[language]}</th>
               <td>
                 {row.linked.length ? (
-                  <span className="muted">{t("frameworkAdd.alreadyLinked", { codes: row.linked.map((id) => codePath(state, id).join(PATH_SEPARATOR)).join(", ") })}</span>
+                  <span className="muted">{t("frameworkAdd.alreadyLinked", { codes: row.linked.map((id) => codePathLabel(state, id)).join(", ") })}</span>
                 ) : (
                   <select
                     value={choices[row.indicator.id] ?? ""}
