@@ -65,6 +65,8 @@ describe.sequential("keys, framework preview and coding memos in the browser", (
   it("shows the same keys in the palette", async () => {
     await page.locator('[data-testid="document-row"]', { hasText: "Interview – Ba Ria-Vung Tau" }).click();
     await expect.poll(() => page.getByTestId("document-title").textContent()).toContain("Ba Ria-Vung Tau");
+    // The title shows before the text has loaded.
+    await page.getByTestId("document-scroll").getByText("Both cities are coastal", { exact: false }).first().waitFor();
     await selectText(page, "Both cities are coastal");
     await page.locator('[data-testid="selection-bar"].active').waitFor();
     await page.keyboard.press("/");

@@ -20,6 +20,8 @@ describe.sequential("undo in the browser", () => {
   async function openInterview() {
     await page.locator('[data-testid="document-row"]', { hasText: "Interview – Ba Ria-Vung Tau" }).click();
     await expect.poll(() => page.getByTestId("document-title").textContent()).toContain("Ba Ria-Vung Tau");
+    // The title shows before the text has loaded.
+    await page.getByTestId("document-scroll").getByText("Both cities are coastal", { exact: false }).first().waitFor();
   }
 
   async function codeWithPalette(quote: string, search: string) {

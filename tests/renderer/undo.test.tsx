@@ -2,7 +2,7 @@ import { act } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { UndoButtons, UndoToast } from "../../renderer/components/history/index.js";
 import { emptyProject, newCodeId, newCodingId, newDocumentId, newProjectId, offset, type Code, type ProjectState } from "../../shared/index.js";
-import { $, $$, click, NOW, render, type Rendered } from "./harness.js";
+import { $, $$, click, mouseDown, NOW, render, type Rendered } from "./harness.js";
 
 function project(): { state: ProjectState; stage: Code; initiation: Code } {
   const state = emptyProject(newProjectId(), "Skripsi", NOW);
@@ -108,5 +108,10 @@ describe("undo that says what it did", () => {
     expect(view.mirror.backend).toEqual(view.mirror.state);
     await click($(view.host, '[data-testid="undo-history"]'));
     expect($$(document.body, '[data-testid="history-undone"]').map((s) => s.textContent)).toEqual(["add coding “Tahap”", "rename code “Tahap” to “Tahapan”"]);
+    // Pressing the button again closes the list (the press outside it), and does not reopen it.
+    const toggle = $(view.host, '[data-testid="undo-history"]');
+    await mouseDown(toggle);
+    await click(toggle);
+    expect(document.querySelector('[data-testid="history-list"]')).toBeNull();
   });
 });

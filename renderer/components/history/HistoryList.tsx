@@ -10,7 +10,7 @@ import { useDescribe } from "./describe.js";
  * The steps undo can take back, latest first. Choosing one undoes it and every step after it
  * (the backend applies undo that many times); the steps already undone are listed below, greyed.
  */
-export function HistoryList({ at, onClose }: { at: { x: number; y: number }; onClose(): void }) {
+export function HistoryList({ at, onClose, onChosen }: { at: { x: number; y: number }; onClose(): void; onChosen(): void }) {
   const { t } = useTranslation();
   const app = useApp();
   const mirror = useMirror();
@@ -41,7 +41,7 @@ export function HistoryList({ at, onClose }: { at: { x: number; y: number }; onC
                 title={t("history.list.undoTo", { step: words })}
                 data-testid="history-step"
                 onClick={() => {
-                  onClose();
+                  onChosen();
                   void mirror.undoTo(i + 1).catch(app.showError);
                 }}
               >

@@ -18,6 +18,8 @@ export function UndoButtons() {
   const describe = useDescribe();
   const [listAt, setListAt] = useState<{ x: number; y: number } | null>(null);
   const listButton = useRef<HTMLButtonElement>(null);
+  // A press on this button outside the open list closes it first (on mousedown): do not reopen it.
+  const closedAt = useRef(0);
   const undoTitle = canUndo ? t("history.undoStep", { step: describe(nextUndo) }) : t("history.nothingToUndo");
   const redoTitle = canRedo ? t("history.redoStep", { step: describe(nextRedo) }) : t("history.nothingToRedo");
   return (
@@ -35,8 +37,9 @@ export function UndoButtons() {
         aria-expanded={listAt !== null}
         data-testid="undo-history"
         onClick={() => {
+          if (Date.now() - closedAt.current < 400) return;
           const rect = listButton.current!.getBoundingClientRect();
-          setListAt(listAt ? null : { x: rect.left - 60, y: rect.bottom + 4 });
+          setListAt({ x: rect.left - 60, y: rect.bottom + 4 });
         }}
       >
         <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" focusable="false">
@@ -46,7 +49,16 @@ export function UndoButtons() {
       <button onClick={() => void mirror.redo().catch(app.showError)} disabled={!canRedo} title={redoTitle} aria-label={redoTitle} data-testid="redo">
         {t("app.redo")}
       </button>
-      {listAt && <HistoryList at={listAt} onClose={() => setListAt(null)} />}
+      {listAt && (
+        <HistoryList
+          at={listAt}
+          onChosen={() => setListAt(null)}
+          onClose={() => {
+            closedAt.current = Date.now();
+            setListAt(null);
+          }}
+        />
+      )}
     </span>
   );
 }
