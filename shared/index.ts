@@ -17,3 +17,4 @@ export * from "./attributes/index.js";
 export * from "./codebook/importCodebook.js";
 export * from "./export/index.js";
 export * from "./charts/svg.js";
+export * from "./search/index.js";

@@ -12,6 +12,7 @@ import enImport from "./en/import.js";
 import enIndicators from "./en/indicators.js";
 import enMemo from "./en/memo.js";
 import enStore from "./en/store.js";
+import enSearch from "./en/search.js";
 import idApp from "./id/app.js";
 import idAttributes from "./id/attributes.js";
 import idCli from "./id/cli.js";
@@ -26,14 +27,15 @@ import idImport from "./id/import.js";
 import idIndicators from "./id/indicators.js";
 import idMemo from "./id/memo.js";
 import idStore from "./id/store.js";
+import idSearch from "./id/search.js";
 
 export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, export: enExport, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, store: enStore, tables: enTables },
-  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, export: idExport, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, store: idStore, tables: idTables },
+  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, editor: enEditor, errors: enErrors, export: enExport, frameworks: enFrameworks, import: enImport, indicators: enIndicators, memo: enMemo, store: enStore, tables: enTables, search: enSearch },
+  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, editor: idEditor, errors: idErrors, export: idExport, frameworks: idFrameworks, import: idImport, indicators: idIndicators, memo: idMemo, store: idStore, tables: idTables, search: idSearch },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */
