@@ -18,3 +18,4 @@ export * from "./codebook/importCodebook.js";
 export * from "./export/index.js";
 export * from "./charts/svg.js";
 export * from "./search/index.js";
+export * from "./codebook/resolvePath.js";

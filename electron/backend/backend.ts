@@ -26,6 +26,7 @@ import { runExport } from "../export/run.js";
 import { checkTarget, defaultFileName, exportsFolder, freeName, withExtension } from "../export/target.js";
 import { parseCodebook } from "../import/codebook.js";
 import { importDocument } from "../import/index.js";
+import { SearchService } from "../search/service.js";
 import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
 import { SettingsFile } from "./preferences.js";
@@ -41,6 +42,8 @@ export class Backend implements TandaiApi {
   private readonly exports = new ExportJobs();
   /** Paragraph bounds of documents, kept across exports (documents never change after import). */
   private readonly paragraphs = new ParagraphIndex();
+  /** The open project's search index, built in the background after open. */
+  private searchIndex: SearchService | null = null;
   readonly settings: SettingsFile;
 
   constructor(private readonly context: BackendContext) {
@@ -116,6 +119,8 @@ export class Backend implements TandaiApi {
     const store = this.store;
     this.store = null;
     this.history.clear();
+    this.searchIndex?.close();
+    this.searchIndex = null;
     await store?.close();
     return null;
   }
@@ -171,6 +176,7 @@ export class Backend implements TandaiApi {
       }
     }
     const applied = added.length ? await this.apply({ op: { type: "batch", ops: added } }) : this.applied(null);
+    void this.searchIndex?.refresh(); // index the new documents in the background
     return { outcomes, applied };
   }
 
@@ -249,6 +255,32 @@ export class Backend implements TandaiApi {
     return cooccurrenceMatrix(store.state, resolved, unit, this.paragraphs.paragraphsOf);
   }
 
+  async search(args: ArgsOf<"search">): Promise<ResultOf<"search">> {
+    return this.requireSearch().search(args);
+  }
+
+  async autocode(args: ArgsOf<"autocode">): Promise<ResultOf<"autocode">> {
+    return this.requireSearch().autocode(args, this.settings.preferences.coderName, (op) => this.apply({ op }));
+  }
+
+  async similarPassages(args: ArgsOf<"similarPassages">): Promise<ResultOf<"similarPassages">> {
+    return this.requireSearch().similar(args);
+  }
+
+  async wordFrequencies(args: ArgsOf<"wordFrequencies">): Promise<ResultOf<"wordFrequencies">> {
+    return this.requireSearch().frequencies(args);
+  }
+
+  /** The search index of the open project (for the CLI and tests, to await its background build). */
+  get searchService(): SearchService | null {
+    return this.searchIndex;
+  }
+
+  private requireSearch(): SearchService {
+    this.requireStore();
+    return this.searchIndex!;
+  }
+
   private requireStore(): DiskProjectStore {
     if (!this.store) throw new TandaiError("errors.ipc.noProject");
     return this.store;
@@ -257,6 +289,8 @@ export class Backend implements TandaiApi {
   private async adopt(store: DiskProjectStore): Promise<OpenProject> {
     await this.closeProject();
     this.store = store;
+    const search = (this.searchIndex = new SearchService(store));
+    setImmediate(() => void search.refresh().catch(() => {})); // after open answers; a search reports any failure
     await this.settings.touchRecent(store.dir, store.state.name);
     return this.snapshot(store);
   }

@@ -7,6 +7,7 @@ import { exportCommand } from "./export.js";
 import { frameworkCommand, indicatorsCommand } from "./framework.js";
 import { importCommand, infoCommand, newCommand } from "./project.js";
 import { serveCommand } from "./serve.js";
+import { autocodeCommand, searchCommand } from "./search.js";
 import type { CliContext } from "./context.js";
 import { VERSION } from "./version.js";
 
@@ -35,6 +36,15 @@ const options = {
   "no-charts": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
+  regex: { type: "boolean" },
+  "no-stem": { type: "boolean" },
+  "match-case": { type: "boolean" },
+  within: { type: "string", multiple: true },
+  uncoded: { type: "boolean" },
+  speaker: { type: "string" },
+  sort: { type: "string" },
+  limit: { type: "string" },
+  "dry-run": { type: "boolean" },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
@@ -51,6 +61,8 @@ const commands: Record<string, (ctx: CliContext, positionals: string[], values: 
   indicators: indicatorsCommand,
   export: exportCommand,
   serve: serveCommand,
+  search: searchCommand,
+  autocode: autocodeCommand,
 };
 
 /** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */

@@ -8,6 +8,7 @@ import { Operation } from "../ops/operation.js";
 import type { Passage } from "../retrieve/passages.js";
 import type { Matrix } from "../export/matrices.js";
 import { COOCCURRENCE_UNITS, ExportRequest, ExportScope, type ExportProgress } from "../export/model.js";
+import { AutocodeRequest, FrequencyRequest, SearchRequest, SimilarRequest, type AutocodeResult, type SearchResult, type SimilarPassage, type WordFrequency } from "../search/model.js";
 
 /**
  * The one contract between the renderer and the backend. Each channel names the zod schema of its
@@ -143,6 +144,13 @@ export const channels = {
   cooccurrence: channel<z.ZodObject<{ scope: typeof ExportScope; unit: z.ZodEnum<{ overlap: "overlap"; paragraph: "paragraph" }> }>, Matrix>(
     z.object({ scope: ExportScope, unit: z.enum(COOCCURRENCE_UNITS) }).strict(),
   ),
+  /** Corpus search (words, phrases, OR, NOT, wildcards, regex on a worker), a page of keyword-in-context hits. */
+  search: channel<typeof SearchRequest, SearchResult>(SearchRequest),
+  /** Codes the hits of a search (all or the ticked ones), widened to a unit; a dry run only previews. One batch. */
+  autocode: channel<typeof AutocodeRequest, AutocodeResult>(AutocodeRequest),
+  /** Paragraphs most like the codings of a code or one coding (BM25 over stems), outside those already coded. */
+  similarPassages: channel<typeof SimilarRequest, SimilarPassage[]>(SimilarRequest),
+  wordFrequencies: channel<typeof FrequencyRequest, WordFrequency[]>(FrequencyRequest),
 } as const;
 
 export type Channels = typeof channels;

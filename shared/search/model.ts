@@ -77,6 +77,8 @@ export interface SearchResult {
   perDocument: DocumentCount[];
   /** Documents searched (after the scope). */
   documents: number;
+  /** A regular expression matched more often than anyone reads; the hits stop there. */
+  truncated?: boolean;
 }
 
 export const AUTOCODE_UNITS = ["word", "sentence", "paragraph", "turn"] as const;

@@ -6,6 +6,8 @@ export interface Turn {
   speaker: string;
   start: number;
   end: number;
+  /** Where the "Name:" label ends: its words are not the speaker's words (frequencies, similarity). */
+  labelEnd: number;
   /** Indices of its first and last block. */
   firstBlock: number;
   lastBlock: number;
@@ -15,12 +17,12 @@ export interface Turn {
 const PREFIX = /^\s*(\p{L}[\p{L}\p{N}\p{M} .'’()-]{0,38}?)\s*:(?=\s|$)/u;
 const MAX_NAME_WORDS = 4;
 
-function prefixOf(text: string, block: Block): string | null {
+function prefixOf(text: string, block: Block): { name: string; length: number } | null {
   const m = PREFIX.exec(text.slice(block.start, Math.min(block.end, block.start + 60)));
   if (!m) return null;
   const name = m[1]!.trim();
   if (name.split(/\s+/).length > MAX_NAME_WORDS || /[.]\s/.test(name)) return null;
-  return name;
+  return { name, length: m[0].length };
 }
 
 /**
@@ -30,14 +32,14 @@ function prefixOf(text: string, block: Block): string | null {
  * belong to no turn.
  */
 export function speakerTurns(text: string, blocks: readonly Block[]): Turn[] {
-  const names = blocks.map((b) => prefixOf(text, b));
+  const labels = blocks.map((b) => prefixOf(text, b));
   const counts = new Map<string, number>();
-  for (const n of names) if (n) counts.set(foldWord(n), (counts.get(foldWord(n)) ?? 0) + 1);
+  for (const l of labels) if (l) counts.set(foldWord(l.name), (counts.get(foldWord(l.name)) ?? 0) + 1);
   const turns: Turn[] = [];
-  names.forEach((name, i) => {
+  labels.forEach((label, i) => {
     const block = blocks[i]!;
-    if (name && (counts.get(foldWord(name))! >= 2 || turns.length > 0)) {
-      turns.push({ speaker: name, start: block.start, end: block.end, firstBlock: i, lastBlock: i });
+    if (label && (counts.get(foldWord(label.name))! >= 2 || turns.length > 0)) {
+      turns.push({ speaker: label.name, start: block.start, end: block.end, labelEnd: block.start + label.length, firstBlock: i, lastBlock: i });
     } else if (turns.length) {
       const turn = turns[turns.length - 1]!;
       turn.end = block.end;

@@ -3,8 +3,9 @@ import { sameSpeaker } from "./speakers.js";
 
 /**
  * Visits the words of a document that lie inside `spans` (null: everywhere) and, given a speaker,
- * inside that speaker's turns, with the index of the block each stands in. Both the spans and the
- * words are in text order, so this is one merge-like pass.
+ * inside that speaker's turns, with the index of the block each stands in. The "Name:" labels of
+ * turns are skipped: "Narasumber" is not a word anyone said. Spans, turns and words are all in
+ * text order, so this is one merge-like pass.
  */
 export function walkWords(doc: IndexedDocument, spans: [number, number][] | null, speaker: string | undefined, visit: (token: number, block: number) => void): void {
   let allowed = spans;
@@ -13,9 +14,13 @@ export function walkWords(doc: IndexedDocument, spans: [number, number][] | null
     allowed = allowed ? allowed.filter(([s, e]) => turns.some(([ts, te]) => s < te && ts < e)).flatMap(([s, e]) => turns.filter(([ts, te]) => s < te && ts < e).map(([ts, te]): [number, number] => [Math.max(s, ts), Math.min(e, te)])) : turns;
   }
   const { starts, ends, blocks } = doc;
+  const { turns } = doc;
   let span = 0;
   let block = 0;
+  let turn = 0;
   for (let t = 0; t < starts.length; t++) {
+    while (turn < turns.length && turns[turn]!.labelEnd <= starts[t]!) turn++;
+    if (turn < turns.length && turns[turn]!.start <= starts[t]!) continue;
     if (allowed) {
       while (span < allowed.length && allowed[span]![1] <= starts[t]!) span++;
       if (span >= allowed.length) return;
