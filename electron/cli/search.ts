@@ -102,7 +102,8 @@ export async function autocodeCommand(ctx: CliContext, [dirArg, queryArg]: strin
     const search = searchRequestOf(state, query, values);
     const request = AutocodeRequest.parse({ search, ...(linked ? { codeId: linked } : { newCode: values.code! }), unit, dryRun: Boolean(values["dry-run"]) });
     const result = await backend.searchService!.autocode(request, coder, (op) => backend.apply({ op }));
-    if (ctx.json) return ctx.print(JSON.stringify({ ok: true, ...result }));
+    const { applied: _applied, ...report } = result;
+    if (ctx.json) return ctx.print(JSON.stringify({ ok: true, ...report }));
     if (result.dryRun) for (const p of result.codings) ctx.print(ctx.t("search.cli.planned", { document: p.document, start: p.start, end: p.end, text: p.text.replace(/\s+/g, " ") }));
     ctx.print(ctx.t(result.dryRun ? "search.cli.wouldCode" : "search.cli.autocoded", { count: result.count, code: result.code, skipped: result.skipped.length }));
   });

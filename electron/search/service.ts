@@ -111,15 +111,15 @@ export class SearchService {
    * Plans auto-coding, and unless it is a dry run applies it through `apply` as one batch (the new
    * code, if any, and every coding): one undo step.
    */
-  async autocode(request: AutocodeRequest, coder: string, apply: (op: Operation) => Promise<unknown>): Promise<AutocodeResult> {
+  async autocode<A>(request: AutocodeRequest, coder: string, apply: (op: Operation) => Promise<A>): Promise<AutocodeResult & { applied: A | null }> {
     const { state } = this.source;
     const now = new Date().toISOString();
     const { codeId, create, created, name } = chooseCode(state, request, now);
     const { hits } = await this.hits(request.search);
     const plan = planAutocode(state, hits, request.unit, create.length ? null : codeId, request.hits);
     const ops = [...create, ...autocodeOps(plan, codeId, coder, now)];
-    if (!request.dryRun && plan.codings.length) await apply({ type: "batch", ops });
-    return { count: plan.codings.length, codings: plan.codings, skipped: plan.skipped, codeId: request.dryRun && create.length ? null : codeId, code: name, createdCode: created, dryRun: request.dryRun };
+    const applied = !request.dryRun && plan.codings.length ? await apply({ type: "batch", ops }) : null;
+    return { applied, count: plan.codings.length, codings: plan.codings, skipped: plan.skipped, codeId: request.dryRun && create.length ? null : codeId, code: name, createdCode: created, dryRun: request.dryRun };
   }
 
   async similar(request: SimilarRequest): Promise<SimilarPassage[]> {

@@ -10,10 +10,11 @@ import { ImportDrop } from "./ImportDrop.js";
 import { IndicatorsPanel } from "./indicators/index.js";
 import { MemoEditor } from "./memo/index.js";
 import { RetrievalPanel } from "./RetrievalPanel.js";
+import { SearchPanel } from "./search/index.js";
 import { TopBar } from "./TopBar.js";
 import { useUndoShortcuts } from "./useUndoShortcuts.js";
 
-type Tab = "code" | "retrieve" | "memos" | "indicators";
+type Tab = "code" | "retrieve" | "memos" | "indicators" | "search";
 /** What the middle shows: the open document, or charts of the whole project. */
 type Middle = "document" | "charts";
 
@@ -85,9 +86,9 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
         </main>
         <aside className="inspector">
           <div className="tabs" role="tablist">
-            {(["code", "retrieve", "memos", "indicators"] as const).map((name) => (
+            {(["code", "retrieve", "memos", "indicators", "search"] as const).map((name) => (
               <button key={name} role="tab" aria-selected={tab === name} className={tab === name ? "active" : ""} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
-                {name === "indicators" ? t("indicators.tab") : t(`app.tabs.${name}`)}
+                {name === "indicators" ? t("indicators.tab") : name === "search" ? t("search.tab") : t(`app.tabs.${name}`)}
               </button>
             ))}
           </div>
@@ -95,6 +96,7 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
             {tab === "code" && (codeId ? <CodeDetails codeId={codeId} /> : <p className="empty">{t("app.code.pick")}</p>)}
             {tab === "retrieve" && <RetrievalPanel codeId={codeId} onJump={jumpTo} />}
             {tab === "indicators" && <IndicatorsPanel onJump={jumpTo} />}
+            {tab === "search" && <SearchPanel onJump={jumpTo} />}
             {tab === "memos" && (
               <div className="memo-stack">
                 <MemoEditor key="project" target={{ kind: "project" }} label={t("memo.title.project")} />

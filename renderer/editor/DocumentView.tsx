@@ -8,6 +8,7 @@ import { CodingClicks } from "./codingClicks.js";
 import { CodingDecorations, InitialCodings, setCodingChange } from "./codingDecorations.js";
 import { diffHighlights, type CodingHighlight } from "./codingHighlights.js";
 import { documentNodes } from "./documentNodes.js";
+import { FindHighlights, showFindMatches, type FindMatches } from "./findHighlights.js";
 import { focusPassage, PassageFocus } from "./passageFocus.js";
 import { ReadOnlyText } from "./readOnlyText.js";
 import { SelectionOffsets, type TextRange } from "./selectionOffsets.js";
@@ -29,6 +30,8 @@ export interface DocumentViewProps {
   /** Accessible name of the document text (translated by the caller, e.g. `editor.documentText`). */
   label?: string;
   className?: string;
+  /** Find's matches in this document (renderer/editor/findHighlights.ts), or null when Find is closed. */
+  find?: FindMatches | null;
 }
 
 interface Live {
@@ -44,7 +47,7 @@ interface Live {
  * the decorations of just the codings that changed.
  */
 export function DocumentView(props: DocumentViewProps) {
-  const { content, codings, codes, focus, label, className } = props;
+  const { content, codings, codes, focus, label, className, find } = props;
   const host = useRef<HTMLDivElement>(null);
   const live = useRef<Live | null>(null);
   const callbacks = useRef(props);
@@ -65,6 +68,7 @@ export function DocumentView(props: DocumentViewProps) {
         SelectionOffsets.configure({ positions, report: (range) => callbacks.current.onSelectionChange?.(range) }),
         CodingClicks.configure({ report: (ids, at) => callbacks.current.onCodingsClick?.(ids, at) }),
         PassageFocus,
+        FindHighlights,
       ],
       content: buildDocument(content, positions),
       editable: false,
@@ -102,6 +106,11 @@ export function DocumentView(props: DocumentViewProps) {
     if (range) focusPassage(current.editor.view, range.from, range.to);
     // Only a new nonce asks for a jump.
   }, [focus?.nonce]);
+
+  useLayoutEffect(() => {
+    const current = live.current;
+    if (current) showFindMatches(current.editor.view, current.positions, find ?? null);
+  }, [find, content]);
 
   useLayoutEffect(() => {
     const dom = live.current?.editor.view.dom;

@@ -147,7 +147,7 @@ export const channels = {
   /** Corpus search (words, phrases, OR, NOT, wildcards, regex on a worker), a page of keyword-in-context hits. */
   search: channel<typeof SearchRequest, SearchResult>(SearchRequest),
   /** Codes the hits of a search (all or the ticked ones), widened to a unit; a dry run only previews. One batch. */
-  autocode: channel<typeof AutocodeRequest, AutocodeResult>(AutocodeRequest),
+  autocode: channel<typeof AutocodeRequest, AutocodeResult & { applied: Applied | null }>(AutocodeRequest),
   /** Paragraphs most like the codings of a code or one coding (BM25 over stems), outside those already coded. */
   similarPassages: channel<typeof SimilarRequest, SimilarPassage[]>(SimilarRequest),
   wordFrequencies: channel<typeof FrequencyRequest, WordFrequency[]>(FrequencyRequest),
@@ -166,5 +166,5 @@ export type TandaiApi = { [K in ChannelName]: (args: ArgsOf<K>) => Promise<Resul
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 
 /** Commands the native menu sends to the renderer (Electron only). */
-export const MENU_COMMANDS = ["undo", "redo", "import", "export", "newProject", "openProject", "closeProject"] as const;
+export const MENU_COMMANDS = ["undo", "redo", "import", "export", "newProject", "openProject", "closeProject", "find"] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

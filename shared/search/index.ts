@@ -16,3 +16,5 @@ export * from "./autocode.js";
 export * from "./walk.js";
 export * from "./frequencies.js";
 export * from "./similar.js";
+export * from "./frequencyChart.js";
+export * from "./find.js";

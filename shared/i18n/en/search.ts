@@ -92,6 +92,7 @@ export default {
     searchWord: "Search for “{{word}}”",
   },
   find: {
+    menu: "Find…",
     label: "Find in document",
     placeholder: "Find…",
     count: "{{current}} of {{total}}",

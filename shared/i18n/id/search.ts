@@ -88,6 +88,7 @@ export default {
     searchWord: "Cari “{{word}}”",
   },
   find: {
+    menu: "Cari…",
     label: "Cari di dokumen",
     placeholder: "Cari…",
     count: "{{current}} dari {{total}}",
