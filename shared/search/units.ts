@@ -44,8 +44,7 @@ function turn(doc: IndexedDocument, start: number, end: number): [number, number
   return found ? [found.start, Math.max(found.end, end)] : paragraph(doc, start, end);
 }
 
-/** The range a hit codes when widened to the unit the user picked (a turn falls back to the paragraph outside turns). */
-export function extendToUnit(doc: IndexedDocument, start: number, end: number, unit: AutocodeUnit): [number, number] {
+function widen(doc: IndexedDocument, start: number, end: number, unit: AutocodeUnit): [number, number] {
   switch (unit) {
     case "word":
       return word(doc.text, start, end);
@@ -56,4 +55,19 @@ export function extendToUnit(doc: IndexedDocument, start: number, end: number, u
     case "turn":
       return turn(doc, start, end);
   }
+}
+
+/**
+ * The range a hit codes when widened to the unit the user picked (a turn falls back to the
+ * paragraph outside turns). A unit that would begin with a speaker's "Name:" label begins after
+ * it: the coding holds what was said, unless the hit is in the label itself.
+ */
+export function extendToUnit(doc: IndexedDocument, start: number, end: number, unit: AutocodeUnit): [number, number] {
+  let [s, e] = widen(doc, start, end, unit);
+  const label = doc.turns.find((t) => t.start <= s && s < t.labelEnd);
+  if (label && start >= label.labelEnd) {
+    s = label.labelEnd;
+    while (s < e && /\s/u.test(doc.text[s]!)) s++;
+  }
+  return [s, e];
 }

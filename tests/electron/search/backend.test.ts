@@ -88,7 +88,7 @@ describe("search in the backend", () => {
     const request = (dryRun: boolean) => AutocodeRequest.parse({ search: search("anggaran", { scope: { documentIds: [ids[0]] } }), newCode: "Hambatan/Anggaran", unit: "sentence", dryRun });
     const preview = await api.autocode(request(true));
     expect(preview).toMatchObject({ count: 3, dryRun: true, createdCode: true, codeId: null });
-    expect(preview.codings.map((c) => c.text)).toEqual(["Narasumber: Anggaran kami kecil.", "Penganggaran juga lambat.", "Anggaran untuk penerjemah tidak ada."]);
+    expect(preview.codings.map((c) => c.text)).toEqual(["Anggaran kami kecil.", "Penganggaran juga lambat.", "Anggaran untuk penerjemah tidak ada."]);
     expect(Object.keys(api.openStore!.state.codings)).toHaveLength(0);
 
     const done = await api.autocode(request(false));

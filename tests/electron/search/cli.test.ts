@@ -36,7 +36,7 @@ describe("tandai search and autocode", () => {
 
       const preview = await succeeds(["autocode", dir, "anggaran", "--code", "Hambatan/Anggaran", "--unit", "sentence", "--dry-run"], home);
       expect(preview).toMatchObject({ count: 3, dryRun: true });
-      expect(preview.codings.map((c: { text: string }) => c.text)).toEqual(["Narasumber: Anggaran kami kecil.", "Penganggaran juga lambat.", "Anggaran penerjemah tidak ada."]);
+      expect(preview.codings.map((c: { text: string }) => c.text)).toEqual(["Anggaran kami kecil.", "Penganggaran juga lambat.", "Anggaran penerjemah tidak ada."]);
       expect((await succeeds(["info", dir], home)).codings).toBe(0);
       const coded = await succeeds(["autocode", dir, "anggaran", "--code", "Hambatan/Anggaran", "--unit", "sentence", "--coder", "Rina"], home);
       expect(coded).toMatchObject({ count: 3, createdCode: true, code: "Hambatan/Anggaran" });

@@ -11,7 +11,7 @@ const TEXT = [
 ].join("\n");
 
 describe("auto-coding", () => {
-  it("widens a hit to its word, sentence, paragraph or speaker turn", () => {
+  it("widens a hit to its word, sentence, paragraph or speaker turn, without the speaker's label", () => {
     const { index, ids } = world({ T: TEXT });
     const doc = index.get(ids.T!)!;
     const at = TEXT.indexOf("ganggaran");
@@ -19,9 +19,12 @@ describe("auto-coding", () => {
     expect(slice(extendToUnit(doc, at, at + 4, "word"))).toBe("Penganggaran");
     expect(slice(extendToUnit(doc, at, at + 4, "sentence"))).toBe("Penganggaran juga lambat!");
     const first = TEXT.indexOf("Anggaran");
-    expect(slice(extendToUnit(doc, first, first + 8, "sentence"))).toBe("Narasumber: Anggaran kami kecil.");
-    expect(slice(extendToUnit(doc, at, at + 4, "paragraph"))).toBe("Narasumber: Anggaran kami kecil. Penganggaran juga lambat! Tapi kami tetap jalan.");
-    expect(slice(extendToUnit(doc, at, at + 4, "turn"))).toBe("Narasumber: Anggaran kami kecil. Penganggaran juga lambat! Tapi kami tetap jalan.\nDi tahun kedua anggaran naik.");
+    expect(slice(extendToUnit(doc, first, first + 8, "sentence"))).toBe("Anggaran kami kecil.");
+    expect(slice(extendToUnit(doc, at, at + 4, "paragraph"))).toBe("Anggaran kami kecil. Penganggaran juga lambat! Tapi kami tetap jalan.");
+    // A hit in the label itself keeps it.
+    const label = TEXT.indexOf("Narasumber");
+    expect(slice(extendToUnit(doc, label, label + 10, "paragraph"))).toBe("Narasumber: Anggaran kami kecil. Penganggaran juga lambat! Tapi kami tetap jalan.");
+    expect(slice(extendToUnit(doc, at, at + 4, "turn"))).toBe("Anggaran kami kecil. Penganggaran juga lambat! Tapi kami tetap jalan.\nDi tahun kedua anggaran naik.");
   });
 
   it("plans one coding per unit, skips what the code already covers, and applies as one batch that one inverse undoes", () => {
@@ -34,7 +37,7 @@ describe("auto-coding", () => {
     expect(hits).toHaveLength(3);
     // Two hits in the Narasumber's first paragraph make one paragraph coding; the third is covered already.
     const plan = planAutocode(state, hits, "paragraph", budget.id);
-    expect(plan.codings.map((p) => p.text)).toEqual(["Narasumber: Anggaran kami kecil. Penganggaran juga lambat! Tapi kami tetap jalan."]);
+    expect(plan.codings.map((p) => p.text)).toEqual(["Anggaran kami kecil. Penganggaran juga lambat! Tapi kami tetap jalan."]);
     expect(plan.skipped.map((p) => p.text)).toEqual(["Di tahun kedua anggaran naik."]);
     // Only ticked hits.
     const ticked = planAutocode(state, hits, "word", budget.id, [{ documentId: ids.T!, start: hits[1]!.start, end: hits[1]!.end }]);
