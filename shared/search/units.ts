@@ -63,7 +63,9 @@ function widen(doc: IndexedDocument, start: number, end: number, unit: AutocodeU
  * it: the coding holds what was said, unless the hit is in the label itself.
  */
 export function extendToUnit(doc: IndexedDocument, start: number, end: number, unit: AutocodeUnit): [number, number] {
-  let [s, e] = widen(doc, start, end, unit);
+  const widened = widen(doc, start, end, unit);
+  let s = widened[0];
+  const e = widened[1];
   const label = doc.turns.find((t) => t.start <= s && s < t.labelEnd);
   if (label && start >= label.labelEnd) {
     s = label.labelEnd;
