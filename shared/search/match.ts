@@ -3,8 +3,9 @@ import type { Query, QueryWord } from "./query.js";
 import type { SearchLanguage } from "./stemmers.js";
 import type { Vocabulary } from "./vocabulary.js";
 
-/** A raw hit: a range of a document's text and the words it spans (-1 for regex hits). */
+/** A hit: a range of a document's text and the words it spans. */
 export interface RawHit {
+  doc: IndexedDocument;
   start: number;
   end: number;
   firstToken: number;
@@ -79,15 +80,18 @@ export function matchDocument(doc: IndexedDocument, compiled: CompiledQuery, lan
   const clauses = compiled.negated.length;
   const hits: RawHit[] = [];
   let block = 0;
-  let blockHits: { hit: RawHit; clause: number }[] = [];
-  let seen = new Uint8Array(clauses);
+  // The current paragraph's candidate hits and the clause of each; kept only if the paragraph passes.
+  const blockHits: RawHit[] = [];
+  const blockClauses: number[] = [];
+  const seen = new Uint8Array(clauses);
   const flush = () => {
     if (!blockHits.length) return;
     let ok = true;
     for (let c = 0; c < clauses && ok; c++) ok = compiled.negated[c] ? !seen[c] : seen[c] === 1;
-    if (ok) for (const { hit, clause } of blockHits) if (!compiled.negated[clause]) hits.push(hit);
-    blockHits = [];
-    seen = new Uint8Array(clauses);
+    if (ok) for (let k = 0; k < blockHits.length; k++) if (!compiled.negated[blockClauses[k]!]) hits.push(blockHits[k]!);
+    blockHits.length = 0;
+    blockClauses.length = 0;
+    seen.fill(0);
   };
   for (let t = 0; t < terms.length; t++) {
     const term = terms[t]!;
@@ -109,7 +113,8 @@ export function matchDocument(doc: IndexedDocument, compiled: CompiledQuery, lan
       if (!ok) continue;
       const clause = compiled.clauseOfAtom[a]!;
       seen[clause] = 1;
-      blockHits.push({ hit: { start: starts[t]!, end: ends[last]!, firstToken: t, lastToken: last }, clause });
+      blockHits.push({ doc, start: starts[t]!, end: ends[last]!, firstToken: t, lastToken: last });
+      blockClauses.push(clause);
     }
   }
   flush();

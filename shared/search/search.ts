@@ -1,9 +1,8 @@
 import { TandaiError } from "../errors.js";
 import type { DocumentId } from "../model/ids.js";
 import type { ProjectState } from "../model/project.js";
-import { locationOf } from "../text/blocks.js";
 import { tokenAt, type CorpusIndex, type IndexedDocument } from "./corpus.js";
-import { contextOf } from "./kwic.js";
+import { blockOf, contextOf } from "./kwic.js";
 import { languageSetFor } from "./language.js";
 import { compileQuery, matchDocument, type RawHit } from "./match.js";
 import type { SearchHit, SearchRequest, SearchResult } from "./model.js";
@@ -15,9 +14,7 @@ import type { SearchLanguage } from "./stemmers.js";
 /** Regular-expression hits per document, found elsewhere (the backend runs them on a worker it can stop). */
 export type RegexHits = Map<DocumentId, [number, number][]>;
 
-export interface FoundHit extends RawHit {
-  doc: IndexedDocument;
-}
+export type FoundHit = RawHit;
 
 export function languageOf(state: ProjectState, doc: IndexedDocument): SearchLanguage {
   const meta = state.documents[doc.id];
@@ -38,10 +35,18 @@ export function checkRegex(source: string, matchCase: boolean): RegExp {
   }
 }
 
-function turnOf(doc: IndexedDocument, pos: number) {
-  // Turns are few per document and in order; a linear pass is fine next to building a hit.
-  for (const turn of doc.turns) if (turn.start <= pos && pos < turn.end) return turn;
-  return null;
+/** The turn containing `pos` (turns are ordered and disjoint: binary search). */
+export function turnOf(doc: IndexedDocument, pos: number) {
+  const { turns } = doc;
+  let lo = 0;
+  let hi = turns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (turns[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const turn = turns[lo];
+  return turn && turn.start <= pos && pos < turn.end ? turn : null;
 }
 
 /**
@@ -58,38 +63,53 @@ export function findHits(index: CorpusIndex, state: ProjectState, request: Searc
     if (!doc) continue;
     const raw: RawHit[] = compiled
       ? matchDocument(doc, compiled, languageOf(state, doc))
-      : (regex?.get(id) ?? []).map(([start, end]) => ({ start, end, firstToken: tokenAt(doc, start), lastToken: Math.max(tokenAt(doc, start), tokenAt(doc, end) - 1) }));
+      : (regex?.get(id) ?? []).map(([start, end]) => ({ doc, start, end, firstToken: tokenAt(doc, start), lastToken: Math.max(tokenAt(doc, start), tokenAt(doc, end) - 1) }));
     for (const hit of raw) {
       if (speaker) {
         const turn = turnOf(doc, hit.start);
         if (!turn || !sameSpeaker(turn.speaker, speaker)) continue;
       }
       if (!scope.allows(id, hit.start, hit.end)) continue;
-      found.push({ ...hit, doc });
+      found.push(hit);
     }
   }
   return { hits: found, documents: scope.documentIds.length };
 }
 
-const AFTER_WORDS = 3;
+const SORT_WORDS = 3;
 
-/** Sort keys for keyword-in-context: the words after the hit, or before it read backwards. */
-function sortKey(index: CorpusIndex, hit: FoundHit, side: "after" | "before"): string {
-  const { terms } = hit.doc;
-  const words: string[] = [];
-  for (let k = 1; k <= AFTER_WORDS; k++) {
-    const t = side === "after" ? hit.lastToken + k : hit.firstToken - k;
-    if (t < 0 || t >= terms.length) break;
-    words.push(index.vocabulary.words[terms[t]!]!);
-  }
-  return words.join(" ");
-}
-
+/**
+ * Keyword-in-context order: by the words after the hit (or before it, read outwards), up to three,
+ * then document order. Only the distinct words that occur there are sorted as text; each hit then
+ * has three numbers to compare, so 100k hits sort in tens of milliseconds.
+ */
 export function sortHits(index: CorpusIndex, hits: FoundHit[], sort: SearchRequest["sort"]): FoundHit[] {
   if (sort === "document") return hits;
-  const keyed = hits.map((hit, i) => ({ hit, i, key: sortKey(index, hit, sort) }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
-  return keyed.map((k) => k.hit);
+  const { words } = index.vocabulary;
+  const n = hits.length;
+  const keys = new Int32Array(n * SORT_WORDS).fill(-1);
+  const distinct = new Set<number>();
+  hits.forEach((hit, i) => {
+    const { terms } = hit.doc;
+    for (let k = 1; k <= SORT_WORDS; k++) {
+      const t = sort === "after" ? hit.lastToken + k : hit.firstToken - k;
+      if (t < 0 || t >= terms.length) break;
+      keys[i * SORT_WORDS + k - 1] = terms[t]!;
+      distinct.add(terms[t]!);
+    }
+  });
+  const rank = new Map<number, number>();
+  [...distinct].sort((a, b) => (words[a]! < words[b]! ? -1 : 1)).forEach((id, r) => rank.set(id, r));
+  for (let j = 0; j < keys.length; j++) keys[j] = keys[j] === -1 ? -1 : rank.get(keys[j]!)!;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    for (let k = 0; k < SORT_WORDS; k++) {
+      const d = keys[a * SORT_WORDS + k]! - keys[b * SORT_WORDS + k]!;
+      if (d) return d;
+    }
+    return a - b;
+  });
+  return order.map((i) => hits[i]!);
 }
 
 /** The requested page of hits as keyword-in-context lines, with the counts per document. */
@@ -100,18 +120,28 @@ export function searchResult(index: CorpusIndex, state: ProjectState, request: S
   const page = sorted.slice(request.offset, request.offset + request.limit);
   const pageDocs = new Set(page.map((h) => h.doc.id));
   const codings = codingsByDocument(state, (c) => pageDocs.has(c.documentId));
-  const title = (id: DocumentId) => state.documents[id]?.title ?? "";
+  const titles = new Map<DocumentId, string>();
+  const title = (id: DocumentId) => {
+    let found = titles.get(id);
+    if (found === undefined) titles.set(id, (found = state.documents[id]?.title ?? ""));
+    return found;
+  };
   const kwic = page.map((hit): SearchHit => {
     const { doc, start, end } = hit;
-    const codeIds = [...new Set((codings.get(doc.id) ?? []).filter((c) => c.start < end && start < c.end).map((c) => c.codeId))];
+    const list = codings.get(doc.id);
+    const codeIds = list ? [...new Set(list.filter((c) => c.start < end && start < c.end).map((c) => c.codeId))] : [];
+    const b = blockOf(doc, start);
+    const block = doc.blocks[b]!;
+    const { before, after } = contextOf(doc, start, end, undefined, block);
     return {
       documentId: doc.id,
       document: title(doc.id),
       start,
       end,
       text: doc.text.slice(start, end),
-      ...contextOf(doc, start, end),
-      location: locationOf(doc, start),
+      before,
+      after,
+      location: { paragraph: b + 1, page: block.page ?? null },
       speaker: turnOf(doc, start)?.speaker ?? null,
       codeIds,
     };

@@ -6,9 +6,11 @@
  */
 export const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
-/** Lower case without diacritics: "Kerjasama" and "kerjasamá" compare equal. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Lower case without diacritics: "Kerjasama" and "kerjasamá" compare equal. ASCII words (most) skip normalising. */
 export function foldWord(word: string): string {
-  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  return NON_ASCII.test(word) ? word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase() : word.toLowerCase();
 }
 
 export interface Tokens {

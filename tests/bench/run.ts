@@ -10,6 +10,7 @@ import { benchEditor } from "./editor.js";
 import { benchExport, benchExportRow } from "./export.js";
 import { benchIndicators } from "./indicators.js";
 import { benchStorage } from "./storage.js";
+import { benchSearch } from "./search.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
 const only = process.argv.slice(2);
@@ -27,3 +28,4 @@ if (want("indicators")) console.log(`## Framework indicators\n\n${await benchInd
 if (want("export")) console.log(`## Export\n\n${await benchExport(fileURLToPath(import.meta.url))}\n`);
 if (want("editor")) console.log(`## Coding view (Chromium)\n\n${await benchEditor(rendererDir)}\n`);
 if (want("app")) console.log(`## Whole app (Chromium)\n\n${await benchApp(rendererDir)}\n`);
+if (want("search")) console.log(`## Search\n\n${await benchSearch()}\n`);
