@@ -6,7 +6,8 @@
  */
 export const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Anything but printable ASCII (words hold no control characters: they are letters, digits and marks). */
+const NON_ASCII = /[^ -~]/;
 
 /** Lower case without diacritics: "Kerjasama" and "kerjasamá" compare equal. ASCII words (most) skip normalising. */
 export function foldWord(word: string): string {
