@@ -99,6 +99,17 @@ describe.sequential("search in the browser", () => {
     await poll(() => page.getByTestId("search-total").textContent()).toBe("3 temuan di 1 dokumen");
   });
 
+  it("lists passages like those coded with a code, with the shared words", async () => {
+    await page.getByTestId("similar-code").selectOption({ label: "Hambatan / Pandemi Covid-19" });
+    await page.getByTestId("similar-find").click();
+    await page.getByTestId("similar-passage").first().waitFor();
+    const reasons = await page.getByTestId("similar-reason").allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.every((r) => r.startsWith("kata bersama: "))).toBe(true);
+    await page.locator(".similar").scrollIntoViewIfNeeded();
+    await screenshot(page, "search-similar");
+  });
+
   it("says what is wrong with a query instead of failing", async () => {
     await page.getByTestId("search-query").fill("");
     await page.getByTestId("search-query").click();

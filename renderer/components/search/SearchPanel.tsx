@@ -5,6 +5,7 @@ import { useProject } from "../../state/context.js";
 import { AutocodeBox } from "./AutocodeBox.js";
 import { FrequencyView } from "./FrequencyView.js";
 import { KwicList } from "./KwicList.js";
+import { SimilarView } from "./SimilarView.js";
 import { hitKey, useSearch } from "./useSearch.js";
 import "./search.css";
 
@@ -163,6 +164,7 @@ export function SearchPanel({ onJump, initialQuery }: { onJump(documentId: Docum
           {result.total > 0 && <AutocodeBox request={request} ticked={tickedRefs} onDone={() => setTicked(new Set())} />}
         </>
       )}
+      <SimilarView scope={scopeOf(where, "any", speaker)} onJump={onJump} />
       <FrequencyView scope={scopeOf(where, within, speaker)} onSearch={(word) => (setQuery(word), submit(word))} />
     </section>
   );
