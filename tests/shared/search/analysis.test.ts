@@ -22,6 +22,20 @@ describe("language detection", () => {
   });
 });
 
+describe("a language set by the user", () => {
+  it("overrides detection through a document attribute named Language or Bahasa", async () => {
+    const { findHits, SearchRequest } = await import("../../../shared/index.js");
+    const { state, index, ids } = world({ E: "Cooperation cooperating cooperates, ports, fisheries." });
+    // Too few stop words to tell: detection says Indonesian, so English forms do not meet.
+    expect(index.get(ids.E!)!.detected).toBe("id");
+    const find = () => findHits(index, state, SearchRequest.parse({ query: "cooperation" })).hits.length;
+    expect(find()).toBe(1);
+    state.attributes["attrlang" as never] = { id: "attrlang", name: "Bahasa", appliesTo: "document", type: "choice", choices: ["Inggris", "Indonesia"] } as never;
+    state.documents[ids.E!]!.attributes = { attrlang: "Inggris" };
+    expect(find()).toBe(3);
+  });
+});
+
 describe("word frequencies", () => {
   it("counts words without stop words, stems together, and counts documents", () => {
     const { state, index } = world({
