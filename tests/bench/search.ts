@@ -143,7 +143,7 @@ export async function benchSearch(): Promise<string> {
   line("angg* (wildcard) OR nelayan -pandemi, first page", median(() => run("angg* OR nelayan -pandemi", 100)), median(() => regexScan(texts, /\b(?:angg\w*|nelayan)\b/giu, 100)), 200, "per paragraph");
   const common = run("pemerintah", 1_000_000);
   line("“pemerintah” (common), all hits with context", median(() => run("pemerintah", 1_000_000), 3), median(() => regexScan(texts, /\bpemerintah\b/giu, 1_000_000), 3), 1000, `${common.total.toLocaleString("en")} hits`);
-  line("“pemerintah”, all hits sorted by the word after", median(() => run("pemerintah", 1_000_000, "after"), 3), median(() => regexScan(texts, /\bpemerintah\b/giu, 1_000_000), 3), 1000, "KWIC sort");
+  line("“pemerintah”, sorted by the word after, first page (as the panel asks)", median(() => run("pemerintah", 100, "after"), 3), median(() => regexScan(texts, /\bpemerintah\b/giu, 100), 3), 200, "all hits sorted, 100 shown");
 
   // Find in one 1M-character document: fold once, then indexOf per keystroke.
   const big = texts.slice(0, 15).join("\r\n").slice(0, 1_000_000);
