@@ -36,14 +36,18 @@ export const FindHighlights = Extension.create({
   },
 });
 
-/** Draws the matches and scrolls the current one into view. */
+/** At most this many matches around the current one are drawn ("a" in a 1M-character text has 60k). */
+export const MAX_DRAWN = 4000;
+
+/** Draws the matches near the current one and scrolls it into view. */
 export function showFindMatches(view: EditorView, positions: TextPositions, matches: FindMatches | null): void {
   const decorations: Decoration[] = [];
   let current: { from: number; to: number } | null = null;
-  matches?.ranges.forEach(([start, end], i) => {
+  const first = matches ? Math.max(0, Math.min(matches.current - MAX_DRAWN / 2, matches.ranges.length - MAX_DRAWN)) : 0;
+  matches?.ranges.slice(first, first + MAX_DRAWN).forEach(([start, end], k) => {
     const range = positions.rangeToPos(start, end);
     if (!range) return;
-    const here = i === matches.current;
+    const here = first + k === matches.current;
     if (here) current = range;
     decorations.push(Decoration.inline(range.from, range.to, { nodeName: "span", class: here ? "tandai-find tandai-find-current" : "tandai-find" }));
   });
