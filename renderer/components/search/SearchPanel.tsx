@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { codePath, flattenCodebook, PATH_SEPARATOR, SEARCH_SORTS, type DocumentId, type HitRef, type SearchScopeInput } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
@@ -28,7 +28,7 @@ function scopeOf(where: string, within: string, speaker: string): SearchScopeInp
 export function SearchPanel({ onJump, initialQuery }: { onJump(documentId: DocumentId, start: number, end: number): void; initialQuery?: string }) {
   const { t } = useTranslation();
   const { state, version } = useProject();
-  const { result, request, error, busy, run, more } = useSearch();
+  const { result, request, error, busy, run, more, refresh } = useSearch();
   const [query, setQuery] = useState(initialQuery ?? "");
   const [stem, setStem] = useState(true);
   const [regex, setRegex] = useState(false);
@@ -43,8 +43,10 @@ export function SearchPanel({ onJump, initialQuery }: { onJump(documentId: Docum
     void run({ query: q, options: { stem, regex, matchCase: false }, scope: scopeOf(where, within, speaker), sort: s });
   };
   // Codes shown on hits follow the project (an auto-coding, an undo): search again quietly.
+  const refreshed = useRef(refresh);
+  refreshed.current = refresh;
   useEffect(() => {
-    if (request) void run(request);
+    if (version) refreshed.current();
   }, [version]);
 
   const tickedRefs: HitRef[] = useMemo(

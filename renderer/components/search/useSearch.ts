@@ -24,7 +24,8 @@ export function useSearch() {
       const found = await api.search(parsed);
       if (ticket !== latest.current) return;
       setError(null);
-      setRequest(parsed);
+      // The search itself (first page); "more" only appends to it.
+      if (!append) setRequest(parsed);
       setResult((previous) => (append && previous ? { ...found, hits: [...previous.hits, ...found.hits] } : found));
     } catch (e) {
       if (ticket !== latest.current) return;
@@ -39,7 +40,12 @@ export function useSearch() {
     if (request && result) void run({ ...request, offset: result.hits.length }, true);
   }, [request, result, run]);
 
-  return { result, request, error, busy, run, more };
+  /** The same search again (the project changed): as many hits as are shown now. */
+  const refresh = useCallback(() => {
+    if (request) void run({ ...request, limit: Math.max(request.limit, result?.hits.length ?? 0) });
+  }, [request, result, run]);
+
+  return { result, request, error, busy, run, more, refresh };
 }
 
 export const hitKey = (h: { documentId: string; start: number; end: number }) => `${h.documentId}:${h.start}:${h.end}`;
