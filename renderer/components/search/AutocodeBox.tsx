@@ -5,6 +5,9 @@ import { api } from "../../api/client.js";
 import { useApp } from "../../state/app.js";
 import { useMirror, useProject } from "../../state/context.js";
 
+/** The preview lists this many passages; the count above it is exact. */
+const SHOWN = 300;
+
 const UNIT_LABEL: Record<AutocodeUnit, string> = { word: "unitWord", sentence: "unitSentence", paragraph: "unitParagraph", turn: "unitTurn" };
 
 /**
@@ -97,17 +100,18 @@ export function AutocodeBox({ request, ticked, onDone }: { request: SearchReques
         <div className="autocode-preview" data-testid="autocode-plan">
           <p>{preview.count ? t("search.autocode.willAdd", { count: preview.count }) : t("search.autocode.nothing")}</p>
           <ol>
-            {preview.codings.map((p) => (
+            {preview.codings.slice(0, SHOWN).map((p) => (
               <li key={`${p.documentId}:${p.start}`} data-testid="autocode-planned">
                 <strong>{p.document}</strong> <q>{p.text}</q>
               </li>
             ))}
           </ol>
+          {preview.codings.length > SHOWN && <p className="muted">{t("search.autocode.andMore", { count: preview.codings.length - SHOWN })}</p>}
           {preview.skipped.length > 0 && (
             <>
               <p className="muted">{t("search.autocode.skipped", { count: preview.skipped.length })}</p>
               <ol className="muted">
-                {preview.skipped.map((p) => (
+                {preview.skipped.slice(0, SHOWN).map((p) => (
                   <li key={`${p.documentId}:${p.start}`} data-testid="autocode-skipped">
                     <strong>{p.document}</strong> <q>{p.text}</q>
                   </li>

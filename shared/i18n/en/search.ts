@@ -71,6 +71,7 @@ export default {
     skipped_other: "{{count}} already coded with this code (skipped):",
     done_one: "Coded {{count}} passage with “{{code}}” (one undo step).",
     done_other: "Coded {{count}} passages with “{{code}}” (one undo step).",
+    andMore: "… and {{count}} more.",
     nothing: "Nothing new to code.",
   },
   similar: {

@@ -67,6 +67,7 @@ export default {
     willAdd_other: "{{count}} bagian akan dikodekan:",
     skipped_other: "{{count}} sudah berkode ini (dilewati):",
     done_other: "{{count}} bagian dikodekan dengan “{{code}}” (satu langkah urungkan).",
+    andMore: "… dan {{count}} lainnya.",
     nothing: "Tidak ada yang baru untuk dikodekan.",
   },
   similar: {
