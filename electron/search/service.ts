@@ -91,7 +91,7 @@ export class SearchService {
     }
   }
 
-  private async hits(request: SearchRequest): Promise<{ hits: FoundHit[]; documents: number; truncated: boolean }> {
+  private async hits(request: SearchRequest): Promise<{ hits: FoundHit[]; documents: number; speakers: string[]; truncated: boolean }> {
     await this.ready();
     const { state } = this.source;
     if (!request.options.regex) return { ...findHits(this.index, state, request), truncated: false };
@@ -103,8 +103,8 @@ export class SearchService {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    const { hits, documents, truncated } = await this.hits(request);
-    return { ...searchResult(this.index, this.source.state, request, hits, documents), ...(truncated ? { truncated } : {}) };
+    const { hits, documents, speakers, truncated } = await this.hits(request);
+    return { ...searchResult(this.index, this.source.state, request, hits, documents, speakers), ...(truncated ? { truncated } : {}) };
   }
 
   /**

@@ -79,6 +79,8 @@ export interface SearchResult {
   documents: number;
   /** A regular expression matched more often than anyone reads; the hits stop there. */
   truncated?: boolean;
+  /** The speakers found in the searched documents' turns, to offer for the speaker scope. */
+  speakers: string[];
 }
 
 export const AUTOCODE_UNITS = ["word", "sentence", "paragraph", "turn"] as const;

@@ -8,7 +8,9 @@ import { compileQuery, matchDocument, type RawHit } from "./match.js";
 import type { SearchHit, SearchRequest, SearchResult } from "./model.js";
 import { parseQuery } from "./query.js";
 import { codingsByDocument, resolveSearchScope } from "./scope.js";
-import { sameSpeaker } from "./speakers.js";
+import { sameSpeaker, speakersOf } from "./speakers.js";
+
+const MAX_SPEAKERS = 100;
 import type { SearchLanguage } from "./stemmers.js";
 
 /** Regular-expression hits per document, found elsewhere (the backend runs them on a worker it can stop). */
@@ -53,7 +55,7 @@ export function turnOf(doc: IndexedDocument, pos: number) {
  * Every hit of a request in its scope, in document order. Regex requests take their raw ranges
  * from `regex` (computed off this thread); word queries are matched here over the index.
  */
-export function findHits(index: CorpusIndex, state: ProjectState, request: SearchRequest, regex?: RegexHits): { hits: FoundHit[]; documents: number } {
+export function findHits(index: CorpusIndex, state: ProjectState, request: SearchRequest, regex?: RegexHits): { hits: FoundHit[]; documents: number; speakers: string[] } {
   const scope = resolveSearchScope(state, request.scope);
   const compiled = request.options.regex ? null : compileQuery(parseQuery(request.query), index.vocabulary, request.options.stem);
   const speaker = request.scope.speaker;
@@ -73,7 +75,8 @@ export function findHits(index: CorpusIndex, state: ProjectState, request: Searc
       found.push(hit);
     }
   }
-  return { hits: found, documents: scope.documentIds.length };
+  const speakers = speakersOf(scope.documentIds.flatMap((id) => index.get(id)?.turns ?? [])).slice(0, MAX_SPEAKERS);
+  return { hits: found, documents: scope.documentIds.length, speakers };
 }
 
 const SORT_WORDS = 3;
@@ -113,7 +116,7 @@ export function sortHits(index: CorpusIndex, hits: FoundHit[], sort: SearchReque
 }
 
 /** The requested page of hits as keyword-in-context lines, with the counts per document. */
-export function searchResult(index: CorpusIndex, state: ProjectState, request: SearchRequest, hits: FoundHit[], documents: number): SearchResult {
+export function searchResult(index: CorpusIndex, state: ProjectState, request: SearchRequest, hits: FoundHit[], documents: number, speakers: string[] = []): SearchResult {
   const counts = new Map<DocumentId, number>();
   for (const hit of hits) counts.set(hit.doc.id, (counts.get(hit.doc.id) ?? 0) + 1);
   const sorted = sortHits(index, hits, request.sort);
@@ -152,5 +155,6 @@ export function searchResult(index: CorpusIndex, state: ProjectState, request: S
     hits: kwic,
     perDocument: [...counts].map(([documentId, count]) => ({ documentId, document: title(documentId), count })),
     documents,
+    speakers,
   };
 }

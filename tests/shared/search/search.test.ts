@@ -12,8 +12,8 @@ const TRANSCRIPT = [
 
 function run(state: ProjectState, index: Parameters<typeof findHits>[0], query: string, extra: Parameters<typeof request>[1] = {}) {
   const req = request(query, extra);
-  const { hits, documents } = findHits(index, state, req);
-  return searchResult(index, state, req, hits, documents);
+  const { hits, documents, speakers } = findHits(index, state, req);
+  return searchResult(index, state, req, hits, documents, speakers);
 }
 
 describe("corpus search", () => {
@@ -44,7 +44,9 @@ describe("corpus search", () => {
 
   it("limits a search to one speaker's turns, with the lines that continue a turn", () => {
     const { state, index } = world({ W: TRANSCRIPT });
-    const hits = run(state, index, "anggaran OR dana", { scope: { speaker: "narasumber" } }).hits;
+    const result = run(state, index, "anggaran OR dana", { scope: { speaker: "narasumber" } });
+    expect(result.speakers).toEqual(["Pewawancara", "Narasumber"]);
+    const hits = result.hits;
     expect(hits.map((h) => [h.text, h.speaker])).toEqual([
       ["Anggaran", "Narasumber"],
       ["Dana", "Narasumber"],
