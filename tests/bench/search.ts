@@ -174,7 +174,9 @@ export async function benchSearch(): Promise<string> {
       await backend.closeProject();
     }
     const withIndex = { median: [...opens].sort((a, b) => a - b)[1]! };
-    rows.push(`| open the project (backend), search index building in the background | ${ms(withIndex.median)} | ${ms(storeOnly.median)} | ${ratio(withIndex.median, storeOnly.median)} | store alone as baseline; index ready ${ms(indexed)} ms after open began (build alone ${ms(build)} ms) |`);
+    // What else the backend does when it opens a project: record it among the recent ones (an atomic, fsynced write).
+    const recent = await medianAsync(() => backend.settings.touchRecent(dir, "Benchmark"));
+    rows.push(`| open the project (backend), search index building in the background | ${ms(withIndex.median)} | ${ms(storeOnly.median)} | ${ratio(withIndex.median, storeOnly.median)} | store alone as baseline (the backend also writes the recent-projects file: ${ms(recent.median)} ms); index ready ${ms(indexed)} ms after open began (build alone ${ms(build)} ms) |`);
 
     // 5,000 hits: the first 5,000 of "pemerintah" in the first documents.
     await backend.openProject({ dir });

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { findInText, foldText, type DocumentContent } from "../../../shared/index.js";
+import { findInText, foldText, type DocumentContent, type FoldedText } from "../../../shared/index.js";
 import type { FindMatches } from "../../editor/findHighlights.js";
 import { isTyping } from "../useUndoShortcuts.js";
 import "./find.css";
@@ -23,8 +23,13 @@ export function FindBar({ content, onChange }: { content: DocumentContent; onCha
   const bar = useRef<HTMLDivElement>(null);
   // The marks run beside the document's scrollbar, from just under this bar (which sits above the text) to the bottom.
   const [marksTop, setMarksTop] = useState(0);
-  // Folded once per document, when Find is first opened.
-  const folded = useMemo(() => (open ? foldText(content.text) : null), [open, content]);
+  // Folded once per document, when Find is first opened (kept when Find closes and opens again).
+  const foldedFor = useRef<{ content: DocumentContent; folded: FoldedText } | null>(null);
+  const folded = useMemo(() => {
+    if (!open) return null;
+    if (foldedFor.current?.content !== content) foldedFor.current = { content, folded: foldText(content.text) };
+    return foldedFor.current.folded;
+  }, [open, content]);
 
   useEffect(() => {
     const show = () => {
