@@ -290,8 +290,9 @@ export class Backend implements TandaiApi {
     await this.closeProject();
     this.store = store;
     const search = (this.searchIndex = new SearchService(store));
-    setImmediate(() => void search.refresh().catch(() => {})); // after open answers; a search reports any failure
     await this.settings.touchRecent(store.dir, store.state.name);
+    // Scheduled last, so the index starts once the open has answered; a search reports any failure.
+    setImmediate(() => void search.refresh().catch(() => {}));
     return this.snapshot(store);
   }
 
