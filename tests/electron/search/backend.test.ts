@@ -54,6 +54,17 @@ describe("search in the backend", () => {
     await api.closeProject();
   });
 
+  it("starts indexing only after opening has answered, then indexes every document", async () => {
+    const { api } = await opened();
+    const dir = api.openStore!.dir;
+    await api.closeProject();
+    await api.openProject({ dir });
+    expect(api.searchService!.index.size).toBe(0);
+    await api.searchService!.ready();
+    expect(api.searchService!.index.size).toBe(2);
+    await api.closeProject();
+  });
+
   it("turns bad input into messages: empty query, only stop words, invalid regex, no document in scope", async () => {
     const { api } = await opened();
     const code = async (args: unknown) => {
