@@ -149,6 +149,7 @@ function buildMenu(language: Preferences["language"]) {
         { label: t("copy"), role: "copy" },
         { label: t("paste"), role: "paste" },
         { label: t("selectAll"), role: "selectAll" },
+        { label: translate(language, "search.find.menu"), accelerator: "CmdOrCtrl+F", click: () => send("find") },
       ],
     },
     {

@@ -22,3 +22,5 @@ export * from "./documents/documents.js";
 export * from "./derive/frequencies.js";
 export * from "./derive/frequencyGrid.js";
 export * from "./codebook/keys.js";
+export * from "./search/index.js";
+export * from "./codebook/resolvePath.js";

@@ -25,6 +25,7 @@ import { runExport } from "../export/run.js";
 import { checkTarget, defaultFileName, exportsFolder, freeName, withExtension } from "../export/target.js";
 import { parseCodebook } from "../import/codebook.js";
 import { ProjectImporter } from "../import/batch.js";
+import { SearchService } from "../search/service.js";
 import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
 import { SettingsFile } from "./preferences.js";
@@ -40,6 +41,8 @@ export class Backend implements TandaiApi {
   private readonly exports = new ExportJobs();
   /** Paragraph bounds of documents, kept across exports (documents never change after import). */
   private readonly paragraphs = new ParagraphIndex();
+  /** The open project's search index, built in the background after open. */
+  private searchIndex: SearchService | null = null;
   readonly settings: SettingsFile;
   private readonly importer: ProjectImporter;
 
@@ -117,6 +120,8 @@ export class Backend implements TandaiApi {
     const store = this.store;
     this.store = null;
     this.history.clear();
+    this.searchIndex?.close();
+    this.searchIndex = null;
     await store?.close();
     return null;
   }
@@ -153,6 +158,7 @@ export class Backend implements TandaiApi {
   async importFiles({ files }: ArgsOf<"importFiles">): Promise<ResultOf<"importFiles">> {
     const { outcomes, ops } = await this.importer.importFiles(this.requireStore(), files);
     const applied = ops.length ? await this.apply({ op: { type: "batch", ops } }) : this.applied(null);
+    void this.searchIndex?.refresh(); // index the new documents in the background
     return { outcomes, applied };
   }
 
@@ -265,6 +271,30 @@ export class Backend implements TandaiApi {
     if (failure && applied.length === 0) throw failure;
     if (applied.length === 0) return this.applied(null);
     return { ...this.applied({ type: "batch", ops: applied }), step: { direction: "undo", description, count: applied.length } };
+  async search(args: ArgsOf<"search">): Promise<ResultOf<"search">> {
+    return this.requireSearch().search(args);
+  }
+
+  async autocode(args: ArgsOf<"autocode">): Promise<ResultOf<"autocode">> {
+    return this.requireSearch().autocode(args, this.settings.preferences.coderName, (op) => this.apply({ op }));
+  }
+
+  async similarPassages(args: ArgsOf<"similarPassages">): Promise<ResultOf<"similarPassages">> {
+    return this.requireSearch().similar(args);
+  }
+
+  async wordFrequencies(args: ArgsOf<"wordFrequencies">): Promise<ResultOf<"wordFrequencies">> {
+    return this.requireSearch().frequencies(args);
+  }
+
+  /** The search index of the open project (for the CLI and tests, to await its background build). */
+  get searchService(): SearchService | null {
+    return this.searchIndex;
+  }
+
+  private requireSearch(): SearchService {
+    this.requireStore();
+    return this.searchIndex!;
   }
 
   private requireStore(): DiskProjectStore {
@@ -275,7 +305,10 @@ export class Backend implements TandaiApi {
   private async adopt(store: DiskProjectStore): Promise<OpenProject> {
     await this.closeProject();
     this.store = store;
+    const search = (this.searchIndex = new SearchService(store));
     await this.settings.touchRecent(store.dir, store.state.name);
+    // Scheduled last, so the index starts once the open has answered; a search reports any failure.
+    setImmediate(() => void search.refresh().catch(() => {}));
     return this.snapshot(store);
   }
 

@@ -1,21 +1,18 @@
 import {
   codePath,
   formatCodePath,
-  findCodes,
   findQuote,
   frameworkOf,
   IndicatorId,
   newCodingId,
   offset,
-  parseCodePath,
-  planCodePath,
   PATH_SEPARATOR,
+  resolveCodePath,
   Stance,
   TandaiError,
   templateFramework,
   type CodeId,
   type DocumentMeta,
-  type Operation,
   type ProjectState,
 } from "../../shared/index.js";
 import { report, type CliContext } from "./context.js";
@@ -31,18 +28,6 @@ export function findDocument(state: ProjectState, titleOrId: string): DocumentMe
   if (matches.length === 0) throw new TandaiError("cli.errors.noDocument", { document: titleOrId });
   if (matches.length > 1) throw new TandaiError("cli.errors.ambiguousDocument", { document: titleOrId, count: matches.length });
   return matches[0]!;
-}
-
-/**
- * Resolves a code path to a code id: an existing code by path or bare name, else the codes the
- * path names, planned by the one "/" rule (shared/codebook/tree.ts), so "Obstacle/Budget" creates
- * both when neither exists and "Pro\/Contra" is one code with a slash in its name.
- */
-export function resolveCodePath(state: ProjectState, path: string, now: string): { codeId: CodeId; create: Operation[]; created: string[] } {
-  const found = findCodes(state, path);
-  if (found.length > 1) throw new TandaiError("cli.errors.ambiguousCode", { code: path, count: found.length });
-  if (found.length === 1) return { codeId: found[0]!.id, create: [], created: [] };
-  return planCodePath(state, parseCodePath(path), null, now);
 }
 
 /**

@@ -9,6 +9,7 @@ import { exportCommand } from "./export.js";
 import { frameworkCommand, indicatorsCommand } from "./framework.js";
 import { importCommand, infoCommand, newCommand } from "./project.js";
 import { serveCommand } from "./serve.js";
+import { autocodeCommand, searchCommand } from "./search.js";
 import type { CliContext } from "./context.js";
 import { VERSION } from "./version.js";
 import { takeWarnings } from "./warnings.js";
@@ -43,6 +44,15 @@ const options = {
   "allow-duplicate": { type: "boolean" },
   yes: { type: "boolean" },
   group: { type: "string", multiple: true },
+  regex: { type: "boolean" },
+  "no-stem": { type: "boolean" },
+  "match-case": { type: "boolean" },
+  within: { type: "string", multiple: true },
+  uncoded: { type: "boolean" },
+  speaker: { type: "string" },
+  sort: { type: "string" },
+  limit: { type: "string" },
+  "dry-run": { type: "boolean" },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
@@ -62,6 +72,8 @@ const commands: Record<string, (ctx: CliContext, positionals: string[], values: 
   backups: backupsCommand,
   restore: restoreCommand,
   doc: docCommand,
+  search: searchCommand,
+  autocode: autocodeCommand,
 };
 
 /** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */

@@ -12,6 +12,8 @@ import {
   type Stance,
 } from "../../shared/index.js";
 import { DocumentView } from "../editor/index.js";
+import type { FindMatches } from "../editor/findHighlights.js";
+import { FindBar } from "./search/index.js";
 import { useApp } from "../state/app.js";
 import { useMirror, useProject } from "../state/context.js";
 import { useDocumentContent } from "../state/documents.js";
@@ -41,6 +43,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [clicked, setClicked] = useState<{ ids: CodingId[]; at: { x: number; y: number }; byKey: boolean } | null>(null);
   const [caret, setCaret] = useState<{ selection: boolean; ids: CodingId[] } | null>(null);
+  const [find, setFind] = useState<FindMatches | null>(null);
   const doc = state.documents[documentId]!;
 
   // New arrays only when the project changed, so the view diffs codings only then.
@@ -140,6 +143,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
           <span className="muted selection-hint" title={t("app.coding.selectHint")}>{t("app.coding.selectHint")}</span>
         )}
       </div>
+      {content.status === "ready" && <FindBar content={content.content as DocumentContent} onChange={setFind} />}
       <div className="document-scroll" data-testid="document-scroll" data-document-view>
         {content.status === "ready" && (
           <DocumentView
@@ -152,6 +156,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
             focus={focus ?? undefined}
             label={t("editor.documentText")}
             describedBy="document-keys-hint"
+            find={find}
           />
         )}
         {content.status === "loading" && <p className="empty">{t("app.loading")}</p>}

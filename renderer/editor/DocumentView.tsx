@@ -10,6 +10,7 @@ import { CodingClicks } from "./codingClicks.js";
 import { CodingDecorations, InitialCodings, setCodingChange } from "./codingDecorations.js";
 import { diffHighlights, type CodingHighlight } from "./codingHighlights.js";
 import { documentNodes } from "./documentNodes.js";
+import { FindHighlights, showFindMatches, type FindMatches } from "./findHighlights.js";
 import { focusPassage, PassageFocus } from "./passageFocus.js";
 import { ReadOnlyText } from "./readOnlyText.js";
 import { SelectionOffsets, type TextRange } from "./selectionOffsets.js";
@@ -43,6 +44,8 @@ export interface DocumentViewProps {
   /** Coding stripes in the margin (default on). */
   stripes?: boolean;
   className?: string;
+  /** Find's matches in this document (renderer/editor/findHighlights.ts), or null when Find is closed. */
+  find?: FindMatches | null;
 }
 
 interface Live {
@@ -64,7 +67,7 @@ const namesOf = (codings: readonly Coding[], codes: Readonly<Record<string, Code
  * the decorations of just the codings that changed.
  */
 export function DocumentView(props: DocumentViewProps) {
-  const { content, codings, codes, focus, label, describedBy, className } = props;
+  const { content, codings, codes, focus, label, describedBy, className, find } = props;
   const host = useRef<HTMLDivElement>(null);
   const live = useRef<Live | null>(null);
   const callbacks = useRef(props);
@@ -91,6 +94,7 @@ export function DocumentView(props: DocumentViewProps) {
         SelectionOffsets.configure({ positions, report: (range) => callbacks.current.onSelectionChange?.(range), caret }),
         CodingClicks.configure({ report: (ids, at) => callbacks.current.onCodingsClick?.(ids, at, "pointer") }),
         PassageFocus,
+        FindHighlights,
       ],
       content: buildDocument(content, positions),
       // Editable for a caret and keyboard selection; ReadOnlyText keeps the text unchangeable.
@@ -154,6 +158,11 @@ export function DocumentView(props: DocumentViewProps) {
     if (range) focusPassage(current.editor.view, range.from, range.to);
     // Only a new nonce asks for a jump.
   }, [focus?.nonce]);
+
+  useLayoutEffect(() => {
+    const current = live.current;
+    if (current) showFindMatches(current.editor.view, current.positions, find ?? null);
+  }, [find, content]);
 
   useLayoutEffect(() => {
     const dom = live.current?.editor.view.dom;

@@ -20,7 +20,7 @@ export function csvField(cell: Cell): string {
 const csvLine = (row: readonly Cell[]) => row.map(csvField).join(",") + "\r\n";
 
 /** The table as one CSV text: BOM, header, then rows, each line ended by CRLF. */
-export function toCsv(table: Table): string {
+export function toCsv(table: Pick<Table, "header" | "rows">): string {
   return BOM + [table.header, ...table.rows].map(csvLine).join("");
 }
 

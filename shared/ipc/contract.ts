@@ -9,6 +9,7 @@ import { Operation } from "../ops/operation.js";
 import type { Passage } from "../retrieve/passages.js";
 import type { Matrix } from "../export/matrices.js";
 import { COOCCURRENCE_UNITS, ExportRequest, ExportScope, type ExportProgress } from "../export/model.js";
+import { AutocodeRequest, FrequencyRequest, SearchRequest, SimilarRequest, type AutocodeResult, type SearchResult, type SimilarPassage, type WordFrequency } from "../search/model.js";
 
 /**
  * The one contract between the renderer and the backend. Each channel names the zod schema of its
@@ -180,6 +181,13 @@ export const channels = {
   undoHistory: channel<typeof none, HistoryList>(none),
   /** Undoes the latest `steps` steps, one after another (stepping back to a point of the history). */
   undoTo: channel<z.ZodObject<{ steps: z.ZodNumber }>, Applied>(z.object({ steps: z.number().int().min(1).max(500) }).strict()),
+  /** Corpus search (words, phrases, OR, NOT, wildcards, regex on a worker), a page of keyword-in-context hits. */
+  search: channel<typeof SearchRequest, SearchResult>(SearchRequest),
+  /** Codes the hits of a search (all or the ticked ones), widened to a unit; a dry run only previews. One batch. */
+  autocode: channel<typeof AutocodeRequest, AutocodeResult & { applied: Applied | null }>(AutocodeRequest),
+  /** Paragraphs most like the codings of a code or one coding (BM25 over stems), outside those already coded. */
+  similarPassages: channel<typeof SimilarRequest, SimilarPassage[]>(SimilarRequest),
+  wordFrequencies: channel<typeof FrequencyRequest, WordFrequency[]>(FrequencyRequest),
 } as const;
 
 export type Channels = typeof channels;
@@ -195,5 +203,5 @@ export type TandaiApi = { [K in ChannelName]: (args: ArgsOf<K>) => Promise<Resul
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 
 /** Commands the native menu sends to the renderer (Electron only). */
-export const MENU_COMMANDS = ["undo", "redo", "import", "export", "newProject", "openProject", "closeProject"] as const;
+export const MENU_COMMANDS = ["undo", "redo", "import", "export", "newProject", "openProject", "closeProject", "find"] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

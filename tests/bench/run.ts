@@ -13,6 +13,7 @@ import { benchHistory } from "./history.js";
 import { benchIndicators } from "./indicators.js";
 import { benchFrequencies } from "./frequencies.js";
 import { benchStorage } from "./storage.js";
+import { benchSearch } from "./search.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
 const only = process.argv.slice(2);
@@ -39,3 +40,4 @@ if (want("quotes")) console.log(`## Quotes as displayed\n\n${await benchQuoteTex
 if (want("editor")) console.log(`## Coding view (Chromium)\n\n${await benchEditor(rendererDir)}\n`);
 if (want("app")) console.log(`## Whole app (Chromium)\n\n${await benchApp(rendererDir)}\n`);
 if (want("history")) console.log(`## Undo in words and coding keys\n\n${await benchHistory()}\n`);
+if (want("search")) console.log(`## Search\n\n${await benchSearch()}\n`);

@@ -126,6 +126,8 @@ describe("Electron main process", () => {
     expect(window.webContents.sent.at(-1)).toEqual(["tandai:menu", "undo"]);
     lastMenu()[0]!.submenu!.find((i) => i.label === "Export…")!.click!();
     expect(window.webContents.sent.at(-1)).toEqual(["tandai:menu", "export"]);
+    lastMenu()[1]!.submenu!.find((i) => i.label === "Find…")!.click!();
+    expect(window.webContents.sent.at(-1)).toEqual(["tandai:menu", "find"]);
   });
 });
 

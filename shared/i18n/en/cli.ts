@@ -12,6 +12,11 @@ Usage:
   tandai framework import <dir> <file.json>
   tandai codebook import <dir> <file.qdc>   (REFI-QDA codebook; codes named like an indicator are linked)
   tandai indicators <dir> [--framework ID]... [--case NAME]...
+  tandai search <dir> "<query>" [--doc <title|id>]... [--case NAME]... [--within CODE]... [--uncoded]
+              [--speaker NAME] [--regex [--match-case]] [--no-stem] [--sort document|after|before] [--limit N]
+              (words, "exact phrases", a OR b, NOT word / -word, angg*; Indonesian/English word forms match)
+  tandai autocode <dir> "<query>" --code "<code>" --unit word|sentence|paragraph|turn [--dry-run]
+              [--coder NAME] (and the search options; one batch, passages already coded skipped)
   tandai export <dir> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
               [--case NAME]... [--framework ID]... [--group NAME]...   (only the documents of these document groups)
               report: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N quotes per indicator)

@@ -12,6 +12,11 @@ Penggunaan:
   tandai framework import <folder> <berkas.json>
   tandai codebook import <folder> <berkas.qdc>   (buku kode REFI-QDA; kode yang bernama seperti indikator ditautkan)
   tandai indicators <folder> [--framework ID]... [--case NAMA]...
+  tandai search <folder> "<kueri>" [--doc <judul|id>]... [--case NAMA]... [--within KODE]... [--uncoded]
+              [--speaker NAMA] [--regex [--match-case]] [--no-stem] [--sort document|after|before] [--limit N]
+              (kata, "frasa persis", a OR b, NOT kata / -kata, angg*; bentuk kata Indonesia/Inggris cocok)
+  tandai autocode <folder> "<kueri>" --code "<kode>" --unit word|sentence|paragraph|turn [--dry-run]
+              [--coder NAMA] (dan opsi pencarian; satu batch, bagian yang sudah berkode dilewati)
   tandai export <folder> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
               [--case NAMA]... [--framework ID]... [--group NAMA]...   (hanya dokumen dari kelompok dokumen ini)
               laporan: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N kutipan per indikator)

@@ -1,0 +1,110 @@
+import {
+  AUTOCODE_UNITS,
+  AutocodeRequest,
+  findCase,
+  findCodes,
+  SEARCH_SORTS,
+  SearchRequest,
+  TandaiError,
+  type AutocodeUnit,
+  type CodeId,
+  type ProjectState,
+  type SearchHit,
+} from "../../shared/index.js";
+import type { Backend } from "../backend/backend.js";
+import { findDocument, resolveIndicatorCode } from "./code.js";
+import type { CliContext } from "./context.js";
+import type { CliValues } from "./main.js";
+import { cliBackend, requireDir } from "./project.js";
+
+export function requireQuery(command: string, query: string | undefined): string {
+  if (query === undefined) throw new TandaiError("search.errors.missingQuery", { command });
+  return query;
+}
+
+function oneOf<T extends string>(option: string, value: string, valid: readonly T[]): T {
+  if (!(valid as readonly string[]).includes(value)) throw new TandaiError(option === "--unit" ? "search.errors.badUnit" : "search.errors.badSort", { value, valid: valid.join(", ") });
+  return value as T;
+}
+
+/** A code given by path, name or linked indicator id, that must exist. */
+function existingCode(state: ProjectState, text: string): CodeId {
+  const linked = resolveIndicatorCode(state, text);
+  if (linked) return linked;
+  const found = findCodes(state, text);
+  if (found.length > 1) throw new TandaiError("cli.errors.ambiguousCode", { code: text, count: found.length });
+  if (!found.length) throw new TandaiError("export.errors.unknownCode", { name: text });
+  return found[0]!.id;
+}
+
+/** The search request the options describe: scope by --doc, --case, --within (codes), --uncoded, --speaker. */
+export function searchRequestOf(state: ProjectState, query: string, values: CliValues): SearchRequest {
+  const caseIds = (values.case ?? []).map((name) => {
+    const found = findCase(state, name);
+    if (!found) throw new TandaiError("cli.errors.noCase", { name, valid: Object.values(state.cases).map((c) => c.name).join(", ") || "–" });
+    return found.id;
+  });
+  const limit = values.limit === undefined ? 1_000_000 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new TandaiError("cli.errors.badChoice", { option: "--limit", valid: "1, 2, 3, …", value: values.limit ?? "" });
+  return SearchRequest.parse({
+    query,
+    options: { stem: !values["no-stem"], regex: Boolean(values.regex), matchCase: Boolean(values["match-case"]) },
+    scope: {
+      documentIds: (values.doc ?? []).map((d) => findDocument(state, d).id),
+      caseIds,
+      codeIds: (values.within ?? []).map((c) => existingCode(state, c)),
+      uncoded: Boolean(values.uncoded),
+      ...(values.speaker ? { speaker: values.speaker } : {}),
+    },
+    sort: oneOf("--sort", values.sort ?? "document", SEARCH_SORTS),
+    limit,
+  });
+}
+
+/** Opens the project in the app's own backend, waits for its search index, runs `work`, closes. */
+export async function withSearch<T>(dir: string, work: (backend: Backend, state: ProjectState) => Promise<T>): Promise<T> {
+  const backend = await cliBackend();
+  await backend.openProject({ dir });
+  try {
+    return await work(backend, backend.openStore!.state);
+  } finally {
+    await backend.closeProject();
+  }
+}
+
+const location = (ctx: CliContext, hit: SearchHit) =>
+  hit.location.page ? ctx.t("search.panel.locationPage", { page: hit.location.page, paragraph: hit.location.paragraph }) : ctx.t("search.panel.location", { paragraph: hit.location.paragraph });
+
+/** `tandai search <dir> "<query>"`: every hit as keyword-in-context, or {total, hits} with --json. */
+export async function searchCommand(ctx: CliContext, [dirArg, queryArg]: string[], values: CliValues) {
+  const dir = requireDir("search", dirArg);
+  const query = requireQuery("search", queryArg);
+  await withSearch(dir, async (backend, state) => {
+    const result = await backend.search(searchRequestOf(state, query, values));
+    if (ctx.json) {
+      const hits = result.hits.map(({ documentId, document, start, end, text, before, after, location, speaker, codeIds }) => ({ documentId, document, start, end, text, before, after, location, speaker, codeIds }));
+      return ctx.print(JSON.stringify({ ok: true, total: result.total, documents: result.documents, perDocument: result.perDocument, ...(result.truncated ? { truncated: true } : {}), hits }));
+    }
+    for (const hit of result.hits) ctx.print(ctx.t("search.cli.hit", { document: hit.document, location: location(ctx, hit), before: hit.before, text: hit.text, after: hit.after }));
+    ctx.print(ctx.t("search.cli.total", { total: result.total, documents: result.documents }));
+  });
+}
+
+/** `tandai autocode <dir> "<query>" --code "<code>" --unit …`: one batch, or a preview with --dry-run. */
+export async function autocodeCommand(ctx: CliContext, [dirArg, queryArg]: string[], values: CliValues) {
+  const dir = requireDir("autocode", dirArg);
+  const query = requireQuery("autocode", queryArg);
+  if (!values.code) throw new TandaiError("cli.errors.missingArgument", { command: "autocode", argument: "--code" });
+  const unit: AutocodeUnit = oneOf("--unit", values.unit ?? "word", AUTOCODE_UNITS);
+  await withSearch(dir, async (backend, state) => {
+    const coder = values.coder ?? backend.settings.preferences.coderName;
+    const linked = resolveIndicatorCode(state, values.code!);
+    const search = searchRequestOf(state, query, values);
+    const request = AutocodeRequest.parse({ search, ...(linked ? { codeId: linked } : { newCode: values.code! }), unit, dryRun: Boolean(values["dry-run"]) });
+    const result = await backend.searchService!.autocode(request, coder, (op) => backend.apply({ op }));
+    const { applied: _applied, ...report } = result;
+    if (ctx.json) return ctx.print(JSON.stringify({ ok: true, ...report }));
+    if (result.dryRun) for (const p of result.codings) ctx.print(ctx.t("search.cli.planned", { document: p.document, start: p.start, end: p.end, text: p.text.replace(/\s+/g, " ") }));
+    ctx.print(ctx.t(result.dryRun ? "search.cli.wouldCode" : "search.cli.autocoded", { count: result.count, code: result.code, skipped: result.skipped.length }));
+  });
+}

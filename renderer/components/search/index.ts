@@ -1,0 +1,2 @@
+export { SearchPanel } from "./SearchPanel.js";
+export { FindBar } from "./FindBar.js";

@@ -1,0 +1,167 @@
+import { z } from "zod";
+import { CaseId, CodeId, CodingId, DocumentId } from "../model/ids.js";
+import type { Location } from "../text/blocks.js";
+import { SEARCH_LANGUAGES } from "./stemmers.js";
+
+/**
+ * What a search covers: documents (chosen ones and those of chosen cases; none chosen: all), and
+ * within them all text, only passages coded with some codes, or only text outside any coding.
+ */
+export const SearchScope = z
+  .object({
+    documentIds: z.array(DocumentId).max(5000).default([]),
+    caseIds: z.array(CaseId).max(1000).default([]),
+    /** Only within passages coded with one of these codes (or codes nested under them). */
+    codeIds: z.array(CodeId).max(1000).default([]),
+    /** Only text no coding covers. */
+    uncoded: z.boolean().default(false),
+    /** Only turns of this speaker ("Narasumber", "Informan 1"), compared without case and accents. */
+    speaker: z.string().trim().max(100).optional(),
+  })
+  .strict();
+export type SearchScope = z.output<typeof SearchScope>;
+export type SearchScopeInput = z.input<typeof SearchScope>;
+
+export const SEARCH_SORTS = ["document", "after", "before"] as const;
+
+export const SearchOptions = z
+  .object({
+    /** Match single words by stem (Indonesian or English, by the document's language). */
+    stem: z.boolean().default(true),
+    /** The query is a JavaScript regular expression over the verbatim text. */
+    regex: z.boolean().default(false),
+    /** Regular expressions only: distinguish upper and lower case (words always ignore both). */
+    matchCase: z.boolean().default(false),
+  })
+  .strict();
+export type SearchOptions = z.output<typeof SearchOptions>;
+
+export const SearchRequest = z
+  .object({
+    query: z.string().max(2000),
+    options: SearchOptions.default({ stem: true, regex: false, matchCase: false }),
+    scope: SearchScope.default({ documentIds: [], caseIds: [], codeIds: [], uncoded: false }),
+    sort: z.enum(SEARCH_SORTS).default("document"),
+    offset: z.number().int().nonnegative().default(0),
+    limit: z.number().int().min(1).max(1_000_000).default(200),
+  })
+  .strict();
+export type SearchRequest = z.output<typeof SearchRequest>;
+export type SearchRequestInput = z.input<typeof SearchRequest>;
+
+/** One hit as keyword-in-context: the matched text with a line of its paragraph either side. */
+export interface SearchHit {
+  documentId: DocumentId;
+  document: string;
+  start: number;
+  end: number;
+  text: string;
+  before: string;
+  after: string;
+  location: Location;
+  speaker: string | null;
+  /** Codes of the codings that overlap the hit. */
+  codeIds: CodeId[];
+}
+
+export interface DocumentCount {
+  documentId: DocumentId;
+  document: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  offset: number;
+  hits: SearchHit[];
+  perDocument: DocumentCount[];
+  /** Documents searched (after the scope). */
+  documents: number;
+  /** A regular expression matched more often than anyone reads; the hits stop there. */
+  truncated?: boolean;
+  /** The speakers found in the searched documents' turns, to offer for the speaker scope. */
+  speakers: string[];
+}
+
+export const AUTOCODE_UNITS = ["word", "sentence", "paragraph", "turn"] as const;
+export type AutocodeUnit = (typeof AUTOCODE_UNITS)[number];
+
+/** A hit the user ticked, by its range. */
+export const HitRef = z.object({ documentId: DocumentId, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).strict();
+export type HitRef = z.infer<typeof HitRef>;
+
+export const AutocodeRequest = z
+  .object({
+    search: SearchRequest,
+    /** An existing code, or the path of a code to create ("Hambatan/Anggaran"). */
+    codeId: CodeId.optional(),
+    newCode: z.string().trim().min(1).max(500).optional(),
+    unit: z.enum(AUTOCODE_UNITS),
+    /** Only these hits; absent: every hit of the search. */
+    hits: z.array(HitRef).max(1_000_000).optional(),
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
+export type AutocodeRequest = z.output<typeof AutocodeRequest>;
+export type AutocodeRequestInput = z.input<typeof AutocodeRequest>;
+
+export interface PlannedCoding {
+  documentId: DocumentId;
+  document: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface AutocodeResult {
+  /** The codings added (or that would be). */
+  count: number;
+  codings: PlannedCoding[];
+  /** Ranges skipped because a coding with the code already covers them. */
+  skipped: PlannedCoding[];
+  codeId: CodeId | null;
+  code: string;
+  createdCode: boolean;
+  dryRun: boolean;
+}
+
+export const SimilarRequest = z
+  .object({
+    codeId: CodeId.optional(),
+    codingId: CodingId.optional(),
+    limit: z.number().int().min(1).max(500).default(20),
+    scope: SearchScope.default({ documentIds: [], caseIds: [], codeIds: [], uncoded: false }),
+  })
+  .strict();
+export type SimilarRequest = z.output<typeof SimilarRequest>;
+
+export interface SimilarPassage {
+  documentId: DocumentId;
+  document: string;
+  start: number;
+  end: number;
+  text: string;
+  location: Location;
+  score: number;
+  /** The shared words that made it similar, most telling first. */
+  terms: string[];
+}
+
+export const FrequencyRequest = z
+  .object({
+    scope: SearchScope.default({ documentIds: [], caseIds: [], codeIds: [], uncoded: false }),
+    stem: z.boolean().default(true),
+    limit: z.number().int().min(1).max(5000).default(100),
+  })
+  .strict();
+export type FrequencyRequest = z.output<typeof FrequencyRequest>;
+
+export interface WordFrequency {
+  /** The most frequent form of the word (of the stem, when stemmed). */
+  word: string;
+  stem: string | null;
+  count: number;
+  documents: number;
+}
+
+export const SearchLanguageSchema = z.enum(SEARCH_LANGUAGES);
