@@ -271,6 +271,8 @@ export class Backend implements TandaiApi {
     if (failure && applied.length === 0) throw failure;
     if (applied.length === 0) return this.applied(null);
     return { ...this.applied({ type: "batch", ops: applied }), step: { direction: "undo", description, count: applied.length } };
+  }
+
   async search(args: ArgsOf<"search">): Promise<ResultOf<"search">> {
     return this.requireSearch().search(args);
   }
