@@ -38,7 +38,7 @@ describe.sequential("a project file that contradicts itself", () => {
     const file = join(dir, "project.json");
     // An edit by hand: without the checksum (as a file from before checksums), a coding pointing nowhere.
     const json = JSON.parse((await readFile(file, "utf8")).replace(/,"crc":"[0-9a-f]{8}"\}\n$/, "}\n"));
-    const [codingId] = Object.keys(json.state.codings);
+    const codingId = Object.keys(json.state.codings)[0]!;
     json.state.codings[codingId].documentId = "dGone1234";
     const damaged = JSON.stringify(json);
     await writeFile(file, damaged);
