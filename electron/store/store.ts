@@ -63,7 +63,8 @@ export class DiskProjectStore implements ProjectStore {
   private readonly compactEvery: number;
   /**
    * What went wrong without losing anything, for the caller to tell the user: folding the journal
-   * into project.json failed (a full disk), but every change is durable in the journal.
+   * into project.json failed (a full disk) while every change is durable in the journal, or a
+   * backup could not be taken. The CLI prints them after its result; a command still exits 0.
    */
   readonly warnings: TandaiError[] = [];
   /** Set by restoreBackup: what the restore did. */

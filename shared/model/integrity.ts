@@ -2,12 +2,13 @@ import { memoKey, type ProjectState } from "./project.js";
 
 /**
  * One way a project's state contradicts itself: `where` is the path in project.json (e.g.
- * `codings.k1.documentId`), `problem` says what is wrong in plain words (English, as in the
- * detail of other file errors: it names a value, not a sentence for translation).
+ * `codings.k1.documentId`), `found` the value there and, where it helps, what bounds it
+ * (`9999 > 500`, `A → B → A`). Both are language-neutral: the translated message
+ * (store.errors.integrity) says what kinds of contradiction these are.
  */
 export interface IntegrityIssue {
   where: string;
-  problem: string;
+  found: string;
 }
 
 const MAX_ISSUES = 50;
@@ -25,11 +26,11 @@ const MAX_ISSUES = 50;
  */
 export function checkIntegrity(state: ProjectState): IntegrityIssue[] {
   const issues: IntegrityIssue[] = [];
-  const add = (where: string, problem: string) => {
-    if (issues.length < MAX_ISSUES) issues.push({ where, problem });
+  const add = (where: string, found: string) => {
+    if (issues.length < MAX_ISSUES) issues.push({ where, found });
   };
   const keyed = (area: string, key: string, id: string) => {
-    if (id !== key) add(`${area}.${key}.id`, `the record is kept under “${key}” but its id is “${id}”`);
+    if (id !== key) add(`${area}.${key}.id`, `“${id}”`);
   };
   for (const area of ["documents", "codes", "cases", "attributes", "frameworks"] as const) {
     for (const [key, record] of Object.entries(state[area] as Record<string, { id: string }>)) keyed(area, key, record.id);
@@ -38,24 +39,24 @@ export function checkIntegrity(state: ProjectState): IntegrityIssue[] {
   for (const [key, coding] of Object.entries(state.codings)) {
     keyed("codings", key, coding.id);
     const doc = state.documents[coding.documentId];
-    if (!doc) add(`codings.${key}.documentId`, `no document “${coding.documentId}”`);
-    if (!state.codes[coding.codeId]) add(`codings.${key}.codeId`, `no code “${coding.codeId}”`);
-    if (coding.start >= coding.end) add(`codings.${key}`, `the range ${coding.start}–${coding.end} is empty or reversed`);
-    else if (doc && coding.end > doc.length) add(`codings.${key}.end`, `${coding.end} is past the end of “${doc.title}” (${doc.length} characters)`);
+    if (!doc) add(`codings.${key}.documentId`, `“${coding.documentId}”`);
+    if (!state.codes[coding.codeId]) add(`codings.${key}.codeId`, `“${coding.codeId}”`);
+    if (coding.start >= coding.end) add(`codings.${key}.start`, `${coding.start} ≥ ${coding.end}`);
+    else if (doc && coding.end > doc.length) add(`codings.${key}.end`, `${coding.end} > ${doc.length}`);
   }
   checkCodeTree(state, add);
   for (const [key, kase] of Object.entries(state.cases)) {
-    for (const id of kase.documentIds) if (!state.documents[id]) add(`cases.${key}.documentIds`, `no document “${id}”`);
+    for (const id of kase.documentIds) if (!state.documents[id]) add(`cases.${key}.documentIds`, `“${id}”`);
   }
   for (const [key, memo] of Object.entries(state.memos)) {
-    if (memoKey(memo.target) !== key) add(`memos.${key}`, `the memo is kept under “${key}” but belongs to “${memoKey(memo.target)}”`);
+    if (memoKey(memo.target) !== key) add(`memos.${key}.target`, `“${memoKey(memo.target)}”`);
     const target = memo.target;
     const exists =
       target.kind === "project" ||
       (target.kind === "document" && state.documents[target.id]) ||
       (target.kind === "code" && state.codes[target.id]) ||
       (target.kind === "coding" && state.codings[target.id]);
-    if (!exists) add(`memos.${key}.target`, `no ${target.kind} “${"id" in target ? target.id : ""}”`);
+    if (!exists) add(`memos.${key}.target`, `“${memoKey(target)}”`);
   }
   return issues;
 }
@@ -71,16 +72,16 @@ function checkCodeTree(state: ProjectState, add: (where: string, problem: string
       if (!node) break;
       mark.set(id, 1);
       path.push(id);
-      if (node.parentId !== null && !state.codes[node.parentId]) add(`codes.${id}.parentId`, `no code “${node.parentId}”`);
+      if (node.parentId !== null && !state.codes[node.parentId]) add(`codes.${id}.parentId`, `“${node.parentId}”`);
       id = node.parentId;
     }
-    if (id !== null && mark.get(id) === 1) add(`codes.${id}.parentId`, `the code is its own ancestor (a parent cycle through ${path.slice(path.indexOf(id)).join(" → ")})`);
+    if (id !== null && mark.get(id) === 1) add(`codes.${id}.parentId`, [...path.slice(path.indexOf(id)), id].join(" → "));
     for (const done of path) mark.set(done, 2);
   }
 }
 
 /** The params of store.errors.integrity for `file`: how many places ("50+" when the check stopped counting) and the first few. */
 export function integrityParams(file: string, issues: readonly IntegrityIssue[], shown = 3): { file: string; count: string; detail: string } {
-  const first = issues.slice(0, shown).map((i) => `${i.where}: ${i.problem}`).join("; ");
+  const first = issues.slice(0, shown).map((i) => `${i.where} = ${i.found}`).join("; ");
   return { file, count: issues.length >= MAX_ISSUES ? `${MAX_ISSUES}+` : String(issues.length), detail: issues.length > shown ? `${first}; …` : first };
 }

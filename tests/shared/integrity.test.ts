@@ -26,6 +26,6 @@ describe("checkIntegrity", () => {
     const params = integrityParams("/tesis/project.json", issues);
     expect(params.count).toBe("50+");
     expect(params.detail.split("; ")).toHaveLength(4);
-    expect(params.detail).toMatch(/^codings\.[\w-]+\.documentId: no document “dGone0000”/);
+    expect(params.detail).toMatch(/^codings\.[\w-]+\.documentId = “dGone0000”/);
   });
 });

@@ -81,8 +81,8 @@ describe("a flipped bit in the journal", () => {
 
 describe("hand-made damage in project.json (a file without a checksum)", () => {
   const damages: [string, (state: ProjectState, ids: { motive: CodeId; economic: CodeId }) => void, RegExp][] = [
-    ["a coding whose document does not exist", (s) => void (Object.values(s.codings)[0]!.documentId = "dGone1234" as never), /codings\.[\w-]+\.documentId: no document “dGone1234”/],
-    ["a coding whose code does not exist", (s) => void (Object.values(s.codings)[0]!.codeId = "cGone1234" as never), /codings\.[\w-]+\.codeId: no code “cGone1234”/],
+    ["a coding whose document does not exist", (s) => void (Object.values(s.codings)[0]!.documentId = "dGone1234" as never), /codings\.[\w-]+\.documentId = “dGone1234”/],
+    ["a coding whose code does not exist", (s) => void (Object.values(s.codings)[0]!.codeId = "cGone1234" as never), /codings\.[\w-]+\.codeId = “cGone1234”/],
     [
       "a record kept under a key other than its id",
       (s) => {
@@ -90,12 +90,12 @@ describe("hand-made damage in project.json (a file without a checksum)", () => {
         delete s.codings[key as keyof typeof s.codings];
         s.codings["someOtherKey" as keyof typeof s.codings] = value;
       },
-      /codings\.someOtherKey\.id: the record is kept under “someOtherKey” but its id is/,
+      /codings\.someOtherKey\.id = “[\w-]+”/,
     ],
-    ["a coding past its document's end", (s) => void (Object.values(s.codings)[1]!.end = 9999 as never), /\.end: 9999 is past the end of “Wawancara/],
-    ["a parent cycle", (s, { motive, economic }) => void (s.codes[motive]!.parentId = economic), /the code is its own ancestor/],
-    ["a case with a document that does not exist", (s) => void Object.values(s.cases)[0]!.documentIds.push("dGone5678" as never), /cases\.case-padang\.documentIds: no document “dGone5678”/],
-    ["a memo of a code that does not exist", (s) => void (Object.values(s.memos)[0]!.target = { kind: "code", id: "cGone5678" as never }), /memos\./],
+    ["a coding past its document's end", (s) => void (Object.values(s.codings)[1]!.end = 9999 as never), /codings\.[\w-]+\.end = 9999 > (500|300)/],
+    ["a parent cycle", (s, { motive, economic }) => void (s.codes[motive]!.parentId = economic), /codes\.[\w-]+\.parentId = ([\w-]+) → [\w-]+ → \1/],
+    ["a case with a document that does not exist", (s) => void Object.values(s.cases)[0]!.documentIds.push("dGone5678" as never), /cases\.case-padang\.documentIds = “dGone5678”/],
+    ["a memo of a code that does not exist", (s) => void (Object.values(s.memos)[0]!.target = { kind: "code", id: "cGone5678" as never }), /memos\.code:[\w-]+\.target = “code:cGone5678”/],
   ];
 
   for (const [what, damage, detail] of damages) {
