@@ -92,8 +92,13 @@ export async function emptyDocx(): Promise<Uint8Array> {
 }
 
 /** A PDF whose pages each hold `lines` drawn top-down at 12 pt with 15 pt leading; "" leaves a blank line. */
-export async function textPdf(pages: readonly (readonly string[])[]): Promise<Uint8Array> {
+export async function textPdf(pages: readonly (readonly string[])[], date?: Date): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
+  // A fixed date makes the same bytes every run (pdf-lib stamps "now" otherwise).
+  if (date) {
+    pdf.setCreationDate(date);
+    pdf.setModificationDate(date);
+  }
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   for (const lines of pages) {
     const page = pdf.addPage([595, 842]);
