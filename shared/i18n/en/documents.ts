@@ -40,7 +40,6 @@ export default {
     deleteQuestion: "Delete the group “{{name}}”? Its {{count}} documents stay in the project.",
     members_one: "{{count}} document",
     members_other: "{{count}} documents",
-    filter: "Show",
     all: "All documents",
     emptyGroup: "No document in this group yet: add documents from their ⋯ menu.",
   },
@@ -51,8 +50,6 @@ export default {
     group: "Group “{{name}}”",
   },
   frequency: {
-    toggle: "Frequency table",
-    toggleHint: "Codes × documents or cases: codings and the share of text covered",
     title: "Code frequencies",
     axis: "Columns",
     documents: "Documents",
@@ -73,9 +70,6 @@ export default {
     noCodes: "No codes yet.",
     noColumns: "Nothing to count: no documents or cases in this scope.",
     noCases: "No cases yet: create cases to count by case.",
-  },
-  paths: {
-    rule: "“/” separates levels: “Hambatan/Anggaran” is “Anggaran” under “Hambatan”. Type \\/ for a slash in a name.",
   },
   errors: {
     badOrder: "The position of document {{id}} must be a number, not {{value}}.",

@@ -40,7 +40,6 @@ export default {
     deleteQuestion: "Hapus kelompok “{{name}}”? {{count}} dokumennya tetap ada di proyek.",
     members_one: "{{count}} dokumen",
     members_other: "{{count}} dokumen",
-    filter: "Tampilkan",
     all: "Semua dokumen",
     emptyGroup: "Belum ada dokumen di kelompok ini: tambahkan dokumen dari menu ⋯-nya.",
   },
@@ -51,8 +50,6 @@ export default {
     group: "Kelompok “{{name}}”",
   },
   frequency: {
-    toggle: "Tabel frekuensi",
-    toggleHint: "Kode × dokumen atau kasus: jumlah pengodean dan porsi teks yang tercakup",
     title: "Frekuensi kode",
     axis: "Kolom",
     documents: "Dokumen",
@@ -73,9 +70,6 @@ export default {
     noCodes: "Belum ada kode.",
     noColumns: "Tidak ada yang dihitung: tidak ada dokumen atau kasus dalam cakupan ini.",
     noCases: "Belum ada kasus: buat kasus untuk menghitung per kasus.",
-  },
-  paths: {
-    rule: "“/” memisahkan tingkat: “Hambatan/Anggaran” adalah “Anggaran” di bawah “Hambatan”. Ketik \\/ untuk garis miring di dalam nama.",
   },
   errors: {
     badOrder: "Posisi dokumen {{id}} harus berupa angka, bukan {{value}}.",
