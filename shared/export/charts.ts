@@ -3,6 +3,7 @@ import { TandaiError } from "../errors.js";
 import { computeIndicators } from "../frameworks/compute.js";
 import type { Language } from "../i18n/catalogues.js";
 import type { Coding, ProjectState } from "../model/project.js";
+import { withCodeNamesIn } from "./codeNames.js";
 import { codeCaseMatrix, cooccurrenceMatrix } from "./matrices.js";
 import type { ChartName, CooccurrenceUnit } from "./model.js";
 import type { ReportChart } from "./report.js";
@@ -22,16 +23,20 @@ export function indicatorGrids(state: ProjectState, scope: ResolvedScope, langua
   return new Map(scope.frameworks.map((f) => [f.id, indicatorGridChart(f, scope.cases, results, language)]));
 }
 
-/** One chart of the project, as the app shows it; an indicator grid needs one framework in scope. */
+/**
+ * One chart of the project, as the app shows it but with framework codes named in the export's
+ * language, as the report's codebook names them; an indicator grid needs one framework in scope.
+ */
 export function chartOf(state: ProjectState, scope: ResolvedScope, name: ChartName, options: ChartOptions): Chart {
   const { language } = options;
+  const named = (matrix: Parameters<typeof withCodeNamesIn>[1]) => withCodeNamesIn(state, matrix, language);
   switch (name) {
     case "frequencies":
-      return frequencyChart(codeCaseMatrix(state, scope), language);
+      return frequencyChart(named(codeCaseMatrix(state, scope)), language);
     case "heatmap":
-      return heatmapChart(codeCaseMatrix(state, scope), language, { presence: options.presence });
+      return heatmapChart(named(codeCaseMatrix(state, scope)), language, { presence: options.presence });
     case "cooccurrence":
-      return cooccurrenceChart(cooccurrenceMatrix(state, scope, options.unit, options.paragraphsOf), options.unit, language);
+      return cooccurrenceChart(named(cooccurrenceMatrix(state, scope, options.unit, options.paragraphsOf)), options.unit, language);
     case "indicatorGrid": {
       if (scope.frameworks.length !== 1) throw new TandaiError("export.errors.oneFramework", { count: scope.frameworks.length });
       return indicatorGrids(state, scope, language).get(scope.frameworks[0]!.id)!;

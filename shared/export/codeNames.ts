@@ -3,6 +3,7 @@ import { findIndicator, type Bilingual } from "../frameworks/model.js";
 import type { Language } from "../i18n/catalogues.js";
 import type { CodeId } from "../model/ids.js";
 import type { Code, CodeDescription, ProjectState } from "../model/project.js";
+import type { Axis, Matrix } from "./matrices.js";
 
 /**
  * A code as a report in `language` names and describes it. Codes made from a framework carry the
@@ -41,4 +42,10 @@ function frameworkNames(state: ProjectState, code: Code): Bilingual | undefined 
   if (code.indicatorId) return findIndicator(state.frameworks, code.indicatorId)?.name;
   if (code.parentId !== null) return undefined;
   return Object.values(state.frameworks).find((f) => code.name === f.name.en.slice(0, 200) || code.name === f.name.id.slice(0, 200))?.name;
+}
+
+/** The matrix with its code rows and columns named by `codePathIn`, for an export in `language`. */
+export function withCodeNamesIn(state: ProjectState, matrix: Matrix, language: Language): Matrix {
+  const rename = (axis: Axis): Axis => (state.codes[axis.id as CodeId] ? { ...axis, label: codePathIn(state, axis.id as CodeId, language) } : axis);
+  return { ...matrix, rows: matrix.rows.map(rename), columns: matrix.columns.map(rename) };
 }

@@ -1,4 +1,3 @@
-import { codePath, formatCodePath, PATH_SEPARATOR } from "../codebook/tree.js";
 import { computeIndicators } from "../frameworks/compute.js";
 import { findIndicator } from "../frameworks/model.js";
 import { verdictSentence } from "../frameworks/verdict.js";
@@ -6,6 +5,7 @@ import type { Language } from "../i18n/catalogues.js";
 import { translate } from "../i18n/translate.js";
 import type { CaseId, CodeId, DocumentId } from "../model/ids.js";
 import { memoKey, type DocumentContent, type ProjectState } from "../model/project.js";
+import { codePathIn, withCodeNamesIn } from "./codeNames.js";
 import { codeCaseMatrix, codeDocumentMatrix, presence, type Matrix } from "./matrices.js";
 import { checkCancelled, TABLES, type ExportControl, type TableName, type TableRequest } from "./model.js";
 import { collectQuotes, type QuotedCoding } from "./quotes.js";
@@ -38,12 +38,15 @@ export function sheetTitle(text: string): string {
 
 const titleOf = (name: TableName, language: Language) => sheetTitle(translate(language, `tables.sheet.${name}`));
 
-/** Code paths are asked for once per code, not once per coding (a project holds 100k codings). */
-function pathsOf(state: ProjectState): (id: CodeId) => string {
+/**
+ * Code paths (framework codes named in the export's language) are asked for once per code, not
+ * once per coding (a project holds 100k codings).
+ */
+function pathsOf(state: ProjectState, language: Language): (id: CodeId) => string {
   const cache = new Map<CodeId, string>();
   return (id) => {
     let path = cache.get(id);
-    if (path === undefined) cache.set(id, (path = state.codes[id] ? formatCodePath(codePath(state, id), PATH_SEPARATOR) : ""));
+    if (path === undefined) cache.set(id, (path = state.codes[id] ? codePathIn(state, id, language) : ""));
     return path;
   };
 }
@@ -58,7 +61,7 @@ export function codingsTable(state: ProjectState, scope: ResolvedScope, quoted: 
   for (const [documentId, found] of casesOfDocuments(state)) {
     casesOf.set(documentId, found.filter((c) => inScope.has(c.id)).map((c) => c.name).join("; "));
   }
-  const pathOf = pathsOf(state);
+  const pathOf = pathsOf(state, language);
   const stance = { supports: translate(language, "app.stance.supports"), contradicts: translate(language, "app.stance.contradicts") };
   const rows = quoted.map(({ coding, quote, location }): Cell[] => {
     const indicatorId = state.codes[coding.codeId]?.indicatorId ?? null;
@@ -145,8 +148,8 @@ export async function buildTables(
   const matrix = (m: Matrix) => (request.presence ? presence(m) : m);
   const build: Record<TableName, () => Table> = {
     codings: () => codingsTable(state, scope, quoted, request.language),
-    codeDocument: () => matrixTable("codeDocument", matrix(codeDocumentMatrix(state, scope)), request.language),
-    codeCase: () => matrixTable("codeCase", matrix(codeCaseMatrix(state, scope)), request.language),
+    codeDocument: () => matrixTable("codeDocument", matrix(withCodeNamesIn(state, codeDocumentMatrix(state, scope), request.language)), request.language),
+    codeCase: () => matrixTable("codeCase", matrix(withCodeNamesIn(state, codeCaseMatrix(state, scope), request.language)), request.language),
     indicators: () => indicatorTable(state, scope, request.language),
   };
   const tables: Table[] = [];

@@ -5,6 +5,7 @@ import { cooccurrenceChart, frequencyChart, heatmapChart, indicatorGridChart, sv
 import { fit, textWidth } from "../../shared/charts/frame.js";
 import { codeCaseMatrix, cooccurrenceMatrix, type Matrix } from "../../shared/export/matrices.js";
 import { resolveScope } from "../../shared/export/scope.js";
+import { chartOf } from "../../shared/export/charts.js";
 import { applyOperation, computeIndicators, emptyProject, newCaseId, newProjectId, type Case, type Language } from "../../shared/index.js";
 import { exportFixture } from "./exportFixture.js";
 import { code, NOW } from "./fixtures.js";
@@ -237,6 +238,17 @@ describe("charts", () => {
     expect(drawn.children[0]!.text).toBe(`${name}: status indikator per kasus`);
     expect(texts(drawn).find((x) => x.startsWith("Kerangka analisis"))).toMatch(/…$/);
     expect(grid.width).toBeLessThan(720);
+  });
+
+  it("an exported chart names the framework's codes in the export's language, as the report's codebook does", () => {
+    const fx = exportFixture();
+    const scope = resolveScope(fx.state, { caseIds: [], codeIds: [], frameworkIds: [] });
+    const labels = (language: Language) => all(parse(chartOf(fx.state, scope, "heatmap", { language, unit: "overlap" })), "title").map((x) => x.text);
+    expect(labels("en").join("\n")).toContain("Motives of paradiplomacy (Keating)/Economic motive");
+    expect(labels("en").join("\n")).not.toContain("Motif ekonomi");
+    expect(labels("id").join("\n")).toContain("Motif paradiplomasi (Keating)/Motif ekonomi");
+    // The researcher's own codes keep their names.
+    expect(labels("en").join("\n")).toContain("Hambatan/Pandemi Covid-19");
   });
 
   it("shortens code paths in the middle, so codes of different groups and siblings stay told apart", () => {

@@ -36,7 +36,8 @@ describe("codingsTable", () => {
     expect(economic).toEqual([
       "Wawancara Bappeda Padang",
       "Padang – Bà Rịa–Vũng Tàu",
-      codePath(f.state, f.codes.economic.id).join(PATH_SEPARATOR),
+      // The framework's codes (added in Indonesian) are named in the table's language, as its indicator is.
+      "Motives of paradiplomacy (Keating)/Economic motive",
       "keating.economic",
       "Economic motive",
       "Supports",
@@ -134,6 +135,17 @@ describe("matrixTable", () => {
 });
 
 describe("indicatorTable", () => {
+  it("names framework codes in the table's language, the researcher's own codes as written", async () => {
+    const f = exportFixture();
+    const [id, en] = await Promise.all((["id", "en"] as const).map((language) => buildTables(f.state, TableRequest.parse({ kind: "table", format: "xlsx", language }), f.read)));
+    const codeColumn = (tables: Table[]) => new Set(tables[0]!.rows.map((r) => r[2]));
+    expect(codeColumn(id!)).toEqual(new Set(["Motif paradiplomasi (Keating)/Motif ekonomi", "Motif paradiplomasi (Keating)/Motif budaya", "Hambatan/Pandemi Covid-19"]));
+    expect(codeColumn(en!)).toEqual(new Set(["Motives of paradiplomacy (Keating)/Economic motive", "Motives of paradiplomacy (Keating)/Cultural motive", "Hambatan/Pandemi Covid-19"]));
+    const matrixRows = (tables: Table[]) => tables.find((t) => t.name === "codeCase")!.rows.map((r) => r[0]);
+    expect(matrixRows(en!)).toContain("Motives of paradiplomacy (Keating)/Political motive");
+    expect(matrixRows(id!)).toContain("Motif paradiplomasi (Keating)/Motif politik");
+  });
+
   it("has a row per case × framework × indicator with statuses, counts, the override's justification and the verdict", () => {
     const f = exportFixture();
     const table = indicatorTable(f.state, resolveScope(f.state, { caseIds: [], codeIds: [], frameworkIds: [] }), "en");
