@@ -68,6 +68,10 @@ describe("corpus search", () => {
     expect(result.perDocument.map((d) => [d.document, d.count])).toEqual([["W", 1], ["X", 2]]);
     const sorted = run(state, index, "anggaran", { options: { stem: false }, sort: "after" }).hits.map((h) => h.after.trim().split(" ")[0]);
     expect(sorted).toEqual(["besar.", "daerah", "kerja"]);
+    // Pages of the sorted order add up to the whole order, whatever the page size.
+    const all = run(state, index, "anggaran", { options: { stem: false }, sort: "after" }).hits.map((h) => h.start);
+    const paged = [0, 1, 2].flatMap((offset) => run(state, index, "anggaran", { options: { stem: false }, sort: "after", offset, limit: 1 }).hits.map((h) => h.start));
+    expect(paged).toEqual(all);
   });
 
   it("searches only within passages coded X, or only outside any coding", () => {
@@ -102,5 +106,38 @@ describe("corpus search", () => {
     const { state, index } = world({ E: "The cooperation of the cities is cooperating on the port and the fisheries." });
     expect(index.get(Object.keys(state.documents)[0] as never)!.detected).toBe("en");
     expect(run(state, index, "cooperate").hits.map((h) => h.text)).toEqual(["cooperation", "cooperating"]);
+  });
+});
+
+describe("keyword-in-context order", () => {
+  it("equals a plain sort by the next three words, page by page, with many ties", async () => {
+    const { seededRandom } = await import("../../../shared/random.js");
+    const { sortHits } = await import("../../../shared/index.js");
+    const random = seededRandom(3);
+    const vocabulary = ["dana", "kota", "pusat", "daerah", "anggaran", "laut"];
+    const texts: Record<string, string> = {};
+    for (let d = 0; d < 4; d++) {
+      texts[`D${d}`] = Array.from({ length: 30 }, () => Array.from({ length: 12 }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(" ") + ".").join("\n");
+    }
+    const { state, index } = world(texts);
+    for (const sort of ["after", "before"] as const) {
+      const { hits } = findHits(index, state, request("dana", { options: { stem: false } }));
+      const words = (h: (typeof hits)[number]) =>
+        [1, 2, 3].map((k) => {
+          const t = sort === "after" ? h.lastToken + k : h.firstToken - k;
+          return t < 0 || t >= h.doc.terms.length ? "" : index.vocabulary.words[h.doc.terms[t]!]!;
+        });
+      const expected = hits
+        .map((h, i) => ({ h, i, w: words(h) }))
+        .sort((a, b) => {
+          for (let k = 0; k < 3; k++) if (a.w[k] !== b.w[k]) return a.w[k]! < b.w[k]! ? -1 : 1;
+          return a.i - b.i;
+        })
+        .map((x) => x.h);
+      expect(sortHits(index, hits, sort)).toEqual(expected);
+      const pages = [];
+      for (let offset = 0; offset < hits.length; offset += 7) pages.push(...sortHits(index, hits, sort, offset, 7));
+      expect(pages).toEqual(expected);
+    }
   });
 });
