@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
-  flattenCodebook,
+  escapeCodeName,
   newCodingId,
   offset,
   toErrorPayload,
@@ -18,6 +18,7 @@ import { useApp } from "../state/app.js";
 import { useMirror, useProject } from "../state/context.js";
 import { useDocumentContent } from "../state/documents.js";
 import { AttributesSection } from "./attributes/index.js";
+import { useCodeKeys } from "./codebook/index.js";
 import { CodePalette } from "./CodePalette.js";
 import { CodingPopover } from "./CodingPopover.js";
 import { isTyping } from "./useUndoShortcuts.js";
@@ -49,7 +50,8 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
   // New arrays only when the project changed, so the view diffs codings only then.
   const codings = useMemo(() => index.codingsOf(state, documentId), [state, index, version, documentId]);
   const codes = useMemo(() => ({ ...state.codes }), [state, version]);
-  const shortcuts = useMemo(() => flattenCodebook(state).slice(0, 9).map((row) => row.code), [state, version]);
+  // Keys 1–9 as the codebook shows them (pinned, then leaf codes in creation order: shared/codebook/keys.ts).
+  const { bindings, byKey } = useCodeKeys();
 
   const applyCode = useCallback(
     (codeId: CodeId) => {
@@ -69,7 +71,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
     [selection, documentId, stance, app, mirror, t],
   );
 
-  // Keys 1–9 apply the first nine codes of the codebook to the selection.
+  // Keys 1–9 apply the code bound to them (useCodeKeys) to the selection.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!selection || isTyping(e.target)) return;
@@ -79,7 +81,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
         setPaletteOpen(true);
         return;
       }
-      const shortcut = !command && !e.altKey ? shortcuts[Number(e.key) - 1] : undefined;
+      const shortcut = !command && !e.altKey ? byKey.get(Number(e.key))?.code : undefined;
       if (shortcut) {
         e.preventDefault();
         applyCode(shortcut.id);
@@ -87,7 +89,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [selection, shortcuts, applyCode]);
+  }, [selection, byKey, applyCode]);
 
   // What a screen reader hears as the caret moves: the codes of the passage under it.
   const caretNames = caret ? [...new Set(caret.ids.map((id) => state.codings[id]?.codeId).map((id) => (id ? state.codes[id]?.name : undefined)).filter((n) => n !== undefined))] : [];
@@ -128,10 +130,10 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
               ))}
             </div>
             <div className="quick-codes">
-              {shortcuts.map((code, i) => (
-                <button key={code.id} onClick={() => applyCode(code.id)} title={t("app.coding.applyHint", { key: i + 1 })} data-testid="quick-code" data-code-id={code.id}>
+              {bindings.map(({ key, code }) => (
+                <button key={code.id} onClick={() => applyCode(code.id)} title={t("app.coding.applyHint", { key })} data-testid="quick-code" data-code-id={code.id}>
                   <span className="swatch" style={{ background: code.color }} />
-                  <kbd>{i + 1}</kbd> {code.name}
+                  <kbd>{key}</kbd> {escapeCodeName(code.name)}
                 </button>
               ))}
             </div>

@@ -53,7 +53,7 @@ describe("pinning a code to a key", () => {
     await click($(document, `[data-testid="code-row"][data-code-id="${barrier}"] [data-testid="code-menu-button"]`));
     await click($(document, '[data-testid="code-menu"] [data-action="key"]'));
     const picker = $(document, '[data-testid="key-picker"]');
-    expect($(picker, '[data-key="1"]').textContent).toContain("now: Motif/Motif ekonomi");
+    expect($(picker, '[data-key="1"]').textContent).toContain("now: Motif / Motif ekonomi");
     await click($(picker, '[data-key="1"]'));
     expect(view.mirror.sentOf("setCodeKey")).toEqual([{ type: "setCodeKey", codeId: barrier, key: 1 }]);
     expect(keyOf(barrier)).toBe("1");

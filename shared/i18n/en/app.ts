@@ -71,7 +71,7 @@ export default {
   },
   code: { pick: "Choose a code in the codebook to describe it." },
   coding: {
-    selectHint: "Select text to code it: keys 1–9 apply the first nine codes, / searches the codebook.",
+    selectHint: "Select text to code it: the keys 1–9 shown beside codes apply them, / searches the codebook.",
     stance: "Stance",
     applyHint: "Apply this code to the selection (key {{key}})",
     anonymous: "Unnamed coder",

@@ -68,7 +68,7 @@ export default {
   },
   code: { pick: "Pilih kode di buku kode untuk mendeskripsikannya." },
   coding: {
-    selectHint: "Pilih teks untuk mengodenya: tombol 1–9 menerapkan sembilan kode pertama, / mencari di buku kode.",
+    selectHint: "Pilih teks untuk mengodenya: tombol 1–9 yang tertera di samping kode menerapkannya, / mencari di buku kode.",
     stance: "Sikap bukti",
     applyHint: "Terapkan kode ini pada teks terpilih (tombol {{key}})",
     anonymous: "Pengode tanpa nama",
