@@ -9,7 +9,8 @@ export interface ToImportWorker {
   data: Uint8Array;
   options: ImportOptions;
 }
-export type FromImportWorker = { id: number; ok: true; document: ImportedDocument } | { id: number; ok: false; error: ErrorPayload } | { ready: true };
+/** A document comes back with its text empty and `utf8` holding it, unless UTF-8 cannot hold it (see worker.ts). */
+export type FromImportWorker = { id: number; ok: true; document: ImportedDocument; utf8?: Uint8Array } | { id: number; ok: false; error: ErrorPayload } | { ready: true };
 
 /** What one import may use before it is stopped. */
 export interface ImportLimits {
@@ -95,6 +96,7 @@ export class ImportWorker {
       };
       const onMessage = (message: FromImportWorker) => {
         if ("ready" in message || message.id !== id) return;
+        if (message.ok && message.utf8) message.document.content.text = new TextDecoder().decode(message.utf8);
         // After a large file the thread's heap still holds its garbage (the decoded text, the
         // parser's objects) while the main thread writes the document: ending the thread first
         // frees it, so the two peaks do not add up. The next file starts a fresh thread.

@@ -84,15 +84,23 @@ function OutcomeLine({ entry, busy, onRetry, onSkip }: { entry: ReportEntry; bus
           </button>
         </div>
       )}
-      {canReencode && <EncodingChoice current={outcome.ok ? (outcome.encoding ?? "utf-8") : "windows-1252"} busy={busy} onChoose={(encoding) => onRetry({ encoding, ...(outcome.ok ? { replaces: outcome.documentId } : {}) })} />}
+      {canReencode && (
+        <EncodingChoice
+          // A refused file was read in no encoding yet: any choice, the one shown too, is worth a try.
+          current={outcome.ok ? (outcome.encoding ?? "utf-8") : null}
+          busy={busy}
+          onChoose={(encoding) => onRetry({ encoding, ...(outcome.ok ? { replaces: outcome.documentId } : {}) })}
+        />
+      )}
     </li>
   );
 }
 
-function EncodingChoice({ current, busy, onChoose }: { current: string; busy: boolean; onChoose(encoding: string): void }) {
+/** The encodings to read a file in again; `current` is the one it was read in (null: refused). */
+function EncodingChoice({ current, busy, onChoose }: { current: string | null; busy: boolean; onChoose(encoding: string): void }) {
   const { t } = useTranslation();
-  const [encoding, setEncoding] = useState(current);
-  const options = ENCODINGS.includes(current) ? ENCODINGS : [current, ...ENCODINGS];
+  const [encoding, setEncoding] = useState(current ?? "windows-1252");
+  const options = current === null || ENCODINGS.includes(current) ? ENCODINGS : [current, ...ENCODINGS];
   return (
     <div className="actions">
       <label>

@@ -4,7 +4,7 @@ export default {
     empty: "“{{file}}” is empty (0 bytes). Check that you chose the right file.",
     noText: "“{{file}}” contains no text to import.",
     tooLarge: "“{{file}}” is too large to import ({{size}} MB; the limit is {{max}} MB). Split it into smaller files.",
-    notAFile: "“{{file}}” is not a file (perhaps a folder) and cannot be imported.",
+    notAFile: "“{{file}}” is not a regular file (a folder, a pipe or a device) and cannot be imported.",
     notFound: "“{{file}}” was not found. It may have been moved, renamed or deleted.",
     unreadable: "“{{file}}” could not be read: {{detail}}",
     notText:

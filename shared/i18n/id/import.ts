@@ -4,7 +4,7 @@ export default {
     empty: "“{{file}}” kosong (0 bita). Periksa apakah berkas yang dipilih sudah benar.",
     noText: "“{{file}}” tidak berisi teks yang dapat diimpor.",
     tooLarge: "“{{file}}” terlalu besar untuk diimpor ({{size}} MB; batasnya {{max}} MB). Pecah menjadi beberapa berkas yang lebih kecil.",
-    notAFile: "“{{file}}” bukan berkas (mungkin folder) sehingga tidak dapat diimpor.",
+    notAFile: "“{{file}}” bukan berkas biasa (melainkan folder, pipa, atau perangkat) sehingga tidak dapat diimpor.",
     notFound: "“{{file}}” tidak ditemukan. Mungkin sudah dipindahkan, diganti namanya, atau dihapus.",
     unreadable: "“{{file}}” tidak dapat dibaca: {{detail}}",
     notText:
