@@ -46,20 +46,24 @@ const BATCHED = ["truncated", "bitflip", "random", "valid", "empty", "nul", "enc
  * crashes or hangs is imported again one file at a time, so the blame lands on the file that earned it.
  */
 function units(files: FuzzFile[]): FuzzFile[][] {
-  const out: FuzzFile[][] = [];
+  const hostile: FuzzFile[][] = [];
+  const batches: FuzzFile[][] = [];
+  // `tandai codebook import` takes one file, so cheap .qdc files go one to a process, last.
+  const codebooks: FuzzFile[][] = [];
   const open = new Map<string, FuzzFile[]>();
   for (const file of files) {
-    if (file.command === "codebook" || !BATCHED.includes(file.kind)) {
-      out.push([file]);
-      continue;
+    if (!BATCHED.includes(file.kind)) hostile.push([file]);
+    else if (file.command === "codebook") codebooks.push([file]);
+    else {
+      const key = `${file.ext} ${file.kind}`;
+      const batch = open.get(key) ?? [];
+      if (batch.length === 0) batches.push(batch);
+      batch.push(file);
+      open.set(key, batch.length >= BATCH ? [] : batch);
     }
-    const key = `${file.ext} ${file.kind}`;
-    const batch = open.get(key) ?? [];
-    if (batch.length === 0) out.push(batch);
-    batch.push(file);
-    open.set(key, batch.length >= BATCH ? [] : batch);
   }
-  return out;
+  // The hostile files first: a run cut short by its budget has still tried every kind of attack.
+  return [...hostile, ...batches, ...codebooks];
 }
 
 export async function fuzzImports(

@@ -5,7 +5,8 @@
  * 1. Kills: at least 1,000 random SIGKILLs (120 with --quick) of real writers — `tandai code`,
  *    `import`, `export` and `tandai serve` driven over HTTP — on projects in a temp folder, each
  *    followed by a reopen that must find every acknowledged coding and document.
- * 2. Fuzz: a generated corpus of malformed and hostile files (≥ 200; about 110 with --quick)
+ * 2. Fuzz: a generated corpus of malformed and hostile files (≥ 200; about 110 with --quick, whose
+ *    bombs are a quarter the size)
  *    imported through the CLI one process each, with a time limit: each must be imported or
  *    refused with a message naming it, never crash or hang.
  *
@@ -33,8 +34,8 @@ const KILLS = quick ? 120 : 1000;
 const scaleArg = args.indexOf("--budget-scale");
 /** `--budget-scale 2` doubles the time budgets, for a machine too loaded to reach 1,000 kills in 15 minutes. */
 const scale = scaleArg >= 0 ? Number(args[scaleArg + 1]) : 1;
-const KILL_BUDGET_MS = (quick ? 60 : 630) * 1000 * scale;
-const FUZZ_BUDGET_MS = (quick ? 50 : 200) * 1000 * scale;
+const KILL_BUDGET_MS = (quick ? 45 : 630) * 1000 * scale;
+const FUZZ_BUDGET_MS = (quick ? 40 : 200) * 1000 * scale;
 const IMPORT_LIMIT_MS = (quick ? 20 : 30) * 1000;
 /** Projects killed in parallel (writers wait on fdatasync and node's start, so a third lane overlaps them). */
 const LANES = 3;
@@ -75,7 +76,7 @@ try {
   // The corpus first: the kill lanes import its valid files too.
   const corpusDir = join(work, "corpus");
   await mkdir(corpusDir);
-  const corpus = await writeCorpus(corpusDir, random, quick ? 5 : 20);
+  const corpus = await writeCorpus(corpusDir, random, quick ? 5 : 20, quick ? 0.25 : 1);
   console.error(`soak: corpus of ${corpus.length} files written (${Math.round((Date.now() - began) / 1000)} s)`);
 
   // 1. Kills.
