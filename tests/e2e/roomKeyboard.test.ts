@@ -64,6 +64,7 @@ describe.sequential("coding with the keyboard only", () => {
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.type("xyz");
     await page.keyboard.press("Backspace");
+    await page.keyboard.press("Delete");
     expect(await page.locator("[data-document-view] p").first().textContent()).toBe("Pewawancara: Bagaimana awal mula kerja sama kota kembar Padang dengan Vung Tau?");
     await expect.poll(announced).toBe("Dikode: Tahap");
     await page.keyboard.press("End");
@@ -88,10 +89,10 @@ describe.sequential("coding with the keyboard only", () => {
     await expect.poll(() => popover.count()).toBe(0);
     expect(await focusedIsDocument()).toBe(true);
     await expect.poll(announced).toBe("Dikode: Tahap");
-    // ProseMirror puts its selection back into the DOM by a 20 ms timer after the view regains
-    // focus; a person is never faster than that, a script on a loaded machine is. A page timer
-    // queued now for longer expires after it, so the next key comes after ProseMirror's.
-    await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
+    // ProseMirror puts its selection back into the DOM by a timer after the view regains focus
+    // (20 ms, longer on a loaded machine); a person is never that fast, a script is: pause as a
+    // person would before the next key.
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
   });
 
   it("opens the palette with / on a keyboard selection and applies the code picked", async () => {
