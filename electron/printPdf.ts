@@ -10,7 +10,8 @@ import { join } from "node:path";
  */
 export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), "tandai-print-"));
-  const page = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false } });
+  // Auxclick off as in the main window: a middle click would open a link without setWindowOpenHandler.
+  const page = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: "Auxclick" } });
   try {
     const file = join(dir, "report.html");
     await writeFile(file, html, "utf8");
