@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import pkg from "../../package.json" with { type: "json" };
 
 /**
  * Electronegativity (Doyensec's scanner for Electron misconfigurations) over the main process's
@@ -29,6 +28,15 @@ const REVIEWED: { check: string; file: string; sample: string; why: string }[] =
 
 const run = promisify(execFile);
 
+/** One row of Electronegativity's CSV report. */
+interface Finding {
+  issue: string;
+  severity: string;
+  filename: string;
+  location: string;
+  sample: string;
+}
+
 describe("Electronegativity", () => {
   it("finds no high or medium issue in the main process that has not been reviewed", async () => {
     const dir = await mkdtemp(join(tmpdir(), "tandai-eneg-"));
@@ -36,8 +44,10 @@ describe("Electronegativity", () => {
       const out = join(dir, "findings.csv");
       const bin = join(import.meta.dirname, "../../node_modules/.bin/electronegativity");
       // -e: the Electron version we ship, so version-dependent checks (remote module, defaults) are judged for it.
-      await run(bin, ["-i", "electron", "-r", "-e", pkg.devDependencies.electron, "-o", out], { cwd: join(import.meta.dirname, "../.."), timeout: 120_000 });
-      const rows = parse(await readFile(out, "utf8"), { columns: true, trim: true }) as Record<string, string>[];
+      const root = join(import.meta.dirname, "../..");
+      const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+      await run(bin, ["-i", "electron", "-r", "-e", pkg.devDependencies.electron!, "-o", out], { cwd: root, timeout: 120_000 });
+      const rows = parse(await readFile(out, "utf8"), { columns: true, trim: true }) as Finding[];
       expect(rows.length).toBeGreaterThan(0); // the scan ran over our sources and reported what it saw
       const serious = rows.filter((r) => r.severity === "HIGH" || r.severity === "MEDIUM");
       const unreviewed = serious.filter((r) => !REVIEWED.some((k) => k.check === r.issue && r.filename.endsWith(k.file) && r.sample.includes(k.sample)));
