@@ -1,4 +1,9 @@
-import { runCli } from "./main.js";
+import { enableCompileCache } from "node:module";
+
+// V8's code cache on disk (in the system's temp folder): a command's modules are compiled once, not
+// at every start — compiling them was most of what a `tandai` call spent before doing its work.
+enableCompileCache?.();
+const { runCli } = await import("./main.js");
 
 // `serve` keeps running until interrupted; every other command sets the exit status and ends.
 process.exitCode = await runCli(process.argv.slice(2));

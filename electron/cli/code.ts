@@ -17,7 +17,8 @@ import {
 } from "../../shared/index.js";
 import { report, type CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
-import { cliBackend, requireDir, withProject } from "./project.js";
+import { cliCoderName } from "./coderName.js";
+import { requireDir, withProject } from "./project.js";
 
 export function findDocument(state: ProjectState, titleOrId: string): DocumentMeta {
   const docs = Object.values(state.documents);
@@ -62,8 +63,7 @@ export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: C
   const occurrence = Number(values.occurrence ?? "1");
   if (!Number.isInteger(occurrence) || occurrence < 1) throw new TandaiError("cli.errors.badOccurrence", { value: values.occurrence ?? "" });
 
-  const backend = await cliBackend();
-  const coder = values.coder ?? backend.settings.preferences.coderName;
+  const coder = values.coder ?? (await cliCoderName());
   await withProject(dir, async (store) => {
     const doc = findDocument(store.state, values.doc![0]!);
     const { start, end } = findQuote((await store.readDocumentContent(doc.id)).text, values.quote!, occurrence, doc.title);
