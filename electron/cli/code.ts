@@ -1,59 +1,17 @@
-import {
-  codePath,
-  formatCodePath,
-  findQuote,
-  frameworkOf,
-  IndicatorId,
-  newCodingId,
-  offset,
-  PATH_SEPARATOR,
-  resolveCodePath,
-  Stance,
-  TandaiError,
-  templateFramework,
-  type CodeId,
-  type DocumentMeta,
-  type ProjectState,
-} from "../../shared/index.js";
+import { codePath, formatCodePath, findQuote, newCodingId, offset, PATH_SEPARATOR, resolveCodePath, Stance, TandaiError } from "../../shared/index.js";
+import { resolveIndicatorCode } from "../../shared/codebook/indicatorCode.js";
+import { findDocument } from "../../shared/documents/findDocument.js";
 import { report, type CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
 import { cliCoderName } from "./coderName.js";
 import { requireDir, withProject } from "./project.js";
 
-export function findDocument(state: ProjectState, titleOrId: string): DocumentMeta {
-  const docs = Object.values(state.documents);
-  const byId = docs.find((d) => d.id === titleOrId);
-  if (byId) return byId;
-  const exact = docs.filter((d) => d.title === titleOrId);
-  const matches = exact.length ? exact : docs.filter((d) => d.title.toLocaleLowerCase() === titleOrId.toLocaleLowerCase());
-  if (matches.length === 0) throw new TandaiError("cli.errors.noDocument", { document: titleOrId });
-  if (matches.length > 1) throw new TandaiError("cli.errors.ambiguousDocument", { document: titleOrId, count: matches.length });
-  return matches[0]!;
-}
+// Re-exported for the other commands that name documents and codes the same way.
+export { findDocument, resolveIndicatorCode };
 
-/**
- * An indicator id given as `--code` (`keating.economic`): the code linked to it. Undefined when the
- * text is not an indicator id of a framework the project has or Tandai ships, so it is a code path.
- */
-export function resolveIndicatorCode(state: ProjectState, text: string): CodeId | undefined {
-  if (!IndicatorId.safeParse(text).success) return undefined;
-  const frameworkId = frameworkOf(text);
-  const framework = state.frameworks[frameworkId] ?? templateFramework(frameworkId);
-  if (!framework) return undefined;
-  const indicator = framework.indicators.find((i) => i.id === text);
-  if (!indicator) {
-    throw new TandaiError("cli.errors.unknownIndicator", { indicator: text, framework: frameworkId, valid: framework.indicators.map((i) => i.id).join(", ") });
-  }
-  const linked = Object.values(state.codes).filter((c) => c.indicatorId === text);
-  if (linked.length === 0) throw new TandaiError("cli.errors.noLinkedCode", { indicator: text, framework: frameworkId });
-  if (linked.length > 1) {
-    throw new TandaiError("cli.errors.ambiguousIndicator", { indicator: text, codes: linked.map((c) => `“${formatCodePath(codePath(state, c.id), PATH_SEPARATOR)}”`).join(", ") });
-  }
-  return linked[0]!.id;
-}
-
-export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: CliValues) {
+export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: CliValues): Promise<number | void> {
   const dir = requireDir("code", dirArg);
+  if (values.from !== undefined) return (await import("./codeFrom.js")).codeFromCommand(ctx, dir, values);
   for (const option of ["doc", "quote", "code"] as const) {
     if (!values[option]?.length) throw new TandaiError("cli.errors.missingArgument", { command: "code", argument: `--${option}` });
   }

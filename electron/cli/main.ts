@@ -47,6 +47,8 @@ const options = {
   sort: { type: "string" },
   limit: { type: "string" },
   "dry-run": { type: "boolean" },
+  from: { type: "string" },
+  "skip-errors": { type: "boolean" },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];

@@ -15,6 +15,7 @@ import { benchFrequencies } from "./frequencies.js";
 import { benchStorage } from "./storage.js";
 import { benchSearch } from "./search.js";
 import { benchCli } from "./cli.js";
+import { benchCodeFrom } from "./codeFrom.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
 const only = process.argv.slice(2);
@@ -43,3 +44,4 @@ if (want("app")) console.log(`## Whole app (Chromium)\n\n${await benchApp(render
 if (want("history")) console.log(`## Undo in words and coding keys\n\n${await benchHistory()}\n`);
 if (want("search")) console.log(`## Search\n\n${await benchSearch()}\n`);
 if (want("cli")) console.log(`## CLI start-up\n\n${benchCli()}\n`);
+if (want("code-from")) console.log(`## Bulk coding (\`tandai code --from\`)\n\n${benchCodeFrom()}\n`);
