@@ -16,6 +16,7 @@ import { benchStorage } from "./storage.js";
 import { benchSearch } from "./search.js";
 import { benchCli } from "./cli.js";
 import { benchCodeFrom } from "./codeFrom.js";
+import { benchMillion } from "./million.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
 const only = process.argv.slice(2);
@@ -45,3 +46,4 @@ if (want("history")) console.log(`## Undo in words and coding keys\n\n${await be
 if (want("search")) console.log(`## Search\n\n${await benchSearch()}\n`);
 if (want("cli")) console.log(`## CLI start-up\n\n${benchCli()}\n`);
 if (want("code-from")) console.log(`## Bulk coding (\`tandai code --from\`)\n\n${benchCodeFrom()}\n`);
+if (want("million")) console.log(`## One million codings: the snapshot path\n\n${benchMillion()}\n`);
