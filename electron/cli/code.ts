@@ -1,4 +1,10 @@
-import { codePath, formatCodePath, findQuote, newCodingId, offset, PATH_SEPARATOR, resolveCodePath, Stance, TandaiError } from "../../shared/index.js";
+// Direct imports, not the shared/ barrel: this command's start-up should load only what it uses.
+import { codePath, formatCodePath, PATH_SEPARATOR } from "../../shared/codebook/tree.js";
+import { resolveCodePath } from "../../shared/codebook/resolvePath.js";
+import { TandaiError } from "../../shared/errors.js";
+import { newCodingId, offset } from "../../shared/model/ids.js";
+import { Stance } from "../../shared/model/project.js";
+import { findQuote } from "../../shared/text/quote.js";
 import { resolveIndicatorCode } from "../../shared/codebook/indicatorCode.js";
 import { findDocument } from "../../shared/documents/findDocument.js";
 import { report, type CliContext } from "./context.js";

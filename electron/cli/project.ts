@@ -1,5 +1,5 @@
 import { basename, resolve } from "node:path";
-import { TandaiError } from "../../shared/index.js";
+import { TandaiError } from "../../shared/errors.js";
 import { createProject, openProject, type DiskProjectStore } from "../store/index.js";
 import type { CliValues } from "./main.js";
 import { report, type CliContext } from "./context.js";
