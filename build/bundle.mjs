@@ -1,17 +1,38 @@
 // Bundles the Node side (Electron main, preload, CLI, benchmarks) with esbuild.
 // Runtime dependencies stay external so pdfjs-dist and mammoth load their own files as published.
 import { build } from "esbuild";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const external = [...Object.keys(pkg.dependencies), "electron"];
+const BUNDLED_IN_CLI = ["zod", "lowdb", "proper-lockfile"];
+/**
+ * zod re-exports every language's error messages (`z.locales`: 360 kB of the 840 kB every CLI
+ * command loads) though it only uses English, and Tandai translates errors itself. The CLI gets a
+ * `locales` with English alone (the very file zod's own `config(en())` imports, so nothing twice).
+ */
+const onlyEnglishZodLocales = {
+  name: "only-english-zod-locales",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ resolveDir }) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(resolveDir) ? { path: path.join(resolveDir, "..", "locales", "en.js"), namespace: "zod-locales-en" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-locales-en" }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: path.dirname(args.path) }));
+  },
+};
 const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, logLevel: "warning", external };
 
 const entries = [
   { entryPoints: ["electron/main.ts"], outfile: "dist/electron/main.mjs", format: "esm" },
   // A sandboxed preload must be one CommonJS file that requires nothing but electron.
   { entryPoints: ["electron/preload.ts"], outfile: "dist/electron/preload.cjs", format: "cjs" },
-  { entryPoints: ["electron/cli/bin.ts"], outfile: "dist/cli.js", format: "esm" },
+  // The CLI is split: each command's modules (and the packages they import, exceljs, docx, mammoth…)
+  // sit in their own chunk, loaded only when that command runs, so `tandai info` starts like node.
+  // Chunks stay beside cli.js, so `new URL("./electron/…", import.meta.url)` resolves as before.
+  // Every command opens a project, so what that takes (zod, lowdb, proper-lockfile) is bundled in:
+  // one file parsed, instead of Node resolving and reading a hundred of theirs at each start.
+  { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [onlyEnglishZodLocales], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
   // Exports run on a worker thread of the app and of `tandai serve`.
   { entryPoints: ["electron/export/worker.ts"], outfile: "dist/electron/exportWorker.mjs", format: "esm" },
   // Imports run on a worker thread with a memory ceiling, so a hostile file cannot take the process down.
@@ -22,9 +43,12 @@ const entries = [
   { entryPoints: ["tests/soak/run.ts"], outfile: "dist/soak/run.js", format: "esm", packages: "external" },
 ];
 
+// Chunks of earlier builds have other hashes: drop them so dist/ holds only what cli.js imports.
+if (existsSync("dist")) for (const file of readdirSync("dist")) if (/^cli-.*\.js(\.map)?$/.test(file)) rmSync(`dist/${file}`);
+
 await Promise.all(
   entries
-    .filter((entry) => existsSync(entry.entryPoints[0]))
+    .filter((entry) => Object.values(entry.entryPoints).every((file) => existsSync(file)))
     .map((entry) =>
       build({
         ...common,

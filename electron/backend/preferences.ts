@@ -1,7 +1,9 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { languageFromLocale, Preferences, type RecentProject } from "../../shared/index.js";
+// Direct imports, not the shared/ barrel: `tandai code` reads preferences at start-up.
+import { languageFromLocale } from "../../shared/i18n/catalogues.js";
+import { Preferences, type RecentProject } from "../../shared/ipc/contract.js";
 import { writeFileAtomic } from "../store/index.js";
 
 const Settings = z.object({

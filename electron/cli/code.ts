@@ -1,58 +1,23 @@
-import {
-  codePath,
-  formatCodePath,
-  findQuote,
-  frameworkOf,
-  IndicatorId,
-  newCodingId,
-  offset,
-  PATH_SEPARATOR,
-  resolveCodePath,
-  Stance,
-  TandaiError,
-  templateFramework,
-  type CodeId,
-  type DocumentMeta,
-  type ProjectState,
-} from "../../shared/index.js";
+// Direct imports, not the shared/ barrel: this command's start-up should load only what it uses.
+import { codePath, formatCodePath, PATH_SEPARATOR } from "../../shared/codebook/tree.js";
+import { resolveCodePath } from "../../shared/codebook/resolvePath.js";
+import { TandaiError } from "../../shared/errors.js";
+import { newCodingId, offset } from "../../shared/model/ids.js";
+import { Stance } from "../../shared/model/project.js";
+import { findQuote } from "../../shared/text/quote.js";
+import { resolveIndicatorCode } from "../../shared/codebook/indicatorCode.js";
+import { findDocument } from "../../shared/documents/findDocument.js";
 import { report, type CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
-import { cliBackend, requireDir, withProject } from "./project.js";
+import { cliCoderName } from "./coderName.js";
+import { requireDir, withProject } from "./project.js";
 
-export function findDocument(state: ProjectState, titleOrId: string): DocumentMeta {
-  const docs = Object.values(state.documents);
-  const byId = docs.find((d) => d.id === titleOrId);
-  if (byId) return byId;
-  const exact = docs.filter((d) => d.title === titleOrId);
-  const matches = exact.length ? exact : docs.filter((d) => d.title.toLocaleLowerCase() === titleOrId.toLocaleLowerCase());
-  if (matches.length === 0) throw new TandaiError("cli.errors.noDocument", { document: titleOrId });
-  if (matches.length > 1) throw new TandaiError("cli.errors.ambiguousDocument", { document: titleOrId, count: matches.length });
-  return matches[0]!;
-}
+// Re-exported for the other commands that name documents and codes the same way.
+export { findDocument, resolveIndicatorCode };
 
-/**
- * An indicator id given as `--code` (`keating.economic`): the code linked to it. Undefined when the
- * text is not an indicator id of a framework the project has or Tandai ships, so it is a code path.
- */
-export function resolveIndicatorCode(state: ProjectState, text: string): CodeId | undefined {
-  if (!IndicatorId.safeParse(text).success) return undefined;
-  const frameworkId = frameworkOf(text);
-  const framework = state.frameworks[frameworkId] ?? templateFramework(frameworkId);
-  if (!framework) return undefined;
-  const indicator = framework.indicators.find((i) => i.id === text);
-  if (!indicator) {
-    throw new TandaiError("cli.errors.unknownIndicator", { indicator: text, framework: frameworkId, valid: framework.indicators.map((i) => i.id).join(", ") });
-  }
-  const linked = Object.values(state.codes).filter((c) => c.indicatorId === text);
-  if (linked.length === 0) throw new TandaiError("cli.errors.noLinkedCode", { indicator: text, framework: frameworkId });
-  if (linked.length > 1) {
-    throw new TandaiError("cli.errors.ambiguousIndicator", { indicator: text, codes: linked.map((c) => `“${formatCodePath(codePath(state, c.id), PATH_SEPARATOR)}”`).join(", ") });
-  }
-  return linked[0]!.id;
-}
-
-export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: CliValues) {
+export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: CliValues): Promise<number | void> {
   const dir = requireDir("code", dirArg);
+  if (values.from !== undefined) return (await import("./codeFrom.js")).codeFromCommand(ctx, dir, values);
   for (const option of ["doc", "quote", "code"] as const) {
     if (!values[option]?.length) throw new TandaiError("cli.errors.missingArgument", { command: "code", argument: `--${option}` });
   }
@@ -62,8 +27,7 @@ export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: C
   const occurrence = Number(values.occurrence ?? "1");
   if (!Number.isInteger(occurrence) || occurrence < 1) throw new TandaiError("cli.errors.badOccurrence", { value: values.occurrence ?? "" });
 
-  const backend = await cliBackend();
-  const coder = values.coder ?? backend.settings.preferences.coderName;
+  const coder = values.coder ?? (await cliCoderName());
   await withProject(dir, async (store) => {
     const doc = findDocument(store.state, values.doc![0]!);
     const { start, end } = findQuote((await store.readDocumentContent(doc.id)).text, values.quote!, occurrence, doc.title);

@@ -1,15 +1,9 @@
 import { parseArgs } from "node:util";
-import { languageFromLocale, LANGUAGES, translate, TandaiError, toErrorPayload, type Language } from "../../shared/index.js";
-import { backupsCommand, restoreCommand } from "./backups.js";
-import { caseCommand } from "./cases.js";
-import { codeCommand } from "./code.js";
-import { codebookCommand } from "./codebook.js";
-import { docCommand } from "./doc.js";
-import { exportCommand } from "./export.js";
-import { frameworkCommand, indicatorsCommand } from "./framework.js";
-import { importCommand, infoCommand, newCommand } from "./project.js";
-import { serveCommand } from "./serve.js";
-import { autocodeCommand, searchCommand } from "./search.js";
+// Only what every command needs is imported here (not the shared/ barrel, which pulls every schema):
+// the commands themselves load on demand, see `commands` below.
+import { TandaiError, toErrorPayload } from "../../shared/errors.js";
+import { languageFromLocale, LANGUAGES, type Language } from "../../shared/i18n/catalogues.js";
+import { translate } from "../../shared/i18n/translate.js";
 import type { CliContext } from "./context.js";
 import { VERSION } from "./version.js";
 import { takeWarnings } from "./warnings.js";
@@ -53,27 +47,40 @@ const options = {
   sort: { type: "string" },
   limit: { type: "string" },
   "dry-run": { type: "boolean" },
+  from: { type: "string" },
+  "skip-errors": { type: "boolean" },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
 
+type Command = (ctx: CliContext, positionals: string[], values: CliValues) => Promise<number | void>;
+
+/**
+ * Each command's module, imported only when it runs: the bundle splits them into chunks, so `tandai
+ * info` never loads exceljs, docx or mammoth (start-up was 85–90 % module loading).
+ */
+const lazy =
+  <M>(load: () => Promise<M>, pick: (module: M) => Command): Command =>
+  async (ctx, positionals, values) =>
+    pick(await load())(ctx, positionals, values);
+
 /** Each command resolves to its exit status (nothing: 0) or throws a TandaiError. */
-const commands: Record<string, (ctx: CliContext, positionals: string[], values: CliValues) => Promise<number | void>> = {
-  new: newCommand,
-  import: importCommand,
-  code: codeCommand,
-  info: infoCommand,
-  framework: frameworkCommand,
-  codebook: codebookCommand,
-  case: caseCommand,
-  indicators: indicatorsCommand,
-  export: exportCommand,
-  serve: serveCommand,
-  backups: backupsCommand,
-  restore: restoreCommand,
-  doc: docCommand,
-  search: searchCommand,
-  autocode: autocodeCommand,
+const commands: Record<string, Command> = {
+  new: lazy(() => import("./project.js"), (m) => m.newCommand),
+  import: lazy(() => import("./importFiles.js"), (m) => m.importCommand),
+  code: lazy(() => import("./code.js"), (m) => m.codeCommand),
+  info: lazy(() => import("./project.js"), (m) => m.infoCommand),
+  framework: lazy(() => import("./framework.js"), (m) => m.frameworkCommand),
+  codebook: lazy(() => import("./codebook.js"), (m) => m.codebookCommand),
+  case: lazy(() => import("./cases.js"), (m) => m.caseCommand),
+  indicators: lazy(() => import("./framework.js"), (m) => m.indicatorsCommand),
+  export: lazy(() => import("./export.js"), (m) => m.exportCommand),
+  serve: lazy(() => import("./serve.js"), (m) => m.serveCommand),
+  backups: lazy(() => import("./backups.js"), (m) => m.backupsCommand),
+  restore: lazy(() => import("./backups.js"), (m) => m.restoreCommand),
+  doc: lazy(() => import("./doc.js"), (m) => m.docCommand),
+  search: lazy(() => import("./search.js"), (m) => m.searchCommand),
+  autocode: lazy(() => import("./search.js"), (m) => m.autocodeCommand),
 };
 
 /** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */

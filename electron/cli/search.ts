@@ -15,7 +15,8 @@ import type { Backend } from "../backend/backend.js";
 import { findDocument, resolveIndicatorCode } from "./code.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
-import { cliBackend, requireDir } from "./project.js";
+import { cliBackend } from "./backend.js";
+import { requireDir } from "./project.js";
 
 export function requireQuery(command: string, query: string | undefined): string {
   if (query === undefined) throw new TandaiError("search.errors.missingQuery", { command });

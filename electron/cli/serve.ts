@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { startWebServer } from "../web/server.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
-import { cliBackend } from "./project.js";
+import { cliBackend } from "./backend.js";
 
 /** Serves the app on 127.0.0.1 until interrupted, with `dir` open if one is given. */
 export async function serveCommand(ctx: CliContext, [dirArg]: string[], values: CliValues) {

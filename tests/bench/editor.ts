@@ -23,19 +23,26 @@ interface Case {
   query: string;
   openBudget: number;
   editBudget: number;
+  /** The same document without codings, measured just before it: the baseline of what codings cost. */
+  plain?: boolean;
 }
+
+/** Each sized case preceded by its document without codings (no edits: there is nothing to remove). */
+const withPlainBaseline = (c: Case): Case[] => [{ ...c, name: `${c.name}, 0 codings`, query: `${c.query.replace(/codings=\d+/, "codings=0")}&edits=0`, plain: true }, c];
 
 const CASES: Case[] = [
   // The baseline for the coding stripes (on in every other case): the same 1M document without
   // them, measured just before it so both meet the browser in the same state.
   { name: STRIPES_BASELINE, query: "chars=1000000&codings=1000&codes=20&seed=1&stripes=0", openBudget: 150, editBudget: 16 },
-  ...[1_000_000, 50_000, 150_000, 300_000].map((chars) => ({
-    name: `${chars >= 1e6 ? `${chars / 1e6}M` : `${chars / 1e3}k`} characters`,
-    query: `chars=${chars}&codings=1000&codes=20&seed=1`,
-    openBudget: 150,
-    editBudget: 16,
-  })),
-  { name: "150k words", query: "words=150000&codings=5000&codes=20&seed=1", openBudget: 700, editBudget: 16 },
+  ...[1_000_000, 50_000, 150_000, 300_000]
+    .map((chars) => ({
+      name: `${chars >= 1e6 ? `${chars / 1e6}M` : `${chars / 1e3}k`} characters`,
+      query: `chars=${chars}&codings=1000&codes=20&seed=1`,
+      openBudget: 150,
+      editBudget: 16,
+    }))
+    .flatMap(withPlainBaseline),
+  ...withPlainBaseline({ name: "150k words", query: "words=150000&codings=5000&codes=20&seed=1", openBudget: 700, editBudget: 16 }),
 ];
 
 
@@ -92,6 +99,18 @@ function stripesRatio(figures: Map<string, { open: number; apply: number; remove
   ].join("\n");
 }
 
+/** What codings cost a document's open: with ÷ without, each pair measured one after the other (budget ≤ 1.5× for reopen). */
+function codingsRatio(figures: Map<string, { open: number; cold: number }>): string {
+  const rows = [...figures.keys()]
+    .filter((name) => figures.has(`${name}, 0 codings`))
+    .map((name) => {
+      const on = figures.get(name)!;
+      const off = figures.get(`${name}, 0 codings`)!;
+      return `| ${name} | ${ms(off.cold)} / ${ms(on.cold)} (${(on.cold / off.cold).toFixed(2)}×) | ${ms(off.open)} / ${ms(on.open)} (${(on.open / off.open).toFixed(2)}× ${on.open / off.open <= 1.5 ? "✓" : "✗"}) |`;
+    });
+  return ["| document | first open (cold): without / with codings | reopen: without / with codings (budget ≤ 1.5×) |", "|---|---:|---:|", ...rows].join("\n");
+}
+
 /**
  * Runs the coding-view benchmark against `distRendererDir` (the built `dist/renderer`) and returns
  * a markdown table of the figures (also printed).
@@ -101,6 +120,7 @@ export async function benchEditor(distRendererDir: string): Promise<string> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const rows: string[] = [];
   const figures = new Map<string, { open: number; apply: number; remove: number }>();
+  const opens = new Map<string, { open: number; cold: number }>();
   try {
     const version = browser.version();
     for (const c of CASES) {
@@ -111,6 +131,8 @@ export async function benchEditor(distRendererDir: string): Promise<string> {
         await page.waitForFunction(read, undefined, { timeout: 300_000, polling: 200 });
         const result = (await page.evaluate(read))!;
         if ("error" in result) throw new Error(`${c.name}: ${result.error}`);
+        opens.set(c.name, { open: median(result.open), cold: result.openCold });
+        if (c.plain) continue;
         figures.set(c.name, { open: median(result.open), apply: median(result.apply), remove: median(result.remove) });
         rows.push(
           `| ${c.name} | ${result.chars.toLocaleString("en")} | ${result.blocks.toLocaleString("en")} | ${result.codings.toLocaleString("en")} | ` +
@@ -124,7 +146,7 @@ export async function benchEditor(distRendererDir: string): Promise<string> {
       }
     }
     const table = [
-      `Coding view (renderer/editor), Chromium ${version}, ${CASES.length} documents; each figure until drawn (work + style + layout + paint), median of the runs.`,
+      `Coding view (renderer/editor), Chromium ${version}, ${figures.size} documents; each figure until drawn (work + style + layout + paint), median of the runs.`,
       "",
       "| document | characters | blocks | codings | first open (cold) | reopen (budget) | apply one coding | remove one coding | apply / remove, work only |",
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -133,6 +155,8 @@ export async function benchEditor(distRendererDir: string): Promise<string> {
       "Budgets: reopen ≤ 150 ms at 1,000 codings, ≤ 700 ms for 150k words with 5,000 codings; apply or remove ≤ 16 ms.",
       "",
       stripesRatio(figures),
+      "",
+      codingsRatio(opens),
     ].join("\n");
     return table;
   } finally {

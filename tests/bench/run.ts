@@ -14,6 +14,9 @@ import { benchIndicators } from "./indicators.js";
 import { benchFrequencies } from "./frequencies.js";
 import { benchStorage } from "./storage.js";
 import { benchSearch } from "./search.js";
+import { benchCli } from "./cli.js";
+import { benchCodeFrom } from "./codeFrom.js";
+import { benchMillion } from "./million.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
 const only = process.argv.slice(2);
@@ -41,3 +44,6 @@ if (want("editor")) console.log(`## Coding view (Chromium)\n\n${await benchEdito
 if (want("app")) console.log(`## Whole app (Chromium)\n\n${await benchApp(rendererDir)}\n`);
 if (want("history")) console.log(`## Undo in words and coding keys\n\n${await benchHistory()}\n`);
 if (want("search")) console.log(`## Search\n\n${await benchSearch()}\n`);
+if (want("cli")) console.log(`## CLI start-up\n\n${benchCli()}\n`);
+if (want("code-from")) console.log(`## Bulk coding (\`tandai code --from\`)\n\n${benchCodeFrom()}\n`);
+if (want("million")) console.log(`## One million codings: the snapshot path\n\n${benchMillion()}\n`);

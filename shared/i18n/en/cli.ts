@@ -6,6 +6,9 @@ Usage:
   tandai import <dir> <file>... [--case NAME] [--encoding NAME] [--allow-duplicate]
   tandai code <dir> --doc <title|id> --quote "<exact text>" --code "<code name, path or indicator id>"
               [--stance supports|contradicts] [--occurrence N] [--coder NAME]
+  tandai code <dir> --from codings.csv|codings.jsonl [--skip-errors] [--coder NAME]
+              (one row per coding: doc, quote [occurrence] or start and end, code, [stance, coder, memo];
+              the columns of \`tandai export --format csv --table codings\`)
   tandai case add <dir> <name> [--doc <title|id>]...
   tandai framework add <dir> <framework-id> [--lang id|en]   (code names in that language)
               (kuznetsov, keating, stages, obstacles, lecours, duchacek, mukti, sectors)

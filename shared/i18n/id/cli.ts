@@ -6,6 +6,9 @@ Penggunaan:
   tandai import <folder> <berkas>... [--case NAMA] [--encoding NAMA] [--allow-duplicate]
   tandai code <folder> --doc <judul|id> --quote "<teks persis>" --code "<nama atau jalur kode, atau id indikator>"
               [--stance supports|contradicts] [--occurrence N] [--coder NAMA]
+  tandai code <folder> --from pengodean.csv|pengodean.jsonl [--skip-errors] [--coder NAMA]
+              (satu baris per pengodean: doc, quote [occurrence] atau start dan end, code, [stance, coder, memo];
+              kolom dari \`tandai export --format csv --table codings\`)
   tandai case add <folder> <nama> [--doc <judul|id>]...
   tandai framework add <folder> <id-kerangka> [--lang id|en]   (nama kode dalam bahasa itu)
               (kuznetsov, keating, stages, obstacles, lecours, duchacek, mukti, sectors)

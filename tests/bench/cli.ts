@@ -1,0 +1,55 @@
+/**
+ * CLI start-up: one `tandai` call (a fresh Node process, as a script makes it) beside a bare
+ * `node -e 0` measured alternately in the same run, so the ratio survives a loaded machine.
+ * Budget: ≤ 2× bare node. The first call of each command fills V8's compile cache and is not counted.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const RUNS = 15;
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function timed(args: string[], env: NodeJS.ProcessEnv): number {
+  const start = performance.now();
+  execFileSync(process.execPath, args, { cwd: root, env, stdio: "ignore" });
+  return performance.now() - start;
+}
+
+export function benchCli(): string {
+  const work = mkdtempSync(path.join(tmpdir(), "tandai-bench-cli-"));
+  try {
+    const env = { ...process.env, TANDAI_HOME: path.join(work, "home"), LANG: "en_US.UTF-8", LC_ALL: "" };
+    const project = path.join(work, "project");
+    const text = path.join(work, "wawancara.txt");
+    writeFileSync(text, "Indonesia memandang ASEAN sebagai pilar utama politik luar negeri yang bebas dan aktif.\n".repeat(200));
+    const tandai = (...args: string[]) => ["bin/tandai.js", ...args];
+    execFileSync(process.execPath, tandai("new", project, "--name", "Bench"), { cwd: root, env, stdio: "ignore" });
+    execFileSync(process.execPath, tandai("import", project, text), { cwd: root, env, stdio: "ignore" });
+    const commands: [string, string[]][] = [
+      ["`tandai --version`", tandai("--version")],
+      ["`tandai info`", tandai("info", project)],
+      ["`tandai code` (one coding, durable)", tandai("code", project, "--doc", "wawancara", "--quote", "ASEAN", "--code", "Regionalisme")],
+    ];
+    const rows = ["| command | bare `node -e 0` (median) | command (median) | ratio (budget ≤ 2×) |", "|---|---:|---:|---:|"];
+    for (const [name, args] of commands) {
+      timed(args, env); // fills the compile cache
+      const bare: number[] = [];
+      const command: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        bare.push(timed(["-e", "0"], env));
+        command.push(timed(args, env));
+      }
+      const b = median(bare);
+      const c = median(command);
+      rows.push(`| ${name} | ${b.toFixed(0)} ms | ${c.toFixed(0)} ms | ${(c / b).toFixed(2)}× |`);
+    }
+    return rows.join("\n");
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The CLI is split into chunks (build/bundle.mjs, run by the global setup): every file `dist/cli.js`
+ * imports, however deep, must be one the installers pack, or the installed `tandai` fails at its
+ * first command.
+ */
+const included = readFileSync("build/electron-builder.yml", "utf8")
+  .split("\n")
+  .slice(1)
+  .join("\n")
+  .match(/^files:\n((?: {2}- .*\n|\s*#.*\n)+)/m)![1]!
+  .split("\n")
+  .map((line) => /^ {2}- "?([^"!]+)"?$/.exec(line)?.[1])
+  .filter((glob): glob is string => Boolean(glob))
+  .map((glob) => new RegExp(`^${glob.replace(/[.]/g, "\\.").split("**").map((part) => part.replace(/\*/g, "[^/]*")).join(".*")}$`));
+
+function importedFiles(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const [, next] of readFileSync(file, "utf8").matchAll(/(?:from|import\()\s*"\.\/(cli-[^"]+\.js)"/g)) importedFiles(`dist/${next}`, seen);
+  return seen;
+}
+
+describe("the packaged CLI", () => {
+  it("includes every chunk dist/cli.js loads", () => {
+    const files = [...importedFiles("dist/cli.js")];
+    expect(files.length).toBeGreaterThan(5); // the commands are chunks of their own
+    expect(files.filter((file) => !included.some((glob) => glob.test(file)))).toEqual([]);
+  });
+});

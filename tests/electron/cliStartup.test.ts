@@ -1,0 +1,56 @@
+import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SLOW, succeeds } from "./runCli.js";
+import { useTempDirs } from "./tempDirs.js";
+
+const temp = useTempDirs();
+
+/**
+ * Logs every package the process resolves (a module hook, installed before the CLI starts), so a
+ * test can see what a command loaded. Start-up time itself is measured by `npm run bench cli`.
+ */
+const hook = `data:text/javascript,${encodeURIComponent(`
+import { registerHooks } from "node:module";
+import { appendFileSync } from "node:fs";
+registerHooks({ resolve(specifier, context, next) {
+  if (!specifier.startsWith(".") && !specifier.startsWith("node:") && !specifier.startsWith("file:")) appendFileSync(process.env.TANDAI_TEST_LOADED, specifier + "\\n");
+  return next(specifier, context);
+} });`)}`;
+
+const HEAVY = ["exceljs", "docx", "docx/layout", "mammoth", "@resvg/resvg-js", "fast-xml-parser", "pdfjs-dist", "yauzl", "chardet"];
+
+function loadedBy(args: string[], home: string, log: string): Promise<string[]> {
+  return new Promise((ok, fail) => {
+    execFile(process.execPath, ["--import", hook, "bin/tandai.js", ...args], { env: { ...process.env, TANDAI_HOME: home, LANG: "en_US.UTF-8", LC_ALL: "", TANDAI_TEST_LOADED: log } }, async (error, _stdout, stderr) => {
+      if (error) return fail(new Error(`${args.join(" ")}: ${stderr}`));
+      const { readFile } = await import("node:fs/promises");
+      ok((await readFile(log, "utf8").catch(() => "")).split("\n").filter(Boolean));
+    });
+  });
+}
+
+describe("tandai start-up", () => {
+  it(
+    "loads no importer or exporter package for commands that use none (info, code)",
+    async () => {
+      const root = await temp();
+      const dir = join(root, "tesis");
+      const home = join(root, "home");
+      await succeeds(["new", dir], home);
+      const transcript = join(root, "wawancara.txt");
+      await writeFile(transcript, "Kerja sama ekonomi dengan Vietnam.\n");
+      await succeeds(["import", dir, transcript], home);
+
+      const info = await loadedBy(["info", dir], home, join(root, "info.log"));
+      const code = await loadedBy(["code", dir, "--doc", "wawancara", "--quote", "Vietnam", "--code", "Ekonomi"], home, join(root, "code.log"));
+      expect(info.filter((name) => HEAVY.includes(name))).toEqual([]);
+      expect(code.filter((name) => HEAVY.includes(name))).toEqual([]);
+      // The same hook does see packages when a command loads them: an export of the workbook.
+      const exported = await loadedBy(["export", dir, "--format", "xlsx", "--out", join(root, "out.xlsx")], home, join(root, "export.log"));
+      expect(exported).toContain("exceljs");
+    },
+    SLOW,
+  );
+});
