@@ -6,7 +6,7 @@ import path from "node:path";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const external = [...Object.keys(pkg.dependencies), "electron"];
-const BUNDLED_IN_CLI = ["zod", "lowdb", "proper-lockfile"];
+const BUNDLED_IN_CLI = ["zod", "lowdb"];
 /**
  * zod re-exports every language's error messages (`z.locales`: 360 kB of the 840 kB every CLI
  * command loads) though it only uses English, and Tandai translates errors itself. The CLI gets a
@@ -30,7 +30,7 @@ const entries = [
   // The CLI is split: each command's modules (and the packages they import, exceljs, docx, mammoth…)
   // sit in their own chunk, loaded only when that command runs, so `tandai info` starts like node.
   // Chunks stay beside cli.js, so `new URL("./electron/…", import.meta.url)` resolves as before.
-  // Every command opens a project, so what that takes (zod, lowdb, proper-lockfile) is bundled in:
+  // Every command opens a project, so what that takes (zod, lowdb) is bundled in:
   // one file parsed, instead of Node resolving and reading a hundred of theirs at each start.
   { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [onlyEnglishZodLocales], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
   // Exports run on a worker thread of the app and of `tandai serve`.
