@@ -107,6 +107,8 @@ describe.sequential("the indicator dashboard in the browser", () => {
     await expect.poll(() => keating().getByTestId("verdict-sentence").textContent()).toBe("economic motive present; cultural motive contested; no political motive");
     expect(await keating().locator("h3").textContent()).toBe("Motives of paradiplomacy (Keating)");
     expect(await row("keating.cultural").getByTestId("computed-status").textContent()).toBe("Contested");
+    // The note of what the re-adding did follows the language too.
+    expect(await page.getByTestId("framework-added").textContent()).toBe("Added “Motives of paradiplomacy (Keating)”: linked 0 of your codes, created 0 codes.");
     await screenshot(page, "10-indicators-en");
   });
 
