@@ -50,13 +50,13 @@ describe.sequential("the indicator dashboard in the browser", () => {
 
     await page.getByTestId("framework-select").selectOption("keating");
     await page.getByTestId("add-framework").click();
-    // The preview proposes the sample's own “Motif ekonomi” and “Motif budaya”; this test links them
-    // by hand on the dashboard instead, so it asks for the template's new codes.
+    // Removing the framework kept the sample's links, so the preview shows each indicator's code as
+    // already linked, and adding it again creates no code.
     const preview = page.getByTestId("framework-preview");
     await preview.waitFor();
-    expect(await preview.locator('[data-indicator-id="keating.economic"] [data-testid="preview-choice"] option:checked').textContent()).toBe("Kode Anda “Motif/Motif ekonomi”");
-    await preview.locator('[data-indicator-id="keating.economic"] [data-testid="preview-choice"]').selectOption("");
-    await preview.locator('[data-indicator-id="keating.cultural"] [data-testid="preview-choice"]').selectOption("");
+    expect(await preview.locator('[data-indicator-id="keating.economic"]').textContent()).toContain("Sudah ditautkan: Motif paradiplomasi (Keating) / Motif ekonomi");
+    expect(await preview.locator('[data-indicator-id="keating.cultural"]').textContent()).toContain("Sudah ditautkan: Motif paradiplomasi (Keating) / Motif budaya");
+    expect(await preview.getByTestId("preview-choice").count()).toBe(0);
     await preview.getByTestId("confirm").click();
     await keating().waitFor();
     expect(await keating().locator("h3").textContent()).toBe("Motif paradiplomasi (Keating)");
@@ -107,6 +107,8 @@ describe.sequential("the indicator dashboard in the browser", () => {
     await expect.poll(() => keating().getByTestId("verdict-sentence").textContent()).toBe("economic motive present; cultural motive contested; no political motive");
     expect(await keating().locator("h3").textContent()).toBe("Motives of paradiplomacy (Keating)");
     expect(await row("keating.cultural").getByTestId("computed-status").textContent()).toBe("Contested");
+    // The note of what the re-adding did follows the language too.
+    expect(await page.getByTestId("framework-added").textContent()).toBe("Added “Motives of paradiplomacy (Keating)”: linked 0 of your codes, created 0 codes.");
     await screenshot(page, "10-indicators-en");
   });
 

@@ -34,7 +34,7 @@ describe.sequential("keys, framework preview and coding memos in the browser", (
     await page.goto(server.url);
     await page.getByTestId("workspace").waitFor();
     await codeRow("Tahap").waitFor();
-    expect(await keyOf("Motif")).toBeNull();
+    expect(await keyOf("Motif paradiplomasi (Keating)")).toBeNull();
     expect(await keyOf("Hambatan")).toBeNull();
     expect(await keyOf("Motif ekonomi")).toBe("1");
     const economic = await keyOf("Motif ekonomi");
@@ -44,7 +44,7 @@ describe.sequential("keys, framework preview and coding memos in the browser", (
     await page.getByTestId("code-menu").locator('[data-action="key"]').click();
     const picker = page.getByTestId("key-picker");
     await picker.waitFor();
-    expect(await picker.locator('[data-key="1"]').textContent()).toContain("Motif/Motif ekonomi");
+    expect(await picker.locator('[data-key="1"]').textContent()).toContain("Motif paradiplomasi (Keating) / Motif ekonomi");
     await picker.locator('[data-key="9"]').hover();
     await screenshot(page, "keys-01-picker-id-1440");
     await picker.locator('[data-key="9"]').click();
@@ -78,23 +78,34 @@ describe.sequential("keys, framework preview and coding memos in the browser", (
   });
 
   it("previews Keating with the sample's own codes proposed, then adds it in one step whose verdict counts them", async () => {
+    // The sample comes with Keating's framework, its codes linked: unlink two of them and remove the
+    // framework, so that adding it again has the researcher's own, unlinked codes to propose.
     await page.getByTestId("tab-indicators").click();
+    const card = page.locator('[data-testid="framework-card"][data-framework-id="keating"]');
+    for (const indicator of ["keating.economic", "keating.cultural"]) {
+      const linked = card.locator(`[data-testid="indicator-row"][data-indicator-id="${indicator}"]`).getByTestId("linked-code");
+      await linked.getByTestId("unlink-code").click();
+      await expect.poll(() => linked.count()).toBe(0);
+    }
+    await card.getByTestId("remove-framework").click();
+    await page.getByTestId("remove-framework-dialog").getByTestId("confirm").click();
+    await card.waitFor({ state: "detached" });
     await page.getByTestId("framework-select").selectOption("keating");
     await page.getByTestId("add-framework").click();
     const preview = page.getByTestId("framework-preview");
     await preview.waitFor();
     const choice = (indicator: string) => preview.locator(`[data-indicator-id="${indicator}"] [data-testid="preview-choice"] option:checked`);
-    expect(await choice("keating.economic").textContent()).toBe("Kode Anda “Motif/Motif ekonomi”");
-    expect(await choice("keating.cultural").textContent()).toBe("Kode Anda “Motif/Motif budaya”");
-    expect(await choice("keating.political").textContent()).toBe("Kode baru “Motif politik”");
-    expect(await preview.getByTestId("preview-summary").textContent()).toBe("Menautkan 2 kode Anda dan membuat 1 kode baru. Satu kali urungkan membatalkan semuanya.");
+    expect(await choice("keating.economic").textContent()).toBe("Kode Anda “Motif paradiplomasi (Keating) / Motif ekonomi”");
+    expect(await choice("keating.cultural").textContent()).toBe("Kode Anda “Motif paradiplomasi (Keating) / Motif budaya”");
+    // The political code kept its link.
+    expect(await preview.locator('[data-indicator-id="keating.political"]').textContent()).toContain("Sudah ditautkan: Motif paradiplomasi (Keating) / Motif politik");
+    expect(await preview.getByTestId("preview-summary").textContent()).toBe("Menautkan 2 kode Anda dan membuat 0 kode baru. Satu kali urungkan membatalkan semuanya.");
     await screenshot(page, "framework-01-preview-id-1440");
     await preview.getByTestId("confirm").click();
-    const card = page.locator('[data-testid="framework-card"][data-framework-id="keating"]');
     await card.waitFor();
-    expect(await card.getByTestId("verdict-sentence").textContent()).toBe("terdapat motif ekonomi; tidak ada motif budaya atau politik");
+    expect(await card.getByTestId("verdict-sentence").textContent()).toBe("terdapat motif ekonomi; motif budaya diperdebatkan; tidak ada motif politik");
     expect(await codeRow("Motif ekonomi").count()).toBe(1);
-    expect(await page.getByTestId("framework-added").textContent()).toBe("“Motif paradiplomasi (Keating)” ditambahkan: 2 kode Anda ditautkan, 2 kode dibuat.");
+    expect(await page.getByTestId("framework-added").textContent()).toBe("“Motif paradiplomasi (Keating)” ditambahkan: 2 kode Anda ditautkan, 0 kode dibuat.");
     await screenshot(page, "framework-02-added-id-1440");
   });
 
@@ -133,7 +144,7 @@ describe.sequential("keys, framework preview and coding memos in the browser", (
     const steps = page.getByTestId("history-step");
     await expect.poll(() => steps.count()).toBeGreaterThan(1);
     expect(await steps.locator(".history-words").allTextContents()).toEqual(
-      expect.arrayContaining(["memo on coding “Motif/Motif ekonomi”", "add framework “Motives of paradiplomacy (Keating)”", "pin code “Tahap” to key 9"]),
+      expect.arrayContaining(["memo on coding “Motif paradiplomasi (Keating)/Motif ekonomi”", "add framework “Motives of paradiplomacy (Keating)”", "pin code “Tahap” to key 9"]),
     );
     await screenshot(page, "keys-04-history-en-1024");
     // Step back to before the framework (the memo after it goes too), then add it again in English.
@@ -146,11 +157,11 @@ describe.sequential("keys, framework preview and coding memos in the browser", (
     await page.getByTestId("add-framework").click();
     const preview = page.getByTestId("framework-preview");
     await preview.waitFor();
-    expect(await preview.locator('[data-indicator-id="keating.economic"] [data-testid="preview-choice"] option:checked').textContent()).toBe("Your code “Motif/Motif ekonomi”");
-    expect(await preview.locator('[data-indicator-id="keating.political"] [data-testid="preview-choice"] option:checked').textContent()).toBe("New code “Political motive”");
+    expect(await preview.locator('[data-indicator-id="keating.economic"] [data-testid="preview-choice"] option:checked').textContent()).toBe("Your code “Motif paradiplomasi (Keating) / Motif ekonomi”");
+    expect(await preview.locator('[data-indicator-id="keating.political"]').textContent()).toContain("Already linked: Motif paradiplomasi (Keating) / Motif politik");
     await screenshot(page, "framework-03-preview-en-1024");
     await preview.getByTestId("confirm").click();
-    await expect.poll(() => page.locator('[data-testid="framework-card"][data-framework-id="keating"]').getByTestId("verdict-sentence").textContent()).toBe("economic motive present; no cultural or political motive");
+    await expect.poll(() => page.locator('[data-testid="framework-card"][data-framework-id="keating"]').getByTestId("verdict-sentence").textContent()).toBe("economic motive present; cultural motive contested; no political motive");
     await codeRow("Tahap").hover();
     await codeRow("Tahap").getByTestId("code-menu-button").click();
     await page.getByTestId("code-menu").locator('[data-action="key"]').click();

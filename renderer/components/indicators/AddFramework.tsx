@@ -16,7 +16,8 @@ export function AddFramework({ language }: { language: Language }) {
   const applyOp = useApplyOp();
   const [pick, setPick] = useState<string>(() => TEMPLATES.find((f) => !state.frameworks[f.id])?.id ?? TEMPLATES[0]!.id);
   const [previewing, setPreviewing] = useState<Framework | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // What was added, kept as words to translate: the message follows a later switch of language.
+  const [done, setDone] = useState<{ name: Framework["name"]; linked: number; count: number } | null>(null);
   const added = Boolean(state.frameworks[pick]);
   return (
     <section className="ind-section">
@@ -42,7 +43,7 @@ export function AddFramework({ language }: { language: Language }) {
       </form>
       {done && (
         <p className="muted" role="status" data-testid="framework-added">
-          {done}
+          {t("frameworkAdd.done", { name: done.name[language], linked: done.linked, count: done.count })}
         </p>
       )}
       <CustomFrameworks language={language} />
@@ -54,7 +55,7 @@ export function AddFramework({ language }: { language: Language }) {
           onCancel={() => setPreviewing(null)}
           onConfirm={(op, linked, created) => {
             setPreviewing(null);
-            void applyOp(op).then((ok) => ok && setDone(t("frameworkAdd.done", { name: previewing.name[language], linked, count: created })));
+            void applyOp(op).then((ok) => ok && setDone({ name: previewing.name, linked, count: created }));
           }}
         />
       )}
