@@ -90,6 +90,7 @@ describe.sequential("coding stripes in the margin", () => {
     await expect.poll(() => page.getByTestId("document-title").textContent()).toBe("panjang");
     const { selectText } = await import("./harness.js");
     await selectText(page, "Narasumber 2: kerja sama");
+    await page.locator('[data-testid="selection-bar"].active').waitFor();
     await page.keyboard.press("1");
     await expect.poll(() => stripes().count()).toBe(1);
 
@@ -98,6 +99,7 @@ describe.sequential("coding stripes in the margin", () => {
     await page.keyboard.press("Control+End");
     await page.locator("[data-document-view] p", { hasText: "Narasumber 400:" }).waitFor();
     await selectText(page, "Narasumber 398: kerja sama");
+    await page.locator('[data-testid="selection-bar"].active').waitFor();
     await page.keyboard.press("4");
     const last = page.locator(".ProseMirror [data-coding-id]", { hasText: "Narasumber 398" }).first();
     await last.waitFor();
@@ -122,6 +124,7 @@ describe.sequential("coding stripes in the margin", () => {
     await page.locator('[data-testid="code-row"]').first().waitFor();
     const { selectText } = await import("./harness.js");
     await selectText(page, "Pewawancara: Bagaimana awal mula");
+    await page.locator('[data-testid="selection-bar"].active').waitFor();
     // Key 3: "Motif politik", a code the sample leaves unused (codeKeys: leaf codes in creation order).
     await page.keyboard.press("3");
     await expect.poll(() => stripes().count()).toBe(count + 1);
