@@ -129,10 +129,10 @@ describe.sequential("managing documents", () => {
       return { html: await (await item!.getType("text/html")).text(), text: await (await item!.getType("text/plain")).text() };
     });
     expect(copied.html).toContain("<table");
-    expect(copied.html).toContain("Motif / Motif ekonomi");
+    expect(copied.html).toContain("Motif paradiplomasi (Keating) / Motif ekonomi");
     const lines = copied.text.trim().split("\r\n");
     expect(lines[0]!.split("\t")[0]).toBe("Kode");
-    expect(lines[1]!.split("\t")[0]).toBe("Motif / Motif ekonomi");
+    expect(lines[1]!.split("\t")[0]).toBe("Motif paradiplomasi (Keating) / Motif ekonomi");
     expect(lines[1]!.split("\t")).toHaveLength(lines[0]!.split("\t").length);
     await screenshot(page, "documents-05-frequency-1440");
 

@@ -56,8 +56,8 @@ describe.sequential("coding with the keyboard only", () => {
 
   it("applies a code with its key and hears it under the caret", async () => {
     const before = await page.getByTestId("document-title").evaluate(() => document.querySelectorAll("[data-document-view] [data-coding-id]").length);
-    // Key 7: "Tahap", the seventh code of the codebook.
-    await page.keyboard.press("7");
+    // Key 6: "Tahap", the sixth leaf code in creation order (codeKeys: the framework's three, then Keterbatasan anggaran, Pandemi Covid-19, Tahap).
+    await page.keyboard.press("6");
     await expect.poll(() => page.evaluate(() => document.querySelectorAll("[data-document-view] [data-coding-id]").length)).toBeGreaterThan(before);
     await expect.poll(announced).toBe("Pilihan menyentuh: Tahap");
     // The text is unchanged: typing goes nowhere.

@@ -41,8 +41,8 @@ describe.sequential("the text stays still while selecting", () => {
     expect(await barHeight()).toBe(idleBar);
     await screenshot(page, "room-selection-1024");
 
-    // Key 7 is the seventh code of the codebook: "Tahap" (stage).
-    await page.keyboard.press("7");
+    // Key 6 is "Tahap" (stage): the sixth leaf code in creation order (codeKeys; groups take no key).
+    await page.keyboard.press("6");
     await page.locator('[data-testid="code-row"]').filter({ has: page.getByText("Tahap", { exact: true }) }).click();
     await page.getByTestId("tab-retrieve").click();
     await expect.poll(() => page.getByTestId("passage").locator("mark").allTextContents()).toContain(quote);

@@ -56,8 +56,10 @@ describe.sequential("coding stripes in the margin", () => {
       expect(g.title).not.toBe("");
       if (g.label) expect(g.title).toBe(g.label);
     }
-    // The codes' colours: Tahap #56b4e9, Motif ekonomi #009e73.
-    expect(geometry.map((g) => g.colour)).toEqual(expect.arrayContaining(["rgb(86, 180, 233)", "rgb(0, 158, 115)"]));
+    // Each stripe in its code's colour: Tahap #56b4e9, Pandemi Covid-19 #f0e442 (the sample's own codes).
+    const colourOf = (label: string) => geometry.find((g) => g.label === label)?.colour;
+    expect(colourOf("Tahap")).toBe("rgb(86, 180, 233)");
+    expect(colourOf("Pandemi Covid-19")).toBe("rgb(240, 228, 66)");
     expect(geometry.some((g) => g.label === "Tahap")).toBe(true);
     await screenshot(page, "room-stripes-1366");
   });
@@ -88,6 +90,7 @@ describe.sequential("coding stripes in the margin", () => {
     await expect.poll(() => page.getByTestId("document-title").textContent()).toBe("panjang");
     const { selectText } = await import("./harness.js");
     await selectText(page, "Narasumber 2: kerja sama");
+    await page.locator('[data-testid="selection-bar"].active').waitFor();
     await page.keyboard.press("1");
     await expect.poll(() => stripes().count()).toBe(1);
 
@@ -96,6 +99,7 @@ describe.sequential("coding stripes in the margin", () => {
     await page.keyboard.press("Control+End");
     await page.locator("[data-document-view] p", { hasText: "Narasumber 400:" }).waitFor();
     await selectText(page, "Narasumber 398: kerja sama");
+    await page.locator('[data-testid="selection-bar"].active').waitFor();
     await page.keyboard.press("4");
     const last = page.locator(".ProseMirror [data-coding-id]", { hasText: "Narasumber 398" }).first();
     await last.waitFor();
@@ -120,8 +124,10 @@ describe.sequential("coding stripes in the margin", () => {
     await page.locator('[data-testid="code-row"]').first().waitFor();
     const { selectText } = await import("./harness.js");
     await selectText(page, "Pewawancara: Bagaimana awal mula");
-    await page.keyboard.press("4");
+    await page.locator('[data-testid="selection-bar"].active').waitFor();
+    // Key 3: "Motif politik", a code the sample leaves unused (codeKeys: leaf codes in creation order).
+    await page.keyboard.press("3");
     await expect.poll(() => stripes().count()).toBe(count + 1);
-    await expect.poll(() => page.locator(".tandai-stripe-label", { hasText: "Hambatan" }).count()).toBe(1);
+    await expect.poll(() => page.locator(".tandai-stripe-label", { hasText: "Motif politik" }).count()).toBe(1);
   });
 });

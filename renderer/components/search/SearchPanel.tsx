@@ -113,7 +113,7 @@ export function SearchPanel({ onJump, initialQuery }: { onJump(documentId: Docum
           </label>
           <label>
             {t("search.panel.speaker")}
-            <input value={speaker} onChange={(e) => setSpeaker(e.target.value)} placeholder={t("search.panel.anySpeaker")} list="search-speakers" data-testid="search-speaker" />
+            <input type="text" value={speaker} onChange={(e) => setSpeaker(e.target.value)} placeholder={t("search.panel.anySpeaker")} list="search-speakers" data-testid="search-speaker" />
             <datalist id="search-speakers">
               {(result?.speakers ?? []).map((name) => (
                 <option key={name} value={name} />

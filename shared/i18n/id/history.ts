@@ -2,8 +2,8 @@
 export default {
   undoStep: "Urungkan: {{step}} (Ctrl+Z)",
   redoStep: "Ulangi: {{step}} (Ctrl+Shift+Z)",
-  nothingToUndo: "Tidak ada yang bisa diurungkan",
-  nothingToRedo: "Tidak ada yang bisa diulangi",
+  nothingToUndo: "Urungkan: belum ada langkah",
+  nothingToRedo: "Ulangi: belum ada langkah",
   undone: "Dibatalkan: {{step}}",
   redone: "Diulangi: {{step}}",
   undoneMany: "{{count}} langkah dibatalkan, yang terakhir: {{step}}",
