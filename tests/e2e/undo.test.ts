@@ -48,7 +48,7 @@ describe.sequential("undo in the browser", () => {
   it("names the step in the undo button's tooltip", async () => {
     await page.goto(server.url);
     await page.getByTestId("workspace").waitFor();
-    expect(await undoTitle()).toBe("Tidak ada yang bisa diurungkan");
+    expect(await undoTitle()).toBe("Urungkan: belum ada langkah");
     // The sample comes with Keating's framework: remove it first, so that it can be added (and undone) below.
     await page.getByTestId("tab-indicators").click();
     await page.locator('[data-testid="framework-card"][data-framework-id="keating"]').getByTestId("remove-framework").click();
