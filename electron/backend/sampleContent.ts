@@ -45,9 +45,9 @@ export const sampleFramework = {
 /** The sample's own codes, beside the framework's. */
 export const sampleCodes: SampleCode[] = [
   { key: "obstacle", name: { en: "Obstacle", id: "Hambatan" }, color: "#d55e00", definition: { en: "What slowed or stopped the cooperation.", id: "Apa yang memperlambat atau menghentikan kerja sama." } },
-  { key: "budget", parent: "obstacle", name: { en: "Limited budget", id: "Keterbatasan anggaran" }, color: "#e69f00", definition: { en: "No or too little money set aside.", id: "Anggaran tidak ada atau terlalu kecil." } },
-  { key: "pandemic", parent: "obstacle", name: { en: "Covid-19 pandemic", id: "Pandemi Covid-19" }, color: "#f0e442", definition: { en: "Travel bans and cancelled programmes.", id: "Larangan perjalanan dan program yang dibatalkan." } },
-  { key: "stage", name: { en: "Stage", id: "Tahap" }, color: "#56b4e9", definition: { en: "How far the cooperation has come: initiation, planning, execution.", id: "Sejauh mana kerja sama berjalan: inisiasi, perencanaan, pelaksanaan." } },
+  { key: "budget", parent: "obstacle", name: { en: "Limited budget", id: "Keterbatasan anggaran" }, color: "#cc79a7", definition: { en: "No or too little money set aside.", id: "Anggaran tidak ada atau terlalu kecil." } },
+  { key: "pandemic", parent: "obstacle", name: { en: "Covid-19 pandemic", id: "Pandemi Covid-19" }, color: "#9c755f", definition: { en: "Travel bans and cancelled programmes.", id: "Larangan perjalanan dan program yang dibatalkan." } },
+  { key: "stage", name: { en: "Stage", id: "Tahap" }, color: "#0072b2", definition: { en: "How far the cooperation has come: initiation, planning, execution.", id: "Sejauh mana kerja sama berjalan: inisiasi, perencanaan, pelaksanaan." } },
 ];
 
 export const sampleDocuments: SampleDocument[] = [

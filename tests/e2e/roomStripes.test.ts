@@ -56,10 +56,10 @@ describe.sequential("coding stripes in the margin", () => {
       expect(g.title).not.toBe("");
       if (g.label) expect(g.title).toBe(g.label);
     }
-    // Each stripe in its code's colour: Tahap #56b4e9, Pandemi Covid-19 #f0e442 (the sample's own codes).
+    // Each stripe in its code's colour: Tahap #0072b2, Pandemi Covid-19 #9c755f (the sample's own codes, in colours Keating's codes do not use).
     const colourOf = (label: string) => geometry.find((g) => g.label === label)?.colour;
-    expect(colourOf("Tahap")).toBe("rgb(86, 180, 233)");
-    expect(colourOf("Pandemi Covid-19")).toBe("rgb(240, 228, 66)");
+    expect(colourOf("Tahap")).toBe("rgb(0, 114, 178)");
+    expect(colourOf("Pandemi Covid-19")).toBe("rgb(156, 117, 95)");
     expect(geometry.some((g) => g.label === "Tahap")).toBe(true);
     await screenshot(page, "room-stripes-1366");
   });
