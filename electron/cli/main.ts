@@ -43,6 +43,7 @@ const options = {
   "allow-duplicate": { type: "boolean" },
   yes: { type: "boolean" },
   group: { type: "string", multiple: true },
+  "dry-run": { type: "boolean" },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];

@@ -4,6 +4,8 @@ import { assignToCase, TandaiError, toErrorPayload, type ImportOutcome } from ".
 import { Backend } from "../backend/backend.js";
 import { defaultLocations } from "../backend/context.js";
 import { readImportFile } from "../import/index.js";
+import { isRefiProjectFile } from "../import/qdpx/index.js";
+import { refiImportCommand } from "./refi.js";
 import { createProject, openProject, type DiskProjectStore } from "../store/index.js";
 import type { CliValues } from "./main.js";
 import { report, type CliContext } from "./context.js";
@@ -46,6 +48,8 @@ export async function newCommand(ctx: CliContext, [dirArg]: string[], values: Cl
 export async function importCommand(ctx: CliContext, [dirArg, ...paths]: string[], values: CliValues): Promise<number> {
   const dir = requireDir("import", dirArg);
   if (paths.length === 0) throw new TandaiError("cli.errors.missingArgument", { command: "import", argument: "<file>..." });
+  // A REFI-QDA project is one import of its own: read whole, previewed, applied as one batch.
+  if (paths.length === 1 && isRefiProjectFile(paths[0]!)) return refiImportCommand(ctx, dir, paths[0]!, values);
   const backend = await cliBackend();
   await backend.openProject({ dir });
   const outcomes: ImportOutcome[] = [];

@@ -38,13 +38,15 @@ import idRecovery from "./id/recovery.js";
 import idStore from "./id/store.js";
 import idTables from "./id/tables.js";
 import idWeb from "./id/web.js";
+import enRefi from "./en/refi.js";
+import idRefi from "./id/refi.js";
 export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, store: enStore, tables: enTables, web: enWeb },
-  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, store: idStore, tables: idTables, web: idWeb },
+  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, store: enStore, tables: enTables, web: enWeb, refi: enRefi },
+  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, store: idStore, tables: idTables, web: idWeb, refi: idRefi },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

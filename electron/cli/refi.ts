@@ -1,0 +1,66 @@
+import { rename, writeFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import { translate, type Language } from "../../shared/index.js";
+import type { RefiPreview } from "../../shared/refi/plan.js";
+import { readImportFile } from "../import/index.js";
+import { importRefiFile, planRefiFile } from "../import/qdpx/index.js";
+import { report, type CliContext } from "./context.js";
+import { VERSION } from "./version.js";
+import { checkTarget } from "../export/target.js";
+import { codebookXml, writeQdpx } from "../export/qdpx/write.js";
+import type { CliValues } from "./main.js";
+import { withProject } from "./project.js";
+
+/** The preview in words, one line each (the same lines the app's preview dialog shows). */
+export function previewLines(preview: RefiPreview, language: Language): string[] {
+  const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
+  const reading = t(`refi.reading.${preview.reading.reading}`);
+  const basis = t(`refi.reading.${preview.reading.basis}`, { fitting: preview.reading.fitting, checked: preview.reading.checked });
+  return [
+    t("refi.preview.title", { name: preview.name }),
+    ...(preview.origin ? [t("refi.preview.origin", { origin: preview.origin })] : []),
+    t("refi.preview.positions", { reading, basis }),
+    t("refi.preview.add", preview.add),
+    t("refi.preview.already", preview.already),
+    t("refi.preview.notImported", preview.notImported),
+  ];
+}
+
+/**
+ * `tandai import <dir> <file.qdpx|.qde|.zip> [--dry-run] [--json]`: a REFI-QDA project, read and
+ * checked whole before the project is touched, then imported as one batch (one undo step).
+ * With --dry-run only the preview is printed, and nothing is written.
+ */
+export async function refiImportCommand(ctx: CliContext, dir: string, path: string, values: CliValues): Promise<number> {
+  const file = await readImportFile(path);
+  return withProject(dir, async (store) => {
+    const dryRun = Boolean(values["dry-run"]);
+    const plan = dryRun ? await planRefiFile(store, file.name, file.data) : (await importRefiFile(store, file.name, file.data)).plan;
+    const lines = [...previewLines(plan.preview, ctx.language), translate(ctx.language, dryRun ? "refi.preview.dryRun" : "refi.preview.imported", { file: file.name })];
+    if (ctx.json) ctx.print(JSON.stringify({ ok: true, file: file.name, dryRun, preview: plan.preview, changed: !dryRun && plan.ops.length > 0, messages: lines }));
+    else for (const line of lines) ctx.print(line);
+    return 0;
+  });
+}
+
+/**
+ * `tandai export <dir> --format qdpx|qdc --out <path>`: the project as a REFI-QDA project, or its
+ * codebook as a REFI-QDA codebook, valid against the official schemas, written whole or not at all.
+ */
+export async function refiExportCommand(ctx: CliContext, dir: string, format: "qdpx" | "qdc", out: string): Promise<void> {
+  const path = extname(out).toLowerCase() === `.${format}` ? resolve(out) : `${resolve(out)}.${format}`;
+  await checkTarget(path);
+  await withProject(dir, async (store) => {
+    const origin = `Tandai ${VERSION}`;
+    let bytes: number;
+    let counts = { sources: 0, codes: Object.keys(store.state.codes).length, codings: 0 };
+    if (format === "qdpx") ({ bytes, counts } = await writeQdpx(store, path, origin));
+    else {
+      const data = Buffer.from(codebookXml(store.state, origin), "utf8");
+      await writeFile(`${path}.${process.pid}.part`, data);
+      await rename(`${path}.${process.pid}.part`, path);
+      bytes = data.length;
+    }
+    report(ctx, { path, format, bytes, ...counts }, ctx.t("refi.exported", { path, ...counts }));
+  });
+}
