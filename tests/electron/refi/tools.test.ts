@@ -1,0 +1,71 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { importRefiFile, planRefiFile } from "../../../electron/import/qdpx/index.js";
+import { createProject } from "../../../electron/store/index.js";
+import { atlas, nvivo, qualcoder, TEXT } from "../../fixtures/refi/tools.js";
+import { useTempDirs } from "../tempDirs.js";
+import { zipOf } from "./helpers.js";
+
+const temp = useTempDirs();
+
+async function importInto(file: string, data: Uint8Array) {
+  const store = await createProject(join(await temp(), "p"), "P");
+  const { plan } = await importRefiFile(store, file, data);
+  const state = structuredClone(store.state);
+  const texts = Object.fromEntries(await Promise.all(Object.keys(state.documents).map(async (id) => [id, (await store.readDocumentContent(id as never)).text])));
+  const quoted = Object.values(state.codings).map((c) => ({ code: state.codes[c.codeId]!.name, text: texts[c.documentId]!.slice(c.start, c.end), coder: c.coder, stance: c.stance }));
+  await store.close();
+  return { plan, state, quoted, texts };
+}
+
+describe("REFI-QDA projects as each tool writes them", () => {
+  it("NVivo: reads UTF-16 positions (BOM not counted, CRLF two), the .txt not the .docx, braced upper-case GUIDs, two codings on one selection", async () => {
+    const { plan, state, quoted, texts } = await importInto("nvivo.qdpx", await zipOf(nvivo()));
+    expect(plan.preview.reading).toMatchObject({ reading: "utf16" });
+    expect(Object.values(texts)).toEqual([TEXT]);
+    expect(quoted).toEqual([
+      { code: "Ekonomi", text: "ekonomi", coder: "Ayu", stance: "supports" },
+      { code: "Motif", text: "ekonomi", coder: "Ayu", stance: "supports" },
+    ]);
+    expect(Object.keys(state.documents)).toEqual(["cccccccc-0000-4000-8000-000000000001"]);
+    expect(state.codes["bbbbbbbb-0000-4000-8000-000000000002" as never]).toMatchObject({ color: "#ff0000", parentId: "bbbbbbbb-0000-4000-8000-000000000001" });
+  });
+
+  it("ATLAS.ti: finds a .qde named after the project and Sources/ in any case, code points confirmed on the quote, rgb() colours, a note by Link, cases and sets; lists PDF and picture sources as not imported", async () => {
+    const { plan, state, quoted } = await importInto("atlas.qdpx", await zipOf(atlas()));
+    expect(plan.preview.reading).toMatchObject({ reading: "codePoints", basis: "confirmed", fitting: 1, checked: 1 });
+    expect(quoted).toEqual([{ code: "Kerja sama", text: "kerja sama", coder: "", stance: "supports" }]);
+    expect(plan.preview.notImported).toMatchObject({ pdfSources: 1, pdfSelections: 1, pictures: 1 });
+    const code = Object.values(state.codes).find((c) => c.name === "Kerja sama")!;
+    expect(code).toMatchObject({ color: "#0072b2", description: { definition: "Bentuk kerja sama" } });
+    expect(Object.values(state.memos).map((m) => [m.target.kind, m.text])).toEqual([["coding", "Kutipan kunci & penting"]]);
+    expect(Object.values(state.cases)).toMatchObject([{ name: "Padang–Busan", documentIds: ["22222222-0000-4000-8000-000000000001"] }]);
+    expect(Object.values(state.documentGroups)).toMatchObject([{ name: "Wawancara", documentIds: ["22222222-0000-4000-8000-000000000001"] }]);
+    expect(Object.values(state.documents)[0]!.title).toBe("Wawancara 1");
+  });
+
+  it("QualCoder: a bare file name as plainTextPath, a source without a name, a project note; the same file renamed .zip reads alike", async () => {
+    const data = await zipOf(qualcoder());
+    const { quoted, state } = await importInto("qc.zip", data);
+    expect(quoted).toEqual([{ code: "Aktor", text: "Busan", coder: "", stance: "supports" }]);
+    expect(Object.values(state.documents)[0]!.title).toBe("99999999-0000-4000-8000-000000000002");
+    expect(state.memos["project"]?.text).toBe("Catatan proyek");
+  });
+
+  it("a bare .qde with inline PlainTextContent imports; a preview writes nothing; importing twice adds nothing twice", async () => {
+    const qde = atlas()["Tesis Saya.qde"]!.replace(
+      /<TextSource ([^>]*) plainTextPath="[^"]*">/,
+      (_m, a: string) => `<TextSource ${a}><PlainTextContent>${TEXT.replace(/&/g, "&amp;").replace(/\r/g, "&#13;")}</PlainTextContent>`,
+    );
+    const store = await createProject(join(await temp(), "p"), "P");
+    const data = new TextEncoder().encode(qde);
+    const preview = await planRefiFile(store, "x.qde", data);
+    expect(preview.preview.add).toMatchObject({ sources: 1, codes: 2, codings: 1 });
+    expect(Object.keys(store.state.documents)).toEqual([]);
+    await importRefiFile(store, "x.qde", data);
+    expect((await store.readDocumentContent("22222222-0000-4000-8000-000000000001" as never)).text).toBe(TEXT);
+    const again = await importRefiFile(store, "x.qde", data);
+    expect(again.plan.ops).toEqual([]);
+    await store.close();
+  });
+});
