@@ -1,6 +1,7 @@
 /** Text as XML character data or an attribute value: the five special characters escaped, characters XML 1.0 forbids dropped. */
 export function esc(value: string): string {
   return value
+    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
