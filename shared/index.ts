@@ -22,3 +22,4 @@ export * from "./documents/documents.js";
 export * from "./derive/frequencies.js";
 export * from "./derive/frequencyGrid.js";
 export * from "./codebook/keys.js";
+export * from "./refi/index.js";

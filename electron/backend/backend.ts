@@ -24,6 +24,7 @@ import { docxToPdfWithLibreOffice } from "../export/pdf.js";
 import { runExport } from "../export/run.js";
 import { checkTarget, defaultFileName, exportsFolder, freeName, withExtension } from "../export/target.js";
 import { parseCodebook } from "../import/codebook.js";
+import { importRefiFile, planRefiFile } from "../import/qdpx/index.js";
 import { ProjectImporter } from "../import/batch.js";
 import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
@@ -164,6 +165,17 @@ export class Backend implements TandaiApi {
     const applied = ops.length ? await this.apply({ op: { type: "batch", ops } }) : this.applied(null);
     return { applied, ...summary };
   }
+  /** Reads a REFI-QDA project and says what its import would do, writing nothing. */
+  async previewRefiProject({ file }: ArgsOf<"previewRefiProject">): Promise<ResultOf<"previewRefiProject">> {
+    return (await planRefiFile(this.requireStore(), file.name, file.data)).preview;
+  }
+
+  /** Imports a REFI-QDA project as one batch through apply, so one undo takes it back. */
+  async importRefiProject({ file }: ArgsOf<"importRefiProject">): Promise<ResultOf<"importRefiProject">> {
+    const { plan, applied } = await importRefiFile(this.requireStore(), file.name, file.data, (op) => this.apply({ op }));
+    return { preview: plan.preview, applied: applied ?? this.applied(null) };
+  }
+
 
   async documentContent({ documentId }: ArgsOf<"documentContent">): Promise<ResultOf<"documentContent">> {
     const store = this.requireStore();

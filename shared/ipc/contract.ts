@@ -7,6 +7,7 @@ import type { DocumentContent, ProjectState } from "../model/project.js";
 import type { OpDescription } from "../ops/describe.js";
 import { Operation } from "../ops/operation.js";
 import type { Passage } from "../retrieve/passages.js";
+import type { RefiPreview } from "../refi/plan.js";
 import type { Matrix } from "../export/matrices.js";
 import { COOCCURRENCE_UNITS, ExportRequest, ExportScope, type ExportProgress } from "../export/model.js";
 
@@ -180,7 +181,17 @@ export const channels = {
   undoHistory: channel<typeof none, HistoryList>(none),
   /** Undoes the latest `steps` steps, one after another (stepping back to a point of the history). */
   undoTo: channel<z.ZodObject<{ steps: z.ZodNumber }>, Applied>(z.object({ steps: z.number().int().min(1).max(500) }).strict()),
+  /** What importing a REFI-QDA project (.qdpx, .qde) would bring in and what not, writing nothing. */
+  previewRefiProject: channel<z.ZodObject<{ file: typeof ImportFile }>, RefiPreview>(z.object({ file: ImportFile }).strict()),
+  /** Imports a REFI-QDA project as one batch (one undo step); a bad file changes nothing. */
+  importRefiProject: channel<z.ZodObject<{ file: typeof ImportFile }>, RefiImportReport>(z.object({ file: ImportFile }).strict()),
 } as const;
+
+/** What importing a REFI-QDA project did: its preview, and the batch applied. */
+export interface RefiImportReport {
+  preview: RefiPreview;
+  applied: Applied;
+}
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

@@ -1,0 +1,3 @@
+export * from "./model.js";
+export * from "./positions.js";
+export * from "./plan.js";
