@@ -1,7 +1,6 @@
 import { rename, writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import { translate, type Language } from "../../shared/index.js";
-import type { RefiPreview } from "../../shared/refi/plan.js";
+import { refiPreviewLines, translate } from "../../shared/index.js";
 import { readImportFile } from "../import/index.js";
 import { importRefiFile, planRefiFile } from "../import/qdpx/index.js";
 import { report, type CliContext } from "./context.js";
@@ -10,21 +9,6 @@ import { checkTarget } from "../export/target.js";
 import { codebookXml, writeQdpx } from "../export/qdpx/write.js";
 import type { CliValues } from "./main.js";
 import { withProject } from "./project.js";
-
-/** The preview in words, one line each (the same lines the app's preview dialog shows). */
-export function previewLines(preview: RefiPreview, language: Language): string[] {
-  const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
-  const reading = t(`refi.reading.${preview.reading.reading}`);
-  const basis = t(`refi.reading.${preview.reading.basis}`, { fitting: preview.reading.fitting, checked: preview.reading.checked });
-  return [
-    t("refi.preview.title", { name: preview.name }),
-    ...(preview.origin ? [t("refi.preview.origin", { origin: preview.origin })] : []),
-    t("refi.preview.positions", { reading, basis }),
-    t("refi.preview.add", preview.add),
-    t("refi.preview.already", preview.already),
-    t("refi.preview.notImported", preview.notImported),
-  ];
-}
 
 /**
  * `tandai import <dir> <file.qdpx|.qde|.zip> [--dry-run] [--json]`: a REFI-QDA project, read and
@@ -36,7 +20,7 @@ export async function refiImportCommand(ctx: CliContext, dir: string, path: stri
   return withProject(dir, async (store) => {
     const dryRun = Boolean(values["dry-run"]);
     const plan = dryRun ? await planRefiFile(store, file.name, file.data) : (await importRefiFile(store, file.name, file.data)).plan;
-    const lines = [...previewLines(plan.preview, ctx.language), translate(ctx.language, dryRun ? "refi.preview.dryRun" : "refi.preview.imported", { file: file.name })];
+    const lines = [ctx.t("refi.preview.title", { name: plan.preview.name }), ...refiPreviewLines(plan.preview, ctx.t), translate(ctx.language, dryRun ? "refi.preview.dryRun" : "refi.preview.imported", { file: file.name })];
     if (ctx.json) ctx.print(JSON.stringify({ ok: true, file: file.name, dryRun, preview: plan.preview, changed: !dryRun && plan.ops.length > 0, messages: lines }));
     else for (const line of lines) ctx.print(line);
     return 0;
