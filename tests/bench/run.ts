@@ -13,6 +13,7 @@ import { benchHistory } from "./history.js";
 import { benchIndicators } from "./indicators.js";
 import { benchFrequencies } from "./frequencies.js";
 import { benchStorage } from "./storage.js";
+import { benchRefi, benchRefiRow } from "./refi.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
 const only = process.argv.slice(2);
@@ -24,6 +25,11 @@ if (only[0] === "export-row") {
 // One import measured in this process, for the import benchmark (which runs each in its own).
 if (only[0] === "import-row") {
   await benchImportRow(Number(only[1]), new URL("../electron/importWorker.mjs", import.meta.url));
+  process.exit(0);
+}
+// One REFI-QDA export or import measured in this process, for the REFI-QDA benchmark.
+if (only[0] === "refi-row") {
+  await benchRefiRow(only[1] as "export" | "import", only[2]!, only[3]!);
   process.exit(0);
 }
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -39,3 +45,4 @@ if (want("quotes")) console.log(`## Quotes as displayed\n\n${await benchQuoteTex
 if (want("editor")) console.log(`## Coding view (Chromium)\n\n${await benchEditor(rendererDir)}\n`);
 if (want("app")) console.log(`## Whole app (Chromium)\n\n${await benchApp(rendererDir)}\n`);
 if (want("history")) console.log(`## Undo in words and coding keys\n\n${await benchHistory()}\n`);
+if (want("refi")) console.log(`## REFI-QDA projects (.qdpx)\n\n${await benchRefi(fileURLToPath(import.meta.url))}\n`);
