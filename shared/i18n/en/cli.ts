@@ -11,6 +11,8 @@ Usage:
               (kuznetsov, keating, stages, obstacles, lecours, duchacek, mukti, sectors)
   tandai framework import <dir> <file.json>
   tandai codebook import <dir> <file.qdc>   (REFI-QDA codebook; codes named like an indicator are linked)
+  tandai import <dir> <file.qdpx|.qde> [--dry-run]   (REFI-QDA project: previewed, then one undoable step)
+  tandai export <dir> --format qdpx|qdc --out <path>   (REFI-QDA project or codebook)
   tandai indicators <dir> [--framework ID]... [--case NAME]...
   tandai export <dir> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
               [--case NAME]... [--framework ID]... [--group NAME]...   (only the documents of these document groups)
