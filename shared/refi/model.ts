@@ -1,5 +1,5 @@
 import type { Framework, StoredOverride } from "../frameworks/model.js";
-import type { Block, Code, DocumentMeta } from "../model/project.js";
+import type { AttributeDefinition, Block, Code, DocumentMeta } from "../model/project.js";
 
 /**
  * A REFI-QDA project (.qdpx / .qde) as the reader hands it over: the parts Tandai imports, already
@@ -65,6 +65,22 @@ export interface RefiSet {
   codeGuids: string[];
 }
 
+/** A variable: `typeOfVariable` as written (Text, Boolean, Integer, Float, Date, DateTime). */
+export interface RefiVariable {
+  guid: string;
+  name: string;
+  type: string;
+}
+
+/** A variable's value on a case or on a source (tools put them on either). */
+export interface RefiVariableValue {
+  owner: "case" | "source";
+  ownerGuid: string;
+  variableGuid: string;
+  /** As written: the text of TextValue, IntegerValue, … */
+  value: string;
+}
+
 /** What the file holds that Tandai does not import, counted for the preview. */
 export interface RefiSkipped {
   pdfSources: number;
@@ -90,6 +106,8 @@ export interface TandaiExtras {
   /** The project's frameworks (with their thresholds) and the researcher's overrides, as Tandai keeps them. */
   frameworks: Framework[];
   overrides: Record<string, StoredOverride>;
+  /** Attribute details the standard has no place for (choices, the source-type role), by variable GUID. */
+  attributes: Record<string, Pick<AttributeDefinition, "type" | "choices" | "role" | "createdAt">>;
   /** When cases and document groups were made, by GUID (the standard's Case and Set carry no date). */
   created: Record<string, string>;
 }
@@ -108,6 +126,8 @@ export interface RefiProject {
   codeNoteGuids: Record<string, string[]>;
   cases: RefiCase[];
   sets: RefiSet[];
+  variables: RefiVariable[];
+  values: RefiVariableValue[];
   skipped: RefiSkipped;
   extras?: TandaiExtras;
 }

@@ -25,7 +25,7 @@ export interface ProjectXml {
  */
 export function projectXml(state: ProjectState, contents: ReadonlyMap<DocumentId, DocumentContent>, origin: string, now: string): ProjectXml {
   const g = (kind: string, id: string) => guidFor(state.id, kind, id);
-  const extras: TandaiExtras = { format: 1, ids: {}, contradicts: [], indicators: {}, documents: {}, codes: {}, frameworks: Object.values(state.frameworks), overrides: {}, created: {} };
+  const extras: TandaiExtras = { format: 1, ids: {}, contradicts: [], indicators: {}, documents: {}, codes: {}, frameworks: Object.values(state.frameworks), overrides: {}, created: {}, attributes: {} };
   const keep = (guid: string, id: string) => {
     if (guid !== id) extras.ids[guid] = id;
     return guid;
@@ -60,10 +60,34 @@ export function projectXml(state: ProjectState, contents: ReadonlyMap<DocumentId
   const roots = (children.get(null) ?? []).sort((a, b) => a.order - b.order);
   if (roots.length) parts.push(`<CodeBook><Codes>${roots.map(codeXml).join("\n")}</Codes></CodeBook>\n`);
 
+  // Attributes as variables; their values on cases and sources.
+  const attributes = Object.values(state.attributes);
+  const variableType = { text: "Text", number: "Float", date: "Date", choice: "Text" } as const;
+  const valueElement = { text: "TextValue", number: "FloatValue", date: "DateValue", choice: "TextValue" } as const;
+  if (attributes.length) {
+    parts.push("<Variables>");
+    for (const a of attributes) {
+      const guid = keep(g("attribute", a.id), a.id);
+      extras.attributes[guid] = { type: a.type, ...(a.choices ? { choices: a.choices } : {}), ...(a.role ? { role: a.role } : {}), ...(a.createdAt ? { createdAt: a.createdAt } : {}) };
+      parts.push(`<Variable${attrs({ guid, name: a.name, typeOfVariable: variableType[a.type] })}/>`);
+    }
+    parts.push("</Variables>\n");
+  }
+  const values = (holder: { attributes?: Record<string, unknown> }) =>
+    attributes
+      .filter((a) => holder.attributes?.[a.id] !== undefined)
+      .map((a) => {
+        const v = holder.attributes![a.id]!;
+        const shown = typeof v === "number" ? v.toLocaleString("en", { useGrouping: false, maximumFractionDigits: 20 }) : String(v);
+        const element = valueElement[a.type];
+        return `<VariableValue><VariableRef targetGUID="${g("attribute", a.id)}"/><${element}>${esc(shown)}</${element}></VariableValue>`;
+      })
+      .join("");
+
   const cases = Object.values(state.cases);
   if (cases.length) {
     parts.push("<Cases>");
-    for (const kase of cases) parts.push(`<Case${attrs({ guid: created(keep(g("case", kase.id), kase.id), kase.createdAt), name: kase.name })}>${kase.documentIds.map((d) => `<SourceRef targetGUID="${g("document", d)}"/>`).join("")}</Case>`);
+    for (const kase of cases) parts.push(`<Case${attrs({ guid: created(keep(g("case", kase.id), kase.id), kase.createdAt), name: kase.name })}>${values(kase)}${kase.documentIds.map((d) => `<SourceRef targetGUID="${g("document", d)}"/>`).join("")}</Case>`);
     parts.push("</Cases>\n");
   }
   for (const [key, override] of Object.entries(state.overrides)) {
@@ -99,7 +123,7 @@ export function projectXml(state: ProjectState, contents: ReadonlyMap<DocumentId
         const sel = attrs({ guid: g("selection", c.id), name: content.text.slice(c.start, c.end), startPosition: positions.toCodePoints(c.start), endPosition: positions.toCodePoints(c.end), ...when });
         return `<PlainTextSelection${sel}><Coding${attrs({ guid: codingGuid, ...when })}><CodeRef targetGUID="${g("code", c.codeId)}"/></Coding>${noteRef({ kind: "coding", id: c.id })}</PlainTextSelection>`;
       });
-      parts.push(`<TextSource${attrs({ guid, name: doc.title, plainTextPath: `internal://${guid}.txt`, creationDateTime: doc.importedAt })}>${selections.join("\n")}${noteRef({ kind: "document", id: doc.id })}</TextSource>\n`);
+      parts.push(`<TextSource${attrs({ guid, name: doc.title, plainTextPath: `internal://${guid}.txt`, creationDateTime: doc.importedAt })}>${selections.join("\n")}${noteRef({ kind: "document", id: doc.id })}${values(doc)}</TextSource>\n`);
     }
     parts.push("</Sources>\n");
   }

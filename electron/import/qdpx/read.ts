@@ -82,7 +82,7 @@ function readExtras(data: Uint8Array): TandaiExtras | undefined {
       return parsed.success ? [parsed.data] : [];
     });
     const overrides = Object.fromEntries(Object.entries(value.overrides ?? {}).filter(([, o]) => StoredOverride.safeParse(o).success));
-    return { format: 1, ids: value.ids ?? {}, contradicts: value.contradicts ?? [], indicators: value.indicators ?? {}, documents: value.documents ?? {}, codes: value.codes ?? {}, frameworks, overrides, created: value.created ?? {} };
+    return { format: 1, ids: value.ids ?? {}, contradicts: value.contradicts ?? [], indicators: value.indicators ?? {}, documents: value.documents ?? {}, codes: value.codes ?? {}, frameworks, overrides, created: value.created ?? {}, attributes: value.attributes ?? {} };
   } catch {
     // Extras that do not parse are ignored: the standard part of the file is whole without them.
     return undefined;
@@ -129,6 +129,8 @@ function projectFrom(file: string, root: XmlNode, archive: Archive | null): Refi
     codeNoteGuids: {},
     cases: [],
     sets: [],
+    variables: [],
+    values: [],
     skipped: { pdfSources: 0, pdfSelections: 0, pictures: 0, audio: 0, video: 0 },
   };
   for (const users of nodes(project["Users"])) for (const user of nodes(users["User"])) result.users[guidOf(file, user, "User")] = attr(user, "name") ?? attr(user, "id") ?? "";
@@ -144,8 +146,16 @@ function projectFrom(file: string, root: XmlNode, archive: Archive | null): Refi
     });
   for (const book of nodes(project["CodeBook"])) for (const codes of nodes(book["Codes"])) result.codes.push(...readCodes(codes["Code"]));
 
+  function readValues(node: XmlNode, owner: "case" | "source", ownerGuid: string) {
+    for (const vv of nodes(node["VariableValue"])) {
+      const variable = refs(vv["VariableRef"])[0];
+      const key = ["TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue"].find((k) => vv[k] !== undefined);
+      if (variable && key) result.values.push({ owner, ownerGuid, variableGuid: variable, value: textOf(vv[key]).trim() });
+    }
+  }
   const textSource = (node: XmlNode, name: string | undefined): RefiTextSource => {
     const guid = guidOf(file, node, "TextSource");
+    readValues(node, "source", guid);
     const selections: RefiSelection[] = nodes(node["PlainTextSelection"]).map((s) => ({
       guid: guidOf(file, s, "PlainTextSelection"),
       start: Number(attr(s, "startPosition") ?? NaN),
@@ -179,7 +189,12 @@ function projectFrom(file: string, root: XmlNode, archive: Archive | null): Refi
     for (const pdf of nodes(sources["PDFSource"])) {
       result.skipped.pdfSelections += nodes(pdf["PDFSelection"]).length;
       const representation = nodes(pdf["Representation"])[0];
-      if (representation) result.sources.push(textSource(representation, attr(pdf, "name") ?? attr(representation, "name")));
+      if (representation) {
+        const source = textSource(representation, attr(pdf, "name") ?? attr(representation, "name"));
+        result.sources.push(source);
+        // Values on the PDF source belong to the document its text becomes.
+        readValues(pdf, "source", source.guid);
+      }
       else result.skipped.pdfSources++;
     }
     result.skipped.pictures += nodes(sources["PictureSource"]).length;
@@ -200,7 +215,14 @@ function projectFrom(file: string, root: XmlNode, archive: Archive | null): Refi
     }
   }
   for (const cases of nodes(project["Cases"])) {
-    for (const kase of nodes(cases["Case"])) result.cases.push({ guid: guidOf(file, kase, "Case"), name: attr(kase, "name") ?? "", sourceGuids: refs(kase["SourceRef"]) });
+    for (const kase of nodes(cases["Case"])) {
+      const guid = guidOf(file, kase, "Case");
+      result.cases.push({ guid, name: attr(kase, "name") ?? "", sourceGuids: refs(kase["SourceRef"]) });
+      readValues(kase, "case", guid);
+    }
+  }
+  for (const variables of nodes(project["Variables"])) {
+    for (const v of nodes(variables["Variable"])) result.variables.push({ guid: guidOf(file, v, "Variable"), name: attr(v, "name") ?? "", type: attr(v, "typeOfVariable") ?? "Text" });
   }
   for (const sets of nodes(project["Sets"])) {
     for (const set of nodes(sets["Set"])) result.sets.push({ guid: guidOf(file, set, "Set"), name: attr(set, "name") ?? "", sourceGuids: refs(set["MemberSource"]), codeGuids: refs(set["MemberCode"]) });

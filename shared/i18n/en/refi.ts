@@ -26,10 +26,10 @@ export default {
     title: "Import “{{name}}”",
     origin: "Written by: {{origin}}",
     positions: "Positions read as {{reading}}, {{basis}}.",
-    add: "Will add {{sources}} sources, {{codes}} codes, {{codings}} codings, {{memos}} memos, {{cases}} cases, {{groups}} document groups.",
+    add: "Will add {{sources}} sources, {{codes}} codes, {{codings}} codings, {{memos}} memos, {{cases}} cases, {{groups}} document groups, {{attributes}} attributes with {{values}} values.",
     already: "Already in the project (not added twice): {{sources}} sources, {{codes}} codes, {{codings}} codings.",
     notImported:
-      "Not imported: {{pdfSources}} PDF sources without text, {{pdfSelections}} PDF area selections, {{pictures}} pictures, {{audio}} audio and {{video}} video sources, {{emptySelections}} empty selections, {{unknownCodes}} codings of codes not in the file.",
+      "Not imported: {{pdfSources}} PDF sources without text, {{pdfSelections}} PDF area selections, {{pictures}} pictures, {{audio}} audio and {{video}} video sources, {{emptySelections}} empty selections, {{unknownCodes}} codings of codes not in the file, {{badValues}} variable values that do not fit their variable.",
     dryRun: "Dry run: nothing was written.",
     imported: "Imported “{{file}}” as one step (undo takes it back).",
     import: "Import",

@@ -26,10 +26,10 @@ export default {
     title: "Impor “{{name}}”",
     origin: "Ditulis oleh: {{origin}}",
     positions: "Posisi dibaca sebagai {{reading}}, {{basis}}.",
-    add: "Akan menambahkan {{sources}} sumber, {{codes}} kode, {{codings}} pengodean, {{memos}} memo, {{cases}} kasus, {{groups}} kelompok dokumen.",
+    add: "Akan menambahkan {{sources}} sumber, {{codes}} kode, {{codings}} pengodean, {{memos}} memo, {{cases}} kasus, {{groups}} kelompok dokumen, {{attributes}} atribut dengan {{values}} nilai.",
     already: "Sudah ada di proyek (tidak ditambahkan dua kali): {{sources}} sumber, {{codes}} kode, {{codings}} pengodean.",
     notImported:
-      "Tidak diimpor: {{pdfSources}} sumber PDF tanpa teks, {{pdfSelections}} seleksi area PDF, {{pictures}} gambar, {{audio}} sumber audio dan {{video}} video, {{emptySelections}} seleksi kosong, {{unknownCodes}} pengodean dengan kode yang tidak ada di berkas.",
+      "Tidak diimpor: {{pdfSources}} sumber PDF tanpa teks, {{pdfSelections}} seleksi area PDF, {{pictures}} gambar, {{audio}} sumber audio dan {{video}} video, {{emptySelections}} seleksi kosong, {{unknownCodes}} pengodean dengan kode yang tidak ada di berkas, {{badValues}} nilai variabel yang tidak cocok dengan variabelnya.",
     dryRun: "Uji coba: tidak ada yang ditulis.",
     imported: "“{{file}}” diimpor sebagai satu langkah (urungkan membatalkannya).",
     import: "Impor",

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { templateFramework, type CaseId, type CodeId, type DocumentGroupId, type ProjectState } from "../../../shared/index.js";
+import { templateFramework, type AttributeId, type CaseId, type CodeId, type DocumentGroupId, type ProjectState } from "../../../shared/index.js";
 import { codebookXml, writeQdpx } from "../../../electron/export/qdpx/write.js";
 import { importRefiFile, readRefiProject } from "../../../electron/import/qdpx/index.js";
 import { readFile } from "node:fs/promises";
@@ -24,6 +24,7 @@ const essence = (s: ProjectState) => ({
   groups: s.documentGroups,
   frameworks: s.frameworks,
   overrides: s.overrides,
+  attributes: s.attributes,
 });
 
 describe("Tandai → QDPX → Tandai", () => {
@@ -52,6 +53,12 @@ describe("Tandai → QDPX → Tandai", () => {
         { type: "setMemo", target: { kind: "coding", id: "cod2xxxx" as never }, content: { type: "doc" }, text: "Kutipan penting" },
         { type: "addCase", case: { id: "case1xxx" as CaseId, name: "Padang – Busan", documentIds: [documentId], createdAt: "2026-12-01T10:00:00.000Z" } },
         { type: "setOverride", caseId: "case1xxx" as CaseId, indicatorId, override: { status: "met", justification: "Perjanjian 2020" } },
+        { type: "addAttribute", attribute: { id: "attr1xxx" as AttributeId, name: "Tahun", appliesTo: "document", type: "number", createdAt: "2026-12-01T10:00:00.000Z" } },
+        { type: "addAttribute", attribute: { id: "attr2xxx" as AttributeId, name: "Jenis sumber", appliesTo: "document", type: "choice", choices: ["wawancara", "dokumen resmi"], role: "sourceType" } },
+        { type: "addAttribute", attribute: { id: "attr3xxx" as AttributeId, name: "Ditandatangani", appliesTo: "case", type: "date" } },
+        { type: "setAttributeValue", target: { kind: "document", id: documentId }, attributeId: "attr1xxx" as AttributeId, value: 2020.5 },
+        { type: "setAttributeValue", target: { kind: "document", id: documentId }, attributeId: "attr2xxx" as AttributeId, value: "wawancara" },
+        { type: "setAttributeValue", target: { kind: "case", id: "case1xxx" as CaseId }, attributeId: "attr3xxx" as AttributeId, value: "2016-03-01" },
         { type: "addDocumentGroup", group: { id: "grp1xxxx" as DocumentGroupId, name: "Wawancara", documentIds: [documentId], createdAt: "2026-12-01T10:00:00.000Z" } },
       ],
     });

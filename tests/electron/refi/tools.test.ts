@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importRefiFile, planRefiFile } from "../../../electron/import/qdpx/index.js";
 import { createProject } from "../../../electron/store/index.js";
-import { atlas, nvivo, qualcoder, TEXT } from "../../fixtures/refi/tools.js";
+import { atlas, maxqda, nvivo, qualcoder, TEXT } from "../../fixtures/refi/tools.js";
 import { useTempDirs } from "../tempDirs.js";
 import { zipOf } from "./helpers.js";
 
@@ -67,5 +67,20 @@ describe("REFI-QDA projects as each tool writes them", () => {
     const again = await importRefiFile(store, "x.qde", data);
     expect(again.plan.ops).toEqual([]);
     await store.close();
+  });
+
+  it("MAXQDA: variables on sources and on cases become typed attributes; a value that is not a number is counted, not imported; sets of sources become a group", async () => {
+    const { plan, state } = await importInto("mx.qdpx", await zipOf(maxqda()));
+    expect(Object.values(state.attributes).map((a) => [a.name, a.appliesTo, a.type]).sort()).toEqual([
+      ["Provinsi", "case", "text"],
+      ["Tahun", "document", "number"],
+      ["Tanggal", "case", "date"],
+    ]);
+    const doc = state.documents["a0000000-0000-4000-8000-000000000030" as never]!;
+    expect(doc.attributes).toEqual({ "a0000000-0000-4000-8000-000000000010": 2019 });
+    expect(Object.values(state.cases)[0]!.attributes).toEqual({ "a0000000-0000-4000-8000-000000000011": "Sumatera Barat", "a0000000-0000-4000-8000-000000000012": "2016-03-01" });
+    expect(plan.preview.add).toMatchObject({ attributes: 3, values: 3, groups: 1 });
+    expect(plan.preview.notImported.badValues).toBe(1);
+    expect(Object.values(state.documentGroups)[0]!.documentIds).toHaveLength(2);
   });
 });
