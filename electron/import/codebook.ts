@@ -63,6 +63,7 @@ export function parseCodebook(fileName: string, data: Uint8Array): ImportedCode[
       const code: ImportedCode = { name: name.slice(0, MAX_NAME), children: [] };
       if (COLOR.test(color)) code.color = color.toLowerCase();
       if (description) code.description = description;
+      if (String(node["@_isCodable"] ?? "").trim() === "false") code.codable = false;
       code.children = read(node["Code"], [...parentPath, code.name]);
       return code;
     });

@@ -123,6 +123,8 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
   const ops: Operation[] = [];
   const contents: RefiPlan["contents"] = [];
 
+  // A code the file says is not codable stays a group, unless the file codes it anyway (its codings are kept).
+  const coded = new Set(project.sources.flatMap((source) => source.selections.flatMap((sel) => sel.codings.map((c) => c.codeGuid))));
   // Codes, depth first so a parent is added before its children.
   const codeIds = new Map<string, CodeId>();
   let colorIndex = Object.keys(state.codes).length;
@@ -144,6 +146,7 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
           createdAt: more?.createdAt ?? now,
           ...(indicatorId ? { indicatorId: indicatorId as Code["indicatorId"] & string } : {}),
           ...(more?.key ? { key: more.key } : {}),
+          ...(!node.isCodable && !coded.has(node.guid) ? { codable: false as const } : {}),
         };
         ops.push({ type: "addCode", code });
         preview.add.codes++;

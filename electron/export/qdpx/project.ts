@@ -55,7 +55,7 @@ export function projectXml(state: ProjectState, contents: ReadonlyMap<DocumentId
     extras.codes[guid] = { createdAt: code.createdAt, whenToUse: code.description.whenToUse, whenNotToUse: code.description.whenNotToUse, ...(code.key ? { key: code.key } : {}) };
     const kids = (children.get(code.id) ?? []).sort((a, b) => a.order - b.order);
     const description = code.description.definition ? `<Description>${esc(code.description.definition)}</Description>` : "";
-    return `<Code${attrs({ guid, name: code.name, isCodable: "true", color: code.color.toUpperCase() })}>${description}${noteRef({ kind: "code", id: code.id })}${kids.map(codeXml).join("")}</Code>`;
+    return `<Code${attrs({ guid, name: code.name, isCodable: code.codable === false ? "false" : "true", color: code.color.toUpperCase() })}>${description}${noteRef({ kind: "code", id: code.id })}${kids.map(codeXml).join("")}</Code>`;
   };
   const roots = (children.get(null) ?? []).sort((a, b) => a.order - b.order);
   if (roots.length) parts.push(`<CodeBook><Codes>${roots.map(codeXml).join("\n")}</Codes></CodeBook>\n`);

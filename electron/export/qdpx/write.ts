@@ -16,7 +16,7 @@ export function codebookXml(state: ProjectState, origin: string): string {
   const codeXml = (code: Code): string => {
     const kids = (children.get(code.id) ?? []).sort((a, b) => a.order - b.order);
     const description = code.description.definition ? `<Description>${esc(code.description.definition)}</Description>` : "";
-    return `<Code${attrs({ guid: guidFor(state.id, "code", code.id), name: code.name, isCodable: "true", color: code.color.toUpperCase() })}>${description}${kids.map(codeXml).join("")}</Code>`;
+    return `<Code${attrs({ guid: guidFor(state.id, "code", code.id), name: code.name, isCodable: code.codable === false ? "false" : "true", color: code.color.toUpperCase() })}>${description}${kids.map(codeXml).join("")}</Code>`;
   };
   const roots = (children.get(null) ?? []).sort((a, b) => a.order - b.order);
   return `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="${CODEBOOK_NS}"${attrs({ origin })}><Codes>${roots.map(codeXml).join("\n")}</Codes></CodeBook>\n`;

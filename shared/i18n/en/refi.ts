@@ -1,6 +1,7 @@
 /** REFI-QDA projects (.qdpx, .qde) and codebooks (.qdc): import preview, import and export (electron/import/qdpx, electron/export/qdpx). */
 export default {
   errors: {
+    notCodable: "“{{code}}” is a group of codes that cannot be applied itself (the project it came from marks it not codable). Apply one of its nested codes instead.",
     notZip: "“{{file}}” is not a REFI-QDA project archive (.qdpx): it could not be read as a zip file ({{detail}}). Export the project again from your QDA program.",
     notProject:
       "“{{file}}” is not a REFI-QDA project: {{detail}}. If it was downloaded, it may be a web page saved under the project's name; download or export it again.",

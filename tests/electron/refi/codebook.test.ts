@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCodebook } from "../../../electron/import/codebook.js";
+import { applyOperation, emptyProject, importCodebookOps, offset, TandaiError, type CodeId, type DocumentId, type ProjectId } from "../../../shared/index.js";
 import { atlas } from "../../fixtures/refi/tools.js";
 
 const utf16le = (text: string) => {
@@ -21,5 +22,20 @@ describe("the .qdc reader, mended (issue 11)", () => {
   it("reads a UTF-16 file, the 0:4 namespace, a description in an attribute, and Taguette's empty <Sets/>", () => {
     const xml = `<?xml version="1.0" encoding="utf-16"?><CodeBook xmlns="urn:QDA-XML:codebook:0:4" origin="Taguette"><Codes><Code guid="10000000-0000-4000-8000-000000000001" name="Motif ekonomi" isCodable="true" description="Perdagangan dan investasi"/></Codes><Sets/></CodeBook>`;
     expect(parseCodebook("taguette.qdc", utf16le(xml))).toEqual([{ name: "Motif ekonomi", description: "Perdagangan dan investasi", children: [] }]);
+  });
+
+  it("keeps isCodable=\"false\": the code is a group that takes no coding", () => {
+    const codes = parseCodebook("project.qde", new TextEncoder().encode(atlas()["Tesis Saya.qde"]!));
+    expect(codes[1]).toEqual({ name: "Kelompok", codable: false, children: [] });
+    const now = "2026-12-01T10:00:00.000Z";
+    const state = emptyProject("proj1xxx" as ProjectId, "P", now);
+    for (const op of importCodebookOps(state, codes, now).ops) applyOperation(state, op, now);
+    const group = Object.values(state.codes).find((c) => c.name === "Kelompok")!;
+    expect(group.codable).toBe(false);
+    const doc = { id: "doc1xxxx" as DocumentId, title: "W", kind: "txt" as const, sourceName: "w.txt", importedAt: now, length: 10, blockCount: 1, pageCount: null };
+    applyOperation(state, { type: "addDocument", document: doc }, now);
+    const coding = { id: "cod1xxxx" as never, documentId: doc.id, codeId: group.id as CodeId, start: offset(0), end: offset(4), coder: "", stance: "supports" as const, createdAt: now };
+    expect(() => applyOperation(state, { type: "addCoding", coding }, now)).toThrow(TandaiError);
+    expect(() => applyOperation(state, { type: "addCoding", coding }, now)).toThrow(expect.objectContaining({ code: "refi.errors.notCodable" }));
   });
 });

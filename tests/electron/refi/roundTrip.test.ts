@@ -41,6 +41,7 @@ describe("Tandai → QDPX → Tandai", () => {
       type: "batch",
       ops: [
         { type: "addCode", code: { id: child, name: "Ekonomi", color: "#e69f00", parentId: codeId, order: 0, description: { definition: "Perdagangan", whenToUse: "Saat…", whenNotToUse: "Bukan…" }, createdAt: "2026-12-01T10:01:00.000Z", key: 3 } },
+        { type: "addCode", code: { id: "group1xx" as CodeId, name: "Kelompok", color: "#56b4e9", parentId: null, order: 1, description: { definition: "", whenToUse: "", whenNotToUse: "" }, createdAt: "2026-12-01T10:02:00.000Z", codable: false } },
         { type: "addFramework", framework: { ...framework, thresholds: { minCodings: 4, minDocuments: 2 } } },
         { type: "linkCode", codeId: child, indicatorId },
         codingAt("cod1xxxx", documentId, codeId, start, start + 2),
@@ -64,7 +65,7 @@ describe("Tandai → QDPX → Tandai", () => {
     });
     const file = join(root, "tesis.qdpx");
     const { counts } = await writeQdpx(store, file, "Tandai test");
-    expect(counts).toEqual({ sources: 1, codes: 2, codings: 3 });
+    expect(counts).toEqual({ sources: 1, codes: 3, codings: 3 });
     const before = structuredClone(store.state);
     await store.close();
 
@@ -83,7 +84,7 @@ describe("Tandai → QDPX → Tandai", () => {
     // The same file again adds nothing twice.
     const again = await importRefiFile(target, "tesis.qdpx", await readFile(file));
     expect(again.plan.ops).toEqual([]);
-    expect(again.plan.preview.already).toEqual({ sources: 1, codes: 2, codings: 3 });
+    expect(again.plan.preview.already).toEqual({ sources: 1, codes: 3, codings: 3 });
     await target.close();
   });
 

@@ -38,6 +38,8 @@ describe("REFI-QDA projects as each tool writes them", () => {
     expect(plan.preview.notImported).toMatchObject({ pdfSources: 1, pdfSelections: 1, pictures: 1 });
     const code = Object.values(state.codes).find((c) => c.name === "Kerja sama")!;
     expect(code).toMatchObject({ color: "#0072b2", description: { definition: "Bentuk kerja sama" } });
+    expect(Object.values(state.codes).find((c) => c.name === "Kelompok")!.codable).toBe(false);
+    expect(code.codable).toBeUndefined();
     expect(Object.values(state.memos).map((m) => [m.target.kind, m.text])).toEqual([["coding", "Kutipan kunci & penting"]]);
     expect(Object.values(state.cases)).toMatchObject([{ name: "Padang–Busan", documentIds: ["22222222-0000-4000-8000-000000000001"] }]);
     expect(Object.values(state.documentGroups)).toMatchObject([{ name: "Wawancara", documentIds: ["22222222-0000-4000-8000-000000000001"] }]);
