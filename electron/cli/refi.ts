@@ -1,4 +1,3 @@
-import { rename, writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { refiPreviewLines, translate } from "../../shared/index.js";
 import { readImportFile } from "../import/index.js";
@@ -6,7 +5,7 @@ import { importRefiFile, planRefiFile } from "../import/qdpx/index.js";
 import { report, type CliContext } from "./context.js";
 import { VERSION } from "./version.js";
 import { checkTarget } from "../export/target.js";
-import { codebookXml, writeQdpx } from "../export/qdpx/write.js";
+import { writeRefiExport } from "../export/qdpx/write.js";
 import type { CliValues } from "./main.js";
 import { withProject } from "./project.js";
 
@@ -35,16 +34,7 @@ export async function refiExportCommand(ctx: CliContext, dir: string, format: "q
   const path = extname(out).toLowerCase() === `.${format}` ? resolve(out) : `${resolve(out)}.${format}`;
   await checkTarget(path);
   await withProject(dir, async (store) => {
-    const origin = `Tandai ${VERSION}`;
-    let bytes: number;
-    let counts = { sources: 0, codes: Object.keys(store.state.codes).length, codings: 0 };
-    if (format === "qdpx") ({ bytes, counts } = await writeQdpx(store, path, origin));
-    else {
-      const data = Buffer.from(codebookXml(store.state, origin), "utf8");
-      await writeFile(`${path}.${process.pid}.part`, data);
-      await rename(`${path}.${process.pid}.part`, path);
-      bytes = data.length;
-    }
+    const { bytes, counts } = await writeRefiExport(store, format, path, `Tandai ${VERSION}`);
     report(ctx, { path, format, bytes, ...counts }, ctx.t("refi.exported", { path, ...counts }));
   });
 }

@@ -185,6 +185,12 @@ export const channels = {
   previewRefiProject: channel<z.ZodObject<{ file: typeof ImportFile }>, RefiPreview>(z.object({ file: ImportFile }).strict()),
   /** Imports a REFI-QDA project as one batch (one undo step); a bad file changes nothing. */
   importRefiProject: channel<z.ZodObject<{ file: typeof ImportFile }>, RefiImportReport>(z.object({ file: ImportFile }).strict()),
+  /**
+   * Writes the project as a REFI-QDA project (.qdpx) or its codebook (.qdc), for other QDA programs:
+   * where the user chooses in Electron (null: the dialog was closed), in the project's `exports`
+   * folder on the web transport.
+   */
+  exportRefiProject: channel<z.ZodObject<{ format: z.ZodEnum<{ qdpx: "qdpx"; qdc: "qdc" }> }>, { path: string; bytes: number } | null>(z.object({ format: z.enum(["qdpx", "qdc"]) }).strict()),
 } as const;
 
 /** What importing a REFI-QDA project did: its preview, and the batch applied. */

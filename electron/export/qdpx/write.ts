@@ -1,5 +1,5 @@
 import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
 import yazl from "yazl";
 import type { Code, CodeId, DocumentContent, DocumentId, ProjectState } from "../../../shared/index.js";
 import type { DiskProjectStore } from "../../store/index.js";
@@ -51,4 +51,14 @@ export async function writeQdpx(store: DiskProjectStore, path: string, origin: s
     throw error;
   }
   return { bytes, counts: xml.counts };
+}
+
+/** Writes the project (.qdpx) or its codebook (.qdc) to `path`, whole or not at all; what the CLI and the app's Export… share. */
+export async function writeRefiExport(store: DiskProjectStore, format: "qdpx" | "qdc", path: string, origin: string): Promise<{ bytes: number; counts: { sources: number; codes: number; codings: number } }> {
+  if (format === "qdpx") return writeQdpx(store, path, origin);
+  const data = Buffer.from(codebookXml(store.state, origin), "utf8");
+  const temp = `${path}.${process.pid}.part`;
+  await writeFile(temp, data);
+  await rename(temp, path);
+  return { bytes: data.length, counts: { sources: 0, codes: Object.keys(store.state.codes).length, codings: 0 } };
 }

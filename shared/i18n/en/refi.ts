@@ -23,6 +23,13 @@ export default {
     confirmed: "chosen from the program that wrote the file and confirmed on {{fitting}} of {{checked}} selections",
     selections: "chosen because {{fitting}} of {{checked}} selections fall on their text that way",
   },
+  export: {
+    legend: "For other QDA programs (REFI-QDA)",
+    hint: "NVivo, ATLAS.ti, MAXQDA and QualCoder open these. Tandai's own details (stance, framework links) travel too, for Tandai.",
+    qdpx: "Project (.qdpx)",
+    qdc: "Codebook (.qdc)",
+    done: "Written: {{path}}",
+  },
   preview: {
     title: "Import “{{name}}”",
     origin: "Written by: {{origin}}",

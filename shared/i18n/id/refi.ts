@@ -23,6 +23,13 @@ export default {
     confirmed: "dipilih dari program yang menulis berkas dan dipastikan pada {{fitting}} dari {{checked}} seleksi",
     selections: "dipilih karena {{fitting}} dari {{checked}} seleksi jatuh pada teksnya dengan cara itu",
   },
+  export: {
+    legend: "Untuk program QDA lain (REFI-QDA)",
+    hint: "NVivo, ATLAS.ti, MAXQDA dan QualCoder dapat membukanya. Rincian khas Tandai (sikap, tautan kerangka) ikut terbawa, untuk Tandai.",
+    qdpx: "Proyek (.qdpx)",
+    qdc: "Buku kode (.qdc)",
+    done: "Ditulis: {{path}}",
+  },
   preview: {
     title: "Impor “{{name}}”",
     origin: "Ditulis oleh: {{origin}}",
