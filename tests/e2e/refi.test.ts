@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { atlas } from "../fixtures/refi/tools.js";
-import { zipOf } from "../electron/refi/helpers.js";
+import { writeFile } from "node:fs/promises";
+import { entryText, xmllint, zipOf } from "../electron/refi/helpers.js";
 import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
 
 /** A REFI-QDA project chosen in the Import flow, in Chromium against `tandai serve`: preview first, then one undoable import. */
@@ -50,5 +51,24 @@ describe.sequential("importing a REFI-QDA project in the app", () => {
     await page.locator("body").click({ position: { x: 5, y: 5 } });
     await page.keyboard.press("Control+z");
     await expect.poll(titles).toEqual(before);
+  });
+
+  it("Export… writes the project as a schema-valid .qdpx and the codebook as a .qdc", async () => {
+    await page.getByTestId("export-open").click();
+    const dialog = page.getByTestId("export-dialog");
+    await dialog.waitFor();
+    await dialog.getByTestId("refi-export-qdpx").click();
+    const done = dialog.getByTestId("refi-export-done");
+    await done.waitFor();
+    const qdpx = (await done.textContent())!.replace(/^[^:]*:\s*/, "");
+    expect(qdpx).toMatch(/\.qdpx$/);
+    await screenshot(page, "refi-03-exported");
+    const qde = `${qdpx}.qde`;
+    await writeFile(qde, await entryText(qdpx, "project.qde"));
+    expect(await xmllint(qde, "Project.xsd")).toBe("");
+
+    await dialog.getByTestId("refi-export-qdc").click();
+    await expect.poll(() => done.textContent()).toMatch(/\.qdc$/);
+    expect(await xmllint((await done.textContent())!.replace(/^[^:]*:\s*/, ""), "Codebook.xsd")).toBe("");
   });
 });
