@@ -18,6 +18,14 @@ type XmlNode = Record<string, unknown>;
  * not XML, not a codebook, has a code without a name, or has no codes.
  */
 export function parseCodebook(fileName: string, data: Uint8Array): ImportedCode[] {
+  return readCodebook(fileName, data).codes;
+}
+
+/**
+ * parseCodebook, and the namespace the codebook was read in (`urn:QDA-XML:codebook:1.0`, the
+ * older `…:0:4`, the project's `urn:QDA-XML:project:1.0` for a .qde, or "" for none), to say which.
+ */
+export function readCodebook(fileName: string, data: Uint8Array): { codes: ImportedCode[]; namespace: string } {
   const file = fileName.split(/[\\/]/).pop() || fileName;
   if (data.byteLength === 0) throw importError("empty", file);
   if (data.byteLength > MAX_IMPORT_BYTES) throw importError("tooLarge", file, tooLargeParams(data.byteLength));
@@ -69,7 +77,8 @@ export function parseCodebook(fileName: string, data: Uint8Array): ImportedCode[
     });
   const codes = asNodes(book["Codes"]).flatMap((codesNode) => read(codesNode["Code"], []));
   if (codes.length === 0) throw importError("codebookEmpty", file);
-  return codes;
+  const namespace = /<(?:[\w.-]+:)?(?:CodeBook|Project)\b[^>]*?\sxmlns(?::[\w.-]+)?\s*=\s*["']([^"']*)["']/.exec(text)?.[1] ?? "";
+  return { codes, namespace };
 }
 
 /** The encoding of an XML file by its byte-order mark or its first `<` (UTF-16 files from Windows tools). */

@@ -43,5 +43,6 @@ export default {
     import: "Import",
     cancel: "Cancel",
   },
+  codebookNamespace: "Read in the namespace {{namespace}}.",
   exported: "Wrote {{path}} ({{sources}} sources, {{codes}} codes, {{codings}} codings).",
 } as const;

@@ -43,5 +43,6 @@ export default {
     import: "Impor",
     cancel: "Batal",
   },
+  codebookNamespace: "Dibaca dalam namespace {{namespace}}.",
   exported: "{{path}} ditulis ({{sources}} sumber, {{codes}} kode, {{codings}} pengodean).",
 } as const;

@@ -33,6 +33,8 @@ describe("tandai import/export with REFI-QDA projects", () => {
       expect(await xmllint(join(root, "project.qde"), "Project.xsd")).toBe("");
       const qdc = await succeeds(["export", dir, "--format", "qdc", "--out", join(root, "kode.qdc")], home);
       expect(await xmllint(qdc.path, "Codebook.xsd")).toBe("");
+      // The .qdc reads back, saying which namespace it was read in; its codes merge into the same ones.
+      expect(await succeeds(["codebook", "import", dir, qdc.path], home)).toMatchObject({ namespace: "urn:QDA-XML:codebook:1.0", created: 0, merged: 2 });
 
       await writeFile(join(root, "unduhan.qdpx"), "<!DOCTYPE html><html><body>Masuk</body></html>");
       expect(await fails(["import", dir, join(root, "unduhan.qdpx")], home)).toContain("“unduhan.qdpx” is not a REFI-QDA project: an HTML page");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCodebook } from "../../../electron/import/codebook.js";
+import { parseCodebook, readCodebook } from "../../../electron/import/codebook.js";
 import { applyOperation, emptyProject, importCodebookOps, offset, TandaiError, type CodeId, type DocumentId, type ProjectId } from "../../../shared/index.js";
 import { atlas } from "../../fixtures/refi/tools.js";
 
@@ -22,6 +22,8 @@ describe("the .qdc reader, mended (issue 11)", () => {
   it("reads a UTF-16 file, the 0:4 namespace, a description in an attribute, and Taguette's empty <Sets/>", () => {
     const xml = `<?xml version="1.0" encoding="utf-16"?><CodeBook xmlns="urn:QDA-XML:codebook:0:4" origin="Taguette"><Codes><Code guid="10000000-0000-4000-8000-000000000001" name="Motif ekonomi" isCodable="true" description="Perdagangan dan investasi"/></Codes><Sets/></CodeBook>`;
     expect(parseCodebook("taguette.qdc", utf16le(xml))).toEqual([{ name: "Motif ekonomi", description: "Perdagangan dan investasi", children: [] }]);
+    expect(readCodebook("taguette.qdc", utf16le(xml)).namespace).toBe("urn:QDA-XML:codebook:0:4");
+    expect(readCodebook("project.qde", new TextEncoder().encode(atlas()["Tesis Saya.qde"]!)).namespace).toBe("urn:QDA-XML:project:1.0");
   });
 
   it("keeps isCodable=\"false\": the code is a group that takes no coding", () => {
