@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importRefiFile, planRefiFile } from "../../../electron/import/qdpx/index.js";
+import { writeQdpx } from "../../../electron/export/qdpx/write.js";
+import { entryText } from "./helpers.js";
 import { createProject } from "../../../electron/store/index.js";
 import { atlas, maxqda, nvivo, qualcoder, TEXT } from "../../fixtures/refi/tools.js";
 import { useTempDirs } from "../tempDirs.js";
@@ -84,5 +86,26 @@ describe("REFI-QDA projects as each tool writes them", () => {
     expect(plan.preview.add).toMatchObject({ attributes: 3, values: 3, groups: 1 });
     expect(plan.preview.notImported.badValues).toBe(1);
     expect(Object.values(state.documentGroups)[0]!.documentIds).toHaveLength(2);
+  });
+
+  it("a PDF source comes in through its text representation, its area selections listed as not imported; another tool's GUIDs are kept on export", async () => {
+    const entries = atlas();
+    entries["Tesis Saya.qde"] = entries["Tesis Saya.qde"]!.replace(
+      /<PDFSelection ([^>]*)\/>/,
+      (m) => `${m}<Representation guid="22222222-0000-4000-8000-000000000009" plainTextPath="internal://22222222-0000-4000-8000-000000000009.txt"><PlainTextSelection guid="33333333-0000-4000-8000-000000000009" name="Pasal 1" startPosition="0" endPosition="7"><Coding guid="44444444-0000-4000-8000-000000000009"><CodeRef targetGUID="11111111-0000-4000-8000-000000000001"/></Coding></PlainTextSelection></Representation>`,
+    );
+    entries["Sources/22222222-0000-4000-8000-000000000009.txt"] = "Pasal 1 Kerja sama kota kembar.";
+    const root = await temp();
+    const store = await createProject(join(root, "p"), "P");
+    const { plan } = await importRefiFile(store, "atlas.qdpx", await zipOf(entries));
+    expect(plan.preview.notImported).toMatchObject({ pdfSources: 0, pdfSelections: 1, pictures: 1 });
+    const pdf = store.state.documents["22222222-0000-4000-8000-000000000009" as never]!;
+    expect(pdf.title).toBe("Perjanjian");
+    const coding = Object.values(store.state.codings).find((c) => c.documentId === pdf.id)!;
+    expect((await store.readDocumentContent(pdf.id)).text.slice(coding.start, coding.end)).toBe("Pasal 1");
+    await writeQdpx(store, join(root, "out.qdpx"), "Tandai");
+    const qde = await entryText(join(root, "out.qdpx"), "project.qde");
+    for (const guid of ["11111111-0000-4000-8000-000000000001", "22222222-0000-4000-8000-000000000001", "44444444-0000-4000-8000-000000000001"]) expect(qde).toContain(`guid="${guid}"`);
+    await store.close();
   });
 });
