@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { ImportedCode } from "../../shared/index.js";
 import { MAX_IMPORT_BYTES, tooLargeParams } from "../../shared/model/limits.js";
 import { importError } from "./errors.js";
+import { TandaiError } from "../../shared/index.js";
 
 /** The longest code name a project keeps; longer names are cut, not refused. */
 const MAX_NAME = 200;
@@ -33,10 +34,11 @@ export function readCodebook(fileName: string, data: Uint8Array): { codes: Impor
   try {
     text = new TextDecoder(xmlEncoding(data), { fatal: true }).decode(data).replace(/^\uFEFF/, "");
   } catch {
-    throw importError("codebookNotXml", file, { detail: `not ${xmlEncoding(data).toUpperCase()}` });
+    // Messages are whole sentences in the user's language; the parser's English stays in `detail`, for the record.
+    throw new TandaiError("refi.errors.codebookEncoding", { file, encoding: xmlEncoding(data).toUpperCase() });
   }
   const valid = XMLValidator.validate(text);
-  if (valid !== true) throw importError("codebookNotXml", file, { detail: `${valid.err.msg} (line ${valid.err.line})` });
+  if (valid !== true) throw importError("codebookNotXml", file, { detail: valid.err.msg, line: valid.err.line });
 
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -51,7 +53,8 @@ export function readCodebook(fileName: string, data: Uint8Array): { codes: Impor
   try {
     root = parser.parse(text) as XmlNode;
   } catch (error) {
-    throw importError("codebookNotXml", file, { detail: error instanceof Error ? error.message : String(error) });
+    const detail = error instanceof Error ? error.message : String(error);
+    throw importError("codebookNotXml", file, { detail, line: /line:? ?(\d+)/i.exec(detail)?.[1] ?? "?" });
   }
   // An empty <CodeBook/> parses to "", a CodeBook still (with no codes).
   // A project file (.qde) holds its codebook under Project: read it from there too.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCodebook, readCodebook } from "../../../electron/import/codebook.js";
-import { applyOperation, emptyProject, importCodebookOps, offset, TandaiError, type CodeId, type DocumentId, type ProjectId } from "../../../shared/index.js";
+import { applyOperation, emptyProject, importCodebookOps, offset, TandaiError, translate, type CodeId, type DocumentId, type ProjectId } from "../../../shared/index.js";
 import { atlas } from "../../fixtures/refi/tools.js";
 
 const utf16le = (text: string) => {
@@ -39,5 +39,22 @@ describe("the .qdc reader, mended (issue 11)", () => {
     const coding = { id: "cod1xxxx" as never, documentId: doc.id, codeId: group.id as CodeId, start: offset(0), end: offset(4), coder: "", stance: "supports" as const, createdAt: now };
     expect(() => applyOperation(state, { type: "addCoding", coding }, now)).toThrow(TandaiError);
     expect(() => applyOperation(state, { type: "addCoding", coding }, now)).toThrow(expect.objectContaining({ code: "refi.errors.notCodable" }));
+  });
+
+  it("says what is wrong with a broken file in the user's language, not the parser's English", () => {
+    const error = (data: Uint8Array) => {
+      try {
+        parseCodebook("rusak.qdc", data);
+      } catch (e) {
+        return e as TandaiError;
+      }
+      throw new Error("expected a failure");
+    };
+    const unclosed = error(new TextEncoder().encode("<CodeBook>\n<Codes>\n<Code name='a'>\n</CodeBook>"));
+    expect(translate("id", unclosed.code, unclosed.params as Record<string, string>)).toBe(
+      "“rusak.qdc” bukan berkas XML yang dapat dibaca (rusak pada baris 4). Ekspor lagi buku kode dari program QDA Anda sebagai buku kode REFI-QDA (.qdc).",
+    );
+    const latin = error(new Uint8Array([0x3c, 0x43, 0xe9, 0x3e]));
+    expect(translate("id", latin.code, latin.params as Record<string, string>)).toBe("“rusak.qdc” bukan teks UTF-8, jadi bukan buku kode REFI-QDA. Ekspor lagi buku kode dari program QDA Anda sebagai buku kode REFI-QDA (.qdc).");
   });
 });
