@@ -1,7 +1,8 @@
-import { extname, resolve } from "node:path";
-import { refiPreviewLines, translate } from "../../shared/index.js";
+import { basename, extname, resolve } from "node:path";
+import { emptyProject, newProjectId, planRefiImport, refiPreviewLines, type RefiPlan } from "../../shared/index.js";
+import { createProject, isProject } from "../store/index.js";
 import { readImportFile } from "../import/index.js";
-import { importRefiFile, planRefiFile } from "../import/qdpx/index.js";
+import { importRefiFile, planRefiFile, readRefiProject } from "../import/qdpx/index.js";
 import { report, type CliContext } from "./context.js";
 import { VERSION } from "./version.js";
 import { checkTarget } from "../export/target.js";
@@ -16,14 +17,33 @@ import { withProject } from "./project.js";
  */
 export async function refiImportCommand(ctx: CliContext, dir: string, path: string, values: CliValues): Promise<number> {
   const file = await readImportFile(path);
+  const dryRun = Boolean(values["dry-run"]);
+  // A folder that is not a project yet becomes one, named after the REFI-QDA project — once the file
+  // has been read whole, so a bad file leaves no empty project behind (and a dry run creates nothing).
+  if (!(await isProject(dir))) {
+    const project = await readRefiProject(file.name, file.data);
+    if (dryRun) {
+      const plan = planRefiImport(emptyProject(newProjectId(), project.name || "Tandai", new Date().toISOString()), project, file.name, new Date().toISOString());
+      return printPlan(ctx, file.name, plan, true);
+    }
+    await (await createProject(dir, project.name.trim() || basename(dir))).close();
+  }
   return withProject(dir, async (store) => {
-    const dryRun = Boolean(values["dry-run"]);
     const plan = dryRun ? await planRefiFile(store, file.name, file.data) : (await importRefiFile(store, file.name, file.data)).plan;
-    const lines = [ctx.t("refi.preview.title", { name: plan.preview.name }), ...refiPreviewLines(plan.preview, ctx.t), translate(ctx.language, dryRun ? "refi.preview.dryRun" : "refi.preview.imported", { file: file.name })];
-    if (ctx.json) ctx.print(JSON.stringify({ ok: true, file: file.name, dryRun, preview: plan.preview, changed: !dryRun && plan.ops.length > 0, messages: lines }));
-    else for (const line of lines) ctx.print(line);
-    return 0;
+    return printPlan(ctx, file.name, plan, dryRun);
   });
+}
+
+/** Prints the preview (and, after an import, that it was imported), as lines or as --json. */
+function printPlan(ctx: CliContext, file: string, plan: RefiPlan, dryRun: boolean): number {
+  const lines = [
+    ctx.t("refi.preview.title", { name: plan.preview.name }),
+    ...refiPreviewLines(plan.preview, ctx.t),
+    ctx.t(dryRun ? "refi.preview.dryRun" : "refi.preview.imported", { file }),
+  ];
+  if (ctx.json) ctx.print(JSON.stringify({ ok: true, file, dryRun, preview: plan.preview, changed: !dryRun && plan.ops.length > 0, messages: lines }));
+  else for (const line of lines) ctx.print(line);
+  return 0;
 }
 
 /**

@@ -36,6 +36,13 @@ describe("tandai import/export with REFI-QDA projects", () => {
       // The .qdc reads back, saying which namespace it was read in; its codes merge into the same ones.
       expect(await succeeds(["codebook", "import", dir, qdc.path], home)).toMatchObject({ namespace: "urn:QDA-XML:codebook:1.0", created: 0, merged: 2 });
 
+      // Into a folder that is not a project yet: a dry run creates nothing, the import creates the project.
+      const fresh = join(root, "baru");
+      expect(await succeeds(["import", fresh, file, "--dry-run"], home)).toMatchObject({ dryRun: true, preview: { add: { sources: 1 } } });
+      expect(await fails(["info", fresh], home)).toContain(fresh);
+      expect(await succeeds(["import", fresh, file], home)).toMatchObject({ changed: true });
+      expect(await succeeds(["info", fresh], home)).toMatchObject({ name: "Tesis Saya", documents: 1, codings: 1 });
+
       await writeFile(join(root, "unduhan.qdpx"), "<!DOCTYPE html><html><body>Masuk</body></html>");
       expect(await fails(["import", dir, join(root, "unduhan.qdpx")], home)).toContain("“unduhan.qdpx” is not a REFI-QDA project: an HTML page");
     },
