@@ -71,4 +71,21 @@ describe.sequential("importing a REFI-QDA project in the app", () => {
     await expect.poll(() => done.textContent()).toMatch(/\.qdc$/);
     expect(await xmllint((await done.textContent())!.replace(/^[^:]*:\s*/, ""), "Codebook.xsd")).toBe("");
   });
+
+  it("a .qdpx dropped on the window opens the same preview", async () => {
+    const bytes = [...(await zipOf(atlas()))];
+    // The OS's drag cannot be driven from here: the drop carries the file as a browser's drop does.
+    const transfer = await page.evaluateHandle((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], "dari-pembimbing.qdpx", { type: "application/zip" }));
+      return dt;
+    }, bytes);
+    await page.dispatchEvent(".drop-zone", "dragover", { dataTransfer: transfer });
+    await page.dispatchEvent(".drop-zone", "drop", { dataTransfer: transfer });
+    const dialog = page.getByTestId("refi-preview");
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("ATLAS.ti 26");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+  });
 });
