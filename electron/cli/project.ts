@@ -50,6 +50,8 @@ export async function importCommand(ctx: CliContext, [dirArg, ...paths]: string[
   if (paths.length === 0) throw new TandaiError("cli.errors.missingArgument", { command: "import", argument: "<file>..." });
   // A REFI-QDA project is one import of its own: read whole, previewed, applied as one batch.
   if (paths.length === 1 && isRefiProjectFile(paths[0]!)) return refiImportCommand(ctx, dir, paths[0]!, values);
+  const project = paths.find(isRefiProjectFile);
+  if (project) throw new TandaiError("refi.errors.alone", { file: basename(project) });
   const backend = await cliBackend();
   await backend.openProject({ dir });
   const outcomes: ImportOutcome[] = [];

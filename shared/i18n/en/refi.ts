@@ -1,6 +1,7 @@
 /** REFI-QDA projects (.qdpx, .qde) and codebooks (.qdc): import preview, import and export (electron/import/qdpx, electron/export/qdpx). */
 export default {
   errors: {
+    alone: "“{{file}}” is a whole REFI-QDA project: import it on its own (tandai import <dir> {{file}}), not together with other files. Nothing was imported.",
     codebookEncoding: "“{{file}}” is not {{encoding}} text, so it is not a REFI-QDA codebook. Export the codebook again from your QDA program as a REFI-QDA codebook (.qdc).",
     notCodable: "“{{code}}” is a group of codes that cannot be applied itself (the project it came from marks it not codable). Apply one of its nested codes instead.",
     notZip: "“{{file}}” is not a REFI-QDA project archive (.qdpx): it could not be read as a zip file ({{detail}}). Export the project again from your QDA program.",

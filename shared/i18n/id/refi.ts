@@ -1,6 +1,7 @@
 /** Proyek REFI-QDA (.qdpx, .qde) dan buku kode (.qdc): pratinjau impor, impor dan ekspor. */
 export default {
   errors: {
+    alone: "“{{file}}” adalah satu proyek REFI-QDA utuh: impor tersendiri (tandai import <folder> {{file}}), jangan bersama berkas lain. Tidak ada yang diimpor.",
     codebookEncoding: "“{{file}}” bukan teks {{encoding}}, jadi bukan buku kode REFI-QDA. Ekspor lagi buku kode dari program QDA Anda sebagai buku kode REFI-QDA (.qdc).",
     notCodable: "“{{code}}” adalah kelompok kode yang tidak dapat diterapkan sendiri (proyek asalnya menandainya tidak dapat dikodekan). Terapkan salah satu kode di dalamnya.",
     notZip: "“{{file}}” bukan arsip proyek REFI-QDA (.qdpx): berkas ini tidak dapat dibaca sebagai zip ({{detail}}). Ekspor ulang proyek dari program QDA Anda.",

@@ -43,6 +43,10 @@ describe("tandai import/export with REFI-QDA projects", () => {
       expect(await succeeds(["import", fresh, file], home)).toMatchObject({ changed: true });
       expect(await succeeds(["info", fresh], home)).toMatchObject({ name: "Tesis Saya", documents: 1, codings: 1 });
 
+      // A project among other files is not "an unsupported type": it is imported on its own.
+      await writeFile(join(root, "catatan.txt"), "Catatan lapangan.");
+      expect(await fails(["import", dir, join(root, "catatan.txt"), file], home)).toContain("“atlas.qdpx” is a whole REFI-QDA project: import it on its own");
+
       await writeFile(join(root, "unduhan.qdpx"), "<!DOCTYPE html><html><body>Masuk</body></html>");
       expect(await fails(["import", dir, join(root, "unduhan.qdpx")], home)).toContain("“unduhan.qdpx” is not a REFI-QDA project: an HTML page");
     },
