@@ -22,8 +22,10 @@ import { ExportJobs } from "../export/jobs.js";
 import { ParagraphIndex } from "../export/paragraphs.js";
 import { docxToPdfWithLibreOffice } from "../export/pdf.js";
 import { runExport } from "../export/run.js";
-import { checkTarget, defaultFileName, exportsFolder, freeName, withExtension } from "../export/target.js";
+import { checkTarget, defaultFileName, exportsFolder, freeName, UNSAFE, withExtension } from "../export/target.js";
 import { parseCodebook } from "../import/codebook.js";
+import { importRefiFile, planRefiFile } from "../import/qdpx/index.js";
+import { writeRefiExport } from "../export/qdpx/write.js";
 import { ProjectImporter } from "../import/batch.js";
 import { SearchService } from "../search/service.js";
 import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
@@ -170,6 +172,31 @@ export class Backend implements TandaiApi {
     const applied = ops.length ? await this.apply({ op: { type: "batch", ops } }) : this.applied(null);
     return { applied, ...summary };
   }
+  /** Reads a REFI-QDA project and says what its import would do, writing nothing. */
+  async previewRefiProject({ file }: ArgsOf<"previewRefiProject">): Promise<ResultOf<"previewRefiProject">> {
+    return (await planRefiFile(this.requireStore(), file.name, file.data)).preview;
+  }
+
+  async exportRefiProject({ format }: ArgsOf<"exportRefiProject">): Promise<ResultOf<"exportRefiProject">> {
+    const store = this.requireStore();
+    const name = `${store.state.name.replace(UNSAFE, " ").replace(/\s+/g, " ").trim() || "Tandai"}.${format}`;
+    let target: string;
+    if (this.context.pickSavePath) {
+      const chosen = await this.context.pickSavePath(name);
+      if (!chosen) return null;
+      target = chosen.toLowerCase().endsWith(`.${format}`) ? chosen : `${chosen}.${format}`;
+      await checkTarget(target);
+    } else target = freeName(await exportsFolder(store.dir), name, this.exports.targets());
+    const { bytes } = await writeRefiExport(store, format, target, `Tandai ${this.context.version}`);
+    return { path: target, bytes };
+  }
+
+  /** Imports a REFI-QDA project as one batch through apply, so one undo takes it back. */
+  async importRefiProject({ file }: ArgsOf<"importRefiProject">): Promise<ResultOf<"importRefiProject">> {
+    const { plan, applied } = await importRefiFile(this.requireStore(), file.name, file.data, (op) => this.apply({ op }));
+    return { preview: plan.preview, applied: applied ?? this.applied(null) };
+  }
+
 
   async documentContent({ documentId }: ArgsOf<"documentContent">): Promise<ResultOf<"documentContent">> {
     const store = this.requireStore();

@@ -1,5 +1,5 @@
 import { findIndicator, importCodebookOps, TandaiError } from "../../shared/index.js";
-import { parseCodebook } from "../import/codebook.js";
+import { readCodebook } from "../import/codebook.js";
 import { readImportFile } from "../import/index.js";
 import type { CliContext } from "./context.js";
 import { requireDir, withProject } from "./project.js";
@@ -20,13 +20,14 @@ async function codebookImport(ctx: CliContext, [dirArg, path]: string[]) {
   if (!path) throw new TandaiError("cli.errors.missingArgument", { command: "codebook import", argument: "<file.qdc>" });
   // The file is read and parsed before the project is opened, so a bad file changes nothing.
   const file = await readImportFile(path);
-  const tree = parseCodebook(file.name, file.data);
+  const { codes: tree, namespace } = readCodebook(file.name, file.data);
   await withProject(dir, async (store) => {
     const { ops, summary } = importCodebookOps(store.state, tree, new Date().toISOString());
     if (ops.length) await store.apply({ type: "batch", ops });
     const linked = summary.linked.map((l) => ({ ...l, indicator: findIndicator(store.state.frameworks, l.indicatorId)?.name ?? null }));
-    if (ctx.json) return ctx.print(JSON.stringify({ ok: true, file: file.name, changed: ops.length > 0, ...summary, linked }));
+    if (ctx.json) return ctx.print(JSON.stringify({ ok: true, file: file.name, namespace, changed: ops.length > 0, ...summary, linked }));
     ctx.print(ctx.t("cli.codebookImported", { file: file.name, created: summary.created, merged: summary.merged, linked: summary.linked.length }));
+    ctx.print(ctx.t("refi.codebookNamespace", { namespace: namespace || "—" }));
     for (const l of linked) ctx.print(ctx.t("cli.codebookLinked", { code: l.code, indicator: l.indicatorId, name: l.indicator?.[ctx.language] ?? l.indicatorId }));
   });
 }

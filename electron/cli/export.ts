@@ -17,6 +17,7 @@ import { docxToPdfWithLibreOffice } from "../export/pdf.js";
 import { runExport } from "../export/run.js";
 import { checkTarget, withExtension } from "../export/target.js";
 import { report, type CliContext } from "./context.js";
+import { refiExportCommand } from "./refi.js";
 import type { CliValues } from "./main.js";
 import { requireDir, withProject } from "./project.js";
 import { casesByNames, frameworksByIds, groupsByNames } from "./resolve.js";
@@ -27,6 +28,8 @@ import { casesByNames, frameworksByIds, groupsByNames } from "./resolve.js";
  */
 export async function exportCommand(ctx: CliContext, [dirArg]: string[], values: CliValues) {
   const dir = requireDir("export", dirArg);
+  // REFI-QDA exports write the project itself, not a report, table or chart of it.
+  if ((values.format === "qdpx" || values.format === "qdc") && values.out) return refiExportCommand(ctx, dir, values.format, values.out);
   const format = oneOf("--format", values.format, EXPORT_FORMATS) as ExportFormat;
   if (!values.out) throw new TandaiError("cli.errors.missingArgument", { command: "export", argument: "--out <path>" });
   await withProject(dir, async (store) => {

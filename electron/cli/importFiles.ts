@@ -1,16 +1,22 @@
 import { basename } from "node:path";
 import { assignToCase, TandaiError, toErrorPayload, type ImportOutcome } from "../../shared/index.js";
 import { readImportFile } from "../import/index.js";
+import { isRefiProjectFile } from "../import/qdpx/index.js";
 import { cliBackend } from "./backend.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
 import { requireDir } from "./project.js";
+import { refiImportCommand } from "./refi.js";
 import { warn } from "./warnings.js";
 
 /** Imports each file on its own, in the order given; exits 1 if any failed, after reporting every file. */
 export async function importCommand(ctx: CliContext, [dirArg, ...paths]: string[], values: CliValues): Promise<number> {
   const dir = requireDir("import", dirArg);
   if (paths.length === 0) throw new TandaiError("cli.errors.missingArgument", { command: "import", argument: "<file>..." });
+  // A REFI-QDA project is one import of its own: read whole, previewed, applied as one batch.
+  if (paths.length === 1 && isRefiProjectFile(paths[0]!)) return refiImportCommand(ctx, dir, paths[0]!, values);
+  const project = paths.find(isRefiProjectFile);
+  if (project) throw new TandaiError("refi.errors.alone", { file: basename(project) });
   const backend = await cliBackend();
   await backend.openProject({ dir });
   const outcomes: ImportOutcome[] = [];

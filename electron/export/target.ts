@@ -5,7 +5,7 @@ import { TandaiError, translate, type ExportRequest } from "../../shared/index.j
 
 /** Characters Windows, macOS or Linux refuse in a file name, control characters included. */
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
+export const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
 
 /** The extension of the file an export writes. */
 export const extensionOf = (request: ExportRequest) => request.format;

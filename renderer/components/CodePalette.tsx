@@ -20,7 +20,8 @@ export function CodePalette({ onPick, onClose }: { onPick(codeId: CodeId): void;
   const [active, setActive] = useState(0);
   const { keyOf } = useCodeKeys();
 
-  const all = useMemo(() => flattenCodebook(state).map(({ code }) => ({ code, path: codePathLabel(state, code.id) })), [state, version]);
+  // A group that cannot be applied (not codable, from a REFI-QDA project) is not offered.
+  const all = useMemo(() => flattenCodebook(state).flatMap(({ code }) => (code.codable === false ? [] : [{ code, path: codePathLabel(state, code.id) }])), [state, version]);
   const matches = useMemo(() => {
     const words = fold(query).split(/[\s/]+/).filter(Boolean);
     return all.filter((row) => words.every((w) => fold(row.path).includes(w)));

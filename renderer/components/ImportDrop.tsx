@@ -5,8 +5,9 @@ import { api } from "../api/client.js";
 import { useApp } from "../state/app.js";
 import { useMirror } from "../state/context.js";
 import { ImportReport, type ReportEntry } from "./ImportReport.js";
+import { isRefiProjectName, useRefiImport } from "./refi/useRefiImport.js";
 
-const ACCEPT = ".txt,.md,.docx,.pdf";
+const ACCEPT = ".txt,.md,.docx,.pdf,.qdpx,.qde";
 
 /**
  * Reads the chosen files and sends them to the backend in one batch. A file over the size limit is
@@ -26,7 +27,12 @@ function useImport(onImported: (first: DocumentId | null) => void) {
     return result.outcomes;
   };
 
-  const importFiles = async (files: File[]) => {
+  // A REFI-QDA project is previewed and imported on its own (see renderer/components/refi).
+  const refi = useRefiImport(() => onImported(null));
+  const importFiles = async (chosen: File[]) => {
+    const project = chosen.find((f) => isRefiProjectName(f.name));
+    if (project) void refi.start(project);
+    const files = chosen.filter((f) => !isRefiProjectName(f.name));
     if (files.length === 0) return;
     setBusy(true);
     try {
@@ -67,8 +73,13 @@ function useImport(onImported: (first: DocumentId | null) => void) {
   };
   const skip = (index: number) => setReport((entries) => entries && entries.map((e, i) => (i === index ? { ...e, skipped: true } : e)));
 
-  const reportDialog = report && <ImportReport entries={report} busy={busy} onRetry={(i, changes) => void retry(i, changes)} onSkip={skip} onClose={() => setReport(null)} />;
-  return { busy, importFiles, reportDialog };
+  const reportDialog = (
+    <>
+      {report && <ImportReport entries={report} busy={busy} onRetry={(i, changes) => void retry(i, changes)} onSkip={skip} onClose={() => setReport(null)} />}
+      {refi.dialog}
+    </>
+  );
+  return { busy: busy || refi.busy, importFiles, reportDialog };
 }
 
 /** Drag-and-drop of files anywhere on the window imports them. */

@@ -10,6 +10,8 @@ export interface ImportedCode {
   /** `#rrggbb`; absent (or not of that form): the next palette colour. */
   color?: string;
   description?: string;
+  /** false: `isCodable="false"`, a group that cannot be applied (kept on codes the import creates). */
+  codable?: false;
   children: ImportedCode[];
 }
 
@@ -158,6 +160,7 @@ export function importCodebookOps(state: ProjectState, tree: readonly ImportedCo
           description: { definition: node.description ?? "", whenToUse: "", whenNotToUse: "" },
           createdAt: now,
           ...(indicatorId ? { indicatorId } : {}),
+          ...(node.codable === false ? { codable: false as const } : {}),
         };
         colorIndex++;
         ops.push({ type: "addCode", code });

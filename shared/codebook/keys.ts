@@ -34,7 +34,8 @@ export function codeKeys(state: ProjectState): CodeKeyBinding[] {
   const free = CODE_KEYS.filter((key) => !bound.has(key));
   for (const code of byCreation) {
     if (free.length === 0) break;
-    if (keyed.has(code.id) || parents.has(code.id)) continue;
+    // A group that cannot be applied (not codable) gets no key, as a parent does not.
+    if (keyed.has(code.id) || parents.has(code.id) || code.codable === false) continue;
     const key = free.shift()!;
     bound.set(key, { key, code, pinned: false });
   }

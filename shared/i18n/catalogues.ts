@@ -2,6 +2,7 @@ import enApp from "./en/app.js";
 import enAttributes from "./en/attributes.js";
 import enCharts from "./en/charts.js";
 import enCli from "./en/cli.js";
+import enCodeFrom from "./en/codeFrom.js";
 import enCodebook from "./en/codebook.js";
 import enDocuments from "./en/documents.js";
 import enEditor from "./en/editor.js";
@@ -15,6 +16,7 @@ import enIndicators from "./en/indicators.js";
 import enKeys from "./en/keys.js";
 import enMemo from "./en/memo.js";
 import enRecovery from "./en/recovery.js";
+import enRefi from "./en/refi.js";
 import enSearch from "./en/search.js";
 import enStore from "./en/store.js";
 import enTables from "./en/tables.js";
@@ -23,6 +25,7 @@ import idApp from "./id/app.js";
 import idAttributes from "./id/attributes.js";
 import idCharts from "./id/charts.js";
 import idCli from "./id/cli.js";
+import idCodeFrom from "./id/codeFrom.js";
 import idCodebook from "./id/codebook.js";
 import idDocuments from "./id/documents.js";
 import idEditor from "./id/editor.js";
@@ -36,19 +39,18 @@ import idIndicators from "./id/indicators.js";
 import idKeys from "./id/keys.js";
 import idMemo from "./id/memo.js";
 import idRecovery from "./id/recovery.js";
+import idRefi from "./id/refi.js";
 import idSearch from "./id/search.js";
 import idStore from "./id/store.js";
 import idTables from "./id/tables.js";
 import idWeb from "./id/web.js";
-import enCodeFrom from "./en/codeFrom.js";
-import idCodeFrom from "./id/codeFrom.js";
 export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, search: enSearch, store: enStore, tables: enTables, web: enWeb, codeFrom: enCodeFrom },
-  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, search: idSearch, store: idStore, tables: idTables, web: idWeb, codeFrom: idCodeFrom },
+  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, refi: enRefi, search: enSearch, store: enStore, tables: enTables, web: enWeb },
+  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, refi: idRefi, search: idSearch, store: idStore, tables: idTables, web: idWeb },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

@@ -7,6 +7,7 @@ import type { DocumentContent, ProjectState } from "../model/project.js";
 import type { OpDescription } from "../ops/describe.js";
 import { Operation } from "../ops/operation.js";
 import type { Passage } from "../retrieve/passages.js";
+import type { RefiPreview } from "../refi/plan.js";
 import type { Matrix } from "../export/matrices.js";
 import { COOCCURRENCE_UNITS, ExportRequest, ExportScope, type ExportProgress } from "../export/model.js";
 import { AutocodeRequest, FrequencyRequest, SearchRequest, SimilarRequest, type AutocodeResult, type SearchResult, type SimilarPassage, type WordFrequency } from "../search/model.js";
@@ -188,7 +189,23 @@ export const channels = {
   /** Paragraphs most like the codings of a code or one coding (BM25 over stems), outside those already coded. */
   similarPassages: channel<typeof SimilarRequest, SimilarPassage[]>(SimilarRequest),
   wordFrequencies: channel<typeof FrequencyRequest, WordFrequency[]>(FrequencyRequest),
+  /** What importing a REFI-QDA project (.qdpx, .qde) would bring in and what not, writing nothing. */
+  previewRefiProject: channel<z.ZodObject<{ file: typeof ImportFile }>, RefiPreview>(z.object({ file: ImportFile }).strict()),
+  /** Imports a REFI-QDA project as one batch (one undo step); a bad file changes nothing. */
+  importRefiProject: channel<z.ZodObject<{ file: typeof ImportFile }>, RefiImportReport>(z.object({ file: ImportFile }).strict()),
+  /**
+   * Writes the project as a REFI-QDA project (.qdpx) or its codebook (.qdc), for other QDA programs:
+   * where the user chooses in Electron (null: the dialog was closed), in the project's `exports`
+   * folder on the web transport.
+   */
+  exportRefiProject: channel<z.ZodObject<{ format: z.ZodEnum<{ qdpx: "qdpx"; qdc: "qdc" }> }>, { path: string; bytes: number } | null>(z.object({ format: z.enum(["qdpx", "qdc"]) }).strict()),
 } as const;
+
+/** What importing a REFI-QDA project did: its preview, and the batch applied. */
+export interface RefiImportReport {
+  preview: RefiPreview;
+  applied: Applied;
+}
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

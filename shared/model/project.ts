@@ -107,6 +107,8 @@ export const Code = z.object({
   indicatorId: IndicatorId.optional(),
   /** The key 1–9 the researcher pinned this code to; it keeps it whatever is added, moved or merged. */
   key: CodeKey.optional(),
+  /** false: a group of codes that cannot be applied itself (REFI-QDA `isCodable="false"`); unset: codable. */
+  codable: z.literal(false).optional(),
 });
 export type Code = z.infer<typeof Code>;
 

@@ -73,7 +73,7 @@ export function applyOperation(state: ProjectState, op: Operation, now = new Dat
     }
     case "recodeCoding": {
       const coding = requireCoding(state, op.codingId);
-      requireCode(state, op.codeId);
+      requireCodable(requireCode(state, op.codeId));
       const previous = coding.codeId;
       state.codings[coding.id] = { ...coding, codeId: op.codeId };
       return { type: "recodeCoding", codingId: coding.id, codeId: previous };
@@ -429,7 +429,7 @@ function memoRestore(target: MemoTarget, memo: Memo | undefined): Operation {
 function addCoding(state: ProjectState, coding: Coding): Operation {
   if (state.codings[coding.id]) throw new TandaiError("errors.op.duplicateId", { id: coding.id });
   const doc = requireDocument(state, coding.documentId);
-  requireCode(state, coding.codeId);
+  requireCodable(requireCode(state, coding.codeId));
   if (coding.start >= coding.end || coding.end > doc.length) {
     throw new TandaiError("errors.op.badRange", { start: coding.start, end: coding.end, length: doc.length, document: doc.title });
   }
@@ -600,4 +600,9 @@ function concatDocs(a: unknown, b: unknown): unknown {
       ? (doc as { content: unknown[] }).content
       : [];
   return { type: "doc", content: [...blocks(a), ...blocks(b)] };
+}
+
+/** A code that is a group only (not codable, as the REFI-QDA project it came from said) takes no codings. */
+function requireCodable(code: Code): void {
+  if (code.codable === false) throw new TandaiError("refi.errors.notCodable", { code: code.name });
 }

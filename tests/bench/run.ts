@@ -17,6 +17,7 @@ import { benchSearch } from "./search.js";
 import { benchCli } from "./cli.js";
 import { benchCodeFrom } from "./codeFrom.js";
 import { benchMillion } from "./million.js";
+import { benchRefi, benchRefiRow } from "./refi.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
 const only = process.argv.slice(2);
@@ -28,6 +29,11 @@ if (only[0] === "export-row") {
 // One import measured in this process, for the import benchmark (which runs each in its own).
 if (only[0] === "import-row") {
   await benchImportRow(Number(only[1]), new URL("../electron/importWorker.mjs", import.meta.url));
+  process.exit(0);
+}
+// One REFI-QDA export or import measured in this process, for the REFI-QDA benchmark.
+if (only[0] === "refi-row") {
+  await benchRefiRow(only[1] as "export" | "import", only[2]!, only[3]!);
   process.exit(0);
 }
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -47,3 +53,4 @@ if (want("search")) console.log(`## Search\n\n${await benchSearch()}\n`);
 if (want("cli")) console.log(`## CLI start-up\n\n${benchCli()}\n`);
 if (want("code-from")) console.log(`## Bulk coding (\`tandai code --from\`)\n\n${benchCodeFrom()}\n`);
 if (want("million")) console.log(`## One million codings: the snapshot path\n\n${benchMillion()}\n`);
+if (want("refi")) console.log(`## REFI-QDA projects (.qdpx)\n\n${await benchRefi(fileURLToPath(import.meta.url))}\n`);

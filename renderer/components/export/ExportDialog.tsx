@@ -8,6 +8,7 @@ import { CheckList } from "./CheckList.js";
 import { ExportProgress } from "./ExportProgress.js";
 import { defaultOptions, nothingChosen, toRequest, type Choices, type ExportOptions, type ReportFormat, type TableFormat } from "./exportOptions.js";
 import { isRunning, useExportJob } from "./useExportJob.js";
+import { RefiExport } from "../refi/RefiExport.js";
 import "./export.css";
 
 
@@ -99,6 +100,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         <GroupScopePicker value={options.documentGroupId ?? null} onChange={(documentGroupId) => set({ documentGroupId })} testId="export-group" />
         {report ? <ReportIncludes options={options} set={set} /> : <Presence options={options} set={set} />}
       </fieldset>
+      <RefiExport disabled={busy} />
       <ExportProgress status={job.status} onCancel={job.cancel} />
       <div className="actions">
         <button type="button" onClick={close} disabled={busy} title={busy ? t("app.export.busy") : undefined} data-testid="export-close">

@@ -14,6 +14,8 @@ Usage:
               (kuznetsov, keating, stages, obstacles, lecours, duchacek, mukti, sectors)
   tandai framework import <dir> <file.json>
   tandai codebook import <dir> <file.qdc>   (REFI-QDA codebook; codes named like an indicator are linked)
+  tandai import <dir> <file.qdpx|.qde> [--dry-run]   (REFI-QDA project: previewed, then one undoable step)
+  tandai export <dir> --format qdpx|qdc --out <path>   (REFI-QDA project or codebook)
   tandai indicators <dir> [--framework ID]... [--case NAME]...
   tandai search <dir> "<query>" [--doc <title|id>]... [--case NAME]... [--within CODE]... [--uncoded]
               [--speaker NAME] [--regex [--match-case]] [--no-stem] [--sort document|after|before] [--limit N]

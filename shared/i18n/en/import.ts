@@ -20,7 +20,7 @@ export default {
     pdfNoText:
       "“{{file}}” has no text layer (scanned?) – run OCR first (for example in your PDF reader or a free OCR tool), then import the result.",
     codebookNotXml:
-      "“{{file}}” is not a readable XML file ({{detail}}). Export the codebook again from your QDA program as a REFI-QDA codebook (.qdc).",
+      "“{{file}}” is not a readable XML file (it breaks at line {{line}}). Export the codebook again from your QDA program as a REFI-QDA codebook (.qdc).",
     codebookNotCodebook:
       "“{{file}}” is XML but not a REFI-QDA codebook (no CodeBook element). Export the codebook from your QDA program as a REFI-QDA codebook (.qdc).",
     codebookNoName: "A code in “{{file}}” has no name ({{detail}} in the code tree). Give every code a name and export the codebook again.",

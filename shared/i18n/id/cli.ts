@@ -14,6 +14,8 @@ Penggunaan:
               (kuznetsov, keating, stages, obstacles, lecours, duchacek, mukti, sectors)
   tandai framework import <folder> <berkas.json>
   tandai codebook import <folder> <berkas.qdc>   (buku kode REFI-QDA; kode yang bernama seperti indikator ditautkan)
+  tandai import <folder> <berkas.qdpx|.qde> [--dry-run]   (proyek REFI-QDA: dipratinjau, lalu satu langkah yang dapat diurungkan)
+  tandai export <folder> --format qdpx|qdc --out <jalur>   (proyek atau buku kode REFI-QDA)
   tandai indicators <folder> [--framework ID]... [--case NAMA]...
   tandai search <folder> "<kueri>" [--doc <judul|id>]... [--case NAMA]... [--within KODE]... [--uncoded]
               [--speaker NAMA] [--regex [--match-case]] [--no-stem] [--sort document|after|before] [--limit N]

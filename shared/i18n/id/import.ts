@@ -20,7 +20,7 @@ export default {
     pdfNoText:
       "“{{file}}” tidak memiliki lapisan teks (hasil pindaian?) – jalankan OCR terlebih dahulu (misalnya di pembaca PDF atau alat OCR gratis), lalu impor hasilnya.",
     codebookNotXml:
-      "“{{file}}” bukan berkas XML yang dapat dibaca ({{detail}}). Ekspor lagi buku kode dari program QDA Anda sebagai buku kode REFI-QDA (.qdc).",
+      "“{{file}}” bukan berkas XML yang dapat dibaca (rusak pada baris {{line}}). Ekspor lagi buku kode dari program QDA Anda sebagai buku kode REFI-QDA (.qdc).",
     codebookNotCodebook:
       "“{{file}}” berformat XML tetapi bukan buku kode REFI-QDA (tidak ada elemen CodeBook). Ekspor buku kode dari program QDA Anda sebagai buku kode REFI-QDA (.qdc).",
     codebookNoName: "Sebuah kode di “{{file}}” tidak bernama ({{detail}} di pohon kode). Beri nama setiap kode lalu ekspor lagi buku kodenya.",

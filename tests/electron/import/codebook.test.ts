@@ -39,6 +39,8 @@ describe("REFI-QDA codebook parser", () => {
         name: "Motif paradiplomasi",
         color: "#0072b2",
         description: "Mengapa pemerintah daerah bekerja sama ke luar negeri.",
+        // isCodable="false" in the file: a group that cannot be applied (issue 11).
+        codable: false,
         children: [
           { name: "Motif ekonomi", color: "#e69f00", children: [] },
           { name: "Motif budaya & sejarah", children: [{ name: "Kedekatan bahasa", children: [] }] },

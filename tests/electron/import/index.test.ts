@@ -98,7 +98,7 @@ describe("import error messages", () => {
     expect(placeholders(en)).toContain("file");
     expect(placeholders(id)).toEqual(placeholders(en));
     expect(en).not.toBe(id);
-    const message = translate("id", `import.errors.${key}`, { file: "wawancara.docx", size: "200.0", max: 50, detail: "x", encoding: "UTF-8", count: 3, title: "Wawancara", seconds: 60, ratio: 1000 });
+    const message = translate("id", `import.errors.${key}`, { file: "wawancara.docx", size: "200.0", max: 50, detail: "x", encoding: "UTF-8", count: 3, title: "Wawancara", seconds: 60, ratio: 1000, line: 3 });
     expect(message).toContain("“wawancara.docx”");
     expect(message).not.toContain("{{");
   });

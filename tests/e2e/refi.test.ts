@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { atlas } from "../fixtures/refi/tools.js";
+import { writeFile } from "node:fs/promises";
+import { entryText, xmllint, zipOf } from "../electron/refi/helpers.js";
+import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+
+/** A REFI-QDA project chosen in the Import flow, in Chromium against `tandai serve`: preview first, then one undoable import. */
+describe.sequential("importing a REFI-QDA project in the app", () => {
+  let server: TandaiServer;
+  let browser: Browser;
+  let page: Page;
+  const titles = () => page.locator('[data-testid="document-row"] .title').allTextContents();
+
+  beforeAll(async () => {
+    server = await TandaiServer.create();
+    await server.start();
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    await page.goto(server.url);
+    await page.getByTestId("workspace").waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it("shows what will come in and what cannot; Cancel writes nothing; Import adds it as one step that undo takes back", async () => {
+    const before = await titles();
+    const file = { name: "Tesis Saya.qdpx", mimeType: "application/zip", buffer: Buffer.from(await zipOf(atlas())) };
+    await page.getByTestId("import-input").setInputFiles([file]);
+    const dialog = page.getByTestId("refi-preview");
+    await dialog.waitFor();
+    const text = await dialog.textContent();
+    expect(text).toContain("ATLAS.ti 26");
+    expect(text).toContain("1 seleksi area PDF");
+    expect(text).toContain("titik kode");
+    await screenshot(page, "refi-01-preview");
+
+    await dialog.getByTestId("refi-cancel").click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await titles()).toEqual(before);
+
+    await page.getByTestId("import-input").setInputFiles([file]);
+    await dialog.getByTestId("refi-import").click();
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(titles).toContain("Wawancara 1");
+    await screenshot(page, "refi-02-imported");
+
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("Control+z");
+    await expect.poll(titles).toEqual(before);
+  });
+
+  it("Export… writes the project as a schema-valid .qdpx and the codebook as a .qdc", async () => {
+    await page.getByTestId("export-open").click();
+    const dialog = page.getByTestId("export-dialog");
+    await dialog.waitFor();
+    await dialog.getByTestId("refi-export-qdpx").click();
+    const done = dialog.getByTestId("refi-export-done");
+    await done.waitFor();
+    const qdpx = (await done.textContent())!.replace(/^[^:]*:\s*/, "");
+    expect(qdpx).toMatch(/\.qdpx$/);
+    await screenshot(page, "refi-03-exported");
+    const qde = `${qdpx}.qde`;
+    await writeFile(qde, await entryText(qdpx, "project.qde"));
+    expect(await xmllint(qde, "Project.xsd")).toBe("");
+
+    await dialog.getByTestId("refi-export-qdc").click();
+    await expect.poll(() => done.textContent()).toMatch(/\.qdc$/);
+    expect(await xmllint((await done.textContent())!.replace(/^[^:]*:\s*/, ""), "Codebook.xsd")).toBe("");
+  });
+
+  it("a .qdpx dropped on the window opens the same preview", async () => {
+    const bytes = [...(await zipOf(atlas()))];
+    // The OS's drag cannot be driven from here: the drop carries the file as a browser's drop does.
+    const transfer = await page.evaluateHandle((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], "dari-pembimbing.qdpx", { type: "application/zip" }));
+      return dt;
+    }, bytes);
+    await page.dispatchEvent(".drop-zone", "dragover", { dataTransfer: transfer });
+    await page.dispatchEvent(".drop-zone", "drop", { dataTransfer: transfer });
+    const dialog = page.getByTestId("refi-preview");
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("ATLAS.ti 26");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+  });
+});
