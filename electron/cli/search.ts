@@ -17,6 +17,7 @@ import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
 import { cliBackend } from "./backend.js";
 import { requireDir } from "./project.js";
+import { groupsByNames } from "./resolve.js";
 
 export function requireQuery(command: string, query: string | undefined): string {
   if (query === undefined) throw new TandaiError("search.errors.missingQuery", { command });
@@ -38,7 +39,7 @@ function existingCode(state: ProjectState, text: string): CodeId {
   return found[0]!.id;
 }
 
-/** The search request the options describe: scope by --doc, --case, --within (codes), --uncoded, --speaker. */
+/** The search request the options describe: scope by --doc, --case, --group, --within (codes), --uncoded, --speaker. */
 export function searchRequestOf(state: ProjectState, query: string, values: CliValues): SearchRequest {
   const caseIds = (values.case ?? []).map((name) => {
     const found = findCase(state, name);
@@ -53,6 +54,7 @@ export function searchRequestOf(state: ProjectState, query: string, values: CliV
     scope: {
       documentIds: (values.doc ?? []).map((d) => findDocument(state, d).id),
       caseIds,
+      groupIds: groupsByNames(state, values.group),
       codeIds: (values.within ?? []).map((c) => existingCode(state, c)),
       uncoded: Boolean(values.uncoded),
       ...(values.speaker ? { speaker: values.speaker } : {}),

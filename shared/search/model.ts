@@ -1,16 +1,18 @@
 import { z } from "zod";
-import { CaseId, CodeId, CodingId, DocumentId } from "../model/ids.js";
+import { CaseId, CodeId, CodingId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import type { Location } from "../text/blocks.js";
 import { SEARCH_LANGUAGES } from "./stemmers.js";
 
 /**
- * What a search covers: documents (chosen ones and those of chosen cases; none chosen: all), and
+ * What a search covers: documents (chosen ones, those of chosen cases and of chosen document groups;
+ * none chosen: all), and
  * within them all text, only passages coded with some codes, or only text outside any coding.
  */
 export const SearchScope = z
   .object({
     documentIds: z.array(DocumentId).max(5000).default([]),
     caseIds: z.array(CaseId).max(1000).default([]),
+    groupIds: z.array(DocumentGroupId).max(1000).default([]),
     /** Only within passages coded with one of these codes (or codes nested under them). */
     codeIds: z.array(CodeId).max(1000).default([]),
     /** Only text no coding covers. */
@@ -40,7 +42,7 @@ export const SearchRequest = z
   .object({
     query: z.string().max(2000),
     options: SearchOptions.default({ stem: true, regex: false, matchCase: false }),
-    scope: SearchScope.default({ documentIds: [], caseIds: [], codeIds: [], uncoded: false }),
+    scope: SearchScope.default({ documentIds: [], caseIds: [], groupIds: [], codeIds: [], uncoded: false }),
     sort: z.enum(SEARCH_SORTS).default("document"),
     offset: z.number().int().nonnegative().default(0),
     limit: z.number().int().min(1).max(1_000_000).default(200),
@@ -130,7 +132,7 @@ export const SimilarRequest = z
     codeId: CodeId.optional(),
     codingId: CodingId.optional(),
     limit: z.number().int().min(1).max(500).default(20),
-    scope: SearchScope.default({ documentIds: [], caseIds: [], codeIds: [], uncoded: false }),
+    scope: SearchScope.default({ documentIds: [], caseIds: [], groupIds: [], codeIds: [], uncoded: false }),
   })
   .strict();
 export type SimilarRequest = z.output<typeof SimilarRequest>;
@@ -149,7 +151,7 @@ export interface SimilarPassage {
 
 export const FrequencyRequest = z
   .object({
-    scope: SearchScope.default({ documentIds: [], caseIds: [], codeIds: [], uncoded: false }),
+    scope: SearchScope.default({ documentIds: [], caseIds: [], groupIds: [], codeIds: [], uncoded: false }),
     stem: z.boolean().default(true),
     limit: z.number().int().min(1).max(5000).default(100),
   })

@@ -2,6 +2,7 @@ import { TandaiError } from "../errors.js";
 import type { CodeId, DocumentId } from "../model/ids.js";
 import type { Coding, ProjectState } from "../model/project.js";
 import { descendantIds } from "../ops/apply.js";
+import { documentsOfGroups } from "../documents/documents.js";
 import type { SearchScope } from "./model.js";
 
 export interface ResolvedSearchScope {
@@ -68,8 +69,9 @@ export function resolveSearchScope(state: ProjectState, scope: SearchScope): Res
   for (const id of scope.documentIds) if (!state.documents[id]) throw new TandaiError("errors.op.unknownDocument", { id });
   for (const id of scope.caseIds) if (!state.cases[id]) throw new TandaiError("errors.op.unknownCase", { id });
   for (const id of scope.codeIds) if (!state.codes[id]) throw new TandaiError("errors.op.unknownCode", { id });
-  const narrowed = scope.documentIds.length > 0 || scope.caseIds.length > 0;
-  const chosen = new Set<DocumentId>([...scope.documentIds, ...scope.caseIds.flatMap((id) => state.cases[id]!.documentIds)]);
+  for (const id of scope.groupIds) if (!state.documentGroups[id]) throw new TandaiError("documents.errors.unknownGroupInScope", { id });
+  const narrowed = scope.documentIds.length > 0 || scope.caseIds.length > 0 || scope.groupIds.length > 0;
+  const chosen = new Set<DocumentId>([...scope.documentIds, ...scope.caseIds.flatMap((id) => state.cases[id]!.documentIds), ...documentsOfGroups(state, scope.groupIds)]);
   const title = (id: DocumentId) => state.documents[id]?.title ?? "";
   const documentIds = (Object.keys(state.documents) as DocumentId[]).filter((id) => !narrowed || chosen.has(id));
   documentIds.sort((a, b) => title(a).localeCompare(title(b)) || a.localeCompare(b));

@@ -11,13 +11,14 @@ import "./search.css";
 
 const SORT_LABEL = { document: "sortDocument", after: "sortAfter", before: "sortBefore" } as const;
 
-/** Where to search, as one select: all, one document or one case; and within: any text, a code's passages, or uncoded text. */
+/** Where to search, as one select: all, one document, one case or one document group; and within: any text, a code's passages, or uncoded text. */
 function scopeOf(where: string, within: string, speaker: string): SearchScopeInput {
   const [kind, id] = where.split(":");
   const [wkind, wid] = within.split(":");
   return {
     documentIds: kind === "doc" ? [id as DocumentId] : [],
     caseIds: kind === "case" ? [id as never] : [],
+    groupIds: kind === "group" ? [id as never] : [],
     codeIds: wkind === "code" ? [wid as never] : [],
     uncoded: wkind === "uncoded",
     ...(speaker.trim() ? { speaker: speaker.trim() } : {}),
@@ -55,6 +56,7 @@ export function SearchPanel({ onJump, initialQuery }: { onJump(documentId: Docum
   );
   const documents = Object.values(state.documents).sort((a, b) => a.title.localeCompare(b.title));
   const cases = Object.values(state.cases).sort((a, b) => a.name.localeCompare(b.name));
+  const groups = Object.values(state.documentGroups).sort((a, b) => a.name.localeCompare(b.name));
 
   return (
     <section className="search-panel" data-testid="search-panel">
@@ -91,6 +93,13 @@ export function SearchPanel({ onJump, initialQuery }: { onJump(documentId: Docum
                 <optgroup label={t("search.panel.cases")}>
                   {cases.map((c) => (
                     <option key={c.id} value={`case:${c.id}`}>{c.name}</option>
+                  ))}
+                </optgroup>
+              )}
+              {groups.length > 0 && (
+                <optgroup label={t("search.panel.groups")}>
+                  {groups.map((g) => (
+                    <option key={g.id} value={`group:${g.id}`}>{g.name}</option>
                   ))}
                 </optgroup>
               )}

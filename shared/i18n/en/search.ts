@@ -30,6 +30,7 @@ export default {
     allDocuments: "All documents",
     documents: "Documents",
     cases: "Cases",
+    groups: "Document groups",
     codes: "Only within passages coded",
     anyCode: "(any text)",
     uncoded: "Only outside any coding",

@@ -30,6 +30,7 @@ export default {
     allDocuments: "Semua dokumen",
     documents: "Dokumen",
     cases: "Kasus",
+    groups: "Kelompok dokumen",
     codes: "Hanya di bagian berkode",
     anyCode: "(teks mana pun)",
     uncoded: "Hanya di luar pengodean",

@@ -85,6 +85,14 @@ describe("corpus search", () => {
     expect(run(state, index, "anggaran", { scope: { uncoded: true } }).hits.map((h) => h.text)).toEqual(["penganggaran", "anggarannya"]);
   });
 
+  it("searches only the documents of a document group, and names a group the project does not have", () => {
+    const { state, index, ids } = world({ W: TRANSCRIPT, X: "Anggaran daerah naik." });
+    state.documentGroups["grp1" as never] = { id: "grp1", name: "Dokumen resmi", documentIds: [ids.X!], createdAt: "" } as never;
+    const hits = run(state, index, "anggaran", { scope: { groupIds: ["grp1"] } }).hits;
+    expect(hits.map((h) => [h.document, h.text])).toEqual([["X", "Anggaran"]]);
+    expect(() => run(state, index, "anggaran", { scope: { groupIds: ["nogroup"] } })).toThrow(expect.objectContaining({ code: "documents.errors.unknownGroupInScope" }));
+  });
+
   it("says so when the scope has no documents, or the project none at all", () => {
     const { state, index } = world({ W: TRANSCRIPT });
     const none = world({});
