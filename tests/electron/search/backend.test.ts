@@ -120,14 +120,14 @@ describe("search in the backend", () => {
     const { api, ids } = await opened();
     await api.autocode(AutocodeRequest.parse({ search: search('"bahasa menjadi"'), newCode: "Hambatan bahasa", unit: "paragraph" }));
     const codeId = Object.keys(api.openStore!.state.codes)[0]!;
-    const similar = await api.similarPassages({ codeId: codeId as never, limit: 5, scope: { documentIds: [], caseIds: [], codeIds: [], uncoded: false } });
+    const similar = await api.similarPassages({ codeId: codeId as never, limit: 5, scope: { documentIds: [], caseIds: [], groupIds: [], codeIds: [], uncoded: false } });
     const texts = similar.map((s) => s.text);
     expect(texts).not.toContain("Narasumber: Bahasa menjadi hambatan. Anggaran untuk penerjemah tidak ada.");
     expect(similar.find((s) => s.text === "Pewawancara: Bagaimana dengan bahasa?")).toMatchObject({ documentId: ids[0], terms: ["bahasa"] });
     expect(similar.find((s) => s.text === "Pewawancara: Apa hambatan kerja sama ini?")!.terms).toEqual(["hambatan"]);
     // Speakers' labels are not words of the passage.
     expect(similar.flatMap((s) => s.terms.map((t) => t.toLowerCase()))).not.toContain("narasumber");
-    const words = await api.wordFrequencies({ scope: { documentIds: [], caseIds: [], codeIds: [], uncoded: false }, stem: true, limit: 3 });
+    const words = await api.wordFrequencies({ scope: { documentIds: [], caseIds: [], groupIds: [], codeIds: [], uncoded: false }, stem: true, limit: 3 });
     expect(words[0]).toEqual({ word: "anggaran", stem: "anggar", count: 4, documents: 2 });
     await api.closeProject();
   });
