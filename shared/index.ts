@@ -24,3 +24,4 @@ export * from "./derive/frequencyGrid.js";
 export * from "./codebook/keys.js";
 export * from "./search/index.js";
 export * from "./codebook/resolvePath.js";
+export * from "./agreement/index.js";

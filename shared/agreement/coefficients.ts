@@ -68,8 +68,8 @@ export function cohenKappa(units: readonly RatedUnit[]): number | null {
     if (u.values.length !== 2) throw new RangeError("Cohen's kappa is defined for exactly two coders");
     const [x, y] = u.values;
     if (x === null || y === null || x === undefined || y === undefined) continue;
-    a[x] += u.weight;
-    b[y] += u.weight;
+    a[x]! += u.weight;
+    b[y]! += u.weight;
     if (x === y) agree += u.weight;
     total += u.weight;
   }

@@ -19,6 +19,7 @@ import enSearch from "./en/search.js";
 import enStore from "./en/store.js";
 import enTables from "./en/tables.js";
 import enWeb from "./en/web.js";
+import enAgreement from "./en/agreement.js";
 import idApp from "./id/app.js";
 import idAttributes from "./id/attributes.js";
 import idCharts from "./id/charts.js";
@@ -40,13 +41,14 @@ import idSearch from "./id/search.js";
 import idStore from "./id/store.js";
 import idTables from "./id/tables.js";
 import idWeb from "./id/web.js";
+import idAgreement from "./id/agreement.js";
 export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, search: enSearch, store: enStore, tables: enTables, web: enWeb },
-  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, search: idSearch, store: idStore, tables: idTables, web: idWeb },
+  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, search: enSearch, store: enStore, tables: enTables, web: enWeb, agreement: enAgreement },
+  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, search: idSearch, store: idStore, tables: idTables, web: idWeb, agreement: idAgreement },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

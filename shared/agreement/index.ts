@@ -1,0 +1,3 @@
+export * from "./coefficients.js";
+export * from "./units.js";
+export * from "./report.js";
