@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { languageFromLocale, LANGUAGES, translate, TandaiError, toErrorPayload, type Language } from "../../shared/index.js";
+import { agreementCommand } from "./agreement.js";
 import { backupsCommand, restoreCommand } from "./backups.js";
 import { caseCommand } from "./cases.js";
 import { codeCommand } from "./code.js";
@@ -53,6 +54,13 @@ const options = {
   sort: { type: "string" },
   limit: { type: "string" },
   "dry-run": { type: "boolean" },
+  coders: { type: "string" },
+  codes: { type: "string", multiple: true },
+  categories: { type: "string" },
+  documents: { type: "string", multiple: true },
+  "exclude-uncoded": { type: "boolean" },
+  "drop-codings": { type: "boolean" },
+  take: { type: "string" },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
@@ -74,6 +82,7 @@ const commands: Record<string, (ctx: CliContext, positionals: string[], values: 
   doc: docCommand,
   search: searchCommand,
   autocode: autocodeCommand,
+  agreement: agreementCommand,
 };
 
 /** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */

@@ -87,29 +87,43 @@ export function codersOf(state: ProjectState): string[] {
   return [...new Set(Object.values(state.codings).map((c) => c.coder))].sort();
 }
 
-/**
- * Intercoder agreement between two or more coders over the documents they all coded: per code
- * (present or absent per unit per coder) or, with `categories`, one nominal variable whose values
- * are that code's children. Pure: the caller reads the documents' content.
- */
-export function agreementReport(state: ProjectState, contents: ReadonlyMap<DocumentId, DocumentContent>, request: AgreementRequest): AgreementReport {
-  const coders = [...new Set(request.coders)];
-  if (coders.length < 2) throw new TandaiError("agreement.errors.twoCoders", { coders: coders.join(", ") || "–" });
-  const known = codersOf(state);
-  for (const coder of coders) if (!known.includes(coder)) throw new TandaiError("agreement.errors.unknownCoder", { coder, valid: known.join(", ") || "–" });
-  const coderIndex = new Map(coders.map((c, i) => [c, i]));
-
+/** Codings of the given coders by document. */
+function codingsByDocument(state: ProjectState, coders: ReadonlySet<string>): Map<DocumentId, Coding[]> {
   const byDocument = new Map<DocumentId, Coding[]>();
   for (const coding of Object.values(state.codings)) {
-    if (!coderIndex.has(coding.coder)) continue;
+    if (!coders.has(coding.coder)) continue;
     let list = byDocument.get(coding.documentId);
     if (!list) byDocument.set(coding.documentId, (list = []));
     list.push(coding);
   }
-  const asked = request.documentIds.length ? [...new Set(request.documentIds)] : Object.keys(state.documents) as DocumentId[];
+  return byDocument;
+}
+
+/**
+ * The coders (distinct, checked to exist) and the documents an agreement report compares: those
+ * asked for (all when none) that every coder coded; the rest are `skippedDocumentIds`. Lets a
+ * caller read only the documents compared.
+ */
+export function comparedDocuments(state: ProjectState, request: Pick<AgreementRequest, "coders" | "documentIds">): { coders: string[]; documentIds: DocumentId[]; skippedDocumentIds: DocumentId[] } {
+  const coders = [...new Set(request.coders)];
+  if (coders.length < 2) throw new TandaiError("agreement.errors.twoCoders", { coders: coders.join(", ") || "–" });
+  const known = codersOf(state);
+  for (const coder of coders) if (!known.includes(coder)) throw new TandaiError("agreement.errors.unknownCoder", { coder, valid: known.join(", ") || "–" });
+  const byDocument = codingsByDocument(state, new Set(coders));
+  const asked = request.documentIds.length ? [...new Set(request.documentIds)] : (Object.keys(state.documents) as DocumentId[]);
   const codedByAll = (id: DocumentId) => new Set((byDocument.get(id) ?? []).map((c) => c.coder)).size === coders.length;
-  const documentIds = asked.filter(codedByAll);
-  const skippedDocumentIds = asked.filter((id) => !codedByAll(id));
+  return { coders, documentIds: asked.filter(codedByAll), skippedDocumentIds: asked.filter((id) => !codedByAll(id)) };
+}
+
+/**
+ * Intercoder agreement between two or more coders over the documents they all coded: per code
+ * (present or absent per unit per coder) or, with `categories`, one nominal variable whose values
+ * are that code's children. Pure: the caller reads the compared documents' content.
+ */
+export function agreementReport(state: ProjectState, contents: ReadonlyMap<DocumentId, DocumentContent>, request: AgreementRequest): AgreementReport {
+  const { coders, documentIds, skippedDocumentIds } = comparedDocuments(state, request);
+  const coderIndex = new Map(coders.map((c, i) => [c, i]));
+  const byDocument = codingsByDocument(state, new Set(coders));
 
   const children = request.categories ? Object.values(state.codes).filter((c) => c.parentId === request.categories).sort((a, b) => a.order - b.order).map((c) => c.id) : [];
   const codeIds: CodeId[] = request.categories
