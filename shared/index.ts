@@ -25,3 +25,4 @@ export * from "./codebook/keys.js";
 export * from "./search/index.js";
 export * from "./codebook/resolvePath.js";
 export * from "./agreement/index.js";
+export * from "./merge/index.js";
