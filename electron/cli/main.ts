@@ -8,6 +8,8 @@ import { codebookCommand } from "./codebook.js";
 import { docCommand } from "./doc.js";
 import { exportCommand } from "./export.js";
 import { frameworkCommand, indicatorsCommand } from "./framework.js";
+import { handoffCommand } from "./handoff.js";
+import { mergeCommand } from "./merge.js";
 import { importCommand, infoCommand, newCommand } from "./project.js";
 import { serveCommand } from "./serve.js";
 import { autocodeCommand, searchCommand } from "./search.js";
@@ -83,6 +85,8 @@ const commands: Record<string, (ctx: CliContext, positionals: string[], values: 
   search: searchCommand,
   autocode: autocodeCommand,
   agreement: agreementCommand,
+  merge: mergeCommand,
+  handoff: handoffCommand,
 };
 
 /** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */

@@ -10,8 +10,6 @@ export default {
     categoriesAndCodes: "Give either --categories or --codes, not both: --categories compares one code's children as one variable.",
     nothingCompared: "No document was coded by all of {{coders}}; agreement needs documents every one of them coded.",
     sameProject: "“{{other}}” is this same project; merge a copy made for another coder.",
-    notAProject: "“{{path}}” is neither a Tandai project folder nor a .tandai package.",
-    targetExists: "“{{path}}” already exists; choose a new folder or file name for the copy.",
     badChoice: "--take must be mine or theirs, not “{{value}}”.",
   },
   cli: {

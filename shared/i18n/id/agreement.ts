@@ -10,8 +10,6 @@ export default {
     categoriesAndCodes: "Berikan --categories atau --codes, jangan keduanya: --categories membandingkan subkode satu kode sebagai satu variabel.",
     nothingCompared: "Tidak ada dokumen yang dikodekan oleh semua dari {{coders}}; kesepakatan memerlukan dokumen yang dikodekan oleh mereka semua.",
     sameProject: "“{{other}}” adalah proyek ini sendiri; gabungkan salinan yang dibuat untuk pengode lain.",
-    notAProject: "“{{path}}” bukan folder proyek Tandai dan bukan paket .tandai.",
-    targetExists: "“{{path}}” sudah ada; pilih nama folder atau berkas baru untuk salinannya.",
     badChoice: "--take harus mine atau theirs, bukan “{{value}}”.",
   },
   cli: {

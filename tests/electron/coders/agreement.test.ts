@@ -3,16 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fails, SLOW, succeeds, tandai } from "../runCli.js";
 import { useTempDirs } from "../tempDirs.js";
+import { INTERVIEW } from "./fixtures.js";
 
 const temp = useTempDirs();
-
-// Four paragraphs of an interview (own fixture).
-export const INTERVIEW = [
-  "Kerja sama ini dimulai karena peluang investasi dan perdagangan.",
-  "Pertukaran budaya juga penting bagi kedua kota.",
-  "Anggaran daerah terbatas sehingga program berjalan lambat.",
-  "Kami berharap kunjungan pejabat berlanjut tahun depan.",
-].join("\n");
 
 describe("tandai agreement", () => {
   it(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyOperation, batch, checkIntegrity, planMerge, type DocumentId, type ProjectState } from "../../../shared/index.js";
+import { applyOperation, batch, checkIntegrity, newCaseId, planMerge, type DocumentId, type ProjectState } from "../../../shared/index.js";
 import { code, coding, documentMeta, NOW, project } from "../fixtures.js";
 
 /** A project and the copy a second coder got (a deep copy, as handoff writes it), with each side's text hashes. */
@@ -10,7 +10,8 @@ function handedOff() {
   const motif = code("Motif");
   const ekonomi = code("Ekonomi", motif.id);
   for (const c of [motif, ekonomi]) mine.codes[c.id] = c;
-  mine.cases["case1234"] = { id: "case1234", name: "Padang", documentIds: [doc.id], createdAt: NOW } as ProjectState["cases"][keyof ProjectState["cases"]];
+  const kase = { id: newCaseId(), name: "Padang", documentIds: [doc.id], createdAt: NOW };
+  mine.cases[kase.id] = kase;
   const theirs: ProjectState = structuredClone(mine);
   const hashes = { mine: new Map<DocumentId, string>([[doc.id, "h1"]]), theirs: new Map<DocumentId, string>([[doc.id, "h1"]]) };
   return { mine, theirs, doc, motif, ekonomi, hashes };
