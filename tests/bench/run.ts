@@ -14,6 +14,7 @@ import { benchIndicators } from "./indicators.js";
 import { benchFrequencies } from "./frequencies.js";
 import { benchStorage } from "./storage.js";
 import { benchSearch } from "./search.js";
+import { benchAgreement } from "./agreement.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
 const only = process.argv.slice(2);
@@ -41,3 +42,4 @@ if (want("editor")) console.log(`## Coding view (Chromium)\n\n${await benchEdito
 if (want("app")) console.log(`## Whole app (Chromium)\n\n${await benchApp(rendererDir)}\n`);
 if (want("history")) console.log(`## Undo in words and coding keys\n\n${await benchHistory()}\n`);
 if (want("search")) console.log(`## Search\n\n${await benchSearch()}\n`);
+if (want("agreement")) console.log(`## Intercoder agreement\n\n${benchAgreement()}\n`);
