@@ -26,6 +26,7 @@ import { checkTarget, defaultFileName, exportsFolder, freeName, withExtension } 
 import { parseCodebook } from "../import/codebook.js";
 import { ProjectImporter } from "../import/batch.js";
 import { SearchService } from "../search/service.js";
+import { agreementOf } from "../agreement/report.js";
 import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
 import { SettingsFile } from "./preferences.js";
@@ -320,6 +321,11 @@ export class Backend implements TandaiApi {
 
   private applied(op: Operation | null): Applied {
     return { applied: op, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo };
+  }
+
+  /** Intercoder agreement over the open project (electron/agreement/report.ts, shared with the CLI). */
+  async agreement(args: ArgsOf<"agreement">): Promise<ResultOf<"agreement">> {
+    return agreementOf(this.requireStore(), args);
   }
 }
 

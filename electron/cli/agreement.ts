@@ -1,6 +1,5 @@
 import {
   AGREEMENT_UNITS,
-  agreementReport,
   comparedDocuments,
   codePath,
   formatCodePath,
@@ -9,10 +8,10 @@ import {
   type AgreementStats,
   type AgreementUnit,
   type CodeId,
-  type DocumentContent,
   type DocumentId,
   type ProjectState,
 } from "../../shared/index.js";
+import { agreementOf } from "../agreement/report.js";
 import { findDocument } from "./code.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
@@ -56,11 +55,8 @@ export async function agreementCommand(ctx: CliContext, [dirArg]: string[], valu
     const documentIds = [...(values.documents ?? []), ...(values.doc ?? [])].map((d) => findDocument(state, d).id);
     const request = { coders, unit, codeIds: (values.codes ?? []).map((c) => existingCode(state, c)), categories, documentIds, excludeUncoded: Boolean(values["exclude-uncoded"]) };
     // Validates the coders before any document is read; then reads only the documents compared.
-    const first = comparedDocuments(state, request);
-    if (!first.documentIds.length) throw new TandaiError("agreement.errors.nothingCompared", { coders: coders.join(", ") });
-    const contents = new Map<DocumentId, DocumentContent>();
-    for (const id of first.documentIds) contents.set(id, await store.readDocumentContent(id));
-    const report = agreementReport(state, contents, request);
+    if (!comparedDocuments(state, request).documentIds.length) throw new TandaiError("agreement.errors.nothingCompared", { coders: coders.join(", ") });
+    const report = await agreementOf(store, request);
     const title = (id: DocumentId) => state.documents[id]!.title;
     if (ctx.json) {
       return ctx.print(

@@ -1,3 +1,4 @@
 export * from "./coefficients.js";
 export * from "./units.js";
 export * from "./report.js";
+export * from "./model.js";

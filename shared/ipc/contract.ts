@@ -9,6 +9,8 @@ import { Operation } from "../ops/operation.js";
 import type { Passage } from "../retrieve/passages.js";
 import type { Matrix } from "../export/matrices.js";
 import { COOCCURRENCE_UNITS, ExportRequest, ExportScope, type ExportProgress } from "../export/model.js";
+import { AgreementRequestSchema } from "../agreement/model.js";
+import type { AgreementReport } from "../agreement/report.js";
 import { AutocodeRequest, FrequencyRequest, SearchRequest, SimilarRequest, type AutocodeResult, type SearchResult, type SimilarPassage, type WordFrequency } from "../search/model.js";
 
 /**
@@ -188,6 +190,8 @@ export const channels = {
   /** Paragraphs most like the codings of a code or one coding (BM25 over stems), outside those already coded. */
   similarPassages: channel<typeof SimilarRequest, SimilarPassage[]>(SimilarRequest),
   wordFrequencies: channel<typeof FrequencyRequest, WordFrequency[]>(FrequencyRequest),
+  /** Intercoder agreement between two or more coders (percent, Cohen's kappa, Krippendorff's alpha). */
+  agreement: channel<typeof AgreementRequestSchema, AgreementReport>(AgreementRequestSchema),
 } as const;
 
 export type Channels = typeof channels;
