@@ -1,5 +1,21 @@
 /** Intercoder agreement, merging a coder's copy and handing a project to a second coder: the CLI's lines and their errors. */
 export default {
+  tab: "Agreement",
+  panel: {
+    needTwo: "Agreement needs codings by two or more coders. Hand a copy to a second coder (tandai handoff), let them code, and merge their copy back (tandai merge).",
+    coders: "Coders to compare",
+    unit: "Unit",
+    units: { paragraph: "paragraph", sentence: "sentence", character: "character", heading: "Units" },
+    categories: "Compare",
+    perCode: "each code (present or absent)",
+    excludeUncoded: "Leave out units no coder coded",
+    compute: "Compute agreement",
+    code: "Code",
+    percent: "Agreement",
+    kappa: "Cohen's κ",
+    alpha: "Krippendorff's α",
+    overall: "Overall",
+  },
   errors: {
     twoCoders: "Agreement needs two or more coders; give them as --coders A,B (got: {{coders}}).",
     unknownCoder: "No coding in this project was made by the coder “{{coder}}”. Coders in this project: {{valid}}.",

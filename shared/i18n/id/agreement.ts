@@ -1,5 +1,21 @@
 /** Kesepakatan antarpengode, penggabungan salinan pengode lain, dan penyerahan proyek ke pengode kedua. */
 export default {
+  tab: "Kesepakatan",
+  panel: {
+    needTwo: "Kesepakatan memerlukan pengodean oleh dua pengode atau lebih. Serahkan salinan kepada pengode kedua (tandai handoff), biarkan ia mengode, lalu gabungkan salinannya kembali (tandai merge).",
+    coders: "Pengode yang dibandingkan",
+    unit: "Unit",
+    units: { paragraph: "paragraf", sentence: "kalimat", character: "karakter", heading: "Unit" },
+    categories: "Bandingkan",
+    perCode: "setiap kode (ada atau tidak)",
+    excludeUncoded: "Keluarkan unit yang tidak dikodekan pengode mana pun",
+    compute: "Hitung kesepakatan",
+    code: "Kode",
+    percent: "Kesepakatan",
+    kappa: "κ Cohen",
+    alpha: "α Krippendorff",
+    overall: "Keseluruhan",
+  },
   errors: {
     twoCoders: "Kesepakatan memerlukan dua pengode atau lebih; tulis sebagai --coders A,B (diberikan: {{coders}}).",
     unknownCoder: "Tidak ada pengodean di proyek ini yang dibuat oleh pengode “{{coder}}”. Pengode di proyek ini: {{valid}}.",

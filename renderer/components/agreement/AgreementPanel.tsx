@@ -1,0 +1,86 @@
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { AGREEMENT_UNITS, codePathLabel, codersOf, toErrorPayload, type AgreementReport, type AgreementUnit, type CodeId, type DocumentId, type ErrorPayload } from "../../../shared/index.js";
+import { api } from "../../api/client.js";
+import { useProject } from "../../state/context.js";
+import { AgreementTable } from "./AgreementTable.js";
+import "./agreement.css";
+
+/**
+ * The Agreement tab: pick two or more coders, the unit and whether uncoded units count; the table
+ * gives percent agreement, Cohen's kappa (two coders) and Krippendorff's alpha per code, and the
+ * passages where the coders differ, each a link into the document.
+ */
+export function AgreementPanel({ onJump }: { onJump(documentId: DocumentId, start: number, end: number): void }) {
+  const { t } = useTranslation();
+  const { state } = useProject();
+  const coders = useMemo(() => codersOf(state), [state]);
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(coders.slice(0, 2)));
+  const [unit, setUnit] = useState<AgreementUnit>("paragraph");
+  const [excludeUncoded, setExcludeUncoded] = useState(false);
+  const [categories, setCategories] = useState<string>("");
+  const [report, setReport] = useState<AgreementReport | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const parents = Object.values(state.codes).filter((c) => Object.values(state.codes).some((child) => child.parentId === c.id));
+
+  const toggle = (coder: string) =>
+    setChosen((now) => {
+      const next = new Set(now);
+      if (next.has(coder)) next.delete(coder);
+      else next.add(coder);
+      return next;
+    });
+  const compute = async () => {
+    setError(null);
+    try {
+      const request = { coders: coders.filter((c) => chosen.has(c)), unit, codeIds: [], categories: (categories || null) as CodeId | null, documentIds: [], excludeUncoded };
+      setReport(await api.agreement(request));
+    } catch (e) {
+      setReport(null);
+      setError(toErrorPayload(e));
+    }
+  };
+
+  if (coders.length < 2) return <p className="empty" data-testid="agreement-empty">{t("agreement.panel.needTwo")}</p>;
+  return (
+    <section className="agreement-panel" data-testid="agreement-panel">
+      <fieldset className="agreement-coders">
+        <legend>{t("agreement.panel.coders")}</legend>
+        {coders.map((coder) => (
+          <label key={coder} className="checkbox">
+            <input type="checkbox" checked={chosen.has(coder)} onChange={() => toggle(coder)} data-testid={`agreement-coder-${coder}`} />
+            {coder}
+          </label>
+        ))}
+      </fieldset>
+      <div className="agreement-options">
+        <label>
+          {t("agreement.panel.unit")}
+          <select value={unit} onChange={(e) => setUnit(e.target.value as AgreementUnit)} data-testid="agreement-unit">
+            {AGREEMENT_UNITS.map((u) => (
+              <option key={u} value={u}>{t(`agreement.panel.units.${u}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("agreement.panel.categories")}
+          <select value={categories} onChange={(e) => setCategories(e.target.value)} data-testid="agreement-categories">
+            <option value="">{t("agreement.panel.perCode")}</option>
+            {parents.map((p) => (
+              <option key={p.id} value={p.id}>{codePathLabel(state, p.id)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={excludeUncoded} onChange={(e) => setExcludeUncoded(e.target.checked)} data-testid="agreement-exclude" />
+          {t("agreement.panel.excludeUncoded")}
+        </label>
+        <button className="primary" disabled={chosen.size < 2} onClick={() => void compute()} data-testid="agreement-compute">
+          {t("agreement.panel.compute")}
+        </button>
+      </div>
+      {error && <p className="error" role="alert" data-testid="agreement-error">{t(error.code, error.params)}</p>}
+      {report && <AgreementTable report={report} onJump={onJump} />}
+    </section>
+  );
+}
