@@ -1,3 +1,4 @@
+import { flattenCodebook } from "../codebook/tree.js";
 import { TandaiError } from "../errors.js";
 import type { CodeId, CodingId, DocumentId } from "../model/ids.js";
 import type { Coding, DocumentContent, ProjectState } from "../model/project.js";
@@ -87,6 +88,11 @@ export function codersOf(state: ProjectState): string[] {
   return [...new Set(Object.values(state.codings).map((c) => c.coder))].sort();
 }
 
+/** The codes in `ids`, in the codebook's display order. */
+function codebookOrder(state: ProjectState, ids: ReadonlySet<CodeId>): CodeId[] {
+  return flattenCodebook(state).map(({ code }) => code.id).filter((id) => ids.has(id));
+}
+
 /** Codings of the given coders by document. */
 function codingsByDocument(state: ProjectState, coders: ReadonlySet<string>): Map<DocumentId, Coding[]> {
   const byDocument = new Map<DocumentId, Coding[]>();
@@ -130,7 +136,7 @@ export function agreementReport(state: ProjectState, contents: ReadonlyMap<Docum
     ? children
     : request.codeIds.length
       ? [...new Set(request.codeIds)]
-      : [...new Set(documentIds.flatMap((id) => byDocument.get(id)!.map((c) => c.codeId)))].sort();
+      : codebookOrder(state, new Set(documentIds.flatMap((id) => byDocument.get(id)!.map((c) => c.codeId))));
   const codeSet = new Set(codeIds);
 
   const perCode = new Map(codeIds.map((id) => [id, new Patterns()]));

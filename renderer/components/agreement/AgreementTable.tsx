@@ -25,14 +25,23 @@ export function AgreementTable({ report, onJump }: { report: AgreementReport; on
         {t("agreement.cli.heading", { coders: report.coders.join(", "), unit: t(`agreement.panel.units.${report.unit}`), exclusion: t(report.excludeUncoded ? "agreement.cli.excluded" : "agreement.cli.included") })}{" "}
         {t("agreement.cli.documents", { count: report.documentIds.length, skipped: report.skippedDocumentIds.length })}
       </p>
+      <div className="agreement-scroll">
       <table className="agreement-table">
         <thead>
           <tr>
             <th scope="col">{t("agreement.panel.code")}</th>
             <th scope="col">{t("agreement.panel.units.heading")}</th>
-            <th scope="col">{t("agreement.panel.percent")}</th>
-            {two && <th scope="col">{t("agreement.panel.kappa")}</th>}
-            <th scope="col">{t("agreement.panel.alpha")}</th>
+            <th scope="col">
+              <abbr title={t("agreement.panel.percent")}>{t("agreement.panel.percentShort")}</abbr>
+            </th>
+            {two && (
+              <th scope="col">
+                <abbr title={t("agreement.panel.kappa")}>{t("agreement.panel.kappaShort")}</abbr>
+              </th>
+            )}
+            <th scope="col">
+              <abbr title={t("agreement.panel.alpha")}>{t("agreement.panel.alphaShort")}</abbr>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -40,6 +49,7 @@ export function AgreementTable({ report, onJump }: { report: AgreementReport; on
           {report.codes.map((c) => row(codePathLabel(state, c.codeId), c, `agreement-code-${c.codeId}`))}
         </tbody>
       </table>
+      </div>
       {report.categories && report.conflicts > 0 && <p>{t("agreement.cli.conflicts", { count: report.conflicts, code: codePathLabel(state, report.categories) })}</p>}
       <h3>{t("agreement.cli.disagreements", { count: report.disagreements.length })}</h3>
       <ul className="agreement-disagreements" data-testid="agreement-disagreements">

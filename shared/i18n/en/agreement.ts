@@ -14,6 +14,9 @@ export default {
     percent: "Agreement",
     kappa: "Cohen's κ",
     alpha: "Krippendorff's α",
+    kappaShort: "κ",
+    alphaShort: "α",
+    percentShort: "%",
     overall: "Overall",
   },
   errors: {

@@ -14,6 +14,9 @@ export default {
     percent: "Kesepakatan",
     kappa: "κ Cohen",
     alpha: "α Krippendorff",
+    kappaShort: "κ",
+    alphaShort: "α",
+    percentShort: "%",
     overall: "Keseluruhan",
   },
   errors: {

@@ -1,0 +1,88 @@
+import { execFile } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+
+const run = promisify(execFile);
+
+// Four paragraphs of an interview (own fixture), coded by two coders from the command line.
+const INTERVIEW = [
+  "Kerja sama ini dimulai karena peluang investasi dan perdagangan.",
+  "Pertukaran budaya juga penting bagi kedua kota.",
+  "Anggaran daerah terbatas sehingga program berjalan lambat.",
+  "Kami berharap kunjungan pejabat berlanjut tahun depan.",
+].join("\n");
+
+/**
+ * Intercoder agreement as a thesis writer checks it in the browser: two coders' work in one
+ * project (as `tandai merge` leaves it), the Agreement tab computes percent, kappa and alpha per
+ * code, the exclusion of uncoded units changes the figures, and a disagreement opens its passage.
+ */
+describe.sequential("agreement in the browser", () => {
+  let server: TandaiServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await TandaiServer.create();
+    const dir = join(server.root, "tesis");
+    const file = join(server.root, "Wawancara.txt");
+    await mkdir(server.root, { recursive: true });
+    await writeFile(file, INTERVIEW);
+    const tandai = (...args: string[]) => run(process.execPath, ["bin/tandai.js", ...args], { env: server.env });
+    await tandai("new", dir, "--name", "Tesis");
+    await tandai("import", dir, file);
+    const code = (quote: string, path: string, coder: string) => tandai("code", dir, "--doc", "Wawancara", "--quote", quote, "--code", path, "--coder", coder);
+    await code("peluang investasi", "Motif/Ekonomi", "Ayu");
+    await code("Kerja sama ini dimulai", "Motif/Ekonomi", "Budi");
+    await code("Pertukaran budaya", "Motif/Budaya", "Ayu");
+    await code("Anggaran daerah terbatas", "Motif/Ekonomi", "Budi");
+    await server.start([dir]);
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  const poll = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+  const cells = (testId: string) => page.getByTestId(testId).locator("td").allTextContents();
+
+  it("computes agreement per code between the two coders from the Agreement tab", async () => {
+    await page.goto(server.url);
+    await page.getByTestId("workspace").waitFor();
+    await page.getByTestId("tab-agreement").click();
+    await page.getByTestId("agreement-panel").waitFor();
+    expect(await page.getByTestId("agreement-coder-Ayu").isChecked()).toBe(true);
+    expect(await page.getByTestId("agreement-coder-Budi").isChecked()).toBe(true);
+    await page.getByTestId("agreement-compute").click();
+    await page.getByTestId("agreement-report").waitFor();
+    // Paragraph unit, 4 paragraphs × 2 codes; Ekonomi: agree on 3 of 4, κ 0.5, α 0.533; pooled over both codes 6 of 8, κ = 0.125 / 0.375, α = 1 − 15 · 2 / (12 · 4).
+    await poll(() => cells("agreement-overall")).toEqual(["8", "75.0 %", "0.333", "0.375"]);
+    const rows = await page.locator(".agreement-table tbody tr").allTextContents();
+    expect(rows).toContain("Motif / Ekonomi475.0 %0.5000.533");
+    expect(await page.getByTestId("agreement-disagreements").locator("li").count()).toBe(2);
+    await screenshot(page, "coders-agreement");
+  });
+
+  it("leaves out uncoded units when asked, at the character unit", async () => {
+    await page.getByTestId("agreement-unit").selectOption("character");
+    await page.getByTestId("agreement-exclude").click();
+    await page.getByTestId("agreement-compute").click();
+    await poll(() => page.locator(".agreement-basis").textContent()).toContain("unit yang tidak dikodekan pengode mana pun dikeluarkan");
+    const overall = await cells("agreement-overall");
+    expect(Number(overall[0])).toBeLessThan(INTERVIEW.length * 2);
+    await screenshot(page, "coders-agreement-character");
+  });
+
+  it("opens a disagreement's passage in the document", async () => {
+    await page.getByTestId("agreement-disagreements").locator("button").first().click();
+    await page.locator(".tandai-flash").first().waitFor();
+    expect(await page.locator(".tandai-flash").first().textContent()).not.toBe("");
+  });
+});
