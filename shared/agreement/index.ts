@@ -2,3 +2,4 @@ export * from "./coefficients.js";
 export * from "./units.js";
 export * from "./report.js";
 export * from "./model.js";
+export * from "./mine.js";

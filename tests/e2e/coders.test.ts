@@ -85,4 +85,29 @@ describe.sequential("agreement in the browser", () => {
     await page.locator(".tandai-flash").first().waitFor();
     expect(await page.locator(".tandai-flash").first().textContent()).not.toBe("");
   });
+
+  it("shows only my codings in the document and in Retrieve when the switch is on", async () => {
+    // Coder name Ayu, set in Preferences as a person does.
+    await page.getByTestId("preferences").click();
+    await page.getByTestId("coder-name").fill("");
+    await page.getByTestId("coder-name").click();
+    await page.keyboard.type("Ayu");
+    await page.getByTestId("confirm").click();
+    const stripes = page.locator(".tandai-stripe");
+    await poll(() => stripes.count()).toBe(4);
+    await page.getByTestId("document-pane").getByTestId("only-mine").click();
+    // Ayu made two of the four codings.
+    await poll(() => stripes.count()).toBe(2);
+    expect(await page.getByTestId("document-pane").getByTestId("only-mine").isChecked()).toBe(true);
+    await screenshot(page, "coders-only-mine");
+    // Retrieve follows the same switch: Ekonomi has one passage by Ayu, two by Budi.
+    await page.getByTestId("code-row").filter({ hasText: "Ekonomi" }).click();
+    await page.getByTestId("retrieval").waitFor();
+    await poll(() => page.getByTestId("passage").count()).toBe(1);
+    expect(await page.getByTestId("retrieval").getByTestId("only-mine").isChecked()).toBe(true);
+    await screenshot(page, "coders-only-mine-retrieve");
+    await page.getByTestId("retrieval").getByTestId("only-mine").click();
+    await poll(() => page.getByTestId("passage").count()).toBe(3);
+    await poll(() => stripes.count()).toBe(4);
+  });
 });

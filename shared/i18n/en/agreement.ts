@@ -17,6 +17,8 @@ export default {
     kappaShort: "κ",
     alphaShort: "α",
     percentShort: "%",
+    onlyMine: "Only my codings ({{coder}})",
+    onlyMineHint: "Hide other coders' codings in the document and in Retrieve. Your coder name is set in Preferences.",
     overall: "Overall",
   },
   errors: {

@@ -17,6 +17,8 @@ export default {
     kappaShort: "κ",
     alphaShort: "α",
     percentShort: "%",
+    onlyMine: "Hanya pengodean saya ({{coder}})",
+    onlyMineHint: "Sembunyikan pengodean pengode lain di dokumen dan di Telusuri. Nama pengode Anda diatur di Preferensi.",
     overall: "Keseluruhan",
   },
   errors: {
