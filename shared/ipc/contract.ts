@@ -11,6 +11,7 @@ import type { Matrix } from "../export/matrices.js";
 import { COOCCURRENCE_UNITS, ExportRequest, ExportScope, type ExportProgress } from "../export/model.js";
 import { AgreementRequestSchema } from "../agreement/model.js";
 import type { AgreementReport } from "../agreement/report.js";
+import type { MergeSummary } from "../merge/plan.js";
 import { AutocodeRequest, FrequencyRequest, SearchRequest, SimilarRequest, type AutocodeResult, type SearchResult, type SimilarPassage, type WordFrequency } from "../search/model.js";
 
 /**
@@ -134,6 +135,8 @@ function channel<A extends z.ZodType, R>(args: A) {
   return { args, result: undefined as unknown as R };
 }
 
+const mergeOther = z.object({ other: z.string().min(1), choices: z.record(z.string(), z.enum(["mine", "theirs"])).default({}) }).strict();
+
 export const channels = {
   appInfo: channel<typeof none, AppInfo>(none),
   getPreferences: channel<typeof none, Preferences>(none),
@@ -192,6 +195,10 @@ export const channels = {
   wordFrequencies: channel<typeof FrequencyRequest, WordFrequency[]>(FrequencyRequest),
   /** Intercoder agreement between two or more coders (percent, Cohen's kappa, Krippendorff's alpha). */
   agreement: channel<typeof AgreementRequestSchema, AgreementReport>(AgreementRequestSchema),
+  /** What merging another coder's copy (a project folder) would add, match and conflict on; changes nothing. */
+  mergePreview: channel<typeof mergeOther, MergeSummary>(mergeOther),
+  /** Merges another coder's copy with a choice per conflict (unlisted: keep ours), as one batch: one undo step. */
+  mergeCopy: channel<typeof mergeOther, MergeSummary & Applied>(mergeOther),
 } as const;
 
 export type Channels = typeof channels;

@@ -38,6 +38,14 @@ export interface MergePlan {
   ops: Operation[];
 }
 
+/** A merge plan as the preview shows it: everything but the operations. */
+export type MergeSummary = Omit<MergePlan, "ops">;
+
+/** The plan without its operations (for a preview across the wire). */
+export function mergeSummary({ ops: _ops, ...summary }: MergePlan): MergeSummary {
+  return summary;
+}
+
 /**
  * How to merge another coder's copy (`theirs`) into this project (`mine`), without writing
  * anything: documents are matched by the hash of their text, codes by id, then by path, then by
