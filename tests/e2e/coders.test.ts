@@ -40,6 +40,9 @@ describe.sequential("agreement in the browser", () => {
     await code("Kerja sama ini dimulai", "Motif/Ekonomi", "Budi");
     await code("Pertukaran budaya", "Motif/Budaya", "Ayu");
     await code("Anggaran daerah terbatas", "Motif/Ekonomi", "Budi");
+    // A third coder's copy, coded on the last paragraph: merged from the app below.
+    await tandai("handoff", dir, join(server.root, "untuk-citra"), "--drop-codings");
+    await tandai("code", join(server.root, "untuk-citra"), "--doc", "Wawancara", "--quote", "Kami berharap", "--code", "Motif/Budaya", "--coder", "Citra");
     await server.start([dir]);
     browser = await launchBrowser();
     page = await newPage(browser);
@@ -109,5 +112,28 @@ describe.sequential("agreement in the browser", () => {
     await page.getByTestId("retrieval").getByTestId("only-mine").click();
     await poll(() => page.getByTestId("passage").count()).toBe(3);
     await poll(() => stripes.count()).toBe(4);
+  });
+
+  it("merges a coder's copy from the Agreement tab after a preview, as one undo step", async () => {
+    await page.getByTestId("tab-agreement").click();
+    await page.getByTestId("merge-open").click();
+    await page.getByTestId("merge-other").click();
+    await page.keyboard.type(join(server.root, "untuk-citra"));
+    await page.keyboard.press("Enter");
+    await page.getByTestId("merge-preview").waitFor();
+    expect(await page.getByTestId("merge-preview").textContent()).toContain("menambahkan 0 dokumen, 0 kode, 1 pengodean, 0 kasus, 0 memo; 4 cocok dengan yang ada; 0 konflik.");
+    await screenshot(page, "coders-merge-preview");
+    await page.getByTestId("merge-apply").click();
+    await page.getByTestId("merge-done").waitFor();
+    await page.keyboard.press("Escape");
+    await poll(() => page.locator(".tandai-stripe").count()).toBe(5);
+    await poll(() => page.getByTestId("agreement-coder-Citra").isChecked()).toBe(true);
+    await page.getByTestId("agreement-compute").click();
+    await poll(() => page.getByTestId("agreement-report").textContent()).toContain("Ayu, Budi, Citra");
+    await screenshot(page, "coders-three");
+    // One undo takes the whole merge back.
+    await page.getByTestId("agreement-report").click();
+    await page.keyboard.press("Control+z");
+    await poll(() => page.locator(".tandai-stripe").count()).toBe(4);
   });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { AGREEMENT_UNITS, codePathLabel, codersOf, toErrorPayload, type AgreementReport, type AgreementUnit, type CodeId, type DocumentId, type ErrorPayload } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useProject } from "../../state/context.js";
+import { MergeDialog } from "../merge/index.js";
 import { AgreementTable } from "./AgreementTable.js";
 import "./agreement.css";
 
@@ -13,18 +14,22 @@ import "./agreement.css";
  */
 export function AgreementPanel({ onJump }: { onJump(documentId: DocumentId, start: number, end: number): void }) {
   const { t } = useTranslation();
-  const { state } = useProject();
-  const coders = useMemo(() => codersOf(state), [state]);
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set(coders.slice(0, 2)));
+  const { state, version } = useProject();
+  // The state is the mirror's, changed in place: `version` says when.
+  const coders = useMemo(() => codersOf(state), [state, version]);
+  // The coders left out (none at first), so coders a merge brings in are compared at once.
+  const [left, setLeft] = useState<Set<string>>(() => new Set());
+  const chosen = new Set(coders.filter((c) => !left.has(c)));
   const [unit, setUnit] = useState<AgreementUnit>("paragraph");
   const [excludeUncoded, setExcludeUncoded] = useState(false);
   const [categories, setCategories] = useState<string>("");
   const [report, setReport] = useState<AgreementReport | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
+  const [merging, setMerging] = useState(false);
   const parents = Object.values(state.codes).filter((c) => Object.values(state.codes).some((child) => child.parentId === c.id));
 
   const toggle = (coder: string) =>
-    setChosen((now) => {
+    setLeft((now) => {
       const next = new Set(now);
       if (next.has(coder)) next.delete(coder);
       else next.add(coder);
@@ -41,9 +46,25 @@ export function AgreementPanel({ onJump }: { onJump(documentId: DocumentId, star
     }
   };
 
-  if (coders.length < 2) return <p className="empty" data-testid="agreement-empty">{t("agreement.panel.needTwo")}</p>;
+  const mergeButton = (
+    <>
+      <button onClick={() => setMerging(true)} data-testid="merge-open">
+        {t("agreement.merge.open")}
+      </button>
+      {merging && <MergeDialog onClose={() => setMerging(false)} />}
+    </>
+  );
+  if (coders.length < 2) {
+    return (
+      <section className="agreement-panel" data-testid="agreement-panel">
+        <p className="empty" data-testid="agreement-empty">{t("agreement.panel.needTwo")}</p>
+        {mergeButton}
+      </section>
+    );
+  }
   return (
     <section className="agreement-panel" data-testid="agreement-panel">
+      {mergeButton}
       <fieldset className="agreement-coders">
         <legend>{t("agreement.panel.coders")}</legend>
         {coders.map((coder) => (

@@ -21,6 +21,18 @@ export default {
     onlyMineHint: "Hide other coders' codings in the document and in Retrieve. Your coder name is set in Preferences.",
     overall: "Overall",
   },
+  merge: {
+    open: "Merge a coder's copy…",
+    title: "Merge another coder's copy",
+    folder: "Folder of the copy (as handed off with tandai handoff)",
+    preview: "Preview",
+    apply: "Merge (one undo step)",
+    summary: "Merging “{{other}}” adds {{documents}} documents, {{codes}} codes, {{codings}} codings, {{cases}} cases, {{memos}} memos; {{matched}} match what is here; {{conflicts}} conflicts.",
+    codeRenamed: "The same code, named differently",
+    memoEdited: "A memo edited on both sides",
+    mine: "Keep ours: “{{text}}”",
+    theirs: "Take theirs: “{{text}}”",
+  },
   errors: {
     twoCoders: "Agreement needs two or more coders; give them as --coders A,B (got: {{coders}}).",
     unknownCoder: "No coding in this project was made by the coder “{{coder}}”. Coders in this project: {{valid}}.",

@@ -21,6 +21,18 @@ export default {
     onlyMineHint: "Sembunyikan pengodean pengode lain di dokumen dan di Telusuri. Nama pengode Anda diatur di Preferensi.",
     overall: "Keseluruhan",
   },
+  merge: {
+    open: "Gabungkan salinan pengode…",
+    title: "Gabungkan salinan pengode lain",
+    folder: "Folder salinan (seperti diserahkan dengan tandai handoff)",
+    preview: "Pratinjau",
+    apply: "Gabungkan (satu langkah urungkan)",
+    summary: "Menggabungkan “{{other}}” menambahkan {{documents}} dokumen, {{codes}} kode, {{codings}} pengodean, {{cases}} kasus, {{memos}} memo; {{matched}} cocok dengan yang ada; {{conflicts}} konflik.",
+    codeRenamed: "Kode yang sama, dinamai berbeda",
+    memoEdited: "Memo yang diedit di kedua sisi",
+    mine: "Pertahankan milik kita: “{{text}}”",
+    theirs: "Ambil milik mereka: “{{text}}”",
+  },
   errors: {
     twoCoders: "Kesepakatan memerlukan dua pengode atau lebih; tulis sebagai --coders A,B (diberikan: {{coders}}).",
     unknownCoder: "Tidak ada pengodean di proyek ini yang dibuat oleh pengode “{{coder}}”. Pengode di proyek ini: {{valid}}.",

@@ -56,7 +56,7 @@ describe("the agreement channel", () => {
     const again = await api.mergeCopy({ other: copyDir, choices: {} });
     expect(again).toMatchObject({ addedCodings: 0, presentCodings: 2, applied: null });
 
-    await api.undo({});
+    await api.undo();
     expect(Object.keys(api.openStore!.state.codings)).toHaveLength(before);
     expect(await dispatch(api, "mergePreview", { other: api.openStore!.dir })).toMatchObject({ ok: false, error: { code: "agreement.errors.sameProject" } });
     await api.closeProject();
