@@ -3,3 +3,4 @@ export * from "./units.js";
 export * from "./report.js";
 export * from "./model.js";
 export * from "./mine.js";
+export * from "./accept.js";

@@ -136,4 +136,21 @@ describe.sequential("agreement in the browser", () => {
     await page.keyboard.press("Control+z");
     await poll(() => page.locator(".tandai-stripe").count()).toBe(4);
   });
+
+  it("accepts one coder's version of a disagreement as an undoable operation", async () => {
+    await page.getByTestId("tab-retrieve").click();
+    await page.getByTestId("tab-agreement").click();
+    await page.getByTestId("agreement-compute").click();
+    const items = page.getByTestId("agreement-disagreements").locator("li");
+    await poll(() => items.count()).toBe(2);
+    // The first: Ekonomi on paragraph 3, coded by Budi only. Accept Ayu's version (not coded there).
+    expect(await items.first().textContent()).toContain("Ayu – · Budi ✓");
+    await items.first().getByTestId("agreement-accept-Ayu").click();
+    await poll(() => items.count()).toBe(1);
+    await poll(() => page.locator(".tandai-stripe").count()).toBe(3);
+    await screenshot(page, "coders-accepted");
+    await page.getByTestId("agreement-report").click();
+    await page.keyboard.press("Control+z");
+    await poll(() => page.locator(".tandai-stripe").count()).toBe(4);
+  });
 });

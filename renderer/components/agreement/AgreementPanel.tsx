@@ -1,8 +1,8 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { AGREEMENT_UNITS, codePathLabel, codersOf, toErrorPayload, type AgreementReport, type AgreementUnit, type CodeId, type DocumentId, type ErrorPayload } from "../../../shared/index.js";
+import { acceptVersion, AGREEMENT_UNITS, codePathLabel, codersOf, toErrorPayload, type AgreementReport, type AgreementUnit, type CodeId, type Disagreement, type DocumentId, type ErrorPayload } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
-import { useProject } from "../../state/context.js";
+import { useMirror, useProject } from "../../state/context.js";
 import { MergeDialog } from "../merge/index.js";
 import { AgreementTable } from "./AgreementTable.js";
 import "./agreement.css";
@@ -15,6 +15,7 @@ import "./agreement.css";
 export function AgreementPanel({ onJump }: { onJump(documentId: DocumentId, start: number, end: number): void }) {
   const { t } = useTranslation();
   const { state, version } = useProject();
+  const mirror = useMirror();
   // The state is the mirror's, changed in place: `version` says when.
   const coders = useMemo(() => codersOf(state), [state, version]);
   // The coders left out (none at first), so coders a merge brings in are compared at once.
@@ -54,6 +55,16 @@ export function AgreementPanel({ onJump }: { onJump(documentId: DocumentId, star
       {merging && <MergeDialog onClose={() => setMerging(false)} />}
     </>
   );
+  // Accepting a version is an operation (undoable); the report is then computed again.
+  const accept = async (d: Disagreement, coder: number) => {
+    const op = acceptVersion(state, d, coder);
+    try {
+      if (op) await mirror.apply(op);
+      await compute();
+    } catch (e) {
+      setError(toErrorPayload(e));
+    }
+  };
   if (coders.length < 2) {
     return (
       <section className="agreement-panel" data-testid="agreement-panel">
@@ -101,7 +112,7 @@ export function AgreementPanel({ onJump }: { onJump(documentId: DocumentId, star
         </button>
       </div>
       {error && <p className="error" role="alert" data-testid="agreement-error">{t(error.code, error.params)}</p>}
-      {report && <AgreementTable report={report} onJump={onJump} />}
+      {report && <AgreementTable report={report} onJump={onJump} onAccept={(d, coder) => void accept(d, coder)} />}
     </section>
   );
 }

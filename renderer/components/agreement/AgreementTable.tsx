@@ -1,12 +1,12 @@
 import { useTranslation } from "react-i18next";
-import { codePathLabel, type AgreementReport, type AgreementStats, type DocumentId } from "../../../shared/index.js";
+import { codePathLabel, type AgreementReport, type AgreementStats, type Disagreement, type DocumentId } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 
 const fixed = (v: number | null | undefined) => (v === null || v === undefined ? "–" : v.toFixed(3));
 const percent = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(1)} %`);
 
 /** The report: what was compared, the coefficients per code and overall, and the disagreements. */
-export function AgreementTable({ report, onJump }: { report: AgreementReport; onJump(documentId: DocumentId, start: number, end: number): void }) {
+export function AgreementTable({ report, onJump, onAccept }: { report: AgreementReport; onJump(documentId: DocumentId, start: number, end: number): void; onAccept(d: Disagreement, coder: number): void }) {
   const { t } = useTranslation();
   const { state } = useProject();
   const two = report.coders.length === 2;
@@ -59,6 +59,13 @@ export function AgreementTable({ report, onJump }: { report: AgreementReport; on
               {state.documents[d.documentId]?.title} · {codePathLabel(state, d.codeId)}
             </button>
             <span className="agreement-who">{report.coders.map((coder, i) => `${coder} ${d.codings[i]!.length ? "✓" : "–"}`).join(" · ")}</span>
+            <span className="agreement-accept">
+              {report.coders.map((coder, i) => (
+                <button key={coder} className="small" onClick={() => onAccept(d, i)} title={t("agreement.panel.acceptHint", { coder })} data-testid={`agreement-accept-${coder}`}>
+                  {t("agreement.panel.accept", { coder })}
+                </button>
+              ))}
+            </span>
           </li>
         ))}
       </ul>

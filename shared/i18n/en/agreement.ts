@@ -19,6 +19,8 @@ export default {
     percentShort: "%",
     onlyMine: "Only my codings ({{coder}})",
     onlyMineHint: "Hide other coders' codings in the document and in Retrieve. Your coder name is set in Preferences.",
+    accept: "Accept {{coder}}",
+    acceptHint: "Keep {{coder}}'s version of this passage: the other coders' codings of this code on it are removed (one undo step).",
     overall: "Overall",
   },
   merge: {

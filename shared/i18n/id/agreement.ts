@@ -19,6 +19,8 @@ export default {
     percentShort: "%",
     onlyMine: "Hanya pengodean saya ({{coder}})",
     onlyMineHint: "Sembunyikan pengodean pengode lain di dokumen dan di Telusuri. Nama pengode Anda diatur di Preferensi.",
+    accept: "Terima {{coder}}",
+    acceptHint: "Pertahankan versi {{coder}} untuk bagian ini: pengodean kode ini oleh pengode lain di bagian ini dihapus (satu langkah urungkan).",
     overall: "Keseluruhan",
   },
   merge: {
