@@ -17,6 +17,10 @@ Usage:
               (words, "exact phrases", a OR b, NOT word / -word, angg*; Indonesian/English word forms match)
   tandai autocode <dir> "<query>" --code "<code>" --unit word|sentence|paragraph|turn [--dry-run]
               [--coder NAME] (and the search options; one batch, passages already coded skipped)
+  tandai handoff <dir> <new-dir> [--drop-codings]   (a copy for a second coder)
+  tandai merge <dir> <coder's copy> [--dry-run] [--take mine|theirs]
+  tandai agreement <dir> --coders A,B[,C…] [--unit paragraph|sentence|character] [--codes PATH]...
+              [--categories PARENT] [--documents TITLE]... [--exclude-uncoded]
   tandai export <dir> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
               [--case NAME]... [--framework ID]... [--group NAME]...   (only the documents of these document groups)
               report: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N quotes per indicator)

@@ -17,6 +17,10 @@ Penggunaan:
               (kata, "frasa persis", a OR b, NOT kata / -kata, angg*; bentuk kata Indonesia/Inggris cocok)
   tandai autocode <folder> "<kueri>" --code "<kode>" --unit word|sentence|paragraph|turn [--dry-run]
               [--coder NAMA] (dan opsi pencarian; satu batch, bagian yang sudah berkode dilewati)
+  tandai handoff <folder> <folder-baru> [--drop-codings]   (salinan untuk pengode kedua)
+  tandai merge <folder> <salinan pengode> [--dry-run] [--take mine|theirs]
+  tandai agreement <folder> --coders A,B[,C…] [--unit paragraph|sentence|character] [--codes JALUR]...
+              [--categories INDUK] [--documents JUDUL]... [--exclude-uncoded]
   tandai export <folder> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
               [--case NAMA]... [--framework ID]... [--group NAMA]...   (hanya dokumen dari kelompok dokumen ini)
               laporan: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N kutipan per indikator)
