@@ -97,4 +97,21 @@ describe("agreementReport", () => {
     expect(report.documentIds).toEqual([doc.id]);
     expect(report.skippedDocumentIds).toEqual([other.id]);
   });
+
+  it("cuts paragraphs into sentences at the sentence unit", () => {
+    const text = "Satu. Dua! Tiga?\nEmpat.";
+    const state: ProjectState = project();
+    const doc = documentMeta("Catatan", text.length);
+    state.documents[doc.id] = doc;
+    const c = code("Ekonomi");
+    state.codes[c.id] = c;
+    for (const [coder, word] of [["Ayu", "Dua"], ["Budi", "Tiga"]] as const) {
+      const made = coding(doc.id, c.id, text.indexOf(word), text.indexOf(word) + word.length, { coder });
+      state.codings[made.id] = made;
+    }
+    const contents = new Map<DocumentId, DocumentContent>([[doc.id, { text, blocks: linesToBlocks(text) }]]);
+    const report = agreementReport(state, contents, request({ unit: "sentence" }));
+    expect(report.codes[0]).toMatchObject({ units: 4, percentAgreement: 0.5 });
+    expect(report.disagreements.map((d) => text.slice(d.start, d.end))).toEqual(["Dua!", "Tiga?"]);
+  });
 });
