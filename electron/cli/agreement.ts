@@ -1,5 +1,13 @@
+import path from "node:path";
 import {
   AGREEMENT_UNITS,
+  agreementDocument,
+  agreementRows,
+  sheetTitle,
+  translate,
+  type AgreementReport,
+  type Language,
+  type TableName,
   comparedDocuments,
   codePath,
   formatCodePath,
@@ -12,11 +20,25 @@ import {
   type ProjectState,
 } from "../../shared/index.js";
 import { agreementOf } from "../agreement/report.js";
+import { reportToDocx } from "../export/docx.js";
+import { writeXlsx } from "../export/xlsx.js";
+import { writeFileAtomic } from "../store/files.js";
 import { findDocument } from "./code.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
 import { requireDir, withProject } from "./project.js";
 import { existingCode } from "./search.js";
+
+/** The report as a .docx document or a one-sheet .xlsx workbook, written atomically. */
+async function writeAgreement(out: string, state: ProjectState, report: AgreementReport, language: Language) {
+  const file = path.resolve(out);
+  const extension = path.extname(file).toLowerCase();
+  if (extension === ".docx") return writeFileAtomic(file, Buffer.from(await reportToDocx(agreementDocument(state, report, language))));
+  if (extension !== ".xlsx") throw new TandaiError("agreement.export.badFormat", { file: path.basename(file) });
+  const { header, rows } = agreementRows(state, report, language);
+  // Not one of the export's own tables: the sheet is dressed as any table (bold frozen header, sized columns).
+  await writeXlsx([{ name: "agreement" as TableName, title: sheetTitle(translate(language, "agreement.tab")), header, rows }], file);
+}
 
 const pathOf = (state: ProjectState, id: CodeId) => formatCodePath(codePath(state, id), PATH_SEPARATOR);
 
@@ -58,6 +80,7 @@ export async function agreementCommand(ctx: CliContext, [dirArg]: string[], valu
     if (!comparedDocuments(state, request).documentIds.length) throw new TandaiError("agreement.errors.nothingCompared", { coders: coders.join(", ") });
     const report = await agreementOf(store, request);
     const title = (id: DocumentId) => state.documents[id]!.title;
+    if (values.out) await writeAgreement(values.out, state, report, ctx.language);
     if (ctx.json) {
       return ctx.print(
         JSON.stringify({
@@ -71,6 +94,7 @@ export async function agreementCommand(ctx: CliContext, [dirArg]: string[], valu
         }),
       );
     }
+    if (values.out) ctx.print(ctx.t("agreement.export.written", { file: path.resolve(values.out) }));
     const exclusion = ctx.t(report.excludeUncoded ? "agreement.cli.excluded" : "agreement.cli.included");
     ctx.print(ctx.t("agreement.cli.heading", { coders: coders.join(", "), unit, exclusion }));
     ctx.print(ctx.t("agreement.cli.documents", { count: report.documentIds.length, skipped: report.skippedDocumentIds.length }));

@@ -4,3 +4,4 @@ export * from "./report.js";
 export * from "./model.js";
 export * from "./mine.js";
 export * from "./accept.js";
+export * from "./table.js";

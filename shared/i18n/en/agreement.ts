@@ -35,6 +35,12 @@ export default {
     mine: "Keep ours: “{{text}}”",
     theirs: "Take theirs: “{{text}}”",
   },
+  export: {
+    document: "Document",
+    range: "Characters",
+    written: "Agreement report written to “{{file}}”.",
+    badFormat: "--out must end in .docx or .xlsx, not “{{file}}”.",
+  },
   errors: {
     twoCoders: "Agreement needs two or more coders; give them as --coders A,B (got: {{coders}}).",
     unknownCoder: "No coding in this project was made by the coder “{{coder}}”. Coders in this project: {{valid}}.",

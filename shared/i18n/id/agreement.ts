@@ -35,6 +35,12 @@ export default {
     mine: "Pertahankan milik kita: “{{text}}”",
     theirs: "Ambil milik mereka: “{{text}}”",
   },
+  export: {
+    document: "Dokumen",
+    range: "Karakter",
+    written: "Laporan kesepakatan ditulis ke “{{file}}”.",
+    badFormat: "--out harus berakhiran .docx atau .xlsx, bukan “{{file}}”.",
+  },
   errors: {
     twoCoders: "Kesepakatan memerlukan dua pengode atau lebih; tulis sebagai --coders A,B (diberikan: {{coders}}).",
     unknownCoder: "Tidak ada pengodean di proyek ini yang dibuat oleh pengode “{{coder}}”. Pengode di proyek ini: {{valid}}.",

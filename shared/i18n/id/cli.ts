@@ -20,7 +20,7 @@ Penggunaan:
   tandai handoff <folder> <folder-baru> [--drop-codings]   (salinan untuk pengode kedua)
   tandai merge <folder> <salinan pengode> [--dry-run] [--take mine|theirs]
   tandai agreement <folder> --coders A,B[,C…] [--unit paragraph|sentence|character] [--codes JALUR]...
-              [--categories INDUK] [--documents JUDUL]... [--exclude-uncoded]
+              [--categories INDUK] [--documents JUDUL]... [--exclude-uncoded] [--out FILE.docx|FILE.xlsx]
   tandai export <folder> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
               [--case NAMA]... [--framework ID]... [--group NAMA]...   (hanya dokumen dari kelompok dokumen ini)
               laporan: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N kutipan per indikator)

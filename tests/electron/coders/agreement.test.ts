@@ -1,4 +1,6 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fails, SLOW, succeeds, tandai } from "../runCli.js";
@@ -45,6 +47,22 @@ describe("tandai agreement", () => {
       expect(human.stdout).toContain("“Motif/Ekonomi”: 4 units, agreement 75.0 %, kappa 0.500, alpha 0.533");
       const indonesian = await tandai(["agreement", dir, "--coders", "Ayu,Budi", "--exclude-uncoded"], home, "id_ID.UTF-8");
       expect(indonesian.stdout).toContain("unit yang tidak dikodekan pengode mana pun dikeluarkan");
+
+      // The report as a workbook and as a Word document, with the other exports' writers.
+      const xlsx = join(root, "kesepakatan.xlsx");
+      await succeeds(["agreement", dir, "--coders", "Ayu,Budi", "--out", xlsx], home);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(xlsx);
+      const sheet = workbook.getWorksheet("Agreement")!;
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["Code", "Units", "Agreement", "Cohen's κ", "Krippendorff's α"]);
+      expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(["Motif/Ekonomi", 4, 0.75, 0.5, 0.533]);
+      const docx = join(root, "kesepakatan.docx");
+      const written = await tandai(["agreement", dir, "--coders", "Ayu,Budi", "--out", docx], home);
+      expect(written.stdout).toContain(`Agreement report written to “${docx}”.`);
+      const xml = await (await JSZip.loadAsync(await readFile(docx))).file("word/document.xml")!.async("string");
+      expect(xml).toContain("Krippendorff");
+      expect(xml).toContain("Motif/Ekonomi");
+      expect(await fails(["agreement", dir, "--coders", "Ayu,Budi", "--out", join(root, "k.pdf")], home)).toBe("tandai: --out must end in .docx or .xlsx, not “k.pdf”.");
 
       expect(await fails(["agreement", dir, "--coders", "Ayu,Citra"], home)).toBe("tandai: No coding in this project was made by the coder “Citra”. Coders in this project: Ayu, Budi.");
       expect(await fails(["agreement", dir, "--coders", "Ayu"], home)).toContain("Agreement needs two or more coders");
