@@ -2,6 +2,7 @@ import path from "node:path";
 import { planMerge, TandaiError, type DocumentContent, type DocumentId, type MergeChoice, type MergePlan, type ProjectState } from "../../shared/index.js";
 import { textHash } from "../import/batch.js";
 import { openProject, type DiskProjectStore } from "../store/index.js";
+import { isPackage, readPackage } from "./package.js";
 
 /** Another coder's copy, read whole: its state, each document's content and text hash. */
 export interface CoderCopy {
@@ -19,12 +20,13 @@ export async function documentHashes(store: DiskProjectStore): Promise<Map<Docum
 }
 
 /**
- * Reads the copy in `other` and closes it at once, so it is never open beside this project (the
+ * Reads the copy in `other` (a project folder, or a `.tandai` package file) and closes it at once, so it is never open beside this project (the
  * two locks never wait on each other). Refuses this project's own folder.
  */
 export async function readCopy(other: string, self: string): Promise<CoderCopy> {
   const dir = path.resolve(other);
   if (dir === path.resolve(self)) throw new TandaiError("agreement.errors.sameProject", { other: dir });
+  if (isPackage(dir)) return readPackage(dir);
   const store = await openProject(dir);
   try {
     const contents = new Map<DocumentId, DocumentContent>();

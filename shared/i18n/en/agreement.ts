@@ -50,6 +50,8 @@ export default {
     noCategories: "The code “{{code}}” has no child codes, so it cannot serve as --categories; its children are the categories.",
     categoriesAndCodes: "Give either --categories or --codes, not both: --categories compares one code's children as one variable.",
     nothingCompared: "No document was coded by all of {{coders}}; agreement needs documents every one of them coded.",
+    badPackage: "“{{file}}” is not a readable Tandai package: {{detail}}.",
+    targetExists: "“{{path}}” already exists; choose a new file name for the package.",
     sameProject: "“{{other}}” is this same project; merge a copy made for another coder.",
     badChoice: "--take must be mine or theirs, not “{{value}}”.",
   },

@@ -50,6 +50,8 @@ export default {
     noCategories: "Kode “{{code}}” tidak memiliki subkode, jadi tidak dapat dipakai sebagai --categories; subkodenya adalah kategorinya.",
     categoriesAndCodes: "Berikan --categories atau --codes, jangan keduanya: --categories membandingkan subkode satu kode sebagai satu variabel.",
     nothingCompared: "Tidak ada dokumen yang dikodekan oleh semua dari {{coders}}; kesepakatan memerlukan dokumen yang dikodekan oleh mereka semua.",
+    badPackage: "“{{file}}” bukan paket Tandai yang dapat dibaca: {{detail}}.",
+    targetExists: "“{{path}}” sudah ada; pilih nama berkas baru untuk paketnya.",
     sameProject: "“{{other}}” adalah proyek ini sendiri; gabungkan salinan yang dibuat untuk pengode lain.",
     badChoice: "--take harus mine atau theirs, bukan “{{value}}”.",
   },

@@ -58,4 +58,35 @@ describe("tandai handoff and tandai merge", () => {
     },
     SLOW,
   );
+
+  it(
+    "hands off and merges back through one .tandai package file, and refuses a file that is not one",
+    async () => {
+      const root = await temp();
+      const home = join(root, "home");
+      const dir = join(root, "tesis");
+      const file = join(root, "Wawancara.txt");
+      await writeFile(file, INTERVIEW);
+      await succeeds(["new", dir, "--name", "Tesis"], home);
+      await succeeds(["import", dir, file], home);
+      await succeeds(["code", dir, "--doc", "Wawancara", "--quote", "peluang investasi", "--code", "Motif/Ekonomi", "--coder", "Ayu"], home);
+      // Lead → package → second coder's folder → codes → package back → lead merges it.
+      const out = join(root, "untuk-budi.tandai");
+      expect(await succeeds(["handoff", dir, out, "--drop-codings"], home)).toMatchObject({ package: true, documents: 1, codings: 0 });
+      expect(await fails(["handoff", dir, out], home)).toContain("already exists");
+      const budi = join(root, "budi");
+      await succeeds(["handoff", out, budi], home);
+      await succeeds(["code", budi, "--doc", "Wawancara", "--quote", "Pertukaran budaya", "--code", "Motif/Budaya", "--coder", "Budi"], home);
+      const back = join(root, "dari-budi.tandai");
+      await succeeds(["handoff", budi, back], home);
+      expect(await succeeds(["merge", dir, back], home)).toMatchObject({ changed: true, addedCodings: 1, addedCodes: 1 });
+      expect(await succeeds(["merge", dir, back], home)).toMatchObject({ changed: false, addedCodings: 0 });
+      expect(await succeeds(["info", dir], home)).toMatchObject({ documents: 1, codes: 3, codings: 2 });
+
+      const fake = join(root, "palsu.tandai");
+      await writeFile(fake, "bukan paket");
+      expect(await fails(["merge", dir, fake], home)).toContain("“palsu.tandai” is not a readable Tandai package");
+    },
+    SLOW,
+  );
 });
