@@ -28,6 +28,8 @@ import { ProjectImporter } from "../import/batch.js";
 import { SearchService } from "../search/service.js";
 import { agreementOf } from "../agreement/report.js";
 import { planCopyMerge, readCopy } from "../merge/copy.js";
+import { handOff } from "../merge/handoff.js";
+import path from "node:path";
 import { batch, mergeSummary } from "../../shared/index.js";
 import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
@@ -341,6 +343,10 @@ export class Backend implements TandaiApi {
     const plan = await planCopyMerge(store, await readCopy(other, store.dir), choices, "mine", true);
     const applied = plan.ops.length ? await this.apply({ op: batch(plan.ops) }) : this.applied(null);
     return { ...mergeSummary(plan), ...applied };
+  }
+
+  async handoff({ target, dropCodings }: ArgsOf<"handoff">): Promise<ResultOf<"handoff">> {
+    return handOff(this.requireStore(), path.resolve(target), dropCodings);
   }
 }
 

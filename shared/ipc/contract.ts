@@ -137,6 +137,8 @@ function channel<A extends z.ZodType, R>(args: A) {
 
 const mergeOther = z.object({ other: z.string().min(1), choices: z.record(z.string(), z.enum(["mine", "theirs"])).default({}) }).strict();
 
+const handoffArgs = z.object({ target: z.string().min(1), dropCodings: z.boolean() }).strict();
+
 export const channels = {
   appInfo: channel<typeof none, AppInfo>(none),
   getPreferences: channel<typeof none, Preferences>(none),
@@ -199,6 +201,8 @@ export const channels = {
   mergePreview: channel<typeof mergeOther, MergeSummary>(mergeOther),
   /** Merges another coder's copy with a choice per conflict (unlisted: keep ours), as one batch: one undo step. */
   mergeCopy: channel<typeof mergeOther, MergeSummary & Applied>(mergeOther),
+  /** Writes a copy of the open project for a second coder (a new folder, or one `.tandai` file), optionally without codings. */
+  handoff: channel<typeof handoffArgs, { dir: string; package: boolean; documents: number; codes: number; codings: number }>(handoffArgs),
 } as const;
 
 export type Channels = typeof channels;

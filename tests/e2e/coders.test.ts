@@ -152,5 +152,24 @@ describe.sequential("agreement in the browser", () => {
     await page.getByTestId("agreement-report").click();
     await page.keyboard.press("Control+z");
     await poll(() => page.locator(".tandai-stripe").count()).toBe(4);
+    // The report was computed before the undo: it says so.
+    await page.getByTestId("agreement-stale").waitFor();
+  });
+
+  it("prepares a blind copy for a second coder as one .tandai file from the Agreement tab", async () => {
+    await page.getByTestId("handoff-open").click();
+    await page.getByTestId("handoff-target").click();
+    const file = join(server.root, "untuk-dewi.tandai");
+    await page.keyboard.type(file);
+    expect(await page.getByTestId("handoff-blind").isChecked()).toBe(true);
+    await page.keyboard.press("Enter");
+    await poll(() => page.getByTestId("handoff-done").textContent()).toContain("1 dokumen, 3 kode, 0 pengodean dipertahankan");
+    await screenshot(page, "coders-handoff");
+    await page.keyboard.press("Escape");
+    // The second coder unpacks it and finds the documents and codebook, without codings.
+    const unpacked = join(server.root, "dewi");
+    await run(process.execPath, ["bin/tandai.js", "handoff", file, unpacked], { env: server.env });
+    const { stdout } = await run(process.execPath, ["bin/tandai.js", "info", unpacked, "--json"], { env: server.env });
+    expect(JSON.parse(stdout)).toMatchObject({ documents: 1, codes: 3, codings: 0 });
   });
 });

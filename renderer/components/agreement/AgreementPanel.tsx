@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { acceptVersion, AGREEMENT_UNITS, codePathLabel, codersOf, toErrorPayload, type AgreementReport, type AgreementUnit, type CodeId, type Disagreement, type DocumentId, type ErrorPayload } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useMirror, useProject } from "../../state/context.js";
-import { MergeDialog } from "../merge/index.js";
+import { HandoffDialog, MergeDialog } from "../merge/index.js";
 import { AgreementTable } from "./AgreementTable.js";
 import "./agreement.css";
 
@@ -25,8 +25,11 @@ export function AgreementPanel({ onJump }: { onJump(documentId: DocumentId, star
   const [excludeUncoded, setExcludeUncoded] = useState(false);
   const [categories, setCategories] = useState<string>("");
   const [report, setReport] = useState<AgreementReport | null>(null);
+  // The project's version the report was computed at: a later change (an undo, a coding) makes it stale.
+  const [reportVersion, setReportVersion] = useState(version);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [merging, setMerging] = useState(false);
+  const [handing, setHanding] = useState(false);
   const parents = Object.values(state.codes).filter((c) => Object.values(state.codes).some((child) => child.parentId === c.id));
 
   const toggle = (coder: string) =>
@@ -40,7 +43,9 @@ export function AgreementPanel({ onJump }: { onJump(documentId: DocumentId, star
     setError(null);
     try {
       const request = { coders: coders.filter((c) => chosen.has(c)), unit, codeIds: [], categories: (categories || null) as CodeId | null, documentIds: [], excludeUncoded };
+      const at = mirror.current.version;
       setReport(await api.agreement(request));
+      setReportVersion(at);
     } catch (e) {
       setReport(null);
       setError(toErrorPayload(e));
@@ -49,10 +54,16 @@ export function AgreementPanel({ onJump }: { onJump(documentId: DocumentId, star
 
   const mergeButton = (
     <>
-      <button onClick={() => setMerging(true)} data-testid="merge-open">
-        {t("agreement.merge.open")}
-      </button>
+      <div className="agreement-actions">
+        <button onClick={() => setHanding(true)} data-testid="handoff-open">
+          {t("agreement.handoff.open")}
+        </button>
+        <button onClick={() => setMerging(true)} data-testid="merge-open">
+          {t("agreement.merge.open")}
+        </button>
+      </div>
       {merging && <MergeDialog onClose={() => setMerging(false)} />}
+      {handing && <HandoffDialog onClose={() => setHanding(false)} />}
     </>
   );
   // Accepting a version is an operation (undoable); the report is then computed again.
@@ -112,6 +123,7 @@ export function AgreementPanel({ onJump }: { onJump(documentId: DocumentId, star
         </button>
       </div>
       {error && <p className="error" role="alert" data-testid="agreement-error">{t(error.code, error.params)}</p>}
+      {report && reportVersion !== version && <p className="agreement-stale" role="status" data-testid="agreement-stale">{t("agreement.panel.stale")}</p>}
       {report && <AgreementTable report={report} onJump={onJump} onAccept={(d, coder) => void accept(d, coder)} />}
     </section>
   );

@@ -21,6 +21,7 @@ export default {
     onlyMineHint: "Hide other coders' codings in the document and in Retrieve. Your coder name is set in Preferences.",
     accept: "Accept {{coder}}",
     acceptHint: "Keep {{coder}}'s version of this passage: the other coders' codings of this code on it are removed (one undo step).",
+    stale: "The project has changed since this report was computed; compute it again.",
     overall: "Overall",
   },
   merge: {
@@ -40,6 +41,13 @@ export default {
     range: "Characters",
     written: "Agreement report written to “{{file}}”.",
     badFormat: "--out must end in .docx or .xlsx, not “{{file}}”.",
+  },
+  handoff: {
+    open: "Prepare for a second coder…",
+    title: "Prepare a copy for a second coder",
+    target: "New folder, or a file name ending in .tandai (one file for a USB stick)",
+    blind: "Leave out the codings, so the second coder works blind",
+    write: "Write the copy",
   },
   errors: {
     twoCoders: "Agreement needs two or more coders; give them as --coders A,B (got: {{coders}}).",

@@ -21,6 +21,7 @@ export default {
     onlyMineHint: "Sembunyikan pengodean pengode lain di dokumen dan di Telusuri. Nama pengode Anda diatur di Preferensi.",
     accept: "Terima {{coder}}",
     acceptHint: "Pertahankan versi {{coder}} untuk bagian ini: pengodean kode ini oleh pengode lain di bagian ini dihapus (satu langkah urungkan).",
+    stale: "Proyek telah berubah sejak laporan ini dihitung; hitung ulang.",
     overall: "Keseluruhan",
   },
   merge: {
@@ -40,6 +41,13 @@ export default {
     range: "Karakter",
     written: "Laporan kesepakatan ditulis ke “{{file}}”.",
     badFormat: "--out harus berakhiran .docx atau .xlsx, bukan “{{file}}”.",
+  },
+  handoff: {
+    open: "Siapkan untuk pengode kedua…",
+    title: "Siapkan salinan untuk pengode kedua",
+    target: "Folder baru, atau nama berkas berakhiran .tandai (satu berkas untuk flashdisk)",
+    blind: "Tanpa pengodean, agar pengode kedua bekerja tanpa melihat pengodean Anda",
+    write: "Tulis salinan",
   },
   errors: {
     twoCoders: "Kesepakatan memerlukan dua pengode atau lebih; tulis sebagai --coders A,B (diberikan: {{coders}}).",
