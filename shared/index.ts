@@ -25,3 +25,5 @@ export * from "./codebook/keys.js";
 export * from "./search/index.js";
 export * from "./codebook/resolvePath.js";
 export * from "./refi/index.js";
+export * from "./agreement/index.js";
+export * from "./merge/index.js";

@@ -28,6 +28,11 @@ import { importRefiFile, planRefiFile } from "../import/qdpx/index.js";
 import { writeRefiExport } from "../export/qdpx/write.js";
 import { ProjectImporter } from "../import/batch.js";
 import { SearchService } from "../search/service.js";
+import { agreementOf } from "../agreement/report.js";
+import { planCopyMerge, readCopy } from "../merge/copy.js";
+import { handOff } from "../merge/handoff.js";
+import path from "node:path";
+import { batch, mergeSummary } from "../../shared/index.js";
 import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
 import { SettingsFile } from "./preferences.js";
@@ -347,6 +352,28 @@ export class Backend implements TandaiApi {
 
   private applied(op: Operation | null): Applied {
     return { applied: op, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo };
+  }
+
+  /** Intercoder agreement over the open project (electron/agreement/report.ts, shared with the CLI). */
+  async agreement(args: ArgsOf<"agreement">): Promise<ResultOf<"agreement">> {
+    return agreementOf(this.requireStore(), args);
+  }
+
+  async mergePreview({ other, choices }: ArgsOf<"mergePreview">): Promise<ResultOf<"mergePreview">> {
+    const store = this.requireStore();
+    return mergeSummary(await planCopyMerge(store, await readCopy(other, store.dir), choices, "mine", false));
+  }
+
+  /** Their documents' content files are written first, then the batch goes through apply (history: one undo step). */
+  async mergeCopy({ other, choices }: ArgsOf<"mergeCopy">): Promise<ResultOf<"mergeCopy">> {
+    const store = this.requireStore();
+    const plan = await planCopyMerge(store, await readCopy(other, store.dir), choices, "mine", true);
+    const applied = plan.ops.length ? await this.apply({ op: batch(plan.ops) }) : this.applied(null);
+    return { ...mergeSummary(plan), ...applied };
+  }
+
+  async handoff({ target, dropCodings }: ArgsOf<"handoff">): Promise<ResultOf<"handoff">> {
+    return handOff(this.requireStore(), path.resolve(target), dropCodings);
   }
 }
 

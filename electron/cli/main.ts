@@ -49,6 +49,13 @@ const options = {
   "dry-run": { type: "boolean" },
   from: { type: "string" },
   "skip-errors": { type: "boolean" },
+  coders: { type: "string" },
+  codes: { type: "string", multiple: true },
+  categories: { type: "string" },
+  documents: { type: "string", multiple: true },
+  "exclude-uncoded": { type: "boolean" },
+  "drop-codings": { type: "boolean" },
+  take: { type: "string" },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
@@ -81,6 +88,9 @@ const commands: Record<string, Command> = {
   doc: lazy(() => import("./doc.js"), (m) => m.docCommand),
   search: lazy(() => import("./search.js"), (m) => m.searchCommand),
   autocode: lazy(() => import("./search.js"), (m) => m.autocodeCommand),
+  agreement: lazy(() => import("./agreement.js"), (m) => m.agreementCommand),
+  merge: lazy(() => import("./merge.js"), (m) => m.mergeCommand),
+  handoff: lazy(() => import("./handoff.js"), (m) => m.handoffCommand),
 };
 
 /** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */

@@ -30,7 +30,7 @@ function oneOf<T extends string>(option: string, value: string, valid: readonly 
 }
 
 /** A code given by path, name or linked indicator id, that must exist. */
-function existingCode(state: ProjectState, text: string): CodeId {
+export function existingCode(state: ProjectState, text: string): CodeId {
   const linked = resolveIndicatorCode(state, text);
   if (linked) return linked;
   const found = findCodes(state, text);

@@ -8,7 +8,7 @@ import { importDocument, type ImportedDocument, type ImportOptions } from "./ind
 import { ImportWorker, type ImportLimits } from "./inWorker.js";
 
 /** A document's text, hashed: two imports with the same hash have the same text. */
-const textHash = (text: string) => createHash("sha256").update(text).digest("base64url");
+export const textHash = (text: string) => createHash("sha256").update(text).digest("base64url");
 
 /**
  * Imports a batch of files into a project, each on its own: parsed on the import worker when one

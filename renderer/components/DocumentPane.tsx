@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
+  byCoder,
   escapeCodeName,
   newCodingId,
   offset,
@@ -17,6 +18,7 @@ import { FindBar } from "./search/index.js";
 import { useApp } from "../state/app.js";
 import { useMirror, useProject } from "../state/context.js";
 import { useDocumentContent } from "../state/documents.js";
+import { OnlyMineSwitch, useShownCoder } from "./agreement/index.js";
 import { AttributesSection } from "./attributes/index.js";
 import { useCodeKeys } from "./codebook/index.js";
 import { CodePalette } from "./CodePalette.js";
@@ -48,7 +50,8 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
   const doc = state.documents[documentId]!;
 
   // New arrays only when the project changed, so the view diffs codings only then.
-  const codings = useMemo(() => index.codingsOf(state, documentId), [state, index, version, documentId]);
+  const shownCoder = useShownCoder();
+  const codings = useMemo(() => byCoder(index.codingsOf(state, documentId), shownCoder), [state, index, version, documentId, shownCoder]);
   const codes = useMemo(() => ({ ...state.codes }), [state, version]);
   // Keys 1–9 as the codebook shows them (pinned, then leaf codes in creation order: shared/codebook/keys.ts).
   const { bindings, byKey } = useCodeKeys();
@@ -117,6 +120,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
           {t("app.document.meta", { count: codings.length, paragraphs: doc.blockCount })}
           {doc.pageCount ? ` · ${t("app.document.pages", { count: doc.pageCount })}` : ""}
         </span>
+        <OnlyMineSwitch />
       </div>
       <AttributesSection target={{ kind: "document", id: documentId }} />
       <div className={`selection-bar ${selection ? "active" : ""}`} data-testid="selection-bar" aria-hidden={!selection}>

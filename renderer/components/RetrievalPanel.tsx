@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { codePathLabel, memoKey, toErrorPayload, type CodeId, type DocumentGroupId, type DocumentId, type Passage } from "../../shared/index.js";
+import { byCoder, codePathLabel, memoKey, toErrorPayload, type CodeId, type DocumentGroupId, type DocumentId, type Passage } from "../../shared/index.js";
 import { api } from "../api/client.js";
 import { useApp } from "../state/app.js";
 import { useProject } from "../state/context.js";
+import { OnlyMineSwitch, useShownCoder } from "./agreement/index.js";
 import { GroupScopePicker, groupIds } from "./documents/GroupScopePicker.js";
 import { PassageMemo } from "./memo/PassageMemo.js";
 
@@ -13,7 +14,9 @@ export function RetrievalPanel({ codeId, onJump }: { codeId: CodeId | null; onJu
   const app = useApp();
   const { state, version } = useProject();
   const [includeNested, setIncludeNested] = useState(true);
-  const [passages, setPassages] = useState<Passage[] | null>(null);
+  const [allPassages, setPassages] = useState<Passage[] | null>(null);
+  const shownCoder = useShownCoder();
+  const passages = allPassages && byCoder(allPassages, shownCoder);
   const [chosenGroup, setGroup] = useState<DocumentGroupId | null>(null);
   // A group an undo removed stops narrowing at once (the picker also falls back to all).
   const group = chosenGroup && state.documentGroups[chosenGroup] ? chosenGroup : null;
@@ -43,6 +46,7 @@ export function RetrievalPanel({ codeId, onJump }: { codeId: CodeId | null; onJu
         <input type="checkbox" checked={includeNested} onChange={(e) => setIncludeNested(e.target.checked)} />
         {t("app.retrieve.includeNested")}
       </label>
+      <OnlyMineSwitch />
       <GroupScopePicker value={group} onChange={setGroup} testId="retrieve-group" />
       {passages?.length === 0 && <p className="empty">{t("app.retrieve.none")}</p>}
       <ol className="passages">

@@ -13,10 +13,11 @@ import { Splitter, Tabs, usePanelLayout } from "./layout/index.js";
 import { MemoEditor } from "./memo/index.js";
 import { RetrievalPanel } from "./RetrievalPanel.js";
 import { SearchPanel } from "./search/index.js";
+import { AgreementPanel } from "./agreement/index.js";
 import { TopBar } from "./TopBar.js";
 import { useUndoShortcuts } from "./useUndoShortcuts.js";
 
-type Tab = "code" | "retrieve" | "memos" | "indicators" | "search";
+type Tab = "code" | "retrieve" | "memos" | "indicators" | "search" | "agreement";
 /** What the middle shows: the open document, or charts of the whole project. */
 type Middle = "document" | "charts";
 
@@ -99,16 +100,17 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
         <aside className="inspector" id="panel-right" hidden={panels.layout.rightCollapsed}>
           <Tabs<Tab>
             id="inspector"
-            tabs={["code", "retrieve", "memos", "indicators", "search"] as const}
+            tabs={["code", "retrieve", "memos", "indicators", "search", "agreement"] as const}
             selected={tab}
             onSelect={setTab}
             label={t("app.layout.tabs")}
-            title={(name) => (name === "indicators" ? t("indicators.tab") : name === "search" ? t("search.tab") : t(`app.tabs.${name}`))}
+            title={(name) => (name === "indicators" ? t("indicators.tab") : name === "search" ? t("search.tab") : name === "agreement" ? t("agreement.tab") : t(`app.tabs.${name}`))}
           >
             {tab === "code" && (codeId ? <CodeDetails codeId={codeId} /> : <p className="empty">{t("app.code.pick")}</p>)}
             {tab === "retrieve" && <RetrievalPanel codeId={codeId} onJump={jumpTo} />}
             {tab === "indicators" && <IndicatorsPanel onJump={jumpTo} />}
             {tab === "search" && <SearchPanel onJump={jumpTo} />}
+            {tab === "agreement" && <AgreementPanel onJump={jumpTo} />}
             {tab === "memos" && (
               <div className="memo-stack">
                 <MemoEditor key="project" target={{ kind: "project" }} label={t("memo.title.project")} />

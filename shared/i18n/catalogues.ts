@@ -1,3 +1,4 @@
+import enAgreement from "./en/agreement.js";
 import enApp from "./en/app.js";
 import enAttributes from "./en/attributes.js";
 import enCharts from "./en/charts.js";
@@ -21,6 +22,7 @@ import enSearch from "./en/search.js";
 import enStore from "./en/store.js";
 import enTables from "./en/tables.js";
 import enWeb from "./en/web.js";
+import idAgreement from "./id/agreement.js";
 import idApp from "./id/app.js";
 import idAttributes from "./id/attributes.js";
 import idCharts from "./id/charts.js";
@@ -49,8 +51,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, refi: enRefi, search: enSearch, store: enStore, tables: enTables, web: enWeb },
-  id: { app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, refi: idRefi, search: idSearch, store: idStore, tables: idTables, web: idWeb },
+  en: { agreement: enAgreement, app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, refi: enRefi, search: enSearch, store: enStore, tables: enTables, web: enWeb },
+  id: { agreement: idAgreement, app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, refi: idRefi, search: idSearch, store: idStore, tables: idTables, web: idWeb },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

@@ -10,6 +10,9 @@ import type { Passage } from "../retrieve/passages.js";
 import type { RefiPreview } from "../refi/plan.js";
 import type { Matrix } from "../export/matrices.js";
 import { COOCCURRENCE_UNITS, ExportRequest, ExportScope, type ExportProgress } from "../export/model.js";
+import { AgreementRequestSchema } from "../agreement/model.js";
+import type { AgreementReport } from "../agreement/report.js";
+import type { MergeSummary } from "../merge/plan.js";
 import { AutocodeRequest, FrequencyRequest, SearchRequest, SimilarRequest, type AutocodeResult, type SearchResult, type SimilarPassage, type WordFrequency } from "../search/model.js";
 
 /**
@@ -133,6 +136,10 @@ function channel<A extends z.ZodType, R>(args: A) {
   return { args, result: undefined as unknown as R };
 }
 
+const mergeOther = z.object({ other: z.string().min(1), choices: z.record(z.string(), z.enum(["mine", "theirs"])).default({}) }).strict();
+
+const handoffArgs = z.object({ target: z.string().min(1), dropCodings: z.boolean() }).strict();
+
 export const channels = {
   appInfo: channel<typeof none, AppInfo>(none),
   getPreferences: channel<typeof none, Preferences>(none),
@@ -199,6 +206,14 @@ export const channels = {
    * folder on the web transport.
    */
   exportRefiProject: channel<z.ZodObject<{ format: z.ZodEnum<{ qdpx: "qdpx"; qdc: "qdc" }> }>, { path: string; bytes: number } | null>(z.object({ format: z.enum(["qdpx", "qdc"]) }).strict()),
+  /** Intercoder agreement between two or more coders (percent, Cohen's kappa, Krippendorff's alpha). */
+  agreement: channel<typeof AgreementRequestSchema, AgreementReport>(AgreementRequestSchema),
+  /** What merging another coder's copy (a project folder) would add, match and conflict on; changes nothing. */
+  mergePreview: channel<typeof mergeOther, MergeSummary>(mergeOther),
+  /** Merges another coder's copy with a choice per conflict (unlisted: keep ours), as one batch: one undo step. */
+  mergeCopy: channel<typeof mergeOther, MergeSummary & Applied>(mergeOther),
+  /** Writes a copy of the open project for a second coder (a new folder, or one `.tandai` file), optionally without codings. */
+  handoff: channel<typeof handoffArgs, { dir: string; package: boolean; documents: number; codes: number; codings: number }>(handoffArgs),
 } as const;
 
 /** What importing a REFI-QDA project did: its preview, and the batch applied. */

@@ -4,7 +4,7 @@ import type { AutocodeUnit } from "./model.js";
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** A sentence ends at . ! ? or … (with closing quotes or brackets), before a space or the paragraph's end. */
-const SENTENCE_END = /[.!?…]+["”’')\]]*(?=\s|$)/gu;
+export const SENTENCE_END = /[.!?…]+["”’')\]]*(?=\s|$)/gu;
 
 /** A hit widened to whole words (a regular expression may match inside one). */
 function word(text: string, start: number, end: number): [number, number] {

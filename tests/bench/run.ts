@@ -18,6 +18,7 @@ import { benchCli } from "./cli.js";
 import { benchCodeFrom } from "./codeFrom.js";
 import { benchMillion } from "./million.js";
 import { benchRefi, benchRefiRow } from "./refi.js";
+import { benchAgreement } from "./agreement.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
 const only = process.argv.slice(2);
@@ -54,3 +55,4 @@ if (want("cli")) console.log(`## CLI start-up\n\n${benchCli()}\n`);
 if (want("code-from")) console.log(`## Bulk coding (\`tandai code --from\`)\n\n${benchCodeFrom()}\n`);
 if (want("million")) console.log(`## One million codings: the snapshot path\n\n${benchMillion()}\n`);
 if (want("refi")) console.log(`## REFI-QDA projects (.qdpx)\n\n${await benchRefi(fileURLToPath(import.meta.url))}\n`);
+if (want("agreement")) console.log(`## Intercoder agreement\n\n${benchAgreement()}\n`);

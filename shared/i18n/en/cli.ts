@@ -22,6 +22,11 @@ Usage:
               (words, "exact phrases", a OR b, NOT word / -word, angg*; Indonesian/English word forms match)
   tandai autocode <dir> "<query>" --code "<code>" --unit word|sentence|paragraph|turn [--dry-run]
               [--coder NAME] (and the search options; one batch, passages already coded skipped)
+  tandai handoff <dir> <new-dir | file.tandai> [--drop-codings]   (a copy for a second coder;
+              handoff <file.tandai> <new-dir> unpacks a package)
+  tandai merge <dir> <coder's copy> [--dry-run] [--take mine|theirs]
+  tandai agreement <dir> --coders A,B[,C…] [--unit paragraph|sentence|character] [--codes PATH]...
+              [--categories PARENT] [--documents TITLE]... [--exclude-uncoded] [--out FILE.docx|FILE.xlsx]
   tandai export <dir> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
               [--case NAME]... [--framework ID]... [--group NAME]...   (only the documents of these document groups)
               report: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N quotes per indicator)

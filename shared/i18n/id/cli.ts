@@ -22,6 +22,11 @@ Penggunaan:
               (kata, "frasa persis", a OR b, NOT kata / -kata, angg*; bentuk kata Indonesia/Inggris cocok)
   tandai autocode <folder> "<kueri>" --code "<kode>" --unit word|sentence|paragraph|turn [--dry-run]
               [--coder NAMA] (dan opsi pencarian; satu batch, bagian yang sudah berkode dilewati)
+  tandai handoff <folder> <folder-baru | berkas.tandai> [--drop-codings]   (salinan untuk pengode kedua;
+              handoff <berkas.tandai> <folder-baru> membuka paket)
+  tandai merge <folder> <salinan pengode> [--dry-run] [--take mine|theirs]
+  tandai agreement <folder> --coders A,B[,C…] [--unit paragraph|sentence|character] [--codes JALUR]...
+              [--categories INDUK] [--documents JUDUL]... [--exclude-uncoded] [--out FILE.docx|FILE.xlsx]
   tandai export <folder> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
               [--case NAMA]... [--framework ID]... [--group NAMA]...   (hanya dokumen dari kelompok dokumen ini)
               laporan: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N kutipan per indikator)

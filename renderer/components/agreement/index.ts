@@ -1,0 +1,2 @@
+export { AgreementPanel } from "./AgreementPanel.js";
+export { OnlyMineSwitch, useShownCoder } from "./onlyMine.js";

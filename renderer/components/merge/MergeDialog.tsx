@@ -1,0 +1,83 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toErrorPayload, type ErrorPayload, type MergeChoice, type MergeSummary } from "../../../shared/index.js";
+import { api } from "../../api/client.js";
+import { useMirror } from "../../state/context.js";
+import { Modal } from "../Modal.js";
+
+/**
+ * Merge another coder's copy: type its folder, preview what would be added, what matches and what
+ * conflicts (a choice per conflict, ours by default), then merge as one undo step.
+ */
+export function MergeDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const mirror = useMirror();
+  const [other, setOther] = useState("");
+  const [preview, setPreview] = useState<MergeSummary | null>(null);
+  const [choices, setChoices] = useState<Record<string, MergeChoice>>({});
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [done, setDone] = useState<MergeSummary | null>(null);
+
+  const look = async () => {
+    setError(null);
+    setDone(null);
+    try {
+      setPreview(await api.mergePreview({ other: other.trim(), choices: {} }));
+      setChoices({});
+    } catch (e) {
+      setPreview(null);
+      setError(toErrorPayload(e));
+    }
+  };
+  const merge = async () => {
+    try {
+      const result = await api.mergeCopy({ other: other.trim(), choices });
+      mirror.receive(result);
+      setDone(result);
+      setPreview(null);
+    } catch (e) {
+      setError(toErrorPayload(e));
+    }
+  };
+  const counts = (s: MergeSummary) => ({
+    documents: s.addedDocuments.length,
+    codes: s.addedCodes.length,
+    codings: s.addedCodings,
+    cases: s.addedCases,
+    memos: s.addedMemos,
+    matched: s.matchedDocuments.length + s.matchedCodes.length + s.presentCodings + s.matchedCases,
+    conflicts: s.conflicts.length,
+    other: other.trim(),
+  });
+
+  return (
+    <Modal title={t("agreement.merge.title")} className="merge-dialog" testId="merge-dialog" onSubmit={() => void (preview ? merge() : look())} onClose={onClose}>
+      <label htmlFor="merge-other">{t("agreement.merge.folder")}</label>
+      <input id="merge-other" type="text" value={other} onChange={(e) => (setOther(e.target.value), setPreview(null))} data-testid="merge-other" />
+      {error && <p className="error" role="alert" data-testid="merge-error">{t(error.code, error.params)}</p>}
+      {preview && (
+        <div className="merge-preview" data-testid="merge-preview">
+          <p>{t("agreement.merge.summary", counts(preview))}</p>
+          {preview.conflicts.map((c) => (
+            <fieldset key={c.key} className="merge-conflict" data-testid="merge-conflict">
+              <legend>{t(`agreement.merge.${c.kind}`)}</legend>
+              {(["mine", "theirs"] as const).map((side) => (
+                <label key={side} className="checkbox">
+                  <input type="radio" name={c.key} checked={(choices[c.key] ?? "mine") === side} onChange={() => setChoices({ ...choices, [c.key]: side })} data-testid={`merge-${side}`} />
+                  {t(`agreement.merge.${side}`, { text: side === "mine" ? c.mine : c.theirs })}
+                </label>
+              ))}
+            </fieldset>
+          ))}
+        </div>
+      )}
+      {done && <p role="status" data-testid="merge-done">{t("agreement.cli.merged", counts(done))}</p>}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>{t("app.close")}</button>
+        <button type="submit" className="primary" disabled={!other.trim()} data-testid={preview ? "merge-apply" : "merge-look"}>
+          {t(preview ? "agreement.merge.apply" : "agreement.merge.preview")}
+        </button>
+      </div>
+    </Modal>
+  );
+}

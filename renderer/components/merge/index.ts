@@ -1,0 +1,2 @@
+export { MergeDialog } from "./MergeDialog.js";
+export { HandoffDialog } from "./HandoffDialog.js";

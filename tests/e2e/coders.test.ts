@@ -1,0 +1,175 @@
+import { execFile } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+
+const run = promisify(execFile);
+
+// Four paragraphs of an interview (own fixture), coded by two coders from the command line.
+const INTERVIEW = [
+  "Kerja sama ini dimulai karena peluang investasi dan perdagangan.",
+  "Pertukaran budaya juga penting bagi kedua kota.",
+  "Anggaran daerah terbatas sehingga program berjalan lambat.",
+  "Kami berharap kunjungan pejabat berlanjut tahun depan.",
+].join("\n");
+
+/**
+ * Intercoder agreement as a thesis writer checks it in the browser: two coders' work in one
+ * project (as `tandai merge` leaves it), the Agreement tab computes percent, kappa and alpha per
+ * code, the exclusion of uncoded units changes the figures, and a disagreement opens its passage.
+ */
+describe.sequential("agreement in the browser", () => {
+  let server: TandaiServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await TandaiServer.create();
+    const dir = join(server.root, "tesis");
+    const file = join(server.root, "Wawancara.txt");
+    await mkdir(server.root, { recursive: true });
+    await writeFile(file, INTERVIEW);
+    const tandai = (...args: string[]) => run(process.execPath, ["bin/tandai.js", ...args], { env: server.env });
+    await tandai("new", dir, "--name", "Tesis");
+    await tandai("import", dir, file);
+    const code = (quote: string, path: string, coder: string) => tandai("code", dir, "--doc", "Wawancara", "--quote", quote, "--code", path, "--coder", coder);
+    await code("peluang investasi", "Motif/Ekonomi", "Ayu");
+    await code("Kerja sama ini dimulai", "Motif/Ekonomi", "Budi");
+    await code("Pertukaran budaya", "Motif/Budaya", "Ayu");
+    await code("Anggaran daerah terbatas", "Motif/Ekonomi", "Budi");
+    // A third coder's copy, coded on the last paragraph: merged from the app below.
+    await tandai("handoff", dir, join(server.root, "untuk-citra"), "--drop-codings");
+    await tandai("code", join(server.root, "untuk-citra"), "--doc", "Wawancara", "--quote", "Kami berharap", "--code", "Motif/Budaya", "--coder", "Citra");
+    await server.start([dir]);
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  const poll = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+  const cells = (testId: string) => page.getByTestId(testId).locator("td").allTextContents();
+
+  it("computes agreement per code between the two coders from the Agreement tab", async () => {
+    await page.goto(server.url);
+    await page.getByTestId("workspace").waitFor();
+    await page.getByTestId("tab-agreement").click();
+    await page.getByTestId("agreement-panel").waitFor();
+    expect(await page.getByTestId("agreement-coder-Ayu").isChecked()).toBe(true);
+    expect(await page.getByTestId("agreement-coder-Budi").isChecked()).toBe(true);
+    await page.getByTestId("agreement-compute").click();
+    await page.getByTestId("agreement-report").waitFor();
+    // Paragraph unit, 4 paragraphs × 2 codes; Ekonomi: agree on 3 of 4, κ 0.5, α 0.533; pooled over both codes 6 of 8, κ = 0.125 / 0.375, α = 1 − 15 · 2 / (12 · 4).
+    await poll(() => cells("agreement-overall")).toEqual(["8", "75.0 %", "0.333", "0.375"]);
+    const rows = await page.locator(".agreement-table tbody tr").allTextContents();
+    expect(rows).toContain("Motif / Ekonomi475.0 %0.5000.533");
+    expect(await page.getByTestId("agreement-disagreements").locator("li").count()).toBe(2);
+    await screenshot(page, "coders-agreement");
+  });
+
+  it("leaves out uncoded units when asked, at the character unit", async () => {
+    await page.getByTestId("agreement-unit").selectOption("character");
+    await page.getByTestId("agreement-exclude").click();
+    await page.getByTestId("agreement-compute").click();
+    await poll(() => page.locator(".agreement-basis").textContent()).toContain("unit yang tidak dikodekan pengode mana pun dikeluarkan");
+    const overall = await cells("agreement-overall");
+    expect(Number(overall[0])).toBeLessThan(INTERVIEW.length * 2);
+    await screenshot(page, "coders-agreement-character");
+  });
+
+  it("opens a disagreement's passage in the document", async () => {
+    await page.getByTestId("agreement-disagreements").locator("button").first().click();
+    await page.locator(".tandai-flash").first().waitFor();
+    expect(await page.locator(".tandai-flash").first().textContent()).not.toBe("");
+  });
+
+  it("shows only my codings in the document and in Retrieve when the switch is on", async () => {
+    // Coder name Ayu, set in Preferences as a person does.
+    await page.getByTestId("preferences").click();
+    await page.getByTestId("coder-name").fill("");
+    await page.getByTestId("coder-name").click();
+    await page.keyboard.type("Ayu");
+    await page.getByTestId("confirm").click();
+    const stripes = page.locator(".tandai-stripe");
+    await poll(() => stripes.count()).toBe(4);
+    await page.getByTestId("document-pane").getByTestId("only-mine").click();
+    // Ayu made two of the four codings.
+    await poll(() => stripes.count()).toBe(2);
+    expect(await page.getByTestId("document-pane").getByTestId("only-mine").isChecked()).toBe(true);
+    await screenshot(page, "coders-only-mine");
+    // Retrieve follows the same switch: Ekonomi has one passage by Ayu, two by Budi.
+    await page.getByTestId("code-row").filter({ hasText: "Ekonomi" }).click();
+    await page.getByTestId("retrieval").waitFor();
+    await poll(() => page.getByTestId("passage").count()).toBe(1);
+    expect(await page.getByTestId("retrieval").getByTestId("only-mine").isChecked()).toBe(true);
+    await screenshot(page, "coders-only-mine-retrieve");
+    await page.getByTestId("retrieval").getByTestId("only-mine").click();
+    await poll(() => page.getByTestId("passage").count()).toBe(3);
+    await poll(() => stripes.count()).toBe(4);
+  });
+
+  it("merges a coder's copy from the Agreement tab after a preview, as one undo step", async () => {
+    await page.getByTestId("tab-agreement").click();
+    await page.getByTestId("merge-open").click();
+    await page.getByTestId("merge-other").click();
+    await page.keyboard.type(join(server.root, "untuk-citra"));
+    await page.keyboard.press("Enter");
+    await page.getByTestId("merge-preview").waitFor();
+    expect(await page.getByTestId("merge-preview").textContent()).toContain("menambahkan 0 dokumen, 0 kode, 1 pengodean, 0 kasus, 0 memo; 4 cocok dengan yang ada; 0 konflik.");
+    await screenshot(page, "coders-merge-preview");
+    await page.getByTestId("merge-apply").click();
+    await page.getByTestId("merge-done").waitFor();
+    await page.keyboard.press("Escape");
+    await poll(() => page.locator(".tandai-stripe").count()).toBe(5);
+    await poll(() => page.getByTestId("agreement-coder-Citra").isChecked()).toBe(true);
+    await page.getByTestId("agreement-compute").click();
+    await poll(() => page.getByTestId("agreement-report").textContent()).toContain("Ayu, Budi, Citra");
+    await screenshot(page, "coders-three");
+    // One undo takes the whole merge back.
+    await page.getByTestId("agreement-report").click();
+    await page.keyboard.press("Control+z");
+    await poll(() => page.locator(".tandai-stripe").count()).toBe(4);
+  });
+
+  it("accepts one coder's version of a disagreement as an undoable operation", async () => {
+    await page.getByTestId("tab-retrieve").click();
+    await page.getByTestId("tab-agreement").click();
+    await page.getByTestId("agreement-compute").click();
+    const items = page.getByTestId("agreement-disagreements").locator("li");
+    await poll(() => items.count()).toBe(2);
+    // The first: Ekonomi on paragraph 3, coded by Budi only. Accept Ayu's version (not coded there).
+    expect(await items.first().textContent()).toContain("Ayu – · Budi ✓");
+    await items.first().getByTestId("agreement-accept-Ayu").click();
+    await poll(() => items.count()).toBe(1);
+    await poll(() => page.locator(".tandai-stripe").count()).toBe(3);
+    await screenshot(page, "coders-accepted");
+    await page.getByTestId("agreement-report").click();
+    await page.keyboard.press("Control+z");
+    await poll(() => page.locator(".tandai-stripe").count()).toBe(4);
+    // The report was computed before the undo: it says so.
+    await page.getByTestId("agreement-stale").waitFor();
+  });
+
+  it("prepares a blind copy for a second coder as one .tandai file from the Agreement tab", async () => {
+    await page.getByTestId("handoff-open").click();
+    await page.getByTestId("handoff-target").click();
+    const file = join(server.root, "untuk-dewi.tandai");
+    await page.keyboard.type(file);
+    expect(await page.getByTestId("handoff-blind").isChecked()).toBe(true);
+    await page.keyboard.press("Enter");
+    await poll(() => page.getByTestId("handoff-done").textContent()).toContain("1 dokumen, 3 kode, 0 pengodean dipertahankan");
+    await screenshot(page, "coders-handoff");
+    await page.keyboard.press("Escape");
+    // The second coder unpacks it and finds the documents and codebook, without codings.
+    const unpacked = join(server.root, "dewi");
+    await run(process.execPath, ["bin/tandai.js", "handoff", file, unpacked], { env: server.env });
+    const { stdout } = await run(process.execPath, ["bin/tandai.js", "info", unpacked, "--json"], { env: server.env });
+    expect(JSON.parse(stdout)).toMatchObject({ documents: 1, codes: 3, codings: 0 });
+  });
+});
