@@ -18,8 +18,10 @@ export function UndoButtons() {
   const describe = useDescribe();
   const [listAt, setListAt] = useState<{ x: number; y: number } | null>(null);
   const listButton = useRef<HTMLButtonElement>(null);
-  // A press on this button outside the open list closes it first (on mousedown): do not reopen it.
-  const closedAt = useRef(0);
+  // A press on this button while the list is open closes it (the list shuts on any press outside
+  // it, on mousedown): the click that follows must not open it again. Any other close (Escape, a
+  // press elsewhere) leaves the button free to open it at once.
+  const pressedWhileOpen = useRef(false);
   const undoTitle = canUndo ? t("history.undoStep", { step: describe(nextUndo) }) : t("history.nothingToUndo");
   const redoTitle = canRedo ? t("history.redoStep", { step: describe(nextRedo) }) : t("history.nothingToRedo");
   return (
@@ -36,8 +38,11 @@ export function UndoButtons() {
         aria-haspopup="dialog"
         aria-expanded={listAt !== null}
         data-testid="undo-history"
+        onMouseDown={() => {
+          pressedWhileOpen.current = listAt !== null;
+        }}
         onClick={() => {
-          if (Date.now() - closedAt.current < 400) return;
+          if (pressedWhileOpen.current) return void (pressedWhileOpen.current = false);
           const rect = listButton.current!.getBoundingClientRect();
           setListAt({ x: rect.left - 60, y: rect.bottom + 4 });
         }}
@@ -53,10 +58,7 @@ export function UndoButtons() {
         <HistoryList
           at={listAt}
           onChosen={() => setListAt(null)}
-          onClose={() => {
-            closedAt.current = Date.now();
-            setListAt(null);
-          }}
+          onClose={() => setListAt(null)}
         />
       )}
     </span>
