@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   byCoder,
@@ -74,8 +74,10 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
     [selection, documentId, stance, app, mirror, t],
   );
 
-  // Keys 1–9 apply the code bound to them (useCodeKeys) to the selection.
-  useEffect(() => {
+  // Keys 1–9 apply the code bound to them (useCodeKeys) to the selection. A layout effect, so the
+  // listener that knows the new selection is in place as soon as the bar shows it: with a passive
+  // effect a key pressed in between went to the previous listener, which saw no selection.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!selection || isTyping(e.target)) return;
       const command = e.ctrlKey || e.metaKey;

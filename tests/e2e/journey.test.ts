@@ -30,7 +30,8 @@ describe.sequential("a researcher's day in Tandai", () => {
     await page.getByTestId("new-code").click();
     await page.getByTestId("code-name-input").fill(name);
     await page.getByTestId("code-name-input").press("Enter");
-    await codeRow(name).waitFor();
+    // The row of exactly this code: "Ekonomi" must not be taken for the row of "Motif ekonomi".
+    await page.locator('[data-testid="code-row"]').filter({ has: page.getByText(name, { exact: true }) }).waitFor();
   }
 
   beforeAll(async () => {

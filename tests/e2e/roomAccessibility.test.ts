@@ -36,7 +36,7 @@ describe.sequential("every main screen passes axe", () => {
     it(`the workspace with each side tab (${language})`, async () => {
       await page.getByTestId("language").first().selectOption(language);
       await page.locator('[data-testid="code-row"]').first().click();
-      for (const tab of ["code", "retrieve", "memos", "indicators", "search"]) {
+      for (const tab of ["code", "retrieve", "memos", "indicators", "search", "agreement"]) {
         await page.getByTestId(`tab-${tab}`).click();
         await expect.poll(() => page.getByTestId(`tab-${tab}`).getAttribute("aria-selected")).toBe("true");
         await expectClean(`workspace-${tab}-${language}`);
@@ -68,15 +68,15 @@ describe.sequential("every main screen passes axe", () => {
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => page.getByTestId("tab-memos").getAttribute("aria-selected")).toBe("true");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("tab-memos");
-    // Search is the fifth and last tab.
+    // Agreement is the sixth and last tab.
     await page.keyboard.press("End");
-    await expect.poll(() => page.getByTestId("tab-search").getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => page.getByTestId("tab-agreement").getAttribute("aria-selected")).toBe("true");
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => page.getByTestId("tab-code").getAttribute("aria-selected")).toBe("true");
     const panel = page.locator('[role="tabpanel"]');
     expect(await panel.getAttribute("aria-labelledby")).toBe(await page.getByTestId("tab-code").getAttribute("id"));
     await page.keyboard.press("ArrowLeft");
-    await expect.poll(() => page.getByTestId("tab-search").getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => page.getByTestId("tab-agreement").getAttribute("aria-selected")).toBe("true");
   });
 
   it("the welcome screen", async () => {

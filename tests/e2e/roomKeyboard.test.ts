@@ -96,9 +96,12 @@ describe.sequential("coding with the keyboard only", () => {
   });
 
   it("opens the palette with / on a keyboard selection and applies the code picked", async () => {
-    // Back to where the caret was ("Narasumber: Aw|"), then select "Narasumber: " leftwards.
-    for (let i = 0; i < "Aw".length; i++) await page.keyboard.press("ArrowLeft");
-    for (let i = 0; i < "Narasumber: ".length; i++) await page.keyboard.press("Shift+ArrowLeft");
+    // From the top, walk to the second paragraph ("|Narasumber: …") and select "Narasumber: "
+    // rightwards: where ProseMirror put the caret back after the popover is its own timer's business.
+    const first = "Pewawancara: Bagaimana awal mula kerja sama kota kembar Padang dengan Vung Tau?";
+    await page.keyboard.press("Control+Home");
+    for (let i = 0; i < first.length + 1; i++) await page.keyboard.press("ArrowRight");
+    for (let i = 0; i < "Narasumber: ".length; i++) await page.keyboard.press("Shift+ArrowRight");
     expect(await selected()).toBe("Narasumber: ");
     await page.keyboard.press("/");
     await page.getByTestId("palette-input").waitFor();
