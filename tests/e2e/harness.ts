@@ -127,43 +127,13 @@ export const SCREENS = {
 } as const;
 
 /**
- * Scrolls the document (only it, not the page) so that `quote` is in view, as a person scrolls to
- * a passage before dragging over it: a taller header may have pushed it below the window.
- */
-export async function revealQuote(page: Page, quote: string, occurrence = 1): Promise<void> {
-  await page.evaluate(
-    ({ quote, occurrence }) => {
-      const scroller = document.querySelector<HTMLElement>("[data-document-view]");
-      const root = scroller?.querySelector(".ProseMirror");
-      if (!scroller || !root) throw new Error("no document view");
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let text = "";
-      const nodes: Text[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        nodes.push(n as Text);
-        text += (n as Text).data;
-      }
-      let at = -1;
-      for (let i = 0; i < occurrence; i++) at = text.indexOf(quote, at + 1);
-      if (at < 0) throw new Error(`“${quote}” is not in the document view`);
-      let seen = 0;
-      const node = nodes.find((n) => (seen += n.data.length) > at)!;
-      const box = node.parentElement!.getBoundingClientRect();
-      const view = scroller.getBoundingClientRect();
-      if (box.top < view.top || box.bottom > view.bottom) scroller.scrollTop += box.top - view.top - view.height / 3;
-    },
-    { quote, occurrence },
-  );
-}
-
-/**
  * The client rectangles of the first and last character of `quote` (its `occurrence`-th
  * appearance) in the document view, measured with Range.getBoundingClientRect: where a person
  * would put the mouse to select it.
  */
-export async function quoteEnds(page: Page, quote: string, occurrence = 1): Promise<{ first: DOMRectLike; last: DOMRectLike }> {
+export async function quoteEnds(page: Page, quote: string, occurrence = 1, reveal = false): Promise<{ first: DOMRectLike; last: DOMRectLike }> {
   return page.evaluate(
-    ({ quote, occurrence }) => {
+    ({ quote, occurrence, reveal }) => {
       const root = document.querySelector("[data-document-view] .ProseMirror");
       if (!root) throw new Error("no document view");
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -190,11 +160,18 @@ export async function quoteEnds(page: Page, quote: string, occurrence = 1): Prom
         }
         throw new Error("offset out of range");
       };
+      if (reveal) {
+        // As a person scrolls to a passage before dragging over it: the document only, not the page.
+        const scroller = root.closest<HTMLElement>('[data-testid="document-scroll"]')!;
+        const box = charRect(at);
+        const view = scroller.getBoundingClientRect();
+        if (box.top < view.top || box.bottom > view.bottom) scroller.scrollTop += box.top - view.top - view.height / 3;
+      }
       const first = charRect(at);
       const last = charRect(at + quote.length - 1);
       return { first, last };
     },
-    { quote, occurrence },
+    { quote, occurrence, reveal },
   );
 }
 

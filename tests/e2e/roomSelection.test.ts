@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { dragSelect, launchBrowser, revealQuote, newPage, SCREENS, screenshot, TandaiServer } from "./harness.js";
+import { dragSelect, launchBrowser, newPage, quoteEnds, SCREENS, screenshot, TandaiServer } from "./harness.js";
 
 /**
  * Selecting with the mouse codes exactly what was under the pointer: nothing above the text
@@ -32,7 +32,7 @@ describe.sequential("the text stays still while selecting", () => {
 
   it("codes exactly the words dragged over, and the document's top does not move", async () => {
     const quote = "rencana aksi sempat disusun";
-    await revealQuote(page, quote);
+    await quoteEnds(page, quote, 1, true); // scrolled into view first, as a person would
     const top = await documentTop();
     const idleBar = await barHeight();
     await dragSelect(page, quote);
