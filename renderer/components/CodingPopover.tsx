@@ -6,7 +6,7 @@ import { useMirror, useProject } from "../state/context.js";
 import { MemoEditor, MemoIcon } from "./memo/index.js";
 
 /** What is coded where the user clicked: each code with its stance, coder, memo, and a way to remove it. */
-export function CodingPopover({ codingIds, at, onClose }: { codingIds: CodingId[]; at: { x: number; y: number }; onClose(): void }) {
+export function CodingPopover({ codingIds, at, onClose, onSimilar }: { codingIds: CodingId[]; at: { x: number; y: number }; onClose(): void; onSimilar?(codingId: CodingId): void }) {
   const { t } = useTranslation();
   const app = useApp();
   const mirror = useMirror();
@@ -61,6 +61,11 @@ export function CodingPopover({ codingIds, at, onClose }: { codingIds: CodingId[
                   <option value="contradicts">{t("app.stance.contradicts")}</option>
                 </select>
                 <span className="muted">{t("app.coding.by", { coder: coding.coder })}</span>
+                {onSimilar && (
+                  <button onClick={() => (onSimilar(coding.id), onClose())} title={t("search.similar.ofPassage")} data-testid="coding-similar">
+                    {t("search.similar.button")}
+                  </button>
+                )}
                 <MemoButton hasMemo={Boolean(state.memos[memoKey({ kind: "coding", id: coding.id })])} open={memoFor === coding.id} onToggle={() => setMemoFor(memoFor === coding.id ? null : coding.id)} />
               </div>
               {memoFor === coding.id && <MemoEditor target={{ kind: "coding", id: coding.id }} label={t("memo.title.coding")} autoFocus />}

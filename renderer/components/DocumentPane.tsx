@@ -35,7 +35,7 @@ export interface Focus {
 type Range = { start: number; end: number };
 
 /** One document in the coding view, with the selection toolbar that applies codes. */
-export function DocumentPane({ documentId, focus }: { documentId: DocumentId; focus: Focus | null }) {
+export function DocumentPane({ documentId, focus, onSimilar }: { documentId: DocumentId; focus: Focus | null; onSimilar?(codingId: CodingId): void }) {
   const { t } = useTranslation();
   const app = useApp();
   const mirror = useMirror();
@@ -185,7 +185,7 @@ export function DocumentPane({ documentId, focus }: { documentId: DocumentId; fo
           }}
         />
       )}
-      {clicked && <CodingPopover codingIds={clicked.ids} at={clicked.at} onClose={() => setClicked(null)} />}
+      {clicked && <CodingPopover codingIds={clicked.ids} at={clicked.at} onClose={() => setClicked(null)} onSimilar={onSimilar} />}
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { IndicatorsPanel } from "./indicators/index.js";
 import { Splitter, Tabs, usePanelLayout } from "./layout/index.js";
 import { MemoEditor } from "./memo/index.js";
 import { RetrievalPanel } from "./RetrievalPanel.js";
-import { SearchPanel } from "./search/index.js";
+import { SearchPanel, type SimilarTo } from "./search/index.js";
 import { AgreementPanel } from "./agreement/index.js";
 import { TopBar } from "./TopBar.js";
 import { useUndoShortcuts } from "./useUndoShortcuts.js";
@@ -34,6 +34,8 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
   const [codeId, setCodeId] = useState<CodeId | null>(null);
   const [focus, setFocus] = useState<Focus | null>(null);
   const [tab, setTab] = useState<Tab>("retrieve");
+  // "More like this" asked from a coded passage: the Search tab finds passages like that coding.
+  const [similarTo, setSimilarTo] = useState<SimilarTo | null>(null);
   const [middle, setMiddle] = useState<Middle>("document");
   const panels = usePanelLayout();
   useUndoShortcuts();
@@ -89,7 +91,12 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
           {middle === "charts" ? (
             <ChartsView onExport={onExport} />
           ) : documentId && state.documents[documentId] ? (
-            <DocumentPane key={documentId} documentId={documentId} focus={focus?.documentId === documentId ? focus : null} />
+            <DocumentPane
+              key={documentId}
+              documentId={documentId}
+              focus={focus?.documentId === documentId ? focus : null}
+              onSimilar={(codingId) => (setSimilarTo({ codingId, nonce: Date.now() }), setTab("search"))}
+            />
           ) : (
             <div className="empty-document">
               <p>{Object.keys(state.documents).length ? t("app.document.pick") : t("app.document.none")}</p>
@@ -109,7 +116,7 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
             {tab === "code" && (codeId ? <CodeDetails codeId={codeId} /> : <p className="empty">{t("app.code.pick")}</p>)}
             {tab === "retrieve" && <RetrievalPanel codeId={codeId} onJump={jumpTo} />}
             {tab === "indicators" && <IndicatorsPanel onJump={jumpTo} />}
-            {tab === "search" && <SearchPanel onJump={jumpTo} />}
+            {tab === "search" && <SearchPanel onJump={jumpTo} similarTo={similarTo} />}
             {tab === "agreement" && <AgreementPanel onJump={jumpTo} />}
             {tab === "memos" && (
               <div className="memo-stack">

@@ -73,6 +73,8 @@ describe.sequential("search in the browser", () => {
     await page.locator("[data-document-view] .ProseMirror").click();
     await page.keyboard.press("Control+f");
     await page.getByTestId("find-input").waitFor();
+    // Type once the field has the caret, as a person does (a key before that went to the text).
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("find-input");
     await page.keyboard.type("KERJA SAMA");
     await poll(() => page.getByTestId("find-count").textContent()).toBe("1 dari 3");
     expect(await page.locator(".tandai-find").count()).toBe(3);
@@ -108,6 +110,19 @@ describe.sequential("search in the browser", () => {
     expect(reasons.every((r) => r.startsWith("kata bersama: "))).toBe(true);
     await page.locator(".similar").scrollIntoViewIfNeeded();
     await screenshot(page, "search-similar");
+  });
+
+  it("finds passages like one coded passage, asked from its popover", async () => {
+    // Click a passage coded "Pandemi Covid-19" in the open document, then More like this.
+    await page.locator("[data-document-view] [data-coding-id]", { hasText: "pandemi" }).first().click();
+    const popover = page.getByTestId("coding-popover");
+    await popover.waitFor();
+    await popover.getByTestId("coding-similar").first().click();
+    await poll(() => page.getByTestId("tab-search").getAttribute("aria-selected")).toBe("true");
+    await poll(() => page.getByTestId("similar-source").textContent()).toMatch(/^Mirip dengan bagian berkode “.+” di “.+”$/);
+    await page.getByTestId("similar-passage").first().waitFor();
+    expect((await page.getByTestId("similar-reason").allTextContents()).every((r) => r.startsWith("kata bersama: "))).toBe(true);
+    await screenshot(page, "search-similar-passage");
   });
 
   it("says what is wrong with a query instead of failing", async () => {

@@ -5,7 +5,7 @@ import { useProject } from "../../state/context.js";
 import { AutocodeBox } from "./AutocodeBox.js";
 import { FrequencyView } from "./FrequencyView.js";
 import { KwicList } from "./KwicList.js";
-import { SimilarView } from "./SimilarView.js";
+import { SimilarView, type SimilarTo } from "./SimilarView.js";
 import { hitKey, useSearch } from "./useSearch.js";
 import "./search.css";
 
@@ -26,7 +26,7 @@ function scopeOf(where: string, within: string, speaker: string): SearchScopeInp
 }
 
 /** The Search tab: corpus search with keyword-in-context results, auto-coding and word frequencies. */
-export function SearchPanel({ onJump, initialQuery }: { onJump(documentId: DocumentId, start: number, end: number): void; initialQuery?: string }) {
+export function SearchPanel({ onJump, initialQuery, similarTo }: { onJump(documentId: DocumentId, start: number, end: number): void; initialQuery?: string; similarTo?: SimilarTo | null }) {
   const { t } = useTranslation();
   const { state, version } = useProject();
   const { result, request, error, busy, run, more, refresh } = useSearch();
@@ -180,7 +180,7 @@ export function SearchPanel({ onJump, initialQuery }: { onJump(documentId: Docum
           {result.total > 0 && <AutocodeBox request={request} ticked={tickedRefs} onDone={() => setTicked(new Set())} />}
         </>
       )}
-      <SimilarView scope={scopeOf(where, "any", speaker)} onJump={onJump} />
+      <SimilarView scope={scopeOf(where, "any", speaker)} onJump={onJump} similarTo={similarTo ?? null} />
       <FrequencyView scope={scopeOf(where, within, speaker)} onSearch={(word) => (setQuery(word), submit(word))} />
     </section>
   );

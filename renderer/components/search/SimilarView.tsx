@@ -1,6 +1,6 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { codePath, flattenCodebook, PATH_SEPARATOR, SimilarRequest, type CodeId, type DocumentId, type SearchScopeInput, type SimilarPassage } from "../../../shared/index.js";
+import { codePath, codePathLabel, flattenCodebook, PATH_SEPARATOR, SimilarRequest, type CodeId, type CodingId, type DocumentId, type SearchScopeInput, type SimilarPassage } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useApp } from "../../state/app.js";
 import { useProject } from "../../state/context.js";
@@ -8,29 +8,44 @@ import { useProject } from "../../state/context.js";
 /**
  * "More passages like this": the paragraphs of the scope most like the passages coded with a
  * code (BM25 over stems, in the backend), those already coded with it left out, each with the
- * shared words that made it similar. Click one to read it in its document.
+ * shared words that made it similar. Click one to read it in its document. Asked from one coded
+ * passage ("More like this" in its popover), it finds the paragraphs like that passage at once.
  */
-export function SimilarView({ scope, onJump }: { scope: SearchScopeInput; onJump(documentId: DocumentId, start: number, end: number): void }) {
+export function SimilarView({ scope, onJump, similarTo }: { scope: SearchScopeInput; onJump(documentId: DocumentId, start: number, end: number): void; similarTo: SimilarTo | null }) {
   const { t } = useTranslation();
   const app = useApp();
   const { state } = useProject();
   const [codeId, setCodeId] = useState<CodeId | "">("");
+  const [codingId, setCodingId] = useState<CodingId | null>(null);
   const [passages, setPassages] = useState<SimilarPassage[] | null>(null);
+  const section = useRef<HTMLElement>(null);
 
-  async function find() {
-    if (!codeId) return;
+  async function find(source: { codeId: CodeId } | { codingId: CodingId }) {
     try {
-      setPassages(await api.similarPassages(SimilarRequest.parse({ codeId, scope, limit: 20 })));
+      setPassages(await api.similarPassages(SimilarRequest.parse({ ...source, scope, limit: 20 })));
     } catch (error) {
       app.showError(error);
     }
   }
 
+  useEffect(() => {
+    if (!similarTo) return;
+    setCodeId("");
+    setCodingId(similarTo.codingId);
+    setPassages(null);
+    section.current?.scrollIntoView({ block: "start" });
+    void find({ codingId: similarTo.codingId });
+    // Each request (nonce) once, in the scope of that moment.
+  }, [similarTo?.nonce]);
+
+  const coding = codingId ? state.codings[codingId] : undefined;
+
   return (
-    <section className="similar" data-testid="similar">
+    <section className="similar" data-testid="similar" ref={section}>
       <h3>{t("search.similar.title")}</h3>
+      {coding && <p className="muted" data-testid="similar-source">{t("search.similar.ofCoding", { code: codePathLabel(state, coding.codeId), document: state.documents[coding.documentId]?.title ?? "" })}</p>}
       <div className="frequencies-actions">
-        <select value={codeId} onChange={(e) => (setCodeId(e.target.value as CodeId), setPassages(null))} aria-label={t("search.autocode.code")} data-testid="similar-code">
+        <select value={codeId} onChange={(e) => (setCodeId(e.target.value as CodeId), setCodingId(null), setPassages(null))} aria-label={t("search.autocode.code")} data-testid="similar-code">
           <option value="">{t("search.autocode.code")}</option>
           {flattenCodebook(state).map(({ code }) => (
             <option key={code.id} value={code.id}>
@@ -38,7 +53,7 @@ export function SimilarView({ scope, onJump }: { scope: SearchScopeInput; onJump
             </option>
           ))}
         </select>
-        <button onClick={() => void find()} disabled={!codeId} data-testid="similar-find">
+        <button onClick={() => codeId && void find({ codeId })} disabled={!codeId} data-testid="similar-find">
           {t("search.similar.button")}
         </button>
       </div>
@@ -60,4 +75,10 @@ export function SimilarView({ scope, onJump }: { scope: SearchScopeInput; onJump
       )}
     </section>
   );
+}
+
+/** A request for passages like one coding, from its popover; `nonce` makes a repeated request run again. */
+export interface SimilarTo {
+  codingId: CodingId;
+  nonce: number;
 }

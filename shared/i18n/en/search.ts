@@ -81,6 +81,8 @@ export default {
     reason: "shared words: {{terms}}",
     none: "No similar passages outside those already coded.",
     source: "Passages like those coded “{{code}}”",
+    ofPassage: "Find the passages of the corpus most like this one",
+    ofCoding: "Like the passage coded “{{code}}” in “{{document}}”",
   },
   frequencies: {
     title: "Word frequencies",

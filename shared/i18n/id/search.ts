@@ -77,6 +77,8 @@ export default {
     reason: "kata bersama: {{terms}}",
     none: "Tidak ada bagian serupa di luar yang sudah berkode.",
     source: "Bagian yang serupa dengan yang berkode “{{code}}”",
+    ofPassage: "Cari bagian korpus yang paling mirip dengan bagian ini",
+    ofCoding: "Mirip dengan bagian berkode “{{code}}” di “{{document}}”",
   },
   frequencies: {
     title: "Frekuensi kata",
