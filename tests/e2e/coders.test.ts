@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
 
 const run = promisify(execFile);
 
@@ -48,10 +48,7 @@ describe.sequential("agreement in the browser", () => {
     page = await newPage(browser);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   const poll = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
   const cells = (testId: string) => page.getByTestId(testId).locator("td").allTextContents();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, selectText, TandaiServer } from "./harness.js";
+import { closeApp, openApp, screenshot, selectText, TandaiServer } from "./harness.js";
 
 const PADANG = "Wawancara – Bagian Kerja Sama Pemkot Padang";
 const VUNG_TAU = "Interview – Ba Ria-Vung Tau Department of Foreign Affairs";
@@ -21,20 +21,14 @@ describe.sequential("managing documents", () => {
   const rowItem = (title: string) => page.locator("li.document-row", { has: row(title) });
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
     await page.goto(server.url);
     await page.getByTestId("workspace").waitFor();
     await page.getByTestId("document-row").nth(1).waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("renames a document from its ⋯ menu, and the long title wraps in full", async () => {
     await rowItem(PADANG).getByTestId("document-more").click();

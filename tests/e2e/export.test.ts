@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
 
 const run = promisify(execFile);
 
@@ -67,10 +67,7 @@ describe.sequential("exporting from the browser", () => {
     page = await newPage(browser);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("opens the export dialog from the top bar, in Indonesian, with every case, framework and top-level code ticked", async () => {
     expect(codings).toBe(5);

@@ -70,6 +70,27 @@ export async function newPage(browser: Browser): Promise<Page> {
   return page;
 }
 
+/** A test file's app: `tandai serve` with its own home, and a page of Chromium to drive it. */
+export interface App {
+  server: TandaiServer;
+  browser: Browser;
+  page: Page;
+}
+
+/** Starts the app as a user runs it (`npm run web`) and opens a page on nothing yet (goto `server.url`). */
+export async function openApp(): Promise<App> {
+  const server = await TandaiServer.create();
+  await server.start();
+  const browser = await launchBrowser();
+  return { server, browser, page: await newPage(browser) };
+}
+
+/** Closes the browser and stops the server (closing its project), whatever part of them started. */
+export async function closeApp(app: Partial<App>): Promise<void> {
+  await app.browser?.close();
+  await app.server?.dispose();
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, openApp, screenshot, TandaiServer } from "./harness.js";
 
 /**
  * The import report's choices, in Chromium against `tandai serve`: a text file read in an assumed
@@ -16,18 +16,12 @@ describe.sequential("the import report", () => {
   const titles = () => page.locator('[data-testid="document-row"] .title').allTextContents();
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
     await page.goto(server.url);
     await page.getByTestId("workspace").waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("says which encoding was assumed and imports again in the one chosen, as one document", async () => {
     const before = (await titles()).length;

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, selectText, TandaiServer } from "./harness.js";
+import { closeApp, openApp, screenshot, selectText, TandaiServer } from "./harness.js";
 
 /**
  * Why Tandai exists, end to end in Chromium against `tandai serve`: on the sample project's case,
@@ -19,16 +19,10 @@ describe.sequential("the indicator dashboard in the browser", () => {
   const count = (indicatorId: string, which: "supporting" | "contradicting" | "documents") => row(indicatorId).getByTestId(`count-${which}`).textContent();
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("shows the sample project's case with both documents and Keating's framework on the Indicators tab", async () => {
     await page.goto(server.url);

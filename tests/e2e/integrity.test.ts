@@ -3,7 +3,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
 
 /** A project.json damaged by hand (a coding whose document is gone): the app names it and offers the backup. */
 describe.sequential("a project file that contradicts itself", () => {
@@ -29,10 +29,7 @@ describe.sequential("a project file that contradicts itself", () => {
     page = await newPage(browser);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("is named with the place that is wrong, left untouched, and the last good backup opens on request", async () => {
     const file = join(dir, "project.json");

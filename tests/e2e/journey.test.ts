@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { articlePdf, notesMarkdown, reportDocx, utf16Transcript } from "./fixtures.js";
-import { launchBrowser, newPage, screenshot, selectText, TandaiServer } from "./harness.js";
+import { closeApp, openApp, screenshot, selectText, TandaiServer } from "./harness.js";
 
 /**
  * A researcher's first day, end to end in Chromium against `tandai serve`: the sample project,
@@ -35,16 +35,10 @@ describe.sequential("a researcher's day in Tandai", () => {
   }
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("opens the coded sample project on first start, in the system language", async () => {
     await page.goto(server.url);

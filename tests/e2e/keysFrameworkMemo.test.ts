@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, selectText, TandaiServer } from "./harness.js";
+import { closeApp, openApp, screenshot, selectText, TandaiServer } from "./harness.js";
 
 /**
  * In Chromium against `tandai serve` on the sample project: pinning a code to a key, adding a
@@ -19,16 +19,10 @@ describe.sequential("keys, framework preview and coding memos in the browser", (
   };
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("gives keys to codes, not to the groups that hold them, and pins one from the code's menu", async () => {
     await page.goto(server.url);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
 
 const run = promisify(execFile);
 
@@ -161,10 +161,7 @@ describe.sequential("the CLI and the dashboard agree", () => {
     page = await newPage(browser);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   async function expectSame(cases: CliCase[]) {
     for (const c of cases) {

@@ -3,7 +3,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
 
 /** What the app does when things go wrong: a damaged project file, a project open twice, files dropped on the window. */
 describe.sequential("recovery in Tandai", () => {
@@ -29,10 +29,7 @@ describe.sequential("recovery in Tandai", () => {
     page = await newPage(browser);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("names a damaged project file, leaves it untouched, and opens the last good backup on request", async () => {
     const file = join(dir, "project.json");

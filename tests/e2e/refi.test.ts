@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { atlas } from "../fixtures/refi/tools.js";
 import { writeFile } from "node:fs/promises";
 import { entryText, xmllint, zipOf } from "../electron/refi/helpers.js";
-import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, openApp, screenshot, TandaiServer } from "./harness.js";
 
 /** A REFI-QDA project chosen in the Import flow, in Chromium against `tandai serve`: preview first, then one undoable import. */
 describe.sequential("importing a REFI-QDA project in the app", () => {
@@ -13,18 +13,12 @@ describe.sequential("importing a REFI-QDA project in the app", () => {
   const titles = () => page.locator('[data-testid="document-row"] .title').allTextContents();
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
     await page.goto(server.url);
     await page.getByTestId("workspace").waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("shows what will come in and what cannot; Cancel writes nothing; Import adds it as one step that undo takes back", async () => {
     const before = await titles();

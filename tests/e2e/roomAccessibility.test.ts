@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, seriousAxeViolations, TandaiServer } from "./harness.js";
+import { closeApp, openApp, screenshot, seriousAxeViolations, TandaiServer } from "./harness.js";
 
 /**
  * axe-core on every main screen, in both languages: no serious or critical violation. A failure
@@ -18,19 +18,13 @@ describe.sequential("every main screen passes axe", () => {
   }
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
     await page.goto(server.url);
     await page.getByTestId("workspace").waitFor();
     await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   for (const language of ["id", "en"] as const) {
     it(`the workspace with each side tab (${language})`, async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, SCREENS, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, openApp, SCREENS, screenshot, TandaiServer } from "./harness.js";
 
 /**
  * Coding with the keyboard alone: Tab to the text, a caret, Shift+arrows to select, a key to apply
@@ -17,20 +17,14 @@ describe.sequential("coding with the keyboard only", () => {
   const announced = () => page.getByTestId("caret-codes").textContent();
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
     await page.setViewportSize(SCREENS.laptop);
     await page.goto(server.url);
     await page.getByTestId("workspace").waitFor();
     await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("reaches the document with Tab and selects with Shift+arrows and Ctrl+Shift+arrows", async () => {
     let presses = 0;

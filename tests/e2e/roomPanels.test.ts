@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, SCREENS, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, openApp, SCREENS, screenshot, TandaiServer } from "./harness.js";
 
 /**
  * The workspace on the screens thesis students have: the text keeps a readable line whatever the
@@ -39,10 +39,7 @@ describe.sequential("a roomy coding room", () => {
   const panelWidth = (selector: string) => page.locator(selector).evaluate((el) => Math.round(el.getBoundingClientRect().width));
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
     await page.goto(server.url);
     await page.getByTestId("workspace").waitFor();
     await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
@@ -50,10 +47,7 @@ describe.sequential("a roomy coding room", () => {
     await page.locator('[data-testid="code-row"]').first().click();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   for (const screen of [SCREENS.small, SCREENS.hd, SCREENS.laptop]) {
     it(`keeps 45 characters a line at ${screen.width}×${screen.height} with every side-panel tab`, async () => {

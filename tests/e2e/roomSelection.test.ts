@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { dragSelect, launchBrowser, newPage, quoteEnds, SCREENS, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, dragSelect, openApp, quoteEnds, SCREENS, screenshot, TandaiServer } from "./harness.js";
 
 /**
  * Selecting with the mouse codes exactly what was under the pointer: nothing above the text
@@ -15,20 +15,14 @@ describe.sequential("the text stays still while selecting", () => {
   const barHeight = () => page.getByTestId("selection-bar").evaluate((el) => el.getBoundingClientRect().height);
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
     await page.setViewportSize(SCREENS.small);
     await page.goto(server.url);
     await page.getByTestId("workspace").waitFor();
     await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("codes exactly the words dragged over, and the document's top does not move", async () => {
     const quote = "rencana aksi sempat disusun";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, SCREENS, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, openApp, SCREENS, screenshot, TandaiServer } from "./harness.js";
 
 /** Coding stripes beside the text: one per coding, in its code's colour, labelled, hover and click. */
 describe.sequential("coding stripes in the margin", () => {
@@ -11,10 +11,7 @@ describe.sequential("coding stripes in the margin", () => {
   const stripes = () => page.locator('[data-testid="coding-stripes"] .tandai-stripe');
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
     await page.setViewportSize(SCREENS.laptop);
     await page.goto(server.url);
     await page.getByTestId("workspace").waitFor();
@@ -26,10 +23,7 @@ describe.sequential("coding stripes in the margin", () => {
     expect(await page.locator("[data-document-view] [data-coding-id]").evaluateAll((els) => els.every((el) => el.closest(".ProseMirror")))).toBe(true);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("draws one stripe per coding, from its first line to its last, in the margin right of the text", async () => {
     const ids = await page.locator("[data-document-view] .ProseMirror [data-coding-id]").evaluateAll((spans) => [...new Set(spans.map((s) => s.getAttribute("data-coding-id")))]);

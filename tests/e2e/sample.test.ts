@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, openApp, screenshot, TandaiServer } from "./harness.js";
 
 /**
  * A newcomer's first start, in Chromium against `tandai serve` on a fresh home: the sample project
@@ -17,16 +17,10 @@ describe.sequential("the sample project on first start", () => {
   const codeNames = () => page.getByTestId("code-row").locator(".code-name").allTextContents();
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("opens in Indonesian with an Indonesian codebook, Keating's codes among them", async () => {
     await page.goto(server.url);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, openApp, screenshot, TandaiServer } from "./harness.js";
 
 /**
  * Search as a thesis writer uses it, in Chromium against `tandai serve` on the sample project:
@@ -13,16 +13,10 @@ describe.sequential("search in the browser", () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   const rows = () => page.getByTestId("kwic-row");
   // The machine is shared: give the app time to answer rather than fail on a busy second.

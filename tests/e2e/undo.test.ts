@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, selectText, TandaiServer } from "./harness.js";
+import { closeApp, openApp, screenshot, selectText, TandaiServer } from "./harness.js";
 
 /**
  * Undo that says what it did, in Chromium against `tandai serve` on the sample project: the
@@ -34,16 +34,10 @@ describe.sequential("undo in the browser", () => {
   }
 
   beforeAll(async () => {
-    server = await TandaiServer.create();
-    await server.start();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    ({ server, browser, page } = await openApp());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it("names the step in the undo button's tooltip", async () => {
     await page.goto(server.url);
