@@ -92,7 +92,7 @@ const leafOperations = [
   }),
   /** Which source types (values of the source-type attribute) a framework counts; empty counts all. */
   z.object({ type: z.literal("setFrameworkSourceTypes"), frameworkId: FrameworkId, sourceTypes: z.array(z.string().trim().min(1).max(100)).max(50) }),
-  // Document order and groups (shared/ops/documentGroups.ts).
+  // Document order and groups (shared/ops/families/documentGroups.ts).
   /** Sets documents' positions in the list; null unsets one (it then sorts after, by title). */
   z.object({ type: z.literal("orderDocuments"), orders: z.record(z.string(), z.number().nullable()) }),
   z.object({ type: z.literal("addDocumentGroup"), group: DocumentGroup }),
