@@ -1,4 +1,4 @@
-import { codePath, formatCodePath, PATH_SEPARATOR } from "../codebook/tree.js";
+import { codePath, formatCodePath } from "../codebook/tree.js";
 import { findIndicator, type Bilingual } from "../frameworks/model.js";
 import type { Language } from "../i18n/catalogues.js";
 import type { CodeId, DocumentId } from "../model/ids.js";
@@ -59,7 +59,7 @@ function describeBatch(ops: readonly Operation[], state: ProjectState): OpDescri
 }
 
 function describeLeaf(op: LeafOperation, state: ProjectState): OpDescription {
-  const code = (id: CodeId) => formatCodePath(codePath(state, id), PATH_SEPARATOR) || id;
+  const code = (id: CodeId) => formatCodePath(codePath(state, id)) || id;
   const title = (id: DocumentId) => state.documents[id]?.title ?? id;
   const caseName = (id: string) => state.cases[id as keyof ProjectState["cases"]]?.name ?? id;
   const frameworkName = (id: string): DescriptionParam => state.frameworks[id]?.name ?? id;
@@ -85,7 +85,7 @@ function describeLeaf(op: LeafOperation, state: ProjectState): OpDescription {
       return describeAs("renameDocument", { title: title(op.documentId), name: op.title }, { kind: "document", documentId: op.documentId });
     case "addCode": {
       const parent = op.code.parentId ? codePath(state, op.code.parentId) : [];
-      return describeAs("addCode", { code: formatCodePath([...parent, op.code.name], PATH_SEPARATOR) }, { kind: "code", codeId: op.code.id });
+      return describeAs("addCode", { code: formatCodePath([...parent, op.code.name]) }, { kind: "code", codeId: op.code.id });
     }
     case "updateCode": {
       const place: Place = { kind: "code", codeId: op.codeId };

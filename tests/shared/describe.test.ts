@@ -105,8 +105,8 @@ describe("describeOperation", () => {
   it("names the code by its path and the framework in the reader's language", () => {
     const w = sampleWorld();
     const link = describeOperation({ type: "linkCode", codeId: w.economic, indicatorId: "keating.economic" }, w.state);
-    expect(translate("en", link.key, descriptionParams(link, "en"))).toBe("link of code “Motif paradiplomasi (Keating)/Motif ekonomi” to “Economic motive”");
-    expect(translate("id", link.key, descriptionParams(link, "id"))).toBe("tautan kode “Motif paradiplomasi (Keating)/Motif ekonomi” ke “Motif ekonomi”");
+    expect(translate("en", link.key, descriptionParams(link, "en"))).toBe("link of code “Motif paradiplomasi (Keating) / Motif ekonomi” to “Economic motive”");
+    expect(translate("id", link.key, descriptionParams(link, "id"))).toBe("tautan kode “Motif paradiplomasi (Keating) / Motif ekonomi” ke “Motif ekonomi”");
     expect(link.place).toEqual({ kind: "code", codeId: w.economic });
 
     const add = describeOperation(batch(addTemplateOps({ ...w.state, frameworks: {} }, "stages", "id", NOW)), w.state);
@@ -118,7 +118,7 @@ describe("describeOperation", () => {
     const w = sampleWorld();
     const coded = w.state.codings[w.codingId]!;
     const removal = describeOperation({ type: "removeCoding", codingId: w.codingId }, w.state);
-    expect(translate("en", removal.key, descriptionParams(removal, "en"))).toBe("remove coding “Motif paradiplomasi (Keating)/Motif ekonomi”");
+    expect(translate("en", removal.key, descriptionParams(removal, "en"))).toBe("remove coding “Motif paradiplomasi (Keating) / Motif ekonomi”");
     expect(removal.place).toEqual({ kind: "passage", documentId: coded.documentId, start: coded.start, end: coded.end });
   });
 
