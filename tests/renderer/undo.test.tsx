@@ -48,13 +48,13 @@ describe("undo that says what it did", () => {
     await act(() => view!.mirror.apply({ type: "addCoding", coding: coding(state, initiation.id) }));
     await act(() => view!.mirror.apply({ type: "linkCode", codeId: initiation.id, indicatorId: null }));
     await act(() => view!.mirror.apply({ type: "updateCode", codeId: initiation.id, color: "#009e73" }));
-    expect(undo.title).toBe("Undo: colour of code “Tahap/Inisiasi” (Ctrl+Z)");
+    expect(undo.title).toBe("Undo: colour of code “Tahap / Inisiasi” (Ctrl+Z)");
     await click(undo);
-    expect($(view.host, '[data-testid="undo-toast"]').textContent).toContain("Undone: colour of code “Tahap/Inisiasi”");
-    expect(undo.title).toBe("Undo: unlinking of code “Tahap/Inisiasi” (Ctrl+Z)");
-    expect($(view.host, '[data-testid="redo"]').title).toBe("Redo: colour of code “Tahap/Inisiasi” (Ctrl+Shift+Z)");
+    expect($(view.host, '[data-testid="undo-toast"]').textContent).toContain("Undone: colour of code “Tahap / Inisiasi”");
+    expect(undo.title).toBe("Undo: unlinking of code “Tahap / Inisiasi” (Ctrl+Z)");
+    expect($(view.host, '[data-testid="redo"]').title).toBe("Redo: colour of code “Tahap / Inisiasi” (Ctrl+Shift+Z)");
     await click($(view.host, '[data-testid="redo"]'));
-    expect($(view.host, '[data-testid="undo-toast"]').textContent).toContain("Redone: colour of code “Tahap/Inisiasi”");
+    expect($(view.host, '[data-testid="undo-toast"]').textContent).toContain("Redone: colour of code “Tahap / Inisiasi”");
   });
 
   it("speaks Indonesian: “Dibatalkan: tautan kode …”", async () => {
@@ -74,9 +74,9 @@ describe("undo that says what it did", () => {
       { state, language: "id" },
     );
     await act(() => view!.mirror.apply({ type: "linkCode", codeId: initiation.id, indicatorId: "stages.initiation" }));
-    expect($(view.host, '[data-testid="undo"]').title).toBe("Urungkan: tautan kode “Tahap/Inisiasi” ke “Tahap inisiasi” (Ctrl+Z)");
+    expect($(view.host, '[data-testid="undo"]').title).toBe("Urungkan: tautan kode “Tahap / Inisiasi” ke “Tahap inisiasi” (Ctrl+Z)");
     await click($(view.host, '[data-testid="undo"]'));
-    expect($(view.host, '[data-testid="undo-toast"]').textContent).toContain("Dibatalkan: tautan kode “Tahap/Inisiasi” ke “Tahap inisiasi”");
+    expect($(view.host, '[data-testid="undo-toast"]').textContent).toContain("Dibatalkan: tautan kode “Tahap / Inisiasi” ke “Tahap inisiasi”");
     expect(view.mirror.state.codes[initiation.id]!.indicatorId).toBeUndefined();
   });
 
@@ -98,7 +98,7 @@ describe("undo that says what it did", () => {
     expect(steps.map((s) => s.querySelector(".history-words")!.textContent)).toEqual([
       "rename code “Tahap” to “Tahapan”",
       "add coding “Tahap”",
-      "add coding “Tahap/Inisiasi”",
+      "add coding “Tahap / Inisiasi”",
     ]);
     // Back to before the second coding: the rename and that coding are undone, the first coding stays.
     await click(steps[1]!);
