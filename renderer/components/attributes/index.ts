@@ -1,1 +1,3 @@
-export { AttributesEditor, AttributesSection, splitChoices } from "./AttributesEditor.js";
+export { AttributesEditor } from "./AttributesEditor.js";
+export { AttributesSection } from "./AttributesSection.js";
+export { splitChoices } from "./NewAttribute.js";
