@@ -20,6 +20,12 @@ import { ProjectMirror } from "../../renderer/state/projectStore.js";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
+// jsdom has no layout, and its ranges not even empty boxes: ProseMirror's coordsAtPos (the coding
+// stripes measure with it in an animation frame) would throw after a test has passed.
+const noBox = { left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0, x: 0, y: 0, toJSON: () => ({}) } as DOMRect;
+Range.prototype.getClientRects ??= () => [] as unknown as DOMRectList;
+Range.prototype.getBoundingClientRect ??= () => noBox;
+
 export const NOW = "2026-01-01T00:00:00.000Z";
 
 /**
