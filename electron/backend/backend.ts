@@ -28,7 +28,7 @@ import { importRefiFile, planRefiFile } from "../import/qdpx/index.js";
 import { writeRefiExport } from "../export/qdpx/write.js";
 import { ProjectImporter } from "../import/batch.js";
 import { SearchService } from "../search/service.js";
-import { agreementOf } from "../agreement/report.js";
+import { agreementOf, checkAgreementRequest } from "../agreement/report.js";
 import { planCopyMerge, readCopy } from "../merge/copy.js";
 import { handOff } from "../merge/handoff.js";
 import path from "node:path";
@@ -227,7 +227,9 @@ export class Backend implements TandaiApi {
    */
   async exportStart({ request }: ArgsOf<"exportStart">): Promise<ResultOf<"exportStart">> {
     const store = this.requireStore();
-    resolveScope(store.state, request.scope); // an unknown case or code fails now, not in the job
+    // An unknown case, code or coder fails now, not in the job.
+    if (request.kind === "agreement") checkAgreementRequest(store.state, request.agreement);
+    else resolveScope(store.state, request.scope);
     const name = defaultFileName(store.state.name, request);
     let target: string;
     if (this.context.pickSavePath) {

@@ -16,7 +16,9 @@ export const extensionOf = (request: ExportRequest) => request.format;
  */
 export function defaultFileName(projectName: string, request: ExportRequest, now = new Date()): string {
   const what =
-    request.kind === "report"
+    request.kind === "agreement"
+      ? translate(request.language, "agreement.export.file")
+      : request.kind === "report"
       ? translate(request.language, "export.file.report")
       : request.kind === "chart"
         ? translate(request.language, `export.file.${request.chart}`)

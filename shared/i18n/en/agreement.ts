@@ -40,7 +40,14 @@ export default {
     document: "Document",
     range: "Characters",
     written: "Agreement report written to “{{file}}”.",
-    badFormat: "--out must end in .docx or .xlsx, not “{{file}}”.",
+    badFormat: "--out must end in .docx, .xlsx, .csv, .md or .html, not “{{file}}”.",
+    file: "agreement report",
+  },
+  exportDialog: {
+    kind: "Intercoder agreement",
+    formatHint: "A document holds what was compared, the table and the disagreements; a spreadsheet holds the table.",
+    needTwo: "Agreement needs codings by two or more coders in this project.",
+    chooseTwo: "Choose two or more coders.",
   },
   handoff: {
     open: "Prepare for a second coder…",

@@ -40,7 +40,14 @@ export default {
     document: "Dokumen",
     range: "Karakter",
     written: "Laporan kesepakatan ditulis ke “{{file}}”.",
-    badFormat: "--out harus berakhiran .docx atau .xlsx, bukan “{{file}}”.",
+    badFormat: "--out harus berakhiran .docx, .xlsx, .csv, .md, atau .html, bukan “{{file}}”.",
+    file: "laporan kesepakatan",
+  },
+  exportDialog: {
+    kind: "Kesepakatan antarpengode",
+    formatHint: "Dokumen memuat apa yang dibandingkan, tabelnya, dan bagian yang tidak disepakati; lembar kerja memuat tabelnya saja.",
+    needTwo: "Kesepakatan memerlukan pengodean oleh dua pengode atau lebih dalam proyek ini.",
+    chooseTwo: "Pilih dua pengode atau lebih.",
   },
   handoff: {
     open: "Siapkan untuk pengode kedua…",

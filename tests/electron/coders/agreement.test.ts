@@ -62,7 +62,11 @@ describe("tandai agreement", () => {
       const xml = await (await JSZip.loadAsync(await readFile(docx))).file("word/document.xml")!.async("string");
       expect(xml).toContain("Krippendorff");
       expect(xml).toContain("Motif/Ekonomi");
-      expect(await fails(["agreement", dir, "--coders", "Ayu,Budi", "--out", join(root, "k.pdf")], home)).toBe("tandai: --out must end in .docx or .xlsx, not “k.pdf”.");
+      expect(await fails(["agreement", dir, "--coders", "Ayu,Budi", "--out", join(root, "k.pdf")], home)).toBe("tandai: --out must end in .docx, .xlsx, .csv, .md or .html, not “k.pdf”.");
+      // The same export writes the table as CSV (what the app's Export dialog writes, one path).
+      const csv = join(root, "kesepakatan.csv");
+      await succeeds(["agreement", dir, "--coders", "Ayu,Budi", "--out", csv], home);
+      expect((await readFile(csv, "utf8")).split("\r\n")[2]).toBe("Motif/Ekonomi,4,0.75,0.5,0.533");
 
       expect(await fails(["agreement", dir, "--coders", "Ayu,Citra"], home)).toBe("tandai: No coding in this project was made by the coder “Citra”. Coders in this project: Ayu, Budi.");
       expect(await fails(["agreement", dir, "--coders", "Ayu"], home)).toContain("Agreement needs two or more coders");
