@@ -1,8 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { closeApp, launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
 
@@ -68,6 +70,56 @@ describe.sequential("agreement in the browser", () => {
     expect(rows).toContain("Motif / Ekonomi475.0 %0.5000.533");
     expect(await page.getByTestId("agreement-disagreements").locator("li").count()).toBe(2);
     await screenshot(page, "coders-agreement");
+  });
+
+  it("exports the agreement report from the Export dialog as a workbook and a Word document with the tab's figures", async () => {
+    const dialog = page.getByTestId("export-dialog");
+    const progress = dialog.getByTestId("export-progress");
+    const exportNow = async (extension: string) => {
+      await page.getByTestId("export-start").click();
+      await poll(async () => (await progress.getAttribute("data-state")) === "done" && (await progress.getByTestId("export-result").getAttribute("data-path"))?.endsWith(extension)).toBe(true);
+      return (await progress.getByTestId("export-result").getAttribute("data-path"))!;
+    };
+    await page.getByTestId("export-open").click();
+    await dialog.waitFor();
+    await page.getByTestId("export-kind-agreement").click();
+    // The tab's choices: both coders ticked, paragraph unit, every code, uncoded units included.
+    expect(await page.getByTestId("export-agreement-coder-Ayu").isChecked()).toBe(true);
+    expect(await page.getByTestId("export-agreement-coder-Budi").isChecked()).toBe(true);
+    expect(await page.getByTestId("export-agreement-unit").inputValue()).toBe("paragraph");
+    // One coder left: nothing to compare, so no export.
+    await page.getByTestId("export-agreement-coder-Budi").click();
+    expect(await page.getByTestId("export-start").isDisabled()).toBe(true);
+    await page.getByTestId("export-agreement-coder-Budi").click();
+    await page.getByTestId("export-format").selectOption("xlsx");
+    await page.getByTestId("export-language").selectOption("en");
+    await screenshot(page, "coders-export-agreement-id");
+    const xlsx = await exportNow(".xlsx");
+    expect(xlsx).toContain(join(server.root, "tesis", "exports"));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const sheet = workbook.getWorksheet("Agreement")!;
+    const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(row(1)).toEqual(["Code", "Units", "Agreement", "Cohen's κ", "Krippendorff's α"]);
+    // The figures the Agreement tab showed above.
+    expect(row(2)).toEqual(["Overall", 8, 0.75, 0.333, 0.375]);
+    expect(row(3)).toEqual(["Motif/Ekonomi", 4, 0.75, 0.5, 0.533]);
+
+    // A Word document at the character unit, uncoded characters left out, in Indonesian.
+    await page.getByTestId("export-format").selectOption("docx");
+    await page.getByTestId("export-language").selectOption("id");
+    await page.getByTestId("export-agreement-unit").selectOption("character");
+    await page.getByTestId("export-agreement-exclude").click();
+    const docx = await exportNow(".docx");
+    const xml = await (await JSZip.loadAsync(await readFile(docx))).file("word/document.xml")!.async("string");
+    expect(xml).toContain("unit yang tidak dikodekan pengode mana pun dikeluarkan");
+    expect(xml).toContain("Motif/Budaya");
+    // The characters some coder coded with either code: 17 + 22 + 24 + 17 = 80. Budaya: Ayu's 17 of
+    // them, Budi none: agreement 63 / 80 = 0.788; Budi never applied it, so p_e = p_o and kappa = 0.
+    const text = xml.replace(/<[^>]+>/g, "|").replace(/\|+/g, "|");
+    expect(text).toContain("|Motif/Budaya|80|0.788|0|");
+    await page.getByTestId("export-close").click();
+    await dialog.waitFor({ state: "detached" });
   });
 
   it("leaves out uncoded units when asked, at the character unit", async () => {
