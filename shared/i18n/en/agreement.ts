@@ -18,7 +18,7 @@ export default {
     alphaShort: "α",
     percentShort: "%",
     onlyMine: "Only my codings ({{coder}})",
-    onlyMineHint: "Hide other coders' codings in the document and in Retrieve. Your coder name is set in Preferences.",
+    onlyMineHint: "Hide other coders' codings in the document, in Retrieve, in the indicators and in the codebook's counts. Your coder name is set in Preferences.",
     accept: "Accept {{coder}}",
     acceptHint: "Keep {{coder}}'s version of this passage: the other coders' codings of this code on it are removed (one undo step).",
     stale: "The project has changed since this report was computed; compute it again.",

@@ -18,7 +18,7 @@ export default {
     alphaShort: "α",
     percentShort: "%",
     onlyMine: "Hanya pengodean saya ({{coder}})",
-    onlyMineHint: "Sembunyikan pengodean pengode lain di dokumen dan di Telusuri. Nama pengode Anda diatur di Preferensi.",
+    onlyMineHint: "Sembunyikan pengodean pengode lain di dokumen, di Telusuri, di indikator, dan dalam hitungan buku kode. Nama pengode Anda diatur di Preferensi.",
     accept: "Terima {{coder}}",
     acceptHint: "Pertahankan versi {{coder}} untuk bagian ini: pengodean kode ini oleh pengode lain di bagian ini dihapus (satu langkah urungkan).",
     stale: "Proyek telah berubah sejak laporan ini dihitung; hitung ulang.",
