@@ -207,9 +207,20 @@ describe.sequential("agreement in the browser", () => {
 
   it("prepares a blind copy for a second coder as one .tandai file from the Agreement tab", async () => {
     await page.getByTestId("handoff-open").click();
+    // The browser cannot open the computer's folder picker: no picker buttons, a note saying to type the full path.
+    expect(await page.getByTestId("handoff-target-pickFolder").count()).toBe(0);
+    expect(await page.getByTestId("handoff-target-note").textContent()).toContain("tidak dapat membuka pemilih folder");
     await page.getByTestId("handoff-target").click();
+    // A bare name would land wherever the server was started: refused as it is typed.
+    await page.keyboard.type("untuk-dewi.tandai");
+    await poll(() => page.getByTestId("handoff-target-note").textContent()).toContain("Tulis jalur lengkapnya");
+    expect(await page.getByTestId("handoff-target").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByTestId("handoff-write").isDisabled()).toBe(true);
+    await screenshot(page, "coders-handoff-relative");
+    await page.keyboard.press("Control+a");
     const file = join(server.root, "untuk-dewi.tandai");
     await page.keyboard.type(file);
+    expect(await page.getByTestId("handoff-write").isDisabled()).toBe(false);
     expect(await page.getByTestId("handoff-blind").isChecked()).toBe(true);
     await page.keyboard.press("Enter");
     await poll(() => page.getByTestId("handoff-done").textContent()).toContain("1 dokumen, 3 kode, 0 pengodean dipertahankan");

@@ -27,7 +27,7 @@ export default {
   merge: {
     open: "Merge a coder's copy…",
     title: "Merge another coder's copy",
-    folder: "Folder of the copy (as handed off with tandai handoff)",
+    folder: "The copy: its folder, or its .tandai file (as prepared for the second coder)",
     preview: "Preview",
     apply: "Merge (one undo step)",
     summary: "Merging “{{other}}” adds {{documents}} documents, {{codes}} codes, {{codings}} codings, {{cases}} cases, {{memos}} memos; {{matched}} match what is here; {{conflicts}} conflicts.",
@@ -49,6 +49,13 @@ export default {
     needTwo: "Agreement needs codings by two or more coders in this project.",
     chooseTwo: "Choose two or more coders.",
   },
+  paths: {
+    relative: "Type the full path, from the drive or root (for example /home/ayu/untuk-budi).",
+    webHint: "In the browser Tandai cannot open the computer's folder picker: type the full path of a folder, or of a .tandai file, on the computer running Tandai.",
+    pickFolder: "Choose a folder…",
+    openPackage: "Choose a .tandai file…",
+    savePackage: "Save as one .tandai file…",
+  },
   handoff: {
     open: "Prepare for a second coder…",
     title: "Prepare a copy for a second coder",
@@ -57,6 +64,8 @@ export default {
     write: "Write the copy",
   },
   errors: {
+    relativePath: "“{{path}}” is not a full path; give the whole path from the drive or root (for example /home/ayu/untuk-budi or C:\\Users\\Ayu\\untuk-budi).",
+    noParent: "The folder “{{folder}}” does not exist, so “{{path}}” cannot be written there; create the folder first or choose another place.",
     twoCoders: "Agreement needs two or more coders; give them as --coders A,B (got: {{coders}}).",
     unknownCoder: "No coding in this project was made by the coder “{{coder}}”. Coders in this project: {{valid}}.",
     noContent: "The text of the document “{{document}}” could not be read, so agreement cannot be computed over it.",

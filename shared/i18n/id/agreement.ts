@@ -27,7 +27,7 @@ export default {
   merge: {
     open: "Gabungkan salinan pengode…",
     title: "Gabungkan salinan pengode lain",
-    folder: "Folder salinan (seperti diserahkan dengan tandai handoff)",
+    folder: "Salinannya: foldernya, atau berkas .tandai-nya (seperti disiapkan untuk pengode kedua)",
     preview: "Pratinjau",
     apply: "Gabungkan (satu langkah urungkan)",
     summary: "Menggabungkan “{{other}}” menambahkan {{documents}} dokumen, {{codes}} kode, {{codings}} pengodean, {{cases}} kasus, {{memos}} memo; {{matched}} cocok dengan yang ada; {{conflicts}} konflik.",
@@ -49,6 +49,13 @@ export default {
     needTwo: "Kesepakatan memerlukan pengodean oleh dua pengode atau lebih dalam proyek ini.",
     chooseTwo: "Pilih dua pengode atau lebih.",
   },
+  paths: {
+    relative: "Tulis jalur lengkapnya, dari drive atau akar (misalnya /home/ayu/untuk-budi).",
+    webHint: "Di peramban, Tandai tidak dapat membuka pemilih folder komputer: tulis jalur lengkap sebuah folder, atau berkas .tandai, di komputer yang menjalankan Tandai.",
+    pickFolder: "Pilih folder…",
+    openPackage: "Pilih berkas .tandai…",
+    savePackage: "Simpan sebagai satu berkas .tandai…",
+  },
   handoff: {
     open: "Siapkan untuk pengode kedua…",
     title: "Siapkan salinan untuk pengode kedua",
@@ -57,6 +64,8 @@ export default {
     write: "Tulis salinan",
   },
   errors: {
+    relativePath: "“{{path}}” bukan jalur lengkap; tulis seluruh jalurnya dari drive atau akar (misalnya /home/ayu/untuk-budi atau C:\\Users\\Ayu\\untuk-budi).",
+    noParent: "Folder “{{folder}}” tidak ada, sehingga “{{path}}” tidak dapat ditulis di sana; buat foldernya dulu atau pilih tempat lain.",
     twoCoders: "Kesepakatan memerlukan dua pengode atau lebih; tulis sebagai --coders A,B (diberikan: {{coders}}).",
     unknownCoder: "Tidak ada pengodean di proyek ini yang dibuat oleh pengode “{{coder}}”. Pengode di proyek ini: {{valid}}.",
     noContent: "Teks dokumen “{{document}}” tidak dapat dibaca, sehingga kesepakatan tidak dapat dihitung atasnya.",
