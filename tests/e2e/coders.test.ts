@@ -233,3 +233,71 @@ describe.sequential("agreement in the browser", () => {
     expect(JSON.parse(stdout)).toMatchObject({ documents: 1, codes: 3, codings: 0 });
   });
 });
+
+/**
+ * The two-coders controls on narrow windows: at 1024×768 (and 1366×768), in both languages, the
+ * six side tabs fit their row without scrolling sideways and the "only my codings" switch sits in
+ * the document header without pushing it wider than the column or over the title.
+ */
+describe.sequential("two coders on narrow windows", () => {
+  let server: TandaiServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await TandaiServer.create();
+    const dir = join(server.root, "tesis");
+    const file = join(server.root, "Wawancara dengan Kepala Bappeda Kota Padang.txt");
+    await mkdir(server.root, { recursive: true });
+    await writeFile(file, INTERVIEW);
+    const tandai = (...args: string[]) => run(process.execPath, ["bin/tandai.js", ...args], { env: server.env });
+    await tandai("new", dir, "--name", "Tesis");
+    await tandai("import", dir, file);
+    await tandai("code", dir, "--doc", "Wawancara dengan Kepala Bappeda Kota Padang", "--quote", "peluang investasi", "--code", "Motif/Ekonomi", "--coder", "Ayu");
+    await tandai("code", dir, "--doc", "Wawancara dengan Kepala Bappeda Kota Padang", "--quote", "peluang investasi", "--code", "Motif/Ekonomi", "--coder", "Budi");
+    await server.start([dir]);
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+
+  afterAll(() => closeApp({ server, browser }));
+
+  for (const [width, height] of [[1024, 768], [1366, 768]] as const) {
+    for (const language of ["id", "en"] as const) {
+      it(`fits the side tabs and the only-mine switch at ${width}×${height} (${language})`, async () => {
+        await page.setViewportSize({ width, height });
+        await page.goto(server.url);
+        await page.getByTestId("workspace").waitFor();
+        if ((await page.getByTestId("language").inputValue()) !== language) await page.getByTestId("language").selectOption(language);
+        await page.getByTestId("document-row").first().click();
+        await page.getByTestId("document-title").waitFor();
+        const tabs = page.locator("#panel-right [role=tablist]");
+        await expect.poll(() => tabs.locator("[role=tab]").count()).toBe(6);
+        // Every tab inside the row: nothing scrolled out of sight.
+        const row = await tabs.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(row.scroll, "the tab row scrolls sideways").toBeLessThanOrEqual(row.client);
+        // Each tab still has a visible name (the ARIA tab's accessible name is its label).
+        for (const tab of await tabs.locator("[role=tab]").all()) {
+          expect((await tab.innerText()).trim()).not.toBe("");
+          // …whole, not cut off with an ellipsis.
+          expect(await tab.evaluate((el) => el.scrollWidth <= el.clientWidth), await tab.innerText()).toBe(true);
+        }
+        const header = page.locator(".document-header");
+        const box = await header.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(box.scroll, "the document header is wider than its column").toBeLessThanOrEqual(box.client);
+        const title = (await page.getByTestId("document-title").boundingBox())!;
+        const toggle = (await header.locator(".only-mine").boundingBox())!;
+        const overlaps = toggle.x < title.x + title.width && title.x < toggle.x + toggle.width && toggle.y < title.y + title.height && title.y < toggle.y + toggle.height;
+        expect(overlaps, "the switch covers the title").toBe(false);
+        // One line of label, not squeezed into three beside the title.
+        expect(toggle.height, "the switch's label breaks over lines").toBeLessThan(30);
+        await page.getByTestId("tab-agreement").click();
+        await page.getByTestId("agreement-panel").waitFor();
+        // The tab's own choices stay inside the panel (a long select shrinks to it).
+        const panel = await page.getByTestId("agreement-panel").evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(panel.scroll, "the Agreement tab is wider than its panel").toBeLessThanOrEqual(panel.client);
+        await screenshot(page, `coders-narrow-${width}x${height}-${language}`);
+      });
+    }
+  }
+});
