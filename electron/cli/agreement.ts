@@ -15,7 +15,7 @@ import {
   type DocumentId,
   type ProjectState,
 } from "../../shared/index.js";
-import { agreementOf, checkAgreementRequest, type AgreementSource } from "../agreement/report.js";
+import { agreementOf, checkAgreementRequest } from "../agreement/report.js";
 import { ParagraphIndex } from "../export/paragraphs.js";
 import { runExport } from "../export/run.js";
 import { checkTarget } from "../export/target.js";
@@ -26,16 +26,14 @@ import { requireDir, withProject } from "./project.js";
 import { existingCode } from "./search.js";
 
 /**
- * `--out FILE`: the report written by the export, as the app's Export dialog writes it — one
- * `ExportRequest`, the format taken from the file's extension.
+ * `--out FILE`: the report as the app's Export dialog writes it — one `ExportRequest` of kind
+ * agreement, its format the file's extension (checked before anything is read).
  */
-async function writeAgreement(out: string, store: AgreementSource, request: AgreementRequest, language: Language) {
+function outOption(out: string, language: Language, request: AgreementRequest): { file: string; request: AgreementExportRequest } {
   const file = path.resolve(out);
   const format = path.extname(file).toLowerCase().slice(1);
   if (!(AGREEMENT_FORMATS as readonly string[]).includes(format)) throw new TandaiError("agreement.export.badFormat", { file: path.basename(file) });
-  const exportRequest = AgreementExportRequest.parse({ kind: "agreement", format, language, agreement: request });
-  await checkTarget(file);
-  await runExport(store, exportRequest, file, { paragraphs: new ParagraphIndex() });
+  return { file, request: AgreementExportRequest.parse({ kind: "agreement", format, language, agreement: request }) };
 }
 
 const pathOf = (state: ProjectState, id: CodeId) => formatCodePath(codePath(state, id), PATH_SEPARATOR);
@@ -76,9 +74,12 @@ export async function agreementCommand(ctx: CliContext, [dirArg]: string[], valu
     const request = { coders, unit, codeIds: (values.codes ?? []).map((c) => existingCode(state, c)), categories, documentIds, excludeUncoded: Boolean(values["exclude-uncoded"]) };
     // Validates the coders before any document is read; then reads only the documents compared.
     checkAgreementRequest(state, request);
+    const out = values.out === undefined ? null : outOption(values.out, ctx.language, request);
+    if (out) await checkTarget(out.file);
     const report = await agreementOf(store, request);
     const title = (id: DocumentId) => state.documents[id]!.title;
-    if (values.out) await writeAgreement(values.out, store, request, ctx.language);
+    // The same path as the app's export (runExport), reading the compared documents again.
+    if (out) await runExport(store, out.request, out.file, { paragraphs: new ParagraphIndex() });
     if (ctx.json) {
       return ctx.print(
         JSON.stringify({

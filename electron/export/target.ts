@@ -19,10 +19,10 @@ export function defaultFileName(projectName: string, request: ExportRequest, now
     request.kind === "agreement"
       ? translate(request.language, "agreement.export.file")
       : request.kind === "report"
-      ? translate(request.language, "export.file.report")
-      : request.kind === "chart"
-        ? translate(request.language, `export.file.${request.chart}`)
-        : translate(request.language, request.format === "xlsx" ? "export.file.workbook" : `export.file.${request.table}`);
+        ? translate(request.language, "export.file.report")
+        : request.kind === "chart"
+          ? translate(request.language, `export.file.${request.chart}`)
+          : translate(request.language, request.format === "xlsx" ? "export.file.workbook" : `export.file.${request.table}`);
   const safe = `${projectName} — ${what} ${now.toISOString().slice(0, 10)}`.replace(UNSAFE, " ").replace(/\s+/g, " ").trim();
   return `${safe}.${extensionOf(request)}`;
 }
