@@ -298,6 +298,21 @@ describe.sequential("two coders on narrow windows", () => {
         const panel = await page.getByTestId("agreement-panel").evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
         expect(panel.scroll, "the Agreement tab is wider than its panel").toBeLessThanOrEqual(panel.client);
         await screenshot(page, `coders-narrow-${width}x${height}-${language}`);
+        // The handoff dialog and the Export dialog's agreement choices at this size.
+        await page.getByTestId("handoff-open").click();
+        await page.getByTestId("handoff-dialog").waitFor();
+        await screenshot(page, `coders-narrow-handoff-${width}x${height}-${language}`);
+        await page.keyboard.press("Escape");
+        await page.getByTestId("handoff-dialog").waitFor({ state: "detached" });
+        await page.getByTestId("export-open").click();
+        await page.getByTestId("export-kind-agreement").click();
+        const start = (await page.getByTestId("export-start").boundingBox())!;
+        // The Export button is on screen, or reachable by scrolling the dialog (never cut off).
+        await page.getByTestId("export-start").scrollIntoViewIfNeeded();
+        expect((await page.getByTestId("export-start").boundingBox())!.y + start.height).toBeLessThanOrEqual(height);
+        await screenshot(page, `coders-narrow-export-${width}x${height}-${language}`);
+        await page.keyboard.press("Escape");
+        await page.getByTestId("export-dialog").waitFor({ state: "detached" });
       });
     }
   }

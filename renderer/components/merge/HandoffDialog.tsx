@@ -32,7 +32,7 @@ export function HandoffDialog({ onClose }: { onClose(): void }) {
       </label>
       {error && <p className="error" role="alert" data-testid="handoff-error">{t(error.code, error.params)}</p>}
       {done && <p role="status" data-testid="handoff-done">{t("agreement.cli.handedOff", { ...done, path: done.dir })}</p>}
-      <div className="dialog-actions">
+      <div className="actions">
         <button type="button" onClick={onClose}>{t("app.close")}</button>
         <button type="submit" className="primary" disabled={!ready} data-testid="handoff-write">{t("agreement.handoff.write")}</button>
       </div>

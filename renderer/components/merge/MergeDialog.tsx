@@ -74,7 +74,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
         </div>
       )}
       {done && <p role="status" data-testid="merge-done">{t("agreement.cli.merged", counts(done))}</p>}
-      <div className="dialog-actions">
+      <div className="actions">
         <button type="button" onClick={onClose}>{t("app.close")}</button>
         <button type="submit" className="primary" disabled={!ready} data-testid={preview ? "merge-apply" : "merge-look"}>
           {t(preview ? "agreement.merge.apply" : "agreement.merge.preview")}
