@@ -298,6 +298,15 @@ describe.sequential("two coders on narrow windows", () => {
         const panel = await page.getByTestId("agreement-panel").evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
         expect(panel.scroll, "the Agreement tab is wider than its panel").toBeLessThanOrEqual(panel.client);
         await screenshot(page, `coders-narrow-${width}x${height}-${language}`);
+        // The indicator dashboard carries the same switch, within the panel.
+        await page.getByTestId("tab-indicators").click();
+        const dashboardSwitch = page.getByTestId("indicators-panel").getByTestId("only-mine");
+        await dashboardSwitch.waitFor();
+        const inspector = (await page.locator("#panel-right").boundingBox())!;
+        const switchBox = (await dashboardSwitch.locator("xpath=..").boundingBox())!;
+        expect(switchBox.x + switchBox.width, "the dashboard's switch runs past the panel").toBeLessThanOrEqual(inspector.x + inspector.width);
+        await screenshot(page, `coders-narrow-indicators-${width}x${height}-${language}`);
+        await page.getByTestId("tab-agreement").click();
         // The handoff dialog and the Export dialog's agreement choices at this size.
         await page.getByTestId("handoff-open").click();
         await page.getByTestId("handoff-dialog").waitFor();

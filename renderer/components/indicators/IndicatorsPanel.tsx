@@ -52,6 +52,8 @@ export function IndicatorsPanel({ onJump }: { onJump?(documentId: DocumentId, st
               </option>
             ))}
           </select>
+        </div>
+        <div className="ind-only-mine">
           <OnlyMineSwitch />
         </div>
         {cases.length === 0 && <p className="empty" data-testid="dashboard-no-cases">{t("indicators.dashboard.noCases")}</p>}
