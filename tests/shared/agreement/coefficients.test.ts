@@ -25,7 +25,10 @@ describe("Krippendorff's alpha", () => {
 
   // Same source, section C, "Nominal data, any number of observers, missing data": 4 observers,
   // 12 units, a dot for a missing value; unit 12 has one value only and is not pairable.
-  // Published: alpha(nominal) = 0.743.
+  // Published: alpha(nominal) = 0.743. The same data (by unit) are the example of R's
+  // DescTools::KrippAlpha ("the C data from Krippendorff", formerly irr::kripp.alpha),
+  // https://search.r-project.org/CRAN/refmans/DescTools/html/KrippAlpha.html — checked cell by cell;
+  // there unit 12's lone value stands under the third observer, which changes nothing (not pairable).
   it("reproduces the nominal example with missing values (4 observers, 12 units, alpha = 0.743)", () => {
     const data = byCoder([
       [1, 2, 3, 3, 2, 1, 4, 1, 2, _, _, _],
