@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { channels, emptyProject, newCodeId, newCodingId, newDocumentId, newProjectId, offset, type Code, type CodeId, type ProjectState } from "../../shared/index.js";
+import { channels, type CodeId, type ProjectState } from "../../shared/index.js";
 import { ExportDialog } from "../../renderer/components/export/index.js";
-import { $, choose, click, NOW, render, type Rendered } from "./harness.js";
+import { code, coding, documentMeta, project } from "../shared/fixtures.js";
+import { $, choose, click, render, type Rendered } from "./harness.js";
 
 // The backend's exportStart as the contract checks it; the user then closes Electron's save dialog (null).
 const sent = vi.hoisted(() => [] as unknown[]);
@@ -16,21 +17,17 @@ vi.mock("../../renderer/api/client.js", () => ({
 
 /** A project coded by Ayu, Budi and Citra, with a parent code "Tahap" whose children are stages. */
 function threeCoders(): { state: ProjectState; stages: CodeId } {
-  const state = emptyProject(newProjectId(), "Tesis", NOW);
-  const documentId = newDocumentId();
-  state.documents[documentId] = { id: documentId, title: "Wawancara", kind: "txt", sourceName: "w.txt", importedAt: NOW, length: 1000, blockCount: 1, pageCount: null };
-  const code = (name: string, parentId: CodeId | null): CodeId => {
-    const c: Code = { id: newCodeId(), name, color: "#0072b2", parentId, order: 0, description: { definition: "", whenToUse: "", whenNotToUse: "" }, createdAt: NOW };
-    state.codes[c.id] = c;
-    return c.id;
-  };
-  const stages = code("Tahap", null);
-  const first = code("Awal", stages);
+  const state = project();
+  const document = documentMeta("Wawancara");
+  state.documents[document.id] = document;
+  const stages = code("Tahap");
+  const first = code("Awal", stages.id);
+  for (const c of [stages, first]) state.codes[c.id] = c;
   for (const [i, coder] of ["Citra", "Ayu", "Budi"].entries()) {
-    const id = newCodingId();
-    state.codings[id] = { id, documentId, codeId: first, start: offset(i), end: offset(i + 5), coder, stance: "supports", createdAt: NOW };
+    const c = coding(document.id, first.id, i, i + 5, { coder });
+    state.codings[c.id] = c;
   }
-  return { state, stages };
+  return { state, stages: stages.id };
 }
 
 let view: Rendered | null = null;

@@ -1,9 +1,10 @@
 import { act } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { emptyProject, newCodeId, newCodingId, newDocumentId, newProjectId, newCaseId, offset, type Code, type CodeId, type DocumentId, type Passage, type ProjectState, type Stance } from "../../shared/index.js";
+import { newCaseId, type CodeId, type Passage, type ProjectState, type Stance } from "../../shared/index.js";
 import { Codebook } from "../../renderer/components/codebook/Codebook.js";
 import { IndicatorsPanel } from "../../renderer/components/indicators/index.js";
-import { $, $$, choose, click, NOW, render, type Rendered } from "./harness.js";
+import { code, coding, documentMeta, NOW, project } from "../shared/fixtures.js";
+import { $, $$, choose, click, render, type Rendered } from "./harness.js";
 
 // The backend's retrieval (asked only for the dashboard's quotes), answered from the state's own codings.
 const backend = vi.hoisted(() => ({ state: null as unknown }));
@@ -25,21 +26,21 @@ vi.mock("../../renderer/api/client.js", () => ({
  * codebook's counts, as it does in the document view and Retrieve. The test app's coder is Rani.
  */
 function twoCoders(): { state: ProjectState; economic: CodeId } {
-  const state = emptyProject(newProjectId(), "Skripsi HI", NOW);
-  const documentId: DocumentId = newDocumentId();
-  state.documents[documentId] = { id: documentId, title: "Wawancara", kind: "txt", sourceName: "Wawancara.txt", importedAt: NOW, length: 1000, blockCount: 1, pageCount: null };
-  const economic: Code = { id: newCodeId(), name: "Economic", color: "#0072b2", parentId: null, order: 0, description: { definition: "", whenToUse: "", whenNotToUse: "" }, createdAt: NOW, indicatorId: "keating.economic" };
+  const state = project();
+  const document = documentMeta("Wawancara");
+  state.documents[document.id] = document;
+  const economic = { ...code("Economic"), indicatorId: "keating.economic" };
   state.codes[economic.id] = economic;
   const caseId = newCaseId();
-  state.cases[caseId] = { id: caseId, name: "Padang – Ba Ria-Vung Tau", documentIds: [documentId], createdAt: NOW };
-  const code = (coder: string, start: number, stance: Stance) => {
-    const id = newCodingId();
-    state.codings[id] = { id, documentId, codeId: economic.id, start: offset(start), end: offset(start + 5), coder, stance, createdAt: NOW };
+  state.cases[caseId] = { id: caseId, name: "Padang – Ba Ria-Vung Tau", documentIds: [document.id], createdAt: NOW };
+  const add = (coder: string, start: number, stance: Stance) => {
+    const c = coding(document.id, economic.id, start, start + 5, { coder, stance });
+    state.codings[c.id] = c;
   };
   // Rani found the economic motive once; Budi found it too, and once found a passage against it.
-  code("Rani", 10, "supports");
-  code("Budi", 40, "supports");
-  code("Budi", 80, "contradicts");
+  add("Rani", 10, "supports");
+  add("Budi", 40, "supports");
+  add("Budi", 80, "contradicts");
   return { state, economic: economic.id };
 }
 
