@@ -38,6 +38,17 @@ async function start() {
       const result = await dialog.showOpenDialog(window!, { properties: ["openDirectory", "createDirectory"] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    // A coder's .tandai package: one to merge, or where to save a copy for a second coder (the
+    // handoff refuses a file that exists, so the dialog does not offer to replace one).
+    pickPackage: async (purpose, defaultName) => {
+      const filters = [{ name: "Tandai", extensions: ["tandai"] }];
+      if (purpose === "open") {
+        const result = await dialog.showOpenDialog(window!, { properties: ["openFile"], filters });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      }
+      const result = await dialog.showSaveDialog(window!, { defaultPath: join(app.getPath("documents"), defaultName), filters, properties: ["createDirectory"] });
+      return result.canceled ? null : (result.filePath ?? null);
+    },
     // The only way a path to write reaches the backend: the user picked it here, and the dialog
     // asked before overwriting (the filter makes it add the extension, so it asks about the real name).
     pickSavePath: async (defaultName) => {

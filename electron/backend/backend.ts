@@ -28,10 +28,10 @@ import { importRefiFile, planRefiFile } from "../import/qdpx/index.js";
 import { writeRefiExport } from "../export/qdpx/write.js";
 import { ProjectImporter } from "../import/batch.js";
 import { SearchService } from "../search/service.js";
-import { agreementOf } from "../agreement/report.js";
+import { agreementOf, checkAgreementRequest } from "../agreement/report.js";
 import { planCopyMerge, readCopy } from "../merge/copy.js";
 import { handOff } from "../merge/handoff.js";
-import path from "node:path";
+import { checkAbsolute, checkHandoffTarget, safeFileName } from "../merge/paths.js";
 import { batch, mergeSummary } from "../../shared/index.js";
 import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
@@ -227,7 +227,9 @@ export class Backend implements TandaiApi {
    */
   async exportStart({ request }: ArgsOf<"exportStart">): Promise<ResultOf<"exportStart">> {
     const store = this.requireStore();
-    resolveScope(store.state, request.scope); // an unknown case or code fails now, not in the job
+    // An unknown case, code or coder fails now, not in the job.
+    if (request.kind === "agreement") checkAgreementRequest(store.state, request.agreement);
+    else resolveScope(store.state, request.scope);
     const name = defaultFileName(store.state.name, request);
     let target: string;
     if (this.context.pickSavePath) {
@@ -361,19 +363,28 @@ export class Backend implements TandaiApi {
 
   async mergePreview({ other, choices }: ArgsOf<"mergePreview">): Promise<ResultOf<"mergePreview">> {
     const store = this.requireStore();
+    checkAbsolute(other);
     return mergeSummary(await planCopyMerge(store, await readCopy(other, store.dir), choices, "mine", false));
   }
 
   /** Their documents' content files are written first, then the batch goes through apply (history: one undo step). */
   async mergeCopy({ other, choices }: ArgsOf<"mergeCopy">): Promise<ResultOf<"mergeCopy">> {
     const store = this.requireStore();
+    checkAbsolute(other);
     const plan = await planCopyMerge(store, await readCopy(other, store.dir), choices, "mine", true);
     const applied = plan.ops.length ? await this.apply({ op: batch(plan.ops) }) : this.applied(null);
     return { ...mergeSummary(plan), ...applied };
   }
 
   async handoff({ target, dropCodings }: ArgsOf<"handoff">): Promise<ResultOf<"handoff">> {
-    return handOff(this.requireStore(), path.resolve(target), dropCodings);
+    const store = this.requireStore();
+    return handOff(store, await checkHandoffTarget(target), dropCodings);
+  }
+
+  /** The OS dialog for a package, suggesting "<project>.tandai" when saving. */
+  async pickPackage({ purpose }: ArgsOf<"pickPackage">): Promise<ResultOf<"pickPackage">> {
+    if (!this.context.pickPackage) return null;
+    return this.context.pickPackage(purpose, `${safeFileName(this.requireStore().state.name)}.tandai`);
   }
 }
 

@@ -16,6 +16,8 @@ export interface BackendContext {
   userName?: string;
   /** A native folder picker; absent in the web transport, where the user types a path. */
   pickFolder?: () => Promise<string | null>;
+  /** A native dialog for a `.tandai` package to open or to save under a name (Electron); absent in the web transport. */
+  pickPackage?: (purpose: "open" | "save", defaultName: string) => Promise<string | null>;
   /** A native save dialog (Electron); without one, exports go to the project's `exports` folder. */
   pickSavePath?: (defaultName: string) => Promise<string | null>;
   /** Prints a report's HTML to PDF with the browser engine (Electron); else LibreOffice is used. */

@@ -1,14 +1,10 @@
 import path from "node:path";
 import {
+  AGREEMENT_FORMATS,
   AGREEMENT_UNITS,
-  agreementDocument,
-  agreementRows,
-  sheetTitle,
-  translate,
-  type AgreementReport,
+  AgreementExportRequest,
+  type AgreementRequest,
   type Language,
-  type TableName,
-  comparedDocuments,
   codePath,
   formatCodePath,
   PATH_SEPARATOR,
@@ -19,25 +15,25 @@ import {
   type DocumentId,
   type ProjectState,
 } from "../../shared/index.js";
-import { agreementOf } from "../agreement/report.js";
-import { reportToDocx } from "../export/docx.js";
-import { writeXlsx } from "../export/xlsx.js";
-import { writeFileAtomic } from "../store/files.js";
+import { agreementOf, checkAgreementRequest } from "../agreement/report.js";
+import { ParagraphIndex } from "../export/paragraphs.js";
+import { runExport } from "../export/run.js";
+import { checkTarget } from "../export/target.js";
 import { findDocument } from "./code.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
 import { requireDir, withProject } from "./project.js";
 import { existingCode } from "./search.js";
 
-/** The report as a .docx document or a one-sheet .xlsx workbook, written atomically. */
-async function writeAgreement(out: string, state: ProjectState, report: AgreementReport, language: Language) {
+/**
+ * `--out FILE`: the report as the app's Export dialog writes it — one `ExportRequest` of kind
+ * agreement, its format the file's extension (checked before anything is read).
+ */
+function outOption(out: string, language: Language, request: AgreementRequest): { file: string; request: AgreementExportRequest } {
   const file = path.resolve(out);
-  const extension = path.extname(file).toLowerCase();
-  if (extension === ".docx") return writeFileAtomic(file, Buffer.from(await reportToDocx(agreementDocument(state, report, language))));
-  if (extension !== ".xlsx") throw new TandaiError("agreement.export.badFormat", { file: path.basename(file) });
-  const { header, rows } = agreementRows(state, report, language);
-  // Not one of the export's own tables: the sheet is dressed as any table (bold frozen header, sized columns).
-  await writeXlsx([{ name: "agreement" as TableName, title: sheetTitle(translate(language, "agreement.tab")), header, rows }], file);
+  const format = path.extname(file).toLowerCase().slice(1);
+  if (!(AGREEMENT_FORMATS as readonly string[]).includes(format)) throw new TandaiError("agreement.export.badFormat", { file: path.basename(file) });
+  return { file, request: AgreementExportRequest.parse({ kind: "agreement", format, language, agreement: request }) };
 }
 
 const pathOf = (state: ProjectState, id: CodeId) => formatCodePath(codePath(state, id), PATH_SEPARATOR);
@@ -77,10 +73,13 @@ export async function agreementCommand(ctx: CliContext, [dirArg]: string[], valu
     const documentIds = [...(values.documents ?? []), ...(values.doc ?? [])].map((d) => findDocument(state, d).id);
     const request = { coders, unit, codeIds: (values.codes ?? []).map((c) => existingCode(state, c)), categories, documentIds, excludeUncoded: Boolean(values["exclude-uncoded"]) };
     // Validates the coders before any document is read; then reads only the documents compared.
-    if (!comparedDocuments(state, request).documentIds.length) throw new TandaiError("agreement.errors.nothingCompared", { coders: coders.join(", ") });
+    checkAgreementRequest(state, request);
+    const out = values.out === undefined ? null : outOption(values.out, ctx.language, request);
+    if (out) await checkTarget(out.file);
     const report = await agreementOf(store, request);
     const title = (id: DocumentId) => state.documents[id]!.title;
-    if (values.out) await writeAgreement(values.out, state, report, ctx.language);
+    // The same path as the app's export (runExport), reading the compared documents again.
+    if (out) await runExport(store, out.request, out.file, { paragraphs: new ParagraphIndex() });
     if (ctx.json) {
       return ctx.print(
         JSON.stringify({

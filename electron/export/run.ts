@@ -20,6 +20,7 @@ import {
 } from "../../shared/index.js";
 import { checkCancelled } from "../../shared/export/model.js";
 import { writeFileAtomic } from "../store/index.js";
+import { agreementFile } from "./agreement.js";
 import { reportToDocx } from "./docx.js";
 import type { ParagraphIndex } from "./paragraphs.js";
 import { svgToPng } from "./png.js";
@@ -66,6 +67,12 @@ export async function runExport(source: ExportSource, request: ExportRequest, pa
     case "report":
       data = await report(source, request, deps, control);
       break;
+    case "agreement": {
+      const file = await agreementFile(source, request, path, control);
+      if (file === null) return (await stat(path)).size;
+      data = file;
+      break;
+    }
   }
   checkCancelled(control);
   control?.onProgress?.({ phase: "writing", done: 0, total: 1 });

@@ -16,11 +16,13 @@ export const extensionOf = (request: ExportRequest) => request.format;
  */
 export function defaultFileName(projectName: string, request: ExportRequest, now = new Date()): string {
   const what =
-    request.kind === "report"
-      ? translate(request.language, "export.file.report")
-      : request.kind === "chart"
-        ? translate(request.language, `export.file.${request.chart}`)
-        : translate(request.language, request.format === "xlsx" ? "export.file.workbook" : `export.file.${request.table}`);
+    request.kind === "agreement"
+      ? translate(request.language, "agreement.export.file")
+      : request.kind === "report"
+        ? translate(request.language, "export.file.report")
+        : request.kind === "chart"
+          ? translate(request.language, `export.file.${request.chart}`)
+          : translate(request.language, request.format === "xlsx" ? "export.file.workbook" : `export.file.${request.table}`);
   const safe = `${projectName} — ${what} ${now.toISOString().slice(0, 10)}`.replace(UNSAFE, " ").replace(/\s+/g, " ").trim();
   return `${safe}.${extensionOf(request)}`;
 }

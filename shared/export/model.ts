@@ -5,6 +5,7 @@ import { LANGUAGES, type Language } from "../i18n/catalogues.js";
 import { CaseId, CodeId, DocumentGroupId } from "../model/ids.js";
 import type { Stance } from "../model/project.js";
 import { FrameworkId } from "../frameworks/model.js";
+import { AgreementRequestSchema } from "../agreement/model.js";
 
 /**
  * What can be exported, as data: the renderer's export dialog, the CLI and the tests all build one
@@ -13,6 +14,8 @@ import { FrameworkId } from "../frameworks/model.js";
 export const REPORT_FORMATS = ["docx", "md", "html", "pdf"] as const;
 export const TABLE_FORMATS = ["xlsx", "csv"] as const;
 export const CHART_FORMATS = ["svg", "png"] as const;
+/** The agreement report: a document (its table and disagreements) or its one table. */
+export const AGREEMENT_FORMATS = ["docx", "xlsx", "csv", "md", "html"] as const;
 export const EXPORT_FORMATS = [...REPORT_FORMATS, ...TABLE_FORMATS, ...CHART_FORMATS] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -90,12 +93,26 @@ export const ChartRequest = z
   .strict();
 export type ChartRequest = z.infer<typeof ChartRequest>;
 
-export const ExportRequest = z.discriminatedUnion("kind", [ReportRequest, TableRequest, ChartRequest]);
+/**
+ * The intercoder agreement report (issue 12), with the Agreement tab's own choices (coders, unit,
+ * categories, exclusion) rather than an export scope: what it compares is the coders' documents.
+ */
+export const AgreementExportRequest = z
+  .object({
+    kind: z.literal("agreement"),
+    format: z.enum(AGREEMENT_FORMATS),
+    language: z.enum(LANGUAGES),
+    agreement: AgreementRequestSchema,
+  })
+  .strict();
+export type AgreementExportRequest = z.infer<typeof AgreementExportRequest>;
+
+export const ExportRequest = z.discriminatedUnion("kind", [ReportRequest, TableRequest, ChartRequest, AgreementExportRequest]);
 export type ExportRequest = z.infer<typeof ExportRequest>;
 export type ExportRequestInput = z.input<typeof ExportRequest>;
 
-/** The request kind a format belongs to. */
-export function kindOfFormat(format: ExportFormat): ExportRequest["kind"] {
+/** The request kind a format belongs to (an agreement report is asked for by its own command). */
+export function kindOfFormat(format: ExportFormat): "report" | "table" | "chart" {
   if ((REPORT_FORMATS as readonly string[]).includes(format)) return "report";
   if ((TABLE_FORMATS as readonly string[]).includes(format)) return "table";
   return "chart";

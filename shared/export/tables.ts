@@ -16,7 +16,8 @@ export type Cell = string | number | null;
 
 /** One sheet of a workbook or one CSV file; what a table says is decided here, the writers only dress it. */
 export interface Table {
-  name: TableName;
+  /** "agreement": the intercoder agreement table (shared/agreement/table.ts), not one of a workbook's TABLES. */
+  name: TableName | "agreement";
   /** Translated sheet name, already safe for Excel (≤ 31 characters, none of []:*?/\). */
   title: string;
   header: string[];

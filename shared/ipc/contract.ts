@@ -140,6 +140,9 @@ const mergeOther = z.object({ other: z.string().min(1), choices: z.record(z.stri
 
 const handoffArgs = z.object({ target: z.string().min(1), dropCodings: z.boolean() }).strict();
 
+/** A `.tandai` package to open (a coder's copy to merge) or to save (a copy for a second coder). */
+const pickPackageArgs = z.object({ purpose: z.enum(["open", "save"]) }).strict();
+
 export const channels = {
   appInfo: channel<typeof none, AppInfo>(none),
   getPreferences: channel<typeof none, Preferences>(none),
@@ -214,6 +217,11 @@ export const channels = {
   mergeCopy: channel<typeof mergeOther, MergeSummary & Applied>(mergeOther),
   /** Writes a copy of the open project for a second coder (a new folder, or one `.tandai` file), optionally without codings. */
   handoff: channel<typeof handoffArgs, { dir: string; package: boolean; documents: number; codes: number; codings: number }>(handoffArgs),
+  /**
+   * The main process's own open or save dialog for a `.tandai` package (Electron; null: closed, or
+   * no native dialog — the web transport, where the user types the path). Folders: `pickFolder`.
+   */
+  pickPackage: channel<typeof pickPackageArgs, string | null>(pickPackageArgs),
 } as const;
 
 /** What importing a REFI-QDA project did: its preview, and the batch applied. */

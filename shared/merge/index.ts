@@ -1,2 +1,3 @@
 export * from "./plan.js";
 export * from "./handoff.js";
+export * from "./paths.js";

@@ -4,63 +4,36 @@
  * without the uncoded-unit exclusion, and with one code's children as categories. Printed as a
  * ratio to a baseline measured in the same run: one pass over the project's codings.
  */
-import { agreementReport, emptyProject, linesToBlocks, type AgreementRequest, type CodeId, type CodingId, type DocumentContent, type DocumentId, type ProjectId, type TextOffset } from "../../shared/index.js";
+import { agreementReport, emptyProject, linesToBlocks, type AgreementRequest, type CodeId, type DocumentContent, type DocumentId, type ProjectId } from "../../shared/index.js";
 import { seededRandom } from "../../shared/random.js";
+import { addCodings, addDocuments, benchCode, NOW, timings } from "./generate.js";
 
 const CODINGS = 100_000;
 const DOCUMENTS = 20;
 const LENGTH = 50_000;
 const CODES = 20;
 const RUNS = 5;
-const NOW = "2026-01-01T00:00:00.000Z";
 
 function buildProject() {
   const state = emptyProject("benchagreement" as ProjectId, "Benchmark", NOW);
   const random = seededRandom(21);
-  const contents = new Map<DocumentId, DocumentContent>();
   // Paragraphs of 499 characters and a newline.
   const paragraph = `${"kerja sama ".repeat(46).slice(0, 499)}\n`;
   const text = paragraph.repeat(LENGTH / paragraph.length);
-  const documents: DocumentId[] = [];
-  for (let d = 0; d < DOCUMENTS; d++) {
-    const id = `document${d}` as DocumentId;
-    documents.push(id);
-    contents.set(id, { text, blocks: linesToBlocks(text) });
-    state.documents[id] = { id, title: `Wawancara ${d + 1}`, kind: "txt", sourceName: `w${d}.txt`, importedAt: NOW, length: text.length, blockCount: 100, pageCount: null };
-  }
+  const documents = addDocuments(state, DOCUMENTS, text.length, 100);
+  const contents = new Map<DocumentId, DocumentContent>(documents.map((id) => [id, { text, blocks: linesToBlocks(text) }]));
   const codes: CodeId[] = [];
   for (let i = 0; i < CODES; i++) {
     const id = `code${i}` as CodeId;
     codes.push(id);
-    state.codes[id] = { id, name: `Kode ${i}`, color: "#e69f00", parentId: i > 0 && i < 6 ? ("code0" as CodeId) : null, order: i, description: { definition: "", whenToUse: "", whenNotToUse: "" }, createdAt: NOW };
+    state.codes[id] = benchCode(id, `Kode ${i}`, i > 0 && i < 6 ? ("code0" as CodeId) : null, i);
   }
-  for (let i = 0; i < CODINGS; i++) {
-    const id = `coding${String(i).padStart(8, "0")}` as CodingId;
-    const start = Math.floor(random() * (text.length - 1000));
-    state.codings[id] = {
-      id,
-      documentId: documents[Math.floor(random() * DOCUMENTS)]!,
-      codeId: codes[Math.floor(random() * CODES)]!,
-      start: start as TextOffset,
-      end: (start + 20 + Math.floor(random() * 400)) as TextOffset,
-      coder: random() < 0.5 ? "Ayu" : "Budi",
-      stance: "supports",
-      createdAt: NOW,
-    };
-  }
+  addCodings(state, random, CODINGS, { documents, codes, maxStart: text.length - 1000, length: (r) => 20 + Math.floor(r() * 400), coder: (r) => (r() < 0.5 ? "Ayu" : "Budi"), stance: () => "supports" });
   return { state, contents };
 }
 
-function median(fn: () => unknown): number {
-  fn(); // warm-up: let the JIT settle
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
-}
+// One warm-up: a report is slower than the other benches' computations.
+const median = (fn: () => unknown) => timings(fn, RUNS, 1).median;
 
 /** Markdown lines: each report's median time and its ratio to one pass over the codings. */
 export function benchAgreement(): string {

@@ -5,62 +5,32 @@
  * pass over the project's codings (what any view pays that does not use the index), so the figure
  * survives a loaded machine.
  */
-import { applyOperation, CodingIndex, computeFrequencies, emptyProject, type CaseId, type FrequencyCache, type Operation, type CodeId, type CodingId, type DocumentId, type ProjectId, type TextOffset } from "../../shared/index.js";
+import { applyOperation, CodingIndex, computeFrequencies, emptyProject, type FrequencyCache, type Operation, type CodeId, type CodingId, type ProjectId } from "../../shared/index.js";
 import { seededRandom } from "../../shared/random.js";
+import { addCases, addCodings, addDocuments, benchCode, NOW, timings } from "./generate.js";
 
 const CODINGS = 100_000;
 const DOCUMENTS = 60;
 const CASES = 10;
 const CODES = 60;
 const RUNS = 20;
-const NOW = "2026-01-01T00:00:00.000Z";
 
 function buildProject() {
   const state = emptyProject("benchfrequencies" as ProjectId, "Benchmark", NOW);
   const random = seededRandom(11);
-  const documents: DocumentId[] = [];
-  for (let d = 0; d < DOCUMENTS; d++) {
-    const id = `document${d}` as DocumentId;
-    documents.push(id);
-    state.documents[id] = { id, title: `Wawancara ${d + 1}`, kind: "txt", sourceName: `w${d}.txt`, importedAt: NOW, length: 60_000, blockCount: 1, pageCount: null };
-  }
-  for (let c = 0; c < CASES; c++) {
-    const id = `case${c}` as CaseId;
-    state.cases[id] = { id, name: `Kasus ${c + 1}`, documentIds: documents.slice(c * 6, c * 6 + 8), createdAt: NOW };
-  }
+  const documents = addDocuments(state, DOCUMENTS, 60_000);
+  addCases(state, documents, CASES);
   const codes: CodeId[] = [];
   for (let i = 0; i < CODES; i++) {
     const id = `code${i}` as CodeId;
     codes.push(id);
-    state.codes[id] = { id, name: `Kode ${i}`, color: "#e69f00", parentId: i >= 10 ? codes[i % 10]! : null, order: i, description: { definition: "", whenToUse: "", whenNotToUse: "" }, createdAt: NOW };
+    state.codes[id] = benchCode(id, `Kode ${i}`, i >= 10 ? codes[i % 10]! : null, i);
   }
-  for (let i = 0; i < CODINGS; i++) {
-    const id = `coding${String(i).padStart(8, "0")}` as CodingId;
-    const start = Math.floor(random() * 59_000);
-    state.codings[id] = {
-      id,
-      documentId: documents[Math.floor(random() * DOCUMENTS)]!,
-      codeId: codes[Math.floor(random() * CODES)]!,
-      start: start as TextOffset,
-      end: (start + 50 + Math.floor(random() * 900)) as TextOffset,
-      coder: "bench",
-      stance: "supports",
-      createdAt: NOW,
-    };
-  }
+  addCodings(state, random, CODINGS, { documents, codes, maxStart: 59_000, length: (r) => 50 + Math.floor(r() * 900), coder: () => "bench", stance: () => "supports" });
   return state;
 }
 
-function median(fn: () => unknown): number {
-  for (let i = 0; i < 3; i++) fn(); // warm-up: let the JIT settle
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
-}
+const median = (fn: () => unknown) => timings(fn, RUNS).median;
 
 /** Markdown lines: each table's median time and its ratio to one pass over the codings. */
 export function benchFrequencies(): string {

@@ -45,6 +45,9 @@ const fresh = {
   permissionHandler: null as Listener | null,
   permissionCheckHandler: null as Listener | null,
   saveDialogs: [] as Record<string, unknown>[],
+  openDialogs: [] as Record<string, unknown>[],
+  /** What the user picks in the next open or save dialogs, one path each; with none left they close it. */
+  picks: [] as string[],
   exposed: new Map<string, unknown>(),
   invoked: [] as unknown[][],
   app: null as unknown as Emitter,
@@ -97,11 +100,16 @@ export class BrowserWindow extends Emitter {
 export const ipcMain = { handle: (channel: string, handler: Listener) => void recorded.handlers.set(channel, handler) };
 export const Menu = { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => void recorded.menus.push(menu) };
 export const dialog = {
-  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-  /** Records what the app asks of the dialog; the user closes it. */
+  /** Records what the app asks of the dialog; the user picks the next of `picks`, or closes it. */
+  showOpenDialog: async (_window: unknown, options: Record<string, unknown> = {}) => {
+    recorded.openDialogs.push(options);
+    const pick = recorded.picks.shift();
+    return pick ? { canceled: false, filePaths: [pick] } : { canceled: true, filePaths: [] };
+  },
   showSaveDialog: async (_window: unknown, options: Record<string, unknown>) => {
     recorded.saveDialogs.push(options);
-    return { canceled: true, filePath: "" };
+    const pick = recorded.picks.shift();
+    return pick ? { canceled: false, filePath: pick } : { canceled: true, filePath: "" };
   },
 };
 export const shell = { openExternal: async () => {} };

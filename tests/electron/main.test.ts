@@ -106,6 +106,32 @@ describe("Electron main process", () => {
     await fake.handlers.get("tandai:closeProject")!(ourFrame(), {});
   });
 
+  it("picks a coder's copy and where to hand one off with the main process's own dialogs", async () => {
+    const call = (name: string, args: unknown = {}) => fake.handlers.get(`tandai:${name}`)!(ourFrame(), args) as Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+    expect(await call("openSampleProject")).toMatchObject({ ok: true });
+    // Save: a .tandai file, named after the project, never offered to replace (the handoff refuses one that exists).
+    const packageFile = join(out, "untuk-budi.tandai");
+    fake.picks.push(packageFile);
+    expect(await call("pickPackage", { purpose: "save" })).toEqual({ ok: true, value: packageFile });
+    const saved = fake.saveDialogs.at(-1)!;
+    expect(saved).toMatchObject({ filters: [{ extensions: ["tandai"] }] });
+    expect(String(saved.defaultPath)).toMatch(/\.tandai$/);
+    expect(saved.properties).not.toContain("showOverwriteConfirmation");
+    expect(await call("handoff", { target: packageFile, dropCodings: true })).toMatchObject({ ok: true, value: { package: true } });
+    expect(existsSync(packageFile)).toBe(true);
+    // Open: a .tandai file only; the user closing the dialog gives null.
+    fake.picks.push(packageFile);
+    expect(await call("pickPackage", { purpose: "open" })).toEqual({ ok: true, value: packageFile });
+    expect(fake.openDialogs.at(-1)).toMatchObject({ properties: ["openFile"], filters: [{ extensions: ["tandai"] }] });
+    expect(await call("pickPackage", { purpose: "open" })).toEqual({ ok: true, value: null });
+    // A folder: the one picker the welcome screen uses too.
+    fake.picks.push(out);
+    expect(await call("pickFolder")).toEqual({ ok: true, value: out });
+    expect(fake.openDialogs.at(-1)!.properties).toContain("openDirectory");
+    expect(await call("pickPackage", { purpose: "elsewhere" })).toMatchObject({ ok: false, error: { code: "errors.ipc.badArgument" } });
+    await call("closeProject");
+  });
+
   it("blocks navigation, redirects, webviews and new windows", () => {
     for (const event of ["will-navigate", "will-redirect", "will-attach-webview"]) {
       let prevented = false;

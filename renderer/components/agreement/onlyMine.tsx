@@ -2,7 +2,7 @@ import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { useApp } from "../../state/app.js";
 
-/** "Show only my codings", one switch for the whole window: the document view and Retrieve follow it. */
+/** "Show only my codings", one switch for the whole window: the document view, Retrieve, the indicators and the codebook counts follow it. */
 let onlyMine = false;
 const listeners = new Set<() => void>();
 const subscribe = (listener: () => void) => (listeners.add(listener), () => void listeners.delete(listener));

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { escapeCodeName, MAX_IMPORT_BYTES, newCodeId, nextCodeColor, nextOrder, parseCodePath, planCodePath, TandaiError, tooLargeParams, type Code, type CodeId } from "../../../shared/index.js";
+import { coderCodeCounts, escapeCodeName, MAX_IMPORT_BYTES, newCodeId, nextCodeColor, nextOrder, parseCodePath, planCodePath, TandaiError, tooLargeParams, type Code, type CodeId } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useApp } from "../../state/app.js";
 import { useMirror, useProject } from "../../state/context.js";
@@ -11,6 +11,7 @@ import { ColorPicker } from "./ColorPicker.js";
 import { DeleteCodeDialog } from "./DeleteCodeDialog.js";
 import { MergeDialog } from "./MergeDialog.js";
 import { ancestorsOf, codebookView, nameProblem, newCodeProblem, renameProblem, subtreeOf, typedName, visibleRows } from "./model.js";
+import { useShownCoder } from "../agreement/onlyMine.js";
 import { MoveDialog } from "./MoveDialog.js";
 import { NameInput } from "./NameInput.js";
 import { Popover } from "./Popover.js";
@@ -55,7 +56,12 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   const pendingReveal = useRef<CodeId | null>(null);
   const [importSummary, setImportSummary] = useState<string | null>(null);
 
-  const view = useMemo(() => codebookView(state, (id) => index.countForCode(id)), [state, index, version]);
+  // Under "only my codings" the counts are that coder's, as the document and Retrieve show.
+  const shownCoder = useShownCoder();
+  const view = useMemo(
+    () => codebookView(state, shownCoder === null ? (id) => index.countForCode(id) : coderCodeCounts(Object.values(state.codings), shownCoder)),
+    [state, index, version, shownCoder],
+  );
   const rows = useMemo(() => visibleRows(view, collapsed), [view, collapsed]);
   // Keys 1–9: pinned codes keep theirs; the rest go to leaf codes in creation order.
   const { keyOf: shortcuts } = useCodeKeys();

@@ -1,12 +1,13 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { childrenOf, type Language, languageFromLocale, LANGUAGES, REPORT_FORMATS, TABLE_FORMATS, TABLES } from "../../../shared/index.js";
+import { AGREEMENT_FORMATS, childrenOf, codersOf, type Language, languageFromLocale, LANGUAGES, REPORT_FORMATS, TABLE_FORMATS, TABLES } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Modal } from "../Modal.js";
 import { GroupScopePicker } from "../documents/GroupScopePicker.js";
+import { AgreementOptions } from "./AgreementOptions.js";
 import { CheckList } from "./CheckList.js";
 import { ExportProgress } from "./ExportProgress.js";
-import { defaultOptions, nothingChosen, toRequest, type Choices, type ExportOptions, type ReportFormat, type TableFormat } from "./exportOptions.js";
+import { defaultOptions, nothingChosen, toAgreementRequest, toRequest, type AgreementFormat, type Choices, type ExportOptions, type ReportFormat, type TableFormat } from "./exportOptions.js";
 import { isRunning, useExportJob } from "./useExportJob.js";
 import { RefiExport } from "../refi/RefiExport.js";
 import "./export.css";
@@ -14,13 +15,14 @@ import "./export.css";
 
 /**
  * Export the project, or chosen cases, frameworks and codes of it: a coded summary report (Word,
- * Markdown, HTML, PDF) in either language, or the codings as a spreadsheet. The export runs as a
+ * Markdown, HTML, PDF) in either language, the codings as a spreadsheet, or the intercoder agreement
+ * report (a document or its table, with the Agreement tab's choices). The export runs as a
  * backend job; while it does, the dialog shows its progress and will not close (Cancel stops it).
  */
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const { t, i18n } = useTranslation();
   const uiLanguage = languageFromLocale(i18n.language);
-  const { state } = useProject();
+  const { state, version } = useProject();
   const job = useExportJob();
   const busy = isRunning(job.status);
 
@@ -31,7 +33,9 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     return { cases, frameworks, codes };
   }, [state, uiLanguage]);
   const all: Choices = useMemo(() => ({ caseIds: lists.cases.map((c) => c.id), frameworkIds: lists.frameworks.map((f) => f.id), codeIds: lists.codes.map((c) => c.id) }), [lists]);
-  const [options, setOptions] = useState<ExportOptions>(() => defaultOptions(uiLanguage, all));
+  // The state is the mirror's, changed in place: `version` says when.
+  const coders = useMemo(() => codersOf(state), [state, version]);
+  const [options, setOptions] = useState<ExportOptions>(() => defaultOptions(uiLanguage, all, coders));
   const set = (patch: Partial<ExportOptions>) => {
     setOptions((before) => ({ ...before, ...patch }));
     // A changed choice is a new export: the last one's "saved to" no longer describes it.
@@ -43,41 +47,37 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     if (!busy) onClose();
   };
   const report = options.kind === "report";
+  const agreement = options.kind === "agreement";
+  const formats: readonly string[] = report ? REPORT_FORMATS : agreement ? AGREEMENT_FORMATS : TABLE_FORMATS;
+  const format = report ? options.reportFormat : agreement ? options.agreementFormat : options.tableFormat;
+  const setFormat = (f: string) => set(report ? { reportFormat: f as ReportFormat } : agreement ? { agreementFormat: f as AgreementFormat } : { tableFormat: f as TableFormat });
   return (
     <Modal
       title={t("app.export.title")}
       className="export-dialog"
       testId="export-dialog"
       busy={busy}
-      onSubmit={() => !busy && !invalid && void job.start(toRequest(options, all))}
+      onSubmit={() => !busy && !invalid && void job.start(agreement ? toAgreementRequest(options) : toRequest(options, all))}
       onClose={close}
     >
       <fieldset className="export-options" disabled={busy}>
         <div className="export-kinds" role="radiogroup" aria-label={t("app.export.what")}>
-          {(["report", "table"] as const).map((kind) => (
+          {(["report", "table", "agreement"] as const).map((kind) => (
             <label key={kind} className="checkbox">
               <input type="radio" name="export-kind" checked={options.kind === kind} onChange={() => set({ kind })} data-testid={`export-kind-${kind}`} />
-              {t(`app.export.kinds.${kind}`)}
+              {t(kind === "agreement" ? "agreement.exportDialog.kind" : `app.export.kinds.${kind}`)}
             </label>
           ))}
         </div>
         <div className="export-row">
           <Field label={t("app.export.format")} htmlFor="export-format">
-            {report ? (
-              <select id="export-format" value={options.reportFormat} onChange={(e) => set({ reportFormat: e.target.value as ReportFormat })} data-testid="export-format">
-                {REPORT_FORMATS.map((f) => (
-                  <option key={f} value={f}>{t(`app.export.formats.${f}`)}</option>
-                ))}
-              </select>
-            ) : (
-              <select id="export-format" value={options.tableFormat} onChange={(e) => set({ tableFormat: e.target.value as TableFormat })} data-testid="export-format">
-                {TABLE_FORMATS.map((f) => (
-                  <option key={f} value={f}>{t(`app.export.formats.${f}`)}</option>
-                ))}
-              </select>
-            )}
+            <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value)} data-testid="export-format">
+              {formats.map((f) => (
+                <option key={f} value={f}>{t(`app.export.formats.${f}`)}</option>
+              ))}
+            </select>
           </Field>
-          <Field label={t(report ? "app.export.language" : "app.export.tableLanguage")} htmlFor="export-language">
+          <Field label={t(options.kind === "table" ? "app.export.tableLanguage" : "app.export.language")} htmlFor="export-language">
             <select id="export-language" value={options.language} onChange={(e) => set({ language: e.target.value as Language })} data-testid="export-language">
               {LANGUAGES.map((l) => (
                 <option key={l} value={l}>{t(`app.language.${l}`)}</option>
@@ -85,7 +85,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             </select>
           </Field>
         </div>
-        {!report && options.tableFormat === "csv" && (
+        {options.kind === "table" && options.tableFormat === "csv" && (
           <Field label={t("app.export.table")} htmlFor="export-table" hint={t("app.export.tableHint")}>
             <select id="export-table" value={options.table} onChange={(e) => set({ table: e.target.value as ExportOptions["table"] })} data-testid="export-table">
               {TABLES.map((name) => (
@@ -94,11 +94,20 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             </select>
           </Field>
         )}
-        <CheckList legend={t("app.export.cases")} items={lists.cases} checked={options.caseIds} onChange={(caseIds) => set({ caseIds })} testId="export-case" />
-        <CheckList legend={t("app.export.frameworks")} items={lists.frameworks} checked={options.frameworkIds} onChange={(frameworkIds) => set({ frameworkIds })} testId="export-framework" />
-        <CheckList legend={t("app.export.codes")} hint={t("app.export.codesHint")} items={lists.codes} checked={options.codeIds} onChange={(codeIds) => set({ codeIds })} testId="export-code" />
-        <GroupScopePicker value={options.documentGroupId ?? null} onChange={(documentGroupId) => set({ documentGroupId })} testId="export-group" />
-        {report ? <ReportIncludes options={options} set={set} /> : <Presence options={options} set={set} />}
+        {agreement ? (
+          <>
+            <p className="muted export-hint">{t("agreement.exportDialog.formatHint")}</p>
+            <AgreementOptions state={state} coders={coders} value={options.agreement} onChange={(value) => set({ agreement: value })} />
+          </>
+        ) : (
+          <>
+            <CheckList legend={t("app.export.cases")} items={lists.cases} checked={options.caseIds} onChange={(caseIds) => set({ caseIds })} testId="export-case" />
+            <CheckList legend={t("app.export.frameworks")} items={lists.frameworks} checked={options.frameworkIds} onChange={(frameworkIds) => set({ frameworkIds })} testId="export-framework" />
+            <CheckList legend={t("app.export.codes")} hint={t("app.export.codesHint")} items={lists.codes} checked={options.codeIds} onChange={(codeIds) => set({ codeIds })} testId="export-code" />
+            <GroupScopePicker value={options.documentGroupId ?? null} onChange={(documentGroupId) => set({ documentGroupId })} testId="export-group" />
+            {report ? <ReportIncludes options={options} set={set} /> : <Presence options={options} set={set} />}
+          </>
+        )}
       </fieldset>
       <RefiExport disabled={busy} />
       <ExportProgress status={job.status} onCancel={job.cancel} />

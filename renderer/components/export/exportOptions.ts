@@ -1,13 +1,25 @@
-import type { CaseId, CodeId, DocumentGroupId, ExportRequestInput, Language, TableName } from "../../../shared/index.js";
+import type { AGREEMENT_FORMATS, AgreementUnit, CaseId, CodeId, DocumentGroupId, ExportRequestInput, Language, TableName } from "../../../shared/index.js";
 
 export type ReportFormat = "docx" | "md" | "html" | "pdf";
 export type TableFormat = "xlsx" | "csv";
+export type AgreementFormat = (typeof AGREEMENT_FORMATS)[number];
+
+/** The Agreement tab's choices, as the export dialog offers them. */
+export interface AgreementChoice {
+  coders: string[];
+  unit: AgreementUnit;
+  /** A parent code whose children are compared as one variable; null: each code present or absent. */
+  categories: CodeId | null;
+  excludeUncoded: boolean;
+}
 
 /** What the export dialog's fields hold; turned into an ExportRequest by `toRequest`. */
 export interface ExportOptions {
-  kind: "report" | "table";
+  kind: "report" | "table" | "agreement";
   reportFormat: ReportFormat;
   tableFormat: TableFormat;
+  agreementFormat: AgreementFormat;
+  agreement: AgreementChoice;
   table: TableName;
   language: Language;
   /** The ticked cases, frameworks and top-level codes. */
@@ -30,11 +42,14 @@ export interface Choices {
   codeIds: CodeId[];
 }
 
-export function defaultOptions(language: Language, all: Choices): ExportOptions {
+/** `coders`: the project's coders, all compared at first (as in the Agreement tab). */
+export function defaultOptions(language: Language, all: Choices, coders: string[] = []): ExportOptions {
   return {
     kind: "report",
     reportFormat: "docx",
     tableFormat: "xlsx",
+    agreementFormat: "docx",
+    agreement: { coders, unit: "paragraph", categories: null, excludeUncoded: false },
     table: "codings",
     language,
     ...all,
@@ -49,7 +64,7 @@ export function defaultOptions(language: Language, all: Choices): ExportOptions 
 /** Everything ticked is sent as an empty list, which means "all" — and so keeps meaning it for items added later. */
 const chosen = <T>(ticked: T[], all: T[]): T[] => (all.every((id) => ticked.includes(id)) ? [] : all.filter((id) => ticked.includes(id)));
 
-export function toRequest(options: ExportOptions, all: Choices): ExportRequestInput {
+export function toRequest(options: ExportOptions, all: Choices): Exclude<ExportRequestInput, { kind: "agreement" }> {
   const scope = {
     caseIds: chosen(options.caseIds, all.caseIds),
     frameworkIds: chosen(options.frameworkIds, all.frameworkIds),
@@ -63,7 +78,14 @@ export function toRequest(options: ExportOptions, all: Choices): ExportRequestIn
   return { kind: "table", format: options.tableFormat, language: options.language, scope, table: options.table, presence: options.presence };
 }
 
-/** A list left with nothing ticked would export nothing; the dialog asks for at least one. */
+/** The agreement report the dialog asks for: over every document the chosen coders all coded, every code. */
+export function toAgreementRequest(options: ExportOptions): ExportRequestInput {
+  const { coders, unit, categories, excludeUncoded } = options.agreement;
+  return { kind: "agreement", format: options.agreementFormat, language: options.language, agreement: { coders, unit, codeIds: [], categories, documentIds: [], excludeUncoded } };
+}
+
+/** A list left with nothing ticked would export nothing, and agreement needs two coders; the dialog asks for them. */
 export function nothingChosen(options: ExportOptions, all: Choices): boolean {
+  if (options.kind === "agreement") return options.agreement.coders.length < 2;
   return (["caseIds", "frameworkIds", "codeIds"] as const).some((key) => all[key].length > 0 && options[key].length === 0);
 }

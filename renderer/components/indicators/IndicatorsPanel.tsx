@@ -1,7 +1,8 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type CaseId, type Code, type CodeId, codePathLabel, computeIndicators, escapeCodeName, type DocumentId, findIndicator, flattenCodebook, type Framework, type FrameworkResult, type IndicatorResult, type IndicatorStatus, type Language, languageFromLocale, PATH_SEPARATOR, type ProjectState, verdictSentence } from "../../../shared/index.js";
+import { type CaseId, type Code, type CodeId, codePathLabel, coderEvidence, computeIndicators, escapeCodeName, type DocumentId, findIndicator, flattenCodebook, type Framework, type FrameworkResult, type IndicatorResult, type IndicatorStatus, type Language, languageFromLocale, PATH_SEPARATOR, type ProjectState, verdictSentence } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
+import { OnlyMineSwitch, useShownCoder } from "../agreement/onlyMine.js";
 import { Dialog } from "../codebook/Dialog.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
 import { AddFramework } from "./AddFramework.js";
@@ -24,8 +25,13 @@ export function IndicatorsPanel({ onJump }: { onJump?(documentId: DocumentId, st
   const { state, version, index } = useProject();
   const [chosen, setChosen] = useState<CaseId | null>(null);
 
-  // The coding index already holds the evidence per code and document, kept current per operation.
-  const results = useMemo(() => computeIndicators(state, undefined, undefined, undefined, index), [state, version, index]);
+  // The coding index already holds the evidence per code and document, kept current per operation;
+  // "only my codings" counts that coder's codings alone, so the verdicts are theirs.
+  const shownCoder = useShownCoder();
+  const results = useMemo(
+    () => computeIndicators(state, undefined, undefined, undefined, shownCoder === null ? index : coderEvidence(Object.values(state.codings), shownCoder)),
+    [state, version, index, shownCoder],
+  );
   const cases = useMemo(() => Object.values(state.cases).sort((a, b) => a.name.localeCompare(b.name)), [state, version]);
   const frameworks = useMemo(() => Object.values(state.frameworks), [state, version]);
   const caseId = chosen && state.cases[chosen] ? chosen : (cases[0]?.id ?? null);
@@ -46,6 +52,9 @@ export function IndicatorsPanel({ onJump }: { onJump?(documentId: DocumentId, st
               </option>
             ))}
           </select>
+        </div>
+        <div className="ind-only-mine">
+          <OnlyMineSwitch />
         </div>
         {cases.length === 0 && <p className="empty" data-testid="dashboard-no-cases">{t("indicators.dashboard.noCases")}</p>}
         {frameworks.length === 0 && <p className="empty" data-testid="dashboard-no-frameworks">{t("indicators.frameworks.none")}</p>}

@@ -1,8 +1,9 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { strongestQuotes, toErrorPayload, type CodeId, type DocumentId, type Passage } from "../../../shared/index.js";
+import { byCoder, strongestQuotes, toErrorPayload, type CodeId, type DocumentId, type Passage } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useApp } from "../../state/app.js";
+import { useShownCoder } from "../agreement/onlyMine.js";
 
 /** How many quotes of each stance an indicator shows. */
 export const QUOTES_PER_INDICATOR = 2;
@@ -15,6 +16,8 @@ export const QUOTES_PER_INDICATOR = 2;
  */
 export function useStrongestQuotes(enabled: boolean, codesByIndicator: ReadonlyMap<string, readonly CodeId[]>, documentIds: readonly DocumentId[], version: number) {
   const app = useApp();
+  // Under "only my codings" the quotes are that coder's, as the counts beside them are.
+  const shownCoder = useShownCoder();
   const [quotes, setQuotes] = useState<Map<string, Passage[]>>(new Map());
   const codeKey = [...codesByIndicator].map(([id, codes]) => `${id}:${codes.join(",")}`).join(";");
   const docKey = documentIds.join(",");
@@ -28,7 +31,7 @@ export function useStrongestQuotes(enabled: boolean, codesByIndicator: ReadonlyM
       (results) => {
         if (!live) return;
         const next = new Map<string, Passage[]>();
-        entries.forEach(([indicatorId], i) => next.set(indicatorId, strongestQuotes(results[i]!.flat().filter((p) => inCase.has(p.documentId)), QUOTES_PER_INDICATOR)));
+        entries.forEach(([indicatorId], i) => next.set(indicatorId, strongestQuotes(byCoder(results[i]!.flat(), shownCoder).filter((p) => inCase.has(p.documentId)), QUOTES_PER_INDICATOR)));
         setQuotes(next);
       },
       (error: unknown) => live && app.showError(toErrorPayload(error)),
@@ -37,7 +40,7 @@ export function useStrongestQuotes(enabled: boolean, codesByIndicator: ReadonlyM
       live = false;
     };
     // codeKey and docKey stand for the maps' contents; version follows every coding.
-  }, [enabled, codeKey, docKey, version, app]);
+  }, [enabled, codeKey, docKey, version, app, shownCoder]);
 
   return quotes;
 }

@@ -1,9 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toErrorPayload, type ErrorPayload, type MergeChoice, type MergeSummary } from "../../../shared/index.js";
+import { toErrorPayload, typedPathProblem, type ErrorPayload, type MergeChoice, type MergeSummary } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useMirror } from "../../state/context.js";
 import { Modal } from "../Modal.js";
+import { PathField } from "./PathField.js";
 
 /**
  * Merge another coder's copy: type its folder, preview what would be added, what matches and what
@@ -18,7 +19,9 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [done, setDone] = useState<MergeSummary | null>(null);
 
+  const ready = typedPathProblem(other) === null;
   const look = async () => {
+    if (!ready) return;
     setError(null);
     setDone(null);
     try {
@@ -52,8 +55,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
 
   return (
     <Modal title={t("agreement.merge.title")} className="merge-dialog" testId="merge-dialog" onSubmit={() => void (preview ? merge() : look())} onClose={onClose}>
-      <label htmlFor="merge-other">{t("agreement.merge.folder")}</label>
-      <input id="merge-other" type="text" value={other} onChange={(e) => (setOther(e.target.value), setPreview(null))} data-testid="merge-other" />
+      <PathField id="merge-other" label={t("agreement.merge.folder")} value={other} onChange={(path) => (setOther(path), setPreview(null))} picks={["pickFolder", "openPackage"]} />
       {error && <p className="error" role="alert" data-testid="merge-error">{t(error.code, error.params)}</p>}
       {preview && (
         <div className="merge-preview" data-testid="merge-preview">
@@ -72,9 +74,9 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
         </div>
       )}
       {done && <p role="status" data-testid="merge-done">{t("agreement.cli.merged", counts(done))}</p>}
-      <div className="dialog-actions">
+      <div className="actions">
         <button type="button" onClick={onClose}>{t("app.close")}</button>
-        <button type="submit" className="primary" disabled={!other.trim()} data-testid={preview ? "merge-apply" : "merge-look"}>
+        <button type="submit" className="primary" disabled={!ready} data-testid={preview ? "merge-apply" : "merge-look"}>
           {t(preview ? "agreement.merge.apply" : "agreement.merge.preview")}
         </button>
       </div>

@@ -26,7 +26,7 @@ Usage:
               handoff <file.tandai> <new-dir> unpacks a package)
   tandai merge <dir> <coder's copy> [--dry-run] [--take mine|theirs]
   tandai agreement <dir> --coders A,B[,C…] [--unit paragraph|sentence|character] [--codes PATH]...
-              [--categories PARENT] [--documents TITLE]... [--exclude-uncoded] [--out FILE.docx|FILE.xlsx]
+              [--categories PARENT] [--documents TITLE]... [--exclude-uncoded] [--out FILE.docx|.xlsx|.csv|.md|.html]
   tandai export <dir> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
               [--case NAME]... [--framework ID]... [--group NAME]...   (only the documents of these document groups)
               report: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N quotes per indicator)

@@ -26,7 +26,7 @@ Penggunaan:
               handoff <berkas.tandai> <folder-baru> membuka paket)
   tandai merge <folder> <salinan pengode> [--dry-run] [--take mine|theirs]
   tandai agreement <folder> --coders A,B[,C…] [--unit paragraph|sentence|character] [--codes JALUR]...
-              [--categories INDUK] [--documents JUDUL]... [--exclude-uncoded] [--out FILE.docx|FILE.xlsx]
+              [--categories INDUK] [--documents JUDUL]... [--exclude-uncoded] [--out FILE.docx|.xlsx|.csv|.md|.html]
   tandai export <folder> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
               [--case NAMA]... [--framework ID]... [--group NAMA]...   (hanya dokumen dari kelompok dokumen ini)
               laporan: [--memos] [--no-codebook] [--no-charts] [--quotes N]   (N kutipan per indikator)

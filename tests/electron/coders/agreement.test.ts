@@ -1,11 +1,11 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fails, SLOW, succeeds, tandai } from "../runCli.js";
 import { useTempDirs } from "../tempDirs.js";
-import { INTERVIEW } from "./fixtures.js";
+import { interviewProject } from "./fixtures.js";
 
 const temp = useTempDirs();
 
@@ -14,13 +14,7 @@ describe("tandai agreement", () => {
     "reports percent agreement, kappa and alpha per code between two coders, at paragraph and character unit",
     async () => {
       const root = await temp();
-      const home = join(root, "home");
-      const dir = join(root, "tesis");
-      const file = join(root, "Wawancara.txt");
-      await writeFile(file, INTERVIEW);
-      await succeeds(["new", dir, "--name", "Tesis"], home);
-      await succeeds(["import", dir, file], home);
-      const code = (quote: string, codePath: string, coder: string) => succeeds(["code", dir, "--doc", "Wawancara", "--quote", quote, "--code", codePath, "--coder", coder], home);
+      const { home, dir, code } = await interviewProject(root);
       await code("peluang investasi", "Motif/Ekonomi", "Ayu");
       await code("Kerja sama ini dimulai", "Motif/Ekonomi", "Budi");
       await code("Pertukaran budaya", "Motif/Budaya", "Ayu");
@@ -62,7 +56,11 @@ describe("tandai agreement", () => {
       const xml = await (await JSZip.loadAsync(await readFile(docx))).file("word/document.xml")!.async("string");
       expect(xml).toContain("Krippendorff");
       expect(xml).toContain("Motif/Ekonomi");
-      expect(await fails(["agreement", dir, "--coders", "Ayu,Budi", "--out", join(root, "k.pdf")], home)).toBe("tandai: --out must end in .docx or .xlsx, not “k.pdf”.");
+      expect(await fails(["agreement", dir, "--coders", "Ayu,Budi", "--out", join(root, "k.pdf")], home)).toBe("tandai: --out must end in .docx, .xlsx, .csv, .md or .html, not “k.pdf”.");
+      // The same export writes the table as CSV (what the app's Export dialog writes, one path).
+      const csv = join(root, "kesepakatan.csv");
+      await succeeds(["agreement", dir, "--coders", "Ayu,Budi", "--out", csv], home);
+      expect((await readFile(csv, "utf8")).split("\r\n")[2]).toBe("Motif/Ekonomi,4,0.75,0.5,0.533");
 
       expect(await fails(["agreement", dir, "--coders", "Ayu,Citra"], home)).toBe("tandai: No coding in this project was made by the coder “Citra”. Coders in this project: Ayu, Budi.");
       expect(await fails(["agreement", dir, "--coders", "Ayu"], home)).toContain("Agreement needs two or more coders");
@@ -77,13 +75,7 @@ describe("tandai agreement", () => {
     "compares a parent's children as one nominal variable with --categories",
     async () => {
       const root = await temp();
-      const home = join(root, "home");
-      const dir = join(root, "tesis");
-      const file = join(root, "Wawancara.txt");
-      await writeFile(file, INTERVIEW);
-      await succeeds(["new", dir], home);
-      await succeeds(["import", dir, file], home);
-      const code = (quote: string, codePath: string, coder: string) => succeeds(["code", dir, "--doc", "Wawancara", "--quote", quote, "--code", codePath, "--coder", coder], home);
+      const { home, dir, code } = await interviewProject(root);
       await code("peluang investasi", "Motif/Ekonomi", "Ayu");
       await code("peluang investasi", "Motif/Ekonomi", "Budi");
       await code("Pertukaran budaya", "Motif/Budaya", "Ayu");

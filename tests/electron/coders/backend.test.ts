@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Backend } from "../../../electron/backend/backend.js";
@@ -59,6 +60,21 @@ describe("the agreement channel", () => {
     await api.undo();
     expect(Object.keys(api.openStore!.state.codings)).toHaveLength(before);
     expect(await dispatch(api, "mergePreview", { other: api.openStore!.dir })).toMatchObject({ ok: false, error: { code: "agreement.errors.sameProject" } });
+    await api.closeProject();
+  });
+
+  it("refuses a relative path or a missing folder from the dialogs, naming it, before anything is written", async () => {
+    const root = await temp();
+    const api = await new Backend({ home: join(root, "home"), projectsDir: join(root, "projects"), version: "test", transport: "web", systemLocale: "id-ID" }).init();
+    await api.openSampleProject();
+    // Typed in a browser, "untuk-budi" would land wherever the server was started.
+    expect(await dispatch(api, "handoff", { target: "untuk-budi", dropCodings: true })).toMatchObject({ ok: false, error: { code: "agreement.errors.relativePath", params: { path: "untuk-budi" } } });
+    expect(await dispatch(api, "mergePreview", { other: "untuk-budi.tandai" })).toMatchObject({ ok: false, error: { code: "agreement.errors.relativePath" } });
+    const missing = join(root, "no-such-folder", "untuk-budi.tandai");
+    expect(await dispatch(api, "handoff", { target: missing, dropCodings: true })).toMatchObject({ ok: false, error: { code: "agreement.errors.noParent", params: { folder: join(root, "no-such-folder") } } });
+    expect(existsSync(join(root, "no-such-folder"))).toBe(false);
+    // No native dialog on the web transport: the picker answers null and the path is typed.
+    expect(await dispatch(api, "pickPackage", { purpose: "save" })).toEqual({ ok: true, value: null });
     await api.closeProject();
   });
 });

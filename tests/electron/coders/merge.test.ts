@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fails, SLOW, succeeds, tandai } from "../runCli.js";
 import { useTempDirs } from "../tempDirs.js";
-import { INTERVIEW } from "./fixtures.js";
+import { interviewProject } from "./fixtures.js";
 
 const temp = useTempDirs();
 
@@ -12,16 +12,9 @@ describe("tandai handoff and tandai merge", () => {
     "hands a blind copy to a second coder, merges it back with every coding once, and a second merge changes nothing",
     async () => {
       const root = await temp();
-      const home = join(root, "home");
-      const dir = join(root, "tesis");
+      const { home, dir, code } = await interviewProject(root);
       const copy = join(root, "untuk-budi");
-      const file = join(root, "Wawancara.txt");
-      await writeFile(file, INTERVIEW);
-      await succeeds(["new", dir, "--name", "Tesis"], home);
-      await succeeds(["import", dir, file], home);
-      const code = (project: string, quote: string, codePath: string, coder: string) =>
-        succeeds(["code", project, "--doc", "Wawancara", "--quote", quote, "--code", codePath, "--coder", coder], home);
-      await code(dir, "peluang investasi", "Motif/Ekonomi", "Ayu");
+      await code("peluang investasi", "Motif/Ekonomi", "Ayu");
 
       const handed = await succeeds(["handoff", dir, copy, "--drop-codings"], home);
       expect(handed).toMatchObject({ ok: true, documents: 1, codes: 2, codings: 0 });
@@ -29,9 +22,9 @@ describe("tandai handoff and tandai merge", () => {
       expect(await fails(["handoff", dir, copy], home)).toContain("already contains files");
 
       // Both code on: Budi in his copy (one new code), Ayu in the project.
-      await code(copy, "Kerja sama ini dimulai", "Motif/Ekonomi", "Budi");
-      await code(copy, "Pertukaran budaya", "Motif/Budaya", "Budi");
-      await code(dir, "Anggaran daerah", "Motif/Ekonomi", "Ayu");
+      await code("Kerja sama ini dimulai", "Motif/Ekonomi", "Budi", copy);
+      await code("Pertukaran budaya", "Motif/Budaya", "Budi", copy);
+      await code("Anggaran daerah", "Motif/Ekonomi", "Ayu");
 
       const preview = await succeeds(["merge", dir, copy, "--dry-run"], home);
       expect(preview).toMatchObject({ dryRun: true, changed: false, addedCodings: 2, addedCodes: 1 });
@@ -63,20 +56,15 @@ describe("tandai handoff and tandai merge", () => {
     "hands off and merges back through one .tandai package file, and refuses a file that is not one",
     async () => {
       const root = await temp();
-      const home = join(root, "home");
-      const dir = join(root, "tesis");
-      const file = join(root, "Wawancara.txt");
-      await writeFile(file, INTERVIEW);
-      await succeeds(["new", dir, "--name", "Tesis"], home);
-      await succeeds(["import", dir, file], home);
-      await succeeds(["code", dir, "--doc", "Wawancara", "--quote", "peluang investasi", "--code", "Motif/Ekonomi", "--coder", "Ayu"], home);
+      const { home, dir, code } = await interviewProject(root);
+      await code("peluang investasi", "Motif/Ekonomi", "Ayu");
       // Lead → package → second coder's folder → codes → package back → lead merges it.
       const out = join(root, "untuk-budi.tandai");
       expect(await succeeds(["handoff", dir, out, "--drop-codings"], home)).toMatchObject({ package: true, documents: 1, codings: 0 });
       expect(await fails(["handoff", dir, out], home)).toContain("already exists");
       const budi = join(root, "budi");
       await succeeds(["handoff", out, budi], home);
-      await succeeds(["code", budi, "--doc", "Wawancara", "--quote", "Pertukaran budaya", "--code", "Motif/Budaya", "--coder", "Budi"], home);
+      await code("Pertukaran budaya", "Motif/Budaya", "Budi", budi);
       const back = join(root, "dari-budi.tandai");
       await succeeds(["handoff", budi, back], home);
       expect(await succeeds(["merge", dir, back], home)).toMatchObject({ changed: true, addedCodings: 1, addedCodes: 1 });

@@ -25,7 +25,10 @@ describe("Krippendorff's alpha", () => {
 
   // Same source, section C, "Nominal data, any number of observers, missing data": 4 observers,
   // 12 units, a dot for a missing value; unit 12 has one value only and is not pairable.
-  // Published: alpha(nominal) = 0.743.
+  // Published: alpha(nominal) = 0.743. The same data (by unit) are the example of R's
+  // DescTools::KrippAlpha ("the C data from Krippendorff", formerly irr::kripp.alpha),
+  // https://search.r-project.org/CRAN/refmans/DescTools/html/KrippAlpha.html — checked cell by cell;
+  // there unit 12's lone value stands under the third observer, which changes nothing (not pairable).
   it("reproduces the nominal example with missing values (4 observers, 12 units, alpha = 0.743)", () => {
     const data = byCoder([
       [1, 2, 3, 3, 2, 1, 4, 1, 2, _, _, _],
@@ -64,29 +67,41 @@ describe("Krippendorff's alpha", () => {
 });
 
 describe("Cohen's kappa", () => {
-  // Fleiss, J. L., Levin, B. & Paik, M. C. (2003). Statistical Methods for Rates and Proportions,
-  // 3rd ed., Wiley, section 18.1, Table 18.1: two raters' diagnoses of 100 subjects (psychotic,
-  // neurotic, organic); p_o = 0.89, p_e = 0.66, kappa = 0.23 / 0.34 = 0.68.
-  it("reproduces the textbook two-rater example (Fleiss, Levin & Paik 2003, Table 18.1: kappa = 0.68)", () => {
-    const cells = [
-      [75, 1, 4],
-      [5, 4, 1],
-      [0, 0, 10],
+  // The worked example of the Wikipedia article "Cohen's kappa" (section "Simple example",
+  // https://en.wikipedia.org/wiki/Cohen%27s_kappa), reproduced with the same table and figures at
+  // https://www.tutorialspoint.com/statistics/cohen_kappa_coefficient.htm: 50 grant proposals, each
+  // read by readers A and B; yes/yes 20, A yes / B no 5, A no / B yes 10, no/no 15.
+  // p_o = (20 + 15) / 50 = 0.70; A says yes to 25 (50 %), B to 30 (60 %), so
+  // p_e = 0.5 · 0.6 + 0.5 · 0.4 = 0.50; kappa = (0.70 − 0.50) / (1 − 0.50) = 0.40.
+  // (An earlier version of this test used a three-category table recalled from Fleiss, Levin & Paik
+  // without the book at hand; it was dropped because its cells could not be checked.)
+  it("reproduces the 50-proposal example (Wikipedia, \"Cohen's kappa\": p_o = 0.7, p_e = 0.5, kappa = 0.4)", () => {
+    const yes = 1;
+    const no = 0;
+    const data: RatedUnit[] = [
+      { values: [yes, yes], weight: 20 },
+      { values: [yes, no], weight: 5 },
+      { values: [no, yes], weight: 10 },
+      { values: [no, no], weight: 15 },
     ];
-    const data: RatedUnit[] = cells.flatMap((row, a) => row.map((count, b) => ({ values: [a, b], weight: count })));
-    expect(percentAgreement(data)).toBeCloseTo(0.89, 12);
+    const po = percentAgreement(data)!;
     const kappa = cohenKappa(data)!;
-    expect(kappa).toBeCloseTo(0.23 / 0.34, 12);
-    expect(kappa.toFixed(2)).toBe("0.68");
+    expect(po).toBeCloseTo(0.7, 12);
+    expect(kappa).toBeCloseTo(0.4, 12);
+    // p_e as the example derives it from the readers' marginals, recovered from kappa = (p_o − p_e) / (1 − p_e).
+    expect((po - kappa) / (1 - kappa)).toBeCloseTo(0.5, 12);
+    // The same 50 units listed one by one (as a user's paragraphs would be) give the same figures.
+    const listed = data.flatMap((u) => Array.from({ length: u.weight }, () => ({ values: u.values, weight: 1 })));
+    expect(listed).toHaveLength(50);
+    expect(cohenKappa(listed)).toBeCloseTo(0.4, 12);
   });
 
-  // The worked example of the Wikipedia article "Cohen's kappa": 50 grant proposals, yes/yes 20,
-  // yes/no 5, no/yes 10, no/no 15; p_o = 0.7, p_e = 0.5, kappa = 0.4.
-  it("reproduces the 50-proposal example (kappa = 0.4)", () => {
+  // Same example, the readers swapped into each other's place in the table: kappa is symmetric.
+  it("gives the 50-proposal kappa with the readers swapped", () => {
     const data: RatedUnit[] = [
       { values: [1, 1], weight: 20 },
-      { values: [1, 0], weight: 5 },
-      { values: [0, 1], weight: 10 },
+      { values: [0, 1], weight: 5 },
+      { values: [1, 0], weight: 10 },
       { values: [0, 0], weight: 15 },
     ];
     expect(cohenKappa(data)).toBeCloseTo(0.4, 12);
