@@ -33,7 +33,7 @@ import { planCopyMerge, readCopy } from "../merge/copy.js";
 import { handOff } from "../merge/handoff.js";
 import path from "node:path";
 import { batch, mergeSummary } from "../../shared/index.js";
-import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
+import { createProject, listBackups, openProject, planProjectRepair, repairProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
 import { SettingsFile } from "./preferences.js";
 import { createSampleProject, sampleProjectDir } from "./sample.js";
@@ -121,6 +121,15 @@ export class Backend implements TandaiApi {
   async restoreBackup({ dir, file }: ArgsOf<"restoreBackup">): Promise<OpenProject> {
     if (this.store?.dir === dir) await this.closeProject();
     return this.adopt(await restoreBackup(dir, file));
+  }
+
+  async planRepair({ dir }: ArgsOf<"planRepair">): Promise<ResultOf<"planRepair">> {
+    return planProjectRepair(dir);
+  }
+
+  async repairProject({ dir }: ArgsOf<"repairProject">): Promise<OpenProject> {
+    if (this.store?.dir === dir) await this.closeProject();
+    return this.adopt((await repairProject(dir)).store);
   }
 
   async closeProject(): Promise<null> {

@@ -4,6 +4,7 @@ import type { ErrorPayload } from "../errors.js";
 import { LANGUAGES } from "../i18n/catalogues.js";
 import { CodeId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import type { DocumentContent, ProjectState } from "../model/project.js";
+import type { RepairChange } from "../model/repair.js";
 import type { OpDescription } from "../ops/describe.js";
 import { Operation } from "../ops/operation.js";
 import type { Passage } from "../retrieve/passages.js";
@@ -157,6 +158,10 @@ export const channels = {
   restoreBackup: channel<z.ZodObject<{ dir: z.ZodString; file: z.ZodString }>, OpenProject>(
     z.object({ dir: z.string().min(1), file: z.string().min(1) }).strict(),
   ),
+  /** What repairing a project file that contradicts itself would change (nothing is written). */
+  planRepair: channel<typeof dir, RepairChange[]>(dir),
+  /** Repairs it (the damaged file kept first) and opens the project. */
+  repairProject: channel<typeof dir, OpenProject>(dir),
   closeProject: channel<typeof none, null>(none),
   apply: channel<z.ZodObject<{ op: typeof Operation }>, Applied>(z.object({ op: Operation }).strict()),
   undo: channel<typeof none, Applied>(none),
