@@ -33,6 +33,7 @@ import { planCopyMerge, readCopy } from "../merge/copy.js";
 import { handOff } from "../merge/handoff.js";
 import path from "node:path";
 import { batch, mergeSummary } from "../../shared/index.js";
+import { storeWarnings } from "./storeWarnings.js";
 import { createProject, listBackups, openProject, planProjectRepair, repairProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
 import { SettingsFile } from "./preferences.js";
@@ -44,6 +45,8 @@ import { createSampleProject, sampleProjectDir } from "./sample.js";
  */
 export class Backend implements TandaiApi {
   private store: DiskProjectStore | null = null;
+  /** How many of the open store's warnings answers have carried (see storeWarnings). */
+  private warned = 0;
   private readonly history = new History();
   private readonly exports = new ExportJobs();
   /** Paragraph bounds of documents, kept across exports (documents never change after import). */
@@ -356,11 +359,15 @@ export class Backend implements TandaiApi {
   }
 
   private snapshot(store: DiskProjectStore): OpenProject {
-    return { dir: store.dir, state: store.state, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo };
+    const warnings = storeWarnings(store, 0);
+    this.warned = store.warnings.length;
+    return { dir: store.dir, state: store.state, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, ...warnings };
   }
 
   private applied(op: Operation | null): Applied {
-    return { applied: op, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo };
+    const warnings = this.store ? storeWarnings(this.store, this.warned) : {};
+    if (this.store) this.warned = this.store.warnings.length;
+    return { applied: op, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, ...warnings };
   }
 
   /** Intercoder agreement over the open project (electron/agreement/report.ts, shared with the CLI). */

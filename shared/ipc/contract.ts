@@ -58,6 +58,8 @@ export interface OpenProject {
   /** What the next undo would take back, and the next redo bring back, in words. */
   nextUndo?: OpDescription | null;
   nextRedo?: OpDescription | null;
+  /** What the store could not do but lost nothing by (store.warnings.*: a full disk, a backup not taken), since the project was opened. */
+  warnings?: ErrorPayload[];
 }
 
 /** What one change did: the operation actually applied (the renderer applies it to its mirror). */
@@ -69,6 +71,8 @@ export interface Applied {
   nextRedo?: OpDescription | null;
   /** Set by undo, redo and undoTo: what was taken back (or brought back), so the user is told and shown. */
   step?: HistoryStep;
+  /** Store warnings (see OpenProject) that arose since the last answer carrying them: the change itself is saved. */
+  warnings?: ErrorPayload[];
 }
 
 /** An undo or redo that happened: the step in words (the last of them, when several were undone). */
