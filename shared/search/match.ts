@@ -126,7 +126,8 @@ export function matchDocument(doc: IndexedDocument, compiled: CompiledQuery, lan
     }
   }
   flush();
-  return dedupe(hits);
+  // One atom finds each range once, in text order, already.
+  return compiled.clauseOfAtom.length > 1 ? dedupe(hits) : hits;
 }
 
 /** Two atoms may find the same range (a OR a*): keep each range once, in text order. */

@@ -75,8 +75,25 @@ export function findHits(index: CorpusIndex, state: ProjectState, request: Searc
       found.push(hit);
     }
   }
-  const speakers = speakersOf(scope.documentIds.flatMap((id) => index.get(id)?.turns ?? [])).slice(0, MAX_SPEAKERS);
+  const speakers = speakersOf(scope.documentIds.flatMap((id) => speakersOfDocument(index.get(id)))).slice(0, MAX_SPEAKERS);
   return { hits: found, documents: scope.documentIds.length, speakers };
+}
+
+/**
+ * One turn per distinct speaker of a document, computed once per document (documents never
+ * change): a search answers with the scope's speakers, and folding every turn's name of 500
+ * transcripts on each search cost more than finding a rare word's hits.
+ */
+const speakerTurnsOf = new WeakMap<IndexedDocument, IndexedDocument["turns"]>();
+function speakersOfDocument(doc: IndexedDocument | undefined): IndexedDocument["turns"] {
+  if (!doc) return [];
+  let turns = speakerTurnsOf.get(doc);
+  if (!turns) {
+    const names = new Set(speakersOf(doc.turns));
+    turns = doc.turns.filter((t) => names.delete(t.speaker));
+    speakerTurnsOf.set(doc, turns);
+  }
+  return turns;
 }
 
 const SORT_WORDS = 3;
