@@ -177,7 +177,7 @@ export class Backend implements TandaiApi {
   async importFiles({ files }: ArgsOf<"importFiles">): Promise<ResultOf<"importFiles">> {
     const { outcomes, ops } = await this.importer.importFiles(this.requireStore(), files);
     const applied = ops.length ? await this.apply({ op: { type: "batch", ops } }) : this.applied(null);
-    void this.searchIndex?.refresh(); // index the new documents in the background
+    if (this.context.indexInBackground !== false) void this.searchIndex?.refresh(); // index the new documents in the background
     return { outcomes, applied };
   }
 
@@ -354,7 +354,7 @@ export class Backend implements TandaiApi {
     const search = (this.searchIndex = new SearchService(store));
     await this.settings.touchRecent(store.dir, store.state.name);
     // Scheduled last, so the index starts once the open has answered; a search reports any failure.
-    setImmediate(() => void search.refresh().catch(() => {}));
+    if (this.context.indexInBackground !== false) setImmediate(() => void search.refresh().catch(() => {}));
     return this.snapshot(store);
   }
 
