@@ -9,6 +9,7 @@ import { changeLanguage } from "./i18n.js";
 import { Welcome } from "./components/Welcome.js";
 import { Workspace } from "./components/Workspace.js";
 import { ErrorBanner } from "./components/ErrorBanner.js";
+import { StoreWarnings } from "./components/recovery/StoreWarnings.js";
 import { ExportToast, useExportJob } from "./components/export/index.js";
 
 type Phase = "starting" | "welcome" | "project";
@@ -54,6 +55,7 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
       createProject: (dir, name) => run(() => api.createProject({ dir, name })),
       openSample: () => run(() => api.openSampleProject({})),
       restoreBackup: (dir, file) => run(() => api.restoreBackup({ dir, file }), dir),
+      repairProject: (dir) => run(() => api.repairProject({ dir }), dir),
       async closeProject() {
         await api.closeProject({});
         setMirror(null);
@@ -94,6 +96,7 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
   return (
     <AppContext.Provider value={actions}>
       {error && <ErrorBanner error={error.payload} dir={error.dir} onDismiss={() => setError(null)} />}
+      <StoreWarnings />
       {phase === "starting" && <div className="splash" aria-busy="true">{t("app.loading")}</div>}
       {phase === "welcome" && <Welcome />}
       <ExportToast status={chartExport.status} onCancel={chartExport.cancel} onDismiss={chartExport.reset} />

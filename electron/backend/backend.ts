@@ -33,7 +33,8 @@ import { planCopyMerge, readCopy } from "../merge/copy.js";
 import { handOff } from "../merge/handoff.js";
 import { checkAbsolute, checkHandoffTarget, safeFileName } from "../merge/paths.js";
 import { batch, mergeSummary } from "../../shared/index.js";
-import { createProject, listBackups, openProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
+import { storeWarnings } from "./storeWarnings.js";
+import { createProject, listBackups, openProject, planProjectRepair, repairProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
 import { SettingsFile } from "./preferences.js";
 import { createSampleProject, sampleProjectDir } from "./sample.js";
@@ -44,6 +45,8 @@ import { createSampleProject, sampleProjectDir } from "./sample.js";
  */
 export class Backend implements TandaiApi {
   private store: DiskProjectStore | null = null;
+  /** How many of the open store's warnings answers have carried (see storeWarnings). */
+  private warned = 0;
   private readonly history = new History();
   private readonly exports = new ExportJobs();
   /** Paragraph bounds of documents, kept across exports (documents never change after import). */
@@ -123,6 +126,15 @@ export class Backend implements TandaiApi {
     return this.adopt(await restoreBackup(dir, file));
   }
 
+  async planRepair({ dir }: ArgsOf<"planRepair">): Promise<ResultOf<"planRepair">> {
+    return planProjectRepair(dir);
+  }
+
+  async repairProject({ dir }: ArgsOf<"repairProject">): Promise<OpenProject> {
+    if (this.store?.dir === dir) await this.closeProject();
+    return this.adopt((await repairProject(dir)).store);
+  }
+
   async closeProject(): Promise<null> {
     const store = this.store;
     this.store = null;
@@ -165,7 +177,7 @@ export class Backend implements TandaiApi {
   async importFiles({ files }: ArgsOf<"importFiles">): Promise<ResultOf<"importFiles">> {
     const { outcomes, ops } = await this.importer.importFiles(this.requireStore(), files);
     const applied = ops.length ? await this.apply({ op: { type: "batch", ops } }) : this.applied(null);
-    void this.searchIndex?.refresh(); // index the new documents in the background
+    if (this.context.indexInBackground !== false) void this.searchIndex?.refresh(); // index the new documents in the background
     return { outcomes, applied };
   }
 
@@ -344,16 +356,20 @@ export class Backend implements TandaiApi {
     const search = (this.searchIndex = new SearchService(store));
     await this.settings.touchRecent(store.dir, store.state.name);
     // Scheduled last, so the index starts once the open has answered; a search reports any failure.
-    setImmediate(() => void search.refresh().catch(() => {}));
+    if (this.context.indexInBackground !== false) setImmediate(() => void search.refresh().catch(() => {}));
     return this.snapshot(store);
   }
 
   private snapshot(store: DiskProjectStore): OpenProject {
-    return { dir: store.dir, state: store.state, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo };
+    const warnings = storeWarnings(store, 0);
+    this.warned = store.warnings.length;
+    return { dir: store.dir, state: store.state, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, ...warnings };
   }
 
   private applied(op: Operation | null): Applied {
-    return { applied: op, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo };
+    const warnings = this.store ? storeWarnings(this.store, this.warned) : {};
+    if (this.store) this.warned = this.store.warnings.length;
+    return { applied: op, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, ...warnings };
   }
 
   /** Intercoder agreement over the open project (electron/agreement/report.ts, shared with the CLI). */

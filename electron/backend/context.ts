@@ -28,6 +28,13 @@ export interface BackendContext {
   importWorker?: URL;
   /** Memory and time an import may use on the worker (default DEFAULT_IMPORT_LIMITS). */
   importLimits?: ImportLimits;
+  /**
+   * Whether the search index is built in the background after open and after imports (default
+   * true: the app and `tandai serve`). A one-shot command (`tandai import`) says false: a search
+   * indexes what it needs first anyway, and indexing a document of a million lines it will never
+   * search doubled the command's peak memory.
+   */
+  indexInBackground?: boolean;
 }
 
 /**

@@ -17,7 +17,8 @@ export async function importCommand(ctx: CliContext, [dirArg, ...paths]: string[
   if (paths.length === 1 && isRefiProjectFile(paths[0]!)) return refiImportCommand(ctx, dir, paths[0]!, values);
   const project = paths.find(isRefiProjectFile);
   if (project) throw new TandaiError("refi.errors.alone", { file: basename(project) });
-  const backend = await cliBackend();
+  // No background search index: this command never searches (see BackendContext.indexInBackground).
+  const backend = await cliBackend(undefined, false);
   await backend.openProject({ dir });
   const outcomes: ImportOutcome[] = [];
   const casesCreated: string[] = [];

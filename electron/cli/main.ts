@@ -85,6 +85,7 @@ const commands: Record<string, Command> = {
   serve: lazy(() => import("./serve.js"), (m) => m.serveCommand),
   backups: lazy(() => import("./backups.js"), (m) => m.backupsCommand),
   restore: lazy(() => import("./backups.js"), (m) => m.restoreCommand),
+  repair: lazy(() => import("./repair.js"), (m) => m.repairCommand),
   doc: lazy(() => import("./doc.js"), (m) => m.docCommand),
   search: lazy(() => import("./search.js"), (m) => m.searchCommand),
   autocode: lazy(() => import("./search.js"), (m) => m.autocodeCommand),

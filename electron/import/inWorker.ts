@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { TandaiError, type ErrorPayload } from "../../shared/index.js";
 import { importError } from "./errors.js";
+import { unpackBlocks } from "./packedBlocks.js";
 import type { ImportedDocument, ImportOptions } from "./index.js";
 
 export interface ToImportWorker {
@@ -9,8 +10,11 @@ export interface ToImportWorker {
   data: Uint8Array;
   options: ImportOptions;
 }
-/** A document comes back with its text empty and `utf8` holding it, unless UTF-8 cannot hold it (see worker.ts). */
-export type FromImportWorker = { id: number; ok: true; document: ImportedDocument; utf8?: Uint8Array } | { id: number; ok: false; error: ErrorPayload } | { ready: true };
+/**
+ * A document comes back with its blocks empty and `blocks` holding them packed, and its text empty
+ * and `utf8` holding it, unless UTF-8 cannot hold it (see worker.ts).
+ */
+export type FromImportWorker = { id: number; ok: true; document: ImportedDocument; utf8?: Uint8Array; blocks: Int32Array } | { id: number; ok: false; error: ErrorPayload } | { ready: true };
 
 /** What one import may use before it is stopped. */
 export interface ImportLimits {
@@ -25,8 +29,9 @@ export interface ImportLimits {
  * 1.5 GB leaves room and still stops a parser running away long before the machine swaps.
  * Two minutes is twenty times what the largest real file takes on a slow laptop.
  */
-/** Files larger than this end their thread once imported (see runNow). */
+/** Files larger than this, or of more blocks than this, end their thread once imported (see runNow). */
 const RECYCLE_AFTER_BYTES = 4 * 1024 * 1024;
+const RECYCLE_AFTER_BLOCKS = 100_000;
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = { memoryMb: 1536, timeoutMs: 120_000 };
 
@@ -97,10 +102,11 @@ export class ImportWorker {
       const onMessage = (message: FromImportWorker) => {
         if ("ready" in message || message.id !== id) return;
         if (message.ok && message.utf8) message.document.content.text = new TextDecoder().decode(message.utf8);
+        if (message.ok) message.document.content.blocks = unpackBlocks(message.blocks);
         // After a large file the thread's heap still holds its garbage (the decoded text, the
         // parser's objects) while the main thread writes the document: ending the thread first
         // frees it, so the two peaks do not add up. The next file starts a fresh thread.
-        if (message.ok && data.byteLength > RECYCLE_AFTER_BYTES) {
+        if (message.ok && (data.byteLength > RECYCLE_AFTER_BYTES || message.blocks.length / 5 > RECYCLE_AFTER_BLOCKS)) {
           settled = true;
           clearTimeout(timer);
           worker.off("message", onMessage).off("error", onError).off("exit", onExit);

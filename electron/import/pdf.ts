@@ -2,6 +2,7 @@ import { TandaiError, type DocumentContent, type ErrorPayload } from "../../shar
 import { detailOf, importError, importNotice } from "./errors.js";
 import { MAX_BLOCKS, MAX_PDF_PAGES, MAX_TEXT_CHARS, unpackedParams } from "./limits.js";
 import { checkPdfStreams } from "./pdfStreams.js";
+import { checkPdfXref } from "./pdfXref.js";
 import { joinPieces, type Piece } from "./pieces.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -73,6 +74,9 @@ export async function importPdf(file: string, data: Uint8Array): Promise<Importe
     }
     if (!pieces.length) throw importError("pdfNoText", file, { pages: pdf.numPages });
     if (damaged.length) warnings.unshift(`${damaged.length} damaged compressed stream(s), the first at byte ${damaged[0]}`);
+    // pdf.js reads past an object whose header was damaged without a word (the page loses its text).
+    const xref = checkPdfXref(data);
+    if (xref) warnings.unshift(xref);
     const notices = warnings.length ? [importNotice("pdfRepaired", file, { detail: warnings[0]!.slice(0, 160) })] : [];
     return { content: joinPieces(pieces), pageCount: pdf.numPages, notices };
   } catch (error) {

@@ -2,6 +2,7 @@ import { parentPort } from "node:worker_threads";
 import { toErrorPayload } from "../../shared/index.js";
 import type { FromImportWorker, ToImportWorker } from "./inWorker.js";
 import { importDocument } from "./index.js";
+import { packBlocks } from "./packedBlocks.js";
 
 /**
  * Imports on their own thread (bundled to dist/electron/importWorker.mjs), one file at a time,
@@ -11,14 +12,17 @@ import { importDocument } from "./index.js";
 parentPort!.on("message", (job: ToImportWorker) => {
   importDocument(job.name, job.data, job.options).then(
     (document) => {
-      // The text goes back as UTF-8 bytes, handed over rather than copied: a cloned string of
-      // 50 MB is 100 MB twice over (the message, then the string) while both threads hold theirs.
+      // The text goes back as UTF-8 bytes and the blocks packed into numbers, both handed over
+      // rather than copied: a cloned string of 50 MB is 100 MB twice over (the message, then the
+      // string) while both threads hold theirs, and a million cloned block objects some 200 MB.
       // Text with a lone surrogate (UTF-8 cannot carry one) is cloned as it is. (String.isWellFormed
       // is in Node 20+, not yet in the TypeScript lib this project targets.)
-      if (!(document.content.text as unknown as { isWellFormed(): boolean }).isWellFormed()) return parentPort!.postMessage({ id: job.id, ok: true, document } satisfies FromImportWorker);
-      const utf8 = new TextEncoder().encode(document.content.text);
-      const message = { id: job.id, ok: true, document: { ...document, content: { text: "", blocks: document.content.blocks } }, utf8 } satisfies FromImportWorker;
-      parentPort!.postMessage(message, [utf8.buffer]);
+      const blocks = packBlocks(document.content.blocks);
+      const wellFormed = (document.content.text as unknown as { isWellFormed(): boolean }).isWellFormed();
+      const utf8 = wellFormed ? new TextEncoder().encode(document.content.text) : undefined;
+      const content = { text: wellFormed ? "" : document.content.text, blocks: [] };
+      const message = { id: job.id, ok: true, document: { ...document, content }, blocks, ...(utf8 ? { utf8 } : {}) } satisfies FromImportWorker;
+      parentPort!.postMessage(message, utf8 ? [utf8.buffer, blocks.buffer] : [blocks.buffer]);
     },
     (error: unknown) => parentPort!.postMessage({ id: job.id, ok: false, error: toErrorPayload(error) } satisfies FromImportWorker),
   );

@@ -22,6 +22,7 @@ import { DiskProjectStore, type StoreOptions } from "./store.js";
 
 export { DiskProjectStore, type StoreOptions };
 export { restoreBackup, type RestoreReport } from "./restore.js";
+export { planProjectRepair, repairProject, type RepairReport } from "./repair.js";
 /** Atomic, durable whole-file writes, for the few files outside projects (preferences). */
 export { writeFileAtomic } from "./files.js";
 

@@ -1,4 +1,5 @@
 import { TandaiError, type MenuCommand, type TandaiApi } from "../../shared/index.js";
+import { reportStoreWarnings } from "./storeWarnings.js";
 import { createWebApi } from "./webClient.js";
 
 /** What the Electron preload exposes on window.tandai. */
@@ -16,7 +17,10 @@ declare global {
 /** Unwraps a transport envelope, turning a carried error back into a TandaiError. */
 function unwrap<T>(envelope: unknown): T {
   const e = envelope as { ok: boolean; value?: T; error?: { code: string; params: Record<string, string | number> } };
-  if (e.ok) return e.value as T;
+  if (e.ok) {
+    reportStoreWarnings(e.value);
+    return e.value as T;
+  }
   throw new TandaiError(e.error?.code ?? "errors.unexpected", e.error?.params ?? {});
 }
 

@@ -10,6 +10,7 @@ export interface AppActions {
   createProject(dir: string, name: string): Promise<void>;
   openSample(): Promise<void>;
   restoreBackup(dir: string, file: string): Promise<void>;
+  repairProject(dir: string): Promise<void>;
   closeProject(): Promise<void>;
   showError(error: unknown): void;
 }

@@ -18,6 +18,7 @@ import enKeys from "./en/keys.js";
 import enMemo from "./en/memo.js";
 import enRecovery from "./en/recovery.js";
 import enRefi from "./en/refi.js";
+import enRepair from "./en/repair.js";
 import enSearch from "./en/search.js";
 import enStore from "./en/store.js";
 import enTables from "./en/tables.js";
@@ -42,6 +43,7 @@ import idKeys from "./id/keys.js";
 import idMemo from "./id/memo.js";
 import idRecovery from "./id/recovery.js";
 import idRefi from "./id/refi.js";
+import idRepair from "./id/repair.js";
 import idSearch from "./id/search.js";
 import idStore from "./id/store.js";
 import idTables from "./id/tables.js";
@@ -51,8 +53,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { agreement: enAgreement, app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, refi: enRefi, search: enSearch, store: enStore, tables: enTables, web: enWeb },
-  id: { agreement: idAgreement, app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, refi: idRefi, search: idSearch, store: idStore, tables: idTables, web: idWeb },
+  en: { agreement: enAgreement, app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, refi: enRefi, repair: enRepair, search: enSearch, store: enStore, tables: enTables, web: enWeb },
+  id: { agreement: idAgreement, app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, refi: idRefi, repair: idRepair, search: idSearch, store: idStore, tables: idTables, web: idWeb },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

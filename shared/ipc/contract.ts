@@ -4,6 +4,7 @@ import type { ErrorPayload } from "../errors.js";
 import { LANGUAGES } from "../i18n/catalogues.js";
 import { CodeId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import type { DocumentContent, ProjectState } from "../model/project.js";
+import type { RepairChange } from "../model/repair.js";
 import type { OpDescription } from "../ops/describe.js";
 import { Operation } from "../ops/operation.js";
 import type { Passage } from "../retrieve/passages.js";
@@ -57,6 +58,8 @@ export interface OpenProject {
   /** What the next undo would take back, and the next redo bring back, in words. */
   nextUndo?: OpDescription | null;
   nextRedo?: OpDescription | null;
+  /** What the store could not do but lost nothing by (store.warnings.*: a full disk, a backup not taken), since the project was opened. */
+  warnings?: ErrorPayload[];
 }
 
 /** What one change did: the operation actually applied (the renderer applies it to its mirror). */
@@ -68,6 +71,8 @@ export interface Applied {
   nextRedo?: OpDescription | null;
   /** Set by undo, redo and undoTo: what was taken back (or brought back), so the user is told and shown. */
   step?: HistoryStep;
+  /** Store warnings (see OpenProject) that arose since the last answer carrying them: the change itself is saved. */
+  warnings?: ErrorPayload[];
 }
 
 /** An undo or redo that happened: the step in words (the last of them, when several were undone). */
@@ -160,6 +165,10 @@ export const channels = {
   restoreBackup: channel<z.ZodObject<{ dir: z.ZodString; file: z.ZodString }>, OpenProject>(
     z.object({ dir: z.string().min(1), file: z.string().min(1) }).strict(),
   ),
+  /** What repairing a project file that contradicts itself would change (nothing is written). */
+  planRepair: channel<typeof dir, RepairChange[]>(dir),
+  /** Repairs it (the damaged file kept first) and opens the project. */
+  repairProject: channel<typeof dir, OpenProject>(dir),
   closeProject: channel<typeof none, null>(none),
   apply: channel<z.ZodObject<{ op: typeof Operation }>, Applied>(z.object({ op: Operation }).strict()),
   undo: channel<typeof none, Applied>(none),

@@ -3,3 +3,4 @@ export * from "./project.js";
 export * from "./colors.js";
 export * from "./limits.js";
 export * from "./integrity.js";
+export * from "./repair.js";

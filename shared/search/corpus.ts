@@ -4,6 +4,7 @@ import { offset } from "../model/ids.js";
 import { detectLanguage } from "./language.js";
 import { speakerTurns, type Turn } from "./speakers.js";
 import type { SearchLanguage, Stemmers } from "./stemmers.js";
+import { buildPostings, type Postings } from "./postings.js";
 import { tokenize } from "./tokens.js";
 import { Vocabulary } from "./vocabulary.js";
 
@@ -16,6 +17,8 @@ export interface IndexedDocument {
   starts: Int32Array;
   ends: Int32Array;
   terms: Int32Array;
+  /** Where each distinct word occurs (see postings.ts): word queries visit only those places. */
+  postings: Postings;
   /** By the share of stop words; the user's setting (a Language attribute) overrides it at query time. */
   detected: SearchLanguage;
   turns: Turn[];
@@ -40,7 +43,8 @@ export class CorpusIndex {
     const terms = new Int32Array(words.length);
     for (let i = 0; i < words.length; i++) terms[i] = this.vocabulary.idOf(words[i]!);
     const blocks = content.blocks.length ? content.blocks : [{ start: offset(0), end: offset(content.text.length), kind: "paragraph" as const }];
-    const doc: IndexedDocument = { id, text: content.text, blocks, starts, ends, terms, detected: detectLanguage(words), turns: speakerTurns(content.text, blocks) };
+    const postings = buildPostings(terms, this.vocabulary.size);
+    const doc: IndexedDocument = { id, text: content.text, blocks, starts, ends, terms, postings, detected: detectLanguage(words), turns: speakerTurns(content.text, blocks) };
     this.documents.set(id, doc);
     return doc;
   }

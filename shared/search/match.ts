@@ -1,4 +1,5 @@
 import type { IndexedDocument } from "./corpus.js";
+import { positionsOf } from "./postings.js";
 import type { Query, QueryWord } from "./query.js";
 import type { SearchLanguage } from "./stemmers.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -18,8 +19,8 @@ type WordSet = Set<number>;
 /**
  * A parsed query compiled against the vocabulary, per language: single words match by stem when
  * stemming is on (the query word stemmed with the document's language), phrases and wildcards by
- * their folded letters. The first words of all atoms share one bit mask over the vocabulary, so
- * scanning a document costs one array lookup per word.
+ * their folded letters. The first words of all atoms share one bit mask over the vocabulary; a
+ * document is visited only where one of those words occurs (its postings).
  */
 export interface CompiledQuery {
   clauseOfAtom: number[];
@@ -27,6 +28,8 @@ export interface CompiledQuery {
   /** Per atom, the sets of its words after the first. */
   rest: WordSet[][];
   first: Record<SearchLanguage, Uint32Array>;
+  /** Per language, the ids whose mask is not 0, ascending: what a document's postings are asked for. */
+  firstIds: Record<SearchLanguage, Int32Array>;
 }
 
 const MAX_ATOMS = 32;
@@ -67,7 +70,12 @@ export function compileQuery(query: Query, vocabulary: Vocabulary, stem: boolean
       }
     }
   });
-  return { clauseOfAtom, negated: query.clauses.map((c) => c.negated), rest, first };
+  const nonZero = (mask: Uint32Array) => {
+    const ids: number[] = [];
+    for (let id = 0; id < mask.length; id++) if (mask[id] !== 0) ids.push(id);
+    return Int32Array.from(ids);
+  };
+  return { clauseOfAtom, negated: query.clauses.map((c) => c.negated), rest, first, firstIds: { id: nonZero(first.id), en: nonZero(first.en) } };
 }
 
 /**
@@ -93,11 +101,11 @@ export function matchDocument(doc: IndexedDocument, compiled: CompiledQuery, lan
     blockClauses.length = 0;
     seen.fill(0);
   };
-  for (let t = 0; t < terms.length; t++) {
-    const term = terms[t]!;
-    if (term >= mask.length) continue;
-    const bits = mask[term]!;
-    if (bits === 0) continue;
+  // Only the places where some atom's first word occurs: the words in between add nothing.
+  const candidates = positionsOf(doc.postings, compiled.firstIds[language]);
+  for (let c = 0; c < candidates.length; c++) {
+    const t = candidates[c]!;
+    const bits = mask[terms[t]!]!;
     while (block < blocks.length - 1 && blocks[block]!.end <= starts[t]!) {
       flush();
       block++;
@@ -118,7 +126,8 @@ export function matchDocument(doc: IndexedDocument, compiled: CompiledQuery, lan
     }
   }
   flush();
-  return dedupe(hits);
+  // One atom finds each range once, in text order, already.
+  return compiled.clauseOfAtom.length > 1 ? dedupe(hits) : hits;
 }
 
 /** Two atoms may find the same range (a OR a*): keep each range once, in text order. */

@@ -163,6 +163,7 @@ export function testApp(): AppActions & { errors: unknown[] } {
     createProject: unused,
     openSample: unused,
     restoreBackup: unused,
+    repairProject: unused,
     closeProject: unused,
     showError: (error) => errors.push(error),
   };

@@ -41,6 +41,7 @@ Usage:
   tandai serve [<dir>] [--port N]
   tandai backups <dir> [--json]   (the project's backups, newest first)
   tandai restore <dir> [--backup NAME] [--json]   (the newest backup, or the one named; damaged files are kept aside)
+  tandai repair <dir> [--dry-run] [--json]   (fixes a project file that contradicts itself, saying each change; the damaged file is kept)
 
 Every command takes --json for machine-readable output and --lang id|en.
 Code paths use "/" between levels, e.g. "Motive/Economic motive" (a slash inside a name: \\/); an indicator id such as

@@ -41,6 +41,7 @@ Penggunaan:
   tandai serve [<folder>] [--port N]
   tandai backups <folder> [--json]   (cadangan proyek, yang terbaru lebih dulu)
   tandai restore <folder> [--backup NAMA] [--json]   (cadangan terbaru, atau yang disebut; berkas rusak disimpan terpisah)
+  tandai repair <folder> [--dry-run] [--json]   (memperbaiki berkas proyek yang tidak konsisten dan menyebut setiap perubahan; berkas yang rusak disimpan)
 
 Setiap perintah menerima --json untuk keluaran yang dapat dibaca mesin dan --lang id|en.
 Jalur kode memakai "/" di antara tingkatan, misalnya "Motif/Motif ekonomi" (garis miring di dalam nama: \\/); id indikator seperti

@@ -25,7 +25,7 @@ export default {
     lockLost:
       "Perubahan terakhir Anda tidak tersimpan: program ini tidak lagi memegang kunci proyek “{{file}}” (kunci itu dihapus atau diambil program lain). Tidak ada yang tertimpa. Tutup proyek lalu buka lagi.",
     integrity:
-      "Berkas proyek “{{file}}” tidak konsisten di {{count}} tempat: merujuk dokumen, kode, atau pengodean yang tidak ada, menyimpan catatan di bawah id lain, menempatkan pengodean di luar dokumennya, atau menjadikan kode leluhurnya sendiri (yang pertama: {{detail}}). Berkas itu rusak di luar Tandai; Tandai tidak mengubahnya dan tidak akan membukanya seolah-olah utuh. Pulihkan salah satu cadangan proyek (di baris perintah: tandai backups dan tandai restore).",
+      "Berkas proyek “{{file}}” tidak konsisten di {{count}} tempat: merujuk dokumen, kode, atau pengodean yang tidak ada, menyimpan catatan di bawah id lain, menempatkan pengodean di luar dokumennya, atau menjadikan kode leluhurnya sendiri (yang pertama: {{detail}}). Berkas itu rusak di luar Tandai; Tandai tidak mengubahnya dan tidak akan membukanya seolah-olah utuh. Perbaiki berkas itu (setiap perubahan ditampilkan lebih dulu; di baris perintah: tandai repair) atau pulihkan salah satu cadangan proyek (tandai backups dan tandai restore).",
     noBackups: "“{{dir}}” tidak memiliki cadangan untuk dipulihkan. Tandai membuatnya setiap kali proyek dibuka atau ditutup.",
   },
   warnings: {

@@ -92,7 +92,7 @@ export async function emptyDocx(): Promise<Uint8Array> {
 }
 
 /** A PDF whose pages each hold `lines` drawn top-down at 12 pt with 15 pt leading; "" leaves a blank line. */
-export async function textPdf(pages: readonly (readonly string[])[], date?: Date): Promise<Uint8Array> {
+export async function textPdf(pages: readonly (readonly string[])[], date?: Date, save: { useObjectStreams?: boolean } = {}): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   // A fixed date makes the same bytes every run (pdf-lib stamps "now" otherwise).
   if (date) {
@@ -108,7 +108,7 @@ export async function textPdf(pages: readonly (readonly string[])[], date?: Date
       y -= 15;
     }
   }
-  return pdf.save();
+  return pdf.save(save);
 }
 
 /** A "scanned" PDF: pages with only a drawn rectangle, no text at all. */

@@ -65,6 +65,19 @@ describe("search in the backend", () => {
     await api.closeProject();
   });
 
+  it("a one-shot command's backend (tandai import) indexes nothing in the background, yet a search finds what was imported", async () => {
+    const root = await temp();
+    const api = await new Backend({ home: join(root, "home"), projectsDir: join(root, "projects"), version: "test", transport: "web", systemLocale: "id-ID", indexInBackground: false }).init();
+    await api.createProject({ dir: join(root, "p"), name: "Tesis" });
+    await api.importFiles({ files: [{ name: "wawancara.txt", data: encoder.encode(INTERVIEW) }] });
+    // Whatever the background would have done has had its turns of the event loop.
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(api.searchService!.index.size).toBe(0);
+    expect((await api.search(search("anggaran"))).total).toBe(3);
+    expect(api.searchService!.index.size).toBe(1);
+    await api.closeProject();
+  });
+
   it("turns bad input into messages: empty query, only stop words, invalid regex, no document in scope", async () => {
     const { api } = await opened();
     const code = async (args: unknown) => {

@@ -1,0 +1,30 @@
+/** Repairing a project file that contradicts itself: each kind of change, the command line's report, the app's choice. */
+export default {
+  changes: {
+    fixId: "{{where}}: the record's id {{found}} becomes its key {{becomes}}",
+    dropCoding: "{{where}} = {{found}}: the coding is removed (it points to nothing or lies outside its document)",
+    trimCoding: "{{where}} = {{found}}: the coding is cut at the document's end ({{becomes}})",
+    detachCode: "{{where}} = {{found}}: the code becomes a top-level code",
+    dropCaseDocument: "{{where}}: the missing document {{found}} is taken out of the list",
+    dropMemo: "{{where}} = {{found}}: the memo is removed (what it was written on is gone)",
+    rekeyMemo: "{{where}}: the memo moves from {{found}} to {{becomes}}",
+  },
+  nothing: "{{dir}} needs no repair: its project file does not contradict itself.",
+  planHeading_one: "Repairing {{dir}} would make {{count}} change:",
+  planHeading_other: "Repairing {{dir}} would make {{count}} changes:",
+  doneHeading_one: "Repaired {{dir}}: {{count}} change.",
+  doneHeading_other: "Repaired {{dir}}: {{count}} changes.",
+  line: "  {{change}}",
+  dryRun: "Nothing was changed (--dry-run). Run it without --dry-run to repair, or restore a backup instead (tandai backups).",
+  kept: "The damaged file was kept unchanged as {{kept}}.",
+  app: {
+    repair: "Repair the project…",
+    heading_one: "Repairing will make {{count}} change:",
+    heading_other: "Repairing will make {{count}} changes:",
+    confirm: "Repair and open",
+    cancel: "Cancel",
+    keptNote: "The damaged file is kept unchanged beside the project first.",
+    more_one: "and {{count}} more",
+    more_other: "and {{count}} more",
+  },
+} as const;

@@ -1,0 +1,57 @@
+/** `tandai repair`, run as the real command (needs `npm run build:node`). */
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { json, SLOW, succeeds, tandai } from "../runCli.js";
+import { useTempDirs } from "../tempDirs.js";
+
+const temp = useTempDirs();
+
+describe("tandai repair", () => {
+  it(
+    "says what it would change (--dry-run, changing nothing), repairs, keeps the damaged file, and the project opens",
+    async () => {
+      const root = await temp();
+      const home = join(root, "home");
+      const dir = join(root, "tesis");
+      const transcript = join(root, "wawancara.txt");
+      await writeFile(transcript, "Kerja sama ini didorong oleh motif ekonomi.\n");
+      await succeeds(["new", dir, "--name", "Tesis"], home);
+      await succeeds(["import", dir, transcript], home);
+      await succeeds(["code", dir, "--doc", "wawancara", "--quote", "motif ekonomi", "--code", "Motive"], home);
+      await succeeds(["code", dir, "--doc", "wawancara", "--quote", "Kerja sama", "--code", "Motive"], home);
+
+      // An edit by hand, without the checksum: one coding points to a document that is not there.
+      const file = join(dir, "project.json");
+      const state = JSON.parse((await readFile(file, "utf8")).replace(/,"crc":"[0-9a-f]{8}"\}\n$/, "}\n"));
+      const codingId = Object.keys(state.state.codings)[0]!;
+      state.state.codings[codingId].documentId = "dGone1234";
+      const damaged = JSON.stringify(state);
+      await writeFile(file, damaged);
+      const refused = await tandai(["info", dir], home);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain("tandai repair");
+
+      const planned = await tandai(["repair", dir, "--dry-run"], home);
+      expect(planned.code, planned.stderr).toBe(0);
+      expect(planned.stdout).toContain(`Repairing ${dir} would make 1 change:`);
+      expect(planned.stdout).toContain(`codings.${codingId}.documentId = “dGone1234”: the coding is removed`);
+      expect(planned.stdout).toContain("Nothing was changed (--dry-run)");
+      expect(await readFile(file, "utf8")).toBe(damaged);
+      expect(json((await tandai(["repair", dir, "--dry-run", "--json"], home)).stdout)).toMatchObject({ ok: true, dryRun: true, count: 1, changes: [{ kind: "dropCoding", where: `codings.${codingId}.documentId` }] });
+
+      const indonesian = await tandai(["repair", dir, "--dry-run"], home, "id_ID.UTF-8");
+      expect(indonesian.stdout).toContain(`Memperbaiki ${dir} akan membuat 1 perubahan:`);
+
+      const repaired = await tandai(["repair", dir], home);
+      expect(repaired.code, repaired.stderr).toBe(0);
+      expect(repaired.stdout).toContain(`Repaired ${dir}: 1 change.`);
+      const kept = (await readdir(dir)).find((n) => n.startsWith("project.json.broken-"))!;
+      expect(repaired.stdout).toContain(`The damaged file was kept unchanged as ${kept}.`);
+      expect(await readFile(join(dir, kept), "utf8")).toBe(damaged);
+      expect(json((await tandai(["info", dir, "--json"], home)).stdout)).toMatchObject({ ok: true, codings: 1, documents: 1 });
+      expect(await succeeds(["repair", dir], home)).toMatchObject({ ok: true, count: 0, changes: [], kept: null });
+    },
+    SLOW,
+  );
+});
