@@ -13,13 +13,20 @@ import type { CodingHighlight } from "./codingHighlights.js";
  * each coding that changes, so applying a code touches one section of the document, not 5,000
  * highlights. Each coding gets its own `<span>` (via `nodeName`), so overlapping codings nest and
  * each shows in its own colour (one class per look, see codingClasses.ts); a "lane" (an underline depth) keeps overlapping underlines apart.
+ *
+ * At most MAX_DRAWN_LANES codings are drawn over one another: each drawn one is a nested <span>, and
+ * thousands of codings over one passage (an auto-code run on one sentence) nested so deep that the
+ * browser's renderer crashed. The rest keep their entry (a click on the passage still lists them,
+ * see codingClicks.ts) and their stripe in the margin.
  */
+export const MAX_DRAWN_LANES = 16;
 
 interface Entry {
   from: number;
   to: number;
   lane: number;
-  deco: Decoration;
+  /** Null for a coding past MAX_DRAWN_LANES over the same text: counted, listed, not drawn. */
+  deco: Decoration | null;
 }
 
 export interface CodingDecorationState {
@@ -35,7 +42,8 @@ export interface CodingChange {
 
 export const codingDecorationsKey = new PluginKey<CodingDecorationState>("tandaiCodingDecorations");
 
-function decorationFor(h: CodingHighlight, from: number, to: number, lane: number): Decoration {
+function decorationFor(h: CodingHighlight, from: number, to: number, lane: number): Decoration | null {
+  if (lane >= MAX_DRAWN_LANES) return null;
   return Decoration.inline(
     from,
     to,
@@ -48,13 +56,21 @@ function decorationFor(h: CodingHighlight, from: number, to: number, lane: numbe
   );
 }
 
-/** The lowest lane no drawn coding overlapping [from, to) uses. */
+/** The lowest lane no coding overlapping [from, to) uses (MAX_DRAWN_LANES when all drawn ones are taken). */
 function freeLane(entries: ReadonlyMap<CodingId, Entry>, from: number, to: number): number {
   let used = 0;
-  for (const e of entries.values()) if (e.from < to && e.to > from && e.lane < 31) used |= 1 << e.lane;
+  for (const e of entries.values()) if (e.from < to && e.to > from && e.lane < MAX_DRAWN_LANES) used |= 1 << e.lane;
   let lane = 0;
-  while (used & (1 << lane)) lane++;
+  while (lane < MAX_DRAWN_LANES && used & (1 << lane)) lane++;
   return lane;
+}
+
+/** The codings over [from, to) that are not drawn (past MAX_DRAWN_LANES), shortest first. */
+export function undrawnAt(state: EditorState, from: number, to: number): CodingId[] {
+  const entries = codingDecorationsKey.getState(state)?.entries;
+  const found: [CodingId, Entry][] = [];
+  for (const [id, e] of entries ?? []) if (!e.deco && e.from < to && e.to > from) found.push([id, e]);
+  return found.sort(([, a], [, b]) => a.to - a.from - (b.to - b.from)).map(([id]) => id);
 }
 
 /**
@@ -95,7 +111,7 @@ export class InitialCodings {
       if (lane < 0) lane = laneEnds.length;
       laneEnds[lane] = to;
       const deco = decorationFor(h, from, to, lane);
-      decos.push(deco);
+      if (deco) decos.push(deco);
       entries.set(h.id, { from, to, lane, deco });
     }
     // DecorationSet.create nulls out entries of the array it is given: hand it a copy.
@@ -113,6 +129,7 @@ function apply(
   if (tr.docChanged) {
     set = set.map(tr.mapping, tr.doc);
     const mapped = new Map<CodingId, Entry>();
+    for (const [id, e] of entries) if (!e.deco) mapped.set(id, { ...e, from: tr.mapping.map(e.from), to: tr.mapping.map(e.to) });
     for (const deco of set.find()) {
       const id = (deco.spec as { codingId: CodingId }).codingId;
       mapped.set(id, { from: deco.from, to: deco.to, lane: entries.get(id)?.lane ?? 0, deco });
@@ -127,7 +144,7 @@ function apply(
   const drop = (id: CodingId) => {
     const e = next.get(id);
     if (e) {
-      gone.push(e.deco);
+      if (e.deco) gone.push(e.deco);
       next.delete(id);
     }
   };
@@ -142,7 +159,7 @@ function apply(
     const lane = freeLane(next, range.from, range.to);
     const deco = decorationFor(h, range.from, range.to, lane);
     next.set(h.id, { ...range, lane, deco });
-    added.push(deco);
+    if (deco) added.push(deco);
   }
   if (added.length) set = set.add(state.doc, added);
   return { set, entries: next };

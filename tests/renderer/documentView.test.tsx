@@ -17,7 +17,7 @@ import {
 } from "../../shared/index.js";
 import { textPositions } from "../../shared/text/positions.js";
 import { buildDocument } from "../../renderer/editor/buildDocument.js";
-import { codingDecorationsKey } from "../../renderer/editor/codingDecorations.js";
+import { codingDecorationsKey, MAX_DRAWN_LANES } from "../../renderer/editor/codingDecorations.js";
 import { documentNodes } from "../../renderer/editor/documentNodes.js";
 import { DocumentView, type DocumentViewProps } from "../../renderer/editor/index.js";
 
@@ -216,6 +216,21 @@ describe("DocumentView", () => {
       dom.querySelector("h2")!.dispatchEvent(new MouseEvent("click", { bubbles: true }));
     });
     expect(onCodingsClick).not.toHaveBeenCalled();
+  });
+
+  it("draws at most MAX_DRAWN_LANES codings over one another, and a click there still lists every one", () => {
+    // Thousands of codings over one passage nested one span per coding, which crashed the browser's renderer.
+    const many = Array.from({ length: 60 }, (_, i) => coding(economic.id, at("N: Café"), at(", untungnya") - (i % 3)));
+    const onCodingsClick = vi.fn();
+    const { dom } = render({ content: content(), codings: many, codes, onCodingsClick });
+    const depth = (el: Element | null): number => (el && el !== dom ? (el.hasAttribute("data-coding-id") ? 1 : 0) + depth(el.parentElement) : 0);
+    const deepest = Math.max(...spans(dom).map((span) => depth(span)));
+    expect(deepest).toBe(MAX_DRAWN_LANES);
+    const innermost = spans(dom).find((span) => depth(span) === deepest)!;
+    act(() => {
+      innermost.dispatchEvent(new MouseEvent("click", { bubbles: true, clientX: 40, clientY: 70 }));
+    });
+    expect(new Set(onCodingsClick.mock.calls[0]![0] as string[])).toEqual(new Set(many.map((c) => c.id)));
   });
 
   it("jumps to a passage when the focus nonce changes: selects and flashes it", () => {
