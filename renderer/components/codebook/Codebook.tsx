@@ -1,22 +1,19 @@
-import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { coderCodeCounts, escapeCodeName, MAX_IMPORT_BYTES, newCodeId, nextCodeColor, nextOrder, parseCodePath, planCodePath, TandaiError, tooLargeParams, type Code, type CodeId } from "../../../shared/index.js";
-import { api } from "../../api/client.js";
+import { coderCodeCounts, escapeCodeName, newCodeId, nextCodeColor, nextOrder, parseCodePath, planCodePath, TandaiError, type Code, type CodeId } from "../../../shared/index.js";
 import { useApp } from "../../state/app.js";
-import { useMirror, useProject } from "../../state/context.js";
-import { CodeMenu, type CodeAction } from "./CodeMenu.js";
+import { useProject } from "../../state/context.js";
+import type { CodeAction } from "./CodeMenu.js";
+import { CodeOverlays, type DialogState, type Floating } from "./CodeOverlays.js";
 import { CodeRow } from "./CodeRow.js";
-import { KeyPicker } from "./KeyPicker.js";
-import { ColorPicker } from "./ColorPicker.js";
-import { DeleteCodeDialog } from "./DeleteCodeDialog.js";
-import { MergeDialog } from "./MergeDialog.js";
 import { ancestorsOf, codebookView, nameProblem, newCodeProblem, renameProblem, subtreeOf, typedName, visibleRows } from "./model.js";
 import { useShownCoder } from "../agreement/onlyMine.js";
-import { MoveDialog } from "./MoveDialog.js";
 import { NameInput } from "./NameInput.js";
-import { Popover } from "./Popover.js";
 import { useApplyOp } from "./useApplyOp.js";
+import { treeKey } from "./treeKeys.js";
+import { useCodeDrag } from "./useCodeDrag.js";
 import { useCodeKeys } from "./useCodeKeys.js";
+import { ImportCodebookButton } from "./ImportCodebookButton.js";
 import "./codebook.css";
 
 export interface CodebookProps {
@@ -25,10 +22,6 @@ export interface CodebookProps {
 }
 
 type Editing = { kind: "new"; parentId: CodeId | null } | { kind: "rename"; codeId: CodeId };
-type Floating = { kind: "menu" | "color" | "key"; codeId: CodeId; x: number; y: number };
-type DialogState = { kind: "move" | "merge" | "delete"; codeId: CodeId };
-/** A code being dragged, and what it is over: a code, the top-level zone, or nothing. */
-type Drag = { codeId: CodeId; over: CodeId | "root" | null };
 
 const INDENT = 14;
 const emptyDescription = () => ({ definition: "", whenToUse: "", whenNotToUse: "" });
@@ -48,9 +41,6 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [floating, setFloating] = useState<Floating | null>(null);
   const [dialog, setDialog] = useState<DialogState | null>(null);
-  const [drag, setDrag] = useState<Drag | null>(null);
-  /** The dragged code and its subtree, readable synchronously in dragover handlers. */
-  const dragging = useRef<{ codeId: CodeId; subtree: Set<CodeId> } | null>(null);
   /** Where focus goes once the next render has put it on screen (after an inline edit closes). */
   const pendingFocus = useRef<CodeId | "new-button" | null>(null);
   const pendingReveal = useRef<CodeId | null>(null);
@@ -234,99 +224,25 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
 
   function onRowKey(e: KeyboardEvent<HTMLDivElement>, index: number) {
     if (e.target !== e.currentTarget) return;
-    const row = rows[index];
-    if (!row) return;
-    const { code, depth } = row;
-    const hasChildren = (view.stats.get(code.id)?.children ?? 0) > 0;
-    const open = hasChildren && !collapsed.has(code.id);
-    const go = (to: { code: Code } | undefined) => to && focusRow(to.code.id);
-    switch (e.key) {
-      case "ArrowDown":
-        go(rows[index + 1]);
-        break;
-      case "ArrowUp":
-        go(rows[index - 1]);
-        break;
-      case "Home":
-        go(rows[0]);
-        break;
-      case "End":
-        go(rows.at(-1));
-        break;
-      case "ArrowRight":
-        if (hasChildren && !open) toggle(code.id);
-        else if (open) go(rows[index + 1]);
-        break;
-      case "ArrowLeft":
-        if (open) toggle(code.id);
-        else go(rows.slice(0, index).reverse().find((r) => r.depth < depth));
-        break;
-      case "Enter":
-      case " ":
-        onSelect(code.id);
-        break;
-      case "F2":
-        setEditing({ kind: "rename", codeId: code.id });
-        break;
-      case "Delete":
-      case "Backspace":
-        setDialog({ kind: "delete", codeId: code.id });
-        break;
-      case "ContextMenu":
-      case "F10": {
-        if (e.key === "F10" && !e.shiftKey) return;
-        const rect = e.currentTarget.getBoundingClientRect();
-        openMenu(code.id, rect.left + 24, rect.bottom);
-        break;
-      }
-      default:
-        return;
-    }
-    e.preventDefault();
+    const rect = e.currentTarget.getBoundingClientRect();
+    const handled = treeKey(e.key, e.shiftKey, index, {
+      rows,
+      hasChildren: (id) => (view.stats.get(id)?.children ?? 0) > 0,
+      collapsed,
+      toggle,
+      focus: focusRow,
+      select: onSelect,
+      rename: (id) => setEditing({ kind: "rename", codeId: id }),
+      askDelete: (id) => setDialog({ kind: "delete", codeId: id }),
+      openMenu: (id) => openMenu(id, rect.left + 24, rect.bottom),
+    });
+    if (handled) e.preventDefault();
   }
 
-  // Drag and drop: a code dropped on a code becomes its last child; on the zone below, top level.
-  function startDrag(id: CodeId) {
-    dragging.current = { codeId: id, subtree: subtreeOf(state, id) };
-    setFloating(null);
-    setDrag({ codeId: id, over: null });
-  }
-
-  function endDrag() {
-    dragging.current = null;
-    setDrag(null);
-  }
-
-  /** Whether the dragged code may go under `target` (null: top level); it may not go into its own subtree. */
-  function accepts(target: CodeId | null): boolean {
-    const current = dragging.current;
-    return current !== null && (target === null || !current.subtree.has(target));
-  }
-
-  function dragOver(e: DragEvent<HTMLElement>, target: CodeId | null) {
-    const current = dragging.current;
-    if (!current) return; // Not a code (e.g. files being imported): let it pass.
-    e.stopPropagation();
-    const ok = accepts(target);
-    if (ok) e.preventDefault();
-    e.dataTransfer.dropEffect = ok ? "move" : "none";
-    const over = target ?? "root";
-    setDrag((d) => (d && d.over !== over ? { ...d, over } : d));
-  }
-
-  function dragLeave(target: CodeId | "root") {
-    setDrag((d) => (d && d.over === target ? { ...d, over: null } : d));
-  }
-
-  function drop(e: DragEvent<HTMLElement>, target: CodeId | null) {
-    const current = dragging.current;
-    if (!current) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const ok = accepts(target);
-    endDrag();
-    if (ok) move(current.codeId, target);
-  }
+  const { drag, accepts, startDrag, endDrag, dragOver, dragLeave, drop } = useCodeDrag(state, {
+    onStart: () => setFloating(null),
+    onDrop: move,
+  });
 
   // The inline field for a new code: at the top for a top-level code, else after its parent's subtree.
   let insertAt = -1;
@@ -416,10 +332,6 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   });
   if (insertAt >= rows.length || (insertAt === 0 && rows.length === 0)) items.push(newRow);
 
-  const floatingCode = floating ? state.codes[floating.codeId] : undefined;
-  const dialogCode = dialog ? state.codes[dialog.codeId] : undefined;
-  const others = Object.keys(state.codes).length > 1;
-
   return (
     <section className="codebook" data-testid="codebook" aria-label={t("codebook.title")}>
       <div className="panel-title codebook-title">
@@ -462,96 +374,25 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
         </div>
       </div>
 
-      {floating && floatingCode && floating.kind === "menu" && (
-        <CodeMenu code={floatingCode} x={floating.x} y={floating.y} canMerge={others} onAction={(action) => runAction(action, floatingCode)} onClose={() => closeFloating(floatingCode.id)} />
-      )}
-      {floating && floatingCode && floating.kind === "color" && (
-        <Popover x={floating.x} y={floating.y} role="dialog" label={t("codebook.color.title", { name: floatingCode.name })} className="color-popover" testId="color-popover" onClose={() => closeFloating(floatingCode.id)}>
-          <ColorPicker value={floatingCode.color} onPick={(color) => recolor(floatingCode.id, color)} />
-        </Popover>
-      )}
-      {floating && floatingCode && floating.kind === "key" && (
-        <KeyPicker
-          code={floatingCode}
-          x={floating.x}
-          y={floating.y}
-          onClose={() => closeFloating(floatingCode.id)}
-          onPick={(key) => {
-            closeFloating(floatingCode.id);
-            void apply({ type: "setCodeKey", codeId: floatingCode.id, key });
-          }}
-        />
-      )}
-      {dialog && dialogCode && dialog.kind === "move" && (
-        <MoveDialog
-          codeId={dialogCode.id}
-          onCancel={() => closeDialog(dialogCode.id)}
-          onConfirm={(parentId) => {
-            closeDialog(dialogCode.id);
-            move(dialogCode.id, parentId);
-          }}
-        />
-      )}
-      {dialog && dialogCode && dialog.kind === "merge" && (
-        <MergeDialog codeId={dialogCode.id} onCancel={() => closeDialog(dialogCode.id)} onConfirm={(targetId) => merge(dialogCode.id, targetId)} />
-      )}
-      {dialog && dialogCode && dialog.kind === "delete" && (
-        <DeleteCodeDialog codeId={dialogCode.id} onCancel={() => closeDialog(dialogCode.id)} onConfirm={() => remove(dialogCode.id)} />
-      )}
-    </section>
-  );
-}
-
-/**
- * "Import codebook…": a REFI-QDA codebook (.qdc) from another QDA program, added as one undo step;
- * codes named like an indicator of the project's frameworks are linked to it (the backend decides).
- */
-function ImportCodebookButton({ onSummary }: { onSummary(text: string | null): void }) {
-  const { t } = useTranslation();
-  const mirror = useMirror();
-  const { showError } = useApp();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function importCodebook(file: File) {
-    onSummary(null);
-    if (file.size > MAX_IMPORT_BYTES) return showError(new TandaiError("import.errors.tooLarge", { file: file.name, ...tooLargeParams(file.size) }));
-    setBusy(true);
-    try {
-      const result = await api.importCodebook({ file: { name: file.name, data: new Uint8Array(await file.arrayBuffer()) } });
-      mirror.receive(result.applied);
-      onSummary(t("codebook.import.summary", { file: file.name, created: result.created, merged: result.merged, linked: result.linked.length }));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <>
-      <button
-        type="button"
-        className="codebook-import"
-        title={t("codebook.import.hint")}
-        disabled={busy}
-        data-testid="import-codebook"
-        onClick={() => input.current?.click()}
-      >
-        {t("codebook.import.button")}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".qdc,.xml"
-        hidden
-        data-testid="import-codebook-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = "";
-          if (file) void importCodebook(file);
+      <CodeOverlays
+        floating={floating}
+        dialog={dialog}
+        canMerge={Object.keys(state.codes).length > 1}
+        onAction={runAction}
+        onCloseFloating={closeFloating}
+        onCloseDialog={closeDialog}
+        onRecolor={recolor}
+        onKey={(codeId, key) => {
+          closeFloating(codeId);
+          void apply({ type: "setCodeKey", codeId, key });
         }}
+        onMove={(codeId, parentId) => {
+          closeDialog(codeId);
+          move(codeId, parentId);
+        }}
+        onMerge={merge}
+        onDelete={remove}
       />
-    </>
+    </section>
   );
 }
