@@ -10,6 +10,7 @@ export default {
     noProjectFile: "“{{file}}” holds no project file (.qde) inside. Export the project again from your QDA program as a REFI-QDA project (.qdpx).",
     unsafePath: "“{{file}}” was refused: its part “{{detail}}” points outside the archive (a zip-slip path), which only a malformed or hostile file has. Nothing was imported.",
     doctype: "“{{file}}” was refused: its XML declares a DOCTYPE (entities), which REFI-QDA files never do and hostile files use to expand or read other files. Nothing was imported.",
+    tooDeep: "“{{file}}” was refused: its XML nests elements more than {{max}} deep, which no REFI-QDA program writes (a malformed or hostile file). Nothing was imported.",
     badXml: "“{{file}}” is not readable XML ({{detail}}). Export the project again from your QDA program. Nothing was imported.",
     sourceMissing:
       "“{{file}}” is incomplete: the text of source “{{source}}” ({{path}}) is not in the archive. Export the project again with its sources included. Nothing was imported.",

@@ -10,6 +10,7 @@ export default {
     noProjectFile: "“{{file}}” tidak berisi berkas proyek (.qde). Ekspor ulang proyek dari program QDA Anda sebagai proyek REFI-QDA (.qdpx).",
     unsafePath: "“{{file}}” ditolak: bagiannya “{{detail}}” menunjuk ke luar arsip (jalur zip-slip), yang hanya ada pada berkas rusak atau berbahaya. Tidak ada yang diimpor.",
     doctype: "“{{file}}” ditolak: XML-nya mendeklarasikan DOCTYPE (entitas), yang tidak pernah dipakai berkas REFI-QDA dan dipakai berkas berbahaya untuk mengembang atau membaca berkas lain. Tidak ada yang diimpor.",
+    tooDeep: "“{{file}}” ditolak: XML-nya bersarang lebih dari {{max}} tingkat, yang tidak pernah ditulis program REFI-QDA mana pun (berkas rusak atau berbahaya). Tidak ada yang diimpor.",
     badXml: "“{{file}}” bukan XML yang dapat dibaca ({{detail}}). Ekspor ulang proyek dari program QDA Anda. Tidak ada yang diimpor.",
     sourceMissing:
       "“{{file}}” tidak lengkap: teks sumber “{{source}}” ({{path}}) tidak ada di dalam arsip. Ekspor ulang proyek beserta sumbernya. Tidak ada yang diimpor.",
