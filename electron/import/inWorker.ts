@@ -2,15 +2,22 @@ import { Worker } from "node:worker_threads";
 import { TandaiError, type ErrorPayload } from "../../shared/index.js";
 import { importError } from "./errors.js";
 import type { ImportedDocument, ImportOptions } from "./index.js";
+import type { RefiProject } from "../../shared/refi/model.js";
 
 export interface ToImportWorker {
   id: number;
+  /** A document (the default) or a REFI-QDA project, read whole into a RefiProject. */
+  kind?: "document" | "refi";
   name: string;
   data: Uint8Array;
   options: ImportOptions;
 }
 /** A document comes back with its text empty and `utf8` holding it, unless UTF-8 cannot hold it (see worker.ts). */
-export type FromImportWorker = { id: number; ok: true; document: ImportedDocument; utf8?: Uint8Array } | { id: number; ok: false; error: ErrorPayload } | { ready: true };
+export type FromImportWorker =
+  | { id: number; ok: true; document: ImportedDocument; utf8?: Uint8Array }
+  | { id: number; ok: true; project: RefiProject }
+  | { id: number; ok: false; error: ErrorPayload }
+  | { ready: true };
 
 /** What one import may use before it is stopped. */
 export interface ImportLimits {
@@ -48,7 +55,14 @@ export class ImportWorker {
 
   /** Imports one file; runs after the files asked for before it. */
   run(name: string, data: Uint8Array, options: ImportOptions = {}): Promise<ImportedDocument> {
-    const result = this.queue.then(() => this.runNow(name, data, options));
+    const result = this.queue.then(() => this.runNow(name, data, options, "document") as Promise<ImportedDocument>);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Reads a REFI-QDA project (.qdpx/.qde) under the same ceiling and time limit; runs after the files asked for before it. */
+  runRefi(name: string, data: Uint8Array): Promise<RefiProject> {
+    const result = this.queue.then(() => this.runNow(name, data, {}, "refi") as Promise<RefiProject>);
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -75,12 +89,12 @@ export class ImportWorker {
     return { thread, ready };
   }
 
-  private runNow(name: string, data: Uint8Array, options: ImportOptions): Promise<ImportedDocument> {
+  private runNow(name: string, data: Uint8Array, options: ImportOptions, kind: "document" | "refi"): Promise<ImportedDocument | RefiProject> {
     const spawned = (this.worker ??= this.spawn());
     const worker = spawned.thread;
     const file = name.split(/[\\/]/).pop() || name;
     const id = this.nextId++;
-    return new Promise<ImportedDocument>((resolve, reject) => {
+    return new Promise<ImportedDocument | RefiProject>((resolve, reject) => {
       let settled = false;
       const done = (settle: () => void, dropWorker: boolean) => {
         if (settled) return;
@@ -96,7 +110,8 @@ export class ImportWorker {
       };
       const onMessage = (message: FromImportWorker) => {
         if ("ready" in message || message.id !== id) return;
-        if (message.ok && message.utf8) message.document.content.text = new TextDecoder().decode(message.utf8);
+        if (message.ok && "utf8" in message && message.utf8) message.document.content.text = new TextDecoder().decode(message.utf8);
+        const value = message.ok ? ("project" in message ? message.project : message.document) : null;
         // After a large file the thread's heap still holds its garbage (the decoded text, the
         // parser's objects) while the main thread writes the document: ending the thread first
         // frees it, so the two peaks do not add up. The next file starts a fresh thread.
@@ -105,10 +120,10 @@ export class ImportWorker {
           clearTimeout(timer);
           worker.off("message", onMessage).off("error", onError).off("exit", onExit);
           if (this.worker === spawned) this.worker = null;
-          void worker.terminate().then(() => resolve(message.document));
+          void worker.terminate().then(() => resolve(value!));
           return;
         }
-        if (message.ok) done(() => resolve(message.document), false);
+        if (message.ok) done(() => resolve(value!), false);
         else done(() => reject(new TandaiError(message.error.code, message.error.params)), false);
       };
       const onError = (error: Error & { code?: string }) => {
@@ -123,7 +138,7 @@ export class ImportWorker {
       void spawned.ready.then(() => {
         if (settled) return;
         timer = setTimeout(() => done(() => reject(importError("tooSlow", file, { seconds: Number((this.limits.timeoutMs / 1000).toFixed(1)) })), true), this.limits.timeoutMs);
-        worker.postMessage({ id, name, data, options } satisfies ToImportWorker);
+        worker.postMessage({ id, kind, name, data, options } satisfies ToImportWorker);
       });
     });
   }

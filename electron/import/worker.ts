@@ -2,6 +2,7 @@ import { parentPort } from "node:worker_threads";
 import { toErrorPayload } from "../../shared/index.js";
 import type { FromImportWorker, ToImportWorker } from "./inWorker.js";
 import { importDocument } from "./index.js";
+import { readRefiProject } from "./qdpx/read.js";
 
 /**
  * Imports on their own thread (bundled to dist/electron/importWorker.mjs), one file at a time,
@@ -9,6 +10,14 @@ import { importDocument } from "./index.js";
  * explode kills this thread, never the app's main process or the web server.
  */
 parentPort!.on("message", (job: ToImportWorker) => {
+  // A REFI-QDA project is read here (unzipped, parsed, its texts decoded) and handed back as plain data.
+  if (job.kind === "refi") {
+    readRefiProject(job.name, job.data).then(
+      (project) => parentPort!.postMessage({ id: job.id, ok: true, project } satisfies FromImportWorker),
+      (error: unknown) => parentPort!.postMessage({ id: job.id, ok: false, error: toErrorPayload(error) } satisfies FromImportWorker),
+    );
+    return;
+  }
   importDocument(job.name, job.data, job.options).then(
     (document) => {
       // The text goes back as UTF-8 bytes, handed over rather than copied: a cloned string of
