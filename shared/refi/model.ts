@@ -110,6 +110,11 @@ export interface TandaiExtras {
   attributes: Record<string, Pick<AttributeDefinition, "type" | "choices" | "role" | "createdAt">>;
   /** When cases and document groups were made, by GUID (the standard's Case and Set carry no date). */
   created: Record<string, string>;
+  /**
+   * Memos as Tandai keeps them (Tiptap JSON, with the formatting a plain-text Note loses), by the
+   * Note's GUID, with the text the Note was given; absent in files of older Tandai versions.
+   */
+  memos?: Record<string, { content: unknown; text: string }>;
 }
 
 export interface RefiProject {

@@ -1,10 +1,13 @@
 import { nextCodeColor } from "../model/colors.js";
 import { offset, type CaseId, type CodeId, type CodingId, type DocumentGroupId, type DocumentId } from "../model/ids.js";
-import { memoKey, type Code, type DocumentContent, type DocumentMeta, type MemoTarget, type ProjectState } from "../model/project.js";
+import { type Code, type DocumentContent, type DocumentMeta, type MemoTarget, type ProjectState } from "../model/project.js";
 import type { Operation } from "../ops/operation.js";
 import { linesToBlocks } from "../text/blocks.js";
 import type { RefiCode, RefiProject } from "./model.js";
 import { variableOps } from "./variables.js";
+import { MemoCollector } from "./memos.js";
+
+export { memoContent } from "./memos.js";
 import { chooseReading, TextPositionMap, type ReadingChoice, type SelectionProbe } from "./positions.js";
 
 /** What an import of a REFI-QDA project will bring in, and what it cannot, shown before anything is written. */
@@ -30,12 +33,6 @@ export interface RefiPlan {
 /** Selections checked when choosing a reading: plenty to tell, few enough to stay quick on 100k. */
 const PROBES = 2000;
 const MAX_NAME = 200;
-
-/** A Tiptap document of plain paragraphs, the form memos are kept in. */
-export function memoContent(text: string): unknown {
-  const paragraphs = text.split(/\r?\n/).map((line) => (line ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" }));
-  return { type: "doc", content: paragraphs };
-}
 
 /**
  * The operations that bring a REFI-QDA project into `state` (an empty new project or an existing
@@ -102,20 +99,12 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
   const reading = chooseReading(project.origin, probes);
   preview.reading = reading;
 
-  const notes = new Map(project.notes.map((n) => [n.guid, n]));
-  const memoTexts = new Map<string, { target: MemoTarget; parts: string[] }>();
-  const addMemo = (target: MemoTarget, text: string | undefined) => {
-    const clean = text?.trim();
-    if (!clean || state.memos[memoKey(target)]) return;
-    const key = memoKey(target);
-    const entry = memoTexts.get(key) ?? { target, parts: [] };
-    if (!entry.parts.includes(clean)) entry.parts.push(clean);
-    memoTexts.set(key, entry);
-  };
-  const noteText = (guid: string) => notes.get(guid)?.text;
+  const memos = new MemoCollector(state, project);
+  const addMemo = (target: MemoTarget, text: string | undefined) => memos.addText(target, text);
+  const noteText = (target: MemoTarget, guid: string) => memos.addNote(target, guid);
   const linked = new Map<string, string[]>();
   for (const link of project.links) {
-    if (!notes.has(link.originGuid)) continue;
+    if (!memos.hasNote(link.originGuid)) continue;
     linked.set(link.targetGuid, [...(linked.get(link.targetGuid) ?? []), link.originGuid]);
   }
 
@@ -147,7 +136,7 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
     }
     const docTarget: MemoTarget = { kind: "document", id };
     addMemo(docTarget, source.description);
-    for (const guid of [...source.noteGuids, ...(linked.get(source.guid) ?? [])]) addMemo(docTarget, noteText(guid));
+    for (const guid of [...source.noteGuids, ...(linked.get(source.guid) ?? [])]) noteText(docTarget, guid);
     const positions = maps.get(source.guid)!;
     const length = existing ? existing.length : source.text.length;
     for (const selection of source.selections) {
@@ -181,16 +170,16 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
       if (first) {
         const target: MemoTarget = { kind: "coding", id: first };
         addMemo(target, selection.description);
-        for (const guid of [...selection.noteGuids, ...(linked.get(selection.guid) ?? [])]) addMemo(target, noteText(guid));
+        for (const guid of [...selection.noteGuids, ...(linked.get(selection.guid) ?? [])]) noteText(target, guid);
       }
     }
   }
 
   for (const [guid, id] of codeIds) {
     const target: MemoTarget = { kind: "code", id };
-    for (const note of [...(project.codeNoteGuids[guid] ?? []), ...(linked.get(guid) ?? [])]) addMemo(target, noteText(note));
+    for (const note of [...(project.codeNoteGuids[guid] ?? []), ...(linked.get(guid) ?? [])]) noteText(target, note);
   }
-  for (const guid of project.projectNoteGuids) addMemo({ kind: "project" }, noteText(guid));
+  for (const guid of project.projectNoteGuids) noteText({ kind: "project" }, guid);
 
   for (const kase of project.cases) {
     const id = idOf(kase.guid) as CaseId;
@@ -219,10 +208,8 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
     if (known && indicatorId) ops.push({ type: "setOverride", caseId, indicatorId: indicatorId as never, override: { status: stored.status, justification: stored.justification }, at: stored.at });
   }
 
-  for (const { target, parts } of memoTexts.values()) {
-    const text = parts.join("\n\n");
-    ops.push({ type: "setMemo", target, content: memoContent(text), text });
-    preview.add.memos++;
-  }
+  const memoOps = memos.ops();
+  ops.push(...memoOps);
+  preview.add.memos += memoOps.length;
   return { preview, contents, ops };
 }

@@ -25,7 +25,7 @@ export interface ProjectXml {
  */
 export function projectXml(state: ProjectState, contents: ReadonlyMap<DocumentId, DocumentContent>, origin: string, now: string): ProjectXml {
   const g = (kind: string, id: string) => guidFor(state.id, kind, id);
-  const extras: TandaiExtras = { format: 1, ids: {}, contradicts: [], indicators: {}, documents: {}, codes: {}, frameworks: Object.values(state.frameworks), overrides: {}, created: {}, attributes: {} };
+  const extras: TandaiExtras = { format: 1, ids: {}, contradicts: [], indicators: {}, documents: {}, codes: {}, frameworks: Object.values(state.frameworks), overrides: {}, created: {}, attributes: {}, memos: {} };
   const keep = (guid: string, id: string) => {
     if (guid !== id) extras.ids[guid] = id;
     return guid;
@@ -134,6 +134,8 @@ export function projectXml(state: ProjectState, contents: ReadonlyMap<DocumentId
     parts.push("<Notes>");
     for (const memo of memos) {
       const key = memoKey(memo.target);
+      // The Note holds plain text, for every tool; the formatting travels beside it, for Tandai.
+      extras.memos![g("memo", key)] = { content: memo.content, text: memo.text };
       parts.push(`<Note${attrs({ guid: g("memo", key), name: key, creationDateTime: memo.updatedAt })}><PlainTextContent>${esc(memo.text)}</PlainTextContent></Note>\n`);
     }
     parts.push("</Notes>\n");

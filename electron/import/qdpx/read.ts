@@ -86,6 +86,14 @@ export async function readRefiProject(fileName: string, data: Uint8Array): Promi
   }
 }
 
+/** The memos of the extras, each a Tiptap JSON object with the text its Note was given; anything else is left out. */
+function memosOf(value: unknown): TandaiExtras["memos"] {
+  if (!value || typeof value !== "object") return {};
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).filter(([, m]) => m && typeof m === "object" && typeof (m as { text?: unknown }).text === "string" && (m as { content?: unknown }).content && typeof (m as { content?: unknown }).content === "object"),
+  ) as TandaiExtras["memos"];
+}
+
 function readExtras(data: Uint8Array): TandaiExtras | undefined {
   try {
     const value = JSON.parse(new TextDecoder().decode(data)) as Partial<TandaiExtras>;
@@ -96,7 +104,7 @@ function readExtras(data: Uint8Array): TandaiExtras | undefined {
       return parsed.success ? [parsed.data] : [];
     });
     const overrides = Object.fromEntries(Object.entries(value.overrides ?? {}).filter(([, o]) => StoredOverride.safeParse(o).success));
-    return { format: 1, ids: value.ids ?? {}, contradicts: value.contradicts ?? [], indicators: value.indicators ?? {}, documents: value.documents ?? {}, codes: value.codes ?? {}, frameworks, overrides, created: value.created ?? {}, attributes: value.attributes ?? {} };
+    return { format: 1, ids: value.ids ?? {}, contradicts: value.contradicts ?? [], indicators: value.indicators ?? {}, documents: value.documents ?? {}, codes: value.codes ?? {}, frameworks, overrides, created: value.created ?? {}, attributes: value.attributes ?? {}, memos: memosOf(value.memos) };
   } catch {
     // Extras that do not parse are ignored: the standard part of the file is whole without them.
     return undefined;
