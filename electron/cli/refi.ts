@@ -28,13 +28,13 @@ export async function refiImportCommand(ctx: CliContext, dir: string, path: stri
   if (!(await isProject(dir))) {
     const project = await readOnce(file.name, file.data);
     if (dryRun) {
-      const plan = planRefiImport(emptyProject(newProjectId(), project.name || "Tandai", new Date().toISOString()), project, file.name, new Date().toISOString());
+      const plan = planRefiImport(emptyProject(newProjectId(), project.name || "Tandai", new Date().toISOString()), project, file.name, new Date().toISOString(), ctx.language);
       return printPlan(ctx, file.name, plan, true);
     }
     await (await createProject(dir, project.name.trim() || basename(dir))).close();
   }
   return withProject(dir, async (store) => {
-    const plan = dryRun ? await planRefiFile(store, file.name, file.data, readOnce) : (await importRefiFile(store, file.name, file.data, undefined, readOnce)).plan;
+    const plan = dryRun ? await planRefiFile(store, file.name, file.data, readOnce, ctx.language) : (await importRefiFile(store, file.name, file.data, undefined, readOnce, ctx.language)).plan;
     return printPlan(ctx, file.name, plan, dryRun);
   });
 }

@@ -107,7 +107,7 @@ export interface TandaiExtras {
   frameworks: Framework[];
   overrides: Record<string, StoredOverride>;
   /** Attribute details the standard has no place for (choices, the source-type role), by variable GUID. */
-  attributes: Record<string, Pick<AttributeDefinition, "type" | "choices" | "role" | "createdAt">>;
+  attributes: Record<string, Pick<AttributeDefinition, "type" | "choices" | "role" | "createdAt"> & { appliesTo?: AttributeDefinition["appliesTo"] }>;
   /** When cases and document groups were made, by GUID (the standard's Case and Set carry no date). */
   created: Record<string, string>;
   /**

@@ -6,6 +6,7 @@ import { linesToBlocks } from "../text/blocks.js";
 import type { RefiCode, RefiProject } from "./model.js";
 import { variableOps } from "./variables.js";
 import { MemoCollector } from "./memos.js";
+import type { Language } from "../i18n/catalogues.js";
 
 export { memoContent } from "./memos.js";
 import { chooseReading, TextPositionMap, type ReadingChoice, type SelectionProbe } from "./positions.js";
@@ -40,7 +41,7 @@ const MAX_NAME = 200;
  * importing the same file again finds them and adds nothing twice. Pure: the caller writes the
  * contents, then applies the ops as one batch.
  */
-export function planRefiImport(state: ProjectState, project: RefiProject, fileName: string, now: string): RefiPlan {
+export function planRefiImport(state: ProjectState, project: RefiProject, fileName: string, now: string, language: Language = "en"): RefiPlan {
   const extras = project.extras;
   const idOf = (guid: string) => extras?.ids[guid] ?? guid;
   const contradicts = new Set(extras?.contradicts ?? []);
@@ -196,7 +197,7 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
     preview.add.groups++;
   }
 
-  variableOps(state, project, idOf, documentIds, ops, preview, now);
+  variableOps(state, project, idOf, documentIds, ops, preview, now, language);
 
   // Tandai's own extras: frameworks (with thresholds) the project lacks, then the overrides on them.
   for (const framework of extras?.frameworks ?? []) if (!state.frameworks[framework.id]) ops.push({ type: "addFramework", framework });

@@ -94,6 +94,16 @@ function memosOf(value: unknown): TandaiExtras["memos"] {
   ) as TandaiExtras["memos"];
 }
 
+/** Attribute details that an attribute can hold (a type Tandai has, cases or documents, choices as text); a damaged one is left out, its variable read as the standard says. */
+function attributesOf(value: unknown): TandaiExtras["attributes"] {
+  if (!value || typeof value !== "object") return {};
+  const fits = (a: Record<string, unknown>) =>
+    ["text", "number", "date", "choice"].includes(a["type"] as string) &&
+    [undefined, "case", "document"].includes(a["appliesTo"] as string | undefined) &&
+    (a["choices"] === undefined || (Array.isArray(a["choices"]) && a["choices"].every((c) => typeof c === "string")));
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, a]) => a && typeof a === "object" && fits(a as Record<string, unknown>))) as TandaiExtras["attributes"];
+}
+
 function readExtras(data: Uint8Array): TandaiExtras | undefined {
   try {
     const value = JSON.parse(new TextDecoder().decode(data)) as Partial<TandaiExtras>;
@@ -104,7 +114,7 @@ function readExtras(data: Uint8Array): TandaiExtras | undefined {
       return parsed.success ? [parsed.data] : [];
     });
     const overrides = Object.fromEntries(Object.entries(value.overrides ?? {}).filter(([, o]) => StoredOverride.safeParse(o).success));
-    return { format: 1, ids: value.ids ?? {}, contradicts: value.contradicts ?? [], indicators: value.indicators ?? {}, documents: value.documents ?? {}, codes: value.codes ?? {}, frameworks, overrides, created: value.created ?? {}, attributes: value.attributes ?? {}, memos: memosOf(value.memos) };
+    return { format: 1, ids: value.ids ?? {}, contradicts: value.contradicts ?? [], indicators: value.indicators ?? {}, documents: value.documents ?? {}, codes: value.codes ?? {}, frameworks, overrides, created: value.created ?? {}, attributes: attributesOf(value.attributes), memos: memosOf(value.memos) };
   } catch {
     // Extras that do not parse are ignored: the standard part of the file is whole without them.
     return undefined;

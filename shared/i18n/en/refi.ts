@@ -19,6 +19,8 @@ export default {
     missingAttribute: "“{{file}}” is not a valid REFI-QDA project: a {{element}} has no {{attribute}}. Nothing was imported.",
     badFormat: "“{{format}}” is not a project export format here (use qdpx or qdc).",
   },
+  /** A REFI-QDA Boolean variable becomes a choice attribute of these two words. */
+  boolean: { yes: "Yes", no: "No" },
   reading: {
     codePoints: "code points (the REFI-QDA standard)",
     utf16: "UTF-16 units (as NVivo writes them)",

@@ -19,6 +19,7 @@ export default {
     missingAttribute: "“{{file}}” bukan proyek REFI-QDA yang sah: sebuah {{element}} tidak memiliki {{attribute}}. Tidak ada yang diimpor.",
     badFormat: "“{{format}}” bukan format ekspor proyek di sini (gunakan qdpx atau qdc).",
   },
+  boolean: { yes: "Ya", no: "Tidak" },
   reading: {
     codePoints: "titik kode (standar REFI-QDA)",
     utf16: "unit UTF-16 (seperti yang ditulis NVivo)",
