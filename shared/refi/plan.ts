@@ -21,6 +21,8 @@ export interface RefiPreview {
   already: { sources: number; codes: number; codings: number };
   /** Not imported, with counts: media Tandai does not hold, codings that point nowhere or off the text. */
   notImported: { pdfSources: number; pdfSelections: number; pictures: number; audio: number; video: number; emptySelections: number; unknownCodes: number; badValues: number };
+  /** Names of the file's sets of codes (MemberCode), which Tandai cannot hold: not imported, said so. Absent in older previews. */
+  codeSets: string[];
 }
 
 export interface RefiPlan {
@@ -52,6 +54,7 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
     add: { sources: 0, codes: 0, codings: 0, memos: 0, cases: 0, groups: 0, attributes: 0, values: 0 },
     already: { sources: 0, codes: 0, codings: 0 },
     notImported: { ...project.skipped, emptySelections: 0, unknownCodes: 0, badValues: 0 },
+    codeSets: [],
   };
   const ops: Operation[] = [];
   const contents: RefiPlan["contents"] = [];
@@ -190,6 +193,9 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
     preview.add.cases++;
   }
   for (const set of project.sets) {
+    // Tandai has no groups of codes (a code has one parent, so a set of codes cannot be a parent
+    // code): a set's codes are named in the preview as not imported, never dropped unsaid.
+    if (set.codeGuids.length) preview.codeSets.push(set.name.trim() || set.guid);
     const id = idOf(set.guid) as DocumentGroupId;
     const documents = set.sourceGuids.flatMap((g) => (documentIds.has(g) ? [documentIds.get(g)!] : []));
     if (!documents.length || (state.documentGroups ?? {})[id]) continue;

@@ -43,6 +43,8 @@ export default {
     already: "Already in the project (not added twice): {{sources}} sources, {{codes}} codes, {{codings}} codings.",
     notImported:
       "Not imported: {{pdfSources}} PDF sources without text, {{pdfSelections}} PDF area selections, {{pictures}} pictures, {{audio}} audio and {{video}} video sources, {{emptySelections}} empty selections, {{unknownCodes}} codings of codes not in the file, {{badValues}} variable values that do not fit their variable.",
+    codeSets_one: "Not imported: {{count}} set of codes ({{names}}). Tandai has no groups of codes; the codes themselves are imported.",
+    codeSets_other: "Not imported: {{count}} sets of codes ({{names}}). Tandai has no groups of codes; the codes themselves are imported.",
     dryRun: "Dry run: nothing was written.",
     imported: "Imported “{{file}}” as one step (undo takes it back).",
     import: "Import",
