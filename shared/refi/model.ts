@@ -83,6 +83,8 @@ export interface RefiVariableValue {
 
 /** What the file holds that Tandai does not import, counted for the preview. */
 export interface RefiSkipped {
+  /** Passages a case holds (Case > SelectionRef): Tandai's cases hold whole documents. */
+  caseSelections: number;
   pdfSources: number;
   pdfSelections: number;
   pictures: number;

@@ -20,7 +20,7 @@ export interface RefiPreview {
   /** Already in the project (the same GUIDs, from an earlier import of this file): not added twice. */
   already: { sources: number; codes: number; codings: number };
   /** Not imported, with counts: media Tandai does not hold, codings that point nowhere or off the text. */
-  notImported: { pdfSources: number; pdfSelections: number; pictures: number; audio: number; video: number; emptySelections: number; unknownCodes: number; badValues: number };
+  notImported: { caseSelections: number; pdfSources: number; pdfSelections: number; pictures: number; audio: number; video: number; emptySelections: number; unknownCodes: number; badValues: number };
   /** Names of the file's sets of codes (MemberCode), which Tandai cannot hold: not imported, said so. Absent in older previews. */
   codeSets: string[];
 }

@@ -12,6 +12,7 @@ export function refiPreviewLines(preview: RefiPreview, t: Translate): string[] {
     t("refi.preview.add", preview.add),
     t("refi.preview.already", preview.already),
     t("refi.preview.notImported", preview.notImported),
+    ...(preview.notImported.caseSelections ? [t("refi.preview.caseSelections", { count: preview.notImported.caseSelections })] : []),
     ...(preview.codeSets?.length ? [t("refi.preview.codeSets", { count: preview.codeSets.length, names: preview.codeSets.map((n) => `“${n}”`).join(", ") })] : []),
   ];
 }

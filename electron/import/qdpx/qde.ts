@@ -56,7 +56,7 @@ export class QdeReader {
       sets: [],
       variables: [],
       values: [],
-      skipped: { pdfSources: 0, pdfSelections: 0, pictures: 0, audio: 0, video: 0 },
+      skipped: { caseSelections: 0, pdfSources: 0, pdfSelections: 0, pictures: 0, audio: 0, video: 0 },
     };
     // Without an archive a source can only have its text inline: pending stays null and a path is an error.
     this.state = { file, project, pending: inArchive ? new Map() : null, sourceValues: [], caseValues: [] };

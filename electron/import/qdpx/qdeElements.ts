@@ -248,6 +248,7 @@ export const ELEMENTS: Readonly<Record<string, ElementHandler>> = {
     },
   },
   "Case>SourceRef": refInto((p) => (p as { sourceGuids: string[] }).sourceGuids),
+  "Case>SelectionRef": counter((state) => state.project.skipped.caseSelections++),
   "Case>VariableValue": variableValue(
     "case",
     (state) => state.caseValues,

@@ -43,6 +43,8 @@ export default {
     already: "Already in the project (not added twice): {{sources}} sources, {{codes}} codes, {{codings}} codings.",
     notImported:
       "Not imported: {{pdfSources}} PDF sources without text, {{pdfSelections}} PDF area selections, {{pictures}} pictures, {{audio}} audio and {{video}} video sources, {{emptySelections}} empty selections, {{unknownCodes}} codings of codes not in the file, {{badValues}} variable values that do not fit their variable.",
+    caseSelections_one: "Not imported: {{count}} passage tied to a case (a Case's SelectionRef). Tandai's cases hold whole documents, and putting the whole document in the case would count passages that are not the case's.",
+    caseSelections_other: "Not imported: {{count}} passages tied to cases (a Case's SelectionRef). Tandai's cases hold whole documents, and putting the whole document in the case would count passages that are not the case's.",
     codeSets_one: "Not imported: {{count}} set of codes ({{names}}). Tandai has no groups of codes; the codes themselves are imported.",
     codeSets_other: "Not imported: {{count}} sets of codes ({{names}}). Tandai has no groups of codes; the codes themselves are imported.",
     dryRun: "Dry run: nothing was written.",

@@ -42,6 +42,7 @@ export default {
     already: "Sudah ada di proyek (tidak ditambahkan dua kali): {{sources}} sumber, {{codes}} kode, {{codings}} pengodean.",
     notImported:
       "Tidak diimpor: {{pdfSources}} sumber PDF tanpa teks, {{pdfSelections}} seleksi area PDF, {{pictures}} gambar, {{audio}} sumber audio dan {{video}} video, {{emptySelections}} seleksi kosong, {{unknownCodes}} pengodean dengan kode yang tidak ada di berkas, {{badValues}} nilai variabel yang tidak cocok dengan variabelnya.",
+    caseSelections_other: "Tidak diimpor: {{count}} bagian teks yang terikat pada kasus (SelectionRef sebuah Case). Kasus di Tandai berisi dokumen utuh, dan memasukkan seluruh dokumen ke kasus akan ikut menghitung bagian yang bukan milik kasus itu.",
     codeSets_other: "Tidak diimpor: {{count}} himpunan kode ({{names}}). Tandai tidak mengenal kelompok kode; kode-kodenya sendiri tetap diimpor.",
     dryRun: "Uji coba: tidak ada yang ditulis.",
     imported: "“{{file}}” diimpor sebagai satu langkah (urungkan membatalkannya).",
