@@ -25,7 +25,15 @@ export interface ProjectXml {
  * `tandai.json` (TandaiExtras), which other tools ignore.
  */
 export function projectXml(state: ProjectState, contents: ReadonlyMap<DocumentId, DocumentContent>, origin: string, now: string): ProjectXml {
-  const g = (kind: string, id: string) => guidFor(state.id, kind, id);
+  // Codes and documents are referred to once per coding: their GUIDs (a SHA-1 each) are computed once.
+  const shared = new Map<string, string>();
+  const g = (kind: string, id: string) => {
+    if (kind !== "code" && kind !== "document") return guidFor(state.id, kind, id);
+    const key = `${kind}\u0000${id}`;
+    let guid = shared.get(key);
+    if (guid === undefined) shared.set(key, (guid = guidFor(state.id, kind, id)));
+    return guid;
+  };
   const extras: TandaiExtras = { format: 1, ids: {}, contradicts: [], indicators: {}, documents: {}, codes: {}, frameworks: Object.values(state.frameworks), overrides: {}, created: {}, attributes: {}, memos: {} };
   const keep = (guid: string, id: string) => {
     if (guid !== id) extras.ids[guid] = id;
