@@ -3,6 +3,7 @@ import { TandaiError, type ErrorPayload } from "../../shared/index.js";
 import { importError } from "./errors.js";
 import type { ImportedDocument, ImportOptions } from "./index.js";
 import type { RefiProject } from "../../shared/refi/model.js";
+import { unpackProject, type PackedProject } from "./qdpx/transfer.js";
 
 export interface ToImportWorker {
   id: number;
@@ -15,7 +16,7 @@ export interface ToImportWorker {
 /** A document comes back with its text empty and `utf8` holding it, unless UTF-8 cannot hold it (see worker.ts). */
 export type FromImportWorker =
   | { id: number; ok: true; document: ImportedDocument; utf8?: Uint8Array }
-  | { id: number; ok: true; project: RefiProject }
+  | { id: number; ok: true; project: PackedProject }
   | { id: number; ok: false; error: ErrorPayload }
   | { ready: true };
 
@@ -111,7 +112,7 @@ export class ImportWorker {
       const onMessage = (message: FromImportWorker) => {
         if ("ready" in message || message.id !== id) return;
         if (message.ok && "utf8" in message && message.utf8) message.document.content.text = new TextDecoder().decode(message.utf8);
-        const value = message.ok ? ("project" in message ? message.project : message.document) : null;
+        const value = message.ok ? ("project" in message ? unpackProject(message.project) : message.document) : null;
         // After a large file the thread's heap still holds its garbage (the decoded text, the
         // parser's objects) while the main thread writes the document: ending the thread first
         // frees it, so the two peaks do not add up. The next file starts a fresh thread.

@@ -3,6 +3,7 @@ import { toErrorPayload } from "../../shared/index.js";
 import type { FromImportWorker, ToImportWorker } from "./inWorker.js";
 import { importDocument } from "./index.js";
 import { readRefiProject } from "./qdpx/read.js";
+import { packProject } from "./qdpx/transfer.js";
 
 /**
  * Imports on their own thread (bundled to dist/electron/importWorker.mjs), one file at a time,
@@ -10,10 +11,13 @@ import { readRefiProject } from "./qdpx/read.js";
  * explode kills this thread, never the app's main process or the web server.
  */
 parentPort!.on("message", (job: ToImportWorker) => {
-  // A REFI-QDA project is read here (unzipped, parsed, its texts decoded) and handed back as plain data.
+  // A REFI-QDA project is read here (unzipped, parsed, its texts decoded) and handed back as plain data, its selections packed (transfer.ts).
   if (job.kind === "refi") {
     readRefiProject(job.name, job.data).then(
-      (project) => parentPort!.postMessage({ id: job.id, ok: true, project } satisfies FromImportWorker),
+      (project) => {
+        const { packed, transfer } = packProject(project);
+        parentPort!.postMessage({ id: job.id, ok: true, project: packed } satisfies FromImportWorker, transfer);
+      },
       (error: unknown) => parentPort!.postMessage({ id: job.id, ok: false, error: toErrorPayload(error) } satisfies FromImportWorker),
     );
     return;

@@ -8,6 +8,7 @@ import { TandaiError } from "../../../shared/index.js";
 import { atlas, nvivo } from "../../fixtures/refi/tools.js";
 import { useTempDirs } from "../tempDirs.js";
 import { zipOf } from "./helpers.js";
+import { packProject, unpackProject } from "../../../electron/import/qdpx/transfer.js";
 
 /** The worker as `npm run build` bundles it (the unit tests' global setup builds it first). */
 const WORKER = new URL("../../../dist/electron/importWorker.mjs", import.meta.url);
@@ -44,6 +45,21 @@ describe("REFI-QDA projects are read on the import worker", () => {
     } finally {
       await worker.close();
     }
+  });
+
+  it("packs a project's selections into columns and back without losing anything (descriptions, notes, several codings, none)", async () => {
+    const entries = nvivo();
+    entries["project.qde"] = entries["project.qde"]!.replace(
+      "</PlainTextSelection>",
+      '<Description>Kutipan “penting”</Description><NoteRef targetGUID="{99999999-0000-4000-8000-000000000001}"/></PlainTextSelection><PlainTextSelection guid="{DDDDDDDD-0000-4000-8000-000000000002}" name="Wawancara" startPosition="0" endPosition="9"/>',
+    );
+    const project = await readRefiProject("nvivo.qdpx", await zipOf(entries));
+    expect(project.sources[0]!.selections.map((sel) => [sel.description, sel.noteGuids.length, sel.codings.length])).toEqual([
+      ["Kutipan “penting”", 1, 2],
+      [undefined, 0, 0],
+    ]);
+    const { packed, transfer } = packProject(structuredClone(project));
+    expect(unpackProject(structuredClone(packed, { transfer }))).toEqual(project);
   });
 
   it("a hostile .qdpx that exhausts the import's memory fails alone, naming it; the project is untouched and the backend goes on", async () => {
