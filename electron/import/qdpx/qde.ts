@@ -1,7 +1,8 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { RefiProject, RefiTextSource } from "../../../shared/refi/model.js";
 import { refiError } from "./errors.js";
-import { ELEMENTS, type Attributes, type ElementHandler, type QdeState, type Value } from "./qdeElements.js";
+import { ELEMENTS } from "./qdeElements.js";
+import type { Attributes, ElementHandler, QdeState, Value } from "./qdeHandlers.js";
 
 /** Deeper than any real file (REFI files nest codes; some 10 levels at most): deeper is refused as absurd. */
 export const MAX_DEPTH = 100;
