@@ -112,7 +112,13 @@ export class ImportWorker {
       const onMessage = (message: FromImportWorker) => {
         if ("ready" in message || message.id !== id) return;
         if (message.ok && "utf8" in message && message.utf8) message.document.content.text = new TextDecoder().decode(message.utf8);
-        const value = message.ok ? ("project" in message ? unpackProject(message.project) : message.document) : null;
+        let value: ImportedDocument | RefiProject | null;
+        try {
+          value = message.ok ? ("project" in message ? unpackProject(message.project) : message.document) : null;
+        } catch (error) {
+          // A listener that threw would take the process down: the file fails instead, naming it.
+          return done(() => reject(importError("unreadable", file, { detail: error instanceof Error ? error.message : String(error) })), true);
+        }
         // After a large file the thread's heap still holds its garbage (the decoded text, the
         // parser's objects) while the main thread writes the document: ending the thread first
         // frees it, so the two peaks do not add up. The next file starts a fresh thread.
