@@ -7,9 +7,9 @@ import type { RefiCode, RefiProject } from "./model.js";
 import { variableOps } from "./variables.js";
 import { MemoCollector } from "./memos.js";
 import type { Language } from "../i18n/catalogues.js";
+import { chooseReading, TextPositionMap, type ReadingChoice, type SelectionProbe } from "./positions.js";
 
 export { memoContent } from "./memos.js";
-import { chooseReading, TextPositionMap, type ReadingChoice, type SelectionProbe } from "./positions.js";
 
 /** What an import of a REFI-QDA project will bring in, and what it cannot, shown before anything is written. */
 export interface RefiPreview {
@@ -21,7 +21,7 @@ export interface RefiPreview {
   already: { sources: number; codes: number; codings: number };
   /** Not imported, with counts: media Tandai does not hold, codings that point nowhere or off the text. */
   notImported: { caseSelections: number; pdfSources: number; pdfSelections: number; pictures: number; audio: number; video: number; emptySelections: number; unknownCodes: number; badValues: number };
-  /** Names of the file's sets of codes (MemberCode), which Tandai cannot hold: not imported, said so. Absent in older previews. */
+  /** Names of the file's sets of codes (MemberCode), which Tandai cannot hold: not imported, said so. */
   codeSets: string[];
 }
 
