@@ -22,6 +22,8 @@ describe.sequential("importing a REFI-QDA project in the app", () => {
 
   it("shows what will come in and what cannot; Cancel writes nothing; Import adds it as one step that undo takes back", async () => {
     const before = await titles();
+    // The file picker offers REFI-QDA projects, a .qdpx renamed .zip among them.
+    expect((await page.getByTestId("import-input").getAttribute("accept"))!.split(",")).toEqual(expect.arrayContaining([".qdpx", ".qde", ".zip"]));
     const file = { name: "Tesis Saya.qdpx", mimeType: "application/zip", buffer: Buffer.from(await zipOf(atlas())) };
     await page.getByTestId("import-input").setInputFiles([file]);
     const dialog = page.getByTestId("refi-preview");
