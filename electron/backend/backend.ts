@@ -191,7 +191,7 @@ export class Backend implements TandaiApi {
   }
   /** Reads a REFI-QDA project and says what its import would do, writing nothing. */
   async previewRefiProject({ file }: ArgsOf<"previewRefiProject">): Promise<ResultOf<"previewRefiProject">> {
-    return (await planRefiFile(this.requireStore(), file.name, file.data)).preview;
+    return (await planRefiFile(this.requireStore(), file.name, file.data, (name, data) => this.importer.readRefi(name, data), this.settings.preferences.language)).preview;
   }
 
   async exportRefiProject({ format }: ArgsOf<"exportRefiProject">): Promise<ResultOf<"exportRefiProject">> {
@@ -210,7 +210,7 @@ export class Backend implements TandaiApi {
 
   /** Imports a REFI-QDA project as one batch through apply, so one undo takes it back. */
   async importRefiProject({ file }: ArgsOf<"importRefiProject">): Promise<ResultOf<"importRefiProject">> {
-    const { plan, applied } = await importRefiFile(this.requireStore(), file.name, file.data, (op) => this.apply({ op }));
+    const { plan, applied } = await importRefiFile(this.requireStore(), file.name, file.data, (op) => this.apply({ op }), (name, data) => this.importer.readRefi(name, data), this.settings.preferences.language);
     return { preview: plan.preview, applied: applied ?? this.applied(null) };
   }
 

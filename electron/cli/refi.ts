@@ -2,7 +2,8 @@ import { basename, extname, resolve } from "node:path";
 import { emptyProject, newProjectId, planRefiImport, refiPreviewLines, type RefiPlan } from "../../shared/index.js";
 import { createProject, isProject } from "../store/index.js";
 import { readImportFile } from "../import/index.js";
-import { importRefiFile, planRefiFile, readRefiProject } from "../import/qdpx/index.js";
+import { importRefiFile, planRefiFile, type RefiReader } from "../import/qdpx/index.js";
+import { ProjectImporter } from "../import/batch.js";
 import { report, type CliContext } from "./context.js";
 import { VERSION } from "./version.js";
 import { checkTarget } from "../export/target.js";
@@ -18,18 +19,22 @@ import { withProject } from "./project.js";
 export async function refiImportCommand(ctx: CliContext, dir: string, path: string, values: CliValues): Promise<number> {
   const file = await readImportFile(path);
   const dryRun = Boolean(values["dry-run"]);
+  // Read on the import worker (its heap ceiling and time limit), once: a hostile file fails alone.
+  const importer = new ProjectImporter(new URL("./electron/importWorker.mjs", import.meta.url));
+  let read: ReturnType<RefiReader> | undefined;
+  const readOnce: RefiReader = (name, data) => (read ??= importer.readRefi(name, data));
   // A folder that is not a project yet becomes one, named after the REFI-QDA project — once the file
   // has been read whole, so a bad file leaves no empty project behind (and a dry run creates nothing).
   if (!(await isProject(dir))) {
-    const project = await readRefiProject(file.name, file.data);
+    const project = await readOnce(file.name, file.data);
     if (dryRun) {
-      const plan = planRefiImport(emptyProject(newProjectId(), project.name || "Tandai", new Date().toISOString()), project, file.name, new Date().toISOString());
+      const plan = planRefiImport(emptyProject(newProjectId(), project.name || "Tandai", new Date().toISOString()), project, file.name, new Date().toISOString(), ctx.language);
       return printPlan(ctx, file.name, plan, true);
     }
     await (await createProject(dir, project.name.trim() || basename(dir))).close();
   }
   return withProject(dir, async (store) => {
-    const plan = dryRun ? await planRefiFile(store, file.name, file.data) : (await importRefiFile(store, file.name, file.data)).plan;
+    const plan = dryRun ? await planRefiFile(store, file.name, file.data, readOnce, ctx.language) : (await importRefiFile(store, file.name, file.data, undefined, readOnce, ctx.language)).plan;
     return printPlan(ctx, file.name, plan, dryRun);
   });
 }

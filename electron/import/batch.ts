@@ -6,6 +6,8 @@ import type { DiskProjectStore } from "../store/index.js";
 import { importError } from "./errors.js";
 import { importDocument, type ImportedDocument, type ImportOptions } from "./index.js";
 import { ImportWorker, type ImportLimits } from "./inWorker.js";
+import { readRefiProject } from "./qdpx/read.js";
+import type { RefiProject } from "../../shared/refi/model.js";
 
 /** A document's text, hashed: two imports with the same hash have the same text. */
 export const textHash = (text: string) => createHash("sha256").update(text).digest("base64url");
@@ -29,6 +31,11 @@ export class ProjectImporter {
 
   parse(name: string, data: Uint8Array, options: ImportOptions): Promise<ImportedDocument> {
     return this.worker ? this.worker.run(name, data, options) : importDocument(name, data, options);
+  }
+
+  /** Reads a REFI-QDA project on the import worker when there is one: a hostile .qdpx then fails only its own import. */
+  readRefi(name: string, data: Uint8Array): Promise<RefiProject> {
+    return this.worker ? this.worker.runRefi(name, data) : readRefiProject(name, data);
   }
 
   async importFiles(store: DiskProjectStore, files: readonly ImportFile[]): Promise<{ outcomes: ImportOutcome[]; ops: Operation[] }> {

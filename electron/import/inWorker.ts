@@ -3,18 +3,27 @@ import { TandaiError, type ErrorPayload } from "../../shared/index.js";
 import { importError } from "./errors.js";
 import { unpackBlocks } from "./packedBlocks.js";
 import type { ImportedDocument, ImportOptions } from "./index.js";
+import type { RefiProject } from "../../shared/refi/model.js";
+import { unpackProject, type PackedProject } from "./qdpx/transfer.js";
 
 export interface ToImportWorker {
   id: number;
+  /** A document (the default) or a REFI-QDA project, read whole into a RefiProject. */
+  kind?: "document" | "refi";
   name: string;
   data: Uint8Array;
   options: ImportOptions;
 }
 /**
  * A document comes back with its blocks empty and `blocks` holding them packed, and its text empty
- * and `utf8` holding it, unless UTF-8 cannot hold it (see worker.ts).
+ * and `utf8` holding it, unless UTF-8 cannot hold it (see worker.ts); a REFI-QDA project, packed
+ * in columns (qdpx/transfer.ts).
  */
-export type FromImportWorker = { id: number; ok: true; document: ImportedDocument; utf8?: Uint8Array; blocks: Int32Array } | { id: number; ok: false; error: ErrorPayload } | { ready: true };
+export type FromImportWorker =
+  | { id: number; ok: true; document: ImportedDocument; utf8?: Uint8Array; blocks: Int32Array }
+  | { id: number; ok: true; project: PackedProject }
+  | { id: number; ok: false; error: ErrorPayload }
+  | { ready: true };
 
 /** What one import may use before it is stopped. */
 export interface ImportLimits {
@@ -53,7 +62,14 @@ export class ImportWorker {
 
   /** Imports one file; runs after the files asked for before it. */
   run(name: string, data: Uint8Array, options: ImportOptions = {}): Promise<ImportedDocument> {
-    const result = this.queue.then(() => this.runNow(name, data, options));
+    const result = this.queue.then(() => this.runNow(name, data, options, "document") as Promise<ImportedDocument>);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Reads a REFI-QDA project (.qdpx/.qde) under the same ceiling and time limit; runs after the files asked for before it. */
+  runRefi(name: string, data: Uint8Array): Promise<RefiProject> {
+    const result = this.queue.then(() => this.runNow(name, data, {}, "refi") as Promise<RefiProject>);
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -80,12 +96,12 @@ export class ImportWorker {
     return { thread, ready };
   }
 
-  private runNow(name: string, data: Uint8Array, options: ImportOptions): Promise<ImportedDocument> {
+  private runNow(name: string, data: Uint8Array, options: ImportOptions, kind: "document" | "refi"): Promise<ImportedDocument | RefiProject> {
     const spawned = (this.worker ??= this.spawn());
     const worker = spawned.thread;
     const file = name.split(/[\\/]/).pop() || name;
     const id = this.nextId++;
-    return new Promise<ImportedDocument>((resolve, reject) => {
+    return new Promise<ImportedDocument | RefiProject>((resolve, reject) => {
       let settled = false;
       const done = (settle: () => void, dropWorker: boolean) => {
         if (settled) return;
@@ -101,20 +117,27 @@ export class ImportWorker {
       };
       const onMessage = (message: FromImportWorker) => {
         if ("ready" in message || message.id !== id) return;
-        if (message.ok && message.utf8) message.document.content.text = new TextDecoder().decode(message.utf8);
-        if (message.ok) message.document.content.blocks = unpackBlocks(message.blocks);
+        if (message.ok && "utf8" in message && message.utf8) message.document.content.text = new TextDecoder().decode(message.utf8);
+        let value: ImportedDocument | RefiProject | null;
+        try {
+          if (message.ok && "blocks" in message) message.document.content.blocks = unpackBlocks(message.blocks);
+          value = message.ok ? ("project" in message ? unpackProject(message.project) : message.document) : null;
+        } catch (error) {
+          // A listener that threw would take the process down: the file fails instead, naming it.
+          return done(() => reject(importError("unreadable", file, { detail: error instanceof Error ? error.message : String(error) })), true);
+        }
         // After a large file the thread's heap still holds its garbage (the decoded text, the
         // parser's objects) while the main thread writes the document: ending the thread first
         // frees it, so the two peaks do not add up. The next file starts a fresh thread.
-        if (message.ok && (data.byteLength > RECYCLE_AFTER_BYTES || message.blocks.length / 5 > RECYCLE_AFTER_BLOCKS)) {
+        if (message.ok && (data.byteLength > RECYCLE_AFTER_BYTES || ("blocks" in message && message.blocks.length / 5 > RECYCLE_AFTER_BLOCKS))) {
           settled = true;
           clearTimeout(timer);
           worker.off("message", onMessage).off("error", onError).off("exit", onExit);
           if (this.worker === spawned) this.worker = null;
-          void worker.terminate().then(() => resolve(message.document));
+          void worker.terminate().then(() => resolve(value!));
           return;
         }
-        if (message.ok) done(() => resolve(message.document), false);
+        if (message.ok) done(() => resolve(value!), false);
         else done(() => reject(new TandaiError(message.error.code, message.error.params)), false);
       };
       const onError = (error: Error & { code?: string }) => {
@@ -129,7 +152,7 @@ export class ImportWorker {
       void spawned.ready.then(() => {
         if (settled) return;
         timer = setTimeout(() => done(() => reject(importError("tooSlow", file, { seconds: Number((this.limits.timeoutMs / 1000).toFixed(1)) })), true), this.limits.timeoutMs);
-        worker.postMessage({ id, name, data, options } satisfies ToImportWorker);
+        worker.postMessage({ id, kind, name, data, options } satisfies ToImportWorker);
       });
     });
   }

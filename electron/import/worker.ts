@@ -3,6 +3,8 @@ import { toErrorPayload } from "../../shared/index.js";
 import type { FromImportWorker, ToImportWorker } from "./inWorker.js";
 import { importDocument } from "./index.js";
 import { packBlocks } from "./packedBlocks.js";
+import { readRefiProject } from "./qdpx/read.js";
+import { packProject } from "./qdpx/transfer.js";
 
 /**
  * Imports on their own thread (bundled to dist/electron/importWorker.mjs), one file at a time,
@@ -10,6 +12,17 @@ import { packBlocks } from "./packedBlocks.js";
  * explode kills this thread, never the app's main process or the web server.
  */
 parentPort!.on("message", (job: ToImportWorker) => {
+  // A REFI-QDA project is read here (unzipped, parsed, its texts decoded) and handed back as plain data, its selections packed (transfer.ts).
+  if (job.kind === "refi") {
+    readRefiProject(job.name, job.data).then(
+      (project) => {
+        const { packed, transfer } = packProject(project);
+        parentPort!.postMessage({ id: job.id, ok: true, project: packed } satisfies FromImportWorker, transfer);
+      },
+      (error: unknown) => parentPort!.postMessage({ id: job.id, ok: false, error: toErrorPayload(error) } satisfies FromImportWorker),
+    );
+    return;
+  }
   importDocument(job.name, job.data, job.options).then(
     (document) => {
       // The text goes back as UTF-8 bytes and the blocks packed into numbers, both handed over

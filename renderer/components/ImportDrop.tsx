@@ -7,7 +7,8 @@ import { useMirror } from "../state/context.js";
 import { ImportReport, type ReportEntry } from "./ImportReport.js";
 import { isRefiProjectName, useRefiImport } from "./refi/useRefiImport.js";
 
-const ACCEPT = ".txt,.md,.docx,.pdf,.qdpx,.qde";
+// .zip: a .qdpx renamed (some mail and cloud tools rename it); anything else zipped is refused, naming the file.
+const ACCEPT = ".txt,.md,.docx,.pdf,.qdpx,.qde,.zip";
 
 /**
  * Reads the chosen files and sends them to the backend in one batch. A file over the size limit is

@@ -83,6 +83,8 @@ export interface RefiVariableValue {
 
 /** What the file holds that Tandai does not import, counted for the preview. */
 export interface RefiSkipped {
+  /** Passages a case holds (Case > SelectionRef): Tandai's cases hold whole documents. */
+  caseSelections: number;
   pdfSources: number;
   pdfSelections: number;
   pictures: number;
@@ -107,9 +109,14 @@ export interface TandaiExtras {
   frameworks: Framework[];
   overrides: Record<string, StoredOverride>;
   /** Attribute details the standard has no place for (choices, the source-type role), by variable GUID. */
-  attributes: Record<string, Pick<AttributeDefinition, "type" | "choices" | "role" | "createdAt">>;
+  attributes: Record<string, Pick<AttributeDefinition, "type" | "choices" | "role" | "createdAt"> & { appliesTo?: AttributeDefinition["appliesTo"] }>;
   /** When cases and document groups were made, by GUID (the standard's Case and Set carry no date). */
   created: Record<string, string>;
+  /**
+   * Memos as Tandai keeps them (Tiptap JSON, with the formatting a plain-text Note loses), by the
+   * Note's GUID, with the text the Note was given; absent in files of older Tandai versions.
+   */
+  memos?: Record<string, { content: unknown; text: string }>;
 }
 
 export interface RefiProject {

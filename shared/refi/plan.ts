@@ -1,11 +1,15 @@
 import { nextCodeColor } from "../model/colors.js";
 import { offset, type CaseId, type CodeId, type CodingId, type DocumentGroupId, type DocumentId } from "../model/ids.js";
-import { memoKey, type Code, type DocumentContent, type DocumentMeta, type MemoTarget, type ProjectState } from "../model/project.js";
+import { type Code, type DocumentContent, type DocumentMeta, type MemoTarget, type ProjectState } from "../model/project.js";
 import type { Operation } from "../ops/operation.js";
 import { linesToBlocks } from "../text/blocks.js";
 import type { RefiCode, RefiProject } from "./model.js";
 import { variableOps } from "./variables.js";
+import { MemoCollector } from "./memos.js";
+import type { Language } from "../i18n/catalogues.js";
 import { chooseReading, TextPositionMap, type ReadingChoice, type SelectionProbe } from "./positions.js";
+
+export { memoContent } from "./memos.js";
 
 /** What an import of a REFI-QDA project will bring in, and what it cannot, shown before anything is written. */
 export interface RefiPreview {
@@ -16,7 +20,9 @@ export interface RefiPreview {
   /** Already in the project (the same GUIDs, from an earlier import of this file): not added twice. */
   already: { sources: number; codes: number; codings: number };
   /** Not imported, with counts: media Tandai does not hold, codings that point nowhere or off the text. */
-  notImported: { pdfSources: number; pdfSelections: number; pictures: number; audio: number; video: number; emptySelections: number; unknownCodes: number; badValues: number };
+  notImported: { caseSelections: number; pdfSources: number; pdfSelections: number; pictures: number; audio: number; video: number; emptySelections: number; unknownCodes: number; badValues: number };
+  /** Names of the file's sets of codes (MemberCode), which Tandai cannot hold: not imported, said so. */
+  codeSets: string[];
 }
 
 export interface RefiPlan {
@@ -31,19 +37,13 @@ export interface RefiPlan {
 const PROBES = 2000;
 const MAX_NAME = 200;
 
-/** A Tiptap document of plain paragraphs, the form memos are kept in. */
-export function memoContent(text: string): unknown {
-  const paragraphs = text.split(/\r?\n/).map((line) => (line ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" }));
-  return { type: "doc", content: paragraphs };
-}
-
 /**
  * The operations that bring a REFI-QDA project into `state` (an empty new project or an existing
  * one). Records keep their GUIDs as Tandai ids (or the Tandai ids a Tandai export recorded), so
  * importing the same file again finds them and adds nothing twice. Pure: the caller writes the
  * contents, then applies the ops as one batch.
  */
-export function planRefiImport(state: ProjectState, project: RefiProject, fileName: string, now: string): RefiPlan {
+export function planRefiImport(state: ProjectState, project: RefiProject, fileName: string, now: string, language: Language = "en"): RefiPlan {
   const extras = project.extras;
   const idOf = (guid: string) => extras?.ids[guid] ?? guid;
   const contradicts = new Set(extras?.contradicts ?? []);
@@ -54,6 +54,7 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
     add: { sources: 0, codes: 0, codings: 0, memos: 0, cases: 0, groups: 0, attributes: 0, values: 0 },
     already: { sources: 0, codes: 0, codings: 0 },
     notImported: { ...project.skipped, emptySelections: 0, unknownCodes: 0, badValues: 0 },
+    codeSets: [],
   };
   const ops: Operation[] = [];
   const contents: RefiPlan["contents"] = [];
@@ -102,20 +103,12 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
   const reading = chooseReading(project.origin, probes);
   preview.reading = reading;
 
-  const notes = new Map(project.notes.map((n) => [n.guid, n]));
-  const memoTexts = new Map<string, { target: MemoTarget; parts: string[] }>();
-  const addMemo = (target: MemoTarget, text: string | undefined) => {
-    const clean = text?.trim();
-    if (!clean || state.memos[memoKey(target)]) return;
-    const key = memoKey(target);
-    const entry = memoTexts.get(key) ?? { target, parts: [] };
-    if (!entry.parts.includes(clean)) entry.parts.push(clean);
-    memoTexts.set(key, entry);
-  };
-  const noteText = (guid: string) => notes.get(guid)?.text;
+  const memos = new MemoCollector(state, project);
+  const addMemo = (target: MemoTarget, text: string | undefined) => memos.addText(target, text);
+  const noteText = (target: MemoTarget, guid: string) => memos.addNote(target, guid);
   const linked = new Map<string, string[]>();
   for (const link of project.links) {
-    if (!notes.has(link.originGuid)) continue;
+    if (!memos.hasNote(link.originGuid)) continue;
     linked.set(link.targetGuid, [...(linked.get(link.targetGuid) ?? []), link.originGuid]);
   }
 
@@ -147,7 +140,7 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
     }
     const docTarget: MemoTarget = { kind: "document", id };
     addMemo(docTarget, source.description);
-    for (const guid of [...source.noteGuids, ...(linked.get(source.guid) ?? [])]) addMemo(docTarget, noteText(guid));
+    for (const guid of [...source.noteGuids, ...(linked.get(source.guid) ?? [])]) noteText(docTarget, guid);
     const positions = maps.get(source.guid)!;
     const length = existing ? existing.length : source.text.length;
     for (const selection of source.selections) {
@@ -181,16 +174,16 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
       if (first) {
         const target: MemoTarget = { kind: "coding", id: first };
         addMemo(target, selection.description);
-        for (const guid of [...selection.noteGuids, ...(linked.get(selection.guid) ?? [])]) addMemo(target, noteText(guid));
+        for (const guid of [...selection.noteGuids, ...(linked.get(selection.guid) ?? [])]) noteText(target, guid);
       }
     }
   }
 
   for (const [guid, id] of codeIds) {
     const target: MemoTarget = { kind: "code", id };
-    for (const note of [...(project.codeNoteGuids[guid] ?? []), ...(linked.get(guid) ?? [])]) addMemo(target, noteText(note));
+    for (const note of [...(project.codeNoteGuids[guid] ?? []), ...(linked.get(guid) ?? [])]) noteText(target, note);
   }
-  for (const guid of project.projectNoteGuids) addMemo({ kind: "project" }, noteText(guid));
+  for (const guid of project.projectNoteGuids) noteText({ kind: "project" }, guid);
 
   for (const kase of project.cases) {
     const id = idOf(kase.guid) as CaseId;
@@ -200,6 +193,9 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
     preview.add.cases++;
   }
   for (const set of project.sets) {
+    // Tandai has no groups of codes (a code has one parent, so a set of codes cannot be a parent
+    // code): a set's codes are named in the preview as not imported, never dropped unsaid.
+    if (set.codeGuids.length) preview.codeSets.push(set.name.trim() || set.guid);
     const id = idOf(set.guid) as DocumentGroupId;
     const documents = set.sourceGuids.flatMap((g) => (documentIds.has(g) ? [documentIds.get(g)!] : []));
     if (!documents.length || (state.documentGroups ?? {})[id]) continue;
@@ -207,7 +203,7 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
     preview.add.groups++;
   }
 
-  variableOps(state, project, idOf, documentIds, ops, preview, now);
+  variableOps(state, project, idOf, documentIds, ops, preview, now, language);
 
   // Tandai's own extras: frameworks (with thresholds) the project lacks, then the overrides on them.
   for (const framework of extras?.frameworks ?? []) if (!state.frameworks[framework.id]) ops.push({ type: "addFramework", framework });
@@ -219,10 +215,8 @@ export function planRefiImport(state: ProjectState, project: RefiProject, fileNa
     if (known && indicatorId) ops.push({ type: "setOverride", caseId, indicatorId: indicatorId as never, override: { status: stored.status, justification: stored.justification }, at: stored.at });
   }
 
-  for (const { target, parts } of memoTexts.values()) {
-    const text = parts.join("\n\n");
-    ops.push({ type: "setMemo", target, content: memoContent(text), text });
-    preview.add.memos++;
-  }
+  const memoOps = memos.ops();
+  ops.push(...memoOps);
+  preview.add.memos += memoOps.length;
   return { preview, contents, ops };
 }

@@ -17,7 +17,7 @@ import { benchSearch } from "./search.js";
 import { benchCli } from "./cli.js";
 import { benchCodeFrom } from "./codeFrom.js";
 import { benchMillion } from "./million.js";
-import { benchRefi, benchRefiRow } from "./refi.js";
+import { benchRefi, benchRefiRow, type RefiStep } from "./refi.js";
 import { benchAgreement } from "./agreement.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
@@ -34,7 +34,7 @@ if (only[0] === "import-row") {
 }
 // One REFI-QDA export or import measured in this process, for the REFI-QDA benchmark.
 if (only[0] === "refi-row") {
-  await benchRefiRow(only[1] as "export" | "import", only[2]!, only[3]!);
+  await benchRefiRow(only[1] as RefiStep, only[2]!, only[3]!);
   process.exit(0);
 }
 const want = (name: string) => only.length === 0 || only.includes(name);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { atlas } from "../fixtures/refi/tools.js";
+import { atlas, maxqda } from "../fixtures/refi/tools.js";
 import { writeFile } from "node:fs/promises";
 import { entryText, xmllint, zipOf } from "../electron/refi/helpers.js";
 import { closeApp, openApp, screenshot, TandaiServer } from "./harness.js";
@@ -22,6 +22,8 @@ describe.sequential("importing a REFI-QDA project in the app", () => {
 
   it("shows what will come in and what cannot; Cancel writes nothing; Import adds it as one step that undo takes back", async () => {
     const before = await titles();
+    // The file picker offers REFI-QDA projects, a .qdpx renamed .zip among them.
+    expect((await page.getByTestId("import-input").getAttribute("accept"))!.split(",")).toEqual(expect.arrayContaining([".qdpx", ".qde", ".zip"]));
     const file = { name: "Tesis Saya.qdpx", mimeType: "application/zip", buffer: Buffer.from(await zipOf(atlas())) };
     await page.getByTestId("import-input").setInputFiles([file]);
     const dialog = page.getByTestId("refi-preview");
@@ -64,6 +66,8 @@ describe.sequential("importing a REFI-QDA project in the app", () => {
     await dialog.getByTestId("refi-export-qdc").click();
     await expect.poll(() => done.textContent()).toMatch(/\.qdc$/);
     expect(await xmllint((await done.textContent())!.replace(/^[^:]*:\s*/, ""), "Codebook.xsd")).toBe("");
+    await dialog.getByTestId("export-close").click();
+    await dialog.waitFor({ state: "detached" });
   });
 
   it("a .qdpx dropped on the window opens the same preview", async () => {
@@ -81,5 +85,35 @@ describe.sequential("importing a REFI-QDA project in the app", () => {
     expect(await dialog.textContent()).toContain("ATLAS.ti 26");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
+  });
+
+  it("names what Tandai cannot hold (a set of codes, passages tied to a case) at 1024×768 and 1366×768, in both languages", async () => {
+    const entries = maxqda();
+    entries["project.qde"] = entries["project.qde"]!
+      .replace("</Sets>", '<Set guid="a0000000-0000-4000-8000-000000000041" name="Motif"><MemberCode targetGUID="a0000000-0000-4000-8000-000000000001"/></Set></Sets>')
+      .replace('<SourceRef targetGUID="a0000000-0000-4000-8000-000000000030"/>', '<SourceRef targetGUID="a0000000-0000-4000-8000-000000000030"/><SelectionRef targetGUID="a0000000-0000-4000-8000-000000000050"/>');
+    const file = { name: "Proyek MAXQDA.qdpx", mimeType: "application/zip", buffer: Buffer.from(await zipOf(entries)) };
+    const dialog = page.getByTestId("refi-preview");
+    for (const [language, codeSets, passages] of [
+      ["id", "1 himpunan kode (“Motif”)", "1 bagian teks yang terikat pada kasus"],
+      ["en", "1 set of codes (“Motif”)", "1 passage tied to a case"],
+    ] as const) {
+      await page.getByTestId("language").selectOption(language);
+      await expect.poll(() => page.getByTestId("export-open").textContent()).toBe(language === "id" ? "Ekspor…" : "Export…");
+      for (const [width, height] of [[1024, 768], [1366, 768]] as const) {
+        await page.setViewportSize({ width, height });
+        await page.getByTestId("import-input").setInputFiles([file]);
+        await dialog.waitFor();
+        const text = (await dialog.textContent())!;
+        expect(text).toContain(codeSets);
+        expect(text).toContain(passages);
+        // The whole dialog, its buttons too, is on screen.
+        const box = (await dialog.boundingBox())!;
+        expect(box.y + box.height).toBeLessThanOrEqual(height);
+        await screenshot(page, `refi-04-not-imported-${language}-${width}`);
+        await dialog.getByTestId("refi-cancel").click();
+        await dialog.waitFor({ state: "detached" });
+      }
+    }
   });
 });

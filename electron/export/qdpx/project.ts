@@ -2,6 +2,7 @@ import type { Code, CodeId, DocumentContent, DocumentId, MemoTarget, ProjectStat
 import { memoKey } from "../../../shared/index.js";
 import type { TandaiExtras } from "../../../shared/refi/model.js";
 import { TextPositionMap } from "../../../shared/refi/positions.js";
+import { booleanPair } from "../../../shared/refi/booleans.js";
 import { guidFor } from "./guids.js";
 import { attrs, esc } from "./xml.js";
 
@@ -24,8 +25,16 @@ export interface ProjectXml {
  * `tandai.json` (TandaiExtras), which other tools ignore.
  */
 export function projectXml(state: ProjectState, contents: ReadonlyMap<DocumentId, DocumentContent>, origin: string, now: string): ProjectXml {
-  const g = (kind: string, id: string) => guidFor(state.id, kind, id);
-  const extras: TandaiExtras = { format: 1, ids: {}, contradicts: [], indicators: {}, documents: {}, codes: {}, frameworks: Object.values(state.frameworks), overrides: {}, created: {}, attributes: {} };
+  // Codes and documents are referred to once per coding: their GUIDs (a SHA-1 each) are computed once.
+  const shared = new Map<string, string>();
+  const g = (kind: string, id: string) => {
+    if (kind !== "code" && kind !== "document") return guidFor(state.id, kind, id);
+    const key = `${kind}\u0000${id}`;
+    let guid = shared.get(key);
+    if (guid === undefined) shared.set(key, (guid = guidFor(state.id, kind, id)));
+    return guid;
+  };
+  const extras: TandaiExtras = { format: 1, ids: {}, contradicts: [], indicators: {}, documents: {}, codes: {}, frameworks: Object.values(state.frameworks), overrides: {}, created: {}, attributes: {}, memos: {} };
   const keep = (guid: string, id: string) => {
     if (guid !== id) extras.ids[guid] = id;
     return guid;
@@ -64,12 +73,14 @@ export function projectXml(state: ProjectState, contents: ReadonlyMap<DocumentId
   const attributes = Object.values(state.attributes);
   const variableType = { text: "Text", number: "Float", date: "Date", choice: "Text" } as const;
   const valueElement = { text: "TextValue", number: "FloatValue", date: "DateValue", choice: "TextValue" } as const;
+  // A choice of exactly yes and no (in either language) is a Boolean to other tools.
+  const booleans = new Map(attributes.flatMap((a) => (a.type === "choice" && booleanPair(a.choices) ? [[a.id, booleanPair(a.choices)!] as const] : [])));
   if (attributes.length) {
     parts.push("<Variables>");
     for (const a of attributes) {
       const guid = keep(g("attribute", a.id), a.id);
-      extras.attributes[guid] = { type: a.type, ...(a.choices ? { choices: a.choices } : {}), ...(a.role ? { role: a.role } : {}), ...(a.createdAt ? { createdAt: a.createdAt } : {}) };
-      parts.push(`<Variable${attrs({ guid, name: a.name, typeOfVariable: variableType[a.type] })}/>`);
+      extras.attributes[guid] = { type: a.type, appliesTo: a.appliesTo, ...(a.choices ? { choices: a.choices } : {}), ...(a.role ? { role: a.role } : {}), ...(a.createdAt ? { createdAt: a.createdAt } : {}) };
+      parts.push(`<Variable${attrs({ guid, name: a.name, typeOfVariable: booleans.has(a.id) ? "Boolean" : variableType[a.type] })}/>`);
     }
     parts.push("</Variables>\n");
   }
@@ -78,8 +89,9 @@ export function projectXml(state: ProjectState, contents: ReadonlyMap<DocumentId
       .filter((a) => holder.attributes?.[a.id] !== undefined)
       .map((a) => {
         const v = holder.attributes![a.id]!;
-        const shown = typeof v === "number" ? v.toLocaleString("en", { useGrouping: false, maximumFractionDigits: 20 }) : String(v);
-        const element = valueElement[a.type];
+        const pair = booleans.get(a.id);
+        const shown = pair ? String(v === pair[0]) : typeof v === "number" ? v.toLocaleString("en", { useGrouping: false, maximumFractionDigits: 20 }) : String(v);
+        const element = pair ? "BooleanValue" : valueElement[a.type];
         return `<VariableValue><VariableRef targetGUID="${g("attribute", a.id)}"/><${element}>${esc(shown)}</${element}></VariableValue>`;
       })
       .join("");
@@ -134,6 +146,8 @@ export function projectXml(state: ProjectState, contents: ReadonlyMap<DocumentId
     parts.push("<Notes>");
     for (const memo of memos) {
       const key = memoKey(memo.target);
+      // The Note holds plain text, for every tool; the formatting travels beside it, for Tandai.
+      extras.memos![g("memo", key)] = { content: memo.content, text: memo.text };
       parts.push(`<Note${attrs({ guid: g("memo", key), name: key, creationDateTime: memo.updatedAt })}><PlainTextContent>${esc(memo.text)}</PlainTextContent></Note>\n`);
     }
     parts.push("</Notes>\n");

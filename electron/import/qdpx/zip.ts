@@ -13,6 +13,8 @@ export interface Archive {
   /** Entry names (files only), as written. */
   names: string[];
   read(name: string): Promise<Uint8Array>;
+  /** A part inflated chunk by chunk, never whole in memory; its CRC-32 is compared once it has all come. */
+  stream(name: string): AsyncIterable<Uint8Array>;
   close(): void;
 }
 
@@ -56,6 +58,7 @@ export async function openArchive(file: string, data: Uint8Array): Promise<Archi
     return {
       names: entries.map((e) => e.fileName),
       read: (name) => readEntry(file, zip, byName.get(name)!),
+      stream: (name) => streamEntry(file, zip, byName.get(name)!),
       close: () => zip.close(),
     };
   } catch (error) {
@@ -92,4 +95,21 @@ function readEntry(file: string, zip: ZipFile, entry: Entry): Promise<Uint8Array
       stream.once("end", () => ((crc >>> 0) === entry.crc32 >>> 0 ? resolve(Buffer.concat(chunks)) : reject(importError("damaged", file, { detail: entry.fileName }))));
     });
   });
+}
+
+async function* streamEntry(file: string, zip: ZipFile, entry: Entry): AsyncGenerator<Uint8Array> {
+  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+    zip.openReadStream(entry, (error, opened) => (error ? reject(refiError("notZip", file, { detail: `${entry.fileName}: ${detailOf(error)}` })) : resolve(opened))),
+  );
+  let crc = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      crc = crc32(chunk, crc);
+      yield chunk;
+    }
+  } catch (error) {
+    if (error instanceof TandaiError) throw error;
+    throw refiError("notZip", file, { detail: `${entry.fileName}: ${detailOf(error)}` });
+  }
+  if ((crc >>> 0) !== entry.crc32 >>> 0) throw importError("damaged", file, { detail: entry.fileName });
 }

@@ -21,7 +21,7 @@ describe("tandai import/export with REFI-QDA projects", () => {
 
       const dry = await succeeds(["import", dir, file, "--dry-run"], home);
       expect(dry).toMatchObject({ ok: true, dryRun: true, changed: false, preview: { add: { sources: 1, codes: 2, codings: 1 }, reading: { reading: "codePoints" } } });
-      expect(dry.messages.join("\n")).toContain("PDF area selections");
+      expect(dry.messages.join("\n")).toContain("Not imported: 1 PDF source without text, 1 PDF area selection, 1 picture.");
       expect(await succeeds(["info", dir], home)).toMatchObject({ documents: 0, codes: 0 });
 
       expect(await succeeds(["import", dir, file], home)).toMatchObject({ ok: true, dryRun: false, changed: true });

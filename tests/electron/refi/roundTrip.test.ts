@@ -12,6 +12,17 @@ import { codingAt, entryText, projectWithText, xmllint } from "./helpers.js";
 const temp = useTempDirs();
 
 // Emoji (astral), a combining accent, CRLF line ends: every way code points and UTF-16 differ.
+/** A memo with formatting a plain-text Note cannot hold: bold, italic, a heading and a list. */
+const RICH_MEMO = {
+  type: "doc",
+  content: [
+    { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Wawancara Padang" }] },
+    { type: "paragraph", content: [{ type: "text", text: "Narasumber " }, { type: "text", marks: [{ type: "bold" }], text: "sangat" }, { type: "text", marks: [{ type: "italic" }], text: " terbuka" }] },
+    { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "ekonomi" }] }] }] },
+  ],
+};
+const RICH_TEXT = "Wawancara Padang\nNarasumber sangat terbuka\nekonomi";
+
 const TEXT = "Kerja sama 🤝 sister city\r\nCafe\u0301 di Padang 🇮🇩 dan Busan.\r\nMotif ekonomi: perdagangan & investasi <2020>.";
 
 /** The parts of a project a round trip must keep exactly (import dates aside, which are the import's). */
@@ -19,7 +30,7 @@ const essence = (s: ProjectState) => ({
   documents: s.documents,
   codes: s.codes,
   codings: s.codings,
-  memos: Object.fromEntries(Object.entries(s.memos).map(([k, m]) => [k, m.text])),
+  memos: Object.fromEntries(Object.entries(s.memos).map(([k, m]) => [k, { text: m.text, content: m.content }])),
   cases: s.cases,
   groups: s.documentGroups,
   frameworks: s.frameworks,
@@ -49,7 +60,7 @@ describe("Tandai → QDPX → Tandai", () => {
         codingAt("cod3xxxx", documentId, child, last, TEXT.length),
         { type: "setStance", codingId: "cod3xxxx" as never, stance: "contradicts" },
         { type: "setMemo", target: { kind: "project" }, content: null as never, text: "" },
-        { type: "setMemo", target: { kind: "document", id: documentId }, content: { type: "doc" }, text: "Diwawancarai di Padang" },
+        { type: "setMemo", target: { kind: "document", id: documentId }, content: RICH_MEMO, text: RICH_TEXT },
         { type: "setMemo", target: { kind: "code", id: child }, content: { type: "doc" }, text: "Kode ekonomi" },
         { type: "setMemo", target: { kind: "coding", id: "cod2xxxx" as never }, content: { type: "doc" }, text: "Kutipan penting" },
         { type: "addCase", case: { id: "case1xxx" as CaseId, name: "Padang – Busan", documentIds: [documentId], createdAt: "2026-12-01T10:00:00.000Z" } },
@@ -79,6 +90,8 @@ describe("Tandai → QDPX → Tandai", () => {
     const { plan } = await importRefiFile(target, "tesis.qdpx", await readFile(file));
     expect(plan.preview.reading).toMatchObject({ reading: "codePoints", basis: "confirmed" });
     expect(essence(target.state)).toEqual(essence(before));
+    // Other tools read the memo as the Note's plain text.
+    expect(await entryText(file, "project.qde")).toContain("<PlainTextContent>Wawancara Padang&#10;Narasumber sangat terbuka&#10;ekonomi</PlainTextContent>");
     expect((await target.readDocumentContent(documentId)).text).toBe(TEXT);
 
     // The same file again adds nothing twice.
