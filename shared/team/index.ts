@@ -14,5 +14,8 @@
  *   `applyOperation(state, batch(replica.pullRemote(state)))` and persist `replica.snapshot()`.
  * - Restart: `new TeamReplica({ state, actor, ...snapshot, contentHashes })`.
  */
-export { TeamReplica, applyRemoteUpdate, type TeamReplicaInit } from "./replica.js";
+export { TeamReplica, applyRemoteUpdate, readProjectHeader, type TeamReplicaInit } from "./replica.js";
+export { canonicalProject } from "./canonical.js";
+export { memoSchema, readMemoFragment, writeMemoFragment, memoBodyOf } from "./memoCodec.js";
+export { memoFragmentName } from "./layout.js";
 export * from "./types.js";
