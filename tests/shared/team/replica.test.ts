@@ -1,0 +1,212 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { emptyProject, memoKey, type ProjectState } from "../../../shared/index.js";
+import { TeamReplica, readProjectHeader } from "../../../shared/team/index.js";
+import { code, coding, documentMeta, project } from "../fixtures.js";
+import { Member, hashes, join, meet } from "./members.js";
+
+const para = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+const memoDoc = (...texts: string[]) => ({ type: "doc", content: texts.map(para) });
+
+/** A small shared project: two documents, a code tree, codings, a memo, a case. */
+function seeded(): ProjectState {
+  const state = project();
+  const d1 = documentMeta("Wawancara 1", 500);
+  const d2 = documentMeta("Wawancara 2", 800);
+  state.documents[d1.id] = d1;
+  state.documents[d2.id] = d2;
+  const parent = code("Tata kelola");
+  const child = code("Kepercayaan", parent.id, 1);
+  state.codes[parent.id] = parent;
+  state.codes[child.id] = child;
+  const k = coding(d1.id, child.id, 10, 40);
+  state.codings[k.id] = k;
+  state.memos.project = { target: { kind: "project" }, content: memoDoc("Pertanyaan penelitian"), text: "Pertanyaan penelitian", updatedAt: "2026-01-01T00:00:00.000Z" };
+  state.cases["case1234" as keyof ProjectState["cases"]] = { id: "case1234" as never, name: "Padang", documentIds: [d1.id, d2.id], createdAt: "2026-01-01T00:00:00.000Z" };
+  return state;
+}
+
+const clone = (s: ProjectState) => structuredClone(s);
+
+describe("team replica: seeding and joining", () => {
+  it("a joiner with only the doc reconstructs documents' metas, codebook, codings, memos and cases", () => {
+    const owner = new Member("Rani", seeded());
+    const header = readProjectHeader(owner.replica.doc)!;
+    expect(header.id).toBe(owner.state.id);
+    const joiner = join("Budi", owner, emptyProject(header.id, header.name, header.createdAt));
+    expect(joiner.canonical()).toBe(owner.canonical());
+    expect(joiner.replica.missingTexts([]).map((m) => m.contentHash).sort()).toEqual(Object.keys(owner.state.documents).map((id) => `hash-${id}`).sort());
+    expect(owner.replica.missingTexts(Object.keys(owner.state.documents) as never)).toEqual([]);
+  });
+
+  it("restarts from a snapshot and continues without re-sending everything", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const snap = b.replica.snapshot();
+    const restarted = new Member("Budi", clone(b.state), { update: snap.update, base: structuredClone(snap.base) });
+    // Nothing to pull, and nothing new written by the restart itself.
+    expect(restarted.pull()).toEqual([]);
+    const sv = Y.encodeStateVector(a.replica.doc);
+    expect(Y.encodeStateAsUpdate(restarted.replica.doc, sv).byteLength).toBeLessThan(40);
+    // A change after the restart goes out as a small update and arrives.
+    const docId = Object.keys(a.state.documents)[0]!;
+    const codeId = Object.keys(a.state.codes)[1]!;
+    restarted.apply({ type: "addCoding", coding: coding(docId as never, codeId as never, 100, 120, { coder: "Budi" }) });
+    const delta = Y.encodeStateAsUpdate(restarted.replica.doc, Y.encodeStateVector(a.replica.doc));
+    expect(delta.byteLength).toBeLessThan(400);
+    meet(a, restarted);
+    expect(a.canonical()).toBe(restarted.canonical());
+    expect(Object.keys(a.state.codings)).toHaveLength(2);
+  });
+
+  it("a change made locally after the last snapshot still goes out after a restart", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const snap = b.replica.snapshot();
+    const codeId = Object.keys(b.state.codes)[0]!;
+    // Durable locally, then the process died before the snapshot was written again.
+    const local = clone(b.state);
+    local.codes[codeId as never] = { ...local.codes[codeId as never]!, color: "#123456" };
+    const restarted = new Member("Budi", local, { update: snap.update, base: structuredClone(snap.base) });
+    meet(a, restarted);
+    expect(a.state.codes[codeId as never]!.color).toBe("#123456");
+  });
+});
+
+describe("team replica: merging", () => {
+  it("a rename and a recolour of one code by two members both survive", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const id = Object.keys(a.state.codes)[0]! as never;
+    a.apply({ type: "updateCode", codeId: id, name: "Tata kelola lokal" });
+    b.apply({ type: "updateCode", codeId: id, color: "#0072b2" });
+    meet(a, b);
+    expect(a.state.codes[id]).toMatchObject({ name: "Tata kelola lokal", color: "#0072b2" });
+    expect(a.canonical()).toBe(b.canonical());
+    expect(a.replica.conflicts()).toEqual([]);
+  });
+
+  it("two offline edits to one memo are both in the merged memo, with a notice", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    a.apply({ type: "setMemo", target: { kind: "project" }, content: memoDoc("Pertanyaan penelitian utama", "Catatan Rani"), text: "" });
+    b.apply({ type: "setMemo", target: { kind: "project" }, content: memoDoc("Pertanyaan penelitian", "Catatan Budi"), text: "" });
+    meet(a, b);
+    meet(a, b);
+    const memo = a.state.memos[memoKey({ kind: "project" })]!;
+    expect(memo.text).toContain("Pertanyaan penelitian utama");
+    expect(memo.text).toContain("Catatan Rani");
+    expect(memo.text).toContain("Catatan Budi");
+    expect(a.canonical()).toBe(b.canonical());
+    const notices = a.replica.conflicts().filter((c) => c.kind === "memoEdited");
+    expect(notices).toHaveLength(1);
+    expect([notices[0]!.kept.by, notices[0]!.other.by].sort()).toEqual(["Budi", "Rani"]);
+    expect(b.replica.conflicts().map((c) => c.id)).toEqual(a.replica.conflicts().map((c) => c.id));
+    expect(() => a.replica.resolve(notices[0]!.id, "other")).toThrow(/noOtherSide/);
+    expect(a.replica.resolve(notices[0]!.id, "keep")).toEqual([]);
+    meet(a, b);
+    expect(b.replica.conflicts()).toEqual([]);
+  });
+
+  it("a memo edited after seeing the other's edit is no conflict", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    a.apply({ type: "setMemo", target: { kind: "project" }, content: memoDoc("Satu"), text: "Satu" });
+    meet(a, b);
+    b.apply({ type: "setMemo", target: { kind: "project" }, content: memoDoc("Satu", "Dua"), text: "Satu\n\nDua" });
+    meet(a, b);
+    expect(a.state.memos.project!.text).toBe("Satu\n\nDua");
+    expect(a.replica.conflicts()).toEqual([]);
+    expect(b.replica.conflicts()).toEqual([]);
+  });
+});
+
+describe("team replica: conflicts", () => {
+  it("a code deleted by one member while another coded with it is restored with its codings, and noticed", () => {
+    const a = new Member("Rani", seeded(), { clock: () => "2026-02-01T10:00:00.000Z" });
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const [parentId, childId] = Object.keys(a.state.codes) as never[];
+    const docId = Object.keys(a.state.documents)[1]! as never;
+    a.apply({ type: "deleteCode", codeId: parentId });
+    expect(Object.keys(a.state.codes)).toHaveLength(0);
+    const fresh = coding(docId, childId, 5, 25, { coder: "Budi" });
+    b.apply({ type: "addCoding", coding: fresh });
+    meet(a, b);
+    expect(a.canonical()).toBe(b.canonical());
+    // Both codes are back (the child was coded; its parent holds it), with Budi's coding.
+    expect(Object.keys(a.state.codes).sort()).toEqual([parentId, childId].sort());
+    expect(a.state.codings[fresh.id]).toEqual(fresh);
+    const notices = a.replica.conflicts().filter((c) => c.kind === "deletedWhileCoded");
+    expect(notices.map((c) => c.subject)).toContainEqual({ kind: "code", codeId: childId });
+    const notice = notices.find((c) => c.subject.kind === "code" && c.subject.codeId === childId)!;
+    expect(notice.other).toMatchObject({ by: "Rani", at: "2026-02-01T10:00:00.000Z" });
+    expect(notice.kept).toMatchObject({ by: "Budi", value: 1 });
+    // Choosing the deletion after all deletes it everywhere, codings included.
+    const ops = b.replica.resolve(notice.id, "other");
+    expect(ops).toEqual([{ type: "deleteCode", codeId: childId }]);
+    for (const op of ops) b.apply(op);
+    meet(a, b);
+    expect(a.state.codings[fresh.id]).toBeUndefined();
+    expect(a.state.codes[childId]).toBeUndefined();
+    expect(a.canonical()).toBe(b.canonical());
+  });
+
+  it("keeping a restored code makes it stay even when its codings go", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const [, childId] = Object.keys(a.state.codes) as never[];
+    const docId = Object.keys(a.state.documents)[0]! as never;
+    a.apply({ type: "deleteCode", codeId: childId });
+    const fresh = coding(docId, childId, 50, 60, { coder: "Budi" });
+    b.apply({ type: "addCoding", coding: fresh });
+    meet(a, b);
+    const notice = a.replica.conflicts().find((c) => c.kind === "deletedWhileCoded")!;
+    expect(a.replica.resolve(notice.id, "keep")).toEqual([]);
+    meet(a, b);
+    b.apply({ type: "removeCoding", codingId: fresh.id });
+    meet(a, b);
+    expect(a.state.codes[childId]).toBeDefined();
+    expect(a.canonical()).toBe(b.canonical());
+    expect(b.replica.conflicts()).toEqual([]);
+  });
+
+  it("a code renamed two ways keeps one name everywhere and offers the other", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const id = Object.keys(a.state.codes)[0]! as never;
+    a.apply({ type: "updateCode", codeId: id, name: "Pemerintahan" });
+    b.apply({ type: "updateCode", codeId: id, name: "Tata pamong" });
+    meet(a, b);
+    meet(a, b);
+    expect(a.canonical()).toBe(b.canonical());
+    const kept = a.state.codes[id]!.name;
+    expect(["Pemerintahan", "Tata pamong"]).toContain(kept);
+    const [conflict, ...more] = a.replica.conflicts();
+    expect(more).toEqual([]);
+    expect(conflict).toMatchObject({ kind: "codeRenamed", subject: { kind: "code", codeId: id }, kept: { value: kept } });
+    const other = kept === "Pemerintahan" ? "Tata pamong" : "Pemerintahan";
+    expect(conflict!.other).toMatchObject({ value: other, by: other === "Pemerintahan" ? "Rani" : "Budi" });
+    expect(b.replica.conflicts()).toEqual(a.replica.conflicts());
+    const ops = b.replica.resolve(conflict!.id, "other");
+    expect(ops).toEqual([{ type: "updateCode", codeId: id, name: other }]);
+    for (const op of ops) b.apply(op);
+    meet(a, b);
+    expect(a.state.codes[id]!.name).toBe(other);
+    expect(a.replica.conflicts()).toEqual([]);
+  });
+
+  it("two renames one after the other are no conflict", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const id = Object.keys(a.state.codes)[0]! as never;
+    a.apply({ type: "updateCode", codeId: id, name: "Pemerintahan" });
+    meet(a, b);
+    b.apply({ type: "updateCode", codeId: id, name: "Tata pamong" });
+    meet(a, b);
+    expect(a.state.codes[id]!.name).toBe("Tata pamong");
+    expect(a.replica.conflicts()).toEqual([]);
+    expect(b.replica.conflicts()).toEqual([]);
+  });
+});
+
+export { hashes, TeamReplica };
