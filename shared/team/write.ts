@@ -97,10 +97,9 @@ function writeMemos(doc: Y.Doc, r: Roots, before: Record<string, Memo>, after: R
       writeMemoFragment(doc, memoFragment(doc, key), content);
       meta.set(MEMO_EDIT, register(null, meta.get(MEMO_EDIT), stamp));
     }
-    if (memo) {
-      if (!sameJson(meta.get("target"), memo.target)) meta.set("target", memo.target);
-      if (meta.get("updatedAt") !== memo.updatedAt) meta.set("updatedAt", memo.updatedAt);
-    }
+    // Only what changed here since the last sync: the doc may hold a newer date from someone else.
+    if (memo && (!old || !sameJson(old.target, memo.target))) meta.set("target", memo.target);
+    if (memo && old?.updatedAt !== memo.updatedAt) meta.set("updatedAt", memo.updatedAt);
   }
 }
 
