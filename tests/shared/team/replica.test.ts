@@ -209,4 +209,108 @@ describe("team replica: conflicts", () => {
   });
 });
 
+describe("team replica: overrides and documents", () => {
+  const withFramework = () => {
+    const state = seeded();
+    state.frameworks.kuz = { id: "kuz", name: { en: "Test", id: "Uji" }, kind: "assessment", indicators: [{ id: "kuz.legal", name: { en: "Legal", id: "Hukum" } }], thresholds: { minCodings: 1, minDocuments: 1 } } as ProjectState["frameworks"][string];
+    return state;
+  };
+
+  it("an override set two ways keeps one everywhere and offers the other", () => {
+    const a = new Member("Rani", withFramework());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const caseId = Object.keys(a.state.cases)[0]! as never;
+    a.apply({ type: "setOverride", caseId, indicatorId: "kuz.legal", override: { status: "met", justification: "Perda 2019 berlaku" } });
+    b.apply({ type: "setOverride", caseId, indicatorId: "kuz.legal", override: { status: "not_met", justification: "Belum ada peraturan pelaksana" } });
+    meet(a, b);
+    meet(a, b);
+    expect(a.canonical()).toBe(b.canonical());
+    const [conflict, ...more] = b.replica.conflicts();
+    expect(more).toEqual([]);
+    expect(conflict).toMatchObject({ kind: "overrideSet", subject: { kind: "override", caseId, indicatorId: "kuz.legal" } });
+    const kept = a.state.overrides[`${caseId}|kuz.legal`]!;
+    expect((conflict!.kept.value as { status: string }).status).toBe(kept.status);
+    const other = conflict!.other.value as { status: string; justification: string };
+    expect(other.status).not.toBe(kept.status);
+    expect(conflict!.other.by).toBe(other.status === "met" ? "Rani" : "Budi");
+    for (const op of a.replica.resolve(conflict!.id, "other")) a.apply(op);
+    meet(a, b);
+    expect(b.state.overrides[`${caseId}|kuz.legal`]).toMatchObject({ status: other.status, justification: other.justification });
+    expect(b.replica.conflicts()).toEqual([]);
+  });
+
+  it("a document removed by one member while another coded it comes back with the coding", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const docId = Object.keys(a.state.documents)[1]! as never;
+    const codeId = Object.keys(a.state.codes)[0]! as never;
+    a.apply({ type: "removeDocument", documentId: docId });
+    // Rani has the text no more; Budi's coding needs it, so it is listed as missing for her.
+    const fresh = coding(docId, codeId, 1, 9, { coder: "Budi" });
+    b.apply({ type: "addCoding", coding: fresh });
+    meet(a, b);
+    expect(a.state.documents[docId]).toBeDefined();
+    expect(a.state.codings[fresh.id]).toEqual(fresh);
+    expect(a.replica.missingTexts(Object.keys(a.state.documents).filter((id) => id !== docId) as never)).toEqual([{ documentId: docId, contentHash: `hash-${docId}` }]);
+    expect(a.replica.conflicts().map((c) => c.subject)).toContainEqual({ kind: "document", documentId: docId });
+    expect(a.canonical()).toBe(b.canonical());
+  });
+
+  it("a document removed with nobody coding it stays removed, and its text is not asked for", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const docId = Object.keys(a.state.documents)[1]! as never;
+    a.apply({ type: "removeDocument", documentId: docId });
+    meet(a, b);
+    expect(b.state.documents[docId]).toBeUndefined();
+    expect(b.state.cases["case1234" as never]!.documentIds).not.toContain(docId);
+    expect(b.replica.missingTexts([])).toHaveLength(1);
+    expect(a.canonical()).toBe(b.canonical());
+  });
+});
+
+describe("team replica: concurrent structure", () => {
+  it("two concurrent moves that would make a loop leave a tree, the same everywhere", () => {
+    const state = seeded();
+    const x = code("X");
+    const y = code("Y");
+    state.codes[x.id] = x;
+    state.codes[y.id] = y;
+    const a = new Member("Rani", state);
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    a.apply({ type: "moveCode", codeId: x.id, parentId: y.id, order: 0 });
+    b.apply({ type: "moveCode", codeId: y.id, parentId: x.id, order: 0 });
+    meet(a, b);
+    expect(a.canonical()).toBe(b.canonical());
+    const parents = [a.state.codes[x.id]!.parentId, a.state.codes[y.id]!.parentId];
+    expect(parents).toContain(null);
+  });
+
+  it("two members assigning documents to one case both keep theirs", () => {
+    const state = seeded();
+    const d3 = documentMeta("Wawancara 3", 300);
+    state.documents[d3.id] = d3;
+    const a = new Member("Rani", state);
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const caseId = "case1234" as never;
+    const [d1, d2] = a.state.cases[caseId]!.documentIds;
+    a.apply({ type: "unassignDocument", caseId, documentId: d1! });
+    b.apply({ type: "assignDocument", caseId, documentId: d3.id });
+    meet(a, b);
+    expect(a.state.cases[caseId]!.documentIds).toEqual([d2, d3.id]);
+    expect(a.canonical()).toBe(b.canonical());
+  });
+
+  it("the same key pinned to two codes stays with one", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const [c1, c2] = Object.keys(a.state.codes) as never[];
+    a.apply({ type: "setCodeKey", codeId: c1, key: 3 });
+    b.apply({ type: "setCodeKey", codeId: c2, key: 3 });
+    meet(a, b);
+    expect(a.canonical()).toBe(b.canonical());
+    expect(Object.values(a.state.codes).filter((c) => c.key === 3)).toHaveLength(1);
+  });
+});
+
 export { hashes, TeamReplica };
