@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { emptyProject, memoKey, type ProjectState } from "../../../shared/index.js";
+import { emptyProject, memoKey, type CodeId, type ProjectState } from "../../../shared/index.js";
 import { TeamReplica, readProjectHeader } from "../../../shared/team/index.js";
 import { code, coding, documentMeta, project } from "../fixtures.js";
 import { Member, hashes, join, meet } from "./members.js";
@@ -125,7 +125,7 @@ describe("team replica: conflicts", () => {
   it("a code deleted by one member while another coded with it is restored with its codings, and noticed", () => {
     const a = new Member("Rani", seeded(), { clock: () => "2026-02-01T10:00:00.000Z" });
     const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
-    const [parentId, childId] = Object.keys(a.state.codes) as never[];
+    const [parentId, childId] = Object.keys(a.state.codes) as [CodeId, CodeId];
     const docId = Object.keys(a.state.documents)[1]! as never;
     a.apply({ type: "deleteCode", codeId: parentId });
     expect(Object.keys(a.state.codes)).toHaveLength(0);
@@ -154,7 +154,7 @@ describe("team replica: conflicts", () => {
   it("keeping a restored code makes it stay even when its codings go", () => {
     const a = new Member("Rani", seeded());
     const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
-    const [, childId] = Object.keys(a.state.codes) as never[];
+    const [, childId] = Object.keys(a.state.codes) as [CodeId, CodeId];
     const docId = Object.keys(a.state.documents)[0]! as never;
     a.apply({ type: "deleteCode", codeId: childId });
     const fresh = coding(docId, childId, 50, 60, { coder: "Budi" });
@@ -304,7 +304,7 @@ describe("team replica: concurrent structure", () => {
   it("the same key pinned to two codes stays with one", () => {
     const a = new Member("Rani", seeded());
     const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
-    const [c1, c2] = Object.keys(a.state.codes) as never[];
+    const [c1, c2] = Object.keys(a.state.codes) as [CodeId, CodeId];
     a.apply({ type: "setCodeKey", codeId: c1, key: 3 });
     b.apply({ type: "setCodeKey", codeId: c2, key: 3 });
     meet(a, b);
