@@ -19,7 +19,7 @@ export class Member {
   /** A local operation: applied (durable, in the app), then committed to the replica. */
   apply(op: Operation): void {
     applyOperation(this.state, op);
-    this.replica.commitLocal(this.state, hashes(this.state));
+    this.replica.commitLocal(this.state, hashes(this.state), op);
   }
 
   /** Remote changes are in the doc: apply what they mean locally, as one batch. */
