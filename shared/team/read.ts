@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { checkAttributeValue } from "../attributes/values.js";
+import { foldName } from "../codebook/importCodebook.js";
 import { findIndicator } from "../frameworks/model.js";
 import type { CodeId, DocumentId, ProjectId } from "../model/ids.js";
 import { PROJECT_FORMAT, memoKey, type Code, type Coding, type DocumentMeta, type MemoTarget, type ProjectState } from "../model/project.js";
@@ -121,6 +122,7 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
 
   readMemos(r, doc, state);
   readMembers(r, state);
+  distinctNames(state);
   readOverrides(r, state);
   dropBadValues(state);
   return { state, restored: [...restored.values()] };
@@ -202,6 +204,41 @@ function readOverrides(r: Roots, state: ProjectState): void {
     const caseId = key.slice(0, bar) as CaseKey;
     if (!state.cases[caseId] || !findIndicator(state.frameworks, key.slice(bar + 1))) continue;
     state.overrides[key] = value;
+  }
+}
+
+/**
+ * Two members can create a group, or an attribute of the same documents or cases, with one name
+ * while apart; applyOperation refuses a second of a name. The one with the larger id is shown as
+ * “Name (2)” (the same on every replica), until a member renames or removes one of them.
+ */
+function distinctNames(state: ProjectState): void {
+  const unique = <T extends { id: string; name: string }>(items: T[], fold: (name: string) => string, rename: (item: T, name: string) => void) => {
+    const taken = new Set(items.map((i) => fold(i.name)));
+    const seen = new Set<string>();
+    for (const item of [...items].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      if (!seen.has(fold(item.name))) {
+        seen.add(fold(item.name));
+        continue;
+      }
+      let n = 2;
+      while (taken.has(fold(`${item.name} (${n})`))) n++;
+      const name = `${item.name} (${n})`;
+      taken.add(fold(name));
+      seen.add(fold(name));
+      rename(item, name);
+    }
+  };
+  unique(Object.values(state.documentGroups), foldName, (g, name) => (state.documentGroups[g.id] = { ...g, name }));
+  const lower = (name: string) => name.trim().toLocaleLowerCase();
+  for (const appliesTo of ["document", "case"] as const) {
+    unique(Object.values(state.attributes).filter((a) => a.appliesTo === appliesTo), lower, (a, name) => (state.attributes[a.id] = { ...a, name }));
+  }
+  // One source-type attribute: a second one made apart keeps its values but not the role.
+  const sourceTypes = Object.values(state.attributes).filter((a) => a.role === "sourceType").sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const extra of sourceTypes.slice(1)) {
+    const { role: _role, ...rest } = extra;
+    state.attributes[extra.id] = rest;
   }
 }
 

@@ -2,13 +2,17 @@ import { describe, expect, it } from "vitest";
 import {
   applyOperation,
   emptyProject,
+  newAttributeId,
   newCaseId,
+  newDocumentGroupId,
   newCodeId,
   newCodingId,
   offset,
+  type AttributeId,
   type CaseId,
   type CodeId,
   type CodingId,
+  type DocumentGroupId,
   type DocumentId,
   type MemoTarget,
   type Operation,
@@ -37,6 +41,9 @@ function start(): ProjectState {
     const d = documentMeta(title, length);
     state.documents[d.id] = d;
   }
+  const first = Object.keys(state.documents)[0]! as DocumentId;
+  state.documentGroups["group0000" as DocumentGroupId] = { id: "group0000" as DocumentGroupId, name: "Wawancara", documentIds: [first], createdAt: "2026-01-01T00:00:00.000Z" };
+  state.attributes["attr0000" as AttributeId] = { id: "attr0000" as AttributeId, name: "Wilayah", appliesTo: "case", type: "choice", choices: ["pesisir", "darat"] };
   state.frameworks.kuz = {
     id: "kuz",
     name: { en: "Test", id: "Uji" },
@@ -75,6 +82,8 @@ function randomOp(rand: () => number, state: ProjectState, coder: string): Opera
   const docs = Object.values(state.documents);
   const cases = Object.values(state.cases);
   const r = rand();
+  // A tail of rarer operations, so every area of the project takes part.
+  if (r > 0.94) return rareOp(rand, state);
   if (r < 0.14 || codes.length === 0) {
     const parent = rand() < 0.4 ? pick(rand, codes) : undefined;
     const id = newCodeId();
@@ -89,7 +98,8 @@ function randomOp(rand: () => number, state: ProjectState, coder: string): Opera
   }
   if (r < 0.32) return { type: "deleteCode", codeId: pick(rand, codes)!.id };
   if (r < 0.55) {
-    const doc = pick(rand, docs)!;
+    const doc = pick(rand, docs);
+    if (!doc) return undefined;
     const s = Math.floor(rand() * (doc.length - 20));
     return { type: "addCoding", coding: { id: newCodingId(), documentId: doc.id, codeId: pick(rand, codes)!.id, start: offset(s), end: offset(s + 1 + Math.floor(rand() * 19)), coder, stance: rand() < 0.8 ? "supports" : "contradicts", createdAt: "2026-01-03T00:00:00.000Z" } };
   }
@@ -112,14 +122,42 @@ function randomOp(rand: () => number, state: ProjectState, coder: string): Opera
     return kase.documentIds.includes(doc.id) ? { type: "unassignDocument", caseId: kase.id, documentId: doc.id } : { type: "assignDocument", caseId: kase.id, documentId: doc.id };
   }
   const indicatorId = pick(rand, ["kuz.legal", "kuz.trust"])!;
-  if (r < 0.97) return { type: "setOverride", caseId: kase.id, indicatorId, override: { status: pick(rand, ["met", "contested", "not_met"] as const)!, justification: `oleh ${coder} ${Math.floor(rand() * 100)}` } };
+  if (r < 0.955) return { type: "setOverride", caseId: kase.id, indicatorId, override: { status: pick(rand, ["met", "contested", "not_met"] as const)!, justification: `oleh ${coder} ${Math.floor(rand() * 100)}` } };
   return { type: "setOverride", caseId: kase.id, indicatorId, override: null };
+}
+
+/** Document groups, attributes, code keys, document removal, the project's name. */
+function rareOp(rand: () => number, state: ProjectState): Operation | undefined {
+  const docs = Object.values(state.documents);
+  const groups = Object.values(state.documentGroups);
+  const codes = Object.values(state.codes);
+  const attribute = Object.values(state.attributes)[0];
+  const r = rand();
+  if (r < 0.15) return { type: "addDocumentGroup", group: { id: newDocumentGroupId(), name: `Kelompok ${Math.floor(rand() * 3)}`, documentIds: [], createdAt: "2026-01-05T00:00:00.000Z" } };
+  if (r < 0.45 && groups.length && docs.length) {
+    const group = pick(rand, groups)!;
+    const doc = pick(rand, docs)!;
+    return group.documentIds.includes(doc.id) ? { type: "removeFromDocumentGroup", groupId: group.id, documentId: doc.id } : { type: "addToDocumentGroup", groupId: group.id, documentId: doc.id };
+  }
+  if (r < 0.55 && codes.length) return { type: "setCodeKey", codeId: pick(rand, codes)!.id, key: rand() < 0.2 ? null : 1 + Math.floor(rand() * 3) };
+  // Few names, so that two members adding one while apart happens.
+  if (r < 0.62) return { type: "addAttribute", attribute: { id: newAttributeId(), name: pick(rand, ["Tahun", "Sumber", "Bahasa"])!, appliesTo: "document", type: "text" } };
+  if (r < 0.75 && attribute) {
+    const kase = pick(rand, Object.values(state.cases));
+    if (!kase) return undefined;
+    return { type: "setAttributeValue", target: { kind: "case", id: kase.id }, attributeId: attribute.id, value: rand() < 0.2 ? null : pick(rand, attribute.choices ?? [])! };
+  }
+  if (r < 0.8 && attribute) return { type: "updateAttribute", attributeId: attribute.id, choices: rand() < 0.5 ? ["pesisir", "darat"] : ["pesisir", "darat", "pulau"] };
+  if (r < 0.9) return { type: "renameProject", name: `Proyek ${Math.floor(rand() * 100)}` };
+  if (docs.length > 1) return { type: "removeDocument", documentId: pick(rand, docs)!.id };
+  return undefined;
 }
 
 describe("team replica: convergence under random partitions", () => {
   it(`${RUNS} seeded runs of 3 members converge to one project, losing no coding`, () => {
     let pulledTotal = 0;
     let conflictsTotal = 0;
+    const kinds = new Set<string>();
     for (let run = FIRST; run < FIRST + RUNS; run++) {
       const rand = seededRandom(1000 + run);
       const owner = new Member("Rani", start());
@@ -149,6 +187,7 @@ describe("team replica: convergence under random partitions", () => {
             continue; // the dice made an invalid operation (a move into its own subtree…): a user could not either
           }
           member.apply(op);
+          kinds.add(op.type);
           if (op.type === "addCoding") made.add(op.coding.id);
           for (const id of before) if (!member.state.codings[id]) removed.add(id);
         }
@@ -167,6 +206,8 @@ describe("team replica: convergence under random partitions", () => {
     // The runs did exercise something: operations flowed and conflicts arose.
     expect(pulledTotal).toBeGreaterThan(RUNS * 20);
     expect(conflictsTotal).toBeGreaterThan(0);
+    const every = ["addCode", "updateCode", "moveCode", "deleteCode", "addCoding", "removeCoding", "setStance", "recodeCoding", "setMemo", "addCase", "renameCase", "deleteCase", "assignDocument", "unassignDocument", "setOverride", "addDocumentGroup", "addToDocumentGroup", "removeFromDocumentGroup", "setCodeKey", "addAttribute", "setAttributeValue", "updateAttribute", "renameProject", "removeDocument"];
+    expect(every.filter((kind) => !kinds.has(kind))).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { emptyProject, memoKey, type CodeId, type ProjectState } from "../../../shared/index.js";
+import { emptyProject, memoKey, newDocumentGroupId, type CodeId, type ProjectState } from "../../../shared/index.js";
 import { TeamReplica, readProjectHeader } from "../../../shared/team/index.js";
 import { code, coding, documentMeta, project } from "../fixtures.js";
 import { Member, hashes, join, meet } from "./members.js";
@@ -298,6 +298,39 @@ describe("team replica: concurrent structure", () => {
     b.apply({ type: "assignDocument", caseId, documentId: d3.id });
     meet(a, b);
     expect(a.state.cases[caseId]!.documentIds).toEqual([d2, d3.id]);
+    expect(a.canonical()).toBe(b.canonical());
+  });
+
+  it("a document taken out of a case or group by one member stays out everywhere", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const caseId = "case1234" as never;
+    const [d1, d2] = a.state.cases[caseId]!.documentIds;
+    const groupId = newDocumentGroupId();
+    a.apply({ type: "addDocumentGroup", group: { id: groupId, name: "Wawancara", documentIds: [d1!, d2!], createdAt: "2026-01-05T00:00:00.000Z" } });
+    meet(a, b);
+    a.apply({ type: "unassignDocument", caseId, documentId: d1! });
+    a.apply({ type: "removeFromDocumentGroup", groupId, documentId: d2! });
+    meet(a, b);
+    meet(a, b);
+    expect(b.state.cases[caseId]!.documentIds).toEqual([d2]);
+    expect(b.state.documentGroups[groupId]!.documentIds).toEqual([d1]);
+    expect(a.canonical()).toBe(b.canonical());
+  });
+
+  it("a reorder of a case's documents by one member arrives as that order", () => {
+    const state = seeded();
+    const d3 = documentMeta("Wawancara 3", 300);
+    state.documents[d3.id] = d3;
+    state.cases["case1234" as never]!.documentIds.push(d3.id);
+    const a = new Member("Rani", state);
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const caseId = "case1234" as never;
+    const [d1, d2] = a.state.cases[caseId]!.documentIds;
+    // Moving the first document last: out, then back in at the end.
+    a.apply({ type: "batch", ops: [{ type: "unassignDocument", caseId, documentId: d1! }, { type: "assignDocument", caseId, documentId: d1! }] });
+    meet(a, b);
+    expect(b.state.cases[caseId]!.documentIds).toEqual([d2, d3.id, d1]);
     expect(a.canonical()).toBe(b.canonical());
   });
 
