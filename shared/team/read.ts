@@ -33,6 +33,7 @@ export function readHeader(r: Roots): { id: ProjectId; name: string; createdAt: 
  * a deleted code or document that a live coding (or child code) still uses is restored; a code
  * tree loop left by two concurrent moves is cut; a pinned key held by two codes stays with one;
  * references to what is gone (codings, memos, overrides, case members, attribute values) are dropped.
+ * A code's link to an indicator of a framework not in the project stays, as it does locally.
  */
 export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state: ProjectState; restored: Restored[] } {
   const header = readHeader(r);
@@ -109,8 +110,6 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
     if (!live(id)) continue;
     const code = { ...entry.code };
     if (code.parentId && !live(code.parentId)) code.parentId = null;
-    // A link to an indicator of a framework no longer in the project cannot be expressed (linkCode checks it).
-    if (code.indicatorId && !findIndicator(state.frameworks, code.indicatorId)) delete code.indicatorId;
     state.codes[id as CodeId] = code;
   }
   cutLoops(state);

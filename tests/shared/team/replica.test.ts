@@ -269,6 +269,49 @@ describe("team replica: overrides and documents", () => {
   });
 });
 
+describe("team replica: links and odd memos", () => {
+  const framework = { id: "kuz", name: { en: "Test", id: "Uji" }, kind: "assessment", indicators: [{ id: "kuz.legal", name: { en: "Legal", id: "Hukum" } }], thresholds: { minCodings: 1, minDocuments: 1 } } as ProjectState["frameworks"][string];
+
+  it("a code's link to an indicator of a framework the project no longer has is shared as it is", () => {
+    const state = seeded();
+    const id = Object.keys(state.codes)[0]! as CodeId;
+    // A code outlives its framework (removeFramework keeps the link), so such a project is valid.
+    state.codes[id] = { ...state.codes[id]!, indicatorId: "kuz.legal" };
+    const a = new Member("Rani", state);
+    expect(a.pull()).toEqual([]);
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    expect(b.state.codes[id]!.indicatorId).toBe("kuz.legal");
+    expect(b.canonical()).toBe(a.canonical());
+  });
+
+  it("a link made while another member removed the framework arrives, through checked operations", () => {
+    const state = seeded();
+    state.frameworks.kuz = framework;
+    const caseId = "case1234" as never;
+    state.overrides[`${caseId}|kuz.legal`] = { status: "met", justification: "Perda", at: "2026-01-01T00:00:00.000Z" };
+    const a = new Member("Rani", state);
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const id = Object.keys(a.state.codes)[1]! as CodeId;
+    a.apply({ type: "removeFramework", frameworkId: "kuz" });
+    b.apply({ type: "linkCode", codeId: id, indicatorId: "kuz.legal" });
+    meet(a, b);
+    expect(a.state.frameworks.kuz).toBeUndefined();
+    expect(a.state.codes[id]!.indicatorId).toBe("kuz.legal");
+    expect(a.state.overrides).toEqual({});
+    expect(a.canonical()).toBe(b.canonical());
+  });
+
+  it("memo content the memo schema refuses is shared as its text, and the member's copy takes that form", () => {
+    const state = seeded();
+    state.memos.project = { target: { kind: "project" }, content: { type: "doc", content: [{ type: "codeBlock", content: [{ type: "text", text: "x" }] }] }, text: "Catatan lama\n\nBaris kedua", updatedAt: "2026-01-01T00:00:00.000Z" };
+    const a = new Member("Rani", state);
+    a.pull();
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    expect(b.state.memos.project!.text).toBe("Catatan lama\n\nBaris kedua");
+    expect(b.canonical()).toBe(a.canonical());
+  });
+});
+
 describe("team replica: concurrent structure", () => {
   it("two concurrent moves that would make a loop leave a tree, the same everywhere", () => {
     const state = seeded();
