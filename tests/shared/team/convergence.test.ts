@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import {
   applyOperation,
   emptyProject,
@@ -194,6 +195,10 @@ describe("team replica: convergence under random partitions", () => {
       }
       // Everyone reconnects: rounds of all pairs until nothing moves.
       for (let round = 0; round < 4; round++) for (const [a, b] of pairs) meet(members[a]!, members[b]!);
+      // Settled: one more round writes nothing (no two members rewriting each other's value forever).
+      const vectors = members.map((m) => Y.encodeStateVector(m.replica.doc).join());
+      for (const [a, b] of pairs) meet(members[a]!, members[b]!);
+      expect(members.map((m) => Y.encodeStateVector(m.replica.doc).join()), `run ${run}: still writing`).toEqual(vectors);
       const [first, ...rest] = members.map((m) => m.canonical());
       for (const other of rest) expect(other, `run ${run}`).toBe(first);
       for (const id of made) if (!removed.has(id)) for (const m of members) expect(m.state.codings[id], `run ${run}: coding ${id} at ${m.name}`).toBeDefined();

@@ -108,6 +108,19 @@ describe("team replica: merging", () => {
     expect(b.replica.conflicts()).toEqual([]);
   });
 
+  it("two members who set one memo apart, with different dates, settle: meeting again writes nothing", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    a.apply({ type: "setMemo", target: { kind: "project" }, content: memoDoc("Satu"), text: "Satu", updatedAt: "2026-03-01T00:00:00.000Z" });
+    b.apply({ type: "setMemo", target: { kind: "project" }, content: memoDoc("Dua"), text: "Dua", updatedAt: "2026-03-02T00:00:00.000Z" });
+    meet(a, b);
+    meet(a, b);
+    const vectors = [a, b].map((m) => Y.encodeStateVector(m.replica.doc).join());
+    meet(a, b);
+    expect([a, b].map((m) => Y.encodeStateVector(m.replica.doc).join())).toEqual(vectors);
+    expect(a.canonical()).toBe(b.canonical());
+  });
+
   it("a memo edited after seeing the other's edit is no conflict", () => {
     const a = new Member("Rani", seeded());
     const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
