@@ -62,16 +62,10 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
   for (const [id, map] of r.documents.entries()) documents.set(id, { doc: fromFields(map, AREAS.documents) as unknown as DocumentMeta, deleted: map.get(DELETED) as Tombstone | undefined });
 
   const codings: Coding[] = [];
-  for (const [id, raw] of r.codings.entries()) {
-    const { by: _by, at: _at, ...coding } = raw as unknown as Coding & TeamStamp;
-    const codeId = r.codingEdits.get(`${id}|codeId`);
-    const stance = r.codingEdits.get(`${id}|stance`);
-    const merged = { ...coding, ...(codeId !== undefined ? { codeId } : {}), ...(stance !== undefined ? { stance } : {}) } as Coding;
-    const code = codes.get(merged.codeId)?.code;
-    const document = documents.get(merged.documentId)?.doc;
+  for (const id of r.codings.keys()) {
+    const merged = readCoding(r, id)!;
     // A coding whose code or document the doc never held, or that no longer fits, cannot be shown.
-    if (!code || !document || code.codable === false || merged.start >= merged.end || merged.end > document.length) continue;
-    codings.push(merged);
+    if (fits(merged, codes.get(merged.codeId)?.code, documents.get(merged.documentId)?.doc)) codings.push(merged);
   }
   const restored = new Map<string, Restored>();
   const need = (kind: "code" | "document", id: string, deleted: Tombstone | undefined, by: TeamStamp, coding: boolean) => {
@@ -125,6 +119,21 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
   readOverrides(r, state);
   dropBadValues(state);
   return { state, restored: [...restored.values()] };
+}
+
+/** A coding as the doc holds it, with its code and stance edits overlaid; undefined when it is gone. */
+export function readCoding(r: Roots, id: string): Coding | undefined {
+  const raw = r.codings.get(id);
+  if (!raw) return undefined;
+  const { by: _by, at: _at, ...coding } = raw as unknown as Coding & TeamStamp;
+  const codeId = r.codingEdits.get(`${id}|codeId`);
+  const stance = r.codingEdits.get(`${id}|stance`);
+  return { ...coding, ...(codeId !== undefined ? { codeId } : {}), ...(stance !== undefined ? { stance } : {}) } as Coding;
+}
+
+/** Whether a coding can stand: its code takes codings, its document holds its range. */
+export function fits(coding: Coding, code: Code | undefined, document: DocumentMeta | undefined): boolean {
+  return Boolean(code && document && code.codable !== false && coding.start < coding.end && coding.end <= document.length);
 }
 
 /** Concurrent moves can make a loop (A under B here, B under A there): the loop's smallest id goes to the top level. */

@@ -158,6 +158,7 @@ describe("team replica: convergence under random partitions", () => {
   it(`${RUNS} seeded runs of 3 members converge to one project, losing no coding`, () => {
     let pulledTotal = 0;
     let conflictsTotal = 0;
+    let quick = 0;
     const kinds = new Set<string>();
     for (let run = FIRST; run < FIRST + RUNS; run++) {
       const rand = seededRandom(1000 + run);
@@ -206,11 +207,14 @@ describe("team replica: convergence under random partitions", () => {
       const late = join("Late", owner, empty());
       expect(late.canonical(), `run ${run}: late joiner`).toBe(first);
       pulledTotal += members.reduce((n, m) => n + m.pulled, 0);
+      quick += members.reduce((n, m) => n + m.quickPulls, 0);
       conflictsTotal += owner.replica.conflicts().length;
     }
     // The runs did exercise something: operations flowed and conflicts arose.
     expect(pulledTotal).toBeGreaterThan(RUNS * 20);
     expect(conflictsTotal).toBeGreaterThan(0);
+    // Both ways of pulling took part (the quick one when only codings changed).
+    expect(quick).toBeGreaterThan(RUNS);
     const every = ["addCode", "updateCode", "moveCode", "deleteCode", "addCoding", "removeCoding", "setStance", "recodeCoding", "setMemo", "addCase", "renameCase", "deleteCase", "assignDocument", "unassignDocument", "setOverride", "addDocumentGroup", "addToDocumentGroup", "removeFromDocumentGroup", "setCodeKey", "addAttribute", "setAttributeValue", "updateAttribute", "renameProject", "removeDocument"];
     expect(every.filter((kind) => !kinds.has(kind))).toEqual([]);
   });

@@ -7,6 +7,8 @@ export class Member {
   readonly replica: TeamReplica;
   /** Every pulled operation, for the property test to check none was refused. */
   pulled = 0;
+  /** Pulls that read only the changed codings. */
+  quickPulls = 0;
 
   constructor(
     readonly name: string,
@@ -27,6 +29,7 @@ export class Member {
     const ops = this.replica.pullRemote(this.state);
     if (ops.length) applyOperation(this.state, batch(ops));
     this.pulled += ops.length;
+    if (this.replica.lastPull === "quick") this.quickPulls++;
     return ops;
   }
 

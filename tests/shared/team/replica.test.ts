@@ -73,6 +73,47 @@ describe("team replica: seeding and joining", () => {
   });
 });
 
+describe("team replica: the quick pull", () => {
+  it("codings from another member online are pulled without reading the whole doc, and anything else reads it all", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    meet(a, b);
+    const docId = Object.keys(a.state.documents)[0]! as never;
+    const [parentId, childId] = Object.keys(a.state.codes) as [CodeId, CodeId];
+    const first = coding(docId, childId, 100, 130, { coder: "Rani" });
+    a.apply({ type: "addCoding", coding: first });
+    a.apply({ type: "setStance", codingId: Object.keys(a.state.codings)[0]! as never, stance: "contradicts" });
+    meet(a, b);
+    expect(b.replica.lastPull).toBe("quick");
+    expect(b.state.codings[first.id]).toEqual(first);
+    expect(b.canonical()).toBe(a.canonical());
+    a.apply({ type: "removeCoding", codingId: first.id });
+    meet(a, b);
+    expect(b.replica.lastPull).toBe("quick");
+    expect(b.state.codings[first.id]).toBeUndefined();
+    // A code changed too: the whole doc is read.
+    a.apply({ type: "updateCode", codeId: parentId, color: "#0072b2" });
+    meet(a, b);
+    expect(b.replica.lastPull).toBe("full");
+    expect(b.canonical()).toBe(a.canonical());
+  });
+
+  it("a coding on a code deleted here falls back to the full read, which restores the code", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    meet(a, b);
+    const docId = Object.keys(a.state.documents)[0]! as never;
+    const [, childId] = Object.keys(a.state.codes) as [CodeId, CodeId];
+    b.apply({ type: "deleteCode", codeId: childId });
+    const fresh = coding(docId, childId, 200, 230, { coder: "Rani" });
+    a.apply({ type: "addCoding", coding: fresh });
+    meet(a, b);
+    expect(b.state.codes[childId]).toBeDefined();
+    expect(b.state.codings[fresh.id]).toEqual(fresh);
+    expect(b.canonical()).toBe(a.canonical());
+  });
+});
+
 describe("team replica: merging", () => {
   it("a rename and a recolour of one code by two members both survive", () => {
     const a = new Member("Rani", seeded());
