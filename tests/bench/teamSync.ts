@@ -111,16 +111,20 @@ export function benchTeamSync(): string {
   const [, applyAwayOps] = time(() => applyOperation(away, batch(awayOpsIn)));
   const converged = canonicalProject(home) === canonicalProject(away);
 
-  // Online afterwards: one coding by the member away reaches home (commit, update, apply, pull): the quick pull.
+  // Online afterwards: one coding by the member away reaches home (commit, the update the provider
+  // sends from doc.on("update"), apply, pull): the quick pull.
   const online: number[] = [];
+  const sent: Uint8Array[] = [];
+  awayReplica.doc.on("update", (update: Uint8Array, origin: unknown) => {
+    if (origin === awayReplica.origin) sent.push(update);
+  });
   for (let i = 0; i < 21; i++) {
     const op: Operation = { type: "addCoding", coding: { id: `online${i}` as CodingId, documentId: "document0" as DocumentId, codeId: "code0001" as CodeId, start: (i * 10) as TextOffset, end: (i * 10 + 5) as TextOffset, coder: "Budi", stance: "supports", createdAt: NOW } };
     online.push(
       time(() => {
         applyOperation(away, op);
-        const sv = Y.encodeStateVector(homeReplica.doc);
         awayReplica.commitLocal(away, {}, op);
-        applyRemoteUpdate(homeReplica.doc, Y.encodeStateAsUpdate(awayReplica.doc, sv));
+        for (const update of sent.splice(0)) applyRemoteUpdate(homeReplica.doc, update);
         applyOperation(home, batch(homeReplica.pullRemote(home)));
       })[1],
     );
