@@ -16,13 +16,21 @@ export class DocChanges {
   codings = new Set<string>();
   full = true;
 
-  constructor(doc: Y.Doc, private readonly r: Roots) {
+  constructor(doc: Y.Doc, r: Roots, isLocal: (origin: unknown) => boolean) {
     doc.on("afterTransaction", (tr: Y.Transaction) => {
+      const local = isLocal(tr.origin);
       for (const [changed, keys] of tr.changed) {
         const type = changed as unknown;
         if (type === r.codings || type === r.codingEdits) {
           for (const key of keys) if (key !== null) this.codings.add(type === r.codings ? key : key.slice(0, key.indexOf("|")));
-        } else if (type !== r.conflicts && type !== r.resolutions) this.full = true;
+          continue;
+        }
+        if (type === r.conflicts || type === r.resolutions) continue;
+        // This member's own changes are in the base already; the quick pull consults only the codes
+        // and documents of the last read, so only a local change to those makes it stale. (A memo
+        // being typed here must not turn every pull of another member's coding into a full read.)
+        const root = rootOf(changed);
+        if (!local || root === r.codes || root === r.documents || root === r.project) this.full = true;
       }
     });
   }
@@ -73,4 +81,13 @@ export function quickPull(r: Roots, ids: Iterable<string>, view: ProjectState, b
     else delete view.codings[id as CodingId];
   }
   return ops;
+}
+
+type AnyType = Parameters<Y.Transaction["changed"]["get"]>[0];
+
+/** The root type a (possibly nested) type belongs to. */
+function rootOf(type: AnyType): unknown {
+  let t = type;
+  while (t._item && t._item.parent instanceof Y.AbstractType) t = t._item.parent as AnyType;
+  return t;
 }

@@ -63,7 +63,7 @@ export class TeamReplica {
     this.clock = init.now ?? (() => new Date().toISOString());
     this.r = roots(this.doc);
     this.watch = new ConflictWatch(this.r, (origin) => origin === this.origin, this.clock, this.actor);
-    this.changes = new DocChanges(this.doc, this.r);
+    this.changes = new DocChanges(this.doc, this.r, (origin) => origin === this.origin);
     this.hashes = { ...init.contentHashes };
     if (init.update) {
       Y.applyUpdate(this.doc, init.update, RESTORE_ORIGIN);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { emptyProject, memoKey, newDocumentGroupId, type CodeId, type ProjectState } from "../../../shared/index.js";
-import { TeamReplica, readProjectHeader } from "../../../shared/team/index.js";
+import { TeamReplica, applyRemoteUpdate, readProjectHeader } from "../../../shared/team/index.js";
 import { code, coding, documentMeta, project } from "../fixtures.js";
 import { Member, hashes, join, meet } from "./members.js";
 
@@ -91,6 +91,17 @@ describe("team replica: the quick pull", () => {
     meet(a, b);
     expect(b.replica.lastPull).toBe("quick");
     expect(b.state.codings[first.id]).toBeUndefined();
+    // A memo written here meanwhile does not stop the next remote coding from pulling quickly.
+    b.apply({ type: "setMemo", target: { kind: "project" }, content: memoDoc("Catatan Budi"), text: "Catatan Budi" });
+    const second = coding(docId, childId, 140, 150, { coder: "Rani" });
+    a.apply({ type: "addCoding", coding: second });
+    const toB = Y.encodeStateAsUpdate(a.replica.doc, Y.encodeStateVector(b.replica.doc));
+    applyRemoteUpdate(b.replica.doc, toB);
+    b.pull();
+    expect(b.replica.lastPull).toBe("quick");
+    expect(b.state.codings[second.id]).toEqual(second);
+    meet(a, b);
+    expect(a.state.memos.project!.text).toBe("Catatan Budi");
     // A code changed too: the whole doc is read.
     a.apply({ type: "updateCode", codeId: parentId, color: "#0072b2" });
     meet(a, b);
