@@ -56,8 +56,14 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
   for (const [id, map] of r.attributes.entries()) (state.attributes as Record<string, Entity>)[id] = fromFields(map, AREAS.attributes);
 
   // Codes and documents with their deletion marks; which live ones stay is settled below.
-  const codes = new Map<string, { code: Code; deleted?: Tombstone }>();
-  for (const [id, map] of r.codes.entries()) codes.set(id, { code: fromFields(map, AREAS.codes) as unknown as Code, deleted: map.get(DELETED) as Tombstone | undefined });
+  const codes = new Map<string, { code: Code; deleted?: Tombstone; named: TeamStamp }>();
+  for (const [id, map] of r.codes.entries()) {
+    const code = fromFields(map, AREAS.codes) as unknown as Code;
+    // Who last named the code (its creator, until someone renames it): who a restored parent was needed by.
+    const name = map.get("name");
+    const named = isRegister(name) ? { by: name.by, at: name.at } : { by: "", at: code.createdAt };
+    codes.set(id, { code, deleted: map.get(DELETED) as Tombstone | undefined, named });
+  }
   const documents = new Map<string, { doc: DocumentMeta; deleted?: Tombstone }>();
   for (const [id, map] of r.documents.entries()) documents.set(id, { doc: fromFields(map, AREAS.documents) as unknown as DocumentMeta, deleted: map.get(DELETED) as Tombstone | undefined });
 
@@ -98,7 +104,7 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
     if (!parentId) continue;
     const parent = codes.get(parentId);
     if (!parent) continue;
-    if (need("code", parentId, parent.deleted, { by: entry.code.createdAt, at: entry.code.createdAt }, false)) pending.push(parentId);
+    if (need("code", parentId, parent.deleted, entry.named, false)) pending.push(parentId);
   }
   for (const [id, entry] of codes) {
     if (!live(id)) continue;

@@ -173,6 +173,19 @@ describe("team replica: merging", () => {
     expect(a.canonical()).toBe(b.canonical());
   });
 
+  it("two members typing in one memo at once raise one open notice, not one per save", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    for (let i = 1; i <= 4; i++) {
+      a.apply({ type: "setMemo", target: { kind: "project" }, content: memoDoc("Pertanyaan penelitian", `Rani ${i}`), text: "" });
+      b.apply({ type: "setMemo", target: { kind: "project" }, content: memoDoc("Pertanyaan penelitian", `Budi ${i}`), text: "" });
+      meet(a, b);
+    }
+    meet(a, b);
+    expect(a.replica.conflicts().filter((c) => c.kind === "memoEdited")).toHaveLength(1);
+    expect(a.canonical()).toBe(b.canonical());
+  });
+
   it("a memo edited after seeing the other's edit is no conflict", () => {
     const a = new Member("Rani", seeded());
     const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
@@ -206,6 +219,9 @@ describe("team replica: conflicts", () => {
     const notice = notices.find((c) => c.subject.kind === "code" && c.subject.codeId === childId)!;
     expect(notice.other).toMatchObject({ by: "Rani", at: "2026-02-01T10:00:00.000Z" });
     expect(notice.kept).toMatchObject({ by: "Budi", value: 1 });
+    // The parent came back because its (restored) child needed it: noticed too, naming who made the child.
+    const parentNotice = notices.find((c) => c.subject.kind === "code" && c.subject.codeId === parentId)!;
+    expect(parentNotice.kept).toMatchObject({ by: "Rani", value: 0 });
     // Choosing the deletion after all deletes it everywhere, codings included.
     const ops = b.replica.resolve(notice.id, "other");
     expect(ops).toEqual([{ type: "deleteCode", codeId: childId }]);
