@@ -1,9 +1,23 @@
 import * as Y from "yjs";
 import { checkAttributeValue } from "../attributes/values.js";
 import { foldName } from "../codebook/importCodebook.js";
-import { findIndicator } from "../frameworks/model.js";
+import { Framework, StoredOverride, findIndicator } from "../frameworks/model.js";
 import type { CodeId, DocumentId, ProjectId } from "../model/ids.js";
-import { PROJECT_FORMAT, memoKey, type Code, type Coding, type DocumentMeta, type MemoTarget, type ProjectState } from "../model/project.js";
+import {
+  AttributeDefinition,
+  Case as CaseSchema,
+  Code as CodeSchema,
+  DocumentGroup as DocumentGroupSchema,
+  DocumentMeta as DocumentMetaSchema,
+  MemoTarget as MemoTargetSchema,
+  PROJECT_FORMAT,
+  memoKey,
+  type Code,
+  type Coding,
+  type DocumentMeta,
+  type MemoTarget,
+  type ProjectState,
+} from "../model/project.js";
 import { AREAS, fromFields } from "./fields.js";
 import { DELETED, MEMO_EDIT, isRegister, memoFragment, type Register, type Roots, type Tombstone } from "./layout.js";
 import { readMemoFragment } from "./memoCodec.js";
@@ -52,24 +66,35 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
     attributes: {},
     documentGroups: {},
   };
-  for (const [id, map] of r.frameworks.entries()) (state.frameworks as Record<string, Entity>)[id] = fromFields(map, AREAS.frameworks);
-  for (const [id, map] of r.attributes.entries()) (state.attributes as Record<string, Entity>)[id] = fromFields(map, AREAS.attributes);
+  for (const [id, map] of r.frameworks.entries()) {
+    const framework = fromFields(map, AREAS.frameworks);
+    if (keyed(Framework, framework, id)) (state.frameworks as Record<string, Entity>)[id] = framework;
+  }
+  for (const [id, map] of r.attributes.entries()) {
+    const attribute = fromFields(map, AREAS.attributes);
+    if (keyed(AttributeDefinition, attribute, id)) (state.attributes as Record<string, Entity>)[id] = attribute;
+  }
 
   // Codes and documents with their deletion marks; which live ones stay is settled below.
   const codes = new Map<string, { code: Code; deleted?: Tombstone; named: TeamStamp }>();
   for (const [id, map] of r.codes.entries()) {
     const code = fromFields(map, AREAS.codes) as unknown as Code;
+    if (!keyed(CodeSchema, code, id)) continue;
     // Who last named the code (its creator, until someone renames it): who a restored parent was needed by.
     const name = map.get("name");
     const named = isRegister(name) ? { by: name.by, at: name.at } : { by: "", at: code.createdAt };
     codes.set(id, { code, deleted: map.get(DELETED) as Tombstone | undefined, named });
   }
   const documents = new Map<string, { doc: DocumentMeta; deleted?: Tombstone }>();
-  for (const [id, map] of r.documents.entries()) documents.set(id, { doc: fromFields(map, AREAS.documents) as unknown as DocumentMeta, deleted: map.get(DELETED) as Tombstone | undefined });
+  for (const [id, map] of r.documents.entries()) {
+    const doc = fromFields(map, AREAS.documents) as unknown as DocumentMeta;
+    if (keyed(DocumentMetaSchema, doc, id)) documents.set(id, { doc, deleted: map.get(DELETED) as Tombstone | undefined });
+  }
 
   const codings: Coding[] = [];
   for (const id of r.codings.keys()) {
-    const merged = readCoding(r, id)!;
+    const merged = readCoding(r, id);
+    if (!merged) continue;
     // A coding whose code or document the doc never held, or that no longer fits, cannot be shown.
     if (fits(merged, codes.get(merged.codeId)?.code, documents.get(merged.documentId)?.doc)) codings.push(merged);
   }
@@ -127,14 +152,28 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
   return { state, restored: [...restored.values()] };
 }
 
-/** A coding as the doc holds it, with its code and stance edits overlaid; undefined when it is gone. */
+/**
+ * Whether an entity read from the doc is whole and kept under its own id. Another member's Tandai
+ * wrote it, but the doc crossed a network and a server: what is not a valid entity is not shown
+ * (on every replica alike), rather than let into a project where applyOperation would take it.
+ */
+function keyed(schema: { safeParse(value: unknown): { success: boolean } }, entity: { id?: unknown }, id: string): boolean {
+  return entity.id === id && schema.safeParse(entity).success;
+}
+
+/** A coding as the doc holds it, with its code and stance edits overlaid; undefined when it is gone or not a whole coding. */
 export function readCoding(r: Roots, id: string): Coding | undefined {
   const raw = r.codings.get(id);
-  if (!raw) return undefined;
+  if (!raw || typeof raw !== "object") return undefined;
   const { by: _by, at: _at, ...coding } = raw as unknown as Coding & TeamStamp;
   const codeId = r.codingEdits.get(`${id}|codeId`);
   const stance = r.codingEdits.get(`${id}|stance`);
-  return { ...coding, ...(codeId !== undefined ? { codeId } : {}), ...(stance !== undefined ? { stance } : {}) } as Coding;
+  const merged = { ...coding, ...(codeId !== undefined ? { codeId } : {}), ...(stance !== undefined ? { stance } : {}) } as Coding;
+  // A hand check, not the schema: it runs for every one of 100k codings on a full read.
+  const whole =
+    merged.id === id && typeof merged.documentId === "string" && typeof merged.codeId === "string" && Number.isInteger(merged.start) && Number.isInteger(merged.end) &&
+    merged.start >= 0 && typeof merged.coder === "string" && (merged.stance === "supports" || merged.stance === "contradicts") && typeof merged.createdAt === "string";
+  return whole ? merged : undefined;
 }
 
 /** Whether a coding can stand: its code takes codings, its document holds its range. */
@@ -187,7 +226,7 @@ function targetExists(state: ProjectState, target: MemoTarget): boolean {
 function readMemos(r: Roots, doc: Y.Doc, state: ProjectState): void {
   for (const [key, meta] of r.memos.entries()) {
     const target = meta.get("target") as MemoTarget | undefined;
-    if (!target || memoKey(target) !== key || !targetExists(state, target)) continue;
+    if (!MemoTargetSchema.safeParse(target).success || !target || memoKey(target) !== key || !targetExists(state, target)) continue;
     const body = readMemoFragment(memoFragment(doc, key));
     if (body.content === null) continue;
     const edit = meta.get(MEMO_EDIT);
@@ -200,10 +239,12 @@ function readMemos(r: Roots, doc: Y.Doc, state: ProjectState): void {
 function readMembers(r: Roots, state: ProjectState): void {
   for (const [id, map] of r.cases.entries()) {
     const found = fromFields(map, AREAS.cases) as unknown as ProjectState["cases"][CaseKey];
+    if (!keyed(CaseSchema, found, id)) continue;
     (state.cases as Record<string, unknown>)[id] = { ...found, documentIds: found.documentIds.filter((d) => state.documents[d]) };
   }
   for (const [id, map] of r.documentGroups.entries()) {
     const found = fromFields(map, AREAS.documentGroups) as unknown as ProjectState["documentGroups"][GroupKey];
+    if (!keyed(DocumentGroupSchema, found, id)) continue;
     (state.documentGroups as Record<string, unknown>)[id] = { ...found, documentIds: found.documentIds.filter((d) => state.documents[d]) };
   }
 }
@@ -213,7 +254,7 @@ type GroupKey = keyof ProjectState["documentGroups"];
 function readOverrides(r: Roots, state: ProjectState): void {
   for (const [key, reg] of r.overrides.entries()) {
     const value = (reg as Register<ProjectState["overrides"][string] | null>).v;
-    if (!value) continue;
+    if (!value || !StoredOverride.safeParse(value).success) continue;
     const bar = key.indexOf("|");
     const caseId = key.slice(0, bar) as CaseKey;
     if (!state.cases[caseId] || !findIndicator(state.frameworks, key.slice(bar + 1))) continue;

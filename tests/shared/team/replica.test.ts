@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { emptyProject, memoKey, newDocumentGroupId, type CodeId, type ProjectState } from "../../../shared/index.js";
-import { TeamReplica, applyRemoteUpdate, readProjectHeader } from "../../../shared/team/index.js";
+import { ProjectState as ProjectStateSchema, checkIntegrity, emptyProject, memoKey, newDocumentGroupId, type CodeId, type ProjectState } from "../../../shared/index.js";
+import { REMOTE_ORIGIN, TeamReplica, applyRemoteUpdate, readProjectHeader } from "../../../shared/team/index.js";
 import { code, coding, documentMeta, project } from "../fixtures.js";
 import { Member, hashes, join, meet } from "./members.js";
 
@@ -390,6 +390,32 @@ describe("team replica: links and odd memos", () => {
     const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
     expect(b.state.memos.project!.text).toBe("Catatan lama\n\nBaris kedua");
     expect(b.canonical()).toBe(a.canonical());
+  });
+});
+
+describe("team replica: what another member's doc may hold", () => {
+  it("entries that are not whole entities are not let into the project, on every replica alike", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const docId = Object.keys(a.state.documents)[0]!;
+    const codeId = Object.keys(a.state.codes)[1]!;
+    // Written straight into the doc, as a damaged or foreign client could.
+    a.replica.doc.transact(() => {
+      const bad = new Y.Map<unknown>();
+      bad.set("id", "badcode1");
+      bad.set("name", "");
+      a.replica.doc.getMap("codes").set("badcode1", bad);
+      a.replica.doc.getMap("codings").set("badcoding", { id: "badcoding", documentId: docId, codeId, start: "0", end: 10, coder: "X", stance: "supports", createdAt: "" });
+      a.replica.doc.getMap("codings").set("badcode2", { id: "other", documentId: docId, codeId, start: 0, end: 10, coder: "X", stance: "supports", createdAt: "" });
+    }, REMOTE_ORIGIN);
+    meet(a, b);
+    for (const m of [a, b]) {
+      expect(m.state.codes["badcode1" as never]).toBeUndefined();
+      expect(Object.keys(m.state.codings)).toHaveLength(1);
+      expect(checkIntegrity(m.state)).toEqual([]);
+      expect(ProjectStateSchema.safeParse(m.state).success).toBe(true);
+    }
+    expect(a.canonical()).toBe(b.canonical());
   });
 });
 
