@@ -54,7 +54,8 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
   const state: ProjectState = {
     format: PROJECT_FORMAT,
     id: local.id,
-    name: header?.name ?? local.name,
+    // The name another member gave, if it is one a project can have.
+    name: header && header.name.trim() && header.name.length <= 200 ? header.name : local.name,
     createdAt: local.createdAt,
     documents: {},
     codes: {},
