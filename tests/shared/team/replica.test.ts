@@ -186,6 +186,21 @@ describe("team replica: merging", () => {
     expect(a.canonical()).toBe(b.canonical());
   });
 
+  it("two members writing the first memo on one code while apart both keep their text, with a notice", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const id = Object.keys(a.state.codes)[0]! as CodeId;
+    a.apply({ type: "setMemo", target: { kind: "code", id }, content: memoDoc("Definisi dari Rani"), text: "Definisi dari Rani" });
+    b.apply({ type: "setMemo", target: { kind: "code", id }, content: memoDoc("Catatan Budi"), text: "Catatan Budi" });
+    meet(a, b);
+    meet(a, b);
+    const memo = a.state.memos[memoKey({ kind: "code", id })]!;
+    expect(memo.text).toContain("Definisi dari Rani");
+    expect(memo.text).toContain("Catatan Budi");
+    expect(a.canonical()).toBe(b.canonical());
+    expect(a.replica.conflicts().map((c) => c.kind)).toEqual(["memoEdited"]);
+  });
+
   it("a memo edited after seeing the other's edit is no conflict", () => {
     const a = new Member("Rani", seeded());
     const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
