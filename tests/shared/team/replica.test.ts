@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ProjectState as ProjectStateSchema, checkIntegrity, emptyProject, memoKey, newDocumentGroupId, type CodeId, type ProjectState } from "../../../shared/index.js";
-import { REMOTE_ORIGIN, TeamReplica, applyRemoteUpdate, readProjectHeader } from "../../../shared/team/index.js";
+import { REMOTE_ORIGIN, TeamReplica, applyRemoteUpdate, memoFragmentName, readProjectHeader, writeMemoFragment } from "../../../shared/team/index.js";
 import { code, coding, documentMeta, project } from "../fixtures.js";
 import { Member, hashes, join, meet } from "./members.js";
 
@@ -199,6 +199,19 @@ describe("team replica: merging", () => {
     expect(memo.text).toContain("Catatan Budi");
     expect(a.canonical()).toBe(b.canonical());
     expect(a.replica.conflicts().map((c) => c.kind)).toEqual(["memoEdited"]);
+  });
+
+  it("an editor bound to the memo's fragment (as @tiptap/extension-collaboration binds it) comes out as setMemo", () => {
+    const a = new Member("Rani", seeded());
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const fragment = a.replica.doc.getXmlFragment(memoFragmentName("project"));
+    const binding = { name: "y-sync" };
+    a.replica.doc.transact(() => writeMemoFragment(a.replica.doc, fragment, memoDoc("Pertanyaan penelitian", "Diketik di editor")), binding);
+    const ops = a.pull();
+    expect(ops).toEqual([expect.objectContaining({ type: "setMemo", target: { kind: "project" }, text: "Pertanyaan penelitian\n\nDiketik di editor" })]);
+    meet(a, b);
+    expect(b.state.memos.project!.text).toBe("Pertanyaan penelitian\n\nDiketik di editor");
+    expect(a.canonical()).toBe(b.canonical());
   });
 
   it("a memo edited after seeing the other's edit is no conflict", () => {
