@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { ProjectState as ProjectStateSchema, checkIntegrity, emptyProject, memoKey, newDocumentGroupId, type CodeId, type ProjectState } from "../../../shared/index.js";
+import { ProjectState as ProjectStateSchema, applyOperation, checkIntegrity, type Operation, emptyProject, memoKey, newDocumentGroupId, type CodeId, type ProjectState } from "../../../shared/index.js";
 import { REMOTE_ORIGIN, TeamReplica, applyRemoteUpdate, memoFragmentName, readProjectHeader, writeMemoFragment } from "../../../shared/team/index.js";
 import { code, coding, documentMeta, project } from "../fixtures.js";
 import { Member, hashes, join, meet } from "./members.js";
@@ -444,6 +444,51 @@ describe("team replica: what another member's doc may hold", () => {
       expect(ProjectStateSchema.safeParse(m.state).success).toBe(true);
     }
     expect(a.canonical()).toBe(b.canonical());
+  });
+});
+
+describe("team replica: every kind of change arrives", () => {
+  it("framework thresholds and source types, document titles, order and attribute values, group and case renames", () => {
+    const state = seeded();
+    state.frameworks.kuz = { id: "kuz", name: { en: "Test", id: "Uji" }, kind: "assessment", indicators: [{ id: "kuz.legal", name: { en: "Legal", id: "Hukum" } }], thresholds: { minCodings: 1, minDocuments: 1 } } as ProjectState["frameworks"][string];
+    const a = new Member("Rani", state);
+    const b = join("Budi", a, emptyProject(a.state.id, a.state.name, a.state.createdAt));
+    const [d1, d2] = Object.keys(a.state.documents) as [never, never];
+    const attributeId = "attrsrc1" as never;
+    const groupId = newDocumentGroupId();
+    const ops = [
+      { type: "setThresholds", frameworkId: "kuz", thresholds: { minCodings: 3, minDocuments: 2 } },
+      { type: "addAttribute", attribute: { id: attributeId, name: "Jenis sumber", appliesTo: "document", type: "choice", choices: ["wawancara", "dokumen resmi"], role: "sourceType" } },
+      { type: "setFrameworkSourceTypes", frameworkId: "kuz", sourceTypes: ["wawancara"] },
+      { type: "setAttributeValue", target: { kind: "document", id: d1 }, attributeId, value: "wawancara" },
+      { type: "updateAttribute", attributeId, name: "Sumber", choices: ["wawancara", "dokumen resmi", "literatur"] },
+      { type: "renameDocument", documentId: d2, title: "Notulen" },
+      { type: "orderDocuments", orders: { [d2]: 0, [d1]: 1 } },
+      { type: "addDocumentGroup", group: { id: groupId, name: "Resmi", documentIds: [d2], createdAt: "2026-01-05T00:00:00.000Z" } },
+      { type: "renameDocumentGroup", groupId, name: "Dokumen resmi" },
+      { type: "renameCase", caseId: "case1234", name: "Padang kota" },
+      { type: "renameProject", name: "Kerja sama kota kembar" },
+      { type: "setCodeKey", codeId: Object.keys(a.state.codes)[0], key: 2 },
+      { type: "moveCode", codeId: Object.keys(a.state.codes)[1], parentId: null, order: 5 },
+    ] as Operation[];
+    // The inverses, as undo would apply them, found on a copy of the project before the changes.
+    const original = a.canonical();
+    const scratch = structuredClone(a.state);
+    const inverses = ops.map((op) => applyOperation(scratch, op));
+    for (const op of ops) a.apply(op);
+    meet(a, b);
+    expect(b.canonical()).toBe(a.canonical());
+    expect(b.state.frameworks.kuz).toMatchObject({ thresholds: { minCodings: 3, minDocuments: 2 }, sourceTypes: ["wawancara"] });
+    expect(b.state.documents[d1]!.attributes).toEqual({ [attributeId]: "wawancara" });
+    // And every one of them undone over there comes back here, back to the project as it was.
+    for (const inverse of [...inverses].reverse()) b.apply(inverse);
+    meet(a, b);
+    expect(a.canonical()).toBe(b.canonical());
+    expect(a.state.name).toBe("Padang – Ba Ria-Vung Tau");
+    expect(a.state.frameworks.kuz!.thresholds).toEqual({ minCodings: 1, minDocuments: 1 });
+    expect(a.state.attributes[attributeId]).toBeUndefined();
+    expect(a.state.documentGroups[groupId]).toBeUndefined();
+    expect(a.canonical()).toBe(original);
   });
 });
 
