@@ -10,8 +10,6 @@ import {
   newCodingId,
   offset,
   type AttributeId,
-  type CaseId,
-  type CodeId,
   type CodingId,
   type DocumentGroupId,
   type DocumentId,
@@ -220,4 +218,3 @@ describe("team replica: convergence under random partitions", () => {
   }, 180_000); // 200 runs: ~15 s alone, several times that on a machine shared with other builds
 });
 
-export type { CaseId, CodeId, DocumentId };

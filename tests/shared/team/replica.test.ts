@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ProjectState as ProjectStateSchema, applyOperation, checkIntegrity, type Operation, emptyProject, memoKey, newDocumentGroupId, type CodeId, type ProjectState } from "../../../shared/index.js";
-import { REMOTE_ORIGIN, TeamReplica, applyRemoteUpdate, memoFragmentName, readProjectHeader, writeMemoFragment } from "../../../shared/team/index.js";
+import { REMOTE_ORIGIN, applyRemoteUpdate, memoFragmentName, readProjectHeader, writeMemoFragment } from "../../../shared/team/index.js";
 import { code, coding, documentMeta, project } from "../fixtures.js";
-import { Member, hashes, join, meet } from "./members.js";
+import { Member, join, meet } from "./members.js";
 
 const para = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
 const memoDoc = (...texts: string[]) => ({ type: "doc", content: texts.map(para) });
@@ -569,4 +569,3 @@ describe("team replica: concurrent structure", () => {
   });
 });
 
-export { hashes, TeamReplica };
