@@ -1,7 +1,7 @@
 /**
  * The team replica (issue 14): the pure model that lets members' local projects meet through a Yjs
  * document. The transport (Hocuspocus provider), persistence and CLI live in electron/ and code
- * against this API (names as in the task; additions: the `applied` hint of commitLocal, `lastPull`,
+ * against this API (names as in the task; additions: the `applied` hint of commitLocal, `committed` of pullRemote, `lastPull`,
  * `readProjectHeader`, `canonicalProject`, the memo codec):
  *
  * - Owner sharing a project: `new TeamReplica({ state, actor, contentHashes })` seeds the doc from the
@@ -14,7 +14,8 @@
  * - Each local operation (once durable): `replica.commitLocal(state, hashes, op)`; `op`, the operation
  *   just applied, is a hint that spares comparing every coding.
  * - Remote updates: `applyRemoteUpdate(replica.doc, update)` (or the provider applies them), then
- *   `applyOperation(state, batch(replica.pullRemote(state)))` and persist `replica.snapshot()` right
+ *   `applyOperation(state, batch(replica.pullRemote(state, { committed: true })))` (`committed`
+ *   when every local operation was committed as applied: it spares a pass over all codings) and persist `replica.snapshot()` right
  *   after (a snapshot older than the state makes the next start write the pulled changes again:
  *   harmless, but bytes).
  * - Conflicts: `replica.conflicts()`, words in the `team.conflict.*` i18n area; `replica.resolve(id,

@@ -125,7 +125,7 @@ export function benchTeamSync(): string {
         applyOperation(away, op);
         awayReplica.commitLocal(away, {}, op);
         for (const update of sent.splice(0)) applyRemoteUpdate(homeReplica.doc, update);
-        applyOperation(home, batch(homeReplica.pullRemote(home)));
+        applyOperation(home, batch(homeReplica.pullRemote(home, { committed: true })));
       })[1],
     );
   }
@@ -151,6 +151,6 @@ export function benchTeamSync(): string {
     line(`home pulls (${homeOps.length} ops) and applies them`, pullHome + applyHomeOps),
     line(`away pulls (${awayOpsIn.length} ops) and applies them`, pullAway + applyAwayOps),
     line("**sync in all (exchange + both pulls)**", sync, "target ≤ 10 s"),
-    line(`online: one coding from the other member, commit to pulled (median of ${online.length}; the ${onlineKind} pull)`, online[Math.floor(online.length / 2)]!, "in-process, no network"),
+    line(`online: one coding from the other member, commit to pulled (median of ${online.length}; the ${onlineKind} pull, \`committed: true\`)`, online[Math.floor(online.length / 2)]!, "in-process, no network"),
   ].join("\n");
 }

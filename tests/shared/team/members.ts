@@ -9,6 +9,7 @@ export class Member {
   pulled = 0;
   /** Pulls that read only the changed codings. */
   quickPulls = 0;
+  private alternate = false;
 
   constructor(
     readonly name: string,
@@ -26,7 +27,10 @@ export class Member {
 
   /** Remote changes are in the doc: apply what they mean locally, as one batch. */
   pull(): Operation[] {
-    const ops = this.replica.pullRemote(this.state);
+    // Every local operation here is committed as it is applied (apply), so the members alternate
+    // between saying so and not, which exercises both.
+    this.alternate = !this.alternate;
+    const ops = this.replica.pullRemote(this.state, { committed: this.alternate });
     if (ops.length) applyOperation(this.state, batch(ops));
     this.pulled += ops.length;
     if (this.replica.lastPull === "quick") this.quickPulls++;
