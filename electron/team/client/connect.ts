@@ -37,7 +37,8 @@ export function converge(doc: Y.Doc, options: ConvergeOptions): Promise<void> {
       WebSocketPolyfill: globalThis.WebSocket,
       // One attempt per call: failing over to another instance is the caller's choice.
       maxAttempts: 1,
-      delay: 0,
+      autoConnect: false,
+      onMaxAttemptsFailed: () => finish(new ConvergeFailure("teamCli.errors.connectionLost", { server: options.server }, false)),
     });
     let flushing = false;
     let done = false;
@@ -73,6 +74,8 @@ export function converge(doc: Y.Doc, options: ConvergeOptions): Promise<void> {
     provider.on("synced", check);
     provider.on("unsyncedChanges", check);
     provider.on("authenticated", check);
-    socket.connect().catch(() => undefined);
+    // With its own socket, a provider starts only once attached (which connects the socket).
+    provider.attach();
+    void socket.connect();
   });
 }
