@@ -92,7 +92,8 @@ export async function startTeamServer(config: TeamServerConfig): Promise<Running
       extensions,
       async onAuthenticate({ documentName, token, connectionConfig }: onAuthenticatePayload) {
         const member = await memberFor(store, documentName, token);
-        if (!member) throw Object.assign(new Error(TOKEN_REFUSED), { reason: TOKEN_REFUSED });
+        // No message: Hocuspocus logs a hook's error message, and a wrong token is no server fault.
+        if (!member) throw Object.assign(new Error(), { reason: TOKEN_REFUSED });
         // Enforced by Hocuspocus itself: a read-only connection's sync steps and updates are not applied.
         connectionConfig.readOnly = !canWrite(member.role);
         return { member };
