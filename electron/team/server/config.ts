@@ -41,9 +41,9 @@ function checkedUrl(option: string, value: string, protocols: string[]): string 
   try {
     url = new URL(value);
   } catch {
-    throw new TandaiError("teamCli.errors.badUrl", { option, value: redact(value), expected: protocols.join(" ") });
+    throw new TandaiError("teamCli.errors.badUrl", { option, value: redact(value), expected: protocols.map((protocol) => `${protocol}//`).join(", ") });
   }
-  if (!protocols.includes(url.protocol)) throw new TandaiError("teamCli.errors.badUrl", { option, value: redact(value), expected: protocols.join(" ") });
+  if (!protocols.includes(url.protocol)) throw new TandaiError("teamCli.errors.badUrl", { option, value: redact(value), expected: protocols.map((protocol) => `${protocol}//`).join(", ") });
   return value;
 }
 
@@ -51,7 +51,8 @@ function checkedUrl(option: string, value: string, protocols: string[]): string 
 export function redact(value: string): string {
   try {
     const url = new URL(value);
-    if (url.password) url.password = "***";
+    if (!url.password) return value;
+    url.password = "***";
     return url.toString();
   } catch {
     return value.replace(/:[^:@/]*@/, ":***@");
