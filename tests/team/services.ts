@@ -84,24 +84,25 @@ function postgresBin(): string {
   return join(root, versions[0]!, "bin");
 }
 
-/** PostgreSQL refuses to run as root: as root (CI), the cluster belongs to `nobody`, and runs as it. */
-function asUser(command: string, args: string[]): [string, string[]] {
-  return process.getuid?.() === 0 ? ["runuser", ["-u", "nobody", "--", command, ...args]] : [command, args];
-}
+/**
+ * PostgreSQL refuses to run as root: as root (CI), the cluster belongs to `nobody` and runs as it —
+ * spawned with that uid directly (not through runuser), so our signals reach postgres itself.
+ */
+const NOBODY = 65534;
+const asNobody = () => (process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {});
 
 export async function startPostgres(): Promise<Service> {
   const bin = postgresBin();
   const dir = await mkdtemp(join(tmpdir(), "tandai-pg-"));
   await chmod(dir, 0o755);
   const data = join(dir, "data");
-  if (process.getuid?.() === 0) chownSync(dir, 65534, 65534);
-  const [initCommand, initArgs] = asUser(join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-instructions"]);
-  const init = spawnSync(initCommand, initArgs, { encoding: "utf8" });
+  if (process.getuid?.() === 0) chownSync(dir, NOBODY, NOBODY);
+  const init = spawnSync(join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-instructions"], { encoding: "utf8", cwd: dir, ...asNobody() });
   if (init.status !== 0) throw new Error(`initdb failed (${init.status}):\n${init.stderr || init.stdout}`);
   const port = await freePort();
   // A test cluster: no fsync (the tests kill Hocuspocus instances, never this server), sockets in its own folder.
-  const [command, args] = asUser(join(bin, "postgres"), ["-D", data, "-p", String(port), "-h", "127.0.0.1", "-k", dir, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const args = ["-D", data, "-p", String(port), "-h", "127.0.0.1", "-k", dir, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
+  const child = spawn(join(bin, "postgres"), args, { stdio: ["ignore", "pipe", "pipe"], cwd: dir, ...asNobody() });
   await waitForPort(port, child, "postgres", captured(child));
   // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, not waited for.
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, stop: stopper(child, "SIGINT", dir) };

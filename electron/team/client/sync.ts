@@ -24,6 +24,8 @@ export interface SyncReport {
 
 export interface SyncOptions {
   timeoutMs?: number;
+  /** Told each instance as the sync starts talking to it (the app's status line; tests kill it then). */
+  onConnecting?: (server: string) => void;
 }
 
 /**
@@ -32,13 +34,20 @@ export interface SyncOptions {
  * token ends it at once. The first request is plain HTTP, so an unreachable server or a refused
  * token is known in milliseconds with its exact message.
  */
-async function convergeWithAny(doc: Y.Doc, config: TeamConfig, readOnly: boolean, timeoutMs: number, beforeConnect: (server: string) => Promise<void>): Promise<string> {
+async function convergeWithAny(
+  doc: Y.Doc,
+  config: TeamConfig,
+  readOnly: boolean,
+  { timeoutMs = 60_000, onConnecting }: SyncOptions,
+  beforeConnect: (server: string) => Promise<void>,
+): Promise<string> {
   let last: Error | undefined;
   for (const server of config.servers) {
     try {
       const me = await whoAmI(server, config.projectId, config.token);
       if (me.role !== config.role) throw new TandaiError("teamCli.errors.roleChanged", { role: config.role, now: me.role });
       await beforeConnect(server);
+      onConnecting?.(server);
       await converge(doc, { server, projectId: config.projectId, token: config.token, readOnly, timeoutMs });
       return server;
     } catch (error) {
@@ -66,7 +75,7 @@ export async function syncOpenProject(target: SyncTarget, config: TeamConfig, op
   if (!readOnly) replica.commitLocal(target.state, hashes);
   const onServer = new Set(record.onServer);
   let textsSent = 0;
-  const server = await convergeWithAny(replica.doc, config, readOnly, options.timeoutMs ?? 60_000, async (server) => {
+  const server = await convergeWithAny(replica.doc, config, readOnly, options, async (server) => {
     // Texts first: a member who sees a document in the doc can always fetch its text.
     if (!readOnly) textsSent += await uploadTexts(target, { server, projectId: config.projectId, token: config.token }, hashes, onServer);
   });

@@ -29,7 +29,7 @@ const sync = (server: RunningTeamServer, doc: Y.Doc, projectId: string, token: s
   converge(doc, { server: server.url, projectId, token, readOnly, timeoutMs: 10_000 });
 
 const http = (server: RunningTeamServer, method: string, path: string, token: string, body?: Uint8Array) =>
-  fetch(`http://127.0.0.1:${server.port}${path}`, { method, headers: { authorization: `Bearer ${token}` }, body });
+  fetch(`http://127.0.0.1:${server.port}${path}`, { method, headers: { authorization: `Bearer ${token}` }, body: body ? new Blob([new Uint8Array(body)]) : undefined });
 
 describe("team server: tokens", () => {
   it("refuses a connection without a member token of that project, with the CLI's message", async () => {
