@@ -50,7 +50,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 const memberName = (value: unknown): string => {
   const name = typeof value === "string" ? value.trim() : "";
-  if (!name || name.length > MAX_NAME || /[\u0000-\u001f]/.test(name)) throw new Refusal(400, "badName");
+  if (!name || name.length > MAX_NAME || [...name].some((char) => char.charCodeAt(0) < 0x20)) throw new Refusal(400, "badName");
   return name;
 };
 

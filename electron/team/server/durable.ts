@@ -1,6 +1,5 @@
 import type { Extension, onStatelessPayload } from "@hocuspocus/server";
-import * as Y from "yjs";
-import type { TeamServerStore } from "./store.js";
+import type { TeamPersistence } from "./persistence.js";
 
 /** A client asks "is everything I sent in the database?" with this stateless message… */
 export const FLUSH_REQUEST = "tandai:flush";
@@ -12,15 +11,15 @@ export const FLUSH_FAILED = "tandai:store-failed";
  * Hocuspocus acknowledges an update once it is in the server's memory; its database store runs
  * later (debounced). `tandai team sync` must not say "synced" about changes a crash of the server
  * could still lose, so before it ends it asks for a flush: the document's whole state merged into
- * the database now, then an answer on the same connection.
+ * the database now (what this instance has not stored yet), then an answer on the same connection.
  */
-export function durableFlush(store: TeamServerStore): Extension {
+export function durableFlush(persistence: TeamPersistence): Extension {
   return {
     extensionName: "TandaiDurableFlush",
     async onStateless({ payload, document, connection }: onStatelessPayload) {
       if (payload !== FLUSH_REQUEST) return;
       try {
-        await store.mergeDocument(document.name, Y.encodeStateAsUpdate(document));
+        await persistence.flush(document);
         connection.sendStateless(FLUSH_DONE);
       } catch (error) {
         console.error(error);

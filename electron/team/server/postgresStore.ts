@@ -1,5 +1,4 @@
 import pg from "pg";
-import * as Y from "yjs";
 import type { Member, TeamServerStore } from "./store.js";
 import type { Role } from "./tokens.js";
 
@@ -10,7 +9,8 @@ CREATE TABLE IF NOT EXISTS tandai_members (
   project_id TEXT NOT NULL REFERENCES tandai_projects(id), name TEXT NOT NULL, role TEXT NOT NULL,
   token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT,
   PRIMARY KEY (project_id, name));
-CREATE TABLE IF NOT EXISTS tandai_documents (name TEXT PRIMARY KEY, state BYTEA NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tandai_document_updates (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, data BYTEA NOT NULL, stored_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS tandai_document_updates_name ON tandai_document_updates (name, id);
 CREATE TABLE IF NOT EXISTS tandai_texts (project_id TEXT NOT NULL, hash TEXT NOT NULL, bytes BYTEA NOT NULL, PRIMARY KEY (project_id, hash));
 `;
 
@@ -74,19 +74,19 @@ export async function openPostgresStore(url: string): Promise<TeamServerStore> {
       const { rows } = await pool.query<MemberRow>("SELECT * FROM tandai_members WHERE project_id = $1 ORDER BY created_at, name", [projectId]);
       return rows.map((row) => ({ ...toMember(row), revokedAt: row.revoked_at }));
     },
-    async fetchDocument(name) {
-      const row = await one<{ state: Buffer }>("SELECT state FROM tandai_documents WHERE name = $1", [name]);
-      return row ? new Uint8Array(row.state) : null;
+    async documentUpdates(name) {
+      const { rows } = await pool.query<{ id: string; data: Buffer }>("SELECT id, data FROM tandai_document_updates WHERE name = $1 ORDER BY id", [name]);
+      return { lastId: Number(rows.at(-1)?.id ?? 0), updates: rows.map((row) => new Uint8Array(row.data)) };
     },
-    async mergeDocument(name, update) {
-      // Row lock: two instances merging into one document take turns, so neither overwrites the other.
+    async appendDocumentUpdate(name, update) {
+      await pool.query("INSERT INTO tandai_document_updates (name, data, stored_at) VALUES ($1, $2, $3)", [name, Buffer.from(update), new Date().toISOString()]);
+    },
+    async compactDocument(name, upToId, state) {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        await client.query("INSERT INTO tandai_documents (name, state, updated_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING", [name, Buffer.from(update), new Date().toISOString()]);
-        const { rows } = await client.query<{ state: Buffer }>("SELECT state FROM tandai_documents WHERE name = $1 FOR UPDATE", [name]);
-        const merged = Y.mergeUpdates([new Uint8Array(rows[0]!.state), update]);
-        await client.query("UPDATE tandai_documents SET state = $2, updated_at = $3 WHERE name = $1", [name, Buffer.from(merged), new Date().toISOString()]);
+        await client.query("DELETE FROM tandai_document_updates WHERE name = $1 AND id <= $2", [name, upToId]);
+        await client.query("INSERT INTO tandai_document_updates (name, data, stored_at) VALUES ($1, $2, $3)", [name, Buffer.from(state), new Date().toISOString()]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);

@@ -1,4 +1,3 @@
-import { Database } from "@hocuspocus/extension-database";
 import { Redis } from "@hocuspocus/extension-redis";
 import { Server, type Extension, type onAuthenticatePayload } from "@hocuspocus/server";
 import { TandaiError } from "../../../shared/errors.js";
@@ -8,6 +7,7 @@ import type { TeamServerConfig } from "./config.js";
 import { redact } from "./config.js";
 import { durableFlush } from "./durable.js";
 import { openStore } from "./openStore.js";
+import { TeamPersistence } from "./persistence.js";
 import type { TeamServerStore } from "./store.js";
 
 export interface RunningTeamServer {
@@ -61,7 +61,7 @@ async function reachable(redis: Redis, url: string): Promise<void> {
  * Tandai's configuration of Hocuspocus: one Yjs document per shared project (named by its
  * server-side id), every connection authenticated by a member token (a viewer's connection is
  * read-only, so the server drops their updates), persisted through the Database extension into
- * the store (merged, never overwritten), optionally fanned out to other instances through Redis;
+ * the store (appended, never overwritten), optionally fanned out to other instances through Redis;
  * and the HTTP routes (sharing, members, texts) on the same port.
  */
 export async function startTeamServer(config: TeamServerConfig): Promise<RunningTeamServer> {
@@ -70,13 +70,8 @@ export async function startTeamServer(config: TeamServerConfig): Promise<Running
   try {
     if (redis) await reachable(redis, config.redis!);
     const generatedAdminToken = await ensureAdminToken(store, config.adminToken);
-    const extensions: Extension[] = [
-      new Database({
-        fetch: ({ documentName }) => store.fetchDocument(documentName),
-        store: ({ documentName, state }) => store.mergeDocument(documentName, state),
-      }),
-      durableFlush(store),
-    ];
+    const persistence = new TeamPersistence(store);
+    const extensions: Extension[] = [persistence, durableFlush(persistence)];
     if (redis) extensions.unshift(redis);
     // eslint-disable-next-line prefer-const -- the routes need the instance, made after them
     let server: Server;
@@ -100,7 +95,6 @@ export async function startTeamServer(config: TeamServerConfig): Promise<Running
       },
       async onRequest({ request, response }) {
         // A handled request rejects with nothing: Hocuspocus then skips its default answer.
-        // eslint-disable-next-line @typescript-eslint/only-throw-error
         if (await routes(request, response)) throw null;
       },
     });

@@ -1,7 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { DatabaseSync as Database } from "node:sqlite";
-import * as Y from "yjs";
 import type { Member, TeamServerStore } from "./store.js";
 import type { Role } from "./tokens.js";
 
@@ -12,7 +11,8 @@ CREATE TABLE IF NOT EXISTS members (
   project_id TEXT NOT NULL REFERENCES projects(id), name TEXT NOT NULL, role TEXT NOT NULL,
   token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT,
   PRIMARY KEY (project_id, name));
-CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS document_updates (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, data BLOB NOT NULL, stored_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS document_updates_name ON document_updates (name, id);
 CREATE TABLE IF NOT EXISTS texts (project_id TEXT NOT NULL, hash TEXT NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (project_id, hash));
 `;
 
@@ -82,19 +82,17 @@ export async function openSqliteStore(file: string): Promise<TeamServerStore> {
       const rows = db.prepare("SELECT * FROM members WHERE project_id = ? ORDER BY created_at, name").all(projectId) as unknown as MemberRow[];
       return rows.map((row) => ({ ...toMember(row), revokedAt: row.revoked_at }));
     },
-    async fetchDocument(name) {
-      const row = db.prepare("SELECT state FROM documents WHERE name = ?").get(name) as { state: Uint8Array } | undefined;
-      return row ? new Uint8Array(row.state) : null;
+    async documentUpdates(name) {
+      const rows = db.prepare("SELECT id, data FROM document_updates WHERE name = ? ORDER BY id").all(name) as unknown as { id: number; data: Uint8Array }[];
+      return { lastId: rows.at(-1)?.id ?? 0, updates: rows.map((row) => new Uint8Array(row.data)) };
     },
-    async mergeDocument(name, update) {
+    async appendDocumentUpdate(name, update) {
+      db.prepare("INSERT INTO document_updates (name, data, stored_at) VALUES (?, ?, ?)").run(name, update, new Date().toISOString());
+    },
+    async compactDocument(name, upToId, state) {
       transaction(() => {
-        const row = db.prepare("SELECT state FROM documents WHERE name = ?").get(name) as { state: Uint8Array } | undefined;
-        const state = row ? Y.mergeUpdates([new Uint8Array(row.state), update]) : update;
-        db.prepare("INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at").run(
-          name,
-          state,
-          new Date().toISOString(),
-        );
+        db.prepare("DELETE FROM document_updates WHERE name = ? AND id <= ?").run(name, upToId);
+        db.prepare("INSERT INTO document_updates (name, data, stored_at) VALUES (?, ?, ?)").run(name, state, new Date().toISOString());
       });
     },
     async putText(projectId, hash, bytes) {

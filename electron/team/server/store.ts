@@ -25,13 +25,16 @@ export interface TeamServerStore {
   /** Revokes a member's token; false when no such (unrevoked) member. */
   revokeMember(projectId: string, name: string, at: string): Promise<boolean>;
   listMembers(projectId: string): Promise<(Member & { revokedAt: string | null })[]>;
-  /** The stored Yjs state of a project's document, or null before its first store. */
-  fetchDocument(name: string): Promise<Uint8Array | null>;
   /**
-   * Merges a Yjs update into the stored state (never replaces it): two instances storing the same
-   * document in any order, or one storing a state older than the other's, lose nothing.
+   * A project document's stored Yjs updates, oldest first, and the id of the last one. Applied in
+   * any order they give the same state (Yjs updates commute), so two instances appending
+   * concurrently, or one appending what the other already had, lose nothing.
    */
-  mergeDocument(name: string, update: Uint8Array): Promise<void>;
+  documentUpdates(name: string): Promise<{ lastId: number; updates: Uint8Array[] }>;
+  /** Appends an update: only what changed since this instance's last store, so a store is O(change). */
+  appendDocumentUpdate(name: string, update: Uint8Array): Promise<void>;
+  /** Replaces the updates up to `upToId` by one state that contains them (later appends are kept). */
+  compactDocument(name: string, upToId: number, state: Uint8Array): Promise<void>;
   /** Stores a text once; storing the same hash again does nothing. */
   putText(projectId: string, hash: string, bytes: Uint8Array): Promise<void>;
   getText(projectId: string, hash: string): Promise<Uint8Array | undefined>;

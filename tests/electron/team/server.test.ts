@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { converge } from "../../../electron/team/client/connect.js";
 import { whoAmI } from "../../../electron/team/client/http.js";
 import { inviteMember, shareProject } from "../../../electron/team/server/auth.js";
+import { storedState } from "../../../electron/team/server/persistence.js";
 import { startTeamServer, type RunningTeamServer } from "../../../electron/team/server/server.js";
 import { contentHash } from "../../../electron/team/server/tokens.js";
 import { useTempDirs } from "../tempDirs.js";
@@ -104,7 +105,7 @@ describe("team server: a viewer cannot write", () => {
     await sync(server, fresh, project.projectId, project.token);
     expect(fresh.getMap("codes").toJSON()).toEqual({ real: "by the owner" });
     const stored = new Y.Doc();
-    Y.applyUpdate(stored, (await server.store.fetchDocument(project.projectId))!);
+    Y.applyUpdate(stored, (await storedState(server.store, project.projectId))!);
     expect(stored.getMap("codes").has("forged")).toBe(false);
     expect(stored.getMap("codes").get("real")).toBe("by the owner");
   });
@@ -138,7 +139,7 @@ describe("team server: texts and persistence", () => {
     await sync(server, doc, project.projectId, project.token);
     // Converged means flushed: the database has it before any debounce ran.
     const stored = new Y.Doc();
-    Y.applyUpdate(stored, (await server.store.fetchDocument(project.projectId))!);
+    Y.applyUpdate(stored, (await storedState(server.store, project.projectId))!);
     expect(stored.getMap("codes").get("c1")).toBe("Air bersih");
     await server.close();
     running.pop();
@@ -148,17 +149,41 @@ describe("team server: texts and persistence", () => {
     expect(joiner.getMap("codes").get("c1")).toBe("Air bersih");
   });
 
-  it("merges what it stores into what is stored, so an older state written later loses nothing", async () => {
-    const { server } = await sqliteServer();
-    const a = new Y.Doc();
-    a.getMap("codes").set("a", 1);
-    const b = new Y.Doc();
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-    b.getMap("codes").set("b", 2);
-    await server.store.mergeDocument("p", Y.encodeStateAsUpdate(b));
-    await server.store.mergeDocument("p", Y.encodeStateAsUpdate(a));
-    const stored = new Y.Doc();
-    Y.applyUpdate(stored, (await server.store.fetchDocument("p"))!);
-    expect(stored.getMap("codes").toJSON()).toEqual({ a: 1, b: 2 });
+  it("stores only what changed, deletions included, and two instances' stores in any order lose nothing", async () => {
+    const { server, db } = await sqliteServer();
+    const project = await shareProject(server.store, "P", "Owner");
+    const doc = new Y.Doc();
+    const codes = doc.getMap("codes");
+    for (let i = 0; i < 200; i++) codes.set(`c${i}`, `Kode ${i} dengan nama yang agak panjang`);
+    await sync(server, doc, project.projectId, project.token);
+    const first = (await server.store.documentUpdates(project.projectId)).updates;
+    codes.delete("c7");
+    await sync(server, doc, project.projectId, project.token);
+    codes.set("c200", "baru");
+    await sync(server, doc, project.projectId, project.token);
+    const { updates } = await server.store.documentUpdates(project.projectId);
+    expect(updates.length).toBeGreaterThan(first.length);
+    // The later stores (the sync's flush, the debounced ones) carry the change, not the project again.
+    const whole = Math.max(...first.map((update) => update.length));
+    for (const update of updates.slice(first.length)) expect(update.length).toBeLessThan(whole / 20);
+    // Stored in the reverse order (as two instances may), the state is the same, the deletion kept.
+    const reversed = new Y.Doc();
+    for (const update of [...updates].reverse()) Y.applyUpdate(reversed, update);
+    expect(reversed.getMap("codes").has("c7")).toBe(false);
+    expect(reversed.getMap("codes").get("c200")).toBe("baru");
+    expect(reversed.getMap("codes").size).toBe(200);
+    // Each sync stores at least once, and the document unloads between syncs: its loads fold the
+    // updates once there are more than 20, so they stay bounded.
+    for (let i = 0; i < 25; i++) {
+      codes.set(`more${i}`, i);
+      await sync(server, doc, project.projectId, project.token);
+    }
+    await server.close();
+    running.pop();
+    const { server: again } = await sqliteServer(db);
+    const joiner = new Y.Doc();
+    await sync(again, joiner, project.projectId, project.token, true);
+    expect(joiner.getMap("codes").size).toBe(225);
+    expect((await again.store.documentUpdates(project.projectId)).updates.length).toBeLessThanOrEqual(22);
   });
 });
