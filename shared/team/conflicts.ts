@@ -96,11 +96,11 @@ export class ConflictWatch {
   }
 
   list(): TeamConflict[] {
-    return [...this.r.conflicts.values()].map((c) => c as TeamConflict).filter((c) => !c.resolved).sort((a, b) => a.detected.at.localeCompare(b.detected.at) || a.id.localeCompare(b.id));
+    return [...this.r.conflicts.values()].map((c) => c as TeamConflict).filter((c) => !this.r.resolutions.has(c.id)).sort((a, b) => a.detected.at.localeCompare(b.detected.at) || a.id.localeCompare(b.id));
   }
 
   markResolved(conflict: TeamConflict, stamp: TeamStamp, choice: TeamResolution): void {
-    this.r.conflicts.set(conflict.id, { ...conflict, resolved: { ...stamp, choice } });
+    this.r.resolutions.set(conflict.id, { ...stamp, choice });
   }
 }
 

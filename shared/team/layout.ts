@@ -24,6 +24,8 @@ export const ROOT = {
   attributes: "attributes",
   overrides: "overrides",
   conflicts: "conflicts",
+  /** Resolutions apart from the conflicts: two members detecting one conflict write it twice, and a resolution must not be lost to that. */
+  resolutions: "resolutions",
 } as const;
 
 export const memoFragmentName = (memoKey: string) => `memo:${memoKey}`;
@@ -74,6 +76,7 @@ export const roots = (doc: Y.Doc) => ({
   attributes: doc.getMap<Y.Map<unknown>>(ROOT.attributes),
   overrides: doc.getMap<Register<unknown>>(ROOT.overrides),
   conflicts: doc.getMap<unknown>(ROOT.conflicts),
+  resolutions: doc.getMap<unknown>(ROOT.resolutions),
 });
 export type Roots = ReturnType<typeof roots>;
 

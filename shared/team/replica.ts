@@ -8,6 +8,7 @@ import { operationsTo, shallowCopy } from "./diff.js";
 import { CONTENT_HASH, DELETED, roots, type Roots } from "./layout.js";
 import { materialize, readHeader } from "./read.js";
 import { resolution } from "./resolve.js";
+import { codingsTouchedBy } from "./touched.js";
 import { REMOTE_ORIGIN, type MissingText, type TeamConflict, type TeamOrigin, type TeamResolution, type TeamStamp } from "./types.js";
 import { writeDifferences } from "./write.js";
 
@@ -43,6 +44,7 @@ export class TeamReplica {
   private readonly r: Roots;
   private readonly watch: ConflictWatch;
   private readonly clock: () => string;
+  /** The project as of the last sync; owned (never the caller's object), updated in place by commitLocal. */
   private base: ProjectState;
   private hashes: Record<DocumentId, string>;
 
@@ -69,15 +71,18 @@ export class TeamReplica {
     return { by: this.actor, at: this.clock() };
   }
 
-  /** The local project changed (already applied and durable locally): write base→state differences into the doc. */
-  commitLocal(state: ProjectState, contentHashes: Record<DocumentId, string>): void {
+  /**
+   * The local project changed (already applied and durable locally): write base→state differences into the doc.
+   * `applied`, the operation (or its batch) applied since the last commit, is a hint that lets a coding
+   * click look at one coding instead of all; without it every coding is compared.
+   */
+  commitLocal(state: ProjectState, contentHashes: Record<DocumentId, string>, applied?: Operation): void {
     Object.assign(this.hashes, contentHashes);
     const stamp = this.stamp();
     this.doc.transact(() => {
       this.watch.flush();
-      writeDifferences(this.doc, this.r, this.base, state, this.hashes, stamp);
+      writeDifferences(this.doc, this.r, this.base, state, this.hashes, stamp, applied ? codingsTouchedBy(applied) : null);
     }, this.origin);
-    this.base = shallowCopy(state);
   }
 
   /**
@@ -98,7 +103,8 @@ export class TeamReplica {
   /** What to persist beside the project (Y update + base) so a restart continues where it was. */
   snapshot(): { update: Uint8Array; base: ProjectState } {
     if (this.watch.pending.length) this.doc.transact(() => this.watch.flush(), this.origin);
-    return { update: Y.encodeStateAsUpdate(this.doc), base: this.base };
+    // A copy: the replica keeps bringing its own base up to date in place.
+    return { update: Y.encodeStateAsUpdate(this.doc), base: shallowCopy(this.base) };
   }
 
   /** The unresolved conflicts, oldest first. */

@@ -53,8 +53,6 @@ export interface TeamConflict {
   other: TeamConflictSide;
   /** Who noticed it first, and when. */
   detected: TeamStamp;
-  /** Set once a member resolved it; resolved conflicts are no longer listed by conflicts(). */
-  resolved?: TeamStamp & { choice: TeamResolution };
 }
 
 /**

@@ -13,13 +13,15 @@ type Area = keyof typeof AREAS;
 const TOMBSTONED = new Set<Area>(["documents", "codes"]);
 
 /**
- * Writes every difference between `base` (the project as last synced) and `state` into the doc.
- * Entities are compared by reference first: applyOperation replaces an entity object when it changes
- * one, so an unchanged entity is the same object in both and 100k codings cost a pointer comparison
- * each. Call inside one transaction.
+ * Writes every difference between `base` (the project as last synced) and `state` into the doc, and
+ * brings `base` up to `state` in place (only the entries that differ: copying 100k codings per local
+ * change would cost more than the rest together). Entities are compared by reference first:
+ * applyOperation replaces an entity object when it changes one, so an unchanged entity is the same
+ * object in both and costs a pointer comparison. Call inside one transaction.
  */
-export function writeDifferences(doc: Y.Doc, r: Roots, base: ProjectState, state: ProjectState, hashes: Record<DocumentId, string>, stamp: TeamStamp): void {
+export function writeDifferences(doc: Y.Doc, r: Roots, base: ProjectState, state: ProjectState, hashes: Record<DocumentId, string>, stamp: TeamStamp, codings: Set<string> | null = null): void {
   if (base.name !== state.name || r.project.get("name") === undefined) r.project.set("name", state.name);
+  base.name = state.name;
   if (r.project.get("id") === undefined) {
     r.project.set("id", state.id);
     r.project.set("createdAt", state.createdAt);
@@ -32,15 +34,17 @@ export function writeDifferences(doc: Y.Doc, r: Roots, base: ProjectState, state
     const hash = hashes[id as DocumentId];
     if (map && hash && map.get(CONTENT_HASH) !== hash) map.set(CONTENT_HASH, hash);
   }
-  writeCodings(r, base.codings, state.codings, stamp);
+  writeCodings(r, base.codings, state.codings, stamp, codings);
   writeMemos(doc, r, base.memos, state.memos, stamp);
   writeOverrides(r, base.overrides, state.overrides, stamp);
 }
 
 function writeArea(area: Y.Map<Y.Map<unknown>>, before: Record<string, Entity>, after: Record<string, Entity>, spec: AreaSpec, tombstoned: boolean, stamp: TeamStamp): void {
-  for (const [id, entity] of Object.entries(after)) {
+  for (const id in after) {
+    const entity = after[id]!;
     const old = before[id];
     if (old === entity) continue;
+    before[id] = entity;
     const map = area.get(id);
     if (!map) {
       area.set(id, newEntityMap(entity, spec, stamp));
@@ -50,8 +54,9 @@ function writeArea(area: Y.Map<Y.Map<unknown>>, before: Record<string, Entity>, 
     if (!old && map.has(DELETED)) map.delete(DELETED);
     writeEntityChanges(map, old, entity, spec, stamp);
   }
-  for (const id of Object.keys(before)) {
+  for (const id in before) {
     if (after[id]) continue;
+    delete before[id];
     const map = area.get(id);
     if (!map) continue;
     if (tombstoned) map.set(DELETED, { by: stamp.by, at: stamp.at, tok: randomId() });
@@ -62,22 +67,33 @@ function writeArea(area: Y.Map<Y.Map<unknown>>, before: Record<string, Entity>, 
 const EDITABLE = ["codeId", "stance"] as const;
 const sameAnchor = (a: Coding, b: Coding) => a.documentId === b.documentId && a.start === b.start && a.end === b.end && a.coder === b.coder && a.createdAt === b.createdAt;
 
-function writeCodings(r: Roots, before: ProjectState["codings"], after: ProjectState["codings"], stamp: TeamStamp): void {
-  for (const [id, coding] of Object.entries(after)) {
-    const old = before[id as keyof typeof before];
-    if (old === coding) continue;
-    if (old && sameAnchor(old, coding)) {
-      for (const field of EDITABLE) if (old[field] !== coding[field]) r.codingEdits.set(`${id}|${field}`, coding[field]);
-      continue;
-    }
-    for (const field of EDITABLE) r.codingEdits.delete(`${id}|${field}`);
-    r.codings.set(id, { ...coding, by: stamp.by, at: stamp.at });
+/** `only`: the codings that may have changed (all when null). */
+function writeCodings(r: Roots, before: ProjectState["codings"], after: ProjectState["codings"], stamp: TeamStamp, only: Set<string> | null): void {
+  if (only) {
+    for (const key of only) writeCoding(r, before, after, key as keyof typeof after, stamp);
+    return;
   }
-  for (const id of Object.keys(before)) {
-    if (after[id as keyof typeof after]) continue;
+  for (const key in after) writeCoding(r, before, after, key as keyof typeof after, stamp);
+  for (const key in before) if (!after[key as keyof typeof after]) writeCoding(r, before, after, key as keyof typeof after, stamp);
+}
+
+function writeCoding(r: Roots, before: ProjectState["codings"], after: ProjectState["codings"], id: keyof ProjectState["codings"], stamp: TeamStamp): void {
+  const coding = after[id];
+  const old = before[id];
+  if (old === coding) return;
+  if (!coding) {
+    delete before[id];
     r.codings.delete(id);
     for (const field of EDITABLE) r.codingEdits.delete(`${id}|${field}`);
+    return;
   }
+  before[id] = coding;
+  if (old && sameAnchor(old, coding)) {
+    for (const field of EDITABLE) if (old[field] !== coding[field]) r.codingEdits.set(`${id}|${field}`, coding[field]);
+    return;
+  }
+  for (const field of EDITABLE) r.codingEdits.delete(`${id}|${field}`);
+  r.codings.set(id, { ...coding, by: stamp.by, at: stamp.at });
 }
 
 function writeMemos(doc: Y.Doc, r: Roots, before: Record<string, Memo>, after: Record<string, Memo>, stamp: TeamStamp): void {
@@ -86,6 +102,8 @@ function writeMemos(doc: Y.Doc, r: Roots, before: Record<string, Memo>, after: R
     const old = before[key];
     const memo = after[key];
     if (old === memo) continue;
+    if (memo) before[key] = memo;
+    else delete before[key];
     let meta = r.memos.get(key);
     if (!meta) {
       if (!memo) continue;
@@ -97,10 +115,9 @@ function writeMemos(doc: Y.Doc, r: Roots, before: Record<string, Memo>, after: R
       writeMemoFragment(doc, memoFragment(doc, key), content);
       meta.set(MEMO_EDIT, register(null, meta.get(MEMO_EDIT), stamp));
     }
-    if (memo) {
-      if (!sameJson(meta.get("target"), memo.target)) meta.set("target", memo.target);
-      if (meta.get("updatedAt") !== memo.updatedAt) meta.set("updatedAt", memo.updatedAt);
-    }
+    // Only what changed here since the last sync: the doc may hold a newer date from someone else.
+    if (memo && (!old || !sameJson(old.target, memo.target))) meta.set("target", memo.target);
+    if (memo && old?.updatedAt !== memo.updatedAt) meta.set("updatedAt", memo.updatedAt);
   }
 }
 
@@ -109,6 +126,8 @@ function writeOverrides(r: Roots, before: ProjectState["overrides"], after: Proj
   for (const key of keys) {
     const old = before[key];
     const now = after[key];
+    if (now) before[key] = now;
+    else delete before[key];
     if (old === now || sameJson(old, now)) continue;
     r.overrides.set(key, register(now ?? null, r.overrides.get(key), stamp));
   }

@@ -69,10 +69,10 @@ export async function syncOpenProject(target: SyncTarget, config: TeamConfig, op
   const record = await readReplica(target.dir);
   if (!record) throw new TandaiError("teamCli.errors.noReplica", { dir: target.dir });
   const hashes = await documentHashes(target, target.state, record.contentHashes);
+  // Built from the last sync's snapshot, the replica commits what changed locally since (commitLocal).
   const replica = new TeamReplica({ state: target.state, actor: config.member, base: record.base, update: record.update, contentHashes: hashes });
   const readOnly = config.role === "viewer";
   const pushed = readOnly ? 0 : target.sequence - record.syncedSequence;
-  if (!readOnly) replica.commitLocal(target.state, hashes);
   const onServer = new Set(record.onServer);
   let textsSent = 0;
   const server = await convergeWithAny(replica.doc, config, readOnly, options, async (server) => {

@@ -93,6 +93,15 @@ describe("tandai team (SQLite server)", () => {
       await writeFile(teamFile, JSON.stringify(config));
       await succeeds(["team", "revoke", owner, "--name", "Vic"], home);
       expect((await tandai(["team", "sync", viewer], home)).code).toBe(3);
+      const { members } = await succeeds(["team", "members", owner], home);
+      expect(members.map((m: { name: string; role: string; revokedAt: string | null }) => [m.name, m.role, m.revokedAt !== null])).toEqual([
+        ["Supervisor", "owner", false],
+        ["Ana", "coder", false],
+        ["Vic", "viewer", true],
+      ]);
+      const notOwner = await tandai(["team", "invite", coder, "--name", "Eve", "--role", "coder"], home);
+      expect(notOwner.code).toBe(1);
+      expect(notOwner.stderr).toContain("only the project's owner invites and revokes");
 
       // The server away: exit 2, the change stays waiting locally, and the message says so.
       await succeeds(["code", coder, "--doc", "wawancara", "--quote", "desa", "--code", "Tempat"], home);
