@@ -62,7 +62,10 @@ const revoke: Sub = async (ctx, [dirArg], values) => {
 const members: Sub = async (ctx, [dirArg]) => {
   const dir = resolve(need("members", "<dir>", dirArg));
   const { members: list } = await listMembers(await readTeamConfig(dir));
-  if (ctx.json) return ctx.print(JSON.stringify({ ok: true, members: list }));
+  if (ctx.json) {
+    ctx.print(JSON.stringify({ ok: true, members: list }));
+    return;
+  }
   for (const one of list) ctx.print(ctx.t(one.revokedAt ? "teamCli.memberRevoked" : "teamCli.member", { ...one, revokedAt: one.revokedAt ?? "" }));
 };
 
@@ -112,7 +115,10 @@ const subcommands: Record<string, Sub> = {
 
 /** `tandai team <subcommand> …`: the team server and a member's side of a shared project. */
 export async function teamCommand(ctx: CliContext, [sub, ...rest]: string[], values: CliValues) {
-  if (!sub) return ctx.print(ctx.t("teamCli.usage")), 0;
+  if (!sub) {
+    ctx.print(ctx.t("teamCli.usage"));
+    return 0;
+  }
   const run = subcommands[sub];
   if (!run) throw new TandaiError("teamCli.errors.unknownSubcommand", { command: sub });
   return run(ctx, rest, values);

@@ -2,14 +2,13 @@
  * The team server on 127.0.0.1, as two online members see it: how long a coding made by one takes
  * to reach the other (commitLocal → Hocuspocus → the other's pullRemote yields the addCoding), as a
  * ratio to a bare Y update's round trip through the same server and connections in the same run;
- * and the server's memory per open project (heap + external after GC, per project loaded), beside
- * the size of the project's Yjs state. Target: ≤ 500 ms for a coding to be visible.
+ * and the server's memory per open project (the resident memory of a `tandai team serve` process
+ * with N projects open, less with none, per project), beside the size of the project's Yjs state. Target: ≤ 500 ms for a coding to be visible.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+import { readFileSync } from "node:fs";
 import * as Y from "yjs";
 import { converge } from "../../electron/team/client/connect.js";
 import { inviteMember, shareProject } from "../../electron/team/server/auth.js";
@@ -18,6 +17,7 @@ import { emptyProject, type CodeId, type CodingId, type DocumentId, type Project
 import { applyOperation } from "../../shared/ops/apply.js";
 import { TeamReplica } from "../../shared/team/index.js";
 import { connectLive } from "../electron/team/live.js";
+import { startServe } from "../electron/team/serveProcess.js";
 
 const NOW = "2026-01-01T00:00:00.000Z";
 const RUNS = 40;
@@ -47,10 +47,10 @@ const nextUpdate = (doc: Y.Doc) => new Promise<void>((resolve) => doc.once("upda
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function gc(): void {
-  setFlagsFromString("--expose-gc");
-  (runInNewContext("gc") as () => void)();
-  (runInNewContext("gc") as () => void)();
+/** A process's resident memory, bytes (Linux). */
+function rss(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  return Number(kb) * 1024;
 }
 
 export async function benchTeamServer(): Promise<string> {
@@ -79,6 +79,9 @@ export async function benchTeamServer(): Promise<string> {
       const bareOther = await connectLive(server.url, bareShare.projectId, bareShare.token);
       const bare: number[] = [];
       const coding: number[] = [];
+      const committing: number[] = [];
+      const travelling: number[] = [];
+      const pulling: number[] = [];
       const ownerState = structuredClone(state);
       for (let run = 0; run < RUNS; run++) {
         // Baseline: one Y map entry from one member's doc to the other's, through the same server.
@@ -96,51 +99,60 @@ export async function benchTeamServer(): Promise<string> {
         let arrivedUpdate = nextUpdate(ana.doc);
         // As the app will: the applied operation as the hint, so one coding is looked at, not all.
         owner.commitLocal(ownerState, hashes, op);
+        const committed = performance.now();
+        let travelled = 0;
+        let pulled = 0;
         for (;;) {
           await arrivedUpdate;
+          const arrivedAt = performance.now();
+          if (!travelled) travelled = arrivedAt - committed;
           arrivedUpdate = nextUpdate(ana.doc);
           const ops = ana.pullRemote(anaState);
-          for (const op of ops) applyOperation(anaState, op, NOW);
-          if (ops.some((op) => JSON.stringify(op).includes(id))) break;
+          pulled += performance.now() - arrivedAt;
+          for (const one of ops) applyOperation(anaState, one, NOW);
+          if (ops.some((one) => JSON.stringify(one).includes(id))) break;
         }
+        committing.push(committed - start);
+        travelling.push(travelled);
+        pulling.push(pulled);
         coding.push(performance.now() - start);
       }
       for (const member of [ownerOnline, anaOnline, bareOwner, bareOther]) member.close();
       const baseline = median(bare);
       lines.push(`| bare Y update, member to member (baseline), ${size.toLocaleString("en")} codings | ${baseline.toFixed(1)} ms | 1.00 |`);
       lines.push(`| a coding visible to the other member, ${size.toLocaleString("en")} codings | ${median(coding).toFixed(1)} ms | ${(median(coding) / baseline).toFixed(2)} |`);
+      for (const [what, values] of [["commitLocal (the coder's replica)", committing], ["server round trip", travelling], ["pullRemote (the other's replica)", pulling]] as const)
+        lines.push(`| … of which ${what} | ${median(values).toFixed(1)} ms | ${(median(values) / baseline).toFixed(2)} |`);
     }
 
-    // Memory: projects held open by the server (one member connected to each), after GC.
-    const memory: string[] = ["", "| server memory per open project | heap + external | Yjs state | × state |", "|---|---:|---:|---:|"];
+    // Memory: a separate `tandai team serve` process, so only the server's side is counted: its
+    // resident memory with N projects open (one viewer connected to each) minus with none.
+    const memory: string[] = ["", "| server memory per open project (own process, RSS) | per project | Yjs state | × state |", "|---|---:|---:|---:|"];
     for (const [size, count] of [[1_000, 20], [100_000, 3]] as const) {
-      const { state, hashes } = project(size);
-      const seeded = new TeamReplica({ state, actor: "Owner", contentHashes: hashes });
-      const update = Y.encodeStateAsUpdate(seeded.doc);
-      const tokens: { projectId: string; token: string }[] = [];
-      for (let i = 0; i < count; i++) {
-        const shared = await shareProject(server.store, `M${size}-${i}`, "Owner");
-        await server.store.appendDocumentUpdate(shared.projectId, update);
-        tokens.push(shared);
+      const serve = await startServe(["--sqlite", join(dir, `memory-${size}.db`)], { TANDAI_TEAM_ADMIN_TOKEN: "bench-admin-token-0123456789" });
+      try {
+        const { state, hashes } = project(size);
+        const seeded = new TeamReplica({ state, actor: "Owner", contentHashes: hashes });
+        const projects: { projectId: string; token: string }[] = [];
+        for (let i = 0; i < count; i++) {
+          const response = await fetch(`http://127.0.0.1:${serve.port}/api/projects`, { method: "POST", headers: { authorization: "Bearer bench-admin-token-0123456789" }, body: JSON.stringify({ name: `M${i}`, owner: "Owner" }) });
+          const shared = (await response.json()) as { projectId: string; token: string };
+          await converge(seeded.doc, { server: serve.url, projectId: shared.projectId, token: shared.token, readOnly: false, timeoutMs: 300_000 });
+          projects.push(shared);
+        }
+        // Every document unloaded again (no one connected): the server's baseline.
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        const before = rss(serve.child.pid!);
+        const members = [];
+        for (const { projectId, token } of projects) members.push(await connectLive(serve.url, projectId, token));
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        const perProject = (rss(serve.child.pid!) - before) / count;
+        for (const member of members) member.close();
+        const update = Y.encodeStateAsUpdate(seeded.doc);
+        memory.push(`| ${size.toLocaleString("en")} codings (${count} projects open) | ${(perProject / 2 ** 20).toFixed(1)} MiB | ${(update.length / 2 ** 20).toFixed(2)} MiB | ${(perProject / update.length).toFixed(1)} |`);
+      } finally {
+        await serve.stop();
       }
-      gc();
-      const before = process.memoryUsage();
-      const members = [];
-      for (const { projectId, token } of tokens) members.push(await connectLive(server.url, projectId, token));
-      gc();
-      const after = process.memoryUsage();
-      // The members' own docs live in this process too: subtract one copy of each.
-      const perProject = (after.heapUsed + after.external - before.heapUsed - before.external) / count;
-      const memberDoc = new Y.Doc();
-      gc();
-      const m0 = process.memoryUsage();
-      Y.applyUpdate(memberDoc, update);
-      gc();
-      const m1 = process.memoryUsage();
-      const memberCopy = m1.heapUsed + m1.external - m0.heapUsed - m0.external;
-      const serverSide = perProject - memberCopy;
-      for (const member of members) member.close();
-      memory.push(`| ${size.toLocaleString("en")} codings (${count} projects open) | ${(serverSide / 2 ** 20).toFixed(1)} MiB | ${(update.length / 2 ** 20).toFixed(2)} MiB | ${(serverSide / update.length).toFixed(1)} |`);
     }
     return [...lines, ...memory].join("\n");
   } finally {

@@ -118,6 +118,10 @@ describe("tandai team (SQLite server)", () => {
   it("refuses bad serve options and an unshared folder with the option or folder named", async () => {
     const root = await temp("tandai-team-cli-");
     const home = join(root, "home");
+    const usage = await tandai(["team"], home);
+    expect(usage.code).toBe(0);
+    expect(usage.stdout).toContain("tandai team join <link> <dir> --token TOKEN");
+    expect((await tandai(["team", "serv"], home)).stderr.trim()).toBe("tandai: Unknown team command “serv”. Run tandai team to see the commands.");
     const both = await tandai(["team", "serve", "--port", "0", "--sqlite", "a.db", "--postgres", "postgres://x@127.0.0.1/db"], home);
     expect(both.code).toBe(1);
     expect(both.stderr.trim()).toBe("tandai: Give exactly one of --sqlite FILE or --postgres URL: where the server keeps projects.");
