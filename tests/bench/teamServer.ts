@@ -119,7 +119,7 @@ export async function benchTeamServer(): Promise<string> {
       }
       for (const member of [ownerOnline, anaOnline, bareOwner, bareOther]) member.close();
       const baseline = median(bare);
-      lines.push(`| bare Y update, member to member (baseline), ${size.toLocaleString("en")} codings | ${baseline.toFixed(1)} ms | 1.00 |`);
+      lines.push(`| bare Y update, member to member (baseline; beside the ${size.toLocaleString("en")}-coding project) | ${baseline.toFixed(1)} ms | 1.00 |`);
       lines.push(`| a coding visible to the other member, ${size.toLocaleString("en")} codings | ${median(coding).toFixed(1)} ms | ${(median(coding) / baseline).toFixed(2)} |`);
       for (const [what, values] of [["commitLocal (the coder's replica)", committing], ["server round trip", travelling], ["pullRemote (the other's replica)", pulling]] as const)
         lines.push(`| … of which ${what} | ${median(values).toFixed(1)} ms | ${(median(values) / baseline).toFixed(2)} |`);
@@ -128,20 +128,28 @@ export async function benchTeamServer(): Promise<string> {
     // Memory: a separate `tandai team serve` process, so only the server's side is counted: its
     // resident memory with N projects open (one viewer connected to each) minus with none.
     const memory: string[] = ["", "| server memory per open project (own process, RSS) | per project | Yjs state | × state |", "|---|---:|---:|---:|"];
+    const admin = { TANDAI_TEAM_ADMIN_TOKEN: "bench-admin-token-0123456789" };
     for (const [size, count] of [[1_000, 20], [100_000, 3]] as const) {
-      const serve = await startServe(["--sqlite", join(dir, `memory-${size}.db`)], { TANDAI_TEAM_ADMIN_TOKEN: "bench-admin-token-0123456789" });
+      const file = join(dir, `memory-${size}.db`);
+      const { state, hashes } = project(size);
+      const seeded = new TeamReplica({ state, actor: "Owner", contentHashes: hashes });
+      const projects: { projectId: string; token: string }[] = [];
+      const seeder = await startServe(["--sqlite", file], admin);
       try {
-        const { state, hashes } = project(size);
-        const seeded = new TeamReplica({ state, actor: "Owner", contentHashes: hashes });
-        const projects: { projectId: string; token: string }[] = [];
         for (let i = 0; i < count; i++) {
-          const response = await fetch(`http://127.0.0.1:${serve.port}/api/projects`, { method: "POST", headers: { authorization: "Bearer bench-admin-token-0123456789" }, body: JSON.stringify({ name: `M${i}`, owner: "Owner" }) });
+          const response = await fetch(`http://127.0.0.1:${seeder.port}/api/projects`, { method: "POST", headers: { authorization: `Bearer ${admin.TANDAI_TEAM_ADMIN_TOKEN}` }, body: JSON.stringify({ name: `M${i}`, owner: "Owner" }) });
           const shared = (await response.json()) as { projectId: string; token: string };
-          await converge(seeded.doc, { server: serve.url, projectId: shared.projectId, token: shared.token, readOnly: false, timeoutMs: 300_000 });
+          await converge(seeded.doc, { server: seeder.url, projectId: shared.projectId, token: shared.token, readOnly: false, timeoutMs: 300_000 });
           projects.push(shared);
         }
-        // Every document unloaded again (no one connected): the server's baseline.
-        await new Promise((resolve) => setTimeout(resolve, 3000));
+      } finally {
+        await seeder.stop();
+      }
+      // A fresh process on that database (a process's resident memory does not shrink back after
+      // the seeding): its baseline with nothing open, then with every project open.
+      const serve = await startServe(["--sqlite", file], admin);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
         const before = rss(serve.child.pid!);
         const members = [];
         for (const { projectId, token } of projects) members.push(await connectLive(serve.url, projectId, token));
