@@ -105,7 +105,12 @@ export function teamRoutes(store: TeamServerStore, instance: () => Hocuspocus) {
       return send(res, 201, { token: invited.token, name: invited.member.name, role: invited.member.role });
     }
     if (method === "DELETE" && name !== undefined) {
-      const revokedName = decodeURIComponent(name);
+      let revokedName: string;
+      try {
+        revokedName = decodeURIComponent(name);
+      } catch {
+        throw new Refusal(400, "badName");
+      }
       if (!(await store.revokeMember(projectId, revokedName, new Date().toISOString()))) throw new Refusal(404, "noSuchMember");
       // A revoked member's open connections on this instance end now; elsewhere at their next connect.
       for (const connection of instance().documents.get(projectId)?.getConnections() ?? [])

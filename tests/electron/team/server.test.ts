@@ -83,6 +83,9 @@ describe("team server: tokens", () => {
     // Only the owner revokes.
     const viewer = (await inviteMember(server.store, project.projectId, "Vic", "viewer"))!;
     expect((await http(server, "DELETE", `/api/projects/${project.projectId}/members/Owner`, viewer.token)).status).toBe(403);
+    // A malformed name is the request's fault, not the server's.
+    const malformed = await http(server, "DELETE", `/api/projects/${project.projectId}/members/%E0%A4%A`, project.token);
+    expect([malformed.status, await malformed.json()]).toEqual([400, { error: "badName" }]);
   });
 });
 
