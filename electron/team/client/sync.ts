@@ -91,8 +91,12 @@ export async function syncOpenProject(target: SyncTarget, config: TeamConfig, op
 }
 
 /** Saves the replica's snapshot with the sync's bookkeeping (what status reads offline). */
-export async function saveReplica(target: SyncTarget, replica: TeamReplica, bookkeeping: { hashes: ReplicaRecord["contentHashes"]; onServer: Set<string>; lastSyncedAt: string | null }): Promise<void> {
+export async function saveReplica(
+  target: SyncTarget,
+  replica: TeamReplica,
+  bookkeeping: { hashes: ReplicaRecord["contentHashes"]; onServer: Set<string>; lastSyncedAt: string | null; syncedSequence?: number },
+): Promise<void> {
   const { update, base } = replica.snapshot();
   const hashes = Object.fromEntries(Object.entries(bookkeeping.hashes).filter(([id]) => id in target.state.documents));
-  await writeReplica(target.dir, { update, base, contentHashes: hashes, onServer: [...bookkeeping.onServer], lastSyncedAt: bookkeeping.lastSyncedAt, syncedSequence: target.sequence });
+  await writeReplica(target.dir, { update, base, contentHashes: hashes, onServer: [...bookkeeping.onServer], lastSyncedAt: bookkeeping.lastSyncedAt, syncedSequence: bookkeeping.syncedSequence ?? target.sequence });
 }
