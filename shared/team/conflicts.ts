@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { CaseId, CodeId, DocumentId } from "../model/ids.js";
 import { memoKey, type MemoTarget } from "../model/project.js";
-import { MEMO_EDIT, isRegister, type Register, type Roots } from "./layout.js";
+import { MEMO_EDIT, isRegister, sameJson, type Register, type Roots } from "./layout.js";
 import type { Restored } from "./read.js";
 import type { TeamConflict, TeamConflictKind, TeamConflictSubject, TeamResolution, TeamStamp } from "./types.js";
 
@@ -92,7 +92,12 @@ export class ConflictWatch {
 
   /** Writes the pending detections into the doc (call inside a local transaction); one id, one entry. */
   flush(): void {
-    for (const conflict of this.pending.splice(0)) if (!this.r.conflicts.has(conflict.id)) this.r.conflicts.set(conflict.id, conflict);
+    for (const conflict of this.pending.splice(0)) {
+      if (this.r.conflicts.has(conflict.id)) continue;
+      // One open notice per memo: two members typing in it at once would otherwise raise one per keystroke batch.
+      if (conflict.kind === "memoEdited" && this.list().some((c) => c.kind === "memoEdited" && sameJson(c.subject, conflict.subject))) continue;
+      this.r.conflicts.set(conflict.id, conflict);
+    }
   }
 
   list(): TeamConflict[] {

@@ -1,5 +1,5 @@
 import { TandaiError } from "../errors.js";
-import { overrideKey } from "../frameworks/model.js";
+import { DEFAULT_THRESHOLDS, findIndicator, frameworkOf, overrideKey, type Framework } from "../frameworks/model.js";
 import type { AttributeId, CaseId, CodeId, CodingId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import type { Code, ProjectState } from "../model/project.js";
 import { applyOperation } from "../ops/apply.js";
@@ -193,8 +193,33 @@ function syncCodes(work: ProjectState, target: ProjectState, emit: Emit): void {
     if (name || color || description) {
       emit({ type: "updateCode", codeId: mine.id, ...(name ? { name: other.name } : {}), ...(color ? { color: other.color } : {}), ...(description ? { description: other.description } : {}) });
     }
-    if (mine.indicatorId !== other.indicatorId) emit({ type: "linkCode", codeId: mine.id, indicatorId: other.indicatorId ?? null });
+    if (mine.indicatorId !== other.indicatorId) link(work, mine.id, other.indicatorId ?? null, emit);
   }
+}
+
+/**
+ * Links a code as the doc has it. A link may name an indicator of a framework the project no longer
+ * holds (a code outlives its framework; or one member linked while another removed the framework),
+ * which linkCode refuses: then the framework is put in for the link and taken out again, in the same
+ * batch, so the link is made by ordinary, checked operations. Overrides the removal takes are put
+ * back later from the doc (syncOverrides compares with the copy).
+ */
+function link(work: ProjectState, codeId: CodeId, indicatorId: string | null, emit: Emit): void {
+  if (indicatorId === null || findIndicator(work.frameworks, indicatorId)) {
+    emit({ type: "linkCode", codeId, indicatorId });
+    return;
+  }
+  const frameworkId = frameworkOf(indicatorId);
+  const existing = work.frameworks[frameworkId];
+  const name = { en: indicatorId, id: indicatorId };
+  const carrier: Framework = existing
+    ? { ...existing, indicators: [...existing.indicators, { id: indicatorId, name }] }
+    : { id: frameworkId, name: { en: frameworkId, id: frameworkId }, kind: "inventory", indicators: [{ id: indicatorId, name }], thresholds: { ...DEFAULT_THRESHOLDS } };
+  if (existing) emit({ type: "removeFramework", frameworkId });
+  emit({ type: "addFramework", framework: carrier });
+  emit({ type: "linkCode", codeId, indicatorId });
+  emit({ type: "removeFramework", frameworkId });
+  if (existing) emit({ type: "addFramework", framework: existing });
 }
 
 /** Unpins keys that will move or go before anything else; pins keys last, when no other code holds them. */

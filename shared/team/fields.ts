@@ -97,38 +97,34 @@ function fieldsOfMap(map: Y.Map<unknown>, spec: AreaSpec): Map<string, unknown> 
 }
 
 /**
- * Brings a Y.Array of ids from `before` to `after` by removing and inserting ids, never by rewriting
- * it, so an id another member added concurrently stays. A reorder re-inserts the ids that moved.
+ * Writes into a Y.Array of ids what changed here from `before` to `after`: ids removed here are
+ * deleted, ids added here inserted, ids moved here taken out and put back; never a rewrite, so what
+ * another member added or removed concurrently stays as they left it.
  */
 export function writeIdList(list: Y.Array<string>, before: readonly string[], after: readonly string[]): void {
-  const keep = new Set(after);
   const had = new Set(before);
-  for (let i = list.length - 1; i >= 0; i--) if (!keep.has(list.get(i)) && had.has(list.get(i))) list.delete(i, 1);
-  const present = () => [...new Set(list.toArray())].filter((id) => keep.has(id));
-  // Ids in `after` in the wrong order relative to each other are taken out and put back in place.
-  let current = present();
+  const keep = new Set(after);
   const order = new Map(after.map((id, i) => [id, i]));
-  const misplaced = new Set<string>();
+  // Moved here: in both, but out of the order `after` gives them relative to the others kept.
+  const moved = new Set<string>();
   let last = -1;
-  for (const id of current) {
-    const at = order.get(id)!;
-    if (at < last) misplaced.add(id);
+  for (const id of before) {
+    const at = order.get(id);
+    if (at === undefined) continue;
+    if (at < last) moved.add(id);
     else last = at;
   }
-  if (misplaced.size) {
-    for (let i = list.length - 1; i >= 0; i--) if (misplaced.has(list.get(i))) list.delete(i, 1);
-    current = present();
+  for (let i = list.length - 1; i >= 0; i--) {
+    const id = list.get(i);
+    if ((had.has(id) && !keep.has(id)) || moved.has(id)) list.delete(i, 1);
   }
   for (const [i, id] of after.entries()) {
-    if (current.includes(id)) continue;
-    // Insert after the nearest preceding id of `after` that the list holds.
+    if (had.has(id) && !moved.has(id)) continue;
+    const ids = list.toArray();
+    if (ids.includes(id)) continue;
+    // After the nearest preceding id of `after` that the list holds.
     let anchor = -1;
-    for (let j = i - 1; j >= 0 && anchor < 0; j--) {
-      const prev = after[j]!;
-      const arr = list.toArray();
-      anchor = arr.lastIndexOf(prev);
-    }
+    for (let j = i - 1; j >= 0 && anchor < 0; j--) anchor = ids.lastIndexOf(after[j]!);
     list.insert(anchor + 1, [id]);
-    current.push(id);
   }
 }

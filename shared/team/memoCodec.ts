@@ -69,11 +69,27 @@ export function readMemoFragment(fragment: Y.XmlFragment): MemoBody {
  * characters keep their Y items), so a concurrent edit elsewhere in the memo survives. null empties it.
  * Call inside a transaction of `doc`.
  */
-export function writeMemoFragment(doc: Y.Doc, fragment: Y.XmlFragment, content: unknown): void {
+export function writeMemoFragment(doc: Y.Doc, fragment: Y.XmlFragment, content: unknown, text = ""): void {
   if (content === null || content === undefined) {
     if (fragment.length) fragment.delete(0, fragment.length);
     return;
   }
-  const node = memoSchema().nodeFromJSON(content);
-  updateYFragment(doc, fragment, node, { mapping: new Map(), isOMark: new Map() });
+  updateYFragment(doc, fragment, memoNode(content, text), { mapping: new Map(), isOMark: new Map() });
+}
+
+/**
+ * The memo as a document of the memo schema. Content the schema refuses (written by another program,
+ * or by an older Tandai) is shared as its plain text, one paragraph per blank-line-separated block,
+ * rather than not at all; the member's own copy then takes that form at the next pull.
+ */
+function memoNode(content: unknown, text: string): ProseMirrorNode {
+  const schema = memoSchema();
+  try {
+    const node = schema.nodeFromJSON(content);
+    node.check();
+    return node;
+  } catch {
+    const blocks = text.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+    return schema.nodeFromJSON({ type: "doc", content: (blocks.length ? blocks : [""]).map((b) => (b ? { type: "paragraph", content: [{ type: "text", text: b }] } : { type: "paragraph" })) });
+  }
 }

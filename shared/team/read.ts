@@ -1,8 +1,23 @@
 import * as Y from "yjs";
 import { checkAttributeValue } from "../attributes/values.js";
-import { findIndicator } from "../frameworks/model.js";
+import { foldName } from "../codebook/importCodebook.js";
+import { Framework, StoredOverride, findIndicator } from "../frameworks/model.js";
 import type { CodeId, DocumentId, ProjectId } from "../model/ids.js";
-import { PROJECT_FORMAT, memoKey, type Code, type Coding, type DocumentMeta, type MemoTarget, type ProjectState } from "../model/project.js";
+import {
+  AttributeDefinition,
+  Case as CaseSchema,
+  Code as CodeSchema,
+  DocumentGroup as DocumentGroupSchema,
+  DocumentMeta as DocumentMetaSchema,
+  MemoTarget as MemoTargetSchema,
+  PROJECT_FORMAT,
+  memoKey,
+  type Code,
+  type Coding,
+  type DocumentMeta,
+  type MemoTarget,
+  type ProjectState,
+} from "../model/project.js";
 import { AREAS, fromFields } from "./fields.js";
 import { DELETED, MEMO_EDIT, isRegister, memoFragment, type Register, type Roots, type Tombstone } from "./layout.js";
 import { readMemoFragment } from "./memoCodec.js";
@@ -32,6 +47,7 @@ export function readHeader(r: Roots): { id: ProjectId; name: string; createdAt: 
  * a deleted code or document that a live coding (or child code) still uses is restored; a code
  * tree loop left by two concurrent moves is cut; a pinned key held by two codes stays with one;
  * references to what is gone (codings, memos, overrides, case members, attribute values) are dropped.
+ * A code's link to an indicator of a framework not in the project stays, as it does locally.
  */
 export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state: ProjectState; restored: Restored[] } {
   const header = readHeader(r);
@@ -50,26 +66,37 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
     attributes: {},
     documentGroups: {},
   };
-  for (const [id, map] of r.frameworks.entries()) (state.frameworks as Record<string, Entity>)[id] = fromFields(map, AREAS.frameworks);
-  for (const [id, map] of r.attributes.entries()) (state.attributes as Record<string, Entity>)[id] = fromFields(map, AREAS.attributes);
+  for (const [id, map] of r.frameworks.entries()) {
+    const framework = fromFields(map, AREAS.frameworks);
+    if (keyed(Framework, framework, id)) (state.frameworks as Record<string, Entity>)[id] = framework;
+  }
+  for (const [id, map] of r.attributes.entries()) {
+    const attribute = fromFields(map, AREAS.attributes);
+    if (keyed(AttributeDefinition, attribute, id)) (state.attributes as Record<string, Entity>)[id] = attribute;
+  }
 
   // Codes and documents with their deletion marks; which live ones stay is settled below.
-  const codes = new Map<string, { code: Code; deleted?: Tombstone }>();
-  for (const [id, map] of r.codes.entries()) codes.set(id, { code: fromFields(map, AREAS.codes) as unknown as Code, deleted: map.get(DELETED) as Tombstone | undefined });
+  const codes = new Map<string, { code: Code; deleted?: Tombstone; named: TeamStamp }>();
+  for (const [id, map] of r.codes.entries()) {
+    const code = fromFields(map, AREAS.codes) as unknown as Code;
+    if (!keyed(CodeSchema, code, id)) continue;
+    // Who last named the code (its creator, until someone renames it): who a restored parent was needed by.
+    const name = map.get("name");
+    const named = isRegister(name) ? { by: name.by, at: name.at } : { by: "", at: code.createdAt };
+    codes.set(id, { code, deleted: map.get(DELETED) as Tombstone | undefined, named });
+  }
   const documents = new Map<string, { doc: DocumentMeta; deleted?: Tombstone }>();
-  for (const [id, map] of r.documents.entries()) documents.set(id, { doc: fromFields(map, AREAS.documents) as unknown as DocumentMeta, deleted: map.get(DELETED) as Tombstone | undefined });
+  for (const [id, map] of r.documents.entries()) {
+    const doc = fromFields(map, AREAS.documents) as unknown as DocumentMeta;
+    if (keyed(DocumentMetaSchema, doc, id)) documents.set(id, { doc, deleted: map.get(DELETED) as Tombstone | undefined });
+  }
 
   const codings: Coding[] = [];
-  for (const [id, raw] of r.codings.entries()) {
-    const { by: _by, at: _at, ...coding } = raw as unknown as Coding & TeamStamp;
-    const codeId = r.codingEdits.get(`${id}|codeId`);
-    const stance = r.codingEdits.get(`${id}|stance`);
-    const merged = { ...coding, ...(codeId !== undefined ? { codeId } : {}), ...(stance !== undefined ? { stance } : {}) } as Coding;
-    const code = codes.get(merged.codeId)?.code;
-    const document = documents.get(merged.documentId)?.doc;
+  for (const id of r.codings.keys()) {
+    const merged = readCoding(r, id);
+    if (!merged) continue;
     // A coding whose code or document the doc never held, or that no longer fits, cannot be shown.
-    if (!code || !document || code.codable === false || merged.start >= merged.end || merged.end > document.length) continue;
-    codings.push(merged);
+    if (fits(merged, codes.get(merged.codeId)?.code, documents.get(merged.documentId)?.doc)) codings.push(merged);
   }
   const restored = new Map<string, Restored>();
   const need = (kind: "code" | "document", id: string, deleted: Tombstone | undefined, by: TeamStamp, coding: boolean) => {
@@ -102,14 +129,12 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
     if (!parentId) continue;
     const parent = codes.get(parentId);
     if (!parent) continue;
-    if (need("code", parentId, parent.deleted, { by: entry.code.createdAt, at: entry.code.createdAt }, false)) pending.push(parentId);
+    if (need("code", parentId, parent.deleted, entry.named, false)) pending.push(parentId);
   }
   for (const [id, entry] of codes) {
     if (!live(id)) continue;
     const code = { ...entry.code };
     if (code.parentId && !live(code.parentId)) code.parentId = null;
-    // A link to an indicator of a framework no longer in the project cannot be expressed (linkCode checks it).
-    if (code.indicatorId && !findIndicator(state.frameworks, code.indicatorId)) delete code.indicatorId;
     state.codes[id as CodeId] = code;
   }
   cutLoops(state);
@@ -121,9 +146,39 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
 
   readMemos(r, doc, state);
   readMembers(r, state);
+  distinctNames(state);
   readOverrides(r, state);
   dropBadValues(state);
   return { state, restored: [...restored.values()] };
+}
+
+/**
+ * Whether an entity read from the doc is whole and kept under its own id. Another member's Tandai
+ * wrote it, but the doc crossed a network and a server: what is not a valid entity is not shown
+ * (on every replica alike), rather than let into a project where applyOperation would take it.
+ */
+function keyed(schema: { safeParse(value: unknown): { success: boolean } }, entity: { id?: unknown }, id: string): boolean {
+  return entity.id === id && schema.safeParse(entity).success;
+}
+
+/** A coding as the doc holds it, with its code and stance edits overlaid; undefined when it is gone or not a whole coding. */
+export function readCoding(r: Roots, id: string): Coding | undefined {
+  const raw = r.codings.get(id);
+  if (!raw || typeof raw !== "object") return undefined;
+  const { by: _by, at: _at, ...coding } = raw as unknown as Coding & TeamStamp;
+  const codeId = r.codingEdits.get(`${id}|codeId`);
+  const stance = r.codingEdits.get(`${id}|stance`);
+  const merged = { ...coding, ...(codeId !== undefined ? { codeId } : {}), ...(stance !== undefined ? { stance } : {}) } as Coding;
+  // A hand check, not the schema: it runs for every one of 100k codings on a full read.
+  const whole =
+    merged.id === id && typeof merged.documentId === "string" && typeof merged.codeId === "string" && Number.isInteger(merged.start) && Number.isInteger(merged.end) &&
+    merged.start >= 0 && typeof merged.coder === "string" && (merged.stance === "supports" || merged.stance === "contradicts") && typeof merged.createdAt === "string";
+  return whole ? merged : undefined;
+}
+
+/** Whether a coding can stand: its code takes codings, its document holds its range. */
+export function fits(coding: Coding, code: Code | undefined, document: DocumentMeta | undefined): boolean {
+  return Boolean(code && document && code.codable !== false && coding.start < coding.end && coding.end <= document.length);
 }
 
 /** Concurrent moves can make a loop (A under B here, B under A there): the loop's smallest id goes to the top level. */
@@ -171,7 +226,7 @@ function targetExists(state: ProjectState, target: MemoTarget): boolean {
 function readMemos(r: Roots, doc: Y.Doc, state: ProjectState): void {
   for (const [key, meta] of r.memos.entries()) {
     const target = meta.get("target") as MemoTarget | undefined;
-    if (!target || memoKey(target) !== key || !targetExists(state, target)) continue;
+    if (!MemoTargetSchema.safeParse(target).success || !target || memoKey(target) !== key || !targetExists(state, target)) continue;
     const body = readMemoFragment(memoFragment(doc, key));
     if (body.content === null) continue;
     const edit = meta.get(MEMO_EDIT);
@@ -184,10 +239,12 @@ function readMemos(r: Roots, doc: Y.Doc, state: ProjectState): void {
 function readMembers(r: Roots, state: ProjectState): void {
   for (const [id, map] of r.cases.entries()) {
     const found = fromFields(map, AREAS.cases) as unknown as ProjectState["cases"][CaseKey];
+    if (!keyed(CaseSchema, found, id)) continue;
     (state.cases as Record<string, unknown>)[id] = { ...found, documentIds: found.documentIds.filter((d) => state.documents[d]) };
   }
   for (const [id, map] of r.documentGroups.entries()) {
     const found = fromFields(map, AREAS.documentGroups) as unknown as ProjectState["documentGroups"][GroupKey];
+    if (!keyed(DocumentGroupSchema, found, id)) continue;
     (state.documentGroups as Record<string, unknown>)[id] = { ...found, documentIds: found.documentIds.filter((d) => state.documents[d]) };
   }
 }
@@ -197,11 +254,46 @@ type GroupKey = keyof ProjectState["documentGroups"];
 function readOverrides(r: Roots, state: ProjectState): void {
   for (const [key, reg] of r.overrides.entries()) {
     const value = (reg as Register<ProjectState["overrides"][string] | null>).v;
-    if (!value) continue;
+    if (!value || !StoredOverride.safeParse(value).success) continue;
     const bar = key.indexOf("|");
     const caseId = key.slice(0, bar) as CaseKey;
     if (!state.cases[caseId] || !findIndicator(state.frameworks, key.slice(bar + 1))) continue;
     state.overrides[key] = value;
+  }
+}
+
+/**
+ * Two members can create a group, or an attribute of the same documents or cases, with one name
+ * while apart; applyOperation refuses a second of a name. The one with the larger id is shown as
+ * “Name (2)” (the same on every replica), until a member renames or removes one of them.
+ */
+function distinctNames(state: ProjectState): void {
+  const unique = <T extends { id: string; name: string }>(items: T[], fold: (name: string) => string, rename: (item: T, name: string) => void) => {
+    const taken = new Set(items.map((i) => fold(i.name)));
+    const seen = new Set<string>();
+    for (const item of [...items].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      if (!seen.has(fold(item.name))) {
+        seen.add(fold(item.name));
+        continue;
+      }
+      let n = 2;
+      while (taken.has(fold(`${item.name} (${n})`))) n++;
+      const name = `${item.name} (${n})`;
+      taken.add(fold(name));
+      seen.add(fold(name));
+      rename(item, name);
+    }
+  };
+  unique(Object.values(state.documentGroups), foldName, (g, name) => (state.documentGroups[g.id] = { ...g, name }));
+  const lower = (name: string) => name.trim().toLocaleLowerCase();
+  for (const appliesTo of ["document", "case"] as const) {
+    unique(Object.values(state.attributes).filter((a) => a.appliesTo === appliesTo), lower, (a, name) => (state.attributes[a.id] = { ...a, name }));
+  }
+  // One source-type attribute: a second one made apart keeps its values but not the role.
+  const sourceTypes = Object.values(state.attributes).filter((a) => a.role === "sourceType").sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const extra of sourceTypes.slice(1)) {
+    const { role: _role, ...rest } = extra;
+    state.attributes[extra.id] = rest;
   }
 }
 

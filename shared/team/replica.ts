@@ -7,6 +7,7 @@ import { ConflictWatch } from "./conflicts.js";
 import { operationsTo, shallowCopy } from "./diff.js";
 import { CONTENT_HASH, DELETED, roots, type Roots } from "./layout.js";
 import { materialize, readHeader } from "./read.js";
+import { DocChanges, quickPull } from "./quickPull.js";
 import { resolution } from "./resolve.js";
 import { codingsTouchedBy } from "./touched.js";
 import { REMOTE_ORIGIN, type MissingText, type TeamConflict, type TeamOrigin, type TeamResolution, type TeamStamp } from "./types.js";
@@ -47,6 +48,13 @@ export class TeamReplica {
   /** The project as of the last sync; owned (never the caller's object), updated in place by commitLocal. */
   private base: ProjectState;
   private hashes: Record<DocumentId, string>;
+  /** What the doc changed since the last pull, and the project it held then (for the quick pull). */
+  private readonly changes: DocChanges;
+  private view: ProjectState | undefined;
+  /** The last full read restored something: a quick pull could miss that a restoration no longer holds. */
+  private restores = false;
+  /** How the last pull read the doc: only the codings that changed, or all of it. For status and benchmarks. */
+  lastPull: "quick" | "full" | undefined;
 
   constructor(init: TeamReplicaInit) {
     this.doc = new Y.Doc();
@@ -55,6 +63,7 @@ export class TeamReplica {
     this.clock = init.now ?? (() => new Date().toISOString());
     this.r = roots(this.doc);
     this.watch = new ConflictWatch(this.r, (origin) => origin === this.origin, this.clock, this.actor);
+    this.changes = new DocChanges(this.doc, this.r, (origin) => origin === this.origin);
     this.hashes = { ...init.contentHashes };
     if (init.update) {
       Y.applyUpdate(this.doc, init.update, RESTORE_ORIGIN);
@@ -92,11 +101,24 @@ export class TeamReplica {
    */
   pullRemote(state: ProjectState): Operation[] {
     this.commitLocal(state, {});
+    if (this.view && !this.changes.full && !this.restores) {
+      const ops = quickPull(this.r, this.changes.codings, this.view, this.base, this.clock());
+      if (ops) {
+        this.lastPull = "quick";
+        this.changes.reset();
+        if (this.watch.pending.length) this.doc.transact(() => this.watch.flush(), this.origin);
+        return ops;
+      }
+    }
     const { state: target, restored } = materialize(this.r, this.doc, state);
+    this.changes.reset();
     this.watch.restored(restored);
     this.doc.transact(() => this.watch.flush(), this.origin);
     const { ops, result } = operationsTo(state, target, this.clock());
     this.base = result;
+    this.view = target;
+    this.restores = restored.length > 0;
+    this.lastPull = "full";
     return ops;
   }
 

@@ -112,7 +112,7 @@ function writeMemos(doc: Y.Doc, r: Roots, before: Record<string, Memo>, after: R
     }
     const content = memo ? canonicalMemoContent(memo.content) : null;
     if (!old || !memo || !sameJson(canonicalMemoContent(old.content), content)) {
-      writeMemoFragment(doc, memoFragment(doc, key), content);
+      writeMemoFragment(doc, memoFragment(doc, key), content, memo?.text ?? "");
       meta.set(MEMO_EDIT, register(null, meta.get(MEMO_EDIT), stamp));
     }
     // Only what changed here since the last sync: the doc may hold a newer date from someone else.
