@@ -5,7 +5,7 @@ import { emptyProject } from "../../../shared/model/project.js";
 import { batch } from "../../../shared/ops/operation.js";
 import { readProjectHeader, TeamReplica } from "../../../shared/team/index.js";
 import { createProjectWithState } from "../../store/index.js";
-import { converge } from "./connect.js";
+import { ConvergeFailure, converge } from "./connect.js";
 import { whoAmI } from "./http.js";
 import { saveReplica } from "./sync.js";
 import { writeTeamConfig, type TeamConfig } from "./teamFile.js";
@@ -29,6 +29,23 @@ async function requireEmptyFolder(dir: string): Promise<void> {
   }
 }
 
+/** The shared doc from the first instance that answers (an unreachable or lost one passes to the next). */
+async function fetchShared(doc: Y.Doc, servers: string[], projectId: string, token: string, timeoutMs: number) {
+  let last: unknown;
+  for (const server of servers) {
+    try {
+      const me = await whoAmI(server, projectId, token);
+      await converge(doc, { server, projectId, token, readOnly: true, timeoutMs });
+      return { server, me };
+    } catch (error) {
+      last = error;
+      const passOn = (error instanceof ConvergeFailure && !error.final) || (error instanceof TandaiError && error.code === "teamCli.errors.unreachable");
+      if (!passOn) throw error;
+    }
+  }
+  throw last;
+}
+
 /**
  * Joins a shared project into a new folder: a full local copy that works offline like any
  * project. The server's doc is fetched first; only then is the folder created (with the project's
@@ -38,10 +55,8 @@ async function requireEmptyFolder(dir: string): Promise<void> {
  */
 export async function joinProject(servers: string[], projectId: string, token: string, dir: string, options: { timeoutMs?: number } = {}): Promise<JoinResult> {
   await requireEmptyFolder(dir);
-  const server = servers[0]!;
-  const me = await whoAmI(server, projectId, token);
   const doc = new Y.Doc();
-  await converge(doc, { server, projectId, token, readOnly: true, timeoutMs: options.timeoutMs ?? 60_000 });
+  const { server, me } = await fetchShared(doc, servers, projectId, token, options.timeoutMs ?? 60_000);
   const header = readProjectHeader(doc);
   if (!header) throw new TandaiError("teamCli.errors.emptyShare", { server, projectId });
   const empty = emptyProject(header.id, header.name, header.createdAt);
