@@ -26,6 +26,13 @@ export interface SessionStatus {
 
 const RETRY_MS = [200, 500, 1000, 2000, 5000];
 
+/** Who else is online in the project, and in which document (Yjs awareness; not stored anywhere). */
+export interface Presence {
+  member: string;
+  role: string;
+  documentId: DocumentId | null;
+}
+
 /**
  * A member's project kept in sync continuously while it is open (the app's side; `team sync` is the
  * one-shot form): the replica's doc stays connected, each local operation is committed as it is
@@ -45,6 +52,7 @@ export class TeamSession extends EventEmitter {
   private retryTimer?: NodeJS.Timeout;
   private flushingAt?: number;
   private state: SessionStatus;
+  private documentId: DocumentId | null = null;
 
   private constructor(
     private readonly target: SyncTarget,
@@ -114,7 +122,9 @@ export class TeamSession extends EventEmitter {
       },
     });
     socket.on("maxAttemptsFailed", () => this.lost());
+    provider.on("awarenessChange", () => this.emit("presence", this.presence()));
     this.provider = provider;
+    this.announce();
     this.socket = socket;
     provider.attach();
     void socket.connect();
@@ -136,6 +146,28 @@ export class TeamSession extends EventEmitter {
     this.serverIndex++;
     const delay = RETRY_MS[Math.min(this.attempts++, RETRY_MS.length - 1)]!;
     this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** Tells the others which document this member has open (null: none). */
+  setPresence(documentId: DocumentId | null): void {
+    this.documentId = documentId;
+    this.announce();
+  }
+
+  private announce(): void {
+    this.provider?.setAwarenessField("tandai", { member: this.config.member, role: this.config.role, documentId: this.documentId } satisfies Presence);
+  }
+
+  /** The other members online now (one entry per open copy). */
+  presence(): Presence[] {
+    const awareness = this.provider?.awareness;
+    if (!awareness) return [];
+    const others: Presence[] = [];
+    for (const [clientId, state] of awareness.getStates()) {
+      const presence = (state as { tandai?: Presence }).tandai;
+      if (clientId !== awareness.clientID && presence) others.push(presence);
+    }
+    return others;
   }
 
   /** A local operation was applied and is durable: into the replica (and its text to the server). */

@@ -116,7 +116,7 @@ describe("team servers: two Hocuspocus instances, Redis between them, PostgreSQL
         await succeeds(["code", project.ana, "--doc", "wawancara", "--quote", quote!, "--code", code!], project.home);
 
       const store = await openProject(project.ana);
-      const report = await syncOpenProject(store, await readTeamConfig(project.ana), { timeoutMs: 20_000 }).finally(() => store.close());
+      const report = await syncOpenProject(store, await readTeamConfig(project.ana), { timeoutMs: 30_000 }).finally(() => store.close());
       await proxy.close();
       // A died with Ana's update on the wire; the sync went on with B and reports it.
       expect(proxy.killed()).toBe(true);

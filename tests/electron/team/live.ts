@@ -15,7 +15,8 @@ export async function connectLive(url: string, projectId: string, token: string,
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: projectId, document: doc, token });
   provider.attach();
   void socket.connect();
-  const until = (check: (doc: Y.Doc) => boolean, ms = 10_000) =>
+  // Generous limits: the machine running the tests may be loaded; a pass never waits for them.
+  const until = (check: (doc: Y.Doc) => boolean, ms = 30_000) =>
     new Promise<void>((resolve, reject) => {
       if (check(doc)) return resolve();
       const timer = setTimeout(() => (doc.off("update", onUpdate), reject(new Error(`condition not met within ${ms} ms`))), ms);
@@ -28,7 +29,7 @@ export async function connectLive(url: string, projectId: string, token: string,
       doc.on("update", onUpdate);
     });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("not synced within 10 s")), 10_000);
+    const timer = setTimeout(() => reject(new Error("not synced within 30 s")), 30_000);
     provider.on("synced", () => (clearTimeout(timer), resolve()));
     provider.on("authenticationFailed", ({ reason }: { reason: string }) => (clearTimeout(timer), reject(new Error(`authentication failed: ${reason}`))));
   });

@@ -27,7 +27,7 @@ async function sqliteServer(file?: string, adminToken?: string) {
 }
 
 const sync = (server: RunningTeamServer, doc: Y.Doc, projectId: string, token: string, readOnly = false) =>
-  converge(doc, { server: server.url, projectId, token, readOnly, timeoutMs: 10_000 });
+  converge(doc, { server: server.url, projectId, token, readOnly, timeoutMs: 30_000 });
 
 const http = (server: RunningTeamServer, method: string, path: string, token: string, body?: Uint8Array) =>
   fetch(`http://127.0.0.1:${server.port}${path}`, { method, headers: { authorization: `Bearer ${token}` }, body: body ? new Blob([new Uint8Array(body)]) : undefined });

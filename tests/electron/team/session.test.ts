@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 /** Polls until `check` holds (state that other processes and sockets change), or fails after `ms`. */
-async function waitFor(what: string, check: () => boolean, ms = 15_000): Promise<void> {
+async function waitFor(what: string, check: () => boolean, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
@@ -66,6 +66,11 @@ describe("a team session (the app's continuous sync)", () => {
       const anaSession = await TeamSession.open(anaStore, await readTeamConfig(ana));
       cleanup.push(() => ownerSession.close(), () => anaSession.close());
       await waitFor("both online", () => ownerSession.status.online && anaSession.status.online);
+      // Presence: who is online, and in which document.
+      const documentId = Object.keys(anaStore.state.documents)[0] as DocumentId;
+      anaSession.setPresence(documentId);
+      await waitFor("the owner sees Ana in the document", () => ownerSession.presence().some((p) => p.member === "Ana" && p.documentId === documentId));
+      expect(ownerSession.presence()).toEqual([{ member: "Ana", role: "coder", documentId }]);
 
       const first = coding(ownerStore, "coding-session-1", 0);
       await ownerStore.apply(first);
