@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { CaseId, CodeId, DocumentId } from "../model/ids.js";
 import { memoKey, type MemoTarget } from "../model/project.js";
-import { MEMO_EDIT, isRegister, sameJson, type Register, type Roots } from "./layout.js";
+import { MEMO_EDIT, isRegister, memoField, sameJson, type Register, type Roots } from "./layout.js";
 import type { Restored } from "./read.js";
 import type { TeamConflict, TeamConflictKind, TeamConflictSubject, TeamResolution, TeamStamp } from "./types.js";
 
@@ -24,7 +24,7 @@ export class ConflictWatch {
   ) {
     r.codes.observeDeep((events, tr) => this.onCodes(events, tr));
     r.overrides.observe((event, tr) => this.onOverrides(event, tr));
-    r.memos.observeDeep((events, tr) => this.onMemos(events, tr));
+    r.memos.observe((event, tr) => this.onMemos(event, tr));
   }
 
   private remote(tr: Y.Transaction): boolean {
@@ -51,14 +51,14 @@ export class ConflictWatch {
     }
   }
 
-  private onMemos(events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction): void {
+  private onMemos(event: Y.YMapEvent<unknown>, tr: Y.Transaction): void {
     if (!this.remote(tr)) return;
-    for (const event of events) {
-      if (!(event.target instanceof Y.Map) || event.target.parent !== this.r.memos) continue;
-      const change = event.changes.keys.get(MEMO_EDIT);
-      if (change?.action !== "update") continue;
-      const target = event.target.get("target") as MemoTarget;
-      this.check("memoEdited", `memo:${memoKey(target)}`, { kind: "memo", target }, change.oldValue, event.target.get(MEMO_EDIT));
+    for (const [name, change] of event.changes.keys) {
+      if (change.action !== "update" || !name.endsWith(`|${MEMO_EDIT}`)) continue;
+      const key = name.slice(0, -MEMO_EDIT.length - 1);
+      const target = this.r.memos.get(memoField(key, "target")) as MemoTarget | undefined;
+      if (!target) continue;
+      this.check("memoEdited", `memo:${memoKey(target)}`, { kind: "memo", target }, change.oldValue, this.r.memos.get(name));
     }
   }
 

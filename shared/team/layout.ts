@@ -29,6 +29,8 @@ export const ROOT = {
 } as const;
 
 export const memoFragmentName = (memoKey: string) => `memo:${memoKey}`;
+/** A memo's plain fields live flat in the `memos` map, `<memo key>|<field>` (target, updatedAt, edit). */
+export const memoField = (memoKey: string, field: string) => `${memoKey}|${field}`;
 export const memoFragment = (doc: Y.Doc, memoKey: string) => doc.getXmlFragment(memoFragmentName(memoKey));
 
 /** The field of a code, document or case entry that marks it deleted (kept, so it can be restored). */
@@ -69,7 +71,7 @@ export const roots = (doc: Y.Doc) => ({
   codes: doc.getMap<Y.Map<unknown>>(ROOT.codes),
   codings: doc.getMap<Record<string, unknown>>(ROOT.codings),
   codingEdits: doc.getMap<unknown>(ROOT.codingEdits),
-  memos: doc.getMap<Y.Map<unknown>>(ROOT.memos),
+  memos: doc.getMap<unknown>(ROOT.memos),
   cases: doc.getMap<Y.Map<unknown>>(ROOT.cases),
   documentGroups: doc.getMap<Y.Map<unknown>>(ROOT.documentGroups),
   frameworks: doc.getMap<Y.Map<unknown>>(ROOT.frameworks),

@@ -19,7 +19,7 @@ import {
   type ProjectState,
 } from "../model/project.js";
 import { AREAS, fromFields } from "./fields.js";
-import { DELETED, MEMO_EDIT, isRegister, memoFragment, type Register, type Roots, type Tombstone } from "./layout.js";
+import { DELETED, MEMO_EDIT, isRegister, memoField, memoFragment, type Register, type Roots, type Tombstone } from "./layout.js";
 import { readMemoFragment } from "./memoCodec.js";
 import type { TeamStamp } from "./types.js";
 
@@ -54,7 +54,8 @@ export function materialize(r: Roots, doc: Y.Doc, local: ProjectState): { state:
   const state: ProjectState = {
     format: PROJECT_FORMAT,
     id: local.id,
-    name: header?.name ?? local.name,
+    // The name another member gave, if it is one a project can have.
+    name: header && header.name.trim() && header.name.length <= 200 ? header.name : local.name,
     createdAt: local.createdAt,
     documents: {},
     codes: {},
@@ -224,13 +225,16 @@ function targetExists(state: ProjectState, target: MemoTarget): boolean {
 }
 
 function readMemos(r: Roots, doc: Y.Doc, state: ProjectState): void {
-  for (const [key, meta] of r.memos.entries()) {
-    const target = meta.get("target") as MemoTarget | undefined;
+  for (const [name, value] of r.memos.entries()) {
+    if (!name.endsWith("|target")) continue;
+    const key = name.slice(0, -"|target".length);
+    const target = value as MemoTarget | undefined;
     if (!MemoTargetSchema.safeParse(target).success || !target || memoKey(target) !== key || !targetExists(state, target)) continue;
     const body = readMemoFragment(memoFragment(doc, key));
     if (body.content === null) continue;
-    const edit = meta.get(MEMO_EDIT);
-    const updatedAt = (meta.get("updatedAt") as string | undefined) ?? (isRegister(edit) ? edit.at : "");
+    const edit = r.memos.get(memoField(key, MEMO_EDIT));
+    const date = r.memos.get(memoField(key, "updatedAt"));
+    const updatedAt = typeof date === "string" ? date : isRegister(edit) ? edit.at : "";
     state.memos[key] = { target, content: body.content, text: body.text, updatedAt };
   }
 }

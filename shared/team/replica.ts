@@ -111,10 +111,11 @@ export class TeamReplica {
       }
     }
     const { state: target, restored } = materialize(this.r, this.doc, state);
-    this.changes.reset();
     this.watch.restored(restored);
     this.doc.transact(() => this.watch.flush(), this.origin);
+    // May throw (an operation refused): then nothing here has moved, and the next pull reads all again.
     const { ops, result } = operationsTo(state, target, this.clock());
+    this.changes.reset();
     this.base = result;
     this.view = target;
     this.restores = restored.length > 0;

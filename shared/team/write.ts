@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { randomId, type DocumentId } from "../model/ids.js";
 import type { Coding, Memo, ProjectState } from "../model/project.js";
 import { AREAS, newEntityMap, writeEntityChanges, type AreaSpec } from "./fields.js";
-import { CONTENT_HASH, DELETED, MEMO_EDIT, memoFragment, register, sameJson, type Roots } from "./layout.js";
+import { CONTENT_HASH, DELETED, MEMO_EDIT, memoField, memoFragment, register, sameJson, type Roots } from "./layout.js";
 import { canonicalMemoContent, writeMemoFragment } from "./memoCodec.js";
 import type { TeamStamp } from "./types.js";
 
@@ -104,20 +104,17 @@ function writeMemos(doc: Y.Doc, r: Roots, before: Record<string, Memo>, after: R
     if (old === memo) continue;
     if (memo) before[key] = memo;
     else delete before[key];
-    let meta = r.memos.get(key);
-    if (!meta) {
-      if (!memo) continue;
-      meta = new Y.Map<unknown>();
-      r.memos.set(key, meta);
-    }
+    // Flat fields `<key>|<field>`: two members writing the first memo on one target meet field by field.
+    const field = (name: string) => memoField(key, name);
+    if (!memo && !r.memos.has(field("target"))) continue;
     const content = memo ? canonicalMemoContent(memo.content) : null;
     if (!old || !memo || !sameJson(canonicalMemoContent(old.content), content)) {
       writeMemoFragment(doc, memoFragment(doc, key), content, memo?.text ?? "");
-      meta.set(MEMO_EDIT, register(null, meta.get(MEMO_EDIT), stamp));
+      r.memos.set(field(MEMO_EDIT), register(null, r.memos.get(field(MEMO_EDIT)), stamp));
     }
     // Only what changed here since the last sync: the doc may hold a newer date from someone else.
-    if (memo && (!old || !sameJson(old.target, memo.target))) meta.set("target", memo.target);
-    if (memo && old?.updatedAt !== memo.updatedAt) meta.set("updatedAt", memo.updatedAt);
+    if (memo && (!old || !sameJson(old.target, memo.target))) r.memos.set(field("target"), memo.target);
+    if (memo && old?.updatedAt !== memo.updatedAt) r.memos.set(field("updatedAt"), memo.updatedAt);
   }
 }
 
