@@ -20,6 +20,7 @@ import { benchMillion } from "./million.js";
 import { benchRefi, benchRefiRow, type RefiStep } from "./refi.js";
 import { benchAgreement } from "./agreement.js";
 import { benchTeamSync } from "./teamSync.js";
+import { benchTeamServer } from "./teamServer.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
 const only = process.argv.slice(2);
@@ -58,3 +59,4 @@ if (want("million")) console.log(`## One million codings: the snapshot path\n\n$
 if (want("refi")) console.log(`## REFI-QDA projects (.qdpx)\n\n${await benchRefi(fileURLToPath(import.meta.url))}\n`);
 if (want("agreement")) console.log(`## Intercoder agreement\n\n${benchAgreement()}\n`);
 if (want("team-sync")) console.log(`## Team sync\n\n${benchTeamSync()}\n`);
+if (want("team-server")) console.log(`## Team server (Hocuspocus on 127.0.0.1)\n\n${await benchTeamServer()}\n`);
