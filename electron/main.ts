@@ -5,6 +5,7 @@ import { userInfo } from "node:os";
 import { channelNames, translate, type MenuCommand, type Preferences } from "../shared/index.js";
 import { printHtmlToPdf } from "./printPdf.js";
 import { Backend } from "./backend/backend.js";
+import { DEFAULT_TEAM_TIMING } from "./backend/team.js";
 import { dispatch } from "./backend/dispatch.js";
 import { CONTENT_SECURITY_POLICY } from "./security.js";
 
@@ -34,6 +35,7 @@ async function start() {
     transport: "electron",
     systemLocale: app.getLocale(),
     userName: userInfo().username,
+    teamSync: DEFAULT_TEAM_TIMING,
     pickFolder: async () => {
       const result = await dialog.showOpenDialog(window!, { properties: ["openDirectory", "createDirectory"] });
       return result.canceled ? null : (result.filePaths[0] ?? null);

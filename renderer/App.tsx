@@ -54,6 +54,7 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
       createProject: (dir, name) => run(() => api.createProject({ dir, name })),
       openSample: () => run(() => api.openSampleProject({})),
       restoreBackup: (dir, file) => run(() => api.restoreBackup({ dir, file }), dir),
+      joinTeam: (link, token, dir) => run(() => api.teamJoin({ link, token, dir })),
       async closeProject() {
         await api.closeProject({});
         setMirror(null);

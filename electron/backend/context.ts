@@ -2,6 +2,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { existsSync } from "node:fs";
 import type { ImportLimits } from "../import/inWorker.js";
+import type { TeamTiming } from "./team.js";
 
 /** What differs between the Electron app, the web server and tests: where things live, and how to pick a folder. */
 export interface BackendContext {
@@ -26,6 +27,11 @@ export interface BackendContext {
   importWorker?: URL;
   /** Memory and time an import may use on the worker (default DEFAULT_IMPORT_LIMITS). */
   importLimits?: ImportLimits;
+  /**
+   * Sync a project shared with a team in the background while it is open (the app and `tandai
+   * serve`, with these timings); a CLI command syncs only when told (`tandai team sync`).
+   */
+  teamSync?: TeamTiming;
 }
 
 /**

@@ -1,12 +1,13 @@
 import { userInfo } from "node:os";
 import { Backend } from "../backend/backend.js";
 import { defaultLocations } from "../backend/context.js";
+import type { TeamTiming } from "../backend/team.js";
 import { VERSION } from "./version.js";
 
 /** The same backend the app uses, with the CLI user's home folder and preferences. */
-export async function cliBackend(exportWorker?: URL): Promise<Backend> {
+export async function cliBackend(exportWorker?: URL, teamSync?: TeamTiming): Promise<Backend> {
   // dist/cli.js parses imports on the worker bundled beside the app's main process (when run from
   // the source tree there is none, and imports run in-process).
   const importWorker = new URL("./electron/importWorker.mjs", import.meta.url);
-  return new Backend({ ...defaultLocations(), version: VERSION, transport: "web", systemLocale: process.env.LC_ALL || process.env.LANG, userName: userInfo().username, exportWorker, importWorker }).init();
+  return new Backend({ ...defaultLocations(), version: VERSION, transport: "web", systemLocale: process.env.LC_ALL || process.env.LANG, userName: userInfo().username, exportWorker, importWorker, teamSync }).init();
 }

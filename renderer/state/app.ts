@@ -10,6 +10,8 @@ export interface AppActions {
   createProject(dir: string, name: string): Promise<void>;
   openSample(): Promise<void>;
   restoreBackup(dir: string, file: string): Promise<void>;
+  /** Joins a team project into a new folder and opens it. */
+  joinTeam(link: string, token: string, dir: string): Promise<void>;
   closeProject(): Promise<void>;
   showError(error: unknown): void;
 }

@@ -157,6 +157,7 @@ export function testApp(): AppActions & { errors: unknown[] } {
     createProject: unused,
     openSample: unused,
     restoreBackup: unused,
+    joinTeam: unused,
     closeProject: unused,
     showError: (error) => errors.push(error),
   };
