@@ -56,6 +56,16 @@ const options = {
   "exclude-uncoded": { type: "boolean" },
   "drop-codings": { type: "boolean" },
   take: { type: "string" },
+  // tandai team …
+  server: { type: "string" },
+  "admin-token": { type: "string" },
+  token: { type: "string" },
+  role: { type: "string" },
+  sqlite: { type: "string" },
+  postgres: { type: "string" },
+  redis: { type: "string" },
+  host: { type: "string" },
+  timeout: { type: "string" },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
@@ -91,6 +101,7 @@ const commands: Record<string, Command> = {
   agreement: lazy(() => import("./agreement.js"), (m) => m.agreementCommand),
   merge: lazy(() => import("./merge.js"), (m) => m.mergeCommand),
   handoff: lazy(() => import("./handoff.js"), (m) => m.handoffCommand),
+  team: lazy(() => import("./team.js"), (m) => m.teamCommand),
 };
 
 /** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */

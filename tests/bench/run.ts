@@ -19,6 +19,7 @@ import { benchCodeFrom } from "./codeFrom.js";
 import { benchMillion } from "./million.js";
 import { benchRefi, benchRefiRow } from "./refi.js";
 import { benchAgreement } from "./agreement.js";
+import { benchTeamServer } from "./teamServer.js";
 
 const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "renderer");
 const only = process.argv.slice(2);
@@ -56,3 +57,4 @@ if (want("code-from")) console.log(`## Bulk coding (\`tandai code --from\`)\n\n$
 if (want("million")) console.log(`## One million codings: the snapshot path\n\n${benchMillion()}\n`);
 if (want("refi")) console.log(`## REFI-QDA projects (.qdpx)\n\n${await benchRefi(fileURLToPath(import.meta.url))}\n`);
 if (want("agreement")) console.log(`## Intercoder agreement\n\n${benchAgreement()}\n`);
+if (want("team-server")) console.log(`## Team server (Hocuspocus on 127.0.0.1)\n\n${await benchTeamServer()}\n`);

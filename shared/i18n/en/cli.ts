@@ -25,6 +25,8 @@ Usage:
   tandai handoff <dir> <new-dir | file.tandai> [--drop-codings]   (a copy for a second coder;
               handoff <file.tandai> <new-dir> unpacks a package)
   tandai merge <dir> <coder's copy> [--dry-run] [--take mine|theirs]
+  tandai team serve|share|invite|join|sync|status|members|revoke …   (a project shared through a team
+              server: \`tandai team\` lists its commands)
   tandai agreement <dir> --coders A,B[,C…] [--unit paragraph|sentence|character] [--codes PATH]...
               [--categories PARENT] [--documents TITLE]... [--exclude-uncoded] [--out FILE.docx|FILE.xlsx]
   tandai export <dir> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]

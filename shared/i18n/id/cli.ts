@@ -25,6 +25,8 @@ Penggunaan:
   tandai handoff <folder> <folder-baru | berkas.tandai> [--drop-codings]   (salinan untuk pengode kedua;
               handoff <berkas.tandai> <folder-baru> membuka paket)
   tandai merge <folder> <salinan pengode> [--dry-run] [--take mine|theirs]
+  tandai team serve|share|invite|join|sync|status|members|revoke …   (proyek yang dibagi melalui server
+              tim: \`tandai team\` menampilkan perintahnya)
   tandai agreement <folder> --coders A,B[,C…] [--unit paragraph|sentence|character] [--codes JALUR]...
               [--categories INDUK] [--documents JUDUL]... [--exclude-uncoded] [--out FILE.docx|FILE.xlsx]
   tandai export <folder> --format docx|md|html|pdf|xlsx|csv|svg|png --out <path> [--lang id|en]
