@@ -29,7 +29,7 @@ export function JoinDialog({ defaultFolder, onClose }: { defaultFolder: string; 
       <input id="team-token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} data-testid="team-token" />
       <label htmlFor="team-folder">{t("teamApp.join.folder")}</label>
       <input id="team-folder" type="text" value={folder} onChange={(e) => setFolder(e.target.value)} data-testid="team-folder" />
-      <div className="dialog-actions">
+      <div className="actions">
         <button type="button" onClick={onClose}>
           {t("app.close")}
         </button>

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toErrorPayload, type ErrorPayload, type TeamAppStatus } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
@@ -13,6 +13,11 @@ export function ShareDialog({ onShared, onClose }: { onShared(status: TeamAppSta
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [shared, setShared] = useState<TeamAppStatus | null>(null);
   const ready = server.trim() !== "" && adminToken.trim() !== "" && !busy && !shared;
+  const close = useRef<HTMLButtonElement>(null);
+  // The Share button is disabled once it has done its work: the focus goes to Close, not to the page.
+  useEffect(() => {
+    if (shared) close.current?.focus();
+  }, [shared]);
 
   const share = async () => {
     if (!ready) return;
@@ -45,8 +50,8 @@ export function ShareDialog({ onShared, onClose }: { onShared(status: TeamAppSta
           {t("teamApp.share.done", { projectId: shared.projectId })}
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
+      <div className="actions">
+        <button type="button" ref={close} onClick={onClose} data-testid="team-share-close">
           {t("app.close")}
         </button>
         <button type="submit" className="primary" disabled={!ready} data-testid="team-share">

@@ -6,11 +6,18 @@ import { TeamDialog } from "./TeamDialog.js";
 import { useTeamStatus } from "./useTeamStatus.js";
 import "./team.css";
 
-/** The sync status in words: synced, N changes waiting, offline since …, and conflicts if any. */
-export function statusWords(status: TeamAppStatus, t: (key: string, params?: Record<string, unknown>) => string, language: string): string {
+type T = (key: string, params?: Record<string, unknown>) => string;
+
+/** The sync state in words: synced, N changes waiting, offline since …. */
+function stateWords(status: TeamAppStatus, t: T, language: string): string {
   const time = status.offlineSince ? new Date(status.offlineSince).toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" }) : "";
-  const main = status.state === "waiting" ? t("teamApp.badge.waiting", { count: status.waiting }) : t(`teamApp.badge.${status.state}`, { time });
-  return status.conflicts ? `${main} · ${t("teamApp.badge.conflicts", { count: status.conflicts })}` : main;
+  return status.state === "waiting" ? t("teamApp.badge.waiting", { count: status.waiting }) : t(`teamApp.badge.${status.state}`, { time });
+}
+
+/** The sync status in words, with the conflicts if any. */
+export function statusWords(status: TeamAppStatus, t: T, language: string): string {
+  const state = stateWords(status, t, language);
+  return status.conflicts ? `${state} · ${t("teamApp.badge.conflicts", { count: status.conflicts })}` : state;
 }
 
 /**
@@ -24,9 +31,13 @@ export function TeamBadge() {
   return (
     <>
       {status ? (
-        <button type="button" className={`team-badge team-${status.state}${status.conflicts ? " team-conflicted" : ""}`} title={t("teamApp.badge.hint")} onClick={() => setOpen("team")} data-testid="team-badge" data-state={status.state}>
+        <button type="button" className={`team-badge team-${status.state}`} title={t("teamApp.badge.hint")} onClick={() => setOpen("team")} data-testid="team-badge" data-state={status.state}>
           <span className="team-dot" aria-hidden="true" />
-          <span aria-live="polite">{statusWords(status, t, i18n.language)}</span>
+          {/* On a narrow window the dot says the state (the words stay for screen readers); conflicts always show. */}
+          <span className="team-words" aria-live="polite">
+            {stateWords(status, t, i18n.language)}
+          </span>
+          {status.conflicts > 0 && <span className="team-conflicts-count">{t("teamApp.badge.conflicts", { count: status.conflicts })}</span>}
         </button>
       ) : (
         <button type="button" title={t("teamApp.badge.shareHint")} onClick={() => setOpen("share")} data-testid="team-share-open">

@@ -60,7 +60,7 @@ export function TeamDialog({ status, onStatus, onClose }: { status: TeamAppStatu
           {t(error.code, error.params)}
         </p>
       )}
-      <div className="dialog-actions">
+      <div className="actions">
         <button type="button" onClick={onClose}>
           {t("app.close")}
         </button>
