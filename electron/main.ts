@@ -34,6 +34,7 @@ async function start() {
     transport: "electron",
     systemLocale: app.getLocale(),
     userName: userInfo().username,
+    teamSync: true,
     pickFolder: async () => {
       const result = await dialog.showOpenDialog(window!, { properties: ["openDirectory", "createDirectory"] });
       return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -56,6 +56,7 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
       openSample: () => run(() => api.openSampleProject({})),
       restoreBackup: (dir, file) => run(() => api.restoreBackup({ dir, file }), dir),
       repairProject: (dir) => run(() => api.repairProject({ dir }), dir),
+      joinTeam: (link, token, dir) => run(() => api.teamJoin({ link, token, dir })),
       async closeProject() {
         await api.closeProject({});
         setMirror(null);

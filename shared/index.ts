@@ -5,6 +5,7 @@ export * from "./i18n/index.js";
 export * from "./text/blocks.js";
 export * from "./retrieve/passages.js";
 export * from "./ipc/contract.js";
+export * from "./ipc/team.js";
 export * from "./ipc/codec.js";
 export * from "./store.js";
 export * from "./text/quote.js";

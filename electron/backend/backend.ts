@@ -36,7 +36,9 @@ import { batch, mergeSummary } from "../../shared/index.js";
 import { storeWarnings } from "./storeWarnings.js";
 import { createProject, listBackups, openProject, planProjectRepair, repairProject, restoreBackup, type DiskProjectStore } from "../store/index.js";
 import type { BackendContext } from "./context.js";
+import { ChangeLog } from "./changeLog.js";
 import { SettingsFile } from "./preferences.js";
+import type { AppTeam, TeamHost } from "./team.js";
 import { createSampleProject, sampleProjectDir } from "./sample.js";
 
 /**
@@ -55,6 +57,12 @@ export class Backend implements TandaiApi {
   private searchIndex: SearchService | null = null;
   readonly settings: SettingsFile;
   private readonly importer: ProjectImporter;
+  /** Every change applied, numbered, for the renderer's mirror to follow in order. */
+  private readonly changes = new ChangeLog();
+  /** One change at a time, so a sync's remote batch is computed from the state it lands on. */
+  private gate: Promise<unknown> = Promise.resolve();
+  /** The open project's team sync, when it is shared with a team. */
+  private team: AppTeam | null = null;
 
   constructor(private readonly context: BackendContext) {
     this.settings = new SettingsFile(context.home, context.systemLocale, context.userName);
@@ -137,8 +145,11 @@ export class Backend implements TandaiApi {
 
   async closeProject(): Promise<null> {
     const store = this.store;
+    await this.team?.close();
+    this.team = null;
     this.store = null;
     this.history.clear();
+    this.changes.reset();
     this.searchIndex?.close();
     this.searchIndex = null;
     await store?.close();
@@ -146,28 +157,50 @@ export class Backend implements TandaiApi {
   }
 
   async apply({ op }: ArgsOf<"apply">): Promise<Applied> {
-    const store = this.requireStore();
-    // Described before it is applied: what it removes is named only while it is there.
-    const description = describeOperation(op as Operation, store.state);
-    const inverse = await store.apply(op as Operation);
-    this.history.record(inverse, description);
-    return this.applied(op as Operation);
+    return this.exclusive(async () => {
+      const store = this.requireStore();
+      // Described before it is applied: what it removes is named only while it is there.
+      const description = describeOperation(op as Operation, store.state);
+      const inverse = await store.apply(op as Operation);
+      this.history.record(inverse, description);
+      return await this.changed(op as Operation);
+    });
   }
 
   async undo(): Promise<Applied> {
-    const op = this.history.peekUndo();
-    if (!op) return this.applied(null);
-    const description = this.history.nextUndo;
-    this.history.undone(await this.requireStore().apply(op));
-    return { ...this.applied(op), step: { direction: "undo", description, count: 1 } };
+    return this.exclusive(async () => {
+      const op = this.history.peekUndo();
+      if (!op) return this.applied(null);
+      const description = this.history.nextUndo;
+      this.history.undone(await this.requireStore().apply(op));
+      return { ...(await this.changed(op)), step: { direction: "undo", description, count: 1 } };
+    });
   }
 
   async redo(): Promise<Applied> {
-    const op = this.history.peekRedo();
-    if (!op) return this.applied(null);
-    const description = this.history.nextRedo;
-    this.history.redone(await this.requireStore().apply(op));
-    return { ...this.applied(op), step: { direction: "redo", description, count: 1 } };
+    return this.exclusive(async () => {
+      const op = this.history.peekRedo();
+      if (!op) return this.applied(null);
+      const description = this.history.nextRedo;
+      this.history.redone(await this.requireStore().apply(op));
+      return { ...(await this.changed(op)), step: { direction: "redo", description, count: 1 } };
+    });
+  }
+
+  /** Runs a change while no other is being applied (they would otherwise interleave with a sync's). */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.gate.then(task);
+    this.gate = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A change was applied locally: numbered for the mirror, and into the team replica on its way to the others. */
+  private async changed(op: Operation): Promise<Applied> {
+    this.changes.record(op);
+    // The change is durable already; a failure here (a text not readable for hashing) is caught
+    // up by the next one, which commits everything since the replica's base.
+    await this.team?.localApplied(op).catch(() => undefined);
+    return this.applied(op);
   }
 
   /**
@@ -298,6 +331,10 @@ export class Backend implements TandaiApi {
    * mirror. A step that fails stops there: the steps before it stay undone and are reported.
    */
   async undoTo({ steps }: ArgsOf<"undoTo">): Promise<ResultOf<"undoTo">> {
+    return this.exclusive(() => this.undoSteps(steps));
+  }
+
+  private async undoSteps(steps: number): Promise<ResultOf<"undoTo">> {
     const store = this.requireStore();
     const applied: Operation[] = [];
     let description: OpDescription | null = null;
@@ -316,7 +353,7 @@ export class Backend implements TandaiApi {
     }
     if (failure && applied.length === 0) throw failure;
     if (applied.length === 0) return this.applied(null);
-    return { ...this.applied({ type: "batch", ops: applied }), step: { direction: "undo", description, count: applied.length } };
+    return { ...(await this.changed({ type: "batch", ops: applied })), step: { direction: "undo", description, count: applied.length } };
   }
 
   async search(args: ArgsOf<"search">): Promise<ResultOf<"search">> {
@@ -354,6 +391,7 @@ export class Backend implements TandaiApi {
     await this.closeProject();
     this.store = store;
     const search = (this.searchIndex = new SearchService(store));
+    if (this.context.teamSync) this.team = await this.openTeam(store);
     await this.settings.touchRecent(store.dir, store.state.name);
     // Scheduled last, so the index starts once the open has answered; a search reports any failure.
     if (this.context.indexInBackground !== false) setImmediate(() => void search.refresh().catch(() => {}));
@@ -363,13 +401,80 @@ export class Backend implements TandaiApi {
   private snapshot(store: DiskProjectStore): OpenProject {
     const warnings = storeWarnings(store, 0);
     this.warned = store.warnings.length;
-    return { dir: store.dir, state: store.state, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, ...warnings };
+    return { dir: store.dir, state: store.state, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, revision: this.changes.current, ...warnings };
   }
 
   private applied(op: Operation | null): Applied {
     const warnings = this.store ? storeWarnings(this.store, this.warned) : {};
     if (this.store) this.warned = this.store.warnings.length;
-    return { applied: op, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, ...warnings };
+    return { applied: op, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, revision: this.changes.current, ...warnings };
+  }
+
+  async changesSince({ after }: ArgsOf<"changesSince">): Promise<ResultOf<"changesSince">> {
+    this.requireStore();
+    return this.changes.since(after);
+  }
+
+  async teamStatus(): Promise<ResultOf<"teamStatus">> {
+    const status = this.team?.status();
+    return status ? { ...status, revision: this.changes.current } : null;
+  }
+
+  async teamSync(): Promise<ResultOf<"teamSync">> {
+    return { ...this.requireTeam().syncNow(), revision: this.changes.current };
+  }
+
+  async teamConflicts(): Promise<ResultOf<"teamConflicts">> {
+    return this.requireTeam().conflicts();
+  }
+
+  /** The choice is the member's own change: one undo step, sent with the next sync. */
+  async teamResolve({ conflictId, choice }: ArgsOf<"teamResolve">): Promise<ResultOf<"teamResolve">> {
+    const ops = this.requireTeam().resolve(conflictId, choice);
+    return ops.length ? this.apply({ op: batch(ops) }) : this.applied(null);
+  }
+
+  async teamShare({ server, adminToken }: ArgsOf<"teamShare">): Promise<ResultOf<"teamShare">> {
+    const store = this.requireStore();
+    const [{ serverAddresses }, { shareProject }] = await Promise.all([import("../team/client/address.js"), import("../team/client/share.js")]);
+    const servers = serverAddresses(server, "server");
+    const owner = this.settings.preferences.coderName || this.context.userName || "owner";
+    await this.exclusive(() => shareProject(store, servers, adminToken, owner));
+    this.team = await this.openTeam(store);
+    return { ...this.requireTeam().status(), revision: this.changes.current };
+  }
+
+  /** Joins into a new folder (nothing is left behind if it fails) and opens it like any project. */
+  async teamJoin({ link, token, dir }: ArgsOf<"teamJoin">): Promise<ResultOf<"teamJoin">> {
+    const [{ parseJoinLink }, { joinProject }] = await Promise.all([import("../team/client/address.js"), import("../team/client/join.js")]);
+    const { servers, projectId } = parseJoinLink(link);
+    const target = checkAbsolute(dir);
+    await joinProject(servers, projectId, token, target);
+    return this.adopt(await openProject(target));
+  }
+
+  /**
+   * The team session of a shared project (null for one that is not). Loaded on demand: the
+   * collaboration client is not needed by a project that is not shared, nor by most CLI commands.
+   */
+  private async openTeam(store: DiskProjectStore): Promise<AppTeam | null> {
+    const { AppTeam } = await import("./team.js");
+    const host: TeamHost = {
+      exclusive: (task) => this.exclusive(task),
+      applyRemote: async (op) => {
+        const inverse = await store.apply(op);
+        this.changes.record(op);
+        void this.searchIndex?.refresh(); // the others' documents are searchable too
+        return inverse;
+      },
+    };
+    return AppTeam.open(store, host);
+  }
+
+  private requireTeam(): AppTeam {
+    this.requireStore();
+    if (!this.team) throw new TandaiError("teamApp.errors.notShared");
+    return this.team;
   }
 
   /** Intercoder agreement over the open project (electron/agreement/report.ts, shared with the CLI). */

@@ -35,6 +35,11 @@ export interface BackendContext {
    * search doubled the command's peak memory.
    */
   indexInBackground?: boolean;
+  /**
+   * Keep a project shared with a team in sync while it is open (the app and `tandai serve`); a
+   * CLI command syncs only when told (`tandai team sync`).
+   */
+  teamSync?: boolean;
 }
 
 /**

@@ -18,7 +18,7 @@ export async function importCommand(ctx: CliContext, [dirArg, ...paths]: string[
   const project = paths.find(isRefiProjectFile);
   if (project) throw new TandaiError("refi.errors.alone", { file: basename(project) });
   // No background search index: this command never searches (see BackendContext.indexInBackground).
-  const backend = await cliBackend(undefined, false);
+  const backend = await cliBackend(undefined, { indexInBackground: false });
   await backend.openProject({ dir });
   const outcomes: ImportOutcome[] = [];
   const casesCreated: string[] = [];

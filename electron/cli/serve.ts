@@ -8,7 +8,8 @@ import { cliBackend } from "./backend.js";
 /** Serves the app on 127.0.0.1 until interrupted, with `dir` open if one is given. */
 export async function serveCommand(ctx: CliContext, [dirArg]: string[], values: CliValues) {
   // dist/cli.js runs exports on the worker bundled beside the app's main process.
-  const backend = await cliBackend(new URL("./electron/exportWorker.mjs", import.meta.url));
+  // The app in a browser: a team project syncs in the background, as in the desktop app.
+  const backend = await cliBackend(new URL("./electron/exportWorker.mjs", import.meta.url), { teamSync: true });
   if (dirArg) await backend.openProject({ dir: resolve(dirArg) });
   // dist/cli.js serves dist/renderer, built by `npm run build`.
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), "renderer");

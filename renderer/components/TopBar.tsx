@@ -8,6 +8,7 @@ import { UndoButtons, UndoToast } from "./history/index.js";
 import { ImportButton } from "./ImportDrop.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
 import { PreferencesDialog } from "./PreferencesDialog.js";
+import { TeamBadge } from "./team/index.js";
 
 export function TopBar({ onImported }: { onImported(first: DocumentId | null): void }) {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function TopBar({ onImported }: { onImported(first: DocumentId | null): v
         <UndoButtons />
       </div>
       <div className="toolbar right">
+        <TeamBadge />
         <LanguageSwitch />
         <button onClick={() => setPrefsOpen(true)} data-testid="preferences">
           {t("app.preferences.open")}

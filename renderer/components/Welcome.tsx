@@ -4,6 +4,7 @@ import { api } from "../api/client.js";
 import { useApp } from "../state/app.js";
 import type { RecentProject } from "../../shared/index.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
+import { JoinDialog } from "./team/index.js";
 
 /** Shown when no project is open: create, open, recent projects, and the sample. */
 export function Welcome() {
@@ -13,6 +14,7 @@ export function Welcome() {
   const [name, setName] = useState("");
   const [folder, setFolder] = useState("");
   const [openPath, setOpenPath] = useState("");
+  const [joining, setJoining] = useState(false);
   const base = app.info?.projectsDir ?? "";
   const separator = base.includes("\\") ? "\\" : "/";
   const createDir = folder || (name.trim() ? `${base}${separator}${name.trim().replace(/[\\/:*?"<>|]/g, "-")}` : "");
@@ -82,8 +84,12 @@ export function Welcome() {
           <button type="button" onClick={() => void app.openSample()} data-testid="open-sample">
             {t("app.welcome.openSample")}
           </button>
+          <button type="button" onClick={() => setJoining(true)} data-testid="team-join-open">
+            {t("teamApp.join.open")}
+          </button>
         </form>
       </div>
+      {joining && <JoinDialog defaultFolder={base} onClose={() => setJoining(false)} />}
     </div>
   );
 }

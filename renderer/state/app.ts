@@ -11,6 +11,8 @@ export interface AppActions {
   openSample(): Promise<void>;
   restoreBackup(dir: string, file: string): Promise<void>;
   repairProject(dir: string): Promise<void>;
+  /** Joins a team project into a new folder and opens it. */
+  joinTeam(link: string, token: string, dir: string): Promise<void>;
   closeProject(): Promise<void>;
   showError(error: unknown): void;
 }

@@ -27,9 +27,15 @@ type Listener = () => void;
 export class ProjectMirror {
   private listeners = new Set<Listener>();
   private snapshot: ProjectSnapshot;
+  /** The backend's number of the last change this mirror applied (see Applied.revision). */
+  private revision: number;
+  /** The latest revision the backend is known to have reached. */
+  private wanted = 0;
+  private catchingUp: Promise<void> | null = null;
 
   constructor(open: OpenProject) {
     this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, index: new CodingIndex(open.state) };
+    this.revision = open.revision ?? 0;
   }
 
   get current(): ProjectSnapshot {
@@ -65,11 +71,66 @@ export class ProjectMirror {
     this.receive(await api.undoTo({ steps }));
   }
 
-  /** Takes in what the backend applied (also after an import). */
+  /**
+   * Takes in what the backend applied (also after an import). Changes are numbered in the order
+   * the backend applied them; when one came in between that this mirror has not seen (a team
+   * sync's remote batch), it fetches the missing ones and applies them all in that order.
+   */
   receive(result: Applied): void {
     if (result.applied) {
-      applyOperation(this.snapshot.state, result.applied);
-      this.snapshot.index.update(this.snapshot.state, result.applied);
+      if (result.revision === undefined || result.revision === this.revision + 1) {
+        this.take(result.applied);
+        if (result.revision !== undefined) this.revision = result.revision;
+      } else this.follow(result.revision);
+    }
+    this.publish(result);
+  }
+
+  /** The backend has reached `revision` (a change's answer, a status poll): apply what this mirror has not. */
+  follow(revision: number): void {
+    this.wanted = Math.max(this.wanted, revision);
+    if (this.wanted > this.revision) void this.catchUp();
+  }
+
+  /** Applies what the backend applied since this mirror's last change, in its order; resolves when level. */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= (async () => {
+      try {
+        while (this.revision < this.wanted) {
+          const since = await api.changesSince({ after: this.revision });
+          if (!since || since.changes.some((change, i) => change.revision !== this.revision + 1 + i)) return await this.reload();
+          if (!since.changes.length) break;
+          for (const change of since.changes) this.take(change.op);
+          this.revision = since.revision;
+          this.publish(null);
+        }
+      } finally {
+        this.catchingUp = null;
+      }
+    })();
+    return this.catchingUp;
+  }
+
+  /** Too much was missed to replay: the whole project again, as at open. */
+  private async reload(): Promise<void> {
+    const open = await api.currentProject({});
+    if (!open) return;
+    this.snapshot = { ...this.snapshot, state: open.state, index: new CodingIndex(open.state) };
+    this.revision = this.wanted = open.revision ?? this.revision;
+    this.publish(open);
+  }
+
+  private take(op: Operation): void {
+    applyOperation(this.snapshot.state, op);
+    this.snapshot.index.update(this.snapshot.state, op);
+  }
+
+  /** A new version for the views, with the undo/redo state the backend reported (if any). */
+  private publish(result: Pick<Applied, "canUndo" | "canRedo" | "nextUndo" | "nextRedo" | "step"> | null): void {
+    if (!result) {
+      this.snapshot = { ...this.snapshot, version: this.snapshot.version + 1 };
+      for (const listener of this.listeners) listener();
+      return;
     }
     const version = this.snapshot.version + 1;
     this.snapshot = {

@@ -23,6 +23,7 @@ import enSearch from "./en/search.js";
 import enStore from "./en/store.js";
 import enTables from "./en/tables.js";
 import enTeam from "./en/team.js";
+import enTeamApp from "./en/teamApp.js";
 import enTeamCli from "./en/teamCli.js";
 import enWeb from "./en/web.js";
 import idAgreement from "./id/agreement.js";
@@ -50,6 +51,7 @@ import idSearch from "./id/search.js";
 import idStore from "./id/store.js";
 import idTables from "./id/tables.js";
 import idTeam from "./id/team.js";
+import idTeamApp from "./id/teamApp.js";
 import idTeamCli from "./id/teamCli.js";
 import idWeb from "./id/web.js";
 export const LANGUAGES = ["id", "en"] as const;
@@ -57,8 +59,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { agreement: enAgreement, app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, refi: enRefi, repair: enRepair, search: enSearch, store: enStore, tables: enTables, team: enTeam, teamCli: enTeamCli, web: enWeb },
-  id: { agreement: idAgreement, app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, refi: idRefi, repair: idRepair, search: idSearch, store: idStore, tables: idTables, team: idTeam, teamCli: idTeamCli, web: idWeb },
+  en: { agreement: enAgreement, app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, refi: enRefi, repair: enRepair, search: enSearch, store: enStore, tables: enTables, team: enTeam, teamApp: enTeamApp, teamCli: enTeamCli, web: enWeb },
+  id: { agreement: idAgreement, app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, refi: idRefi, repair: idRepair, search: idSearch, store: idStore, tables: idTables, team: idTeam, teamApp: idTeamApp, teamCli: idTeamCli, web: idWeb },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

@@ -14,6 +14,7 @@ import { COOCCURRENCE_UNITS, ExportRequest, ExportScope, type ExportProgress } f
 import { AgreementRequestSchema } from "../agreement/model.js";
 import type { AgreementReport } from "../agreement/report.js";
 import type { MergeSummary } from "../merge/plan.js";
+import { ChangesArgs, TeamJoinArgs, TeamResolveArgs, TeamShareArgs, type ChangesSince, type TeamAppStatus, type TeamConflict } from "./team.js";
 import { AutocodeRequest, FrequencyRequest, SearchRequest, SimilarRequest, type AutocodeResult, type SearchResult, type SimilarPassage, type WordFrequency } from "../search/model.js";
 
 /**
@@ -60,6 +61,8 @@ export interface OpenProject {
   nextRedo?: OpDescription | null;
   /** What the store could not do but lost nothing by (store.warnings.*: a full disk, a backup not taken), since the project was opened. */
   warnings?: ErrorPayload[];
+  /** How many changes the backend has applied to it since it opened (see Applied.revision). */
+  revision?: number;
 }
 
 /** What one change did: the operation actually applied (the renderer applies it to its mirror). */
@@ -73,6 +76,8 @@ export interface Applied {
   step?: HistoryStep;
   /** Store warnings (see OpenProject) that arose since the last answer carrying them: the change itself is saved. */
   warnings?: ErrorPayload[];
+  /** How many changes the backend has applied, this one included: a mirror that skipped one catches up. */
+  revision?: number;
 }
 
 /** An undo or redo that happened: the step in words (the last of them, when several were undone). */
@@ -231,6 +236,20 @@ export const channels = {
    * no native dialog — the web transport, where the user types the path). Folders: `pickFolder`.
    */
   pickPackage: channel<typeof pickPackageArgs, string | null>(pickPackageArgs),
+  /** The changes the mirror has not seen (after its revision), or null: reload the project. */
+  changesSince: channel<typeof ChangesArgs, ChangesSince>(ChangesArgs),
+  /** The open project's team sync, or null when it is not shared with a team. */
+  teamStatus: channel<typeof none, TeamAppStatus | null>(none),
+  /** Syncs now (push and pull until converged) and says how it went. */
+  teamSync: channel<typeof none, TeamAppStatus>(none),
+  /** Conflicts the merge surfaced (a code deleted while coded, renamed two ways, …), oldest first. */
+  teamConflicts: channel<typeof none, TeamConflict[]>(none),
+  /** Keeps what the project holds or takes the other side of a conflict, as one undoable step. */
+  teamResolve: channel<typeof TeamResolveArgs, Applied>(TeamResolveArgs),
+  /** Shares the open project on a team server (the server's admin token), making this member its owner. */
+  teamShare: channel<typeof TeamShareArgs, TeamAppStatus>(TeamShareArgs),
+  /** Joins a shared project (its link and the member's token) into a new folder, and opens it. */
+  teamJoin: channel<typeof TeamJoinArgs, OpenProject>(TeamJoinArgs),
 } as const;
 
 /** What importing a REFI-QDA project did: its preview, and the batch applied. */

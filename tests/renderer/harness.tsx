@@ -164,6 +164,7 @@ export function testApp(): AppActions & { errors: unknown[] } {
     openSample: unused,
     restoreBackup: unused,
     repairProject: unused,
+    joinTeam: unused,
     closeProject: unused,
     showError: (error) => errors.push(error),
   };

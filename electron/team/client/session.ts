@@ -2,7 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { EventEmitter } from "node:events";
 import type { DocumentId } from "../../../shared/model/ids.js";
 import { batch, type Operation } from "../../../shared/ops/operation.js";
-import { TeamReplica } from "../../../shared/team/index.js";
+import { TeamReplica, type TeamConflict, type TeamResolution } from "../../../shared/team/index.js";
 import { FLUSH_DONE, FLUSH_REQUEST } from "../server/durable.js";
 import { readReplica } from "./replicaFile.js";
 import { saveReplica } from "./sync.js";
@@ -148,6 +148,26 @@ export class TeamSession extends EventEmitter {
     this.retryTimer = setTimeout(() => this.connect(), delay);
   }
 
+  /** The conflicts the merge surfaced, oldest first. */
+  conflicts(): TeamConflict[] {
+    return this.replica.conflicts();
+  }
+
+  /** Records the member's choice in the doc; returns its operations, to apply as this member's own change. */
+  resolve(conflictId: string, choice: TeamResolution): Operation[] {
+    const ops = this.replica.resolve(conflictId, choice);
+    this.update({});
+    return ops;
+  }
+
+  /** Offline: try the server now rather than after the back-off (a refused token stays refused). */
+  retryNow(): void {
+    if (this.closed || this.state.refused || this.state.online) return;
+    clearTimeout(this.retryTimer);
+    this.drop();
+    this.connect();
+  }
+
   /** Tells the others which document this member has open (null: none). */
   setPresence(documentId: DocumentId | null): void {
     this.documentId = documentId;
@@ -209,15 +229,20 @@ export class TeamSession extends EventEmitter {
         const missing = this.replica.missingTexts(Object.keys(this.target.state.documents) as DocumentId[]);
         await downloadTexts(this.target, { server: this.state.server, projectId: this.config.projectId, token: this.config.token }, missing, this.onServer);
         for (const { documentId, contentHash } of missing) this.hashes[documentId] = contentHash;
-        const ops = this.replica.pullRemote(this.target.state);
-        if (ops.length) {
-          const op = batch(ops);
+        // Pulled and applied with no local change in between (the app's backend offers that):
+        // the operations are computed from the state they land on.
+        const exclusive = this.target.exclusive ? <T,>(task: () => Promise<T>) => this.target.exclusive!(task) : <T,>(task: () => Promise<T>) => task();
+        const op = await exclusive(async () => {
+          const ops = this.replica.pullRemote(this.target.state);
+          if (!ops.length) return null;
+          const pulled = batch(ops);
           const before = this.target.sequence;
-          await this.target.apply(op);
+          await this.target.apply(pulled);
           // The pulled batch is no local change waiting to be sent.
           this.syncedSequence += this.target.sequence - before;
-          this.emit("applied", op);
-        }
+          return pulled;
+        });
+        if (op) this.emit("applied", op);
         this.update({});
       } catch (error) {
         // A text not on the server yet (its sender still uploading), or the server away: later.

@@ -83,11 +83,17 @@ export async function syncOpenProject(target: SyncTarget, config: TeamConfig, op
   const missing = replica.missingTexts(Object.keys(target.state.documents) as never);
   const textsReceived = await downloadTexts(target, context, missing, onServer);
   for (const { documentId, contentHash } of missing) hashes[documentId] = contentHash;
-  const ops = replica.pullRemote(target.state);
-  if (ops.length) await target.apply(batch(ops));
   const lastSyncedAt = new Date().toISOString();
-  await saveReplica(target, replica, { hashes, onServer, lastSyncedAt });
-  return { server, pushed, pulled: ops.length, textsSent, textsReceived, conflicts: replica.conflicts().length, lastSyncedAt };
+  // Pulled, applied and saved with no local change in between: what is pulled is computed from the
+  // state it lands on, and the replica's count of synced changes is exact.
+  const exclusive = target.exclusive ? <T,>(task: () => Promise<T>) => target.exclusive!(task) : <T,>(task: () => Promise<T>) => task();
+  const pulled = await exclusive(async () => {
+    const ops = replica.pullRemote(target.state);
+    if (ops.length) await target.apply(batch(ops));
+    await saveReplica(target, replica, { hashes, onServer, lastSyncedAt });
+    return ops.length;
+  });
+  return { server, pushed, pulled, textsSent, textsReceived, conflicts: replica.conflicts().length, lastSyncedAt };
 }
 
 /** Saves the replica's snapshot with the sync's bookkeeping (what status reads offline). */

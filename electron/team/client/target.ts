@@ -12,6 +12,11 @@ export interface SyncTarget {
   /** Operations applied in the project's life (status counts those since the last sync). */
   readonly sequence: number;
   apply(op: Operation): Promise<Operation>;
+  /**
+   * Runs a sync's pull and apply while no other change is applied (the app's backend, where the
+   * user codes on during a sync): the operations pulled are computed from the latest state.
+   */
+  exclusive?<T>(task: () => Promise<T>): Promise<T>;
   readDocumentContent(id: DocumentId): Promise<DocumentContent>;
   writeDocumentContent(id: DocumentId, content: DocumentContent): Promise<void>;
 }

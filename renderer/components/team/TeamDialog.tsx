@@ -1,0 +1,76 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toErrorPayload, type ErrorPayload, type TeamAppStatus, type TeamConflict } from "../../../shared/index.js";
+import { api } from "../../api/client.js";
+import { useMirror } from "../../state/context.js";
+import { Modal } from "../Modal.js";
+import { ConflictList } from "./ConflictList.js";
+import { statusWords } from "./TeamBadge.js";
+
+/** A team project's status (who I am, the server, the last sync), "Sync now", and its conflicts to resolve. */
+export function TeamDialog({ status, onStatus, onClose }: { status: TeamAppStatus; onStatus(status: TeamAppStatus): void; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const mirror = useMirror();
+  const [conflicts, setConflicts] = useState<TeamConflict[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+
+  const load = async () => setConflicts(await api.teamConflicts({}));
+  useEffect(() => {
+    load().catch((e: unknown) => setError(toErrorPayload(e)));
+    // Loaded when the dialog opens and after each sync or resolution, not on every status poll.
+  }, []);
+
+  const act = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+      await load();
+    } catch (e) {
+      setError(toErrorPayload(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const syncNow = () => act(async () => onStatus(await api.teamSync({})));
+  const resolve = (conflictId: string, choice: "keep" | "other") =>
+    act(async () => {
+      mirror.receive(await api.teamResolve({ conflictId, choice }));
+    });
+
+  const time = (at: string) => new Date(at).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <Modal title={t("teamApp.dialog.title")} className="team-dialog" testId="team-dialog" busy={busy} fallbackFocus="button" onSubmit={() => void syncNow()} onClose={onClose}>
+      <p data-testid="team-member">{t("teamApp.dialog.member", { member: status.member, role: t(`teamApp.roles.${status.role}`) })}</p>
+      <p className="muted">{t("teamApp.dialog.server", { server: status.server })}</p>
+      <p className="muted" data-testid="team-online">
+        {status.online.length ? t("teamApp.dialog.online", { names: [...new Set(status.online.map((m) => m.member))].join(", ") }) : t("teamApp.dialog.aloneOnline")}
+      </p>
+      <p role="status" data-testid="team-dialog-status">
+        {statusWords(status, t, i18n.language)} — {status.lastSyncedAt ? t("teamApp.dialog.lastSynced", { time: time(status.lastSyncedAt) }) : t("teamApp.dialog.never")}
+      </p>
+      {(status.state === "offline" || status.state === "refused" || status.state === "failed") && (
+        <p className="muted" data-testid="team-offline-note">
+          {status.error && `${t(status.error.code, status.error.params)} `}
+          {t("teamApp.dialog.offlineNote")}
+        </p>
+      )}
+      <h3>{t("teamApp.dialog.conflicts")}</h3>
+      {conflicts && <ConflictList conflicts={conflicts} disabled={busy || status.role === "viewer"} onResolve={(id, choice) => void resolve(id, choice)} />}
+      {error && (
+        <p className="error" role="alert" data-testid="team-error">
+          {t(error.code, error.params)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          {t("app.close")}
+        </button>
+        <button type="submit" className="primary" disabled={busy} data-testid="team-sync-now">
+          {t("teamApp.dialog.syncNow")}
+        </button>
+      </div>
+    </Modal>
+  );
+}

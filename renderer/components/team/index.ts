@@ -1,0 +1,2 @@
+export { TeamBadge } from "./TeamBadge.js";
+export { JoinDialog } from "./JoinDialog.js";

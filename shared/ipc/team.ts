@@ -1,0 +1,47 @@
+import { z } from "zod";
+import type { ErrorPayload } from "../errors.js";
+import type { Operation } from "../ops/operation.js";
+import type { TeamConflict } from "../team/types.js";
+
+/** Where a team project's sync stands, as the app shows it. */
+export type TeamSyncState = "synced" | "waiting" | "syncing" | "offline" | "refused" | "failed";
+
+export interface TeamAppStatus {
+  projectId: string;
+  /** The instance last reached (or the first one configured). */
+  server: string;
+  member: string;
+  role: "owner" | "coder" | "viewer";
+  state: TeamSyncState;
+  /** Local changes not yet on the server (a viewer's never are: 0). */
+  waiting: number;
+  lastSyncedAt: string | null;
+  /** Since when the server has not been reachable; null while it is. */
+  offlineSince: string | null;
+  /** Why the last sync failed, translatable; null after a success. */
+  error: ErrorPayload | null;
+  conflicts: number;
+  /** The other members online now (one entry per open copy). */
+  online: { member: string; role: string }[];
+  /** The backend's change count (Applied.revision): a mirror behind it has remote changes to take in. */
+  revision: number;
+}
+
+/** A change the backend applied, numbered in the order it applied them (local and remote alike). */
+export interface NumberedChange {
+  revision: number;
+  op: Operation;
+}
+
+/**
+ * The changes after `after`, for a renderer whose mirror missed some (a remote batch applied by a
+ * sync between two of its own operations); `null` when they are no longer kept: reload the project.
+ */
+export type ChangesSince = { revision: number; changes: NumberedChange[] } | null;
+
+export type { TeamConflict };
+
+export const TeamResolveArgs = z.object({ conflictId: z.string().min(1).max(500), choice: z.enum(["keep", "other"]) }).strict();
+export const TeamShareArgs = z.object({ server: z.string().trim().min(1).max(2000), adminToken: z.string().trim().min(1).max(500) }).strict();
+export const TeamJoinArgs = z.object({ link: z.string().trim().min(1).max(2000), token: z.string().trim().min(1).max(500), dir: z.string().trim().min(1) }).strict();
+export const ChangesArgs = z.object({ after: z.number().int().nonnegative() }).strict();
