@@ -138,7 +138,7 @@ describe.sequential("keys, framework preview and coding memos in the browser", (
     const steps = page.getByTestId("history-step");
     await expect.poll(() => steps.count()).toBeGreaterThan(1);
     expect(await steps.locator(".history-words").allTextContents()).toEqual(
-      expect.arrayContaining(["memo on coding “Motif paradiplomasi (Keating)/Motif ekonomi”", "add framework “Motives of paradiplomacy (Keating)”", "pin code “Tahap” to key 9"]),
+      expect.arrayContaining(["memo on coding “Motif paradiplomasi (Keating) / Motif ekonomi”", "add framework “Motives of paradiplomacy (Keating)”", "pin code “Tahap” to key 9"]),
     );
     await screenshot(page, "keys-04-history-en-1024");
     // Step back to before the framework (the memo after it goes too), then add it again in English.
