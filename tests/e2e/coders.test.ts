@@ -1,14 +1,10 @@
-import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { closeApp, launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
-
-const run = promisify(execFile);
 
 // Four paragraphs of an interview (own fixture), coded by two coders from the command line.
 const INTERVIEW = [
@@ -24,7 +20,7 @@ async function interviewProject(server: TandaiServer, title: string) {
   const file = join(server.root, `${title}.txt`);
   await mkdir(server.root, { recursive: true });
   await writeFile(file, INTERVIEW);
-  const tandai = (...args: string[]) => run(process.execPath, ["bin/tandai.js", ...args], { env: server.env });
+  const tandai = (...args: string[]) => server.run(...args);
   await tandai("new", dir, "--name", "Tesis");
   await tandai("import", dir, file);
   const code = (quote: string, path: string, coder: string) => tandai("code", dir, "--doc", title, "--quote", quote, "--code", path, "--coder", coder);
@@ -234,9 +230,8 @@ describe.sequential("agreement in the browser", () => {
     await page.keyboard.press("Escape");
     // The second coder unpacks it and finds the documents and codebook, without codings.
     const unpacked = join(server.root, "dewi");
-    await run(process.execPath, ["bin/tandai.js", "handoff", file, unpacked], { env: server.env });
-    const { stdout } = await run(process.execPath, ["bin/tandai.js", "info", unpacked, "--json"], { env: server.env });
-    expect(JSON.parse(stdout)).toMatchObject({ documents: 1, codes: 3, codings: 0 });
+    await server.run("handoff", file, unpacked);
+    expect(JSON.parse(await server.run("info", unpacked, "--json"))).toMatchObject({ documents: 1, codes: 3, codings: 0 });
   });
 });
 

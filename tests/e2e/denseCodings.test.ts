@@ -1,11 +1,7 @@
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeApp, openApp, screenshot, type App } from "./harness.js";
-
-const run = promisify(execFile);
 
 /**
  * A passage coded thousands of times over (an auto-code run on one sentence, say): the app opens
@@ -22,7 +18,7 @@ describe("a passage under thousands of codings", () => {
     const rows = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ doc: "catatan", start: i % 5, end: 70 - (i % 7), code: `Tema/${i % 3}` }));
     const codings = join(app.server.root, "codings.jsonl");
     await writeFile(codings, `${rows.join("\n")}\n`);
-    const tandai = (...args: string[]) => run(process.execPath, ["bin/tandai.js", ...args], { env: app.server.env, maxBuffer: 16 << 20 });
+    const tandai = (...args: string[]) => app.server.run(...args);
     await tandai("new", dir, "--name", "Padat");
     await tandai("import", dir, text);
     await tandai("code", dir, "--from", codings);

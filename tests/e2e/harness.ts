@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,6 +35,22 @@ export class TandaiServer {
       child.once("exit", (code) => fail(new Error(`tandai serve exited with ${code}`)));
     });
     return this.url;
+  }
+
+  /** The CLI as a user runs it beside this app (same home): its exit status and output, whatever the status. */
+  cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((ok) =>
+      execFile(process.execPath, ["bin/tandai.js", ...args], { env: this.env, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+        ok({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+  }
+
+  /** A CLI step a test's set-up needs: its output, or an error saying what the CLI said. */
+  async run(...args: string[]): Promise<string> {
+    const { code, stdout, stderr } = await this.cli(...args);
+    if (code !== 0) throw new Error(`tandai ${args.join(" ")} exited with ${code}: ${stderr}`);
+    return stdout;
   }
 
   /** Stops the server as Ctrl+C would (it closes the project cleanly). */

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,10 +11,7 @@ describe.sequential("recovery in Tandai", () => {
   let page: Page;
   let dir: string;
 
-  const tandai = (args: string[]) =>
-    new Promise<{ code: number; stderr: string }>((ok) =>
-      execFile(process.execPath, ["bin/tandai.js", ...args, "--lang", "en"], { env: server.env }, (error, _stdout, stderr) => ok({ code: error ? Number(error.code ?? 1) : 0, stderr })),
-    );
+  const tandai = (args: string[]) => server.cli(...args, "--lang", "en");
 
   beforeAll(async () => {
     server = await TandaiServer.create();

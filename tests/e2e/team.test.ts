@@ -1,14 +1,10 @@
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServe, type ServeProcess } from "../electron/team/serveProcess.js";
 import { closeApp, dragSelect, launchBrowser, newPage, screenshot, SCREENS, TandaiServer } from "./harness.js";
-
-const run = promisify(execFile);
 
 // Two lines of a field interview (own fixture).
 const INTERVIEW = "Kepala desa berbicara tentang air bersih.\nWarga meminta sumur baru untuk desa.\n";
@@ -60,7 +56,7 @@ describe.sequential("a team project in the app", () => {
     ownerDir = join(first.root, "tesis");
     const transcript = join(first.root, "wawancara.txt");
     await writeFile(transcript, INTERVIEW);
-    const tandai = (...args: string[]) => run(process.execPath, ["bin/tandai.js", ...args], { env: first.env });
+    const tandai = (...args: string[]) => first.run(...args);
     await tandai("new", ownerDir, "--name", "Tesis Padang");
     await tandai("import", ownerDir, transcript);
     await tandai("code", ownerDir, "--doc", "wawancara", "--quote", "air bersih", "--code", "Air", "--coder", "Supervisor");
@@ -86,8 +82,8 @@ describe.sequential("a team project in the app", () => {
   });
 
   it("lets a coder join from the welcome screen with the link and token the owner's invitation gives", async () => {
-    const tandai = (...args: string[]) => run(process.execPath, ["bin/tandai.js", ...args, "--json"], { env: apps[0]!.server.env });
-    const invited = JSON.parse((await tandai("team", "invite", ownerDir, "--name", "Ana", "--role", "coder")).stdout.trim().split("\n").at(-1)!) as { link: string; token: string };
+    const out = await first.run("team", "invite", ownerDir, "--name", "Ana", "--role", "coder", "--json");
+    const invited = JSON.parse(out.trim().split("\n").at(-1)!) as { link: string; token: string };
     coder = await app(await TandaiServer.create());
     await coder.getByTestId("workspace").waitFor(); // the sample project, on a first start
     await coder.getByTestId("close-project").click();
