@@ -1,6 +1,5 @@
 import pg from "pg";
-import type { Member, TeamServerStore } from "./store.js";
-import type { Role } from "./tokens.js";
+import { toMember, type MemberRow, type TeamServerStore } from "./store.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tandai_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -14,14 +13,6 @@ CREATE INDEX IF NOT EXISTS tandai_document_updates_name ON tandai_document_updat
 CREATE TABLE IF NOT EXISTS tandai_texts (project_id TEXT NOT NULL, hash TEXT NOT NULL, bytes BYTEA NOT NULL, PRIMARY KEY (project_id, hash));
 `;
 
-interface MemberRow {
-  project_id: string;
-  name: string;
-  role: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-const toMember = (row: MemberRow): Member => ({ projectId: row.project_id, name: row.name, role: row.role as Role, createdAt: row.created_at });
 
 /**
  * The store for several server instances: PostgreSQL through pg. Tables are prefixed `tandai_` so

@@ -1,8 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { DatabaseSync as Database } from "node:sqlite";
-import type { Member, TeamServerStore } from "./store.js";
-import type { Role } from "./tokens.js";
+import { toMember, type MemberRow, type TeamServerStore } from "./store.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -16,14 +15,6 @@ CREATE INDEX IF NOT EXISTS document_updates_name ON document_updates (name, id);
 CREATE TABLE IF NOT EXISTS texts (project_id TEXT NOT NULL, hash TEXT NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (project_id, hash));
 `;
 
-interface MemberRow {
-  project_id: string;
-  name: string;
-  role: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-const toMember = (row: MemberRow): Member => ({ projectId: row.project_id, name: row.name, role: row.role as Role, createdAt: row.created_at });
 
 /**
  * The one-machine store: a SQLite file through Node's built-in node:sqlite (no native addon to

@@ -7,6 +7,17 @@ export interface Member {
   createdAt: string;
 }
 
+/** A member as both stores' `members` table holds it. */
+export interface MemberRow {
+  project_id: string;
+  name: string;
+  role: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export const toMember = (row: MemberRow): Member => ({ projectId: row.project_id, name: row.name, role: row.role as Role, createdAt: row.created_at });
+
 /**
  * What the team server keeps: projects, members (their tokens only as hashes), the Yjs state of
  * each project and the document texts by content hash. Two implementations: SQLite through
