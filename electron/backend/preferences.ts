@@ -1,15 +1,17 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
+import { lazySchema } from "../../shared/model/lazySchema.js";
 // Direct imports, not the shared/ barrel: `tandai code` reads preferences at start-up.
 import { languageFromLocale } from "../../shared/i18n/catalogues.js";
-import { Preferences, type RecentProject } from "../../shared/ipc/contract.js";
+import type { RecentProject } from "../../shared/ipc/contract.js";
+import { Preferences } from "../../shared/ipc/preferences.js";
 import { writeFileAtomic } from "../store/index.js";
 
-const Settings = z.object({
+const Settings = lazySchema(() => z.object({
   preferences: Preferences.partial().default({}),
   recent: z.array(z.object({ dir: z.string(), name: z.string(), openedAt: z.string() })).default([]),
-});
+}));
 type Settings = z.infer<typeof Settings>;
 
 const MAX_RECENT = 10;

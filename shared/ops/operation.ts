@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "../model/lazySchema.js";
 import { Framework, FrameworkId, IndicatorId, Override, Thresholds } from "../frameworks/model.js";
 import { AttributeId, CaseId, CodeId, CodingId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import {
@@ -18,10 +19,10 @@ import {
 } from "../model/project.js";
 
 /** What an attribute value is set on. */
-export const AttributeValueTarget = z.discriminatedUnion("kind", [
+export const AttributeValueTarget = lazySchema(() => z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("document"), id: DocumentId }),
   z.object({ kind: z.literal("case"), id: CaseId }),
-]);
+]));
 export type AttributeValueTarget = z.infer<typeof AttributeValueTarget>;
 
 /**
@@ -29,7 +30,9 @@ export type AttributeValueTarget = z.infer<typeof AttributeValueTarget>;
  * server build them; `applyOperation` applies them; the journal on disk stores them; undo
  * applies the inverse that applying one yields.
  */
-const leafOperations = [
+/** Built on first use (see lazySchema): a list of every leaf operation's schema. */
+const leafOperations = () =>
+  [
   z.object({ type: z.literal("renameProject"), name: z.string().trim().min(1).max(200) }),
   z.object({ type: z.literal("addDocument"), document: DocumentMeta }),
   z.object({ type: z.literal("removeDocument"), documentId: DocumentId }),
@@ -104,15 +107,15 @@ const leafOperations = [
   z.object({ type: z.literal("removeFromDocumentGroup"), groupId: DocumentGroupId, documentId: DocumentId }),
   /** Pins a code to a key 1–9 (taking it from the code that held it), or unpins it (null). */
   z.object({ type: z.literal("setCodeKey"), codeId: CodeId, key: CodeKey.nullable() }),
-] as const;
+  ] as const;
 
-export type LeafOperation = z.infer<(typeof leafOperations)[number]>;
+export type LeafOperation = z.infer<ReturnType<typeof leafOperations>[number]>;
 export type BatchOperation = { type: "batch"; ops: Operation[] };
 export type Operation = LeafOperation | BatchOperation;
 
 export const Operation: z.ZodType<Operation> = z.lazy(() =>
   z.discriminatedUnion("type", [
-    ...leafOperations,
+    ...leafOperations(),
     z.object({ type: z.literal("batch"), ops: z.array(Operation) }),
   ]),
 );
