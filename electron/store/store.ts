@@ -6,7 +6,7 @@ import { DocumentId } from "../../shared/model/ids.js";
 import { checkIntegrity, integrityParams } from "../../shared/model/integrity.js";
 import { DocumentContent, PROJECT_FORMAT, ProjectState } from "../../shared/model/project.js";
 import { applyOperation } from "../../shared/ops/apply.js";
-import { Operation } from "../../shared/ops/operation.js";
+import { safeParseOperation, type Operation } from "../../shared/ops/operation.js";
 import type { ProjectStore } from "../../shared/store.js";
 import { takeBackup } from "./backups.js";
 import { foldFailed } from "./diskSpace.js";
@@ -331,7 +331,7 @@ function normaliseOperation(op: Operation): Operation {
   } catch (error) {
     throw new TandaiError("store.errors.invalidOp", { detail: error instanceof Error ? error.message : String(error) });
   }
-  const parsed = Operation.safeParse(json);
+  const parsed = safeParseOperation(json);
   if (!parsed.success) throw new TandaiError("store.errors.invalidOp", { detail: firstIssue(parsed.error) });
   // Storing exactly what replay will read back keeps memory and disk equal (no undefined, Dates, NaN).
   return parsed.data;
