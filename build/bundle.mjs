@@ -61,6 +61,28 @@ const builtinsThroughRequire = {
     });
   },
 };
+/**
+ * zod loaded on first use: every schema of the model is built lazily (shared/model/lazySchema.ts) and
+ * a valid snapshot is checked without zod (shared/model/quickCheck.ts), so `tandai info` needs no zod
+ * at all — yet evaluating its 400 kB was ≈ 10 ms of every call. In the CLI, `import { z } from "zod"`
+ * gets a stand-in whose first property read requires zod's own ES module, which esbuild then wraps to
+ * run only at that moment.
+ */
+const zodOnFirstUse = {
+  name: "zod-on-first-use",
+  setup(build) {
+    build.onResolve({ filter: /^zod$/ }, async ({ kind, importer, resolveDir, pluginData }) => {
+      // The stand-in's own require() is zod itself, as an import would find it (its ES module).
+      if (pluginData === "real") return undefined;
+      if (kind === "require-call") return await build.resolve("zod", { kind: "import-statement", importer, resolveDir, pluginData: "real" });
+      return { path: "zod", namespace: "zod-on-first-use" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "zod-on-first-use" }, () => ({
+      resolveDir: process.cwd(),
+      contents: 'let zod;\nexport const z = new Proxy({}, { get: (_target, key) => (zod ??= require("zod").z)[key] });\n',
+    }));
+  },
+};
 const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, logLevel: "warning", external };
 
 const entries = [
@@ -72,7 +94,7 @@ const entries = [
   // Chunks stay beside cli.js, so `new URL("./electron/…", import.meta.url)` resolves as before.
   // Every command opens a project, so what that takes (zod, lowdb) is bundled in:
   // one file parsed, instead of Node resolving and reading a hundred of theirs at each start.
-  { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [onlyEnglishZodLocales, builtinsThroughRequire], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
+  { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [zodOnFirstUse, onlyEnglishZodLocales, builtinsThroughRequire], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
   // Exports run on a worker thread of the app and of `tandai serve`.
   { entryPoints: ["electron/export/worker.ts"], outfile: "dist/electron/exportWorker.mjs", format: "esm" },
   // Imports run on a worker thread with a memory ceiling, so a hostile file cannot take the process down.

@@ -115,13 +115,15 @@ export type LeafOperation = z.infer<ReturnType<(typeof leafOperations)[LeafType]
 export type BatchOperation = { type: "batch"; ops: Operation[] };
 export type Operation = LeafOperation | BatchOperation;
 
-export const Operation: z.ZodType<Operation> = z.lazy(() => {
+// z.lazy for the batch's own operations (the schema refers to itself), inside lazySchema so that not
+// even that is built at load.
+export const Operation: z.ZodType<Operation> = lazySchema(() => z.lazy(() => {
   type Option = z.ZodObject<{ type: z.ZodLiteral<string> }>;
   const leaves = (Object.keys(leafOperations) as LeafType[]).map((type) => leafSchema(type) as unknown as Option);
   // In the order they were always listed, the batch last.
   const options = [...leaves, z.object({ type: z.literal("batch"), ops: z.array(Operation) }) as unknown as Option];
   return z.discriminatedUnion("type", options as [Option, ...Option[]]);
-}) as unknown as z.ZodType<Operation>;
+}) as unknown as z.ZodType<Operation>);
 
 const leafSchemas = new Map<string, z.ZodType>();
 /** The schema of one leaf operation type, built once. */
