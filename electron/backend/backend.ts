@@ -42,6 +42,9 @@ import { createSampleProject, sampleProjectDir } from "./sample.js";
  * The backend every transport serves: the Electron IPC handlers and the local web server both
  * dispatch to one instance of this. It holds the open project, its undo history and the settings.
  */
+
+/** How long after a project opens its search index starts building (issue 13: the first screen first). */
+const SEARCH_INDEX_DELAY_MS = 3_000;
 export class Backend implements TandaiApi {
   private store: DiskProjectStore | null = null;
   private readonly history = new History();
@@ -341,8 +344,11 @@ export class Backend implements TandaiApi {
     this.store = store;
     const search = (this.searchIndex = new SearchService(store));
     await this.settings.touchRecent(store.dir, store.state.name);
-    // Scheduled last, so the index starts once the open has answered; a search reports any failure.
-    setImmediate(() => void search.refresh().catch(() => {}));
+    // Started a moment after the open has answered, so that indexing every document (seconds at 5M
+    // words) does not compete with the first screen's requests; a search before then builds it
+    // itself (it awaits ready()), and reports any failure.
+    const indexing = setTimeout(() => void search.refresh().catch(() => {}), SEARCH_INDEX_DELAY_MS);
+    indexing.unref?.();
     return this.snapshot(store);
   }
 
