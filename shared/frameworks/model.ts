@@ -14,9 +14,11 @@ export type FrameworkKind = z.infer<typeof FrameworkKind>;
 export const Bilingual = lazySchema(() => z.object({ en: z.string().trim().min(1).max(300), id: z.string().trim().min(1).max(300) }));
 export type Bilingual = z.infer<typeof Bilingual>;
 
-export const FrameworkId = lazySchema(() => z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, "not a valid framework id"));
+export const FRAMEWORK_ID_PATTERN = /^[a-z][a-z0-9_-]{0,63}$/;
+export const FrameworkId = lazySchema(() => z.string().regex(FRAMEWORK_ID_PATTERN, "not a valid framework id"));
 /** `<frameworkId>.<key>`, so an indicator id alone says which framework it belongs to. */
-export const IndicatorId = lazySchema(() => z.string().regex(/^[a-z][a-z0-9_-]{0,63}\.[a-z0-9_-]{1,64}$/, "not a valid indicator id"));
+export const INDICATOR_ID_PATTERN = /^[a-z][a-z0-9_-]{0,63}\.[a-z0-9_-]{1,64}$/;
+export const IndicatorId = lazySchema(() => z.string().regex(INDICATOR_ID_PATTERN, "not a valid indicator id"));
 
 export const Indicator = lazySchema(() => z.object({
   id: IndicatorId,

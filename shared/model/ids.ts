@@ -5,7 +5,9 @@ import { lazySchema } from "./lazySchema.js";
  * Branded ids and offsets: a CodeId can never be passed where a DocumentId belongs.
  * Each is defined once as a zod schema so runtime validation and the static type agree.
  */
-const idString = lazySchema(() => z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, "not a valid id"));
+/** What an id may be: also what lets one become a file name (no "../"). */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{4,64}$/;
+const idString = lazySchema(() => z.string().regex(ID_PATTERN, "not a valid id"));
 
 export const DocumentId = lazySchema(() => idString.brand<"DocumentId">());
 export type DocumentId = z.infer<typeof DocumentId>;

@@ -113,7 +113,8 @@ export const Code = lazySchema(() => z.object({
 }));
 export type Code = z.infer<typeof Code>;
 
-export const Stance = lazySchema(() => z.enum(["supports", "contradicts"]));
+export const STANCES = ["supports", "contradicts"] as const;
+export const Stance = lazySchema(() => z.enum(STANCES));
 export type Stance = z.infer<typeof Stance>;
 
 /** Standoff annotation: a code applied to [start, end) of a document's text. */

@@ -10,16 +10,16 @@
  * tests/shared/quickCheck.test.ts holds this against the schema on thousands of mutated states.
  */
 
+import { FRAMEWORK_ID_PATTERN, INDICATOR_ID_PATTERN } from "../frameworks/model.js";
+import { ID_PATTERN } from "./ids.js";
+
 type Json = Record<string, unknown>;
 
-const ID = /^[A-Za-z0-9_-]{4,64}$/;
-const FRAMEWORK_ID = /^[a-z][a-z0-9_-]{0,63}$/;
-const INDICATOR_ID = /^[a-z][a-z0-9_-]{0,63}\.[a-z0-9_-]{1,64}$/;
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === "string";
-const isId = (v: unknown) => typeof v === "string" && ID.test(v);
+const isId = (v: unknown) => typeof v === "string" && ID_PATTERN.test(v);
 const isOffset = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 const isInt = (v: unknown, min: number, max: number) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 const isNumber = (v: unknown) => typeof v === "number" && Number.isFinite(v);
@@ -85,7 +85,7 @@ function isCode(c: unknown): boolean {
     isString(d.whenToUse) &&
     isString(d.whenNotToUse) &&
     isString(c.createdAt) &&
-    (!("indicatorId" in c) || (isString(c.indicatorId) && INDICATOR_ID.test(c.indicatorId))) &&
+    (!("indicatorId" in c) || (isString(c.indicatorId) && INDICATOR_ID_PATTERN.test(c.indicatorId))) &&
     (!("key" in c) || isInt(c.key, 1, 9)) &&
     (!("codable" in c) || c.codable === false)
   );
@@ -171,7 +171,7 @@ const FRAMEWORK_KINDS = keys("assessment", "ordered_assessment", "classification
 const INDICATOR = keys("id", "name", "description");
 const THRESHOLDS = keys("minCodings", "minDocuments");
 function isFramework(f: unknown): boolean {
-  if (!isObject(f) || !onlyKeys(f, FRAMEWORK) || !isString(f.id) || !FRAMEWORK_ID.test(f.id) || !isBilingual(f.name, 300)) return false;
+  if (!isObject(f) || !onlyKeys(f, FRAMEWORK) || !isString(f.id) || !FRAMEWORK_ID_PATTERN.test(f.id) || !isBilingual(f.name, 300)) return false;
   if (!isString(f.kind) || !FRAMEWORK_KINDS.has(f.kind)) return false;
   // Thresholds have defaults: a framework without them (or without one of them) is left to zod.
   const t = f.thresholds;
@@ -181,13 +181,45 @@ function isFramework(f: unknown): boolean {
   if (!Array.isArray(indicators) || indicators.length < 1 || indicators.length > 200) return false;
   const seen = new Set<string>();
   for (const i of indicators) {
-    if (!isObject(i) || !onlyKeys(i, INDICATOR) || !isString(i.id) || !INDICATOR_ID.test(i.id) || !isBilingual(i.name, 300)) return false;
+    if (!isObject(i) || !onlyKeys(i, INDICATOR) || !isString(i.id) || !INDICATOR_ID_PATTERN.test(i.id) || !isBilingual(i.name, 300)) return false;
     if ("description" in i && !isBilingual(i.description, 2000)) return false;
     // The schema's refinement: an indicator id starts with its framework's id, once per framework.
     if (!i.id.startsWith(`${f.id}.`) || seen.has(i.id)) return false;
     seen.add(i.id);
   }
   return true;
+}
+
+const BLOCK = keys("start", "end", "kind", "level", "page");
+function isBlock(b: unknown): boolean {
+  return (
+    isObject(b) &&
+    onlyKeys(b, BLOCK) &&
+    isOffset(b.start) &&
+    isOffset(b.end) &&
+    (b.kind === "paragraph" || b.kind === "heading") &&
+    (!("level" in b) || isInt(b.level, 1, 6)) &&
+    (!("page" in b) || isInt(b.page, 1, Number.MAX_SAFE_INTEGER))
+  );
+}
+
+const CONTENT = keys("text", "blocks");
+/** True only if the zod DocumentContent schema would accept `content` (a document file's JSON) and return it unchanged. */
+export function isPlainDocumentContent(content: unknown): boolean {
+  return isObject(content) && onlyKeys(content, CONTENT) && isString(content.text) && Array.isArray(content.blocks) && content.blocks.every(isBlock);
+}
+
+const ADD_CODING = keys("type", "coding");
+const ADD_CODE = keys("type", "code");
+/**
+ * True only for an `addCoding` or `addCode` (what `tandai code` applies) that its schema would accept
+ * and return unchanged; any other operation is left to the schemas.
+ */
+export function isPlainCodingOperation(op: unknown): boolean {
+  if (!isObject(op)) return false;
+  if (op.type === "addCoding") return onlyKeys(op, ADD_CODING) && isCoding(op.coding);
+  if (op.type === "addCode") return onlyKeys(op, ADD_CODE) && isCode(op.code);
+  return false;
 }
 
 const STATE = keys("format", "id", "name", "createdAt", "documents", "codes", "codings", "memos", "cases", "frameworks", "overrides", "attributes", "documentGroups");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { lazySchema } from "../model/lazySchema.js";
+import { isPlainCodingOperation } from "../model/quickCheck.js";
 import { Framework, FrameworkId, IndicatorId, Override, Thresholds } from "../frameworks/model.js";
 import { AttributeId, CaseId, CodeId, CodingId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import {
@@ -160,6 +161,8 @@ function quickParse(json: unknown): Operation | null {
     }
     return { type: "batch", ops: parsed };
   }
+  // What `tandai code` applies, checked without building even its schema (shared/model/quickCheck.ts).
+  if (isPlainCodingOperation(json)) return json as Operation;
   if (typeof type !== "string" || !Object.hasOwn(leafOperations, type)) return null;
   const checked = leafSchema(type as LeafType).safeParse(json);
   return checked.success ? (checked.data as Operation) : null;

@@ -55,7 +55,7 @@ describe("tandai start-up", () => {
   );
 
   it(
-    "evaluates no zod for `tandai info` (no schema is built to check a valid project), and does for `tandai code`",
+    "evaluates no zod for `tandai info` and `tandai code` (a valid project, document and coding need no schema built), and does for `tandai new`",
     async () => {
       const root = await temp();
       const dir = join(root, "tesis");
@@ -77,7 +77,9 @@ process.on("exit", () => appendFileSync(process.env.TANDAI_TEST_LOADED, globalTh
           }),
         );
       expect(await zodLoaded(["info", dir], join(root, "info.zod"))).toBe("no zod");
-      expect(await zodLoaded(["code", dir, "--doc", "wawancara", "--quote", "Vietnam", "--code", "Ekonomi"], join(root, "code.zod"))).toBe("zod");
+      expect(await zodLoaded(["code", dir, "--doc", "wawancara", "--quote", "Vietnam", "--code", "Ekonomi"], join(root, "code.zod"))).toBe("no zod");
+      // The detector does see zod where a schema is built: a new project's state is checked by it.
+      expect(await zodLoaded(["new", join(root, "another")], join(root, "new.zod"))).toBe("zod");
     },
     SLOW,
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PROJECT_FORMAT, ProjectState } from "../../shared/model/project.js";
-import { isPlainProjectState } from "../../shared/model/quickCheck.js";
+import { DocumentContent, PROJECT_FORMAT, ProjectState } from "../../shared/model/project.js";
+import { isPlainDocumentContent, isPlainProjectState } from "../../shared/model/quickCheck.js";
 
 const NOW = "2026-01-01T00:00:00.000Z";
 
@@ -70,9 +70,8 @@ function at(root: unknown, path: (string | number)[]): Record<string, unknown> {
 }
 
 /** One changed copy per (place, change): each key deleted, replaced by each value, and keys added. */
-function mutations(): unknown[] {
+function mutations(base: Record<string, unknown> = richState()): unknown[] {
   const out: unknown[] = [];
-  const base = richState();
   for (const [path, node] of containers(base)) {
     const keys = Object.keys(node);
     const variant = (change: (target: Record<string, unknown>) => void) => {
@@ -87,8 +86,9 @@ function mutations(): unknown[] {
     if (!Array.isArray(node)) variant((target) => void (target.extra = 1));
   }
   // Keys JSON can carry that an assignment cannot: `__proto__` as a record key and as a field.
-  out.push(JSON.parse(JSON.stringify(base).replace('"codings":{', '"codings":{"__proto__":{},')));
-  out.push(JSON.parse(JSON.stringify(base).replace('"codable":false', '"codable":false,"__proto__":{}')));
+  const json = JSON.stringify(base);
+  if (json.includes('"codings":{')) out.push(JSON.parse(json.replace('"codings":{', '"codings":{"__proto__":{},')));
+  if (json.includes('"codable":false')) out.push(JSON.parse(json.replace('"codable":false', '"codable":false,"__proto__":{}')));
   return out;
 }
 
@@ -126,5 +126,20 @@ describe("the quick check of a project state", () => {
     (padded.cases as Record<string, { name: string }>).case_0002!.name = " BRVT ";
     expect(ProjectState.parse(padded).cases).toMatchObject({ case_0002: { name: "BRVT" } });
     expect(isPlainProjectState(padded, PROJECT_FORMAT)).toBe(false);
+  });
+
+  it("passes only document files the DocumentContent schema accepts unchanged, over every field changed", () => {
+    const content = { text: "Judul\nIsi wawancara.", blocks: [{ start: 0, end: 5, kind: "heading", level: 1 }, { start: 6, end: 20, kind: "paragraph", page: 2 }] };
+    expect(isPlainDocumentContent(content)).toBe(true);
+    let passed = 0;
+    for (const changed of mutations(content)) {
+      const json = JSON.parse(JSON.stringify(changed)) as unknown;
+      if (!isPlainDocumentContent(json)) continue;
+      passed++;
+      const checked = DocumentContent.safeParse(json);
+      expect(checked.success, JSON.stringify(json)).toBe(true);
+      expect(checked.data).toEqual(json);
+    }
+    expect(passed).toBeGreaterThan(5);
   });
 });
