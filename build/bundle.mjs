@@ -2,7 +2,10 @@
 // Runtime dependencies stay external so pdfjs-dist and mammoth load their own files as published.
 import { build } from "esbuild";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
+
+const nodeRequire = createRequire(import.meta.url);
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const external = [...Object.keys(pkg.dependencies), "electron"];
@@ -21,6 +24,65 @@ const onlyEnglishZodLocales = {
     build.onLoad({ filter: /.*/, namespace: "zod-locales-en" }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: path.dirname(args.path) }));
   },
 };
+/**
+ * An ESM `import … from "node:fs"` makes Node build the module's ES facade, which reads every export,
+ * getters included: `fs.ReadStream` loads Node's whole streams stack, `util.TextDecoder` its encoding
+ * tables, `crypto.webcrypto` WebCrypto (≈ 15 ms of each `tandai` call; a bare `node -e 0` loads none
+ * of it). The CLI reads Node's modules through require() instead, exporting each module's plain
+ * values and only the getters named here; an import of any other getter fails the build, not the user.
+ */
+const BUILTIN_GETTERS = { fs: ["promises"] };
+/** Plain-looking exports whose first read loads more of Node (found with process.moduleLoadList). */
+const BUILTIN_HEAVY = {
+  fs: ["Dir", "opendir", "opendirSync"],
+  util: ["diff", "setTraceSigInt", "TextDecoder", "TextEncoder", "MIMEType", "MIMEParams"],
+};
+const builtinsThroughRequire = {
+  name: "builtins-through-require",
+  setup(build) {
+    const names = new Set(builtinModules.filter((name) => !name.startsWith("_")));
+    build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, ({ path: spec, kind }) => {
+      const name = spec.replace(/^node:/, "");
+      if (!names.has(name)) return undefined;
+      // The facade's own require() is Node's module, left to Node.
+      return kind === "require-call" ? { path: `node:${name}`, external: true } : { path: name, namespace: "builtin-through-require" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "builtin-through-require" }, ({ path: name }) => {
+      const descriptors = Object.getOwnPropertyDescriptors(nodeRequire(`node:${name}`));
+      const exported = Object.keys(descriptors).filter(
+        (key) =>
+          key !== "default" &&
+          /^[A-Za-z_$][\w$]*$/.test(key) &&
+          !(BUILTIN_HEAVY[name] ?? []).includes(key) &&
+          ("value" in descriptors[key] || (BUILTIN_GETTERS[name] ?? []).includes(key)),
+      );
+      const lines = exported.map((key) => `export const ${key} = m.${key};`);
+      return { contents: `const m = require(${JSON.stringify(`node:${name}`)});\nexport default m;\n${lines.join("\n")}\n` };
+    });
+  },
+};
+/**
+ * zod loaded on first use: every schema of the model is built lazily (shared/model/lazySchema.ts) and
+ * a valid snapshot is checked without zod (shared/model/quickCheck.ts), so `tandai info` needs no zod
+ * at all — yet evaluating its 400 kB was ≈ 10 ms of every call. In the CLI, `import { z } from "zod"`
+ * gets a stand-in whose first property read requires zod's own ES module, which esbuild then wraps to
+ * run only at that moment.
+ */
+const zodOnFirstUse = {
+  name: "zod-on-first-use",
+  setup(build) {
+    build.onResolve({ filter: /^zod$/ }, async ({ kind, importer, resolveDir, pluginData }) => {
+      // The stand-in's own require() is zod itself, as an import would find it (its ES module).
+      if (pluginData === "real") return undefined;
+      if (kind === "require-call") return await build.resolve("zod", { kind: "import-statement", importer, resolveDir, pluginData: "real" });
+      return { path: "zod", namespace: "zod-on-first-use" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "zod-on-first-use" }, () => ({
+      resolveDir: process.cwd(),
+      contents: 'let zod;\nexport const z = new Proxy({}, { get: (_target, key) => (zod ??= require("zod").z)[key] });\n',
+    }));
+  },
+};
 const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, logLevel: "warning", external };
 
 const entries = [
@@ -32,7 +94,7 @@ const entries = [
   // Chunks stay beside cli.js, so `new URL("./electron/…", import.meta.url)` resolves as before.
   // Every command opens a project, so what that takes (zod, lowdb) is bundled in:
   // one file parsed, instead of Node resolving and reading a hundred of theirs at each start.
-  { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [onlyEnglishZodLocales], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
+  { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [zodOnFirstUse, onlyEnglishZodLocales, builtinsThroughRequire], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
   // Exports run on a worker thread of the app and of `tandai serve`.
   { entryPoints: ["electron/export/worker.ts"], outfile: "dist/electron/exportWorker.mjs", format: "esm" },
   // Imports run on a worker thread with a memory ceiling, so a hostile file cannot take the process down.

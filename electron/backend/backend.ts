@@ -45,6 +45,9 @@ import { createSampleProject, sampleProjectDir } from "./sample.js";
  * The backend every transport serves: the Electron IPC handlers and the local web server both
  * dispatch to one instance of this. It holds the open project, its undo history and the settings.
  */
+
+/** How long after a project opens its search index starts building (issue 13: the first screen first). */
+const SEARCH_INDEX_DELAY_MS = 3_000;
 export class Backend implements TandaiApi {
   private store: DiskProjectStore | null = null;
   /** How many of the open store's warnings answers have carried (see storeWarnings). */
@@ -393,8 +396,13 @@ export class Backend implements TandaiApi {
     const search = (this.searchIndex = new SearchService(store));
     if (this.context.teamSync) this.team = await this.openTeam(store);
     await this.settings.touchRecent(store.dir, store.state.name);
-    // Scheduled last, so the index starts once the open has answered; a search reports any failure.
-    if (this.context.indexInBackground !== false) setImmediate(() => void search.refresh().catch(() => {}));
+    // Started a moment after the open has answered, so that indexing every document (seconds at 5M
+    // words) does not compete with the first screen's requests; a search before then builds it
+    // itself (it awaits ready()), and reports any failure. A one-shot command does not index at all.
+    if (this.context.indexInBackground !== false) {
+      const indexing = setTimeout(() => void search.refresh().catch(() => {}), SEARCH_INDEX_DELAY_MS);
+      indexing.unref?.();
+    }
     return this.snapshot(store);
   }
 

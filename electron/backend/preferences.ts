@@ -1,16 +1,38 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
+import { lazySchema } from "../../shared/model/lazySchema.js";
 // Direct imports, not the shared/ barrel: `tandai code` reads preferences at start-up.
-import { languageFromLocale } from "../../shared/i18n/catalogues.js";
-import { Preferences, type RecentProject } from "../../shared/ipc/contract.js";
+import { LANGUAGES, languageFromLocale } from "../../shared/i18n/catalogues.js";
+import type { RecentProject } from "../../shared/ipc/contract.js";
+import { Preferences } from "../../shared/ipc/preferences.js";
 import { writeFileAtomic } from "../store/index.js";
 
-const Settings = z.object({
+export const Settings = lazySchema(() => z.object({
   preferences: Preferences.partial().default({}),
   recent: z.array(z.object({ dir: z.string(), name: z.string(), openedAt: z.string() })).default([]),
-});
+}));
 type Settings = z.infer<typeof Settings>;
+
+const SETTINGS_KEYS = new Set(["preferences", "recent"]);
+const PREFERENCES_KEYS = new Set(["language", "coderName"]);
+const RECENT_KEYS = new Set(["dir", "name", "openedAt"]);
+const only = (value: object, keys: ReadonlySet<string>) => Object.keys(value).every((key) => keys.has(key));
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Whether preferences.json's JSON is what the Settings schema would accept and return unchanged (no
+ * default to fill in, nothing to strip or trim): then it is taken as it is, and `tandai code`, which
+ * reads the coder's name here, loads no zod. Anything else goes through the schema, as before.
+ */
+export function isPlainSettings(json: unknown): json is Settings {
+  if (!isRecord(json) || !only(json, SETTINGS_KEYS) || !isRecord(json.preferences) || !Array.isArray(json.recent)) return false;
+  const p = json.preferences;
+  if (!only(p, PREFERENCES_KEYS)) return false;
+  if ("language" in p && !(LANGUAGES as readonly unknown[]).includes(p.language)) return false;
+  if ("coderName" in p && !(typeof p.coderName === "string" && p.coderName.length <= 100 && p.coderName === p.coderName.trim())) return false;
+  return json.recent.every((r) => isRecord(r) && only(r, RECENT_KEYS) && typeof r.dir === "string" && typeof r.name === "string" && typeof r.openedAt === "string");
+}
 
 const MAX_RECENT = 10;
 
@@ -29,7 +51,8 @@ export class SettingsFile {
 
   async load(): Promise<void> {
     try {
-      this.settings = Settings.parse(JSON.parse(await readFile(this.file, "utf8")));
+      const json: unknown = JSON.parse(await readFile(this.file, "utf8"));
+      this.settings = isPlainSettings(json) ? json : Settings.parse(json);
     } catch {
       // Missing or unreadable preferences are not worth stopping the app for: start from defaults.
       this.settings = { preferences: {}, recent: [] };

@@ -3,7 +3,7 @@ import { codePath, formatCodePath, PATH_SEPARATOR } from "../../shared/codebook/
 import { resolveCodePath } from "../../shared/codebook/resolvePath.js";
 import { TandaiError } from "../../shared/errors.js";
 import { newCodingId, offset } from "../../shared/model/ids.js";
-import { Stance } from "../../shared/model/project.js";
+import { STANCES, type Stance } from "../../shared/model/project.js";
 import { findQuote } from "../../shared/text/quote.js";
 import { resolveIndicatorCode } from "../../shared/codebook/indicatorCode.js";
 import { findDocument } from "../../shared/documents/findDocument.js";
@@ -15,14 +15,17 @@ import { requireDir, withProject } from "./project.js";
 // Re-exported for the other commands that name documents and codes the same way.
 export { findDocument, resolveIndicatorCode };
 
+const isStance = (value: string): value is Stance => (STANCES as readonly string[]).includes(value);
+
 export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: CliValues): Promise<number | void> {
   const dir = requireDir("code", dirArg);
   if (values.from !== undefined) return (await import("./codeFrom.js")).codeFromCommand(ctx, dir, values);
   for (const option of ["doc", "quote", "code"] as const) {
     if (!values[option]?.length) throw new TandaiError("cli.errors.missingArgument", { command: "code", argument: `--${option}` });
   }
-  const stance = Stance.safeParse(values.stance ?? "supports");
-  if (!stance.success) throw new TandaiError("cli.errors.badStance", { value: values.stance ?? "" });
+  // The stance's values, not its zod schema: a plain `tandai code` then loads no zod (issue 13).
+  const stance = values.stance ?? "supports";
+  if (!isStance(stance)) throw new TandaiError("cli.errors.badStance", { value: values.stance ?? "" });
   if (values.doc!.length > 1) throw new TandaiError("cli.errors.oneOption", { command: "code", option: "--doc" });
   const occurrence = Number(values.occurrence ?? "1");
   if (!Number.isInteger(occurrence) || occurrence < 1) throw new TandaiError("cli.errors.badOccurrence", { value: values.occurrence ?? "" });
@@ -34,10 +37,10 @@ export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: C
     const now = new Date().toISOString();
     const linked = resolveIndicatorCode(store.state, values.code!);
     const { codeId, create, created } = linked ? { codeId: linked, create: [], created: [] } : resolveCodePath(store.state, values.code!, now);
-    const coding = { id: newCodingId(), documentId: doc.id, codeId, start: offset(start), end: offset(end), coder, stance: stance.data, createdAt: now };
+    const coding = { id: newCodingId(), documentId: doc.id, codeId, start: offset(start), end: offset(end), coder, stance, createdAt: now };
     await store.apply({ type: "batch", ops: [...create, { type: "addCoding", coding }] });
     const code = formatCodePath(codePath(store.state, codeId), PATH_SEPARATOR);
     if (!ctx.json) for (const name of created) ctx.print(ctx.t("cli.codeCreated", { code: name }));
-    report(ctx, { codingId: coding.id, documentId: doc.id, codeId, code, createdCodes: created, start, end, stance: stance.data, coder }, ctx.t("cli.coded", { quote: values.quote!, document: doc.title, code, stance: stance.data }));
+    report(ctx, { codingId: coding.id, documentId: doc.id, codeId, code, createdCodes: created, start, end, stance, coder }, ctx.t("cli.coded", { quote: values.quote!, document: doc.title, code, stance }));
   });
 }

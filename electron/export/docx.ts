@@ -20,6 +20,8 @@ import {
 import { estimatePageNumbersWith } from "docx/layout";
 import { svgToString } from "../../shared/charts/svg.js";
 import type { Inline, Report, ReportBlock } from "../../shared/export/model.js";
+import { CITATION_RUN, STANCE_RULES } from "./docxLook.js";
+import { placeholder, withQuotesStreamed } from "./docxStream.js";
 import { svgToPng } from "./png.js";
 
 type Block<T extends ReportBlock["type"]> = Extract<ReportBlock, { type: T }>;
@@ -49,34 +51,57 @@ const LANGUAGE_TAGS = { id: "id-ID", en: "en-US" } as const;
 const PAGE_NUMBERS_MAX_BLOCKS = 400;
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "808080" } as const;
-/** The left rule of a quote by stance: colour for the screen, single or double for print in grey. */
-const STANCE_RULES = {
-  supports: { style: BorderStyle.SINGLE, size: 18, space: 8, color: "2E7D32" },
-  contradicts: { style: BorderStyle.DOUBLE, size: 18, space: 8, color: "C62828" },
-} as const;
 
 /**
  * The report as a .docx: built-in heading styles with outline levels (the navigator and the table
  * of contents find them), real tables, charts as SVG with a PNG for older readers, and quotes in a
  * Quote style. Text goes into runs verbatim; docx escapes it for XML.
+ *
+ * A report longer than PAGE_NUMBERS_MAX_BLOCKS (which gets no page numbers laid out anyway) has its
+ * quotes streamed into the file (docxStream.ts) rather than built by the library: the same XML, in a
+ * fraction of the time and memory (a report of 100k quotes: 26.6 s and 1.29 GB before).
  */
-export async function reportToDocx(report: Report): Promise<Uint8Array> {
-  const document = new Document({
+export async function reportToDocx(report: Report, options: { stream?: boolean } = {}): Promise<Uint8Array> {
+  if (!(options.stream ?? report.blocks.length > PAGE_NUMBERS_MAX_BLOCKS)) return new Uint8Array(await Packer.toBuffer(documentOf(report)));
+  const nonce = Math.random().toString(36).slice(2, 10);
+  const runs: Block<"quote">[][] = [];
+  const head = await Packer.toBuffer(documentOf(report, { nonce, runs }));
+  return withQuotesStreamed(head, nonce, runs);
+}
+
+/**
+ * The library's document of the report. With `streamed`, each run of consecutive quotes is one
+ * placeholder paragraph instead, its quotes collected into `runs` for docxStream.ts to write.
+ */
+function documentOf(report: Report, streamed?: { nonce: string; runs: Block<"quote">[][] }): Document {
+  const children: FileChild[] = titleBlock(report);
+  report.blocks.forEach((block, i) => {
+    if (!streamed || block.type !== "quote") {
+      children.push(...blockToDocx(block, report.blocks[i + 1]));
+      return;
+    }
+    if (report.blocks[i - 1]?.type !== "quote") {
+      children.push(new Paragraph({ children: [new TextRun(placeholder(streamed.nonce, streamed.runs.length))] }));
+      streamed.runs.push([]);
+    }
+    streamed.runs.at(-1)!.push(block);
+  });
+  return new Document({
     title: report.title,
     creator: "Tandai",
     lastModifiedBy: "Tandai",
     // Word then offers to update the table of contents, filling in its page numbers.
     features: { updateFields: true },
-    pageNumbers: report.blocks.length <= PAGE_NUMBERS_MAX_BLOCKS ? estimatePageNumbersWith({ guess: true }) : undefined,
+    // Laid out only when the library holds the whole document (a streamed one is long past the limit).
+    pageNumbers: !streamed && report.blocks.length <= PAGE_NUMBERS_MAX_BLOCKS ? estimatePageNumbersWith({ guess: true }) : undefined,
     styles: styles(report),
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
-        children: [...titleBlock(report), ...report.blocks.flatMap((block, i) => blockToDocx(block, report.blocks[i + 1]))],
+        children,
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
 }
 
 function styles(report: Report) {
@@ -243,7 +268,7 @@ function quote(block: Block<"quote">): Paragraph {
   return new Paragraph({
     style: "Quote",
     border: { left: STANCE_RULES[block.stance] },
-    children: [...lines(`“${block.text}”`), ...lines(block.citation, { italics: false, size: 20 }, true)],
+    children: [...lines(`“${block.text}”`), ...lines(block.citation, CITATION_RUN, true)],
   });
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomHex } from "./randomHex.js";
 import { constants, promises as fsp } from "node:fs";
 import path from "node:path";
 import { TandaiError } from "../../shared/errors.js";
@@ -88,7 +88,7 @@ async function writeChunks(handle: fsp.FileHandle, data: Chunks): Promise<void> 
 
 /** A hidden temp file in `file`'s folder (so renaming it over `file` is atomic), unique per process and call. */
 export function tempPathBeside(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomHex(4)}.tmp`);
 }
 
 /**
@@ -128,7 +128,7 @@ export async function writeAll(handle: fsp.FileHandle, data: string | Buffer, po
 /** Copies `from` to `to` the same atomic way, flushing as it goes (fs.copyFile would dirty it all at once). */
 export async function copyFileAtomic(from: string, to: string): Promise<void> {
   const dir = path.dirname(to);
-  const temp = path.join(dir, `.${path.basename(to)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const temp = path.join(dir, `.${path.basename(to)}.${process.pid}-${randomHex(4)}.tmp`);
   let source: fsp.FileHandle | undefined;
   let target: fsp.FileHandle | undefined;
   try {

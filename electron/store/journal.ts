@@ -1,6 +1,7 @@
 import { constants, promises as fsp } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { lazySchema } from "../../shared/model/lazySchema.js";
 import { TandaiError } from "../../shared/errors.js";
 import { Operation } from "../../shared/ops/operation.js";
 import { errnoOf, errorDetail, fsyncDir, JOURNAL_FILE, OLD_JOURNAL_FILE, writeAll } from "./files.js";
@@ -11,14 +12,14 @@ import { crcHex, firstIssue } from "./snapshot.js";
  * was applied: applyOperation stamps some values with "now" (a memo's updatedAt), and replaying with
  * the original time is what makes a reopened project equal to the one that was closed.
  */
-const JournalLine = z.object({ seq: z.number().int().positive(), at: z.string(), op: Operation });
+const JournalLine = lazySchema(() => z.object({ seq: z.number().int().positive(), at: z.string(), op: Operation }));
 export type JournalEntry = z.infer<typeof JournalLine>;
 
 /**
  * A line as read: strict, so that a flipped bit in a key ("crc" → "crb") is not silently ignored;
  * `crc` is optional, so journals written before checksums still open.
  */
-const StoredLine = JournalLine.extend({ crc: z.string().regex(/^[0-9a-f]{8}$/).optional() }).strict();
+const StoredLine = lazySchema(() => JournalLine.extend({ crc: z.string().regex(/^[0-9a-f]{8}$/).optional() }).strict());
 
 /**
  * `{"seq":…,"at":…,"op":…,"crc":"<8 hex>"}`: the CRC-32 is of the line as it would be without its

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomHex } from "./randomHex.js";
 import { promises as fsp, readFileSync, unlinkSync, type BigIntStats } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -83,7 +83,7 @@ export class ProjectLock {
   static async acquire(dir: string): Promise<ProjectLock> {
     const file = path.join(dir, LOCK_FILE);
     const realDir = await fsp.realpath(dir).catch(() => path.resolve(dir));
-    const token = randomBytes(8).toString("hex");
+    const token = randomHex(8);
     const info: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), dir: realDir, token };
     const temp = lockTempPath(file);
     try {
@@ -172,7 +172,7 @@ const identityOf = (stat: BigIntStats) => ({ dev: stat.dev, ino: stat.ino, mtime
 
 /** `.tandai.lock.<pid>-<hex>.tmp`: the complete lock before it is linked into place. */
 function lockTempPath(file: string): string {
-  return `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  return `${file}.${process.pid}-${randomHex(4)}.tmp`;
 }
 
 /** What names a stale lock for its takeover: its token, or for a lock without one, its inode. */
@@ -202,7 +202,7 @@ async function takeOver(file: string, stale: Exclude<Read, { kind: "gone" }>): P
   let claim = `${file}.${keyOf(stale)}`;
   for (let depth = 0; depth < 8; depth++) {
     const name = `${claim}.takeover`;
-    const mine = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString("hex") };
+    const mine = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), token: randomHex(8) };
     try {
       await fsp.writeFile(name, JSON.stringify(mine), { flag: "wx" });
     } catch (error) {

@@ -2,8 +2,10 @@ import { promises as fsp } from "node:fs";
 import { crc32 } from "node:zlib";
 import type { Adapter } from "lowdb";
 import { z } from "zod";
+import { lazySchema } from "../../shared/model/lazySchema.js";
 import { TandaiError } from "../../shared/errors.js";
 import { PROJECT_FORMAT, ProjectState } from "../../shared/model/project.js";
+import { isPlainProjectState } from "../../shared/model/quickCheck.js";
 import { errnoOf, errorDetail, writeFileAtomic } from "./files.js";
 
 /** What project.json holds: the state after the first `seq` operations of the project's life. */
@@ -13,7 +15,7 @@ export interface Snapshot {
   state: ProjectState;
 }
 
-const SnapshotSchema = z
+const SnapshotSchema = lazySchema(() => z
   .object({
     format: z.literal(PROJECT_FORMAT),
     seq: z.number().int().nonnegative(),
@@ -22,7 +24,7 @@ const SnapshotSchema = z
     crc: z.string().regex(/^[0-9a-f]{8}$/).optional(),
   })
   // Strict at the top, so a flipped bit in "crc" itself is not taken for a file without a checksum.
-  .strict();
+  .strict());
 
 /** CRC-32 as 8 hex digits (zlib's, so a 25 MB snapshot is checked in milliseconds). */
 export function crcHex(data: string | Buffer, running?: number): string {
@@ -133,11 +135,30 @@ export function parseSnapshot(bytes: Buffer, file: string): Snapshot {
     throw new TandaiError("store.errors.foreign", { file });
   }
   if (json.format > PROJECT_FORMAT) throw new TandaiError("store.errors.newerVersion", { file, version: json.format });
-  const parsed = SnapshotSchema.safeParse(json);
-  if (!parsed.success) throw new TandaiError("store.errors.corrupt", { file, detail: firstIssue(parsed.error) });
-  const { crc, ...snapshot } = parsed.data;
+  const { crc, ...snapshot } = isPlainSnapshot(json) ? json : schemaChecked(json, file);
   if (crc !== undefined && verified !== "ok") throw new TandaiError("store.errors.corrupt", { file, detail: "the checksum is not at the end of the file" });
   return snapshot as Snapshot;
+}
+
+const SNAPSHOT_KEYS = new Set(["format", "seq", "state", "crc"]);
+
+/**
+ * Whether the snapshot's JSON is one the schema would accept and return unchanged (see quickCheck):
+ * the common case, checked without building the zod schema of the whole model at every open.
+ */
+function isPlainSnapshot(json: object): json is z.output<typeof SnapshotSchema> {
+  const o = json as Record<string, unknown>;
+  for (const key in o) if (!SNAPSHOT_KEYS.has(key)) return false;
+  if (o.format !== PROJECT_FORMAT || !Number.isSafeInteger(o.seq) || (o.seq as number) < 0) return false;
+  if ("crc" in o && !(typeof o.crc === "string" && /^[0-9a-f]{8}$/.test(o.crc))) return false;
+  return isPlainProjectState(o.state, PROJECT_FORMAT);
+}
+
+/** Anything else goes through the schema, which decides and names the first offending field. */
+function schemaChecked(json: unknown, file: string): z.output<typeof SnapshotSchema> {
+  const parsed = SnapshotSchema.safeParse(json);
+  if (!parsed.success) throw new TandaiError("store.errors.corrupt", { file, detail: firstIssue(parsed.error) });
+  return parsed.data;
 }
 
 export function firstIssue(error: z.ZodError): string {

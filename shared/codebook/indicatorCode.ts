@@ -1,5 +1,5 @@
 import { TandaiError } from "../errors.js";
-import { frameworkOf, IndicatorId } from "../frameworks/model.js";
+import { frameworkOf, INDICATOR_ID_PATTERN } from "../frameworks/model.js";
 import { templateFramework } from "../frameworks/templates.js";
 import type { CodeId } from "../model/ids.js";
 import type { ProjectState } from "../model/project.js";
@@ -11,7 +11,7 @@ import { codePath, formatCodePath, PATH_SEPARATOR } from "./tree.js";
  * The CLI's `--code` and the rows of `tandai code --from` both resolve through it.
  */
 export function resolveIndicatorCode(state: ProjectState, text: string): CodeId | undefined {
-  if (!IndicatorId.safeParse(text).success) return undefined;
+  if (!INDICATOR_ID_PATTERN.test(text)) return undefined;
   const frameworkId = frameworkOf(text);
   const framework = state.frameworks[frameworkId] ?? templateFramework(frameworkId);
   if (!framework) return undefined;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "../model/lazySchema.js";
 
 /**
  * An analytical framework a thesis argues with (Kuznetsov's paradiplomacy capacity, Keating's
@@ -6,34 +7,36 @@ import { z } from "zod";
  * Ids are stable: saved projects, exports and the CLI refer to them, so they are validated here.
  */
 export const FRAMEWORK_KINDS = ["assessment", "ordered_assessment", "classification", "exclusive_classification", "inventory"] as const;
-export const FrameworkKind = z.enum(FRAMEWORK_KINDS);
+export const FrameworkKind = lazySchema(() => z.enum(FRAMEWORK_KINDS));
 export type FrameworkKind = z.infer<typeof FrameworkKind>;
 
 /** Every framework name is shown in both app languages; the thesis may be written in either. */
-export const Bilingual = z.object({ en: z.string().trim().min(1).max(300), id: z.string().trim().min(1).max(300) });
+export const Bilingual = lazySchema(() => z.object({ en: z.string().trim().min(1).max(300), id: z.string().trim().min(1).max(300) }));
 export type Bilingual = z.infer<typeof Bilingual>;
 
-export const FrameworkId = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, "not a valid framework id");
+export const FRAMEWORK_ID_PATTERN = /^[a-z][a-z0-9_-]{0,63}$/;
+export const FrameworkId = lazySchema(() => z.string().regex(FRAMEWORK_ID_PATTERN, "not a valid framework id"));
 /** `<frameworkId>.<key>`, so an indicator id alone says which framework it belongs to. */
-export const IndicatorId = z.string().regex(/^[a-z][a-z0-9_-]{0,63}\.[a-z0-9_-]{1,64}$/, "not a valid indicator id");
+export const INDICATOR_ID_PATTERN = /^[a-z][a-z0-9_-]{0,63}\.[a-z0-9_-]{1,64}$/;
+export const IndicatorId = lazySchema(() => z.string().regex(INDICATOR_ID_PATTERN, "not a valid indicator id"));
 
-export const Indicator = z.object({
+export const Indicator = lazySchema(() => z.object({
   id: IndicatorId,
   name: Bilingual,
   description: z.object({ en: z.string().trim().min(1).max(2000), id: z.string().trim().min(1).max(2000) }).optional(),
-});
+}));
 export type Indicator = z.infer<typeof Indicator>;
 
 export const DEFAULT_THRESHOLDS = { minCodings: 1, minDocuments: 1 } as const;
 
 /** minDocuments > 1 asks for triangulation: the same indicator supported in several documents. */
-export const Thresholds = z.object({
+export const Thresholds = lazySchema(() => z.object({
   minCodings: z.number().int().min(1).max(10_000).default(DEFAULT_THRESHOLDS.minCodings),
   minDocuments: z.number().int().min(1).max(10_000).default(DEFAULT_THRESHOLDS.minDocuments),
-});
+}));
 export type Thresholds = z.infer<typeof Thresholds>;
 
-export const Framework = z
+export const Framework = lazySchema(() => z
   .object({
     id: FrameworkId,
     name: Bilingual,
@@ -53,19 +56,19 @@ export const Framework = z
       if (seen.has(indicator.id)) ctx.addIssue({ code: "custom", path: ["indicators", index, "id"], message: "duplicate indicator id" });
       seen.add(indicator.id);
     });
-  });
+  }));
 export type Framework = z.infer<typeof Framework>;
 
 export const INDICATOR_STATUSES = ["met", "contested", "not_met"] as const;
-export const IndicatorStatus = z.enum(INDICATOR_STATUSES);
+export const IndicatorStatus = lazySchema(() => z.enum(INDICATOR_STATUSES));
 export type IndicatorStatus = z.infer<typeof IndicatorStatus>;
 
 /** The researcher's decision on one indicator for one case; the justification is mandatory. */
-export const Override = z.object({ status: IndicatorStatus, justification: z.string().trim().min(1).max(5000) });
+export const Override = lazySchema(() => z.object({ status: IndicatorStatus, justification: z.string().trim().min(1).max(5000) }));
 export type Override = z.infer<typeof Override>;
 
 /** An override as the project keeps it, with the moment it was written. */
-export const StoredOverride = Override.extend({ at: z.string() });
+export const StoredOverride = lazySchema(() => Override.extend({ at: z.string() }));
 export type StoredOverride = z.infer<typeof StoredOverride>;
 
 /** The key of `ProjectState.overrides`: one override per case and indicator. */

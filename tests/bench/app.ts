@@ -1,13 +1,16 @@
 /**
- * The whole app, measured as a user meets it: `tandai serve` over a large synthetic project (500
- * documents, 5 million words, 100k codings), opened in Chromium. Reports the time from navigation
- * to the first usable screen (workspace drawn with a coded document), and from pressing a code's
- * key on a selection until its highlight is drawn (through HTTP, the fsynced journal, and back).
+ * The whole app, measured as a user meets it: `tandai serve` over synthetic projects opened in
+ * Chromium — a typical thesis (50 documents, 5k codings), a large project (500 documents, 5 million
+ * words, 100k codings) and a million codings (2,000 documents, 20 million words) — each beside a
+ * baseline of one small document with a few codings opened the same way in the same run. Reports the
+ * time from opening to the first usable screen (workspace drawn with a coded document), and from
+ * pressing a code's key on a selection until its highlight is drawn (HTTP, the fsynced journal, back).
+ * BENCH_APP_SIZES=baseline,thesis,large,million picks sizes (the baseline always runs).
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { chromium, type Browser } from "playwright-core";
 import { Backend } from "../../electron/backend/backend.js";
 import { createProjectWithState } from "../../electron/store/index.js";
 import { startWebServer } from "../../electron/web/server.js";
@@ -23,17 +26,31 @@ import {
 } from "../../shared/index.js";
 import { seededRandom } from "../../shared/random.js";
 
-const DOCUMENTS = 500;
-const WORDS_PER_DOCUMENT = 10_000;
-const CODINGS = 100_000;
-const CODES = 50;
+interface Size {
+  name: string;
+  label: string;
+  documents: number;
+  wordsPerDocument: number;
+  codings: number;
+  codes: number;
+  runs: number;
+  /** Budget to the first usable screen (issue 13), ms. */
+  budget?: number;
+}
+
+const SIZES: Size[] = [
+  { name: "baseline", label: "1 document, 1k words, 10 codings (baseline)", documents: 1, wordsPerDocument: 1_000, codings: 10, codes: 5, runs: 3 },
+  { name: "thesis", label: "50 documents, 100k words, 5k codings", documents: 50, wordsPerDocument: 2_000, codings: 5_000, codes: 50, runs: 3, budget: 300 },
+  { name: "large", label: "500 documents, 5M words, 100k codings", documents: 500, wordsPerDocument: 10_000, codings: 100_000, codes: 50, runs: 3, budget: 1_500 },
+  { name: "million", label: "2,000 documents, 20M words, 1M codings", documents: 2_000, wordsPerDocument: 10_000, codings: 1_000_000, codes: 200, runs: 1, budget: 5_000 },
+];
 const NOW = "2026-01-01T00:00:00.000Z";
 const WORDS = "kerja sama kota kembar padang vung tau ekonomi perikanan investasi pelabuhan budaya anggaran pandemi birokrasi delegasi memorandum".split(" ");
 
-function documentText(random: () => number): string {
+function documentText(random: () => number, wordsPerDocument: number): string {
   const lines: string[] = [];
   let words = 0;
-  while (words < WORDS_PER_DOCUMENT) {
+  while (words < wordsPerDocument) {
     const n = 40 + Math.floor(random() * 80);
     lines.push(Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(" ") + ".");
     words += n;
@@ -41,28 +58,28 @@ function documentText(random: () => number): string {
   return lines.join("\n");
 }
 
-async function buildProject(dir: string): Promise<void> {
+async function buildProject(dir: string, size: Size): Promise<void> {
   const random = seededRandom(7);
   const state: ProjectState = emptyProject(newProjectId(), "Benchmark", NOW);
   const codes: CodeId[] = [];
-  for (let i = 0; i < CODES; i++) {
+  for (let i = 0; i < size.codes; i++) {
     const id = `code${String(i).padStart(4, "0")}` as CodeId;
     codes.push(id);
     state.codes[id] = { id, name: `Code ${i + 1}`, color: "#0072b2", parentId: null, order: i, description: { definition: "", whenToUse: "", whenNotToUse: "" }, createdAt: NOW };
   }
   const texts: { id: DocumentId; text: string }[] = [];
-  for (let i = 0; i < DOCUMENTS; i++) {
+  for (let i = 0; i < size.documents; i++) {
     const id = `doc${String(i).padStart(5, "0")}` as DocumentId;
-    const text = documentText(random);
+    const text = documentText(random, size.wordsPerDocument);
     texts.push({ id, text });
     const blocks = linesToBlocks(text);
     state.documents[id] = { id, title: `Interview ${String(i + 1).padStart(3, "0")}`, kind: "txt", sourceName: `${id}.txt`, importedAt: NOW, length: text.length, blockCount: blocks.length, pageCount: null };
   }
-  for (let i = 0; i < CODINGS; i++) {
-    const { id: documentId, text } = texts[i % DOCUMENTS]!;
+  for (let i = 0; i < size.codings; i++) {
+    const { id: documentId, text } = texts[i % size.documents]!;
     const start = Math.floor(random() * (text.length - 400));
     const id = `coding${String(i).padStart(7, "0")}` as CodingId;
-    state.codings[id] = { id, documentId, codeId: codes[Math.floor(random() * CODES)]!, start: offset(start), end: offset(start + 20 + Math.floor(random() * 280)), coder: "bench", stance: "supports", createdAt: NOW };
+    state.codings[id] = { id, documentId, codeId: codes[Math.floor(random() * size.codes)]!, start: offset(start), end: offset(start + 20 + Math.floor(random() * 280)), coder: "bench", stance: "supports", createdAt: NOW };
   }
   const store = await createProjectWithState(dir, state);
   for (const { id, text } of texts) await store.writeDocumentContent(id, { text, blocks: linesToBlocks(text) });
@@ -71,22 +88,23 @@ async function buildProject(dir: string): Promise<void> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function benchApp(rendererDir: string): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), "tandai-bench-app-"));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
-  try {
-    const dir = path.join(root, "project");
-    await buildProject(dir);
-    await mkdir(path.join(root, "home"), { recursive: true });
-    await writeFile(path.join(root, "home", "preferences.json"), JSON.stringify({ preferences: { language: "en", coderName: "bench" }, recent: [] }));
+interface Measured {
+  opens: number[];
+  backendOpens: number[];
+  applies: number[];
+  failed?: string;
+}
 
-    const opens: number[] = [];
-    const backendOpens: number[] = [];
-    const applies: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      const backend = await new Backend({ home: path.join(root, "home"), projectsDir: root, version: "bench", transport: "web", systemLocale: "en" }).init();
-      const server = await startWebServer(backend, rendererDir);
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+/** Opens the project `runs` times from a cold backend, each in a new page, and applies five codings by key each time. */
+async function measure(browser: Browser, root: string, dir: string, rendererDir: string, runs: number): Promise<Measured> {
+  const opens: number[] = [];
+  const backendOpens: number[] = [];
+  const applies: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const backend = await new Backend({ home: path.join(root, "home"), projectsDir: root, version: "bench", transport: "web", systemLocale: "en" }).init();
+    const server = await startWebServer(backend, rendererDir);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    try {
       // BENCH_PROFILE=<folder> saves a CPU profile of the renderer per run, for chrome://inspect or speedscope.
       const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
       await profiler?.send("Profiler.enable");
@@ -96,7 +114,7 @@ export async function benchApp(rendererDir: string): Promise<string> {
       await backend.openProject({ dir });
       backendOpens.push(Date.now() - started);
       await page.goto(server.url);
-      await page.locator("[data-document-view] [data-coding-id]").first().waitFor({ timeout: 60_000 });
+      await page.locator("[data-document-view] [data-coding-id]").first().waitFor({ timeout: 180_000 });
       opens.push(Date.now() - started);
 
       if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
@@ -135,20 +153,52 @@ export async function benchApp(rendererDir: string): Promise<string> {
       if (profiler) {
         const { profile } = await profiler.send("Profiler.stop");
         await mkdir(process.env.BENCH_PROFILE!, { recursive: true });
-        await writeFile(path.join(process.env.BENCH_PROFILE!, `app-run${run + 1}.cpuprofile`), JSON.stringify(profile));
+        await writeFile(path.join(process.env.BENCH_PROFILE!, `app-${path.basename(dir)}-run${run + 1}.cpuprofile`), JSON.stringify(profile));
       }
+    } catch (error) {
+      return { opens, backendOpens, applies, failed: error instanceof Error ? error.message.split("\n")[0] : String(error) };
+    } finally {
       await page.close();
       await backend.closeProject();
       await server.close();
     }
-    const table = [
-      "| whole app, 500 documents / 5M words / 100k codings | median | runs | budget |",
-      "|---|---:|---:|---:|",
-      `| open project to first usable screen (backend open + renderer + coded document drawn) | ${median(opens)} ms | ${opens.join(", ")} | 1500 ms |`,
-      `| … of which the backend opening the project (read, validate, replay, backup) | ${median(backendOpens)} ms | ${backendOpens.join(", ")} | |`,
-      `| apply a code by key until its highlight is drawn (HTTP + fsync + draw) | ${median(applies).toFixed(1)} ms | ${applies.map((a) => a.toFixed(0)).join(", ")} | 50 ms |`,
-    ].join("\n");
-    return table;
+  }
+  return { opens, backendOpens, applies };
+}
+
+export async function benchApp(rendererDir: string): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "tandai-bench-app-"));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const wanted = new Set(["baseline", ...(process.env.BENCH_APP_SIZES ?? "thesis,large,million").split(",")]);
+  try {
+    await mkdir(path.join(root, "home"), { recursive: true });
+    await writeFile(path.join(root, "home", "preferences.json"), JSON.stringify({ preferences: { language: "en", coderName: "bench" }, recent: [] }));
+    const rows = [
+      "| project | first usable screen (median) | ÷ baseline | of which backend open | runs | budget | apply by key until drawn (median) | ÷ baseline |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ];
+    let base: { open: number; apply: number } | undefined;
+    for (const size of SIZES.filter((s) => wanted.has(s.name))) {
+      const dir = path.join(root, size.name);
+      const built = Date.now();
+      await buildProject(dir, size);
+      const buildMs = Date.now() - built;
+      const m = await measure(browser, root, dir, rendererDir, size.runs);
+      await rm(dir, { recursive: true, force: true });
+      if (m.failed && m.opens.length === 0) {
+        rows.push(`| ${size.label} | failed: ${m.failed} | | | | ${size.budget ?? ""} | | |`);
+        continue;
+      }
+      const open = median(m.opens);
+      const apply = m.applies.length ? median(m.applies) : NaN;
+      base ??= { open, apply };
+      const budget = size.budget === undefined ? "" : `${size.budget} ms ${open <= size.budget ? "✓" : "✗"}`;
+      rows.push(
+        `| ${size.label} (built in ${(buildMs / 1000).toFixed(0)} s) | ${open} ms | ${(open / base.open).toFixed(1)}× | ${median(m.backendOpens)} ms | ${m.opens.join(", ")} | ${budget} | ${apply.toFixed(1)} ms | ${(apply / base.apply).toFixed(1)}× |`,
+      );
+      if (m.failed) rows.push(`| … then | ${m.failed} | | | | | | |`);
+    }
+    return rows.join("\n");
   } finally {
     await browser.close();
     await rm(root, { recursive: true, force: true });

@@ -6,7 +6,9 @@
  * serialise, parse, validate with zod, copy (structuredClone: the export worker's snapshot, the
  * IPC reply), and one coding applied.
  */
-import { applyOperation, emptyProject, newCodingId, ProjectState, type CodeId, type DocumentId, type ProjectId, type TextOffset } from "../../shared/index.js";
+import { applyOperation, emptyProject, newCodingId, PROJECT_FORMAT, ProjectState, type CodeId, type DocumentId, type ProjectId, type TextOffset } from "../../shared/index.js";
+import { checkIntegrity } from "../../shared/model/integrity.js";
+import { isPlainProjectState } from "../../shared/model/quickCheck.js";
 import { seededRandom } from "../../shared/random.js";
 
 const SIZES = [5_000, 100_000, 1_000_000];
@@ -44,23 +46,29 @@ const time = (fn: () => unknown) => {
 };
 
 export function benchMillion(): string {
-  const header = ["| codings (2,000 documents) | snapshot | JSON.stringify | JSON.parse | zod validate | structuredClone | apply one coding | heap used |", "|---:|---:|---:|---:|---:|---:|---:|---:|"];
+  const header = [
+    "| codings (2,000 documents) | snapshot | JSON.stringify | JSON.parse | zod validate | quick check (what open runs) | integrity | structuredClone | apply one coding | heap used |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
   const rows: string[] = [];
   let base: number[] | null = null;
   for (const size of SIZES) {
     let state: ProjectState | null = buildProject(size);
     let text = "";
-    const figures = [time(() => (text = JSON.stringify(state))), 0, 0, 0, 0];
+    const figures = [time(() => (text = JSON.stringify(state))), 0, 0, 0, 0, 0, 0];
     let parsed: unknown = null;
     figures[1] = time(() => (parsed = JSON.parse(text)));
     figures[2] = time(() => ProjectState.safeParse(parsed));
+    // What opening runs instead of the schema for a valid snapshot (shared/model/quickCheck.ts), and the integrity pass after it.
+    figures[5] = time(() => isPlainProjectState(parsed, PROJECT_FORMAT));
+    figures[6] = time(() => checkIntegrity(parsed as ProjectState));
     figures[3] = time(() => structuredClone(state));
     const coding = { ...Object.values(state!.codings)[0]!, id: newCodingId() };
     figures[4] = time(() => applyOperation(state!, { type: "addCoding", coding }, NOW));
     const heap = process.memoryUsage().heapUsed;
     base ??= figures;
     const cell = (i: number) => `${figures[i]!.toFixed(figures[i]! < 10 ? 2 : 0)} ms (${(figures[i]! / Math.max(base![i]!, 0.01)).toFixed(0)}×)`;
-    rows.push(`| ${size.toLocaleString("en")} | ${(text.length / 2 ** 20).toFixed(1)} MB | ${cell(0)} | ${cell(1)} | ${cell(2)} | ${cell(3)} | ${cell(4)} | ${(heap / 2 ** 20).toFixed(0)} MB |`);
+    rows.push(`| ${size.toLocaleString("en")} | ${(text.length / 2 ** 20).toFixed(1)} MB | ${cell(0)} | ${cell(1)} | ${cell(2)} | ${cell(5)} | ${cell(6)} | ${cell(3)} | ${cell(4)} | ${(heap / 2 ** 20).toFixed(0)} MB |`);
     state = null;
     parsed = null;
     text = "";

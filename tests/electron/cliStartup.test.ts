@@ -53,4 +53,34 @@ describe("tandai start-up", () => {
     },
     SLOW,
   );
+
+  it(
+    "evaluates no zod for `tandai info` and `tandai code` (a valid project, document and coding need no schema built), and does for `tandai new`",
+    async () => {
+      const root = await temp();
+      const dir = join(root, "tesis");
+      const home = join(root, "home");
+      await succeeds(["new", dir], home);
+      const transcript = join(root, "wawancara.txt");
+      await writeFile(transcript, "Kerja sama ekonomi dengan Vietnam.\n");
+      await succeeds(["import", dir, transcript], home);
+      // zod registers its global registry on globalThis when its module is evaluated.
+      const zodAtExit = `data:text/javascript,${encodeURIComponent(`
+import { appendFileSync } from "node:fs";
+process.on("exit", () => appendFileSync(process.env.TANDAI_TEST_LOADED, globalThis.__zod_globalRegistry ? "zod\\n" : "no zod\\n"));`)}`;
+      const zodLoaded = (args: string[], log: string) =>
+        new Promise<string>((ok, fail) =>
+          execFile(process.execPath, ["--import", zodAtExit, "bin/tandai.js", ...args], { env: { ...process.env, TANDAI_HOME: home, LANG: "en_US.UTF-8", LC_ALL: "", TANDAI_TEST_LOADED: log } }, async (error, _stdout, stderr) => {
+            if (error) return fail(new Error(`${args.join(" ")}: ${stderr}`));
+            const { readFile } = await import("node:fs/promises");
+            ok((await readFile(log, "utf8")).trim());
+          }),
+        );
+      expect(await zodLoaded(["info", dir], join(root, "info.zod"))).toBe("no zod");
+      expect(await zodLoaded(["code", dir, "--doc", "wawancara", "--quote", "Vietnam", "--code", "Ekonomi"], join(root, "code.zod"))).toBe("no zod");
+      // The detector does see zod where a schema is built: a new project's state is checked by it.
+      expect(await zodLoaded(["new", join(root, "another")], join(root, "new.zod"))).toBe("zod");
+    },
+    SLOW,
+  );
 });
