@@ -31,7 +31,8 @@ const onlyEnglishZodLocales = {
  * of it). The CLI reads Node's modules through require() instead, exporting each module's plain
  * values and only the getters named here; an import of any other getter fails the build, not the user.
  */
-const BUILTIN_GETTERS = { fs: ["promises"] };
+// crypto.webcrypto: lib0 (Yjs, the team commands) reads it; only the chunks that use crypto pay for it.
+const BUILTIN_GETTERS = { fs: ["promises"], crypto: ["webcrypto"] };
 /** Plain-looking exports whose first read loads more of Node (found with process.moduleLoadList). */
 const BUILTIN_HEAVY = {
   fs: ["Dir", "opendir", "opendirSync"],
