@@ -5,7 +5,7 @@ type Translate = (key: string, params?: Record<string, string | number>) => stri
 /** The preview in words, one line each: the same lines in the CLI (`--dry-run`) and the app's preview dialog. */
 export function refiPreviewLines(preview: RefiPreview, t: Translate): string[] {
   const reading = t(`refi.reading.${preview.reading.reading}`);
-  const basis = t(`refi.reading.${preview.reading.basis}`, { fitting: preview.reading.fitting, checked: preview.reading.checked });
+  const basis = t(`refi.reading.${preview.reading.basis}`, { fitting: preview.reading.fitting, checked: preview.reading.checked, count: preview.reading.checked });
   // Each count in words, plural by its number; a zero says nothing and is left out.
   const list = (counts: Record<string, number>) =>
     Object.entries(counts)

@@ -25,8 +25,10 @@ export default {
     codePoints: "code points (the REFI-QDA standard)",
     utf16: "UTF-16 units (as NVivo writes them)",
     origin: "chosen from the program that wrote the file",
-    confirmed: "chosen from the program that wrote the file and confirmed on {{fitting}} of {{checked}} selections",
-    selections: "chosen because {{fitting}} of {{checked}} selections fall on their text that way",
+    confirmed_one: "chosen from the program that wrote the file and confirmed on {{fitting}} of {{checked}} selection",
+    confirmed_other: "chosen from the program that wrote the file and confirmed on {{fitting}} of {{checked}} selections",
+    selections_one: "chosen because {{fitting}} of {{checked}} selection falls on its text that way",
+    selections_other: "chosen because {{fitting}} of {{checked}} selections fall on their text that way",
   },
   export: {
     legend: "For other QDA programs (REFI-QDA)",

@@ -24,8 +24,8 @@ export default {
     codePoints: "titik kode (standar REFI-QDA)",
     utf16: "unit UTF-16 (seperti yang ditulis NVivo)",
     origin: "dipilih dari program yang menulis berkas",
-    confirmed: "dipilih dari program yang menulis berkas dan dipastikan pada {{fitting}} dari {{checked}} seleksi",
-    selections: "dipilih karena {{fitting}} dari {{checked}} seleksi jatuh pada teksnya dengan cara itu",
+    confirmed_other: "dipilih dari program yang menulis berkas dan dipastikan pada {{fitting}} dari {{checked}} seleksi",
+    selections_other: "dipilih karena {{fitting}} dari {{checked}} seleksi jatuh pada teksnya dengan cara itu",
   },
   export: {
     legend: "Untuk program QDA lain (REFI-QDA)",
