@@ -40,8 +40,11 @@ export function TeamBadge() {
           {status.conflicts > 0 && <span className="team-conflicts-count">{t("teamApp.badge.conflicts", { count: status.conflicts })}</span>}
         </button>
       ) : (
-        <button type="button" title={t("teamApp.badge.shareHint")} onClick={() => setOpen("share")} data-testid="team-share-open">
-          {t("teamApp.badge.share")}
+        <button type="button" title={t("teamApp.badge.shareHint")} aria-label={t("teamApp.badge.share")} onClick={() => setOpen("share")} data-testid="team-share-open">
+          <span className="team-share-long">{t("teamApp.badge.share")}</span>
+          <span className="team-share-short" aria-hidden="true">
+            {t("teamApp.badge.shareShort")}
+          </span>
         </button>
       )}
       {open === "team" && status && <TeamDialog status={status} onStatus={update} onClose={() => setOpen(null)} />}

@@ -12,6 +12,7 @@ export default {
     conflicts_other: "{{count}} conflicts",
     hint: "Team project: open its sync status and conflicts",
     share: "Share with a team…",
+    shareShort: "Team…",
     shareHint: "Share this project on a team server, so a supervisor and coders work on it together",
   },
   roles: {

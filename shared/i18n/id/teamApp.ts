@@ -10,6 +10,7 @@ export default {
     conflicts_other: "{{count}} konflik",
     hint: "Proyek tim: buka status sinkronisasi dan konfliknya",
     share: "Bagikan ke tim…",
+    shareShort: "Tim…",
     shareHint: "Bagikan proyek ini di server tim, agar pembimbing dan para pengode mengerjakannya bersama",
   },
   roles: {
