@@ -12,8 +12,13 @@ export const DOCUMENTS_DIR = "documents";
 export const BACKUPS_DIR = "backups";
 export const LOCK_FILE = ".tandai.lock";
 
-export const errorDetail = (error: unknown): string =>
-  error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) + (error.message ? `: ${error.message}` : "") : String(error);
+/** "ENOSPC: no space left on device, write": the code once (Node's messages already begin with it). */
+export const errorDetail = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!code || error.message.startsWith(code)) return error.message || String(code);
+  return error.message ? `${code}: ${error.message}` : code;
+};
 
 export const errnoOf = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | null)?.code;
 

@@ -50,3 +50,13 @@ describe("a document's file", () => {
     }
   });
 });
+
+describe("an fs failure in a message", () => {
+  it("names the error code once, as Node's message already begins with it", async () => {
+    const { errorDetail } = await import("../../../electron/store/files.js");
+    const enospc = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    expect(errorDetail(enospc)).toBe("ENOSPC: no space left on device, write");
+    expect(errorDetail(Object.assign(new Error("disk gone"), { code: "EIO" }))).toBe("EIO: disk gone");
+    expect(errorDetail(new Error("plain"))).toBe("plain");
+  });
+});
