@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { expect } from "vitest";
 
 export interface CliRun {
@@ -36,4 +38,16 @@ export async function fails(args: string[], home: string) {
   const lines = result.stderr.trim().split("\n");
   expect(lines, args.join(" ")).toHaveLength(1);
   return lines[0]!;
+}
+
+/** A project "Tesis" in `root`, made with the CLI: one transcript imported and "motif ekonomi" coded "Motive". */
+export async function codedProject(root: string): Promise<{ home: string; dir: string }> {
+  const home = join(root, "home");
+  const dir = join(root, "tesis");
+  const transcript = join(root, "wawancara.txt");
+  await writeFile(transcript, "Kerja sama ini didorong oleh motif ekonomi.\n");
+  await succeeds(["new", dir, "--name", "Tesis"], home);
+  await succeeds(["import", dir, transcript], home);
+  await succeeds(["code", dir, "--doc", "wawancara", "--quote", "motif ekonomi", "--code", "Motive"], home);
+  return { home, dir };
 }

@@ -2,7 +2,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { json, SLOW, succeeds, tandai } from "../runCli.js";
+import { codedProject, json, SLOW, succeeds, tandai } from "../runCli.js";
 import { useTempDirs } from "../tempDirs.js";
 
 const temp = useTempDirs();
@@ -11,14 +11,7 @@ describe("tandai backups and restore", () => {
   it(
     "lists backups newest first, restores the newest after project.json was damaged, and says what it set aside",
     async () => {
-      const root = await temp();
-      const home = join(root, "home");
-      const dir = join(root, "tesis");
-      const transcript = join(root, "wawancara.txt");
-      await writeFile(transcript, "Kerja sama ini didorong oleh motif ekonomi.\n");
-      await succeeds(["new", dir, "--name", "Tesis"], home);
-      await succeeds(["import", dir, transcript], home);
-      await succeeds(["code", dir, "--doc", "wawancara", "--quote", "motif ekonomi", "--code", "Motive"], home);
+      const { home, dir } = await codedProject(await temp());
 
       const listed = await succeeds(["backups", dir], home);
       expect(listed.backups.length).toBeGreaterThanOrEqual(3);
