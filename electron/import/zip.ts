@@ -53,7 +53,8 @@ export async function checkDocxZip(file: string, data: Uint8Array): Promise<void
   }
 }
 
-function listEntries(zip: ZipFile): Promise<Entry[]> {
+/** Every file entry of an archive opened with `lazyEntries` (folders left out), from its central directory. */
+export function listEntries(zip: ZipFile): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: Entry[] = [];
     zip.on("entry", (entry: Entry) => {

@@ -3,6 +3,7 @@ import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { TandaiError } from "../../../shared/index.js";
 import { detailOf, importError } from "../errors.js";
 import { MAX_RATIO, MAX_UNPACKED_BYTES, RATIO_FREE_BYTES, unpackedParams } from "../limits.js";
+import { listEntries } from "../zip.js";
 import { refiError } from "./errors.js";
 
 /** One part of the archive is at most this once inflated (a 300-source project's .qde is some 30 MB). */
@@ -66,19 +67,6 @@ export async function openArchive(file: string, data: Uint8Array): Promise<Archi
     if (error instanceof TandaiError) throw error;
     throw refiError("notZip", file, { detail: detailOf(error) });
   }
-}
-
-function listEntries(zip: ZipFile): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: Entry[] = [];
-    zip.on("entry", (entry: Entry) => {
-      if (!entry.fileName.endsWith("/")) entries.push(entry);
-      zip.readEntry();
-    });
-    zip.once("end", () => resolve(entries));
-    zip.once("error", reject);
-    zip.readEntry();
-  });
 }
 
 function readEntry(file: string, zip: ZipFile, entry: Entry): Promise<Uint8Array> {
