@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -51,6 +51,17 @@ export class TandaiServer {
     const { code, stdout, stderr } = await this.cli(...args);
     if (code !== 0) throw new Error(`tandai ${args.join(" ")} exited with ${code}: ${stderr}`);
     return stdout;
+  }
+
+  /** The project "Tesis" in this server's folder, made with the CLI: one interview, "motif ekonomi" coded Motif/Ekonomi. */
+  async codedProject(): Promise<string> {
+    const dir = join(this.root, "tesis");
+    const transcript = join(this.root, "wawancara.txt");
+    await writeFile(transcript, "Narasumber: kerja sama ini didorong oleh motif ekonomi.\n");
+    await this.run("new", dir, "--name", "Tesis");
+    await this.run("import", dir, transcript);
+    await this.run("code", dir, "--doc", "wawancara", "--quote", "motif ekonomi", "--code", "Motif/Ekonomi");
+    return dir;
   }
 
   /** Stops the server as Ctrl+C would (it closes the project cleanly). */
@@ -268,4 +279,17 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 8).map((n) => String(n.target.join(" "))) }));
   });
+}
+
+/**
+ * Damages project.json by hand, as a person editing it would: the checksum dropped (a file from
+ * before checksums) and the first coding pointed at a document that does not exist.
+ */
+export async function pointCodingNowhere(file: string): Promise<{ damaged: string; codingId: string }> {
+  const json = JSON.parse((await readFile(file, "utf8")).replace(/,"crc":"[0-9a-f]{8}"\}\n$/, "}\n"));
+  const codingId = Object.keys(json.state.codings)[0]!;
+  json.state.codings[codingId].documentId = "dGone1234";
+  const damaged = JSON.stringify(json);
+  await writeFile(file, damaged);
+  return { damaged, codingId };
 }

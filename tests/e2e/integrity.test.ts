@@ -1,8 +1,8 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { closeApp, launchBrowser, newPage, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, launchBrowser, newPage, pointCodingNowhere, screenshot, TandaiServer } from "./harness.js";
 
 /** A project.json damaged by hand (a coding whose document is gone): the app names it and offers the backup. */
 describe.sequential("a project file that contradicts itself", () => {
@@ -11,16 +11,10 @@ describe.sequential("a project file that contradicts itself", () => {
   let page: Page;
   let dir: string;
 
-  const tandai = (args: string[]) => server.cli(...args, "--lang", "en");
 
   beforeAll(async () => {
     server = await TandaiServer.create();
-    dir = join(server.root, "tesis");
-    const transcript = join(server.root, "wawancara.txt");
-    await writeFile(transcript, "Narasumber: kerja sama ini didorong oleh motif ekonomi.\n");
-    expect((await tandai(["new", dir, "--name", "Tesis"])).code).toBe(0);
-    expect((await tandai(["import", dir, transcript])).code).toBe(0);
-    expect((await tandai(["code", dir, "--doc", "wawancara", "--quote", "motif ekonomi", "--code", "Motif/Ekonomi"])).code).toBe(0);
+    dir = await server.codedProject();
     browser = await launchBrowser();
     page = await newPage(browser);
   });
@@ -30,11 +24,7 @@ describe.sequential("a project file that contradicts itself", () => {
   it("is named with the place that is wrong, left untouched, and the last good backup opens on request", async () => {
     const file = join(dir, "project.json");
     // An edit by hand: without the checksum (as a file from before checksums), a coding pointing nowhere.
-    const json = JSON.parse((await readFile(file, "utf8")).replace(/,"crc":"[0-9a-f]{8}"\}\n$/, "}\n"));
-    const codingId = Object.keys(json.state.codings)[0]!;
-    json.state.codings[codingId].documentId = "dGone1234";
-    const damaged = JSON.stringify(json);
-    await writeFile(file, damaged);
+    const { damaged, codingId } = await pointCodingNowhere(file);
 
     await server.start();
     await page.goto(server.url);

@@ -15,12 +15,7 @@ describe.sequential("recovery in Tandai", () => {
 
   beforeAll(async () => {
     server = await TandaiServer.create();
-    dir = join(server.root, "tesis");
-    const transcript = join(server.root, "wawancara.txt");
-    await writeFile(transcript, "Narasumber: kerja sama ini didorong oleh motif ekonomi.\n");
-    expect((await tandai(["new", dir, "--name", "Tesis"])).code).toBe(0);
-    expect((await tandai(["import", dir, transcript])).code).toBe(0);
-    expect((await tandai(["code", dir, "--doc", "wawancara", "--quote", "motif ekonomi", "--code", "Motif/Ekonomi"])).code).toBe(0);
+    dir = await server.codedProject();
     browser = await launchBrowser();
     page = await newPage(browser);
   });

@@ -1,8 +1,8 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { closeApp, launchBrowser, newPage, SCREENS, screenshot, TandaiServer } from "./harness.js";
+import { closeApp, launchBrowser, newPage, pointCodingNowhere, SCREENS, screenshot, TandaiServer } from "./harness.js";
 
 /** A project.json that contradicts itself: beside "open the backup", the app offers the repair and shows what it will change. */
 describe.sequential("repairing a project file that contradicts itself", () => {
@@ -14,24 +14,14 @@ describe.sequential("repairing a project file that contradicts itself", () => {
   let damaged: string;
   let codingId: string;
 
-  const tandai = (args: string[]) => server.cli(...args, "--lang", "en");
 
   beforeAll(async () => {
     server = await TandaiServer.create();
-    dir = join(server.root, "tesis");
+    dir = await server.codedProject();
     file = join(dir, "project.json");
-    const transcript = join(server.root, "wawancara.txt");
-    await writeFile(transcript, "Narasumber: kerja sama ini didorong oleh motif ekonomi.\n");
-    expect((await tandai(["new", dir, "--name", "Tesis"])).code).toBe(0);
-    expect((await tandai(["import", dir, transcript])).code).toBe(0);
-    expect((await tandai(["code", dir, "--doc", "wawancara", "--quote", "motif ekonomi", "--code", "Motif/Ekonomi"])).code).toBe(0);
-    expect((await tandai(["code", dir, "--doc", "wawancara", "--quote", "kerja sama", "--code", "Motif/Ekonomi"])).code).toBe(0);
+    await server.run("code", dir, "--doc", "wawancara", "--quote", "kerja sama", "--code", "Motif/Ekonomi");
     // An edit by hand, without the checksum: one coding points to a document that is gone.
-    const json = JSON.parse((await readFile(file, "utf8")).replace(/,"crc":"[0-9a-f]{8}"\}\n$/, "}\n"));
-    codingId = Object.keys(json.state.codings)[0]!;
-    json.state.codings[codingId].documentId = "dGone1234";
-    damaged = JSON.stringify(json);
-    await writeFile(file, damaged);
+    ({ damaged, codingId } = await pointCodingNowhere(file));
     await server.start();
     browser = await launchBrowser();
     page = await newPage(browser);

@@ -3,21 +3,18 @@
  * opens the project and says, in a notice that does not block the work, that project.json could
  * not be rewritten and how much space that needs.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { open, utimes, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smallDisk } from "../electron/smallDisk.js";
 import type { Browser, Page } from "playwright-core";
 import { createProjectWithState, openProject, type DiskProjectStore } from "../../electron/store/index.js";
 import { applyOperation, newCodingId, offset } from "../../shared/index.js";
 import { code, documentMeta, project } from "../shared/fixtures.js";
 import { closeApp, launchBrowser, newPage, SCREENS, screenshot, TandaiServer } from "./harness.js";
 
-const mountPoint = mkdtempSync(path.join(os.tmpdir(), "tandai-e2e-full-"));
-const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", mountPoint]).status === 0;
-if (!mounted) console.warn("storeWarnings e2e: cannot mount a tmpfs (needs root); skipped");
+const disk = smallDisk("e2e-full");
+const { mountPoint, mounted } = disk;
 
 describe.skipIf(!mounted).sequential("a full disk under an open project", () => {
   let server: TandaiServer;
@@ -43,16 +40,7 @@ describe.skipIf(!mounted).sequential("a full disk under an open project", () => 
     const lock = path.join(dir, ".tandai.lock");
     await writeFile(lock, "");
     await utimes(lock, new Date(0), new Date(0));
-    const handle = await open(path.join(mountPoint, "filler"), "w");
-    const chunk = Buffer.alloc(64 * 1024, 1);
-    let size = 0;
-    try {
-      for (;;) size += (await handle.write(chunk, 0, chunk.length, size)).bytesWritten;
-    } catch {
-      // ENOSPC: full.
-    }
-    await handle.truncate(Math.max(0, size - 64 * 1024));
-    await handle.close();
+    await disk.fill(64 * 1024);
 
     server = await TandaiServer.create();
     await server.start([dir]);
@@ -63,8 +51,7 @@ describe.skipIf(!mounted).sequential("a full disk under an open project", () => 
   afterAll(async () => {
     await closeApp({ server, browser });
     await crashed?.close().catch(() => {});
-    spawnSync("umount", ["-l", mountPoint]);
-    rmSync(mountPoint, { recursive: true, force: true });
+    disk.unmount();
   });
 
   it("opens the project and names project.json and the space needed in a notice that leaves the work usable", async () => {

@@ -2,49 +2,23 @@
  * A nearly full disk, for real: a 4 MB tmpfs mounted for the test (root only; elsewhere the test
  * is skipped, saying so). The commands are the real `tandai` (run `npm run build:node` first).
  */
-import { spawnSync } from "node:child_process";
+import { rm, writeFile } from "node:fs/promises";
 import { mkdtempSync, rmSync } from "node:fs";
-import { open, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { smallDisk } from "../smallDisk.js";
 import { createProjectWithState, openProject } from "../../../electron/store/index.js";
 import { applyOperation, type CodingId, type TextOffset } from "../../../shared/index.js";
 import { code, documentMeta, project } from "../../shared/fixtures.js";
 import { json, SLOW, tandai } from "../runCli.js";
 
-const mountPoint = mkdtempSync(path.join(os.tmpdir(), "tandai-full-"));
-const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", mountPoint]).status === 0;
-if (!mounted) console.warn("diskFull.test: cannot mount a tmpfs (needs root); the disk-full tests are skipped");
+const disk = smallDisk("full");
+const { mountPoint, mounted, filler: FILLER } = disk;
+afterAll(() => disk.unmount());
 
-afterAll(() => {
-  if (mounted) spawnSync("umount", [mountPoint]);
-  rmSync(mountPoint, { recursive: true, force: true });
-});
-
-const FILLER = path.join(mountPoint, "filler");
-afterEach(async () => {
-  if (!mounted) return;
-  for (const name of ["filler", "tesis"]) await rm(path.join(mountPoint, name), { recursive: true, force: true });
-});
-
-/** Fills the disk, then gives back `leave` bytes. */
-async function fillDisk(leave: number): Promise<void> {
-  const handle = await open(FILLER, "w");
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  let size = 0;
-  try {
-    for (;;) {
-      const { bytesWritten } = await handle.write(chunk, 0, chunk.length, size);
-      size += bytesWritten;
-      if (bytesWritten < chunk.length) break;
-    }
-  } catch {
-    // ENOSPC: full.
-  }
-  await handle.truncate(Math.max(0, size - leave));
-  await handle.close();
-}
+afterEach(() => disk.clear());
+const fillDisk = (leave: number) => disk.fill(leave);
 
 const TEXT = "Kerja sama sister city Padang dan Ba Ria-Vung Tau dimulai karena motif ekonomi. ".repeat(10);
 

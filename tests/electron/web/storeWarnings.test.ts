@@ -2,45 +2,20 @@
  * Store warnings over `tandai serve`'s API, on a nearly full disk for real: a 4 MB tmpfs mounted
  * for the test (root only; elsewhere the test is skipped, saying so).
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { open, rm, utimes, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { smallDisk } from "../smallDisk.js";
 import { createProjectWithState, openProject } from "../../../electron/store/index.js";
 import { applyOperation, newCodingId, offset, type CodingId, type TextOffset } from "../../../shared/index.js";
 import { code, documentMeta, project } from "../../shared/fixtures.js";
 import { useWebServer } from "./harness.js";
 
-const mountPoint = mkdtempSync(path.join(os.tmpdir(), "tandai-warn-"));
-const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", mountPoint]).status === 0;
-if (!mounted) console.warn("storeWarnings.test: cannot mount a tmpfs (needs root); skipped");
-afterAll(() => {
-  // Lazily: a file handle of the crashed store may still be open when this runs.
-  if (mounted) spawnSync("umount", ["-l", mountPoint]);
-  rmSync(mountPoint, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const name of ["filler", "tesis"]) await rm(path.join(mountPoint, name), { recursive: true, force: true });
-});
-
-async function fillDisk(leave: number): Promise<void> {
-  const handle = await open(path.join(mountPoint, "filler"), "w");
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  let size = 0;
-  try {
-    for (;;) {
-      const { bytesWritten } = await handle.write(chunk, 0, chunk.length, size);
-      size += bytesWritten;
-      if (bytesWritten < chunk.length) break;
-    }
-  } catch {
-    // ENOSPC: full.
-  }
-  await handle.truncate(Math.max(0, size - leave));
-  await handle.close();
-}
+const disk = smallDisk("warn");
+const { mountPoint, mounted } = disk;
+afterAll(() => disk.unmount());
+afterEach(() => disk.clear());
+const fillDisk = (leave: number) => disk.fill(leave);
 
 /** A project on the tmpfs (project.json some 600 KB) with one coding in its journal, as a crash leaves it. */
 async function crashedProject() {
