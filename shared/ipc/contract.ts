@@ -236,7 +236,7 @@ export const channels = {
   changesSince: channel<typeof ChangesArgs, ChangesSince>(ChangesArgs),
   /** The open project's team sync, or null when it is not shared with a team. */
   teamStatus: channel<typeof none, TeamAppStatus | null>(none),
-  /** Syncs now (push and pull until converged) and says how it went. */
+  /** "Sync now": offline, tries the server at once (connected, the sync runs by itself); the status. */
   teamSync: channel<typeof none, TeamAppStatus>(none),
   /** Conflicts the merge surfaced (a code deleted while coded, renamed two ways, …), oldest first. */
   teamConflicts: channel<typeof none, TeamConflict[]>(none),

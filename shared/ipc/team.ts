@@ -4,7 +4,7 @@ import type { Operation } from "../ops/operation.js";
 import type { TeamConflict } from "../team/types.js";
 
 /** Where a team project's sync stands, as the app shows it. */
-export type TeamSyncState = "synced" | "waiting" | "syncing" | "offline" | "refused" | "failed";
+export type TeamSyncState = "synced" | "waiting" | "syncing" | "offline" | "refused";
 
 export interface TeamAppStatus {
   projectId: string;
@@ -18,7 +18,7 @@ export interface TeamAppStatus {
   lastSyncedAt: string | null;
   /** Since when the server has not been reachable; null while it is. */
   offlineSince: string | null;
-  /** Why the last sync failed, translatable; null after a success. */
+  /** Why the server refuses this member (a revoked or wrong token), translatable; null otherwise. */
   error: ErrorPayload | null;
   conflicts: number;
   /** The other members online now (one entry per open copy). */

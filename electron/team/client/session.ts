@@ -6,7 +6,7 @@ import { TeamReplica, type TeamConflict, type TeamResolution } from "../../../sh
 import { FLUSH_DONE, FLUSH_REQUEST } from "../server/durable.js";
 import { readReplica } from "./replicaFile.js";
 import { saveReplica } from "./sync.js";
-import type { SyncTarget } from "./target.js";
+import { exclusively, type SyncTarget } from "./target.js";
 import type { TeamConfig } from "./teamFile.js";
 import { documentHashes, downloadTexts, uploadTexts } from "./texts.js";
 
@@ -231,8 +231,7 @@ export class TeamSession extends EventEmitter {
         for (const { documentId, contentHash } of missing) this.hashes[documentId] = contentHash;
         // Pulled and applied with no local change in between (the app's backend offers that):
         // the operations are computed from the state they land on.
-        const exclusive = this.target.exclusive ? <T,>(task: () => Promise<T>) => this.target.exclusive!(task) : <T,>(task: () => Promise<T>) => task();
-        const op = await exclusive(async () => {
+        const op = await exclusively(this.target, async () => {
           const ops = this.replica.pullRemote(this.target.state);
           if (!ops.length) return null;
           const pulled = batch(ops);

@@ -5,7 +5,7 @@ import { TeamReplica } from "../../../shared/team/index.js";
 import { ConvergeFailure, converge } from "./connect.js";
 import { whoAmI } from "./http.js";
 import { readReplica, writeReplica, type ReplicaRecord } from "./replicaFile.js";
-import type { SyncTarget } from "./target.js";
+import { exclusively, type SyncTarget } from "./target.js";
 import type { TeamConfig } from "./teamFile.js";
 import { documentHashes, downloadTexts, uploadTexts } from "./texts.js";
 
@@ -83,11 +83,10 @@ export async function syncOpenProject(target: SyncTarget, config: TeamConfig, op
   const missing = replica.missingTexts(Object.keys(target.state.documents) as never);
   const textsReceived = await downloadTexts(target, context, missing, onServer);
   for (const { documentId, contentHash } of missing) hashes[documentId] = contentHash;
+  // Pulled, applied and saved with no local change in between (the app offers that; the CLI holds
+  // the project alone): what is pulled is computed from the state it lands on.
   const lastSyncedAt = new Date().toISOString();
-  // Pulled, applied and saved with no local change in between: what is pulled is computed from the
-  // state it lands on, and the replica's count of synced changes is exact.
-  const exclusive = target.exclusive ? <T,>(task: () => Promise<T>) => target.exclusive!(task) : <T,>(task: () => Promise<T>) => task();
-  const pulled = await exclusive(async () => {
+  const pulled = await exclusively(target, async () => {
     const ops = replica.pullRemote(target.state);
     if (ops.length) await target.apply(batch(ops));
     await saveReplica(target, replica, { hashes, onServer, lastSyncedAt });

@@ -20,3 +20,8 @@ export interface SyncTarget {
   readDocumentContent(id: DocumentId): Promise<DocumentContent>;
   writeDocumentContent(id: DocumentId, content: DocumentContent): Promise<void>;
 }
+
+/** Runs `task` as the target's exclusive step when it offers one, else as it is. */
+export function exclusively<T>(target: SyncTarget, task: () => Promise<T>): Promise<T> {
+  return target.exclusive ? target.exclusive(task) : task();
+}

@@ -50,7 +50,7 @@ export function TeamDialog({ status, onStatus, onClose }: { status: TeamAppStatu
       <p role="status" data-testid="team-dialog-status">
         {statusWords(status, t, i18n.language)} — {status.lastSyncedAt ? t("teamApp.dialog.lastSynced", { time: time(status.lastSyncedAt) }) : t("teamApp.dialog.never")}
       </p>
-      {(status.state === "offline" || status.state === "refused" || status.state === "failed") && (
+      {(status.state === "offline" || status.state === "refused") && (
         <p className="muted" data-testid="team-offline-note">
           {status.error && `${t(status.error.code, status.error.params)} `}
           {t("teamApp.dialog.offlineNote")}

@@ -7,7 +7,6 @@ export default {
     syncing: "Syncing…",
     offline: "Offline since {{time}}",
     refused: "Sync refused",
-    failed: "Sync failed",
     conflicts_one: "{{count}} conflict",
     conflicts_other: "{{count}} conflicts",
     hint: "Team project: open its sync status and conflicts",

@@ -6,7 +6,6 @@ export default {
     syncing: "Menyinkronkan…",
     offline: "Luring sejak {{time}}",
     refused: "Sinkronisasi ditolak",
-    failed: "Sinkronisasi gagal",
     conflicts_other: "{{count}} konflik",
     hint: "Proyek tim: buka status sinkronisasi dan konfliknya",
     share: "Bagikan ke tim…",
