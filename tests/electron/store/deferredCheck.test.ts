@@ -2,7 +2,7 @@ import { readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProject, openProject } from "../../../electron/store/index.js";
-import type { ProjectState } from "../../../shared/index.js";
+import type { ProjectState, TextOffset } from "../../../shared/index.js";
 import { code, coding, documentMeta } from "../../shared/fixtures.js";
 import { errorOf, tempDir, withoutChecksum } from "./helpers.js";
 
@@ -112,6 +112,17 @@ describe("an open that defers the check (the app's open)", () => {
     expect(error).toMatchObject({ code: "store.errors.integrity", params: { file } });
     expect(await readFile(file, "utf8")).toBe(text);
     expect(await readFile(journal, "utf8")).toBe(lines);
+  });
+
+  it("a document file written before the check has finished waits for it, and is not written into a damaged project", async () => {
+    const { dir, file } = await closedProject();
+    await handEdit(file, (s) => void (Object.values(s.codings)[0]!.codeId = "cGone1234" as never));
+    const store = await openProject(dir, { deferCheck: true });
+    const doc = documentMeta("Wawancara baru", 5);
+    const written = store.writeDocumentContent(doc.id, { text: "halo.", blocks: [{ start: 0 as TextOffset, end: 5 as TextOffset, kind: "paragraph" }] });
+    expect((await errorOf(written)).code).toBe("store.errors.integrity");
+    expect(await readdir(path.join(dir, "documents"))).not.toContain(`${doc.id}.json`);
+    await store.close();
   });
 
   it("a close before the check has finished waits for it and folds nothing into a damaged file", async () => {
