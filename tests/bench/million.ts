@@ -104,6 +104,7 @@ async function longestStall<T>(until: Promise<T>): Promise<number> {
 }
 
 const BASELINE_APPLIES = 20;
+const ROUNDS = 3;
 
 /** A project folder holding `state` as Tandai writes it (project.json, documents/, backups/), without the store's zod check at create. */
 async function writeProject(state: ProjectState): Promise<string> {
@@ -124,7 +125,7 @@ const exists = (file: string) => stat(file).then(() => true, () => false);
  */
 async function storeSteps(): Promise<string> {
   const header = [
-    "| codings | checked open, first (with backup) | checked open | deferred open: resolves | … `checked` | longest event-loop stall during the check | apply (median) | compaction: duration | applies during it: median / max | longest event-loop stall during it |",
+    "| codings | checked open, first (with backup) | checked open (median) | deferred open: resolves (median) | … `checked` | longest event-loop stall during the check | apply (median) | compaction: duration | applies during it: median / max | longest event-loop stall during it |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   const rows: string[] = [];
@@ -140,13 +141,30 @@ async function storeSteps(): Promise<string> {
         await store.close();
         return took;
       };
+      const deferredOpen = async () => {
+        const start = performance.now();
+        const store = await openProject(dir, { deferCheck: true, compactEvery: BASELINE_APPLIES + 1 });
+        const resolved = performance.now() - start;
+        const stall = await longestStall(store.checked);
+        return { store, resolved, toChecked: performance.now() - start, stall };
+      };
       const firstOpen = await checkedOpenTime();
-      const checkedOpen = await checkedOpenTime();
-      const start = performance.now();
-      const store = await openProject(dir, { deferCheck: true, compactEvery: BASELINE_APPLIES + 1 });
-      const resolved = performance.now() - start;
-      const stall = await longestStall(store.checked);
-      const toChecked = performance.now() - start;
+      // The checked and the deferred open alternately, the median of ROUNDS each (one at 1M: a
+      // round is ~20 s there, and their ratio held within 0.02 over three runs).
+      const checkedOpens: number[] = [];
+      const deferred: { resolved: number; toChecked: number; stall: number }[] = [];
+      const rounds = size >= 1_000_000 ? 1 : ROUNDS;
+      for (let round = 1; round < rounds; round++) {
+        checkedOpens.push(await checkedOpenTime());
+        const { store, ...times } = await deferredOpen();
+        await store.close();
+        deferred.push(times);
+      }
+      checkedOpens.push(await checkedOpenTime());
+      const { store, ...times } = await deferredOpen();
+      deferred.push(times);
+      const checkedOpen = median(checkedOpens);
+      const [resolved, toChecked, stall] = (["resolved", "toChecked", "stall"] as const).map((key) => median(deferred.map((d) => d[key]))) as [number, number, number];
       const apply = async () => {
         const at = performance.now();
         const id = newCodingId();
@@ -156,10 +174,9 @@ async function storeSteps(): Promise<string> {
       const alone: number[] = [];
       for (let i = 0; i < BASELINE_APPLIES; i++) alone.push(await apply());
       // The next apply is the compactEvery-th: it queues the compaction, which moves the journal
-      // aside as journal.old.jsonl until the new project.json is durable. The apply after it waits
-      // in the queue for the compaction's start (pinning the state, rotating the journal).
-      // The freeze runs between two applies (after this one resolves, before the next starts): what an
-      // apply arriving at any moment of the compaction can wait is the longest the event loop is held.
+      // aside as journal.old.jsonl until the new project.json is durable. Its start (pinning the
+      // state) runs between two applies, after this one resolves and before the next is measured:
+      // what an apply arriving at any moment can wait is the longest the event loop is held.
       let over!: () => void;
       const compactionStall = longestStall(new Promise<void>((resolve) => (over = resolve)));
       const compactionStart = performance.now();
