@@ -58,8 +58,8 @@ interface Pinned {
  * when it changes one), so these stay the state at `seq` while later operations go on changing the
  * live maps. Freezing is the one step of a compaction that holds the event loop (an apply arriving
  * meanwhile waits for it): one Object.keys per map and a loop reading the values, about a third of
- * the Object.entries it replaced (which built a [key, value] array per coding: 1.5 s at 1M codings
- * under load, 0.4–0.5 s now). Serialising then runs in slices between operations.
+ * the Object.entries it replaced (which built a [key, value] array per coding: 2.8 s at 1M codings
+ * at load 9, 0.8 s now; docs/PERFORMANCE.md). Serialising then runs in slices between operations.
  */
 export interface FrozenSnapshot {
   frozen: true;
@@ -89,7 +89,8 @@ function pin(map: Record<string, unknown>): Pinned {
 
 /**
  * Entries serialised between two yields to the event loop: ~250 codings take well under a
- * millisecond, so an operation arriving during a compaction waits about that long at most.
+ * millisecond, so an operation arriving while the snapshot is written waits about that long at most
+ * (the pin before it is the longer wait; see freeze).
  */
 const SLICE = 250;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

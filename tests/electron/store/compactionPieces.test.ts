@@ -62,6 +62,16 @@ describe("the snapshot written in pieces (compaction at 1M codings)", () => {
     expect(text).toBe(earlierBytes(snapshot));
   });
 
+  it("a map with an own \"__proto__\" key (as JSON.parse makes one) is written as it was, not as the prototype", async () => {
+    const state = stateWith(3);
+    const memos = JSON.parse(`{"__proto__":{"target":{"kind":"project"},"content":{"type":"doc"},"text":"x","updatedAt":"2026-01-01T00:00:00.000Z"}}`) as ProjectState["memos"];
+    const snapshot: Snapshot = { format: PROJECT_FORMAT, seq: 1, state: { ...state, memos } };
+    let text = "";
+    for await (const piece of serialise(freeze(snapshot))) text += piece;
+    expect(text).toBe(earlierBytes(snapshot));
+    expect(text).toContain('"__proto__":{"target"');
+  });
+
   it("the file ends with the CRC-32 of every byte before it and reads back as the state", async () => {
     const dir = await tempDir();
     const file = path.join(dir, "project.json");
