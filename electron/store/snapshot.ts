@@ -82,8 +82,8 @@ export function freeze(snapshot: Snapshot): FrozenSnapshot {
 function pin(map: Record<string, unknown>): Pinned {
   const keys = Object.keys(map);
   const values = new Array<unknown>(keys.length);
-  // An own "__proto__" key (JSON.parse makes one) is read as the property, not the prototype.
-  for (let i = 0; i < keys.length; i++) values[i] = keys[i] === "__proto__" ? Object.getOwnPropertyDescriptor(map, "__proto__")!.value : map[keys[i]!];
+  // An own "__proto__" key (JSON.parse makes one) shadows the prototype's accessor: read as it is.
+  for (let i = 0; i < keys.length; i++) values[i] = map[keys[i]!];
   return { keys, values };
 }
 
