@@ -105,6 +105,8 @@ async function longestStall<T>(until: Promise<T>): Promise<number> {
 
 const BASELINE_APPLIES = 20;
 const ROUNDS = 3;
+/** Awaits between the store's apply resolving and the backend's answer going out (Backend.apply, the IPC or HTTP handler). */
+const REPLY_DEPTH = 5;
 
 /** A project folder holding `state` as Tandai writes it (project.json, documents/, backups/), without the store's zod check at create. */
 async function writeProject(state: ProjectState): Promise<string> {
@@ -125,8 +127,8 @@ const exists = (file: string) => stat(file).then(() => true, () => false);
  */
 async function storeSteps(): Promise<string> {
   const header = [
-    "| codings | checked open, first (with backup) | checked open (median) | deferred open: resolves (median) | … `checked` | longest event-loop stall during the check | apply (median) | compaction: duration | applies during it: median / max | longest event-loop stall during it |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| codings | checked open, first (with backup) | checked open (median) | deferred open: resolves (median) | … `checked` | longest event-loop stall during the check | apply (median) | compaction: duration | the apply that starts it, until answered | applies during it: median / max | longest event-loop stall during it |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   const rows: string[] = [];
   let base: number[] | null = null;
@@ -179,12 +181,19 @@ async function storeSteps(): Promise<string> {
       // what an apply arriving at any moment can wait is the longest the event loop is held.
       let over!: () => void;
       const compactionStall = longestStall(new Promise<void>((resolve) => (over = resolve)));
+      const snapshotFile = path.join(dir, "project.json");
+      const written = (await stat(snapshotFile)).mtimeMs;
       const compactionStart = performance.now();
+      // The apply that starts it, until answered the way the backend answers: a few awaits after the store's.
       await apply();
+      for (let i = 0; i < REPLY_DEPTH; i++) await null;
+      const trigger = performance.now() - compactionStart;
+      // Done when the new project.json is in place and journal.old.jsonl gone (the compaction is
+      // queued a turn of the event loop after the apply that starts it, so neither may have happened yet).
       const during: number[] = [];
       const old = path.join(dir, "journal.old.jsonl");
       do during.push(await apply());
-      while (await exists(old));
+      while ((await stat(snapshotFile)).mtimeMs === written || (await exists(old)));
       const compaction = performance.now() - compactionStart;
       over();
       const held = await compactionStall;
@@ -192,7 +201,7 @@ async function storeSteps(): Promise<string> {
       const figures = [firstOpen, checkedOpen, resolved, toChecked, stall, median(alone), compaction];
       base ??= figures;
       const cell = (i: number) => `${figures[i]!.toFixed(figures[i]! < 10 ? 1 : 0)} ms (${(figures[i]! / Math.max(base![i]!, 0.01)).toFixed(1)}×)`;
-      rows.push(`| ${size.toLocaleString("en")} | ${cell(0)} | ${cell(1)} | ${cell(2)} | ${cell(3)} | ${cell(4)} | ${cell(5)} | ${cell(6)} | ${during.length}: ${median(during).toFixed(1)} / ${Math.max(0, ...during).toFixed(1)} ms | ${held.toFixed(1)} ms |`);
+      rows.push(`| ${size.toLocaleString("en")} | ${cell(0)} | ${cell(1)} | ${cell(2)} | ${cell(3)} | ${cell(4)} | ${cell(5)} | ${cell(6)} | ${trigger.toFixed(1)} ms | ${during.length}: ${median(during).toFixed(1)} / ${Math.max(0, ...during).toFixed(1)} ms | ${held.toFixed(1)} ms |`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

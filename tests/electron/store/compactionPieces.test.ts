@@ -86,19 +86,27 @@ describe("the snapshot written in pieces (compaction at 1M codings)", () => {
     expect(parseSnapshot(bytes, file)).toEqual(snapshot);
   });
 
-  it("an apply during a background compaction is durable before the compaction's snapshot is", async () => {
+  it("the apply that starts a compaction is answered before the state is pinned, and one during it is durable before the snapshot", async () => {
     const dir = await tempDir();
     const state = stateWith(30_000);
     const doc = Object.values(state.documents)[0]!;
     const motive = Object.values(state.codes)[0]!;
     const store = await createProjectWithState(dir, state, { compactEvery: 3 });
     for (let i = 0; i < 3; i++) await store.apply({ type: "addCoding", coding: coding(doc.id, motive.id, i, i + 5) });
-    // The third queued the compaction: the next apply waits only for its start (the journal moved aside).
+    // The third reached compactEvery. The compaction is queued a turn of the event loop later, so an
+    // apply sent at once (as the app's next request would be, in the answer's microtasks) comes
+    // before the pin: the snapshot stands at change 4. Queued at once, it stood at 3 and the third
+    // apply's answer waited for the pin (a second at 1M codings).
+    await store.apply({ type: "addCoding", coding: coding(doc.id, motive.id, 100, 105) });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    // Now queued: this one waits only for the compaction's start (the journal moved aside).
     const during = coding(doc.id, motive.id, 500, 550);
     await store.apply({ type: "addCoding", coding: during });
-    const compacting = await access(path.join(dir, "journal.old.jsonl")).then(() => true, () => false);
-    expect(compacting).toBe(true);
+    const old = path.join(dir, "journal.old.jsonl");
+    expect(await access(old).then(() => true, () => false)).toBe(true);
     expect(await readFile(path.join(dir, "journal.jsonl"), "utf8")).toContain(during.id);
+    while (await access(old).then(() => true, () => false)) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((JSON.parse(await readFile(path.join(dir, "project.json"), "utf8")) as { seq: number }).seq).toBe(4);
     const expected = structuredClone(store.state);
     await store.close();
     const again = await openProject(dir);
