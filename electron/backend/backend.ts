@@ -112,7 +112,7 @@ export class Backend implements TandaiApi {
 
   async openProject({ dir }: ArgsOf<"openProject">): Promise<OpenProject> {
     if (this.store?.dir === dir) return this.snapshot(this.store);
-    return this.adopt(await openProject(dir));
+    return this.adopt(await openProject(dir, { deferCheck: true }).then((store) => store.checked.then(() => store)));
   }
 
   /** Opens the bilingual sample project, creating it on first use. */

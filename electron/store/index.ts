@@ -53,7 +53,11 @@ export async function createProjectWithState(dir: string, state: ProjectState, o
   return DiskProjectStore.createLocked(dir, lock, state, options);
 }
 
-/** Opens the project in `dir`: locks it, reads the snapshot, replays the journal and compacts. */
+/**
+ * Opens the project in `dir`: locks it, reads the snapshot, replays the journal and compacts. With
+ * `deferCheck` (the app's open) it resolves before the snapshot's check, which `store.checked` then
+ * reports; see StoreOptions.
+ */
 export async function openProject(dir: string, options: StoreOptions = {}): Promise<DiskProjectStore> {
   if (!(await isProject(dir))) throw new TandaiError("store.errors.notAProject", { dir });
   const lock = await ProjectLock.acquire(dir);

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { lazySchema } from "../../shared/model/lazySchema.js";
 import { TandaiError } from "../../shared/errors.js";
 import { PROJECT_FORMAT, ProjectState } from "../../shared/model/project.js";
-import { isPlainProjectState } from "../../shared/model/quickCheck.js";
+import { plainProjectStateSteps } from "../../shared/model/quickCheck.js";
+import { runSteps, type Steps } from "../../shared/model/steps.js";
 import { errnoOf, errorDetail, writeFileAtomic } from "./files.js";
 
 /** What project.json holds: the state after the first `seq` operations of the project's life. */
@@ -45,36 +46,51 @@ function checksum(bytes: Buffer): "ok" | "none" | string {
 
 /** The large maps of a state, serialised a slice at a time. */
 const RECORDS = ["documents", "codes", "codings", "memos"] as const;
-type Entries = [string, unknown][];
+/** A map's keys and, at the same index, their values. */
+interface Pinned {
+  keys: string[];
+  values: unknown[];
+}
 
 /**
- * A snapshot pinned at one moment: the scalars copied and each large map turned into an array of
- * [key, value] entries. Values are never mutated in place by applyOperation (it replaces a record's
- * object when it changes one), so the entries stay the state at `seq` while later operations go on
- * changing the live maps. Freezing costs one Object.entries per map (≈50 ms at 100k codings on a slow
- * machine), far less than serialising, which then runs in slices between operations.
+ * A snapshot pinned at one moment: the scalars copied and each large map turned into its keys and
+ * their values. Values are never mutated in place by applyOperation (it replaces a record's object
+ * when it changes one), so these stay the state at `seq` while later operations go on changing the
+ * live maps. Freezing is the one step of a compaction that holds the event loop (an apply arriving
+ * meanwhile waits for it): one Object.keys per map and a loop reading the values, about a third of
+ * the Object.entries it replaced (which built a [key, value] array per coding: 2.8 s at 1M codings
+ * at load 9, 0.8 s now; docs/PERFORMANCE.md). Serialising then runs in slices between operations.
  */
 export interface FrozenSnapshot {
   frozen: true;
   format: typeof PROJECT_FORMAT;
   seq: number;
   scalars: [string, unknown][];
-  records: [string, Entries][];
+  records: [string, Pinned][];
 }
 
 export function freeze(snapshot: Snapshot): FrozenSnapshot {
   const scalars: [string, unknown][] = [];
-  const records: [string, Entries][] = [];
+  const records: [string, Pinned][] = [];
   for (const [key, value] of Object.entries(snapshot.state)) {
-    if ((RECORDS as readonly string[]).includes(key) && value && typeof value === "object") records.push([key, Object.entries(value)]);
+    if ((RECORDS as readonly string[]).includes(key) && value && typeof value === "object") records.push([key, pin(value as Record<string, unknown>)]);
     else scalars.push([key, value]);
   }
   return { frozen: true, format: snapshot.format, seq: snapshot.seq, scalars, records };
 }
 
+function pin(map: Record<string, unknown>): Pinned {
+  const keys = Object.keys(map);
+  const values = new Array<unknown>(keys.length);
+  // An own "__proto__" key (JSON.parse makes one) shadows the prototype's accessor: read as it is.
+  for (let i = 0; i < keys.length; i++) values[i] = map[keys[i]!];
+  return { keys, values };
+}
+
 /**
  * Entries serialised between two yields to the event loop: ~250 codings take well under a
- * millisecond, so an operation arriving during a compaction waits about that long at most.
+ * millisecond, so an operation arriving while the snapshot is written waits about that long at most
+ * (the pin before it is the longer wait; see freeze).
  */
 const SLICE = 250;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -90,19 +106,18 @@ export async function* serialise(snapshot: Snapshot | FrozenSnapshot): AsyncGene
   head += frozen.scalars.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",");
   let first = frozen.scalars.length === 0;
   yield head;
-  for (const [key, entries] of frozen.records) {
+  for (const [key, { keys, values }] of frozen.records) {
     let out = `${first ? "" : ","}\n${JSON.stringify(key)}:{`;
     first = false;
-    for (let i = 0; i < entries.length; i++) {
-      const [k, v] = entries[i]!;
-      out += `${i ? "," : ""}\n${JSON.stringify(k)}:${JSON.stringify(v)}`;
+    for (let i = 0; i < keys.length; i++) {
+      out += `${i ? "," : ""}\n${JSON.stringify(keys[i])}:${JSON.stringify(values[i])}`;
       if ((i + 1) % SLICE === 0) {
         yield out;
         out = "";
         await yieldToEventLoop();
       }
     }
-    yield `${out}${entries.length ? "\n" : ""}}`;
+    yield `${out}${keys.length ? "\n" : ""}}`;
   }
   yield "}";
 }
@@ -123,6 +138,24 @@ async function* withChecksum(chunks: AsyncIterable<string>): AsyncGenerator<stri
  * ours but not matching the schema (corrupt, with the first offending path).
  */
 export function parseSnapshot(bytes: Buffer, file: string): Snapshot {
+  return runSteps(checkSnapshotSteps(readSnapshot(bytes, file)));
+}
+
+/**
+ * A snapshot file read but not yet checked against the schema: its checksum verified ("ok"), or
+ * absent ("none"), and its JSON parsed, ours and not from a newer Tandai. `plain` says whether the
+ * wrapper ({format, seq, state, crc}) is one the schema takes as it is, so `seq` can be trusted
+ * before the state itself is checked.
+ */
+export interface ReadSnapshot {
+  file: string;
+  json: Record<string, unknown>;
+  verified: "ok" | "none";
+  plain: boolean;
+}
+
+/** The first half of parseSnapshot: checksum, JSON.parse, ours and not newer. Everything the user's open waits for. */
+export function readSnapshot(bytes: Buffer, file: string): ReadSnapshot {
   const verified = checksum(bytes);
   if (verified !== "ok" && verified !== "none") throw new TandaiError("store.errors.corrupt", { file, detail: verified });
   let json: unknown;
@@ -135,7 +168,19 @@ export function parseSnapshot(bytes: Buffer, file: string): Snapshot {
     throw new TandaiError("store.errors.foreign", { file });
   }
   if (json.format > PROJECT_FORMAT) throw new TandaiError("store.errors.newerVersion", { file, version: json.format });
-  const { crc, ...snapshot } = isPlainSnapshot(json) ? json : schemaChecked(json, file);
+  const o = json as Record<string, unknown>;
+  return { file, json: o, verified, plain: isPlainWrapper(o) && (o.crc === undefined || verified === "ok") };
+}
+
+/**
+ * The second half: the state against the schema, in slices (see shared/model/steps.ts). A plain
+ * state (the quick check) is returned as it is; anything else is the zod schema's to decide, in one
+ * piece (the rare case: an old or hand-edited file), which names the first offending field.
+ */
+export function* checkSnapshotSteps(read: ReadSnapshot): Steps<Snapshot> {
+  const { json, file, verified } = read;
+  const plain = isPlainWrapper(json) && (yield* plainProjectStateSteps(json.state, PROJECT_FORMAT));
+  const { crc, ...snapshot } = plain ? (json as z.output<typeof SnapshotSchema>) : schemaChecked(json, file);
   if (crc !== undefined && verified !== "ok") throw new TandaiError("store.errors.corrupt", { file, detail: "the checksum is not at the end of the file" });
   return snapshot as Snapshot;
 }
@@ -143,15 +188,14 @@ export function parseSnapshot(bytes: Buffer, file: string): Snapshot {
 const SNAPSHOT_KEYS = new Set(["format", "seq", "state", "crc"]);
 
 /**
- * Whether the snapshot's JSON is one the schema would accept and return unchanged (see quickCheck):
- * the common case, checked without building the zod schema of the whole model at every open.
+ * Whether the snapshot's wrapper is one the schema would accept and return unchanged (see
+ * quickCheck); with plainProjectStateSteps for its state, the common case, checked without building
+ * the zod schema of the whole model at every open.
  */
-function isPlainSnapshot(json: object): json is z.output<typeof SnapshotSchema> {
-  const o = json as Record<string, unknown>;
+function isPlainWrapper(o: Record<string, unknown>): boolean {
   for (const key in o) if (!SNAPSHOT_KEYS.has(key)) return false;
   if (o.format !== PROJECT_FORMAT || !Number.isSafeInteger(o.seq) || (o.seq as number) < 0) return false;
-  if ("crc" in o && !(typeof o.crc === "string" && /^[0-9a-f]{8}$/.test(o.crc))) return false;
-  return isPlainProjectState(o.state, PROJECT_FORMAT);
+  return !("crc" in o) || (typeof o.crc === "string" && /^[0-9a-f]{8}$/.test(o.crc));
 }
 
 /** Anything else goes through the schema, which decides and names the first offending field. */
@@ -178,6 +222,12 @@ export class SnapshotFile implements Adapter<Snapshot | FrozenSnapshot> {
   constructor(readonly file: string) {}
 
   async read(): Promise<Snapshot | null> {
+    const read = await this.readUnchecked();
+    return read && runSteps(checkSnapshotSteps(read));
+  }
+
+  /** The file read, its checksum verified and parsed, not yet checked against the schema (checkSnapshotSteps does that). */
+  async readUnchecked(): Promise<ReadSnapshot | null> {
     let text: Buffer;
     try {
       text = await fsp.readFile(this.file);
@@ -185,7 +235,7 @@ export class SnapshotFile implements Adapter<Snapshot | FrozenSnapshot> {
       if (errnoOf(error) === "ENOENT") return null;
       throw new TandaiError("store.errors.diskRead", { file: this.file, detail: errorDetail(error) });
     }
-    return parseSnapshot(text, this.file);
+    return readSnapshot(text, this.file);
   }
 
   async write(data: Snapshot | FrozenSnapshot): Promise<void> {

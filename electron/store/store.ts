@@ -3,7 +3,8 @@ import path from "node:path";
 import { Low } from "lowdb";
 import { TandaiError } from "../../shared/errors.js";
 import { ID_PATTERN, type DocumentId } from "../../shared/model/ids.js";
-import { checkIntegrity, integrityParams } from "../../shared/model/integrity.js";
+import { checkIntegrity, integrityParams, integritySteps } from "../../shared/model/integrity.js";
+import { runSteps } from "../../shared/model/steps.js";
 import { isPlainDocumentContent } from "../../shared/model/quickCheck.js";
 import { DocumentContent, PROJECT_FORMAT, ProjectState } from "../../shared/model/project.js";
 import { applyOperation } from "../../shared/ops/apply.js";
@@ -28,7 +29,8 @@ import {
 } from "./files.js";
 import { JournalWriter, journalLine, readJournal, type JournalEntry } from "./journal.js";
 import { ProjectLock } from "./lock.js";
-import { firstIssue, freeze, SnapshotFile, type FrozenSnapshot, type Snapshot } from "./snapshot.js";
+import { checkSnapshotSteps, firstIssue, freeze, SnapshotFile, type FrozenSnapshot, type ReadSnapshot, type Snapshot } from "./snapshot.js";
+import { runStepped } from "./stepped.js";
 
 export interface StoreOptions {
   /**
@@ -37,6 +39,15 @@ export interface StoreOptions {
    * the cost of a compaction is paid once per 2000 clicks. Tests lower it to crash mid-compaction.
    */
   compactEvery?: number;
+  /**
+   * Resolve once project.json is read, its checksum verified and its JSON parsed, and check it
+   * against the schema and the integrity rules afterwards, in the background (`store.checked`). For
+   * the app's open, where the check of a 1M-coding snapshot would otherwise stand between the user
+   * and the first screen. Only when the journal is empty: with operations to replay, the snapshot is
+   * checked first, as without the option. Every other caller (the CLI, merge, repair, restore) keeps
+   * the full check before the store is handed out.
+   */
+  deferCheck?: boolean;
 }
 
 const DEFAULT_COMPACT_EVERY = 2000;
@@ -57,6 +68,8 @@ export class DiskProjectStore implements ProjectStore {
   private queue: Promise<unknown> = Promise.resolve();
   private sinceCompaction = 0;
   private compaction: Promise<void> | null = null;
+  /** A compaction is to be queued on the next turn of the event loop (see applyNow). */
+  private compactionSoon = false;
   /** journal.old.jsonl exists (a background compaction has not finished folding it in). */
   private oldJournal = false;
   private closing: Promise<void> | null = null;
@@ -70,6 +83,19 @@ export class DiskProjectStore implements ProjectStore {
   readonly warnings: TandaiError[] = [];
   /** Set by restoreBackup: what the restore did. */
   restored: RestoreReport | null = null;
+  /**
+   * Resolves when project.json has passed the schema and the integrity check. Already resolved
+   * unless the store was opened with `deferCheck`; then, until it resolves, `state` is the file as
+   * parsed, not yet known to be whole (show it, do not build on it), and every write — a journal
+   * line, a document file, a compaction, the fold at close, a backup — waits for it. If the check
+   * fails it rejects with the error an open without the option gives (naming project.json and the
+   * places), the store is closed without writing anything, and `apply` rejects with that error too.
+   */
+  checked: Promise<void> = Promise.resolve();
+  /** Why the deferred check failed (what apply then rejects with). */
+  private checkFailure: unknown = null;
+  /** The backup a deferred open takes after its check; snapshot writes and close wait for it. */
+  private openBackup: Promise<void> | null = null;
 
   private constructor(
     readonly dir: string,
@@ -99,7 +125,7 @@ export class DiskProjectStore implements ProjectStore {
    * one line in flight at a time is what lets `readJournal` tell a torn tail from corruption.)
    */
   apply(op: Operation): Promise<Operation> {
-    if (this.closing) return Promise.reject(new TandaiError("store.errors.closed", { dir: this.dir }));
+    if (this.closing) return Promise.reject(this.checkFailure ?? new TandaiError("store.errors.closed", { dir: this.dir }));
     return this.enqueue(() => this.applyNow(op));
   }
 
@@ -110,6 +136,8 @@ export class DiskProjectStore implements ProjectStore {
   }
 
   private async applyNow(input: Operation): Promise<Operation> {
+    // Before touching the state: a deferred check may still replace it (the schema's value).
+    await this.checked;
     if (this.journal.broken) throw diskWriteError(this.journal.file, this.journal.broken);
     const op = normaliseOperation(input);
     const at = new Date().toISOString();
@@ -124,10 +152,16 @@ export class DiskProjectStore implements ProjectStore {
       throw diskWriteError(this.journal.file, error);
     }
     this.seq = seq;
-    if (++this.sinceCompaction >= this.compactEvery && !this.compaction) {
+    if (++this.sinceCompaction >= this.compactEvery && !this.compaction && !this.compactionSoon) {
       // Queued, not awaited: this operation resolves now; the next one waits only for the freeze
-      // and the journal rotation, not for the snapshot to be written.
-      void this.enqueue(() => this.startCompaction());
+      // and the journal rotation, not for the snapshot to be written. Queued on the next turn of
+      // the event loop, not now: the freeze holds the loop (≈1 s at 1M codings), and queued now it
+      // would run in the microtasks before this operation's answer has gone out to the app.
+      this.compactionSoon = true;
+      setImmediate(() => {
+        this.compactionSoon = false;
+        void this.enqueue(() => this.startCompaction());
+      });
     }
     return inverse;
   }
@@ -169,6 +203,9 @@ export class DiskProjectStore implements ProjectStore {
   }
 
   private async writeSnapshot(data: SnapshotData): Promise<void> {
+    await this.checked;
+    // The open's backup copies project.json: it must be the file the backup is named for.
+    await this.openBackup;
     this.db.data = data;
     try {
       await this.lock.verify();
@@ -220,6 +257,7 @@ export class DiskProjectStore implements ProjectStore {
   }
 
   async writeDocumentContent(id: DocumentId, content: DocumentContent): Promise<void> {
+    await this.checked;
     const file = this.documentFile(id);
     // A text of a million short lines has a million blocks: checked without copying them (the
     // quick check passes only what the schema would return unchanged) and written in pieces, not
@@ -265,8 +303,11 @@ export class DiskProjectStore implements ProjectStore {
   close(): Promise<void> {
     this.closing ??= this.enqueue(async () => {
       try {
+        // A project whose deferred check failed is closed without writing anything.
+        const whole = await this.checked.then(() => true, () => false);
         await this.compaction;
-        if (!this.journal.broken && (this.journal.size > 0 || this.oldJournal)) {
+        await this.openBackup;
+        if (whole && !this.journal.broken && (this.journal.size > 0 || this.oldJournal)) {
           if (await this.fold()) await this.backup(this.seq);
         }
       } finally {
@@ -277,15 +318,61 @@ export class DiskProjectStore implements ProjectStore {
     return this.closing;
   }
 
+  /**
+   * The deferred check (StoreOptions.deferCheck), in slices that yield to the event loop: the
+   * schema (the quick check; zod, in one piece, for a file it does not pass), then integrity. On
+   * success the open's backup is taken, in the background; on failure the store is closed, writing
+   * nothing, and `checked` rejects with the error a checked open gives.
+   */
+  private async checkInBackground(read: ReadSnapshot): Promise<void> {
+    try {
+      const snapshot = await runStepped(checkSnapshotSteps(read));
+      // Nothing has touched the state yet (apply waits for this): a file the quick check did not
+      // pass is opened with the schema's value, as a checked open would.
+      this.current = snapshot.state;
+      const issues = await runStepped(integritySteps(snapshot.state));
+      if (issues.length) throw new TandaiError("store.errors.integrity", integrityParams(path.join(this.dir, SNAPSHOT_FILE), issues));
+    } catch (error) {
+      this.checkFailure = error;
+      // If close() came first, its task releases the files once it sees this failure (awaiting it here would wait on ourselves).
+      if (!this.closing) {
+        this.closing = this.release();
+        await this.closing;
+      }
+      throw error;
+    }
+    this.openBackup = this.backup(this.seq);
+  }
+
+  private async release(): Promise<void> {
+    try {
+      await this.journal.close();
+    } finally {
+      await this.lock.release();
+    }
+  }
+
   /** Opens the project in `dir`, whose lock the caller already holds (and which is released on failure). */
   static async openLocked(dir: string, lock: ProjectLock, options: StoreOptions = {}): Promise<DiskProjectStore> {
     let journal: JournalWriter | undefined;
     try {
       await removeLeftovers(dir);
-      const db = new Low<SnapshotData>(new SnapshotFile(path.join(dir, SNAPSHOT_FILE)), null as unknown as SnapshotData);
-      await db.read();
-      const snapshot = db.data as Snapshot | null;
-      if (!snapshot) throw new TandaiError("store.errors.notAProject", { dir });
+      const file = new SnapshotFile(path.join(dir, SNAPSHOT_FILE));
+      const read = await file.readUnchecked();
+      if (!read) throw new TandaiError("store.errors.notAProject", { dir });
+      const db = new Low<SnapshotData>(file, null as unknown as SnapshotData);
+      if (options.deferCheck && read.plain && (await journalsEmpty(dir))) {
+        journal = await JournalWriter.open(dir);
+        // A plain wrapper (readSnapshot): format and seq are what the schema would return.
+        const { seq, state } = read.json as unknown as Snapshot;
+        const store = new DiskProjectStore(dir, state, seq, db, journal, lock, options);
+        store.checked = store.checkInBackground(read);
+        // Handled here so that a failure nobody awaits is not an unhandled rejection; callers still see it.
+        store.checked.catch(() => undefined);
+        return store;
+      }
+      const snapshot = runSteps(checkSnapshotSteps(read));
+      db.data = snapshot;
       const state = snapshot.state;
       // Before replay, so that damage is reported as the snapshot's, not as a journal line that "fails".
       const issues = checkIntegrity(state);
@@ -329,6 +416,19 @@ export class DiskProjectStore implements ProjectStore {
     }
     return DiskProjectStore.openLocked(dir, lock, options);
   }
+}
+
+/** No operation to replay: journal.jsonl empty or absent, no journal.old.jsonl. Anything unusual: check first. */
+async function journalsEmpty(dir: string): Promise<boolean> {
+  const size = async (name: string) => {
+    try {
+      return (await fsp.stat(path.join(dir, name))).size;
+    } catch (error) {
+      return errnoOf(error) === "ENOENT" ? null : Number.NaN;
+    }
+  };
+  const [active, old] = await Promise.all([size(JOURNAL_FILE), size(OLD_JOURNAL_FILE)]);
+  return (active === null || active === 0) && old === null;
 }
 
 /** The op as it will read back from the journal: JSON round trip, then the schema. */

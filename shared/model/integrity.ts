@@ -1,4 +1,5 @@
 import { memoKey, type ProjectState } from "./project.js";
+import { runSteps, STEP, type Steps } from "./steps.js";
 
 /**
  * One way a project's state contradicts itself: `where` is the path in project.json (e.g.
@@ -25,6 +26,14 @@ const MAX_ISSUES = 50;
  * One pass over the state, O(project). Stops after MAX_ISSUES (a damaged file can have thousands).
  */
 export function checkIntegrity(state: ProjectState): IntegrityIssue[] {
+  return runSteps(integritySteps(state));
+}
+
+/**
+ * checkIntegrity in slices (see steps.ts): the same issues, yielding every STEP codings and memos,
+ * so the backend can check a large snapshot in the background without holding its event loop.
+ */
+export function* integritySteps(state: ProjectState): Steps<IntegrityIssue[]> {
   const issues: IntegrityIssue[] = [];
   const add = (where: string, found: string) => {
     if (issues.length < MAX_ISSUES) issues.push({ where, found });
@@ -38,7 +47,10 @@ export function checkIntegrity(state: ProjectState): IntegrityIssue[] {
   // The codings are most of a project: one pass for their key, references and range — over the
   // keys, not Object.entries, which builds a [key, value] pair per coding (2.5× slower at 1M).
   const codings = state.codings;
-  for (const key of Object.keys(codings)) {
+  const codingKeys = Object.keys(codings);
+  for (let i = 0; i < codingKeys.length; i++) {
+    if (i && i % STEP === 0) yield;
+    const key = codingKeys[i]!;
     const coding = codings[key as keyof typeof codings]!;
     keyed("codings", key, coding.id);
     const doc = state.documents[coding.documentId];
@@ -51,7 +63,9 @@ export function checkIntegrity(state: ProjectState): IntegrityIssue[] {
   for (const [key, kase] of Object.entries(state.cases)) {
     for (const id of kase.documentIds) if (!state.documents[id]) add(`cases.${key}.documentIds`, `“${id}”`);
   }
+  let memos = 0;
   for (const [key, memo] of Object.entries(state.memos)) {
+    if (++memos % STEP === 0) yield;
     if (memoKey(memo.target) !== key) add(`memos.${key}.target`, `“${memoKey(memo.target)}”`);
     const target = memo.target;
     const exists =

@@ -12,6 +12,7 @@
 
 import { FRAMEWORK_ID_PATTERN, INDICATOR_ID_PATTERN } from "../frameworks/model.js";
 import { ID_PATTERN } from "./ids.js";
+import { runSteps, STEP, type Steps } from "./steps.js";
 
 type Json = Record<string, unknown>;
 
@@ -38,6 +39,18 @@ const keys = (...names: string[]) => new Set(names);
 function everyValue(record: unknown, check: (value: unknown) => boolean): boolean {
   if (!isObject(record) || Object.getPrototypeOf(record) !== Object.prototype) return false;
   for (const key of Object.keys(record)) if (key === "__proto__" || !check(record[key])) return false;
+  return true;
+}
+
+/** everyValue, yielding every STEP keys: for the maps that grow with the project (codings, memos). */
+function* everyValueSteps(record: unknown, check: (value: unknown) => boolean): Steps<boolean> {
+  if (!isObject(record) || Object.getPrototypeOf(record) !== Object.prototype) return false;
+  const names = Object.keys(record);
+  for (let i = 0; i < names.length; i++) {
+    const key = names[i]!;
+    if (key === "__proto__" || !check(record[key])) return false;
+    if ((i + 1) % STEP === 0) yield;
+  }
   return true;
 }
 
@@ -226,6 +239,14 @@ const STATE = keys("format", "id", "name", "createdAt", "documents", "codes", "c
 
 /** True only if the zod ProjectState schema would accept `state` and return it unchanged. */
 export function isPlainProjectState(state: unknown, format: number): boolean {
+  return runSteps(plainProjectStateSteps(state, format));
+}
+
+/**
+ * isPlainProjectState in slices (see steps.ts): the same answer, yielding between slices of the
+ * codings and memos, so the backend can check a large snapshot without holding its event loop.
+ */
+export function* plainProjectStateSteps(state: unknown, format: number): Steps<boolean> {
   return (
     isObject(state) &&
     onlyKeys(state, STATE) &&
@@ -236,8 +257,8 @@ export function isPlainProjectState(state: unknown, format: number): boolean {
     isString(state.createdAt) &&
     everyValue(state.documents, isDocument) &&
     everyValue(state.codes, isCode) &&
-    everyValue(state.codings, isCoding) &&
-    everyValue(state.memos, isMemo) &&
+    (yield* everyValueSteps(state.codings, isCoding)) &&
+    (yield* everyValueSteps(state.memos, isMemo)) &&
     everyValue(state.cases, isCase) &&
     // Present (a missing one gets its default from zod), as are their values.
     everyValue(state.frameworks, isFramework) &&

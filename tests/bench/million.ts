@@ -6,12 +6,18 @@
  * serialise, parse, validate with zod, copy (structuredClone: the export worker's snapshot, the
  * IPC reply), and one coding applied.
  */
+import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { openProject } from "../../electron/store/index.js";
+import { SnapshotFile } from "../../electron/store/snapshot.js";
 import { applyOperation, emptyProject, newCodingId, PROJECT_FORMAT, ProjectState, type CodeId, type DocumentId, type ProjectId, type TextOffset } from "../../shared/index.js";
 import { checkIntegrity } from "../../shared/model/integrity.js";
 import { isPlainProjectState } from "../../shared/model/quickCheck.js";
 import { seededRandom } from "../../shared/random.js";
 
-const SIZES = [5_000, 100_000, 1_000_000];
+// MILLION_SIZES=5000,20000 for a quick look; the figures in docs/PERFORMANCE.md are of the default.
+const SIZES = process.env.MILLION_SIZES?.split(",").map(Number) ?? [5_000, 100_000, 1_000_000];
 const DOCUMENTS = 2_000;
 const CODES = 200;
 const NOW = "2026-01-01T00:00:00.000Z";
@@ -45,7 +51,11 @@ const time = (fn: () => unknown) => {
   return performance.now() - start;
 };
 
-export function benchMillion(): string {
+export async function benchMillion(): Promise<string> {
+  return `${snapshotSteps()}\n\n### The store at each size (electron/store)\n\n${await storeSteps()}`;
+}
+
+function snapshotSteps(): string {
   const header = [
     "| codings (2,000 documents) | snapshot | JSON.stringify | JSON.parse | zod validate | quick check (what open runs) | integrity | structuredClone | apply one coding | heap used |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -72,6 +82,129 @@ export function benchMillion(): string {
     state = null;
     parsed = null;
     text = "";
+  }
+  return [...header, ...rows].join("\n");
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** The longest the event loop went without running a tick while `until` was pending. */
+async function longestStall<T>(until: Promise<T>): Promise<number> {
+  let done = false;
+  void until.finally(() => (done = true)).catch(() => undefined);
+  let last = performance.now();
+  let longest = 0;
+  while (!done) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }
+  return longest;
+}
+
+const BASELINE_APPLIES = 20;
+const ROUNDS = 3;
+/** Awaits between the store's apply resolving and the backend's answer going out (Backend.apply, the IPC or HTTP handler). */
+const REPLY_DEPTH = 5;
+
+/** A project folder holding `state` as Tandai writes it (project.json, documents/, backups/), without the store's zod check at create. */
+async function writeProject(state: ProjectState): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "tandai-million-"));
+  await mkdir(path.join(dir, "documents"));
+  await mkdir(path.join(dir, "backups"));
+  await new SnapshotFile(path.join(dir, "project.json")).write({ format: PROJECT_FORMAT, seq: 0, state });
+  return dir;
+}
+
+const exists = (file: string) => stat(file).then(() => true, () => false);
+
+/**
+ * What the store does at each size: the open that checks before it resolves (the CLI's; the first
+ * one also copies the backup), the app's open that defers the check (time to resolve, to `checked`,
+ * and the longest the event loop was held meanwhile), and applying one coding, alone and while a
+ * background compaction rewrites project.json (the latency of every apply until it is done).
+ */
+async function storeSteps(): Promise<string> {
+  const header = [
+    "| codings | checked open, first (with backup) | checked open (median) | deferred open: resolves (median) | … `checked` | longest event-loop stall during the check | apply (median) | compaction: duration | the apply that starts it, until answered | applies during it: median / max | longest event-loop stall during it |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  const rows: string[] = [];
+  let base: number[] | null = null;
+  for (const size of SIZES) {
+    const dir = await writeProject(buildProject(size));
+    try {
+      // Nothing of a closed store may stay referenced: three 1.3 GB states at once would measure the GC.
+      const checkedOpenTime = async () => {
+        const start = performance.now();
+        const store = await openProject(dir);
+        const took = performance.now() - start;
+        await store.close();
+        return took;
+      };
+      const deferredOpen = async () => {
+        const start = performance.now();
+        const store = await openProject(dir, { deferCheck: true, compactEvery: BASELINE_APPLIES + 1 });
+        const resolved = performance.now() - start;
+        const stall = await longestStall(store.checked);
+        return { store, resolved, toChecked: performance.now() - start, stall };
+      };
+      const firstOpen = await checkedOpenTime();
+      // The checked and the deferred open alternately, the median of ROUNDS each (one at 1M: a
+      // round is ~20 s there, and their ratio held within 0.02 over three runs).
+      const checkedOpens: number[] = [];
+      const deferred: { resolved: number; toChecked: number; stall: number }[] = [];
+      const rounds = size >= 1_000_000 ? 1 : ROUNDS;
+      for (let round = 1; round < rounds; round++) {
+        checkedOpens.push(await checkedOpenTime());
+        const { store, ...times } = await deferredOpen();
+        await store.close();
+        deferred.push(times);
+      }
+      checkedOpens.push(await checkedOpenTime());
+      const { store, ...times } = await deferredOpen();
+      deferred.push(times);
+      const checkedOpen = median(checkedOpens);
+      const [resolved, toChecked, stall] = (["resolved", "toChecked", "stall"] as const).map((key) => median(deferred.map((d) => d[key]))) as [number, number, number];
+      const apply = async () => {
+        const at = performance.now();
+        const id = newCodingId();
+        await store.apply({ type: "addCoding", coding: { id, documentId: "document1" as DocumentId, codeId: "code1" as CodeId, start: 10 as TextOffset, end: 60 as TextOffset, coder: "bench", stance: "supports", createdAt: NOW } });
+        return performance.now() - at;
+      };
+      const alone: number[] = [];
+      for (let i = 0; i < BASELINE_APPLIES; i++) alone.push(await apply());
+      // The next apply is the compactEvery-th: it queues the compaction, which moves the journal
+      // aside as journal.old.jsonl until the new project.json is durable. Its start (pinning the
+      // state) runs between two applies, after this one resolves and before the next is measured:
+      // what an apply arriving at any moment can wait is the longest the event loop is held.
+      let over!: () => void;
+      const compactionStall = longestStall(new Promise<void>((resolve) => (over = resolve)));
+      const snapshotFile = path.join(dir, "project.json");
+      const written = (await stat(snapshotFile)).mtimeMs;
+      const compactionStart = performance.now();
+      // The apply that starts it, until answered the way the backend answers: a few awaits after the store's.
+      await apply();
+      for (let i = 0; i < REPLY_DEPTH; i++) await null;
+      const trigger = performance.now() - compactionStart;
+      // Done when the new project.json is in place and journal.old.jsonl gone (the compaction is
+      // queued a turn of the event loop after the apply that starts it, so neither may have happened yet).
+      const during: number[] = [];
+      const old = path.join(dir, "journal.old.jsonl");
+      do during.push(await apply());
+      while ((await stat(snapshotFile)).mtimeMs === written || (await exists(old)));
+      const compaction = performance.now() - compactionStart;
+      over();
+      const held = await compactionStall;
+      await store.close();
+      const figures = [firstOpen, checkedOpen, resolved, toChecked, stall, median(alone), compaction];
+      base ??= figures;
+      const cell = (i: number) => `${figures[i]!.toFixed(figures[i]! < 10 ? 1 : 0)} ms (${(figures[i]! / Math.max(base![i]!, 0.01)).toFixed(1)}×)`;
+      rows.push(`| ${size.toLocaleString("en")} | ${cell(0)} | ${cell(1)} | ${cell(2)} | ${cell(3)} | ${cell(4)} | ${cell(5)} | ${cell(6)} | ${trigger.toFixed(1)} ms | ${during.length}: ${median(during).toFixed(1)} / ${Math.max(0, ...during).toFixed(1)} ms | ${held.toFixed(1)} ms |`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
   return [...header, ...rows].join("\n");
 }

@@ -55,7 +55,7 @@ if (want("history")) console.log(`## Undo in words and coding keys\n\n${await be
 if (want("search")) console.log(`## Search\n\n${await benchSearch()}\n`);
 if (want("cli")) console.log(`## CLI start-up\n\n${benchCli()}\n`);
 if (want("code-from")) console.log(`## Bulk coding (\`tandai code --from\`)\n\n${benchCodeFrom()}\n`);
-if (want("million")) console.log(`## One million codings: the snapshot path\n\n${benchMillion()}\n`);
+if (want("million")) console.log(`## One million codings: the snapshot path\n\n${await benchMillion()}\n`);
 if (want("refi")) console.log(`## REFI-QDA projects (.qdpx)\n\n${await benchRefi(fileURLToPath(import.meta.url))}\n`);
 if (want("agreement")) console.log(`## Intercoder agreement\n\n${benchAgreement()}\n`);
 if (want("team-sync")) console.log(`## Team sync\n\n${benchTeamSync()}\n`);
