@@ -21,7 +21,7 @@ import { exportInWorker } from "../export/inWorker.js";
 import { ExportJobs } from "../export/jobs.js";
 import { ParagraphIndex } from "../export/paragraphs.js";
 import { docxToPdfWithLibreOffice } from "../export/pdf.js";
-import { runExport } from "../export/run.js";
+import { pinState, runExport } from "../export/run.js";
 import { checkTarget, defaultFileName, exportsFolder, freeName, UNSAFE, withExtension } from "../export/target.js";
 import { parseCodebook } from "../import/codebook.js";
 import { importRefiFile, planRefiFile } from "../import/qdpx/index.js";
@@ -293,11 +293,12 @@ export class Backend implements TandaiApi {
     const { printToPdf, exportWorker } = this.context;
     // Off the main thread when a worker is at hand, except Electron's PDF, which needs its window.
     if (exportWorker && !(request.format === "pdf" && printToPdf)) {
-      const job = { request, path: target, state: store.state, dir: store.dir };
+      // {dir, seq}, not the state: the worker reads the project at this change itself (store/readAt.ts).
+      const job = { request, path: target, dir: store.dir, seq: store.sequence };
       return this.exports.start(target, (control) => exportInWorker(exportWorker, job, control));
     }
-    // In-process, on a snapshot: the user may code on while the job awaits its reads.
-    const source = { state: structuredClone(store.state), readDocumentContent: (id: DocumentId) => store.readDocumentContent(id) };
+    // In-process, on a pinned copy of the maps (not a deep clone): the user may code on while the job awaits its reads.
+    const source = { state: pinState(store.state), readDocumentContent: (id: DocumentId) => store.readDocumentContent(id) };
     const deps = {
       paragraphs: this.paragraphs,
       toPdf: (html: string, docx: () => Promise<Uint8Array>) => (printToPdf ? printToPdf(html) : docx().then(docxToPdfWithLibreOffice)),

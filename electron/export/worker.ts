@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { toErrorPayload, type DocumentId } from "../../shared/index.js";
+import { toErrorPayload, type DocumentId, type ExportProgress } from "../../shared/index.js";
+import { readProjectAt } from "../store/readAt.js";
 import { readDocumentFile } from "../store/store.js";
 import type { FromWorker, ToWorker, WorkerJob } from "./inWorker.js";
 import { ParagraphIndex } from "./paragraphs.js";
@@ -9,7 +10,8 @@ import { runExport } from "./run.js";
 /**
  * An export job on its own thread (bundled to dist/electron/exportWorker.mjs): building a 100k-quote
  * .docx keeps a CPU busy for half a minute, which on the main thread would freeze the app's window
- * and the status and cancel requests with it. Documents are read from the project folder directly.
+ * and the status and cancel requests with it. The project is read from its folder at the job's seq
+ * (readProjectAt: no lock, nothing written), and so are the documents.
  */
 const job = workerData as WorkerJob;
 const controller = new AbortController();
@@ -19,9 +21,17 @@ parentPort!.on("message", (message: ToWorker) => {
   if (message.type === "cancel") controller.abort();
 });
 
-const source = { state: job.state, readDocumentContent: (id: DocumentId) => readDocumentFile(job.dir, id) };
+const onProgress = (progress: ExportProgress) => post({ type: "progress", progress });
 const deps = { paragraphs: new ParagraphIndex(), toPdf: (_html: string, docx: () => Promise<Uint8Array>) => docx().then(docxToPdfWithLibreOffice) };
-runExport(source, job.request, job.path, deps, { signal: controller.signal, onProgress: (progress) => post({ type: "progress", progress }) }).then(
+
+async function run(): Promise<number> {
+  // No progress yet: the bar stays indeterminate while the project itself is read.
+  const state = await readProjectAt(job.dir, job.seq);
+  const source = { state, readDocumentContent: (id: DocumentId) => readDocumentFile(job.dir, id) };
+  return runExport(source, job.request, job.path, deps, { signal: controller.signal, onProgress });
+}
+
+run().then(
   (bytes) => post({ type: "done", bytes }),
   (error: unknown) => post({ type: "failed", error: toErrorPayload(error) }),
 );
