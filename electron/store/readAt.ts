@@ -1,5 +1,6 @@
 import path from "node:path";
 import { TandaiError } from "../../shared/errors.js";
+import { checkIntegrity, integrityParams } from "../../shared/model/integrity.js";
 import type { ProjectState } from "../../shared/model/project.js";
 import { applyOperation } from "../../shared/ops/apply.js";
 import { errorDetail, JOURNAL_FILE, OLD_JOURNAL_FILE, SNAPSHOT_FILE } from "./files.js";
@@ -57,6 +58,10 @@ async function readOnce(dir: string, seq: number, options: ReadAtOptions): Promi
   const snapshot = await new SnapshotFile(snapshotFile).read();
   if (!snapshot) throw new TandaiError("store.errors.notAProject", { dir });
   if (snapshot.seq > seq) throw new TandaiError("exportRead.errors.movedOn", { file: snapshotFile, seq, found: snapshot.seq });
+  // As at open, before replay (the app may still be checking this file in the background; an
+  // export must not build a report from a snapshot that open would refuse).
+  const issues = checkIntegrity(snapshot.state);
+  if (issues.length) throw new TandaiError("store.errors.integrity", integrityParams(snapshotFile, issues));
   await options.afterSnapshot?.();
   // The active journal before the old one: a rotation between the two reads then shows the same
   // lines twice (replay skips the second), never not at all.

@@ -154,6 +154,20 @@ describe("an export reads the project at the change it started at", () => {
     await api.closeProject();
   });
 
+  it("a project.json that open would refuse (a coding of a missing document) is refused with open's integrity error, before any replay", async () => {
+    const { api, dir } = await sampleBackend();
+    await api.closeProject();
+    const file = join(dir, SNAPSHOT_FILE);
+    const snapshot = (await new SnapshotFile(file).read())!;
+    const [codingId, coding] = Object.entries(snapshot.state.codings)[0]!;
+    snapshot.state.codings[codingId as keyof typeof snapshot.state.codings] = { ...coding, documentId: "gone" as typeof coding.documentId };
+    // Written as the store writes it, checksum and all: only the integrity pass can tell.
+    await new SnapshotFile(file).write(snapshot);
+    const error = await readProjectAt(dir, snapshot.seq).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "store.errors.integrity", params: { file } });
+    expect(String((error as TandaiError).params.detail)).toContain("gone");
+  });
+
   it("a damaged journal line fails the export with the store's error naming the journal file and the line", async () => {
     const { api, dir, store } = await sampleBackend(WORKER);
     await applyCodings(store, 4);
