@@ -11,10 +11,10 @@ export interface ReadAtOptions {
   /** Reads of the three files before giving up (default 5): each retry follows one compaction step. */
   attempts?: number;
   /**
-   * Runs after project.json has been read and before the journals are: where a compaction by the
-   * process that has the project open can slip in. Tests run one there; nothing else needs it.
+   * Runs after the journals have been read and before project.json is: where a fold by the process
+   * that has the project open can slip in. Tests run one there; nothing else needs it.
    */
-  afterSnapshot?: () => Promise<void>;
+  beforeSnapshot?: () => Promise<void>;
 }
 
 const DEFAULT_ATTEMPTS = 5;
@@ -31,11 +31,13 @@ class NotThere extends Error {}
  * of a copy of a state that is 1.3 GB at a million codings, and codes on while this runs elsewhere.
  *
  * That process may compact meanwhile: rotate journal.jsonl to journal.old.jsonl, replace
- * project.json, delete journal.old.jsonl. Files read on either side of one of those steps do not
- * join up (a gap in the seqs, or the end of the journal before `seq`), and reading them again
- * finds them settled. A snapshot already past `seq` cannot be taken back, so that fails at once;
- * damage (a bad checksum, a line that is not an operation) is the store's own error naming the
- * file, as opening the project would give it.
+ * project.json, delete journal.old.jsonl. The order of the reads (readOnce) makes every
+ * interleaving with those steps join up; should files read nonetheless not join up (a gap in the
+ * seqs, or the journals ending before `seq`), they are read again, a bounded number of times. A
+ * project.json already past `seq` (a fold that began after the export did and ended before this
+ * read, or the project closed after more changes) cannot be taken back, so that fails at once;
+ * damage (a bad checksum, a line that is not an operation, a snapshot failing the integrity
+ * pass) is the store's own error naming the file, as opening the project would give it.
  */
 export async function readProjectAt(dir: string, seq: number, options: ReadAtOptions = {}): Promise<ProjectState> {
   const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
@@ -53,6 +55,16 @@ export async function readProjectAt(dir: string, seq: number, options: ReadAtOpt
 }
 
 async function readOnce(dir: string, seq: number, options: ReadAtOptions): Promise<ProjectState> {
+  // The journals first, then project.json. The journals are short (compaction keeps them under a
+  // few thousand lines) and read in milliseconds; project.json is opened right after and its bytes
+  // are then the file read whatever replaces it (an atomic rename leaves an open file as it was),
+  // so the parse and the checks of a 180 MB snapshot leave no window for the files to move apart.
+  // The active journal before the old one: a rotation between the two reads shows the same lines
+  // twice (replay skips the second), never not at all; a fold after them is a newer project.json
+  // that the lines already read carry on from.
+  const active = await readJournal(path.join(dir, JOURNAL_FILE), true);
+  const old = await readJournal(path.join(dir, OLD_JOURNAL_FILE), false);
+  await options.beforeSnapshot?.();
   const snapshotFile = path.join(dir, SNAPSHOT_FILE);
   // The store's own reader: the checksum, the JSON and the schema (or its quick check) as at open.
   const snapshot = await new SnapshotFile(snapshotFile).read();
@@ -62,11 +74,6 @@ async function readOnce(dir: string, seq: number, options: ReadAtOptions): Promi
   // export must not build a report from a snapshot that open would refuse).
   const issues = checkIntegrity(snapshot.state);
   if (issues.length) throw new TandaiError("store.errors.integrity", integrityParams(snapshotFile, issues));
-  await options.afterSnapshot?.();
-  // The active journal before the old one: a rotation between the two reads then shows the same
-  // lines twice (replay skips the second), never not at all.
-  const active = await readJournal(path.join(dir, JOURNAL_FILE), true);
-  const old = await readJournal(path.join(dir, OLD_JOURNAL_FILE), false);
   const { state } = snapshot;
   let at = snapshot.seq;
   for (const journal of [old, active]) {
