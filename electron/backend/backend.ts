@@ -291,11 +291,11 @@ export class Backend implements TandaiApi {
       target = freeName(await exportsFolder(store.dir), name, this.exports.targets());
     }
     const { printToPdf, exportWorker } = this.context;
-    // Off the main thread when a worker is at hand, except Electron's PDF, which needs its window.
-    if (exportWorker && !(request.format === "pdf" && printToPdf)) {
+    // Off the main thread when a worker is at hand; Electron's PDF is only printed here (it needs the window).
+    if (exportWorker) {
       // {dir, seq}, not the state: the worker reads the project at this change itself (store/readAt.ts).
-      const job = { request, path: target, dir: store.dir, seq: store.sequence };
-      return this.exports.start(target, (control) => exportInWorker(exportWorker, job, control));
+      const job = { request, path: target, dir: store.dir, seq: store.sequence, printInMain: request.format === "pdf" && !!printToPdf };
+      return this.exports.start(target, (control) => exportInWorker(exportWorker, job, control, printToPdf));
     }
     // In-process, on a pinned copy of the maps (not a deep clone): the user may code on while the job awaits its reads.
     const source = { state: pinState(store.state), readDocumentContent: (id: DocumentId) => store.readDocumentContent(id) };

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { TandaiError, type ErrorPayload, type ExportControl, type ExportProgress, type ExportRequest } from "../../shared/index.js";
+import { TandaiError, toErrorPayload, type ErrorPayload, type ExportControl, type ExportProgress, type ExportRequest } from "../../shared/index.js";
 
 /**
  * What a worker is given: where the project is, which change it was at when the export started,
@@ -14,17 +14,31 @@ export interface WorkerJob {
   dir: string;
   /** The store's sequence when the export started: the worker exports exactly this change. */
   seq: number;
+  /**
+   * A PDF is printed by the main thread (Electron's printToPDF needs a window): the worker builds
+   * the report's HTML and asks for it to be printed, and writes the bytes it gets back.
+   */
+  printInMain?: boolean;
 }
 
-export type ToWorker = { type: "cancel" };
-export type FromWorker = { type: "progress"; progress: ExportProgress } | { type: "done"; bytes: number } | { type: "failed"; error: ErrorPayload };
+export type ToWorker = { type: "cancel" } | { type: "printed"; pdf: Uint8Array } | { type: "printFailed"; error: ErrorPayload };
+export type FromWorker =
+  | { type: "progress"; progress: ExportProgress }
+  | { type: "print"; html: string }
+  | { type: "done"; bytes: number }
+  | { type: "failed"; error: ErrorPayload };
 
 /**
  * Runs an export in a worker thread (see worker.ts), relaying its progress and the user's cancel.
  * The worker reads the project at the job's seq, so it works on the state of the moment the export
  * started while the user codes on.
  */
-export function exportInWorker(script: URL, job: WorkerJob, control: ExportControl & { signal: AbortSignal }): Promise<number> {
+export function exportInWorker(
+  script: URL,
+  job: WorkerJob,
+  control: ExportControl & { signal: AbortSignal },
+  printToPdf?: (html: string) => Promise<Uint8Array>,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: job });
     let settled = false;
@@ -37,8 +51,16 @@ export function exportInWorker(script: URL, job: WorkerJob, control: ExportContr
       settle();
       void worker.terminate();
     };
+    const print = (html: string) => {
+      const printing = printToPdf ? printToPdf(html) : Promise.reject(new Error("exportInWorker: no PDF printer"));
+      printing.then(
+        (pdf) => worker.postMessage({ type: "printed", pdf } satisfies ToWorker),
+        (error: unknown) => worker.postMessage({ type: "printFailed", error: toErrorPayload(error) } satisfies ToWorker),
+      );
+    };
     worker.on("message", (message: FromWorker) => {
       if (message.type === "progress") control.onProgress?.(message.progress);
+      else if (message.type === "print") print(message.html);
       else if (message.type === "done") finish(() => resolve(message.bytes));
       else finish(() => reject(new TandaiError(message.error.code, message.error.params)));
     });

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { toErrorPayload, type DocumentId, type ExportProgress } from "../../shared/index.js";
+import { TandaiError, toErrorPayload, type DocumentId, type ExportProgress } from "../../shared/index.js";
 import { readProjectAt } from "../store/readAt.js";
 import { readDocumentFile } from "../store/store.js";
 import type { FromWorker, ToWorker, WorkerJob } from "./inWorker.js";
@@ -17,12 +17,25 @@ const job = workerData as WorkerJob;
 const controller = new AbortController();
 const post = (message: FromWorker) => parentPort!.postMessage(message);
 
+/** The one print asked of the main thread at a time (a report prints once). */
+let printing: { resolve(pdf: Uint8Array): void; reject(error: unknown): void } | null = null;
+
 parentPort!.on("message", (message: ToWorker) => {
   if (message.type === "cancel") controller.abort();
+  else if (message.type === "printed") printing?.resolve(message.pdf);
+  else if (message.type === "printFailed") printing?.reject(new TandaiError(message.error.code, message.error.params));
 });
 
+/** Electron's printToPDF runs in the main process, with a window: the HTML goes there and the bytes come back. */
+const printInMain = (html: string) =>
+  new Promise<Uint8Array>((resolve, reject) => {
+    printing = { resolve, reject };
+    post({ type: "print", html });
+  }).finally(() => (printing = null));
+
 const onProgress = (progress: ExportProgress) => post({ type: "progress", progress });
-const deps = { paragraphs: new ParagraphIndex(), toPdf: (_html: string, docx: () => Promise<Uint8Array>) => docx().then(docxToPdfWithLibreOffice) };
+const toPdf = (html: string, docx: () => Promise<Uint8Array>) => (job.printInMain ? printInMain(html) : docx().then(docxToPdfWithLibreOffice));
+const deps = { paragraphs: new ParagraphIndex(), toPdf };
 
 async function run(): Promise<number> {
   // No progress yet: the bar stays indeterminate while the project itself is read.
