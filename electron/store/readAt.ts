@@ -8,7 +8,7 @@ import { readJournal, type ParsedJournal } from "./journal.js";
 import { SnapshotFile } from "./snapshot.js";
 
 export interface ReadAtOptions {
-  /** Reads of the three files before giving up (default 5): each retry follows one compaction step. */
+  /** Readings of the three files before giving up (default 5), should they not join up. */
   attempts?: number;
   /**
    * Runs after the journals have been read and before project.json is: where a fold by the process
@@ -25,8 +25,8 @@ class NotThere extends Error {}
 
 /**
  * The project in `dir` exactly as it was after its first `seq` operations, read from disk without
- * the lock and without writing anything: project.json, then journal.old.jsonl and journal.jsonl,
- * replayed up to `seq` and no further. For an export job: the process that has the project open
+ * the lock and without writing anything: project.json with journal.old.jsonl and journal.jsonl
+ * replayed onto it up to `seq` and no further. For an export job: the process that has the project open
  * hands over only {dir, seq} (every acknowledged operation is already durable, with its seq) instead
  * of a copy of a state that is 1.3 GB at a million codings, and codes on while this runs elsewhere.
  *
