@@ -2,8 +2,8 @@
 export default {
   errors: {
     movedOn:
-      "Ekspor tidak dapat membaca proyek seperti saat ekspor dimulai: “{{file}}” sudah memuat perubahan ke-{{found}}, sedangkan ekspor memerlukan perubahan ke-{{seq}}. Proyek disimpan di antaranya (misalnya karena ditutup). Mulai ekspor sekali lagi.",
+      "Ekspor tidak dapat membaca proyek dalam keadaan saat ekspor dimulai: “{{file}}” sudah memuat perubahan ke-{{found}}, padahal ekspor memerlukan keadaan pada perubahan ke-{{seq}}. Proyek telah disimpan lagi sementara itu (misalnya karena ditutup). Jalankan ekspornya sekali lagi.",
     notReached:
-      "Ekspor tidak dapat membaca proyek di “{{dir}}” seperti pada perubahan ke-{{seq}} ({{attempts}} kali dicoba; {{detail}}). Proyek sedang disimpan pada saat yang sama. Mulai ekspor sekali lagi.",
+      "Ekspor tidak dapat membaca proyek di “{{dir}}” dalam keadaan pada perubahan ke-{{seq}} (sudah dicoba {{attempts}} kali; {{detail}}). Proyek sedang disimpan pada saat yang sama. Jalankan ekspornya sekali lagi.",
   },
 };
