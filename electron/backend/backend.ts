@@ -18,6 +18,7 @@ import {
   type TandaiApi,
 } from "../../shared/index.js";
 import { exportInWorker } from "../export/inWorker.js";
+import { pinProject } from "../store/readAt.js";
 import { ExportJobs } from "../export/jobs.js";
 import { ParagraphIndex } from "../export/paragraphs.js";
 import { docxToPdfWithLibreOffice } from "../export/pdf.js";
@@ -293,8 +294,9 @@ export class Backend implements TandaiApi {
     const { printToPdf, exportWorker } = this.context;
     // Off the main thread when a worker is at hand; Electron's PDF is only printed here (it needs the window).
     if (exportWorker) {
-      // {dir, seq}, not the state: the worker reads the project at this change itself (store/readAt.ts).
-      const job = { request, path: target, dir: store.dir, seq: store.sequence, printInMain: request.format === "pdf" && !!printToPdf };
+      // {dir, seq}, not the state: the worker reads the project at this change itself, from its files
+      // pinned in this same tick (store/readAt.ts: whatever a compaction or a close does meanwhile).
+      const job = { request, path: target, dir: store.dir, seq: store.sequence, files: pinProject(store.dir), printInMain: request.format === "pdf" && !!printToPdf };
       return this.exports.start(target, (control) => exportInWorker(exportWorker, job, control, printToPdf));
     }
     // In-process, on a pinned copy of the maps (not a deep clone): the user may code on while the job awaits its reads.

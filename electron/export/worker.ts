@@ -2,19 +2,20 @@ import { parentPort, workerData } from "node:worker_threads";
 import { TandaiError, toErrorPayload } from "../../shared/errors.js";
 import type { DocumentId } from "../../shared/model/ids.js";
 import type { ExportProgress } from "../../shared/export/model.js";
-import { readProjectAt } from "../store/readAt.js";
+import { readPinnedAt } from "../store/readAt.js";
 import { readDocumentFile } from "../store/store.js";
 import type { FromWorker, ToWorker, WorkerJob } from "./inWorker.js";
 
 /**
  * An export job on its own thread (bundled to dist/electron/exportWorker.mjs): building a 100k-quote
  * .docx keeps a CPU busy for half a minute, which on the main thread would freeze the app's window
- * and the status and cancel requests with it. The project is read from its folder at the job's seq
- * (readProjectAt: no lock, nothing written), and so are the documents.
+ * and the status and cancel requests with it. The project is read at the job's seq from its files
+ * pinned at the start (readPinnedAt: no lock, nothing written), the documents from its folder.
  *
- * The project is read first, and the exporters (docx, exceljs, resvg…: a second or more to load on
- * a busy machine) only after: until the read has begun, a fold by the app could move project.json
- * past the job's seq, so the read starts as soon as the thread does (its own chunk of the bundle).
+ * The project is read first, from the files pinned when the job started (the main thread closes
+ * them when told they are read), and the exporters (docx, exceljs, resvg…: a second or more to
+ * load on a busy machine) only after, from their own chunk of the bundle: the files are held open
+ * for as short a time as the read takes, not that load too.
  */
 const job = workerData as WorkerJob;
 const controller = new AbortController();
@@ -40,7 +41,7 @@ const onProgress = (progress: ExportProgress) => post({ type: "progress", progre
 
 async function run(): Promise<number> {
   // No progress yet: the bar stays indeterminate while the project itself is read.
-  const state = await readProjectAt(job.dir, job.seq);
+  const state = await readPinnedAt(job.files, job.seq).finally(() => post({ type: "read" }));
   const [{ runExport }, { ParagraphIndex }, { docxToPdfWithLibreOffice }] = await Promise.all([import("./run.js"), import("./paragraphs.js"), import("./pdf.js")]);
   const toPdf = (html: string, docx: () => Promise<Uint8Array>) => (job.printInMain ? printInMain(html) : docx().then(docxToPdfWithLibreOffice));
   const source = { state, readDocumentContent: (id: DocumentId) => readDocumentFile(job.dir, id) };

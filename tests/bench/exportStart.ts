@@ -20,7 +20,7 @@ import { exportInWorker } from "../../electron/export/inWorker.js";
 import { pinState } from "../../electron/export/run.js";
 import { DOCUMENTS_DIR, SNAPSHOT_FILE } from "../../electron/store/files.js";
 import { createProjectWithState, type DiskProjectStore } from "../../electron/store/index.js";
-import { readProjectAt } from "../../electron/store/readAt.js";
+import { pinProject, readProjectAt } from "../../electron/store/readAt.js";
 import { ExportRequest } from "../../shared/export/model.js";
 import { emptyProject, newCodingId, offset, type CodeId, type DocumentId, type Operation, type ProjectId } from "../../shared/index.js";
 import { seededRandom } from "../../shared/random.js";
@@ -136,7 +136,7 @@ export async function benchExportStartRow(codings: number, worker: URL): Promise
     const before = process.memoryUsage().rss;
 
     const seq = store.sequence;
-    const job = { request: CSV, path: path.join(root, "codings.csv"), dir, seq };
+    const job = { request: CSV, path: path.join(root, "codings.csv"), dir, seq, files: pinProject(dir) };
     const memory = memoryPeak();
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readlinkSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -5,9 +6,10 @@ import { Backend } from "../../../electron/backend/backend.js";
 import { exportInWorker } from "../../../electron/export/inWorker.js";
 import { ParagraphIndex } from "../../../electron/export/paragraphs.js";
 import { runExport } from "../../../electron/export/run.js";
-import { readProjectAt } from "../../../electron/store/readAt.js";
+import { pinProject, readPinnedAt, readProjectAt, releasePinned } from "../../../electron/store/readAt.js";
 import { openProject, type DiskProjectStore } from "../../../electron/store/index.js";
-import { exists, JOURNAL_FILE, OLD_JOURNAL_FILE, SNAPSHOT_FILE } from "../../../electron/store/files.js";
+import { readDocumentFile } from "../../../electron/store/store.js";
+import { BACKUPS_DIR, exists, JOURNAL_FILE, OLD_JOURNAL_FILE, SNAPSHOT_FILE } from "../../../electron/store/files.js";
 import { SnapshotFile } from "../../../electron/store/snapshot.js";
 import { newCodingId, offset, type ExportStatus, type Operation, type ProjectState, ExportRequest, TandaiError } from "../../../shared/index.js";
 import { useTempDirs } from "../tempDirs.js";
@@ -41,10 +43,37 @@ async function applyCodings(store: DiskProjectStore, count: number, coder = LATE
 }
 
 /** The CSV an in-process export of `state` writes: what the job must have written. */
-async function expectedCsv(state: ProjectState, dir: string, store: DiskProjectStore): Promise<string> {
+async function expectedCsv(state: ProjectState, dir: string): Promise<string> {
   const path = join(await temp(), "expected.csv");
-  await runExport({ state, readDocumentContent: (id) => store.readDocumentContent(id) }, CSV, path, { paragraphs: new ParagraphIndex() });
+  await runExport({ state, readDocumentContent: (id) => readDocumentFile(dir, id) }, CSV, path, { paragraphs: new ParagraphIndex() });
   return readFile(path, "utf8");
+}
+
+/** The job an export in the worker is given, made as the backend makes it: seq and the pin in one tick. */
+async function workerJob(dir: string, store: DiskProjectStore) {
+  return { request: CSV, path: join(await temp(), "codings.csv"), dir, seq: store.sequence, files: pinProject(dir) };
+}
+
+/** This process's open descriptors (Linux): the worker's pinned files are among them while held. */
+const PROC = "/proc/self/fd";
+const openFds = () => readdirSync(PROC);
+/** The open descriptors on files of `dir`, as "(deleted)" too once unlinked or renamed over. */
+function fdsIn(dir: string): string[] {
+  return openFds().flatMap((fd) => {
+    try {
+      const target = readlinkSync(join(PROC, fd));
+      return target.startsWith(dir) ? [target] : [];
+    } catch {
+      return []; // closed meanwhile (the readdir's own descriptor)
+    }
+  });
+}
+
+/** Waits (bounded) for the descriptor count to come back to `before`: a worker thread's own close as it stops. */
+async function fdsBackTo(before: number): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  while (openFds().length > before && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 20));
+  return openFds().length;
 }
 
 async function finished(api: Backend, jobId: string): Promise<ExportStatus> {
@@ -63,7 +92,7 @@ describe("an export reads the project at the change it started at", () => {
     const { api, dir, store } = await sampleBackend(WORKER);
     await applyCodings(store, 3, "Pengkode awal");
     const atStart = structuredClone(store.state);
-    const job = { request: CSV, path: join(await temp(), "codings.csv"), dir, seq: store.sequence };
+    const job = await workerJob(dir, store);
     await applyCodings(store, 50);
     expect(Object.keys(store.state.codings)).toHaveLength(Object.keys(atStart.codings).length + 50);
     const bytes = await exportInWorker(WORKER, job, { signal: new AbortController().signal });
@@ -71,7 +100,7 @@ describe("an export reads the project at the change it started at", () => {
     expect(bytes).toBe(Buffer.byteLength(written));
     expect(written).toContain("Pengkode awal");
     expect(written).not.toContain(LATE);
-    expect(written).toBe(await expectedCsv(atStart, dir, store));
+    expect(written).toBe(await expectedCsv(atStart, dir));
     await api.closeProject();
   });
 
@@ -86,9 +115,80 @@ describe("an export reads the project at the change it started at", () => {
       expect(status.state).toBe("done");
       const written = await readFile(started!.path, "utf8");
       expect(written).not.toContain(LATE);
-      expect(written).toBe(await expectedCsv(atStart, dir, store));
+      expect(written).toBe(await expectedCsv(atStart, dir));
       await api.closeProject();
     }
+  });
+
+  it.runIf(existsSync(PROC))("a background compaction that completes before the worker reads: the export is the state at the start, and no file stays open", async () => {
+    const { api, dir } = await sampleBackend();
+    await api.closeProject();
+    const store = await openProject(dir, { compactEvery: 60 });
+    try {
+      await applyCodings(store, 30, "Pengkode awal");
+      const atStart = structuredClone(store.state);
+      const before = openFds().length;
+      const job = await workerJob(dir, store);
+      expect(openFds().length).toBe(before + 1); // project.json (no journal.old.jsonl; journal.jsonl is read)
+      // The 60th change since the open starts a compaction, frozen 30 changes past the job's: wait
+      // until it has written project.json, deleted journal.old.jsonl and taken its backup, the
+      // worker not started yet.
+      await applyCodings(store, 30);
+      const compacted = async () =>
+        (await snapshotSeq(dir)) === job.seq + 30 && !(await exists(join(dir, OLD_JOURNAL_FILE))) && readdirSync(join(dir, BACKUPS_DIR)).some((file) => file.endsWith(`-${job.seq + 30}.json`));
+      while (!(await compacted())) await new Promise((ok) => setTimeout(ok, 10));
+      // Read by name now, the files no longer hold the job's change (what the worker met before).
+      expect(await readProjectAt(dir, job.seq).catch((e: unknown) => e)).toMatchObject({ code: "exportRead.errors.mismatch" });
+      expect(fdsIn(dir).filter((file) => !file.endsWith(JOURNAL_FILE))).toEqual([`${join(dir, SNAPSHOT_FILE)} (deleted)`]);
+      await exportInWorker(WORKER, job, { signal: new AbortController().signal });
+      expect(fdsIn(dir).filter((file) => !file.endsWith(JOURNAL_FILE))).toEqual([]);
+      expect(await fdsBackTo(before)).toBe(before);
+      const written = await readFile(job.path, "utf8");
+      expect(written).not.toContain(LATE);
+      expect(written).toBe(await expectedCsv(atStart, dir));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.runIf(existsSync(PROC))("the project closed after more codings before the worker reads (a fold emptying the journal): the export is the state at the start", async () => {
+    const { api, dir, store } = await sampleBackend(WORKER);
+    await applyCodings(store, 20, "Pengkode awal");
+    const atStart = structuredClone(store.state);
+    const before = openFds().length;
+    const job = await workerJob(dir, store);
+    await applyCodings(store, 20);
+    // Closing folds all 40 into a new project.json, then empties journal.jsonl in place.
+    await api.closeProject();
+    expect(await snapshotSeq(dir)).toBe(job.seq + 20);
+    expect(await readFile(join(dir, JOURNAL_FILE), "utf8")).toBe("");
+    await exportInWorker(WORKER, job, { signal: new AbortController().signal });
+    expect(fdsIn(dir)).toEqual([]);
+    // Fewer than before: the store's own journal and lock were closed with the project.
+    expect(await fdsBackTo(before)).toBeLessThan(before);
+    const written = await readFile(job.path, "utf8");
+    expect(written).toContain("Pengkode awal");
+    expect(written).not.toContain(LATE);
+    expect(written).toBe(await expectedCsv(atStart, dir));
+  });
+
+  it.runIf(existsSync(PROC))("the pinned files are closed when the job is cancelled before the worker read, and when the worker cannot start", async () => {
+    const { api, dir, store } = await sampleBackend(WORKER);
+    await applyCodings(store, 3);
+    const controller = new AbortController();
+    const job = await workerJob(dir, store);
+    expect(fdsIn(dir)).toContain(join(dir, SNAPSHOT_FILE));
+    const cancelled = exportInWorker(WORKER, job, { signal: controller.signal });
+    controller.abort();
+    expect(await cancelled.catch((e: unknown) => e)).toMatchObject({ code: "export.errors.cancelled" });
+    expect(fdsIn(dir).filter((file) => !file.endsWith(JOURNAL_FILE))).toEqual([]);
+    expect(await exists(job.path)).toBe(false);
+
+    const missing = await workerJob(dir, store);
+    const failed = await exportInWorker(new URL("./no-such-worker.mjs", WORKER), missing, { signal: new AbortController().signal }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(Error);
+    expect(fdsIn(dir).filter((file) => !file.endsWith(JOURNAL_FILE))).toEqual([]);
+    await api.closeProject();
   });
 
   it("a background compaction that folds the journal between the start and the read still gives the state at the start", async () => {
@@ -121,36 +221,38 @@ describe("an export reads the project at the change it started at", () => {
     }
   });
 
-  it("a fold between reading the journals and project.json (the project closed) still gives the state at the start", async () => {
+  it("files pinned before a close that folded more changes replay to the pin's change, as often as they are read", async () => {
     const { api, dir, store } = await sampleBackend();
     await applyCodings(store, 20, "Pengkode awal");
     const seq = store.sequence;
     const atStart = structuredClone(store.state);
-    expect(await snapshotSeq(dir)).toBeLessThan(seq);
-    let reads = 0;
-    // Closing folds every change into a new project.json and empties the journal, between the two.
-    const state = await readProjectAt(dir, seq, { beforeSnapshot: async () => void (++reads === 1 && (await api.closeProject())) });
-    expect(await snapshotSeq(dir)).toBe(seq);
-    expect(await readFile(join(dir, JOURNAL_FILE), "utf8")).toBe("");
-    expect(reads).toBe(1);
-    expect(state).toEqual(atStart);
+    const pinned = pinProject(dir);
+    await applyCodings(store, 5);
+    await api.closeProject();
+    expect(await snapshotSeq(dir)).toBe(seq + 5);
+    expect(await readPinnedAt(pinned, seq)).toEqual(atStart);
+    expect(await readPinnedAt(pinned, seq)).toEqual(atStart);
+    expect(await readPinnedAt(pinned, seq - 4)).not.toEqual(atStart);
+    releasePinned(pinned);
   });
 
-  it("a project saved past the change the export needs is a clear error naming project.json, not a later state", async () => {
+  it("a project saved past the change asked for is a clear error naming project.json, not a later state", async () => {
     const { api, dir, store } = await sampleBackend();
     const seq = store.sequence;
     await applyCodings(store, 5);
     await api.closeProject();
     const error = await readProjectAt(dir, seq).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TandaiError);
-    expect(error).toMatchObject({ code: "exportRead.errors.movedOn", params: { file: join(dir, SNAPSHOT_FILE), seq, found: seq + 5 } });
+    expect(error).toMatchObject({ code: "exportRead.errors.mismatch", params: { dir, seq } });
+    expect(String((error as TandaiError).params.detail)).toBe(`${join(dir, SNAPSHOT_FILE)} is already at change ${seq + 5}`);
   });
 
-  it("files that never reach the change are retried a bounded number of times, then a clear error naming the folder", async () => {
+  it("files that do not reach the change asked for are a clear error naming the folder and where they end", async () => {
     const { api, dir, store } = await sampleBackend();
     // A change nobody has made yet: no reading of the files can reach it.
-    const error = await readProjectAt(dir, store.sequence + 1, { attempts: 3 }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "exportRead.errors.notReached", params: { dir, seq: store.sequence + 1, attempts: 3 } });
+    const error = await readProjectAt(dir, store.sequence + 1).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "exportRead.errors.mismatch", params: { dir, seq: store.sequence + 1 } });
+    expect(String((error as TandaiError).params.detail)).toContain(`reach only change ${store.sequence}`);
     await api.closeProject();
   });
 
