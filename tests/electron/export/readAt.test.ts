@@ -120,6 +120,21 @@ describe("an export reads the project at the change it started at", () => {
     }
   });
 
+  it("through the app's export job: more codings and the project's close right after the start, the worker reading after them or not", async () => {
+    const { api, dir, store } = await sampleBackend(WORKER);
+    const atStart = structuredClone(store.state);
+    const started = await api.exportStart({ request: CSV });
+    await applyCodings(store, 20);
+    // Usually over before the worker (0.1 s or more to start) reads: then only the pin has the job's change.
+    await api.closeProject();
+    expect(await snapshotSeq(dir)).toBe(store.sequence);
+    const status = await finished(api, started!.jobId);
+    expect(status.state).toBe("done");
+    const written = await readFile(started!.path, "utf8");
+    expect(written).not.toContain(LATE);
+    expect(written).toBe(await expectedCsv(atStart, dir));
+  });
+
   it.runIf(existsSync(PROC))("a background compaction that completes before the worker reads: the export is the state at the start, and no file stays open", async () => {
     const { api, dir } = await sampleBackend();
     await api.closeProject();
