@@ -212,8 +212,10 @@ describe("an export reads the project at the change it started at", () => {
     const store = await openProject(dir, { compactEvery: 60 });
     try {
       const base = store.sequence;
-      // Change base + 60 starts a compaction (at that change) as it is acknowledged.
+      // Change base + 60 starts a compaction (at that change) as it is acknowledged, or a turn of
+      // the event loop after its answer: that turn passes before the next codings are queued.
       await applyCodings(store, 60, "Pengkode awal");
+      await new Promise((ok) => setImmediate(ok));
       const seq = store.sequence;
       const atStart = structuredClone(store.state);
       // Reads started all along the fold (rotation, new project.json, old journal removed) and the
