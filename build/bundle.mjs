@@ -96,8 +96,9 @@ const entries = [
   // Every command opens a project, so what that takes (zod, lowdb) is bundled in:
   // one file parsed, instead of Node resolving and reading a hundred of theirs at each start.
   { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [zodOnFirstUse, onlyEnglishZodLocales, builtinsThroughRequire], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
-  // Exports run on a worker thread of the app and of `tandai serve`.
-  { entryPoints: ["electron/export/worker.ts"], outfile: "dist/electron/exportWorker.mjs", format: "esm" },
+  // Exports run on a worker thread of the app and of `tandai serve`. Split, so that the worker reads
+  // the project before it loads the exporters (electron/export/worker.ts says why).
+  { entryPoints: { exportWorker: "electron/export/worker.ts" }, outdir: "dist/electron", outExtension: { ".js": ".mjs" }, format: "esm", splitting: true, chunkNames: "exportWorker-[name]-[hash]" },
   // Imports run on a worker thread with a memory ceiling, so a hostile file cannot take the process down.
   { entryPoints: ["electron/import/worker.ts"], outfile: "dist/electron/importWorker.mjs", format: "esm" },
   // Benchmarks run from the source tree, so every package (playwright-core too) stays external.
@@ -108,6 +109,7 @@ const entries = [
 
 // Chunks of earlier builds have other hashes: drop them so dist/ holds only what cli.js imports.
 if (existsSync("dist")) for (const file of readdirSync("dist")) if (/^cli-.*\.js(\.map)?$/.test(file)) rmSync(`dist/${file}`);
+if (existsSync("dist/electron")) for (const file of readdirSync("dist/electron")) if (/^exportWorker-.*\.mjs(\.map)?$/.test(file)) rmSync(`dist/electron/${file}`);
 
 await Promise.all(
   entries

@@ -18,10 +18,11 @@ import {
   type TandaiApi,
 } from "../../shared/index.js";
 import { exportInWorker } from "../export/inWorker.js";
+import { pinProject } from "../store/readAt.js";
 import { ExportJobs } from "../export/jobs.js";
 import { ParagraphIndex } from "../export/paragraphs.js";
 import { docxToPdfWithLibreOffice } from "../export/pdf.js";
-import { runExport } from "../export/run.js";
+import { pinState, runExport } from "../export/run.js";
 import { checkTarget, defaultFileName, exportsFolder, freeName, UNSAFE, withExtension } from "../export/target.js";
 import { parseCodebook } from "../import/codebook.js";
 import { importRefiFile, planRefiFile } from "../import/qdpx/index.js";
@@ -291,13 +292,15 @@ export class Backend implements TandaiApi {
       target = freeName(await exportsFolder(store.dir), name, this.exports.targets());
     }
     const { printToPdf, exportWorker } = this.context;
-    // Off the main thread when a worker is at hand, except Electron's PDF, which needs its window.
-    if (exportWorker && !(request.format === "pdf" && printToPdf)) {
-      const job = { request, path: target, state: store.state, dir: store.dir };
-      return this.exports.start(target, (control) => exportInWorker(exportWorker, job, control));
+    // Off the main thread when a worker is at hand; Electron's PDF is only printed here (it needs the window).
+    if (exportWorker) {
+      // {dir, seq}, not the state: the worker reads the project at this change itself, from its files
+      // pinned in this same tick (store/readAt.ts: whatever a compaction or a close does meanwhile).
+      const job = { request, path: target, dir: store.dir, seq: store.sequence, files: pinProject(store.dir), printInMain: request.format === "pdf" && !!printToPdf };
+      return this.exports.start(target, (control) => exportInWorker(exportWorker, job, control, printToPdf));
     }
-    // In-process, on a snapshot: the user may code on while the job awaits its reads.
-    const source = { state: structuredClone(store.state), readDocumentContent: (id: DocumentId) => store.readDocumentContent(id) };
+    // In-process, on a pinned copy of the maps (not a deep clone): the user may code on while the job awaits its reads.
+    const source = { state: pinState(store.state), readDocumentContent: (id: DocumentId) => store.readDocumentContent(id) };
     const deps = {
       paragraphs: this.paragraphs,
       toPdf: (html: string, docx: () => Promise<Uint8Array>) => (printToPdf ? printToPdf(html) : docx().then(docxToPdfWithLibreOffice)),

@@ -32,6 +32,19 @@ export interface ExportSource {
   readDocumentContent(id: DocumentId): Promise<DocumentContent>;
 }
 
+/**
+ * The state as it is now, for an export that runs in this process while the user codes on: each
+ * map of records copied, the records themselves shared. That is enough because applyOperation
+ * never changes a record in place — it puts a new object in the map (the same rule lets a
+ * compaction serialise a frozen snapshot, store/snapshot.ts) — and it costs one pass over the map
+ * keys instead of structuredClone's deep copy of every coding (4.6 s and 1.3 GB at a million).
+ */
+export function pinState(state: ProjectState): ProjectState {
+  const pinned: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(state)) pinned[key] = value && typeof value === "object" && !Array.isArray(value) ? { ...value } : value;
+  return pinned as ProjectState;
+}
+
 export interface ExportDeps {
   paragraphs: ParagraphIndex;
   /** Turns a report's HTML into a PDF (Electron's printToPDF, or LibreOffice from the CLI). */

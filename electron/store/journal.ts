@@ -65,6 +65,11 @@ export async function readJournal(file: string, lastMayBeTorn: boolean, salvage 
     if (errnoOf(error) === "ENOENT") return { file, entries: [], tornTail: false, bytes: 0 };
     throw new TandaiError("store.errors.diskRead", { file, detail: errorDetail(error) });
   }
+  return parseJournal(text, file, lastMayBeTorn, salvage);
+}
+
+/** readJournal on text already read (an export job's journal, read when the job started: store/readAt.ts). */
+export function parseJournal(text: string, file: string, lastMayBeTorn: boolean, salvage = false): ParsedJournal {
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   const entries: ParsedJournal["entries"] = [];

@@ -9,6 +9,7 @@ import enDocuments from "./en/documents.js";
 import enEditor from "./en/editor.js";
 import enErrors from "./en/errors.js";
 import enExport from "./en/export.js";
+import enExportRead from "./en/exportRead.js";
 import enFrameworkAdd from "./en/frameworkAdd.js";
 import enFrameworks from "./en/frameworks.js";
 import enHistory from "./en/history.js";
@@ -37,6 +38,7 @@ import idDocuments from "./id/documents.js";
 import idEditor from "./id/editor.js";
 import idErrors from "./id/errors.js";
 import idExport from "./id/export.js";
+import idExportRead from "./id/exportRead.js";
 import idFrameworkAdd from "./id/frameworkAdd.js";
 import idFrameworks from "./id/frameworks.js";
 import idHistory from "./id/history.js";
@@ -59,8 +61,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { agreement: enAgreement, app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, refi: enRefi, repair: enRepair, search: enSearch, store: enStore, tables: enTables, team: enTeam, teamApp: enTeamApp, teamCli: enTeamCli, web: enWeb },
-  id: { agreement: idAgreement, app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, refi: idRefi, repair: idRepair, search: idSearch, store: idStore, tables: idTables, team: idTeam, teamApp: idTeamApp, teamCli: idTeamCli, web: idWeb },
+  en: { agreement: enAgreement, app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, exportRead: enExportRead, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, memo: enMemo, recovery: enRecovery, refi: enRefi, repair: enRepair, search: enSearch, store: enStore, tables: enTables, team: enTeam, teamApp: enTeamApp, teamCli: enTeamCli, web: enWeb },
+  id: { agreement: idAgreement, app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, exportRead: idExportRead, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, memo: idMemo, recovery: idRecovery, refi: idRefi, repair: idRepair, search: idSearch, store: idStore, tables: idTables, team: idTeam, teamApp: idTeamApp, teamCli: idTeamCli, web: idWeb },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

@@ -52,11 +52,11 @@ function documentText(index: number): string {
   return lines.join("\n");
 }
 
-function isPdf(index: number): boolean {
+export function isPdf(index: number): boolean {
   return index % 5 === 0;
 }
 
-function content(index: number): DocumentContent {
+export function content(index: number): DocumentContent {
   const text = documentText(index);
   const blocks = linesToBlocks(text);
   // A PDF page holds ten paragraphs.
@@ -116,7 +116,7 @@ export function buildProjectForBench(): { state: ProjectState; read: (id: Docume
 }
 
 /** Peak resident memory, sampled on a timer and at each progress report. */
-function memoryPeak() {
+export function memoryPeak() {
   let peak = process.memoryUsage().rss;
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
   const timer = setInterval(sample, 20);

@@ -9,6 +9,7 @@ import { benchApp } from "./app.js";
 import { benchEditor } from "./editor.js";
 import { benchImport, benchImportRow } from "./import.js";
 import { benchExport, benchExportRow, benchQuoteText } from "./export.js";
+import { benchExportStart, benchExportStartRow } from "./exportStart.js";
 import { benchHistory } from "./history.js";
 import { benchIndicators } from "./indicators.js";
 import { benchFrequencies } from "./frequencies.js";
@@ -29,6 +30,11 @@ if (only[0] === "export-row") {
   await benchExportRow(Number(only[1]));
   process.exit(0);
 }
+// One size of the export start benchmark, measured in this process.
+if (only[0] === "export-start-row") {
+  await benchExportStartRow(Number(only[1]), new URL("../electron/exportWorker.mjs", import.meta.url));
+  process.exit(0);
+}
 // One import measured in this process, for the import benchmark (which runs each in its own).
 if (only[0] === "import-row") {
   await benchImportRow(Number(only[1]), new URL("../electron/importWorker.mjs", import.meta.url));
@@ -47,6 +53,7 @@ if (want("storage")) console.log(`## Storage\n\n${await benchStorage()}\n`);
 if (want("indicators")) console.log(`## Framework indicators\n\n${await benchIndicators()}\n`);
 if (want("frequencies")) console.log(`## Code frequency table\n\n${benchFrequencies()}\n`);
 if (want("export")) console.log(`## Export\n\n${await benchExport(fileURLToPath(import.meta.url))}\n`);
+if (want("export-1m")) console.log(`## Starting an export at 1M codings, and coding during it\n\n${benchExportStart(fileURLToPath(import.meta.url))}\n`);
 if (want("import")) console.log(`## Import\n\n${await benchImport(fileURLToPath(import.meta.url))}\n`);
 if (want("quotes")) console.log(`## Quotes as displayed\n\n${await benchQuoteText()}\n`);
 if (want("editor")) console.log(`## Coding view (Chromium)\n\n${await benchEditor(rendererDir)}\n`);
