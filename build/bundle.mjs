@@ -65,22 +65,21 @@ const builtinsThroughRequire = {
 /**
  * zod loaded on first use: every schema of the model is built lazily (shared/model/lazySchema.ts) and
  * a valid snapshot is checked without zod (shared/model/quickCheck.ts), so `tandai info` needs no zod
- * at all — yet evaluating its 400 kB was ≈ 10 ms of every call. In the CLI, `import { z } from "zod"`
- * gets a stand-in whose first property read requires zod's own ES module, which esbuild then wraps to
- * run only at that moment.
+ * at all. In the CLI, `import { z } from "zod"` gets a stand-in whose first property read requires
+ * zod from a file of its own, dist/cli-zod.cjs (CommonJS, because the read is synchronous): a command
+ * that never reads `z` does not even compile zod's 400 kB — inside the store's chunk, compiling and
+ * holding that source was ≈ 5 ms and most of the garbage collection of every `tandai info`.
  */
+const ZOD_FILE = "cli-zod.cjs";
 const zodOnFirstUse = {
   name: "zod-on-first-use",
   setup(build) {
-    build.onResolve({ filter: /^zod$/ }, async ({ kind, importer, resolveDir, pluginData }) => {
-      // The stand-in's own require() is zod itself, as an import would find it (its ES module).
-      if (pluginData === "real") return undefined;
-      if (kind === "require-call") return await build.resolve("zod", { kind: "import-statement", importer, resolveDir, pluginData: "real" });
-      return { path: "zod", namespace: "zod-on-first-use" };
-    });
+    build.onResolve({ filter: /^zod$/ }, () => ({ path: "zod", namespace: "zod-on-first-use" }));
+    build.onResolve({ filter: /^\.\/cli-zod\.cjs$/ }, ({ path: file }) => ({ path: file, external: true }));
     build.onLoad({ filter: /.*/, namespace: "zod-on-first-use" }, () => ({
       resolveDir: process.cwd(),
-      contents: 'let zod;\nexport const z = new Proxy({}, { get: (_target, key) => (zod ??= require("zod").z)[key] });\n',
+      // The chunk's require() (the banner's) resolves beside the chunk, in dist/.
+      contents: `let zod;\nexport const z = new Proxy({}, { get: (_target, key) => (zod ??= require(${JSON.stringify(`./${ZOD_FILE}`)}).z)[key] });\n`,
     }));
   },
 };
@@ -95,7 +94,9 @@ const entries = [
   // Chunks stay beside cli.js, so `new URL("./electron/…", import.meta.url)` resolves as before.
   // Every command opens a project, so what that takes (zod, lowdb) is bundled in:
   // one file parsed, instead of Node resolving and reading a hundred of theirs at each start.
-  { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [zodOnFirstUse, onlyEnglishZodLocales, builtinsThroughRequire], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
+  { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [zodOnFirstUse, builtinsThroughRequire], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
+  // The CLI's zod, required by the stand-in above on first use (English messages only).
+  { stdin: { contents: 'export { z } from "zod";', resolveDir: process.cwd(), sourcefile: "cli-zod.ts" }, outfile: `dist/${ZOD_FILE}`, format: "cjs", plugins: [onlyEnglishZodLocales], external: [] },
   // Exports run on a worker thread of the app and of `tandai serve`.
   { entryPoints: ["electron/export/worker.ts"], outfile: "dist/electron/exportWorker.mjs", format: "esm" },
   // Imports run on a worker thread with a memory ceiling, so a hostile file cannot take the process down.
@@ -111,7 +112,7 @@ if (existsSync("dist")) for (const file of readdirSync("dist")) if (/^cli-.*\.js
 
 await Promise.all(
   entries
-    .filter((entry) => Object.values(entry.entryPoints).every((file) => existsSync(file)))
+    .filter((entry) => entry.stdin || Object.values(entry.entryPoints).every((file) => existsSync(file)))
     .map((entry) =>
       build({
         ...common,

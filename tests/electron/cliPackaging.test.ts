@@ -19,7 +19,8 @@ const included = readFileSync("build/electron-builder.yml", "utf8")
 function importedFiles(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
-  for (const [, next] of readFileSync(file, "utf8").matchAll(/(?:from|import\()\s*"\.\/(cli-[^"]+\.js)"/g)) importedFiles(`dist/${next}`, seen);
+  // Chunks by import, and zod's own CommonJS file by require() (its stand-in's first use).
+  for (const [, next] of readFileSync(file, "utf8").matchAll(/(?:from|import\(|require\()\s*"\.\/(cli-[^"]+\.c?js)"/g)) importedFiles(`dist/${next}`, seen);
   return seen;
 }
 
@@ -27,6 +28,7 @@ describe("the packaged CLI", () => {
   it("includes every chunk dist/cli.js loads", () => {
     const files = [...importedFiles("dist/cli.js")];
     expect(files.length).toBeGreaterThan(5); // the commands are chunks of their own
+    expect(files).toContain("dist/cli-zod.cjs"); // zod, outside every chunk (build/bundle.mjs)
     expect(files.filter((file) => !included.some((glob) => glob.test(file)))).toEqual([]);
   });
 });
