@@ -1,9 +1,11 @@
 // Bundles the Node side (Electron main, preload, CLI, benchmarks) with esbuild.
 // Runtime dependencies stay external so pdfjs-dist and mammoth load their own files as published.
 import { build } from "esbuild";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { Buffer } from "node:buffer";
 import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 
 const nodeRequire = createRequire(import.meta.url);
 
@@ -83,7 +85,55 @@ const zodOnFirstUse = {
     }));
   },
 };
+/**
+ * The CLI's catalogues as data: dist/cli-i18n-<language>.json, read and parsed (JSON.parse) the first
+ * time a language is looked up. As a module, both languages' 190 kB of object literals were compiled
+ * (or their code cache read) and evaluated by every command, `--version` included, though a command
+ * speaks one language (≈ 5 ms of CPU of each call; parsing one JSON file is ≈ 1 ms). In the CLI
+ * bundle, shared/i18n/catalogues.ts keeps its own code (LANGUAGES, languageFromLocale) and its
+ * `catalogues` becomes an object whose language getters read those files; the files are the very
+ * catalogues, evaluated here at build time (tests/electron/cliStartup.test.ts compares them).
+ */
+const CATALOGUES = path.resolve("shared/i18n/catalogues.ts");
+const catalogueFile = (language) => `cli-i18n-${language}.json`;
+async function writeCatalogues() {
+  const built = await build({ entryPoints: [CATALOGUES], bundle: true, format: "esm", platform: "neutral", write: false, logLevel: "warning" });
+  const { catalogues } = await import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString("base64")}`);
+  mkdirSync("dist", { recursive: true });
+  for (const [language, catalogue] of Object.entries(catalogues)) {
+    const json = JSON.stringify(catalogue);
+    if (!isDeepStrictEqual(JSON.parse(json), catalogue)) throw new Error(`shared/i18n: the ${language} catalogue holds something JSON cannot carry (only strings and objects belong there)`);
+    writeFileSync(`dist/${catalogueFile(language)}`, json);
+  }
+  return Object.keys(catalogues);
+}
+const cataloguesAsData = (languages) => ({
+  name: "catalogues-as-data",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]shared[\\/]i18n[\\/]catalogues\.ts$/ }, ({ path: file }) => {
+      if (path.resolve(file) !== CATALOGUES) return undefined;
+      const source = readFileSync(file, "utf8");
+      // The area modules' imports stay but nothing uses them, so esbuild leaves them out.
+      const renamed = source.replace(/^export const catalogues = /m, "const catalogueModules = ");
+      if (renamed === source) throw new Error(`${file}: \`export const catalogues = \` not found (build/bundle.mjs, cataloguesAsData)`);
+      const getters = languages.map((language) => `  get ${language}() { return (loaded.${language} ??= read(${JSON.stringify(`./${catalogueFile(language)}`)})); },`);
+      return {
+        loader: "ts",
+        contents: `${renamed}
+const loaded: Record<string, any> = {};
+// The chunk's require() (the banner's) and import.meta.url: the files sit beside the chunks, in dist/.
+const read = (name: string) => JSON.parse(require("node:fs").readFileSync(new URL(name, import.meta.url), "utf8"));
+export const catalogues = {
+${getters.join("\n")}
+} as typeof catalogueModules;
+`,
+      };
+    });
+  },
+});
 const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, logLevel: "warning", external };
+
+const cliLanguages = await writeCatalogues();
 
 const entries = [
   { entryPoints: ["electron/main.ts"], outfile: "dist/electron/main.mjs", format: "esm" },
@@ -94,7 +144,7 @@ const entries = [
   // Chunks stay beside cli.js, so `new URL("./electron/…", import.meta.url)` resolves as before.
   // Every command opens a project, so what that takes (zod, lowdb) is bundled in:
   // one file parsed, instead of Node resolving and reading a hundred of theirs at each start.
-  { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [zodOnFirstUse, builtinsThroughRequire], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
+  { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [zodOnFirstUse, builtinsThroughRequire, cataloguesAsData(cliLanguages)], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
   // The CLI's zod, required by the stand-in above on first use (English messages only).
   { stdin: { contents: 'export { z } from "zod";', resolveDir: process.cwd(), sourcefile: "cli-zod.ts" }, outfile: `dist/${ZOD_FILE}`, format: "cjs", plugins: [onlyEnglishZodLocales], external: [] },
   // Exports run on a worker thread of the app and of `tandai serve`.

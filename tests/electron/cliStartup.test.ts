@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { catalogues, LANGUAGES } from "../../shared/i18n/catalogues.js";
 import { SLOW, succeeds } from "./runCli.js";
 import { useTempDirs } from "./tempDirs.js";
 
@@ -26,10 +27,31 @@ const zodAtExit = `data:text/javascript,${encodeURIComponent(`
 import { appendFileSync } from "node:fs";
 process.on("exit", () => appendFileSync(process.env.TANDAI_TEST_LOADED, globalThis.__zod_globalRegistry ? "zod\\n" : "no zod\\n"));`)}`;
 
+/**
+ * Logs the CLI's own files in dist/ the process loads as modules (import or require) or reads with
+ * fs.readFileSync (the catalogues, which are data): "module cli-zod.cjs", "read cli-i18n-en.json".
+ */
+const distFiles = `data:text/javascript,${encodeURIComponent(`
+import { registerHooks } from "node:module";
+import fs from "node:fs";
+const log = (line) => fs.appendFileSync(process.env.TANDAI_TEST_LOADED, line + "\\n");
+const inDist = (file) => /[\\\\/]dist[\\\\/](cli-[^\\\\/]+)$/.exec(file)?.[1];
+registerHooks({ load(url, context, next) {
+  const name = inDist(url);
+  if (name) log("module " + name);
+  return next(url, context);
+} });
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (file, ...rest) {
+  const name = inDist(file instanceof URL ? file.pathname : String(file));
+  if (name) log("read " + name);
+  return readFileSync.call(this, file, ...rest);
+};`)}`;
+
 /** Runs the real CLI with a module hook installed before it starts; resolves to the lines the hook wrote. */
-function withHook(hookModule: string, args: string[], home: string, log: string): Promise<string[]> {
+function withHook(hookModule: string, args: string[], home: string, log: string, lang = "en_US.UTF-8"): Promise<string[]> {
   return new Promise((ok, fail) => {
-    execFile(process.execPath, ["--import", hookModule, "bin/tandai.js", ...args], { env: { ...process.env, TANDAI_HOME: home, LANG: "en_US.UTF-8", LC_ALL: "", TANDAI_TEST_LOADED: log } }, async (error, _stdout, stderr) => {
+    execFile(process.execPath, ["--import", hookModule, "bin/tandai.js", ...args], { env: { ...process.env, TANDAI_HOME: home, LANG: lang, LC_ALL: "", TANDAI_TEST_LOADED: log } }, async (error, _stdout, stderr) => {
       if (error) return fail(new Error(`${args.join(" ")}: ${stderr}`));
       ok((await readFile(log, "utf8").catch(() => "")).split("\n").filter(Boolean));
     });
@@ -78,4 +100,31 @@ describe("tandai start-up", () => {
     },
     SLOW,
   );
+
+  it(
+    "reads the catalogue of the language in use only, and loads zod's own file only where a schema is built",
+    async () => {
+      const { root, dir, home } = await importedProject();
+      const files = (args: string[], log: string, lang?: string) => withHook(distFiles, args, home, join(root, log), lang);
+      const catalogueReads = (lines: string[]) => lines.filter((line) => line.startsWith("read cli-i18n-"));
+      const info = await files(["info", dir], "info.files");
+      expect(catalogueReads(info)).toEqual(["read cli-i18n-en.json"]);
+      expect(info).not.toContain("module cli-zod.cjs");
+      const code = await files(["code", dir, ...CODE], "code.files", "id_ID.UTF-8");
+      expect(catalogueReads(code)).toEqual(["read cli-i18n-id.json"]);
+      expect(code).not.toContain("module cli-zod.cjs");
+      // --lang wins over the locale; --version speaks no language at all.
+      expect(catalogueReads(await files(["info", dir, "--lang", "id"], "lang.files"))).toEqual(["read cli-i18n-id.json"]);
+      expect(catalogueReads(await files(["--version"], "version.files"))).toEqual([]);
+      // The same log does see zod's file where a schema is built (a new project's state is checked).
+      expect(await files(["new", join(root, "another")], "new.files")).toContain("module cli-zod.cjs");
+    },
+    SLOW,
+  );
+
+  it("ships catalogues that are the catalogues (dist/cli-i18n-<language>.json, written by build/bundle.mjs)", async () => {
+    for (const language of LANGUAGES) {
+      expect(JSON.parse(await readFile(`dist/cli-i18n-${language}.json`, "utf8")), language).toEqual(catalogues[language]);
+    }
+  });
 });
