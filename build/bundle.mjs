@@ -131,6 +131,14 @@ ${getters.join("\n")}
     });
   },
 });
+/**
+ * The CLI chunks' require(), made on its first call. esbuild routes every require() of the split CLI
+ * through one helper (`__require`, in its runtime chunk), so in the other twenty-odd chunks the usual
+ * banner — an import of node:module and a createRequire — was work done at each start for nothing.
+ * process.getBuiltinModule (Node ≥ 22.3) needs no import. All chunks sit in dist/, so any chunk's
+ * require resolves the same names.
+ */
+const LAZY_REQUIRE = 'let __cr; const require = function () { return (__cr ??= process.getBuiltinModule("node:module").createRequire(import.meta.url)).apply(this, arguments); };';
 const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, logLevel: "warning", external };
 
 const cliLanguages = await writeCatalogues();
@@ -168,7 +176,7 @@ await Promise.all(
         ...common,
         ...entry,
         // ESM bundles of CommonJS code still call require(): give them one.
-        banner: entry.format === "esm" ? { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } : undefined,
+        banner: entry.format === "esm" ? { js: entry.splitting ? LAZY_REQUIRE : "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } : undefined,
       }),
     ),
 );

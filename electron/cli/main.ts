@@ -5,7 +5,7 @@ import { TandaiError, toErrorPayload } from "../../shared/errors.js";
 import { languageFromLocale, LANGUAGES, type Language } from "../../shared/i18n/catalogues.js";
 import { translate } from "../../shared/i18n/translate.js";
 import type { CliContext } from "./context.js";
-import { VERSION } from "./version.js";
+import { tandaiVersion } from "./version.js";
 import { takeWarnings } from "./warnings.js";
 
 const options = {
@@ -124,8 +124,8 @@ export async function runCli(argv: string[]): Promise<number> {
       printError: (text) => process.stderr.write(`tandai: ${text}\n`),
     };
     const [command, ...rest] = positionals;
-    if (values.version) return ctx.print(VERSION), 0;
-    if (!command || values.help) return ctx.print(ctx.t("cli.usage", { version: VERSION })), 0;
+    if (values.version) return ctx.print(tandaiVersion()), 0;
+    if (!command || values.help) return ctx.print(ctx.t("cli.usage", { version: tandaiVersion() })), 0;
     const run = commands[command];
     if (!run) throw new TandaiError("cli.errors.unknownCommand", { command });
     const status = (await run(ctx, rest, values)) ?? 0;

@@ -3,7 +3,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogues, LANGUAGES } from "../../shared/i18n/catalogues.js";
-import { SLOW, succeeds } from "./runCli.js";
+import { SLOW, succeeds, tandai } from "./runCli.js";
 import { useTempDirs } from "./tempDirs.js";
 
 const temp = useTempDirs();
@@ -126,5 +126,12 @@ describe("tandai start-up", () => {
     for (const language of LANGUAGES) {
       expect(JSON.parse(await readFile(`dist/cli-i18n-${language}.json`, "utf8")), language).toEqual(catalogues[language]);
     }
+  });
+
+  it("prints the version from package.json, which it reads only when asked (--version, the usage)", async () => {
+    const home = join(await temp(), "home");
+    const { version } = JSON.parse(await readFile("package.json", "utf8")) as { version: string };
+    expect((await tandai(["--version"], home)).stdout).toBe(`${version}\n`);
+    expect((await tandai(["--help"], home)).stdout).toContain(version);
   });
 });
