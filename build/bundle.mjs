@@ -139,6 +139,37 @@ ${getters.join("\n")}
  * require resolves the same names.
  */
 const LAZY_REQUIRE = 'let __cr; const require = function () { return (__cr ??= process.getBuiltinModule("node:module").createRequire(import.meta.url)).apply(this, arguments); };';
+/**
+ * Fewer, larger chunks on the way to the commands that run most (`tandai info`, `tandai code`).
+ * esbuild puts each module in a chunk by the set of entry points that reach it, and every import()
+ * is an entry: with twenty commands and the backend's own lazy imports, each reaching its own mix of
+ * the store, the model and the helpers, `tandai info` loaded some twenty chunk files, and resolving
+ * and linking each import of each of them cost more than compiling them. Here every module the CLI
+ * imports on demand is wrapped in a module that also imports `main.ts` and the hot commands' modules
+ * (project.ts, code.ts): everything those reach is then reached by every entry alike and falls into
+ * one chunk (one more for what main.ts shares with it). Nothing loads earlier than before — every
+ * import() runs after main.ts and a command's module are loaded, and nearly every command opens a
+ * project anyway; the commands' own packages (exceljs, docx, mammoth…) stay in their own chunks.
+ */
+const CLI_MAIN = path.resolve("electron/cli/main.ts");
+const CLI_HOT = [CLI_MAIN, ...["project.ts", "code.ts"].map((file) => path.resolve("electron/cli", file))];
+const fewerChunks = {
+  name: "fewer-cli-chunks",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, async ({ path: spec, kind, importer, resolveDir, pluginData }) => {
+      if (kind !== "dynamic-import" || pluginData === "unwrapped") return undefined;
+      const resolved = await build.resolve(spec, { kind, importer, resolveDir, pluginData: "unwrapped" });
+      // main.ts, imported by bin.ts, is the command table itself: `--version` must not load the store.
+      if (resolved.errors.length || resolved.external || resolved.path === CLI_MAIN || resolved.path.includes(`${path.sep}node_modules${path.sep}`)) return resolved;
+      return { path: resolved.path, namespace: "cli-lazy" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "cli-lazy" }, ({ path: file }) => ({
+      resolveDir: path.dirname(file),
+      loader: "ts",
+      contents: `${CLI_HOT.map((hot) => `import ${JSON.stringify(hot)};`).join("\n")}\nexport * from ${JSON.stringify(file)};\n`,
+    }));
+  },
+};
 const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, logLevel: "warning", external };
 
 const cliLanguages = await writeCatalogues();
@@ -152,7 +183,7 @@ const entries = [
   // Chunks stay beside cli.js, so `new URL("./electron/…", import.meta.url)` resolves as before.
   // Every command opens a project, so what that takes (zod, lowdb) is bundled in:
   // one file parsed, instead of Node resolving and reading a hundred of theirs at each start.
-  { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [zodOnFirstUse, builtinsThroughRequire, cataloguesAsData(cliLanguages)], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
+  { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [fewerChunks, zodOnFirstUse, builtinsThroughRequire, cataloguesAsData(cliLanguages)], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
   // The CLI's zod, required by the stand-in above on first use (English messages only).
   { stdin: { contents: 'export { z } from "zod";', resolveDir: process.cwd(), sourcefile: "cli-zod.ts" }, outfile: `dist/${ZOD_FILE}`, format: "cjs", plugins: [onlyEnglishZodLocales], external: [] },
   // Exports run on a worker thread of the app and of `tandai serve`.
