@@ -113,6 +113,10 @@ describe("tandai start-up", () => {
       const code = await files(["code", dir, ...CODE], "code.files", "id_ID.UTF-8");
       expect(catalogueReads(code)).toEqual(["read cli-i18n-id.json"]);
       expect(code).not.toContain("module cli-zod.cjs");
+      // What they share is one chunk (build/bundle.mjs, fewerChunks): 20 and 27 files were loaded before.
+      const modules = (lines: string[]) => lines.filter((line) => line.startsWith("module cli-") && line.endsWith(".js"));
+      expect(modules(info).length, info.join("\n")).toBeLessThanOrEqual(6);
+      expect(modules(code).length, code.join("\n")).toBeLessThanOrEqual(6);
       // --lang wins over the locale; --version speaks no language at all.
       expect(catalogueReads(await files(["info", dir, "--lang", "id"], "lang.files"))).toEqual(["read cli-i18n-id.json"]);
       expect(catalogueReads(await files(["--version"], "version.files"))).toEqual([]);
@@ -134,4 +138,15 @@ describe("tandai start-up", () => {
     expect((await tandai(["--version"], home)).stdout).toBe(`${version}\n`);
     expect((await tandai(["--help"], home)).stdout).toContain(version);
   });
+
+  it(
+    "codes as the coder named in the preferences, read while the project opens, and as --coder when given",
+    async () => {
+      const { dir, home } = await importedProject();
+      await writeFile(join(home, "preferences.json"), JSON.stringify({ preferences: { coderName: "Rani" }, recent: [] }));
+      expect((await succeeds(["code", dir, ...CODE], home)).coder).toBe("Rani");
+      expect((await succeeds(["code", dir, ...CODE, "--coder", "Budi"], home)).coder).toBe("Budi");
+    },
+    SLOW,
+  );
 });
