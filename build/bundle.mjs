@@ -86,24 +86,28 @@ const zodOnFirstUse = {
   },
 };
 /**
- * The CLI's catalogues as data: dist/cli-i18n-<language>.json, read and parsed (JSON.parse) the first
- * time a language is looked up. As a module, both languages' 190 kB of object literals were compiled
- * (or their code cache read) and evaluated by every command, `--version` included, though a command
- * speaks one language (≈ 5 ms of CPU of each call; parsing one JSON file is ≈ 1 ms). In the CLI
- * bundle, shared/i18n/catalogues.ts keeps its own code (LANGUAGES, languageFromLocale) and its
+ * The CLI's catalogues as data: dist/cli-i18n-<language>.tsv, one line per area (its name, a tab, its
+ * JSON), read the first time a language is looked up and each area parsed the first time it is. As a
+ * module, both languages' 190 kB of object literals were compiled (or their code cache read) and
+ * evaluated by every command, `--version` included, though a command speaks one language and reads
+ * a few areas (≈ 5 ms of CPU of each call; parsing a whole language's JSON was still ≈ 1 ms). In the
+ * CLI bundle, shared/i18n/catalogues.ts keeps its own code (LANGUAGES, languageFromLocale) and its
  * `catalogues` becomes an object whose language getters read those files; the files are the very
  * catalogues, evaluated here at build time (tests/electron/cliStartup.test.ts compares them).
  */
 const CATALOGUES = path.resolve("shared/i18n/catalogues.ts");
-const catalogueFile = (language) => `cli-i18n-${language}.json`;
+const catalogueFile = (language) => `cli-i18n-${language}.tsv`;
 async function writeCatalogues() {
   const built = await build({ entryPoints: [CATALOGUES], bundle: true, format: "esm", platform: "neutral", write: false, logLevel: "warning" });
   const { catalogues } = await import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString("base64")}`);
   mkdirSync("dist", { recursive: true });
   for (const [language, catalogue] of Object.entries(catalogues)) {
-    const json = JSON.stringify(catalogue);
-    if (!isDeepStrictEqual(JSON.parse(json), catalogue)) throw new Error(`shared/i18n: the ${language} catalogue holds something JSON cannot carry (only strings and objects belong there)`);
-    writeFileSync(`dist/${catalogueFile(language)}`, json);
+    const lines = Object.entries(catalogue).map(([area, entries]) => {
+      const json = JSON.stringify(entries);
+      if (!/^\w+$/.test(area) || !isDeepStrictEqual(JSON.parse(json), entries)) throw new Error(`shared/i18n: the ${language} catalogue's area "${area}" is not a plain name holding strings and objects`);
+      return `${area}\t${json}\n`;
+    });
+    writeFileSync(`dist/${catalogueFile(language)}`, lines.join(""));
   }
   return Object.keys(catalogues);
 }
@@ -122,7 +126,16 @@ const cataloguesAsData = (languages) => ({
         contents: `${renamed}
 const loaded: Record<string, any> = {};
 // The chunk's require() (the banner's) and import.meta.url: the files sit beside the chunks, in dist/.
-const read = (name: string) => JSON.parse(require("node:fs").readFileSync(new URL(name, import.meta.url), "utf8"));
+function read(name: string) {
+  const areas: Record<string, unknown> = {};
+  for (const line of require("node:fs").readFileSync(new URL(name, import.meta.url), "utf8").split("\\n")) {
+    const tab = line.indexOf("\\t");
+    if (tab < 0) continue;
+    let entries: unknown;
+    Object.defineProperty(areas, line.slice(0, tab), { enumerable: true, get: () => (entries ??= JSON.parse(line.slice(tab + 1))) });
+  }
+  return areas;
+}
 export const catalogues = {
 ${getters.join("\n")}
 } as typeof catalogueModules;

@@ -21,8 +21,8 @@ function importedFiles(file: string, seen = new Set<string>()): Set<string> {
   seen.add(file);
   // Chunks by import, zod's own CommonJS file by require() (its stand-in's first use), the
   // catalogues by name (data files read on first use): every "./cli-…" the bundle names.
-  const text = file.endsWith(".json") ? "" : readFileSync(file, "utf8");
-  for (const [, next] of text.matchAll(/"\.\/(cli-[^"]+\.(?:c?js|json))"/g)) importedFiles(`dist/${next}`, seen);
+  const text = file.endsWith(".tsv") ? "" : readFileSync(file, "utf8");
+  for (const [, next] of text.matchAll(/"\.\/(cli-[^"]+\.(?:c?js|tsv))"/g)) importedFiles(`dist/${next}`, seen);
   return seen;
 }
 
@@ -31,7 +31,7 @@ describe("the packaged CLI", () => {
     const files = [...importedFiles("dist/cli.js")];
     expect(files.length).toBeGreaterThan(5); // the commands are chunks of their own
     expect(files).toContain("dist/cli-zod.cjs"); // zod, outside every chunk (build/bundle.mjs)
-    expect(files).toEqual(expect.arrayContaining(["dist/cli-i18n-en.json", "dist/cli-i18n-id.json"]));
+    expect(files).toEqual(expect.arrayContaining(["dist/cli-i18n-en.tsv", "dist/cli-i18n-id.tsv"]));
     expect(files.filter((file) => !included.some((glob) => glob.test(file)))).toEqual([]);
   });
 });

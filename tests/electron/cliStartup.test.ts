@@ -1,8 +1,11 @@
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { catalogues, LANGUAGES } from "../../shared/i18n/catalogues.js";
+import type { translate } from "../../shared/i18n/translate.js";
 import { SLOW, succeeds, tandai } from "./runCli.js";
 import { useTempDirs } from "./tempDirs.js";
 
@@ -29,7 +32,7 @@ process.on("exit", () => appendFileSync(process.env.TANDAI_TEST_LOADED, globalTh
 
 /**
  * Logs the CLI's own files in dist/ the process loads as modules (import or require) or reads with
- * fs.readFileSync (the catalogues, which are data): "module cli-zod.cjs", "read cli-i18n-en.json".
+ * fs.readFileSync (the catalogues, which are data): "module cli-zod.cjs", "read cli-i18n-en.tsv".
  */
 const distFiles = `data:text/javascript,${encodeURIComponent(`
 import { registerHooks } from "node:module";
@@ -108,17 +111,17 @@ describe("tandai start-up", () => {
       const files = (args: string[], log: string, lang?: string) => withHook(distFiles, args, home, join(root, log), lang);
       const catalogueReads = (lines: string[]) => lines.filter((line) => line.startsWith("read cli-i18n-"));
       const info = await files(["info", dir], "info.files");
-      expect(catalogueReads(info)).toEqual(["read cli-i18n-en.json"]);
+      expect(catalogueReads(info)).toEqual(["read cli-i18n-en.tsv"]);
       expect(info).not.toContain("module cli-zod.cjs");
       const code = await files(["code", dir, ...CODE], "code.files", "id_ID.UTF-8");
-      expect(catalogueReads(code)).toEqual(["read cli-i18n-id.json"]);
+      expect(catalogueReads(code)).toEqual(["read cli-i18n-id.tsv"]);
       expect(code).not.toContain("module cli-zod.cjs");
       // What they share is one chunk (build/bundle.mjs, fewerChunks): 20 and 27 files were loaded before.
       const modules = (lines: string[]) => lines.filter((line) => line.startsWith("module cli-") && line.endsWith(".js"));
       expect(modules(info).length, info.join("\n")).toBeLessThanOrEqual(6);
       expect(modules(code).length, code.join("\n")).toBeLessThanOrEqual(6);
       // --lang wins over the locale; --version speaks no language at all.
-      expect(catalogueReads(await files(["info", dir, "--lang", "id"], "lang.files"))).toEqual(["read cli-i18n-id.json"]);
+      expect(catalogueReads(await files(["info", dir, "--lang", "id"], "lang.files"))).toEqual(["read cli-i18n-id.tsv"]);
       expect(catalogueReads(await files(["--version"], "version.files"))).toEqual([]);
       // The same log does see zod's file where a schema is built (a new project's state is checked).
       expect(await files(["new", join(root, "another")], "new.files")).toContain("module cli-zod.cjs");
@@ -126,9 +129,19 @@ describe("tandai start-up", () => {
     SLOW,
   );
 
-  it("ships catalogues that are the catalogues (dist/cli-i18n-<language>.json, written by build/bundle.mjs)", async () => {
+  it("ships catalogues that are the catalogues (dist/cli-i18n-<language>.tsv, written and read as build/bundle.mjs says)", async () => {
+    // The bundle's own translate(), from the chunk that names the files: every string of both catalogues reads back as it is.
+    const chunk = (await readdir("dist")).filter((file) => /^cli-chunk-.*\.js$/.test(file)).find((file) => readFileSync(join("dist", file), "utf8").includes('"./cli-i18n-en.tsv"'));
+    expect(chunk).toBeDefined();
+    const exported = Object.values(await import(pathToFileURL(join(process.cwd(), "dist", chunk!)).href)) as unknown[];
+    const bundledTranslate = exported.find((value) => typeof value === "function" && /^translate\d*$/.test(value.name)) as typeof translate;
+    expect(bundledTranslate).toBeDefined();
+    const leaves = (node: unknown, key: string): [string, string][] =>
+      typeof node === "string" ? [[key, node]] : Object.entries(node as object).flatMap(([name, child]) => leaves(child, key ? `${key}.${name}` : name));
     for (const language of LANGUAGES) {
-      expect(JSON.parse(await readFile(`dist/cli-i18n-${language}.json`, "utf8")), language).toEqual(catalogues[language]);
+      const strings = leaves(catalogues[language], "");
+      expect(strings.length).toBeGreaterThan(1000);
+      for (const [key, text] of strings) expect(bundledTranslate(language, key), `${language} ${key}`).toBe(text);
     }
   });
 
