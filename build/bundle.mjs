@@ -176,11 +176,15 @@ const fewerChunks = {
       if (resolved.errors.length || resolved.external || resolved.path === CLI_MAIN || resolved.path.includes(`${path.sep}node_modules${path.sep}`)) return resolved;
       return { path: resolved.path, namespace: "cli-lazy" };
     });
-    build.onLoad({ filter: /.*/, namespace: "cli-lazy" }, ({ path: file }) => ({
-      resolveDir: path.dirname(file),
-      loader: "ts",
-      contents: `${CLI_HOT.map((hot) => `import ${JSON.stringify(hot)};`).join("\n")}\nexport * from ${JSON.stringify(file)};\n`,
-    }));
+    build.onLoad({ filter: /.*/, namespace: "cli-lazy" }, ({ path: file }) => {
+      // `export *` passes on named exports only; every module we import lazily has only those.
+      if (/^export default\b/m.test(readFileSync(file, "utf8"))) throw new Error(`${file}: imported lazily by the CLI, so it needs named exports only (build/bundle.mjs, fewerChunks)`);
+      return {
+        resolveDir: path.dirname(file),
+        loader: "ts",
+        contents: `${CLI_HOT.map((hot) => `import ${JSON.stringify(hot)};`).join("\n")}\nexport * from ${JSON.stringify(file)};\n`,
+      };
+    });
   },
 };
 const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, logLevel: "warning", external };
