@@ -116,7 +116,7 @@ describe("tandai start-up", () => {
       const code = await files(["code", dir, ...CODE], "code.files", "id_ID.UTF-8");
       expect(catalogueReads(code)).toEqual(["read cli-i18n-id.tsv"]);
       expect(code).not.toContain("module cli-zod.cjs");
-      // What they share is one chunk (build/bundle.mjs, fewerChunks): 20 and 27 files were loaded before.
+      // What they share is one chunk (build/bundle.mjs, fewerChunks): 18 and 26 modules were loaded before.
       const modules = (lines: string[]) => lines.filter((line) => line.startsWith("module cli-") && line.endsWith(".js"));
       expect(modules(info).length, info.join("\n")).toBeLessThanOrEqual(6);
       expect(modules(code).length, code.join("\n")).toBeLessThanOrEqual(6);
