@@ -189,6 +189,9 @@ const fewerChunks = {
 };
 const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, logLevel: "warning", external };
 
+// Chunks of earlier builds have other hashes (and earlier catalogue files other names): drop them so
+// dist/ holds only what cli.js names. Before the catalogues are written.
+if (existsSync("dist")) for (const file of readdirSync("dist")) if (/^cli-.*\.(js|cjs|tsv|json)(\.map)?$/.test(file)) rmSync(`dist/${file}`);
 const cliLanguages = await writeCatalogues();
 
 const entries = [
@@ -213,8 +216,6 @@ const entries = [
   { entryPoints: ["tests/soak/run.ts"], outfile: "dist/soak/run.js", format: "esm", packages: "external" },
 ];
 
-// Chunks of earlier builds have other hashes: drop them so dist/ holds only what cli.js imports.
-if (existsSync("dist")) for (const file of readdirSync("dist")) if (/^cli-.*\.js(\.map)?$/.test(file)) rmSync(`dist/${file}`);
 
 await Promise.all(
   entries
