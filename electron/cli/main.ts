@@ -5,6 +5,7 @@ import { TandaiError, toErrorPayload } from "../../shared/errors.js";
 import { languageFromLocale, LANGUAGES, type Language } from "../../shared/i18n/catalogues.js";
 import { translate } from "../../shared/i18n/translate.js";
 import type { CliContext } from "./context.js";
+import { writeOut } from "./output.js";
 import { tandaiVersion } from "./version.js";
 import { takeWarnings } from "./warnings.js";
 
@@ -120,8 +121,8 @@ export async function runCli(argv: string[]): Promise<number> {
       language,
       json,
       t: (key, params) => translate(language, key, params),
-      print: (text) => process.stdout.write(`${text}\n`),
-      printError: (text) => process.stderr.write(`tandai: ${text}\n`),
+      print: (text) => writeOut(1, `${text}\n`),
+      printError: (text) => writeOut(2, `tandai: ${text}\n`),
     };
     const [command, ...rest] = positionals;
     if (values.version) return ctx.print(tandaiVersion()), 0;
@@ -137,8 +138,8 @@ export async function runCli(argv: string[]): Promise<number> {
         ? { code: "cli.errors.badOption", params: { detail: error.message } }
         : toErrorPayload(error);
     const message = translate(language, payload.code, payload.params);
-    if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { ...payload, message } })}\n`);
-    process.stderr.write(`tandai: ${message}\n`);
+    if (json) writeOut(1, `${JSON.stringify({ ok: false, error: { ...payload, message } })}\n`);
+    writeOut(2, `tandai: ${message}\n`);
     return 1;
   }
 }
