@@ -74,7 +74,7 @@ export function benchCli(): string {
       const cpuBare = cpuPerCall(["-e", "0"], env);
       const cpuCommand = cpuPerCall(args, env);
       rows.push(
-        `| ${name} | ${b.toFixed(0)} ms | ${c.toFixed(0)} ms | ${(c / b).toFixed(2)}× | ${(fastest(command) / fastest(bare)).toFixed(2)}× | ${cpuBare.toFixed(1)} / ${cpuCommand.toFixed(1)} ms | ${(cpuCommand / cpuBare).toFixed(2)}× |`,
+        `| ${name} | ${b.toFixed(0)} ms | ${c.toFixed(0)} ms | ${(c / b).toFixed(2)}× | ${(fastest(command) / fastest(bare)).toFixed(2)}× | ${Number.isNaN(cpuCommand) ? "— (no sh)" : `${cpuBare.toFixed(1)} / ${cpuCommand.toFixed(1)} ms`} | ${Number.isNaN(cpuCommand) ? "—" : `${(cpuCommand / cpuBare).toFixed(2)}×`} |`,
       );
     }
     return rows.join("\n");
