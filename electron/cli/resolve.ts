@@ -1,4 +1,10 @@
-import { findCase, findDocumentGroup, sortedGroups, TandaiError, type CaseId, type DocumentGroupId, type Framework, type ProjectState } from "../../shared/index.js";
+// Direct imports, not the shared/ barrel, which builds schemas (and so loads zod) as it loads.
+import { findCase } from "../../shared/cases/cases.js";
+import { findDocumentGroup, sortedGroups } from "../../shared/documents/documents.js";
+import { TandaiError } from "../../shared/errors.js";
+import type { Framework } from "../../shared/frameworks/model.js";
+import type { CaseId, DocumentGroupId } from "../../shared/model/ids.js";
+import type { ProjectState } from "../../shared/model/project.js";
 
 /** The frameworks named by `--framework` (all of the project's when none), or an error listing the valid ids. */
 export function frameworksByIds(state: ProjectState, ids: readonly string[] | undefined): Framework[] {

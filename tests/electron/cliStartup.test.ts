@@ -92,12 +92,17 @@ describe("tandai start-up", () => {
   );
 
   it(
-    "evaluates no zod for `tandai info` and `tandai code` (a valid project, document and coding need no schema built), and does for `tandai new`",
+    "evaluates no zod for `tandai info`, `code`, `doc list`, `backups` and `indicators` (a valid project, document and coding need no schema built), and does for `tandai new`",
     async () => {
       const { root, dir, home } = await importedProject();
       const zodLoaded = async (args: string[], log: string) => (await withHook(zodAtExit, args, home, log)).join("\n");
       expect(await zodLoaded(["info", dir], join(root, "info.zod"))).toBe("no zod");
       expect(await zodLoaded(["code", dir, ...CODE], join(root, "code.zod"))).toBe("no zod");
+      // Nor do the other commands that read or change a project without a file to import or export
+      // (they import what they use, not the shared/ barrel, whose modules build schemas as they load).
+      expect(await zodLoaded(["doc", "list", dir], join(root, "doc.zod"))).toBe("no zod");
+      expect(await zodLoaded(["backups", dir], join(root, "backups.zod"))).toBe("no zod");
+      expect(await zodLoaded(["indicators", dir], join(root, "indicators.zod"))).toBe("no zod");
       // The detector does see zod where a schema is built: a new project's state is checked by it.
       expect(await zodLoaded(["new", join(root, "another")], join(root, "new.zod"))).toBe("zod");
     },
