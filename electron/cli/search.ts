@@ -2,12 +2,10 @@ import {
   AUTOCODE_UNITS,
   AutocodeRequest,
   findCase,
-  findCodes,
   SEARCH_SORTS,
   SearchRequest,
   TandaiError,
   type AutocodeUnit,
-  type CodeId,
   type ProjectState,
   type SearchHit,
 } from "../../shared/index.js";
@@ -17,7 +15,7 @@ import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
 import { cliBackend } from "./backend.js";
 import { requireDir } from "./project.js";
-import { groupsByNames } from "./resolve.js";
+import { existingCode, groupsByNames } from "./resolve.js";
 
 export function requireQuery(command: string, query: string | undefined): string {
   if (query === undefined) throw new TandaiError("search.errors.missingQuery", { command });
@@ -27,16 +25,6 @@ export function requireQuery(command: string, query: string | undefined): string
 function oneOf<T extends string>(option: string, value: string, valid: readonly T[]): T {
   if (!(valid as readonly string[]).includes(value)) throw new TandaiError(option === "--unit" ? "search.errors.badUnit" : "search.errors.badSort", { value, valid: valid.join(", ") });
   return value as T;
-}
-
-/** A code given by path, name or linked indicator id, that must exist. */
-export function existingCode(state: ProjectState, text: string): CodeId {
-  const linked = resolveIndicatorCode(state, text);
-  if (linked) return linked;
-  const found = findCodes(state, text);
-  if (found.length > 1) throw new TandaiError("cli.errors.ambiguousCode", { code: text, count: found.length });
-  if (!found.length) throw new TandaiError("export.errors.unknownCode", { name: text });
-  return found[0]!.id;
 }
 
 /** The search request the options describe: scope by --doc, --case, --group, --within (codes), --uncoded, --speaker. */
