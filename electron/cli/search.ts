@@ -10,11 +10,11 @@ import {
   type SearchHit,
 } from "../../shared/index.js";
 import type { Backend } from "../backend/backend.js";
+import { SearchService } from "../search/service.js";
 import { findDocument, resolveIndicatorCode } from "./code.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
-import { cliBackend } from "./backend.js";
-import { requireDir } from "./project.js";
+import { requireDir, withProject } from "./project.js";
 import { existingCode, groupsByNames } from "./resolve.js";
 
 export function requireQuery(command: string, query: string | undefined): string {
@@ -52,8 +52,13 @@ export function searchRequestOf(state: ProjectState, query: string, values: CliV
   });
 }
 
-/** Opens the project in the app's own backend, waits for its search index, runs `work`, closes. */
+/**
+ * Opens the project in the app's own backend, waits for its search index, runs `work`, closes: for
+ * auto-coding, which applies its batch as the app does. The Backend (every importer and exporter
+ * with it) is imported here, not by the module, so that `tandai search` does not load it.
+ */
 export async function withSearch<T>(dir: string, work: (backend: Backend, state: ProjectState) => Promise<T>): Promise<T> {
+  const { cliBackend } = await import("./backend.js");
   const backend = await cliBackend();
   await backend.openProject({ dir });
   try {
@@ -70,8 +75,10 @@ const location = (ctx: CliContext, hit: SearchHit) =>
 export async function searchCommand(ctx: CliContext, [dirArg, queryArg]: string[], values: CliValues) {
   const dir = requireDir("search", dirArg);
   const query = requireQuery("search", queryArg);
-  await withSearch(dir, async (backend, state) => {
-    const result = await backend.search(searchRequestOf(state, query, values));
+  // Read only: the project's store and the search index over it, without the app's whole backend.
+  await withProject(dir, async (store) => {
+    const search = new SearchService(store);
+    const result = await search.search(searchRequestOf(store.state, query, values)).finally(() => search.close());
     if (ctx.json) {
       const hits = result.hits.map(({ documentId, document, start, end, text, before, after, location, speaker, codeIds }) => ({ documentId, document, start, end, text, before, after, location, speaker, codeIds }));
       return ctx.print(JSON.stringify({ ok: true, total: result.total, documents: result.documents, perDocument: result.perDocument, ...(result.truncated ? { truncated: true } : {}), hits }));

@@ -77,17 +77,18 @@ const CODE = ["--doc", "wawancara", "--quote", "Vietnam", "--code", "Ekonomi"];
 
 describe("tandai start-up", () => {
   it(
-    "loads no importer or exporter package for commands that use none (info, code, doc list, backups, agreement)",
+    "loads no importer or exporter package for commands that use none (info, code, doc list, backups, agreement, search)",
     async () => {
       const { root, dir, home } = await importedProject();
       const info = await withHook(hook, ["info", dir], home, join(root, "info.log"));
       const code = await withHook(hook, ["code", dir, ...CODE], home, join(root, "code.log"));
       expect(info.filter((name) => HEAVY.includes(name))).toEqual([]);
       expect(code.filter((name) => HEAVY.includes(name))).toEqual([]);
-      // Nor do the other commands that read a project and print: the documents, the backups, and
-      // agreement without --out (its export's packages load only for a file to write).
+      // Nor do the other commands that read a project and print: the documents, the backups,
+      // agreement without --out (its export's packages load only for a file to write), and search
+      // (the store and the search index, not the app's whole backend).
       for (const coder of ["Ayu", "Budi"]) await succeeds(["code", dir, ...CODE, "--coder", coder], home);
-      for (const args of [["doc", "list", dir], ["backups", dir], ["agreement", dir, "--coders", "Ayu,Budi"]]) {
+      for (const args of [["doc", "list", dir], ["backups", dir], ["agreement", dir, "--coders", "Ayu,Budi"], ["search", dir, "Vietnam"]]) {
         const loaded = await withHook(hook, args, home, join(root, `${args[0]}.log`));
         expect(loaded.filter((name) => HEAVY.includes(name)), args.join(" ")).toEqual([]);
       }
