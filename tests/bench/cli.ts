@@ -56,6 +56,9 @@ export function benchCli(): string {
       ["`tandai --version`", tandai("--version")],
       ["`tandai info`", tandai("info", project)],
       ["`tandai code` (one coding, durable)", tandai("code", project, "--doc", "wawancara", "--quote", "ASEAN", "--code", "Regionalisme")],
+      // Two more that neither import nor export: a listing, and a search (which indexes the document).
+      ["`tandai doc list`", tandai("doc", "list", project)],
+      ["`tandai search` (200 hits)", tandai("search", project, "ASEAN")],
     ];
     const rows = [
       "| command | bare `node -e 0` (median) | command (median) | ratio (budget ≤ 2×) | ratio of the fastest runs | CPU per call: bare / command | CPU ratio |",
