@@ -16,14 +16,11 @@ import {
   type ProjectState,
 } from "../../shared/index.js";
 import { agreementOf, checkAgreementRequest } from "../agreement/report.js";
-import { ParagraphIndex } from "../export/paragraphs.js";
-import { runExport } from "../export/run.js";
-import { checkTarget } from "../export/target.js";
 import { findDocument } from "./code.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
 import { requireDir, withProject } from "./project.js";
-import { existingCode } from "./search.js";
+import { existingCode } from "./resolve.js";
 
 /**
  * `--out FILE`: the report as the app's Export dialog writes it — one `ExportRequest` of kind
@@ -75,11 +72,13 @@ export async function agreementCommand(ctx: CliContext, [dirArg]: string[], valu
     // Validates the coders before any document is read; then reads only the documents compared.
     checkAgreementRequest(state, request);
     const out = values.out === undefined ? null : outOption(values.out, ctx.language, request);
-    if (out) await checkTarget(out.file);
+    // The export's modules (and the packages its formats use) only for --out.
+    const exporting = out && (await Promise.all([import("../export/target.js"), import("../export/run.js"), import("../export/paragraphs.js")]));
+    if (out && exporting) await exporting[0].checkTarget(out.file);
     const report = await agreementOf(store, request);
     const title = (id: DocumentId) => state.documents[id]!.title;
     // The same path as the app's export (runExport), reading the compared documents again.
-    if (out) await runExport(store, out.request, out.file, { paragraphs: new ParagraphIndex() });
+    if (out && exporting) await exporting[1].runExport(store, out.request, out.file, { paragraphs: new exporting[2].ParagraphIndex() });
     if (ctx.json) {
       return ctx.print(
         JSON.stringify({

@@ -1,7 +1,7 @@
 import { userInfo } from "node:os";
 import { Backend } from "../backend/backend.js";
 import { defaultLocations, type BackendContext } from "../backend/context.js";
-import { VERSION } from "./version.js";
+import { tandaiVersion } from "./version.js";
 
 /**
  * The same backend the app uses, with the CLI user's home folder and preferences. `tandai serve`
@@ -12,5 +12,5 @@ export async function cliBackend(exportWorker?: URL, options: Pick<BackendContex
   // dist/cli.js parses imports on the worker bundled beside the app's main process (when run from
   // the source tree there is none, and imports run in-process).
   const importWorker = new URL("./electron/importWorker.mjs", import.meta.url);
-  return new Backend({ ...defaultLocations(), version: VERSION, transport: "web", systemLocale: process.env.LC_ALL || process.env.LANG, userName: userInfo().username, exportWorker, importWorker, ...options }).init();
+  return new Backend({ ...defaultLocations(), version: tandaiVersion(), transport: "web", systemLocale: process.env.LC_ALL || process.env.LANG, userName: userInfo().username, exportWorker, importWorker, ...options }).init();
 }

@@ -1,4 +1,5 @@
-import { TandaiError } from "../../shared/index.js";
+// Direct imports, not the shared/ barrel, which builds schemas (and so loads zod) as it loads.
+import { TandaiError } from "../../shared/errors.js";
 import { listBackups, restoreBackup } from "../store/index.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";

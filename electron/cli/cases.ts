@@ -1,4 +1,6 @@
-import { assignToCase, findCase, TandaiError } from "../../shared/index.js";
+// Direct imports, not the shared/ barrel, which builds schemas (and so loads zod) as it loads.
+import { assignToCase, findCase } from "../../shared/cases/cases.js";
+import { TandaiError } from "../../shared/errors.js";
 import { findDocument } from "./code.js";
 import { report, type CliContext } from "./context.js";
 import type { CliValues } from "./main.js";

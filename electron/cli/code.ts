@@ -30,8 +30,11 @@ export async function codeCommand(ctx: CliContext, [dirArg]: string[], values: C
   const occurrence = Number(values.occurrence ?? "1");
   if (!Number.isInteger(occurrence) || occurrence < 1) throw new TandaiError("cli.errors.badOccurrence", { value: values.occurrence ?? "" });
 
-  const coder = values.coder ?? (await cliCoderName());
+  // The coder's name is read from the preferences while the project opens (both wait on the disk).
+  const coderName = values.coder !== undefined ? Promise.resolve(values.coder) : cliCoderName();
+  coderName.catch(() => undefined); // awaited below; if the open fails first, its error is the one told
   await withProject(dir, async (store) => {
+    const coder = await coderName;
     const doc = findDocument(store.state, values.doc![0]!);
     const { start, end } = findQuote((await store.readDocumentContent(doc.id)).text, values.quote!, occurrence, doc.title);
     const now = new Date().toISOString();

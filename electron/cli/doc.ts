@@ -1,14 +1,9 @@
-import {
-  documentRemovalImpact,
-  findDocumentGroup,
-  groupsOfDocument,
-  newDocumentGroupId,
-  sortedDocuments,
-  TandaiError,
-  type DocumentGroupId,
-  type Operation,
-  type ProjectState,
-} from "../../shared/index.js";
+// Direct imports, not the shared/ barrel, which builds schemas (and so loads zod) as it loads.
+import { documentRemovalImpact, findDocumentGroup, groupsOfDocument, sortedDocuments } from "../../shared/documents/documents.js";
+import { TandaiError } from "../../shared/errors.js";
+import { newDocumentGroupId, type DocumentGroupId } from "../../shared/model/ids.js";
+import type { ProjectState } from "../../shared/model/project.js";
+import type { Operation } from "../../shared/ops/operation.js";
 import { findDocument } from "./code.js";
 import { report, type CliContext } from "./context.js";
 import type { CliValues } from "./main.js";

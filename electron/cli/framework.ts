@@ -1,21 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import {
-  codePath,
-  formatCodePath,
-  computeIndicators,
-  describeResult,
-  findIndicator,
-  Framework,
-  PATH_SEPARATOR,
-  TandaiError,
-  TEMPLATE_IDS,
-  addTemplateOps,
-  templateFramework,
-  verdictSentence,
-  type Operation,
-  type ProjectState,
-} from "../../shared/index.js";
+// Direct imports, not the shared/ barrel, which builds schemas (and so loads zod) as it loads.
+import { codePath, formatCodePath, PATH_SEPARATOR } from "../../shared/codebook/tree.js";
+import { TandaiError } from "../../shared/errors.js";
+import { computeIndicators } from "../../shared/frameworks/compute.js";
+import { findIndicator, Framework } from "../../shared/frameworks/model.js";
+import { addTemplateOps } from "../../shared/frameworks/template.js";
+import { TEMPLATE_IDS, templateFramework } from "../../shared/frameworks/templates.js";
+import { describeResult, verdictSentence } from "../../shared/frameworks/verdict.js";
+import type { ProjectState } from "../../shared/model/project.js";
+import type { Operation } from "../../shared/ops/operation.js";
 import { addCustomFrameworkOps, sameFramework } from "../../shared/frameworks/custom.js";
 import { report, type CliContext } from "./context.js";
 import type { CliValues } from "./main.js";

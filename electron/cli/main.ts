@@ -5,7 +5,8 @@ import { TandaiError, toErrorPayload } from "../../shared/errors.js";
 import { languageFromLocale, LANGUAGES, type Language } from "../../shared/i18n/catalogues.js";
 import { translate } from "../../shared/i18n/translate.js";
 import type { CliContext } from "./context.js";
-import { VERSION } from "./version.js";
+import { writeOut } from "./output.js";
+import { tandaiVersion } from "./version.js";
 import { takeWarnings } from "./warnings.js";
 
 const options = {
@@ -120,12 +121,12 @@ export async function runCli(argv: string[]): Promise<number> {
       language,
       json,
       t: (key, params) => translate(language, key, params),
-      print: (text) => process.stdout.write(`${text}\n`),
-      printError: (text) => process.stderr.write(`tandai: ${text}\n`),
+      print: (text) => writeOut(1, `${text}\n`),
+      printError: (text) => writeOut(2, `tandai: ${text}\n`),
     };
     const [command, ...rest] = positionals;
-    if (values.version) return ctx.print(VERSION), 0;
-    if (!command || values.help) return ctx.print(ctx.t("cli.usage", { version: VERSION })), 0;
+    if (values.version) return ctx.print(tandaiVersion()), 0;
+    if (!command || values.help) return ctx.print(ctx.t("cli.usage", { version: tandaiVersion() })), 0;
     const run = commands[command];
     if (!run) throw new TandaiError("cli.errors.unknownCommand", { command });
     const status = (await run(ctx, rest, values)) ?? 0;
@@ -137,8 +138,8 @@ export async function runCli(argv: string[]): Promise<number> {
         ? { code: "cli.errors.badOption", params: { detail: error.message } }
         : toErrorPayload(error);
     const message = translate(language, payload.code, payload.params);
-    if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { ...payload, message } })}\n`);
-    process.stderr.write(`tandai: ${message}\n`);
+    if (json) writeOut(1, `${JSON.stringify({ ok: false, error: { ...payload, message } })}\n`);
+    writeOut(2, `tandai: ${message}\n`);
     return 1;
   }
 }

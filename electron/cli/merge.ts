@@ -1,4 +1,7 @@
-import { batch, TandaiError, type MergeChoice } from "../../shared/index.js";
+// Direct imports, not the shared/ barrel, which builds schemas (and so loads zod) as it loads.
+import { TandaiError } from "../../shared/errors.js";
+import type { MergeChoice } from "../../shared/merge/plan.js";
+import { batch } from "../../shared/ops/operation.js";
 import { planCopyMerge, readCopy } from "../merge/copy.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";

@@ -5,7 +5,7 @@ import { readImportFile } from "../import/index.js";
 import { importRefiFile, planRefiFile, type RefiReader } from "../import/qdpx/index.js";
 import { ProjectImporter } from "../import/batch.js";
 import { report, type CliContext } from "./context.js";
-import { VERSION } from "./version.js";
+import { tandaiVersion } from "./version.js";
 import { checkTarget } from "../export/target.js";
 import { writeRefiExport } from "../export/qdpx/write.js";
 import type { CliValues } from "./main.js";
@@ -59,7 +59,7 @@ export async function refiExportCommand(ctx: CliContext, dir: string, format: "q
   const path = extname(out).toLowerCase() === `.${format}` ? resolve(out) : `${resolve(out)}.${format}`;
   await checkTarget(path);
   await withProject(dir, async (store) => {
-    const { bytes, counts } = await writeRefiExport(store, format, path, `Tandai ${VERSION}`);
+    const { bytes, counts } = await writeRefiExport(store, format, path, `Tandai ${tandaiVersion()}`);
     report(ctx, { path, format, bytes, ...counts }, ctx.t("refi.exported", { path, ...counts }));
   });
 }

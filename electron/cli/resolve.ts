@@ -1,4 +1,12 @@
-import { findCase, findDocumentGroup, sortedGroups, TandaiError, type CaseId, type DocumentGroupId, type Framework, type ProjectState } from "../../shared/index.js";
+// Direct imports, not the shared/ barrel, which builds schemas (and so loads zod) as it loads.
+import { findCase } from "../../shared/cases/cases.js";
+import { resolveIndicatorCode } from "../../shared/codebook/indicatorCode.js";
+import { findCodes } from "../../shared/codebook/tree.js";
+import { findDocumentGroup, sortedGroups } from "../../shared/documents/documents.js";
+import { TandaiError } from "../../shared/errors.js";
+import type { Framework } from "../../shared/frameworks/model.js";
+import type { CaseId, CodeId, DocumentGroupId } from "../../shared/model/ids.js";
+import type { ProjectState } from "../../shared/model/project.js";
 
 /** The frameworks named by `--framework` (all of the project's when none), or an error listing the valid ids. */
 export function frameworksByIds(state: ProjectState, ids: readonly string[] | undefined): Framework[] {
@@ -28,4 +36,14 @@ export function groupsByNames(state: ProjectState, names: readonly string[] | un
     if (!found) throw new TandaiError("documents.cli.noGroup", { name, valid: sortedGroups(state).map((g) => g.name).join(", ") || "–" });
     return found.id;
   });
+}
+
+/** A code given by path, name or linked indicator id, that must exist. */
+export function existingCode(state: ProjectState, text: string): CodeId {
+  const linked = resolveIndicatorCode(state, text);
+  if (linked) return linked;
+  const found = findCodes(state, text);
+  if (found.length > 1) throw new TandaiError("cli.errors.ambiguousCode", { code: text, count: found.length });
+  if (!found.length) throw new TandaiError("export.errors.unknownCode", { name: text });
+  return found[0]!.id;
 }

@@ -2,22 +2,20 @@ import {
   AUTOCODE_UNITS,
   AutocodeRequest,
   findCase,
-  findCodes,
   SEARCH_SORTS,
   SearchRequest,
   TandaiError,
   type AutocodeUnit,
-  type CodeId,
   type ProjectState,
   type SearchHit,
 } from "../../shared/index.js";
 import type { Backend } from "../backend/backend.js";
+import { SearchService } from "../search/service.js";
 import { findDocument, resolveIndicatorCode } from "./code.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
-import { cliBackend } from "./backend.js";
-import { requireDir } from "./project.js";
-import { groupsByNames } from "./resolve.js";
+import { requireDir, withProject } from "./project.js";
+import { existingCode, groupsByNames } from "./resolve.js";
 
 export function requireQuery(command: string, query: string | undefined): string {
   if (query === undefined) throw new TandaiError("search.errors.missingQuery", { command });
@@ -27,16 +25,6 @@ export function requireQuery(command: string, query: string | undefined): string
 function oneOf<T extends string>(option: string, value: string, valid: readonly T[]): T {
   if (!(valid as readonly string[]).includes(value)) throw new TandaiError(option === "--unit" ? "search.errors.badUnit" : "search.errors.badSort", { value, valid: valid.join(", ") });
   return value as T;
-}
-
-/** A code given by path, name or linked indicator id, that must exist. */
-export function existingCode(state: ProjectState, text: string): CodeId {
-  const linked = resolveIndicatorCode(state, text);
-  if (linked) return linked;
-  const found = findCodes(state, text);
-  if (found.length > 1) throw new TandaiError("cli.errors.ambiguousCode", { code: text, count: found.length });
-  if (!found.length) throw new TandaiError("export.errors.unknownCode", { name: text });
-  return found[0]!.id;
 }
 
 /** The search request the options describe: scope by --doc, --case, --group, --within (codes), --uncoded, --speaker. */
@@ -64,8 +52,13 @@ export function searchRequestOf(state: ProjectState, query: string, values: CliV
   });
 }
 
-/** Opens the project in the app's own backend, waits for its search index, runs `work`, closes. */
+/**
+ * Opens the project in the app's own backend, waits for its search index, runs `work`, closes: for
+ * auto-coding, which applies its batch as the app does. The Backend (every importer and exporter
+ * with it) is imported here, not by the module, so that `tandai search` does not load it.
+ */
 export async function withSearch<T>(dir: string, work: (backend: Backend, state: ProjectState) => Promise<T>): Promise<T> {
+  const { cliBackend } = await import("./backend.js");
   const backend = await cliBackend();
   await backend.openProject({ dir });
   try {
@@ -82,8 +75,10 @@ const location = (ctx: CliContext, hit: SearchHit) =>
 export async function searchCommand(ctx: CliContext, [dirArg, queryArg]: string[], values: CliValues) {
   const dir = requireDir("search", dirArg);
   const query = requireQuery("search", queryArg);
-  await withSearch(dir, async (backend, state) => {
-    const result = await backend.search(searchRequestOf(state, query, values));
+  // Read only: the project's store and the search index over it, without the app's whole backend.
+  await withProject(dir, async (store) => {
+    const search = new SearchService(store);
+    const result = await search.search(searchRequestOf(store.state, query, values)).finally(() => search.close());
     if (ctx.json) {
       const hits = result.hits.map(({ documentId, document, start, end, text, before, after, location, speaker, codeIds }) => ({ documentId, document, start, end, text, before, after, location, speaker, codeIds }));
       return ctx.print(JSON.stringify({ ok: true, total: result.total, documents: result.documents, perDocument: result.perDocument, ...(result.truncated ? { truncated: true } : {}), hits }));

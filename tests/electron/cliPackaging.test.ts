@@ -19,14 +19,19 @@ const included = readFileSync("build/electron-builder.yml", "utf8")
 function importedFiles(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
-  for (const [, next] of readFileSync(file, "utf8").matchAll(/(?:from|import\()\s*"\.\/(cli-[^"]+\.js)"/g)) importedFiles(`dist/${next}`, seen);
+  // Chunks by import, zod's own CommonJS file by require() (its stand-in's first use), the
+  // catalogues by name (data files read on first use): every "./cli-…" the bundle names.
+  const text = file.endsWith(".tsv") ? "" : readFileSync(file, "utf8");
+  for (const [, next] of text.matchAll(/"\.\/(cli-[^"]+\.(?:c?js|tsv))"/g)) importedFiles(`dist/${next}`, seen);
   return seen;
 }
 
 describe("the packaged CLI", () => {
-  it("includes every chunk dist/cli.js loads", () => {
+  it("includes every chunk and data file dist/cli.js loads", () => {
     const files = [...importedFiles("dist/cli.js")];
     expect(files.length).toBeGreaterThan(5); // the commands are chunks of their own
+    expect(files).toContain("dist/cli-zod.cjs"); // zod, outside every chunk (build/bundle.mjs)
+    expect(files).toEqual(expect.arrayContaining(["dist/cli-i18n-en.tsv", "dist/cli-i18n-id.tsv"]));
     expect(files.filter((file) => !included.some((glob) => glob.test(file)))).toEqual([]);
   });
 });

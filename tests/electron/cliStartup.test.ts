@@ -1,8 +1,12 @@
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { SLOW, succeeds } from "./runCli.js";
+import { catalogues, LANGUAGES } from "../../shared/i18n/catalogues.js";
+import type { translate } from "../../shared/i18n/translate.js";
+import { SLOW, succeeds, tandai } from "./runCli.js";
 import { useTempDirs } from "./tempDirs.js";
 
 const temp = useTempDirs();
@@ -26,10 +30,31 @@ const zodAtExit = `data:text/javascript,${encodeURIComponent(`
 import { appendFileSync } from "node:fs";
 process.on("exit", () => appendFileSync(process.env.TANDAI_TEST_LOADED, globalThis.__zod_globalRegistry ? "zod\\n" : "no zod\\n"));`)}`;
 
+/**
+ * Logs the CLI's own files in dist/ the process loads as modules (import or require) or reads with
+ * fs.readFileSync (the catalogues, which are data): "module cli-zod.cjs", "read cli-i18n-en.tsv".
+ */
+const distFiles = `data:text/javascript,${encodeURIComponent(`
+import { registerHooks } from "node:module";
+import fs from "node:fs";
+const log = (line) => fs.appendFileSync(process.env.TANDAI_TEST_LOADED, line + "\\n");
+const inDist = (file) => /[\\\\/]dist[\\\\/](cli-[^\\\\/]+)$/.exec(file)?.[1];
+registerHooks({ load(url, context, next) {
+  const name = inDist(url);
+  if (name) log("module " + name);
+  return next(url, context);
+} });
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (file, ...rest) {
+  const name = inDist(file instanceof URL ? file.pathname : String(file));
+  if (name) log("read " + name);
+  return readFileSync.call(this, file, ...rest);
+};`)}`;
+
 /** Runs the real CLI with a module hook installed before it starts; resolves to the lines the hook wrote. */
-function withHook(hookModule: string, args: string[], home: string, log: string): Promise<string[]> {
+function withHook(hookModule: string, args: string[], home: string, log: string, lang = "en_US.UTF-8"): Promise<string[]> {
   return new Promise((ok, fail) => {
-    execFile(process.execPath, ["--import", hookModule, "bin/tandai.js", ...args], { env: { ...process.env, TANDAI_HOME: home, LANG: "en_US.UTF-8", LC_ALL: "", TANDAI_TEST_LOADED: log } }, async (error, _stdout, stderr) => {
+    execFile(process.execPath, ["--import", hookModule, "bin/tandai.js", ...args], { env: { ...process.env, TANDAI_HOME: home, LANG: lang, LC_ALL: "", TANDAI_TEST_LOADED: log } }, async (error, _stdout, stderr) => {
       if (error) return fail(new Error(`${args.join(" ")}: ${stderr}`));
       ok((await readFile(log, "utf8").catch(() => "")).split("\n").filter(Boolean));
     });
@@ -52,13 +77,21 @@ const CODE = ["--doc", "wawancara", "--quote", "Vietnam", "--code", "Ekonomi"];
 
 describe("tandai start-up", () => {
   it(
-    "loads no importer or exporter package for commands that use none (info, code)",
+    "loads no importer or exporter package for commands that use none (info, code, doc list, backups, agreement, search)",
     async () => {
       const { root, dir, home } = await importedProject();
       const info = await withHook(hook, ["info", dir], home, join(root, "info.log"));
       const code = await withHook(hook, ["code", dir, ...CODE], home, join(root, "code.log"));
       expect(info.filter((name) => HEAVY.includes(name))).toEqual([]);
       expect(code.filter((name) => HEAVY.includes(name))).toEqual([]);
+      // Nor do the other commands that read a project and print: the documents, the backups,
+      // agreement without --out (its export's packages load only for a file to write), and search
+      // (the store and the search index, not the app's whole backend).
+      for (const coder of ["Ayu", "Budi"]) await succeeds(["code", dir, ...CODE, "--coder", coder], home);
+      for (const args of [["doc", "list", dir], ["backups", dir], ["agreement", dir, "--coders", "Ayu,Budi"], ["search", dir, "Vietnam"]]) {
+        const loaded = await withHook(hook, args, home, join(root, `${args[0]}.log`));
+        expect(loaded.filter((name) => HEAVY.includes(name)), args.join(" ")).toEqual([]);
+      }
       // The same hook does see packages when a command loads them: an export of the workbook.
       const exported = await withHook(hook, ["export", dir, "--format", "xlsx", "--out", join(root, "out.xlsx")], home, join(root, "export.log"));
       expect(exported).toContain("exceljs");
@@ -67,14 +100,78 @@ describe("tandai start-up", () => {
   );
 
   it(
-    "evaluates no zod for `tandai info` and `tandai code` (a valid project, document and coding need no schema built), and does for `tandai new`",
+    "evaluates no zod for `tandai info`, `code`, `doc list`, `backups` and `indicators` (a valid project, document and coding need no schema built), and does for `tandai new`",
     async () => {
       const { root, dir, home } = await importedProject();
       const zodLoaded = async (args: string[], log: string) => (await withHook(zodAtExit, args, home, log)).join("\n");
       expect(await zodLoaded(["info", dir], join(root, "info.zod"))).toBe("no zod");
       expect(await zodLoaded(["code", dir, ...CODE], join(root, "code.zod"))).toBe("no zod");
+      // Nor do the other commands that read or change a project without a file to import or export
+      // (they import what they use, not the shared/ barrel, whose modules build schemas as they load).
+      expect(await zodLoaded(["doc", "list", dir], join(root, "doc.zod"))).toBe("no zod");
+      expect(await zodLoaded(["backups", dir], join(root, "backups.zod"))).toBe("no zod");
+      expect(await zodLoaded(["indicators", dir], join(root, "indicators.zod"))).toBe("no zod");
       // The detector does see zod where a schema is built: a new project's state is checked by it.
       expect(await zodLoaded(["new", join(root, "another")], join(root, "new.zod"))).toBe("zod");
+    },
+    SLOW,
+  );
+
+  it(
+    "reads the catalogue of the language in use only, and loads zod's own file only where a schema is built",
+    async () => {
+      const { root, dir, home } = await importedProject();
+      const files = (args: string[], log: string, lang?: string) => withHook(distFiles, args, home, join(root, log), lang);
+      const catalogueReads = (lines: string[]) => lines.filter((line) => line.startsWith("read cli-i18n-"));
+      const info = await files(["info", dir], "info.files");
+      expect(catalogueReads(info)).toEqual(["read cli-i18n-en.tsv"]);
+      expect(info).not.toContain("module cli-zod.cjs");
+      const code = await files(["code", dir, ...CODE], "code.files", "id_ID.UTF-8");
+      expect(catalogueReads(code)).toEqual(["read cli-i18n-id.tsv"]);
+      expect(code).not.toContain("module cli-zod.cjs");
+      // What they share is one chunk (build/bundle.mjs, fewerChunks): 18 and 26 modules were loaded before.
+      const modules = (lines: string[]) => lines.filter((line) => line.startsWith("module cli-") && line.endsWith(".js"));
+      expect(modules(info).length, info.join("\n")).toBeLessThanOrEqual(6);
+      expect(modules(code).length, code.join("\n")).toBeLessThanOrEqual(6);
+      // --lang wins over the locale; --version speaks no language at all.
+      expect(catalogueReads(await files(["info", dir, "--lang", "id"], "lang.files"))).toEqual(["read cli-i18n-id.tsv"]);
+      expect(catalogueReads(await files(["--version"], "version.files"))).toEqual([]);
+      // The same log does see zod's file where a schema is built (a new project's state is checked).
+      expect(await files(["new", join(root, "another")], "new.files")).toContain("module cli-zod.cjs");
+    },
+    SLOW,
+  );
+
+  it("ships catalogues that are the catalogues (dist/cli-i18n-<language>.tsv, written and read as build/bundle.mjs says)", async () => {
+    // The bundle's own translate(), from the chunk that names the files: every string of both catalogues reads back as it is.
+    const chunk = (await readdir("dist")).filter((file) => /^cli-chunk-.*\.js$/.test(file)).find((file) => readFileSync(join("dist", file), "utf8").includes('"./cli-i18n-en.tsv"'));
+    expect(chunk).toBeDefined();
+    const exported = Object.values(await import(pathToFileURL(join(process.cwd(), "dist", chunk!)).href)) as unknown[];
+    const bundledTranslate = exported.find((value) => typeof value === "function" && /^translate\d*$/.test(value.name)) as typeof translate;
+    expect(bundledTranslate).toBeDefined();
+    const leaves = (node: unknown, key: string): [string, string][] =>
+      typeof node === "string" ? [[key, node]] : Object.entries(node as object).flatMap(([name, child]) => leaves(child, key ? `${key}.${name}` : name));
+    for (const language of LANGUAGES) {
+      const strings = leaves(catalogues[language], "");
+      expect(strings.length).toBeGreaterThan(1000);
+      for (const [key, text] of strings) expect(bundledTranslate(language, key), `${language} ${key}`).toBe(text);
+    }
+  });
+
+  it("prints the version from package.json, which it reads only when asked (--version, the usage)", async () => {
+    const home = join(await temp(), "home");
+    const { version } = JSON.parse(await readFile("package.json", "utf8")) as { version: string };
+    expect((await tandai(["--version"], home)).stdout).toBe(`${version}\n`);
+    expect((await tandai(["--help"], home)).stdout).toContain(version);
+  });
+
+  it(
+    "codes as the coder named in the preferences, read while the project opens, and as --coder when given",
+    async () => {
+      const { dir, home } = await importedProject();
+      await writeFile(join(home, "preferences.json"), JSON.stringify({ preferences: { coderName: "Rani" }, recent: [] }));
+      expect((await succeeds(["code", dir, ...CODE], home)).coder).toBe("Rani");
+      expect((await succeeds(["code", dir, ...CODE, "--coder", "Budi"], home)).coder).toBe("Budi");
     },
     SLOW,
   );
