@@ -24,6 +24,9 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
   // Charts are saved from the charts view; their export runs here and shows its progress in a corner.
   const chartExport = useExportJob();
 
+  // A project left (closed, or another opened) loads no more of its codings in the background.
+  useEffect(() => () => mirror?.stop(), [mirror]);
+
   const show = useCallback((open: OpenProject) => {
     setMirror(new ProjectMirror(open));
     setPhase("project");
@@ -51,7 +54,7 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
         if (next.language !== preferences.language) await changeLanguage(next.language);
         setPreferencesState(next);
       },
-      openProject: (dir) => run(() => api.openProject({ dir }), dir),
+      openProject: (dir) => run(() => api.openProject({ dir, firstScreen: true }), dir),
       createProject: (dir, name) => run(() => api.createProject({ dir, name })),
       openSample: () => run(() => api.openSampleProject({})),
       restoreBackup: (dir, file) => run(() => api.restoreBackup({ dir, file }), dir),
@@ -71,10 +74,10 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
   useEffect(() => {
     void (async () => {
       setInfo(await api.appInfo({}));
-      const current = await api.currentProject({});
+      const current = await api.currentProject({ firstScreen: true });
       if (current) return show(current);
       const [last] = await api.recentProjects({});
-      if (last) return run(() => api.openProject({ dir: last.dir }), last.dir);
+      if (last) return run(() => api.openProject({ dir: last.dir, firstScreen: true }), last.dir);
       return run(() => api.openSampleProject({}));
     })().catch((e: unknown) => {
       setError({ payload: toErrorPayload(e) });

@@ -40,6 +40,7 @@ import { ChangeLog } from "./changeLog.js";
 import { SettingsFile } from "./preferences.js";
 import type { AppTeam, TeamHost } from "./team.js";
 import { createSampleProject, sampleProjectDir } from "./sample.js";
+import { CodingsServer, firstScreenState } from "./openView.js";
 
 /**
  * The backend every transport serves: the Electron IPC handlers and the local web server both
@@ -66,6 +67,8 @@ export class Backend implements TandaiApi {
   private gate: Promise<unknown> = Promise.resolve();
   /** The open project's team sync, when it is shared with a team. */
   private team: AppTeam | null = null;
+  /** Serves the codings a first-screen open left out (issue 13's two-step open). */
+  private readonly codingsServer = new CodingsServer();
 
   constructor(private readonly context: BackendContext) {
     this.settings = new SettingsFile(context.home, context.systemLocale, context.userName);
@@ -106,13 +109,29 @@ export class Backend implements TandaiApi {
     return this.adopt(await createProject(dir, name));
   }
 
-  async currentProject(): Promise<OpenProject | null> {
-    return this.store ? this.snapshot(this.store) : null;
+  async currentProject(args: ArgsOf<"currentProject"> = {}): Promise<OpenProject | null> {
+    return this.store ? this.snapshot(this.store, args.firstScreen) : null;
   }
 
-  async openProject({ dir }: ArgsOf<"openProject">): Promise<OpenProject> {
-    if (this.store?.dir === dir) return this.snapshot(this.store);
-    return this.adopt(await openProject(dir));
+  async openProject({ dir, firstScreen }: ArgsOf<"openProject">): Promise<OpenProject> {
+    if (this.store?.dir === dir) return this.snapshot(this.store, firstScreen);
+    return this.adopt(await openProject(dir), firstScreen);
+  }
+
+  /**
+   * The codings of some documents with fresh counts, for a mirror opened with `firstScreen`. Waits
+   * for the store's check of the snapshot when its open did not (`checked`), so the whole set of
+   * codings is only ever served from a file found sound.
+   */
+  async codingsOf({ documents }: ArgsOf<"codingsOf">): Promise<ResultOf<"codingsOf">> {
+    const store = this.requireStore();
+    await (store as { checked?: Promise<void> }).checked;
+    if (this.store !== store) throw new TandaiError("errors.ipc.noProject");
+    const changes = this.changes;
+    return this.codingsServer.codingsOf(
+      { state: store.state, revision: changes.current, changesSince: (after) => changes.since(after)?.changes.map((change) => change.op) ?? null },
+      documents,
+    );
   }
 
   /** Opens the bilingual sample project, creating it on first use. */
@@ -153,6 +172,7 @@ export class Backend implements TandaiApi {
     this.store = null;
     this.history.clear();
     this.changes.reset();
+    this.codingsServer.reset();
     this.searchIndex?.close();
     this.searchIndex = null;
     await store?.close();
@@ -390,7 +410,7 @@ export class Backend implements TandaiApi {
     return this.store;
   }
 
-  private async adopt(store: DiskProjectStore): Promise<OpenProject> {
+  private async adopt(store: DiskProjectStore, firstScreen?: boolean): Promise<OpenProject> {
     await this.closeProject();
     this.store = store;
     const search = (this.searchIndex = new SearchService(store));
@@ -403,13 +423,15 @@ export class Backend implements TandaiApi {
       const indexing = setTimeout(() => void search.refresh().catch(() => {}), SEARCH_INDEX_DELAY_MS);
       indexing.unref?.();
     }
-    return this.snapshot(store);
+    return this.snapshot(store, firstScreen);
   }
 
-  private snapshot(store: DiskProjectStore): OpenProject {
+  /** The open project as the renderer's mirror starts from; `firstScreen`: one document's codings and the counts. */
+  private snapshot(store: DiskProjectStore, firstScreen?: boolean): OpenProject {
     const warnings = storeWarnings(store, 0);
     this.warned = store.warnings.length;
-    return { dir: store.dir, state: store.state, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, revision: this.changes.current, ...warnings };
+    const view = firstScreen ? firstScreenState(store.state) : { state: store.state };
+    return { dir: store.dir, ...view, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, revision: this.changes.current, ...warnings };
   }
 
   private applied(op: Operation | null): Applied {

@@ -48,6 +48,11 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
   const [caret, setCaret] = useState<{ selection: boolean; ids: CodingId[] } | null>(null);
   const [find, setFind] = useState<FindMatches | null>(null);
   const doc = state.documents[documentId]!;
+  // Opened before the background load reached it (issue 13's two-step open): its codings come first.
+  const loaded = index.isLoaded(documentId);
+  useEffect(() => {
+    if (!loaded) mirror.prioritise(documentId);
+  }, [mirror, documentId, loaded]);
 
   // New arrays only when the project changed, so the view diffs codings only then.
   const shownCoder = useShownCoder();
@@ -119,7 +124,7 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       <div className="document-header">
         <h2 data-testid="document-title">{doc.title}</h2>
         <span className="muted">
-          {t("app.document.meta", { count: codings.length, paragraphs: doc.blockCount })}
+          {loaded ? t("app.document.meta", { count: codings.length, paragraphs: doc.blockCount }) : t("loadingCodings.document")}
           {doc.pageCount ? ` · ${t("app.document.pages", { count: doc.pageCount })}` : ""}
         </span>
         <OnlyMineSwitch />
@@ -153,7 +158,8 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       </div>
       {content.status === "ready" && <FindBar content={content.content as DocumentContent} onChange={setFind} />}
       <div className="document-scroll" data-testid="document-scroll" data-document-view>
-        {content.status === "ready" && (
+        {content.status === "ready" && !loaded && <p className="empty" role="status" data-testid="document-codings-loading">{t("loadingCodings.document")}</p>}
+        {content.status === "ready" && loaded && (
           <DocumentView
             content={content.content as DocumentContent}
             codings={codings}

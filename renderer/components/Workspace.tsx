@@ -9,6 +9,7 @@ import { DocumentPane, type Focus } from "./DocumentPane.js";
 import { useRevealStep } from "./history/index.js";
 import { ImportDrop } from "./ImportDrop.js";
 import { IndicatorsPanel } from "./indicators/index.js";
+import { AllCodings } from "./loading/index.js";
 import { Splitter, Tabs, usePanelLayout } from "./layout/index.js";
 import { MemoEditor } from "./memo/index.js";
 import { RetrievalPanel } from "./RetrievalPanel.js";
@@ -89,7 +90,10 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
             </button>
           </div>
           {middle === "charts" ? (
-            <ChartsView onExport={onExport} />
+            // Charts, indicators and agreement count every coding: shown once all are loaded (issue 13).
+            <AllCodings>
+              <ChartsView onExport={onExport} />
+            </AllCodings>
           ) : documentId && state.documents[documentId] ? (
             <DocumentPane
               key={documentId}
@@ -115,9 +119,9 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
           >
             {tab === "code" && (codeId ? <CodeDetails codeId={codeId} /> : <p className="empty">{t("app.code.pick")}</p>)}
             {tab === "retrieve" && <RetrievalPanel codeId={codeId} onJump={jumpTo} />}
-            {tab === "indicators" && <IndicatorsPanel onJump={jumpTo} />}
+            {tab === "indicators" && <AllCodings><IndicatorsPanel onJump={jumpTo} /></AllCodings>}
             {tab === "search" && <SearchPanel onJump={jumpTo} similarTo={similarTo} />}
-            {tab === "agreement" && <AgreementPanel onJump={jumpTo} />}
+            {tab === "agreement" && <AllCodings><AgreementPanel onJump={jumpTo} /></AllCodings>}
             {tab === "memos" && (
               <div className="memo-stack">
                 <MemoEditor key="project" target={{ kind: "project" }} label={t("memo.title.project")} />

@@ -1,5 +1,18 @@
-import { applyOperation, CodingIndex, type Applied, type HistoryList, type HistoryStep, type OpDescription, type OpenProject, type Operation, type ProjectState } from "../../shared/index.js";
+import { applyOperation, CodingIndex, type Applied, type CodingsChunk, type DocumentId, type HistoryList, type HistoryStep, type OpDescription, type OpenProject, type Operation, type ProjectState, type TandaiApi } from "../../shared/index.js";
 import { api } from "../api/client.js";
+import { loadingOf, nextChunk, withinLoaded, type CodingsLoading } from "./partialCodings.js";
+
+/** How long after the first screen the rest of the codings start loading (its own requests go first). */
+const LOAD_DELAY_MS = 200;
+/** Tries of a background request that failed before the views are told. */
+const LOAD_TRIES = 3;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The index of what an open carries: every coding, or (a first-screen open) some documents' with the backend's counts. */
+function indexOf(open: OpenProject): CodingIndex {
+  return new CodingIndex(open.state, open.loaded && open.counts ? { loaded: open.loaded, counts: open.counts } : undefined);
+}
 
 export interface ProjectSnapshot {
   dir: string;
@@ -15,6 +28,8 @@ export interface ProjectSnapshot {
   version: number;
   /** Codings by document and by code, kept current with each operation. */
   index: CodingIndex;
+  /** Null when the state holds every coding; else how far the background load is (issue 13's two-step open). */
+  loading: CodingsLoading | null;
 }
 
 type Listener = () => void;
@@ -32,10 +47,91 @@ export class ProjectMirror {
   /** The latest revision the backend is known to have reached. */
   private wanted = 0;
   private catchingUp: Promise<void> | null = null;
+  /** Documents a view waits on, fetched before the rest. */
+  private readonly wantedDocuments: DocumentId[] = [];
+  /** An operation changed counts of codings not loaded: the next request asks for fresh ones first. */
+  private recount = false;
+  private loader: Promise<void> | null = null;
+  private loadFailure: unknown = null;
+  private stopped = false;
 
   constructor(open: OpenProject) {
-    this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, index: new CodingIndex(open.state) };
+    const index = indexOf(open);
+    this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, index, loading: loadingOf(index, null) };
     this.revision = open.revision ?? 0;
+    if (!index.complete) setTimeout(() => void this.loadAll(), LOAD_DELAY_MS);
+  }
+
+  /** Starts (or joins) the background load of the codings not held yet; resolves when it ends. */
+  loadAll(): Promise<void> {
+    if (this.snapshot.index.complete || this.stopped) return Promise.resolve();
+    this.loader ??= this.loadRest().finally(() => (this.loader = null));
+    return this.loader;
+  }
+
+  /** A view shows this document: its codings are fetched before the rest. */
+  prioritise(documentId: DocumentId): void {
+    if (this.snapshot.index.isLoaded(documentId)) return;
+    this.wantedDocuments.unshift(documentId);
+    void this.loadAll();
+  }
+
+  /** The project was closed or another opened: no more background requests for this one. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** What the mirror reads from the backend by itself (a test's mirror answers from its own backend). */
+  protected get remote(): Pick<TandaiApi, "codingsOf" | "changesSince" | "currentProject"> {
+    return api;
+  }
+
+  /**
+   * Asks for the codings not held, a chunk at a time, yielding between chunks so the views stay
+   * responsive. A chunk is taken only if it was answered at the revision the mirror is at: if the
+   * backend had moved on, the mirror first applies what it missed, then asks again.
+   */
+  private async loadRest(): Promise<void> {
+    let failures = 0;
+    let mismatches = 0;
+    while (!this.stopped && !this.snapshot.index.complete) {
+      const documents = this.recount ? [] : nextChunk(this.snapshot.index, this.wantedDocuments);
+      let chunk: CodingsChunk;
+      try {
+        chunk = await this.remote.codingsOf({ documents });
+        failures = 0;
+      } catch (error) {
+        if (++failures >= LOAD_TRIES) {
+          this.loadFailure = error;
+          this.publish(null);
+          return;
+        }
+        await pause(300 * failures);
+        continue;
+      }
+      if (this.stopped) return;
+      if (chunk.revision !== this.revision) {
+        if (chunk.revision > this.revision) {
+          this.follow(chunk.revision);
+          await this.catchingUp;
+        }
+        // Coding goes on while the chunks load: back off a little if it keeps outrunning them.
+        if (++mismatches > 3) await pause(Math.min(1000, 50 * mismatches));
+        continue;
+      }
+      mismatches = 0;
+      this.takeChunk(documents, chunk);
+      this.publish(null);
+      await pause(0);
+    }
+  }
+
+  private takeChunk(documents: DocumentId[], chunk: CodingsChunk): void {
+    const { state, index } = this.snapshot;
+    for (const coding of chunk.codings) state.codings[coding.id] = coding;
+    index.load(state, documents, chunk.codings, chunk.counts);
+    this.recount = false;
+    this.loadFailure = null;
   }
 
   get current(): ProjectSnapshot {
@@ -97,7 +193,7 @@ export class ProjectMirror {
     this.catchingUp ??= (async () => {
       try {
         while (this.revision < this.wanted) {
-          const since = await api.changesSince({ after: this.revision });
+          const since = await this.remote.changesSince({ after: this.revision });
           if (!since || since.changes.some((change, i) => change.revision !== this.revision + 1 + i)) return await this.reload();
           if (!since.changes.length) break;
           for (const change of since.changes) this.take(change.op);
@@ -113,22 +209,32 @@ export class ProjectMirror {
 
   /** Too much was missed to replay: the whole project again, as at open. */
   private async reload(): Promise<void> {
-    const open = await api.currentProject({});
+    const open = await this.remote.currentProject({ firstScreen: true });
     if (!open) return;
-    this.snapshot = { ...this.snapshot, state: open.state, index: new CodingIndex(open.state) };
+    this.snapshot = { ...this.snapshot, state: open.state, index: indexOf(open) };
     this.revision = this.wanted = open.revision ?? this.revision;
+    this.recount = false;
     this.publish(open);
+    void this.loadAll();
   }
 
   private take(op: Operation): void {
-    applyOperation(this.snapshot.state, op);
-    this.snapshot.index.update(this.snapshot.state, op);
+    const { state, index } = this.snapshot;
+    if (!index.complete) {
+      const part = withinLoaded(state, index, op);
+      this.recount ||= part.recount;
+      if (!part.op) return;
+      op = part.op;
+    }
+    applyOperation(state, op);
+    index.update(state, op);
   }
 
   /** A new version for the views, with the undo/redo state the backend reported (if any). */
   private publish(result: Pick<Applied, "canUndo" | "canRedo" | "nextUndo" | "nextRedo" | "step"> | null): void {
+    const loading = loadingOf(this.snapshot.index, this.loadFailure);
     if (!result) {
-      this.snapshot = { ...this.snapshot, version: this.snapshot.version + 1 };
+      this.snapshot = { ...this.snapshot, version: this.snapshot.version + 1, loading };
       for (const listener of this.listeners) listener();
       return;
     }
@@ -141,6 +247,7 @@ export class ProjectMirror {
       nextRedo: result.nextRedo ?? null,
       lastStep: result.step ? { ...result.step, version } : this.snapshot.lastStep,
       version,
+      loading,
     };
     for (const listener of this.listeners) listener();
   }
