@@ -102,6 +102,7 @@ export class CodingIndex implements Evidence {
     }
     this.setCounts(counts);
     for (const id of this.pendingDocuments.keys()) if (!state.documents[id]) this.pendingDocuments.delete(id);
+    if (this.complete) this.pendingCodes.clear();
   }
 
   /**
@@ -155,6 +156,8 @@ export class CodingIndex implements Evidence {
     const touched = touchedCodings(op);
     if (touched === "all") {
       for (const id of this.pendingDocuments.keys()) if (!state.documents[id]) this.pendingDocuments.delete(id);
+      // The last document not loaded is gone: every count is the index's now.
+      if (this.complete) this.pendingCodes.clear();
       return this.rebuild(state);
     }
     for (const id of touched) {
