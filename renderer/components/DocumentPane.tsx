@@ -124,7 +124,7 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       <div className="document-header">
         <h2 data-testid="document-title">{doc.title}</h2>
         <span className="muted">
-          {loaded ? t("app.document.meta", { count: codings.length, paragraphs: doc.blockCount }) : t("loadingCodings.document")}
+          {loaded && t("app.document.meta", { count: codings.length, paragraphs: doc.blockCount })}
           {doc.pageCount ? ` · ${t("app.document.pages", { count: doc.pageCount })}` : ""}
         </span>
         <OnlyMineSwitch />

@@ -30,7 +30,7 @@ const noExport = () => {};
  */
 export function Workspace({ onExport = noExport }: { onExport?: (request: ExportRequestInput) => void } = {}) {
   const { t } = useTranslation();
-  const { state } = useProject();
+  const { state, loading } = useProject();
   const [documentId, setDocumentId] = useState<DocumentId | null>(() => (Object.keys(state.documents)[0] as DocumentId | undefined) ?? null);
   const [codeId, setCodeId] = useState<CodeId | null>(null);
   const [focus, setFocus] = useState<Focus | null>(null);
@@ -71,6 +71,8 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
       <div
         className="workspace"
         data-testid="workspace"
+        // Whether every coding is in the renderer yet (issue 13's two-step open; the app benchmark waits on it).
+        data-codings={loading ? "loading" : "complete"}
         // Custom properties through the CSSOM, which the CSP allows (no style sheet is injected).
         style={{ "--left-width": `${panels.fitted.left}px`, "--right-width": `${panels.fitted.right}px` } as CSSProperties}
       >

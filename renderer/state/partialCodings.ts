@@ -60,15 +60,8 @@ export function withinLoaded(state: ProjectState, index: CodingIndex, op: Operat
   }
 }
 
-/**
- * The next documents to ask for: those a view is waiting on first (each alone, so it comes back
- * at once), else the pending ones in the state's order up to about CHUNK_CODINGS codings.
- */
-export function nextChunk(index: CodingIndex, wanted: DocumentId[]): DocumentId[] {
-  while (wanted.length) {
-    const first = wanted.shift()!;
-    if (!index.isLoaded(first)) return [first];
-  }
+/** The next documents to ask for: the pending ones in the state's order, up to about CHUNK_CODINGS codings. */
+export function nextChunk(index: CodingIndex): DocumentId[] {
   const chunk: DocumentId[] = [];
   let codings = 0;
   for (const id of index.pending()) {

@@ -47,8 +47,8 @@ export class ProjectMirror {
   /** The latest revision the backend is known to have reached. */
   private wanted = 0;
   private catchingUp: Promise<void> | null = null;
-  /** Documents a view waits on, fetched before the rest. */
-  private readonly wantedDocuments: DocumentId[] = [];
+  /** Documents a view waits on, asked for beside the background load (not behind its chunk in flight). */
+  private readonly wantedDocuments = new Set<DocumentId>();
   /** An operation changed counts of codings not loaded: the next request asks for fresh ones first. */
   private recount = false;
   private loader: Promise<void> | null = null;
@@ -69,10 +69,11 @@ export class ProjectMirror {
     return this.loader;
   }
 
-  /** A view shows this document: its codings are fetched before the rest. */
+  /** A view shows this document: its codings are asked for at once, alone, whatever the background load is doing. */
   prioritise(documentId: DocumentId): void {
-    if (this.snapshot.index.isLoaded(documentId)) return;
-    this.wantedDocuments.unshift(documentId);
+    if (this.stopped || this.snapshot.index.isLoaded(documentId) || this.wantedDocuments.has(documentId)) return;
+    this.wantedDocuments.add(documentId);
+    void this.fetchUntilTaken(() => (this.snapshot.index.isLoaded(documentId) ? null : [documentId])).finally(() => this.wantedDocuments.delete(documentId));
     void this.loadAll();
   }
 
@@ -91,11 +92,15 @@ export class ProjectMirror {
    * responsive. A chunk is taken only if it was answered at the revision the mirror is at: if the
    * backend had moved on, the mirror first applies what it missed, then asks again.
    */
-  private async loadRest(): Promise<void> {
+  private loadRest(): Promise<void> {
+    return this.fetchUntilTaken(() => (this.snapshot.index.complete ? null : this.recount ? [] : nextChunk(this.snapshot.index)));
+  }
+
+  /** Asks for `next()`'s documents until it says there are none left, taking each answer at the mirror's revision only. */
+  private async fetchUntilTaken(next: () => DocumentId[] | null): Promise<void> {
     let failures = 0;
     let mismatches = 0;
-    while (!this.stopped && !this.snapshot.index.complete) {
-      const documents = this.recount ? [] : nextChunk(this.snapshot.index, this.wantedDocuments);
+    for (let documents = next(); documents && !this.stopped; documents = next()) {
       let chunk: CodingsChunk;
       try {
         chunk = await this.remote.codingsOf({ documents });

@@ -25,6 +25,11 @@ export class Backend {
     return { op, revision: this.revision };
   }
 
+  /** Delivers the newest chunk held back. */
+  deliverLast(): void {
+    this.held.pop()?.();
+  }
+
   /** Delivers the oldest chunk held back; false when none is waiting. */
   deliver(): boolean {
     const next = this.held.shift();

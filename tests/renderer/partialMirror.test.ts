@@ -116,13 +116,18 @@ describe("the mirror of a first-screen open (issue 13's two-step open)", () => {
     mirror.stop();
   });
 
-  it("asks for a document a view waits on before the rest, alone", async () => {
+  it("asks for a document a view waits on at once, alone, beside the chunk in flight", async () => {
     const { backend, docs, mirror } = fixture();
     backend.holding = true;
+    void mirror.loadAll();
+    await Promise.resolve();
+    expect(backend.asked).toEqual([[docs[1]!.id, docs[2]!.id]]);
+    mirror.prioritise(docs[2]!.id);
     mirror.prioritise(docs[2]!.id);
     await Promise.resolve();
-    expect(backend.asked[0]).toEqual([docs[2]!.id]);
-    backend.deliver();
+    expect(backend.asked).toEqual([[docs[1]!.id, docs[2]!.id], [docs[2]!.id]]);
+    // The document's answer comes back first.
+    backend.deliverLast();
     await new Promise((r) => setTimeout(r, 0));
     expect(mirror.current.index.isLoaded(docs[2]!.id)).toBe(true);
     expect(mirror.current.index.isLoaded(docs[1]!.id)).toBe(false);

@@ -27,14 +27,14 @@ export function CodingsProgress({ loading, inline = false }: { loading: CodingsL
   if (loading.failed) {
     const error = toErrorPayload(loading.failed);
     return (
-      <Tag className="codings-loading failed" role="alert" data-testid="codings-loading-failed">
+      <Tag className={`codings-loading failed${inline ? "" : " empty"}`} role="alert" data-testid="codings-loading-failed">
         {t("loadingCodings.failed", { reason: t(error.code, error.params) })}
       </Tag>
     );
   }
   const percent = loading.total ? Math.floor((100 * loading.loaded) / loading.total) : 0;
   return (
-    <Tag className="codings-loading muted" role="status" data-testid="codings-loading" title={t("loadingCodings.progressHint", { loaded: loading.loaded, total: loading.total })}>
+    <Tag className={`codings-loading muted${inline ? "" : " empty"}`} role="status" data-testid="codings-loading" title={t("loadingCodings.progressHint", { loaded: loading.loaded, total: loading.total })}>
       {t("loadingCodings.progress", { percent })}
     </Tag>
   );
