@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   byCoder,
@@ -53,11 +53,19 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
   useEffect(() => {
     if (!loaded) mirror.prioritise(documentId);
   }, [mirror, documentId, loaded]);
+  // Drawn (the view's own effects ran first): the rest of the project's codings may load now.
+  const drawn = loaded && content.status === "ready";
+  useEffect(() => {
+    if (drawn) mirror.afterFirstScreen();
+  }, [mirror, drawn]);
 
   // New arrays only when the project changed, so the view diffs codings only then.
   const shownCoder = useShownCoder();
-  const codings = useMemo(() => byCoder(index.codingsOf(state, documentId), shownCoder), [state, index, version, documentId, shownCoder]);
-  const codes = useMemo(() => ({ ...state.codes }), [state, version]);
+  // Keyed on this document's version, not the project's: the background load of other documents'
+  // codings (issue 13), or coding elsewhere, does not make the view diff its codings again.
+  const documentVersion = index.documentVersion(documentId);
+  const codings = useMemo(() => byCoder(index.codingsOf(state, documentId), shownCoder), [state, index, documentVersion, documentId, shownCoder]);
+  const codes = useStableRecord(state.codes, version);
   // Keys 1–9 as the codebook shows them (pinned, then leaf codes in creation order: shared/codebook/keys.ts).
   const { bindings, byKey } = useCodeKeys();
 
@@ -194,4 +202,19 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       {clicked && <CodingPopover codingIds={clicked.ids} at={clicked.at} onClose={() => setClicked(null)} onSimilar={onSimilar} />}
     </div>
   );
+}
+
+/**
+ * A copy of `record` that stays the same object while none of its entries changed (operations
+ * replace a code's object when they change it), so a new project version that left the codes alone
+ * does not make the view redraw its highlights.
+ */
+function useStableRecord<T extends object>(record: Readonly<Record<string, T>>, version: number): Readonly<Record<string, T>> {
+  const kept = useRef<Readonly<Record<string, T>> | null>(null);
+  return useMemo(() => {
+    const before = kept.current;
+    const keys = Object.keys(record);
+    if (before && keys.length === Object.keys(before).length && keys.every((key) => before[key] === record[key])) return before;
+    return (kept.current = { ...record });
+  }, [record, version]);
 }

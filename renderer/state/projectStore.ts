@@ -2,8 +2,12 @@ import { applyOperation, CodingIndex, type Applied, type CodingsChunk, type Docu
 import { api } from "../api/client.js";
 import { loadingOf, nextChunk, withinLoaded, type CodingsLoading } from "./partialCodings.js";
 
-/** How long after the first screen the rest of the codings start loading (its own requests go first). */
-const LOAD_DELAY_MS = 200;
+/**
+ * The rest of the codings start loading once the first document is drawn (afterFirstScreen), so
+ * they do not compete with the first screen on a 2-core machine; at the latest this long after the
+ * open, for a first screen without a document.
+ */
+const LOAD_AT_LATEST_MS = 1_500;
 /** Tries of a background request that failed before the views are told. */
 const LOAD_TRIES = 3;
 
@@ -59,7 +63,18 @@ export class ProjectMirror {
     const index = indexOf(open);
     this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, index, loading: loadingOf(index, null) };
     this.revision = open.revision ?? 0;
-    if (!index.complete) setTimeout(() => void this.loadAll(), LOAD_DELAY_MS);
+    if (!index.complete) setTimeout(() => void this.loadAll(), LOAD_AT_LATEST_MS);
+  }
+
+  /**
+   * The first screen's document is mounted: the background load starts once the page is idle (its
+   * highlights drawn), so the first screen does not wait behind parsing and filing chunks.
+   */
+  afterFirstScreen(): void {
+    if (this.snapshot.index.complete || this.loader) return;
+    const start = () => void this.loadAll();
+    if (typeof requestIdleCallback === "function") requestIdleCallback(start, { timeout: LOAD_AT_LATEST_MS });
+    else setTimeout(start, 50);
   }
 
   /** Starts (or joins) the background load of the codings not held yet; resolves when it ends. */

@@ -1,7 +1,7 @@
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { toErrorPayload } from "../../../shared/index.js";
-import { useProject } from "../../state/context.js";
+import { useMirror, useProject } from "../../state/context.js";
 import type { CodingsLoading } from "../../state/partialCodings.js";
 
 /**
@@ -12,6 +12,12 @@ import type { CodingsLoading } from "../../state/partialCodings.js";
  */
 export function AllCodings({ children, inline = false }: { children: ReactNode; inline?: boolean }) {
   const { loading } = useProject();
+  const mirror = useMirror();
+  // Shown before the background load began (charts opened at once): it begins now.
+  const waiting = loading !== null;
+  useEffect(() => {
+    if (waiting) void mirror.loadAll();
+  }, [mirror, waiting]);
   if (!loading) return <>{children}</>;
   return <CodingsProgress loading={loading} inline={inline} />;
 }
