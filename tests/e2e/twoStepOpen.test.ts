@@ -77,6 +77,9 @@ describe("a large project opens on its first document while the rest of the codi
     await page.getByTestId("language").selectOption("en");
     await expect.poll(() => page.getByTestId("codings-loading").textContent()).toMatch(/^Loading codings… \d+ %$/);
     await screenshot(page, "two-step-open-loading-en-1366");
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(page, "two-step-open-loading-en-1024");
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByTestId("document-toggle").click();
   });
 
