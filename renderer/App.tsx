@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toErrorPayload, type AppInfo, type ErrorPayload, type OpenProject, type Preferences } from "../shared/index.js";
 import { api, onMenuCommand } from "./api/client.js";
@@ -25,10 +25,17 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
   const chartExport = useExportJob();
 
   // A project left (closed, or another opened) loads no more of its codings in the background.
-  useEffect(() => () => mirror?.stop(), [mirror]);
+  // Stopped here rather than in an effect's clean-up, which StrictMode runs once on every mount.
+  const shown = useRef<ProjectMirror | null>(null);
+  const leave = () => {
+    shown.current?.stop();
+    shown.current = null;
+  };
 
   const show = useCallback((open: OpenProject) => {
-    setMirror(new ProjectMirror(open));
+    leave();
+    shown.current = new ProjectMirror(open);
+    setMirror(shown.current);
     setPhase("project");
     setError(null);
   }, []);
@@ -62,6 +69,7 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
       joinTeam: (link, token, dir) => run(() => api.teamJoin({ link, token, dir })),
       async closeProject() {
         await api.closeProject({});
+        leave();
         setMirror(null);
         setPhase("welcome");
       },
