@@ -127,11 +127,7 @@ export class Backend implements TandaiApi {
     const store = this.requireStore();
     await (store as { checked?: Promise<void> }).checked;
     if (this.store !== store) throw new TandaiError("errors.ipc.noProject");
-    const changes = this.changes;
-    return this.codingsServer.codingsOf(
-      { state: store.state, revision: changes.current, changesSince: (after) => changes.since(after)?.changes.map((change) => change.op) ?? null },
-      documents,
-    );
+    return this.codingsServer.codingsOf({ state: store.state, revision: this.changes.current }, documents);
   }
 
   /** Opens the bilingual sample project, creating it on first use. */

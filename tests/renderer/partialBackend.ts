@@ -41,7 +41,7 @@ export class Backend {
     codingsOf: async ({ documents }) => {
       this.asked.push([...documents]);
       const answer: CodingsChunk = structuredClone(
-        this.server.codingsOf({ state: this.state, revision: this.revision, changesSince: (after) => this.changes.filter((c) => c.revision > after).map((c) => c.op) }, documents),
+        this.server.codingsOf({ state: this.state, revision: this.revision }, documents),
       );
       if (!this.holding) return answer;
       return new Promise((resolve) => this.held.push(() => resolve(answer)));
