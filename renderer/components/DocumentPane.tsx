@@ -20,6 +20,7 @@ import { useMirror, useProject } from "../state/context.js";
 import { useDocumentContent } from "../state/documents.js";
 import { OnlyMineSwitch, useShownCoder } from "./agreement/index.js";
 import { AttributesSection } from "./attributes/index.js";
+import { CodingsProgress } from "./loading/index.js";
 import { useCodeKeys } from "./codebook/index.js";
 import { CodePalette } from "./CodePalette.js";
 import { CodingPopover } from "./CodingPopover.js";
@@ -39,7 +40,7 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
   const { t } = useTranslation();
   const app = useApp();
   const mirror = useMirror();
-  const { state, version, index } = useProject();
+  const { state, version, index, loading } = useProject();
   const content = useDocumentContent(documentId);
   const [selection, setSelection] = useState<Range | null>(null);
   const [stance, setStance] = useState<Stance>("supports");
@@ -166,7 +167,7 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       </div>
       {content.status === "ready" && <FindBar content={content.content as DocumentContent} onChange={setFind} />}
       <div className="document-scroll" data-testid="document-scroll" data-document-view>
-        {content.status === "ready" && !loaded && <p className="empty" role="status" data-testid="document-codings-loading">{t("loadingCodings.document")}</p>}
+        {content.status === "ready" && !loaded && (loading?.failed ? <CodingsProgress loading={loading} /> : <p className="empty" role="status" data-testid="document-codings-loading">{t("loadingCodings.document")}</p>)}
         {content.status === "ready" && loaded && (
           <DocumentView
             content={content.content as DocumentContent}

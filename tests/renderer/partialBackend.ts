@@ -1,5 +1,5 @@
 import { CodingsServer, firstScreenState } from "../../electron/backend/openView.js";
-import { applyOperation, type Coding, type CodingsChunk, type DocumentId, type NumberedChange, type Operation, type ProjectState, type TandaiApi } from "../../shared/index.js";
+import { applyOperation, TandaiError, type Coding, type CodingsChunk, type DocumentId, type NumberedChange, type Operation, type ProjectState, type TandaiApi } from "../../shared/index.js";
 import { ProjectMirror } from "../../renderer/state/projectStore.js";
 import { code, coding, documentMeta, project } from "../shared/fixtures.js";
 
@@ -16,6 +16,8 @@ export class Backend {
   private readonly server = new CodingsServer();
   private readonly held: (() => void)[] = [];
   holding = false;
+  /** How many requests fail next (as when the backend refuses). */
+  failures = 0;
 
   constructor(readonly state: ProjectState) {}
 
@@ -40,6 +42,10 @@ export class Backend {
   remote: Pick<TandaiApi, "codingsOf" | "changesSince" | "currentProject"> = {
     codingsOf: async ({ documents }) => {
       this.asked.push([...documents]);
+      if (this.failures > 0) {
+        this.failures--;
+        throw new TandaiError("errors.ipc.noProject");
+      }
       const answer: CodingsChunk = structuredClone(
         this.server.codingsOf({ state: this.state, revision: this.revision }, documents),
       );

@@ -148,4 +148,16 @@ describe("the mirror of a first-screen open (issue 13's two-step open)", () => {
     expectLevel(mirror, backend);
     mirror.stop();
   });
+
+  it("says so when the rest cannot be loaded, and loads it when asked again", async () => {
+    const { backend, mirror } = fixture();
+    backend.failures = 3;
+    await mirror.loadAll();
+    expect(mirror.current.loading?.failed).toMatchObject({ code: "errors.ipc.noProject" });
+    expect(backend.asked).toHaveLength(3);
+    // A view that needs every coding asks again (AllCodings does on mount).
+    await mirror.loadAll();
+    expectLevel(mirror, backend);
+    mirror.stop();
+  });
 });
