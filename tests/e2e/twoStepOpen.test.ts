@@ -64,18 +64,18 @@ describe("a large project opens on its first document while the rest of the codi
     await page.goto(app.server.url);
     await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
     // The mirror asks for the rest; held, so the first screen is all it has.
-    await expect.poll(() => held.length).toBeGreaterThan(0);
+    await expect.poll(() => held.length, { timeout: 15_000 }).toBeGreaterThan(0);
     const rows = page.locator('[data-testid="document-row"] .count');
-    await expect.poll(() => rows.count()).toBe(DOCUMENTS);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(DOCUMENTS);
     expect(new Set(await rows.allTextContents())).toEqual(new Set([String(PER_DOCUMENT)]));
     expect(await codeCount(page, "Tema 1")).toBe(String(perCode(1)));
     // Charts need every coding: the progress, not a chart of the first document only.
     await page.getByTestId("charts-toggle").click();
-    await expect.poll(() => page.getByTestId("codings-loading").textContent()).toMatch(/^Memuat pengodean… \d+ %$/);
+    await expect.poll(() => page.getByTestId("codings-loading").textContent(), { timeout: 15_000 }).toMatch(/^Memuat pengodean… \d+ %$/);
     expect(await page.getByTestId("codings-loading").textContent()).toBe(`Memuat pengodean… ${Math.floor(100 / DOCUMENTS)} %`);
     await screenshot(page, "two-step-open-loading-id-1366");
     await page.getByTestId("language").selectOption("en");
-    await expect.poll(() => page.getByTestId("codings-loading").textContent()).toMatch(/^Loading codings… \d+ %$/);
+    await expect.poll(() => page.getByTestId("codings-loading").textContent(), { timeout: 15_000 }).toMatch(/^Loading codings… \d+ %$/);
     await screenshot(page, "two-step-open-loading-en-1366");
     await page.setViewportSize({ width: 1024, height: 768 });
     await screenshot(page, "two-step-open-loading-en-1024");
@@ -91,7 +91,7 @@ describe("a large project opens on its first document while the rest of the codi
     await page.locator('[data-testid="selection-bar"].active').waitFor();
     const key = await page.locator('[data-testid="quick-code"]:has-text("Tema 2") kbd').textContent();
     await page.keyboard.press(key!);
-    await expect.poll(() => codeCount(page, "Tema 2")).toBe(String(Number(before) + 1));
+    await expect.poll(() => codeCount(page, "Tema 2"), { timeout: 15_000 }).toBe(String(Number(before) + 1));
     expect(await view.count()).toBeGreaterThan(0);
   });
 
@@ -100,10 +100,10 @@ describe("a large project opens on its first document while the rest of the codi
     const last = page.locator('[data-testid="document-row"]').last();
     const id = await last.getAttribute("data-document-id");
     await last.click();
-    await expect.poll(() => page.getByTestId("document-codings-loading").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("document-codings-loading").count(), { timeout: 15_000 }).toBe(1);
     await screenshot(page, "two-step-open-document-loading-en-1366");
     // What the mirror asked for once the document was opened: that document alone.
-    await expect.poll(() => held.some((route) => JSON.stringify(route.request().postDataJSON()) === JSON.stringify({ documents: [id] }))).toBe(true);
+    await expect.poll(() => held.some((route) => JSON.stringify(route.request().postDataJSON()) === JSON.stringify({ documents: [id] })), { timeout: 15_000 }).toBe(true);
     holding = false;
     await release(page);
     await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
