@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toErrorPayload, type AppInfo, type ErrorPayload, type OpenProject, type Preferences } from "../shared/index.js";
 import { api, onMenuCommand } from "./api/client.js";
@@ -24,8 +24,25 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
   // Charts are saved from the charts view; their export runs here and shows its progress in a corner.
   const chartExport = useExportJob();
 
+  // A project left (closed, or another opened) loads no more of its codings in the background.
+  // Stopped here rather than in an effect's clean-up, which StrictMode runs once on every mount.
+  const shown = useRef<ProjectMirror | null>(null);
+  const leave = () => {
+    shown.current?.stop();
+    shown.current = null;
+  };
+
   const show = useCallback((open: OpenProject) => {
-    setMirror(new ProjectMirror(open));
+    leave();
+    // A snapshot found damaged after its first screen: back to the welcome screen with the recovery.
+    const refused = (e: unknown) => {
+      leave();
+      setMirror(null);
+      setPhase("welcome");
+      setError({ payload: toErrorPayload(e), dir: open.dir });
+    };
+    shown.current = new ProjectMirror(open, refused);
+    setMirror(shown.current);
     setPhase("project");
     setError(null);
   }, []);
@@ -51,7 +68,7 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
         if (next.language !== preferences.language) await changeLanguage(next.language);
         setPreferencesState(next);
       },
-      openProject: (dir) => run(() => api.openProject({ dir }), dir),
+      openProject: (dir) => run(() => api.openProject({ dir, firstScreen: true }), dir),
       createProject: (dir, name) => run(() => api.createProject({ dir, name })),
       openSample: () => run(() => api.openSampleProject({})),
       restoreBackup: (dir, file) => run(() => api.restoreBackup({ dir, file }), dir),
@@ -59,6 +76,7 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
       joinTeam: (link, token, dir) => run(() => api.teamJoin({ link, token, dir })),
       async closeProject() {
         await api.closeProject({});
+        leave();
         setMirror(null);
         setPhase("welcome");
       },
@@ -71,10 +89,10 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
   useEffect(() => {
     void (async () => {
       setInfo(await api.appInfo({}));
-      const current = await api.currentProject({});
+      const current = await api.currentProject({ firstScreen: true });
       if (current) return show(current);
       const [last] = await api.recentProjects({});
-      if (last) return run(() => api.openProject({ dir: last.dir }), last.dir);
+      if (last) return run(() => api.openProject({ dir: last.dir, firstScreen: true }), last.dir);
       return run(() => api.openSampleProject({}));
     })().catch((e: unknown) => {
       setError({ payload: toErrorPayload(e) });

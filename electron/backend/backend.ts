@@ -41,6 +41,7 @@ import { ChangeLog } from "./changeLog.js";
 import { SettingsFile } from "./preferences.js";
 import type { AppTeam, TeamHost } from "./team.js";
 import { createSampleProject, sampleProjectDir } from "./sample.js";
+import { CodingsServer, firstScreenState } from "./openView.js";
 
 /**
  * The backend every transport serves: the Electron IPC handlers and the local web server both
@@ -67,6 +68,8 @@ export class Backend implements TandaiApi {
   private gate: Promise<unknown> = Promise.resolve();
   /** The open project's team sync, when it is shared with a team. */
   private team: AppTeam | null = null;
+  /** Serves the codings a first-screen open left out (issue 13's two-step open). */
+  private readonly codingsServer = new CodingsServer();
 
   constructor(private readonly context: BackendContext) {
     this.settings = new SettingsFile(context.home, context.systemLocale, context.userName);
@@ -107,13 +110,37 @@ export class Backend implements TandaiApi {
     return this.adopt(await createProject(dir, name));
   }
 
-  async currentProject(): Promise<OpenProject | null> {
-    return this.store ? this.snapshot(this.store) : null;
+  async currentProject(args: ArgsOf<"currentProject"> = {}): Promise<OpenProject | null> {
+    return this.store ? this.snapshot(this.store, args.firstScreen) : null;
   }
 
-  async openProject({ dir }: ArgsOf<"openProject">): Promise<OpenProject> {
-    if (this.store?.dir === dir) return this.snapshot(this.store);
-    return this.adopt(await openProject(dir, { deferCheck: true }).then((store) => store.checked.then(() => store)));
+  async openProject({ dir, firstScreen }: ArgsOf<"openProject">): Promise<OpenProject> {
+    if (this.store?.dir === dir) return this.snapshot(this.store, firstScreen);
+    // The app's first screen does not wait for the snapshot's check: what it shows before, one
+    // document's codings and counts, is read-only, every write waits for the check, and the rest of
+    // the codings come through codingsOf, which does wait. Any other caller gets a checked project.
+    const store = await openProject(dir, { deferCheck: true });
+    if (!firstScreen) await store.checked;
+    return this.adopt(store, firstScreen);
+  }
+
+  /**
+   * The codings of some documents with fresh counts, for a mirror opened with `firstScreen`. Waits
+   * for the store's check of the snapshot when its open did not (`checked`), so the whole set of
+   * codings is only ever served from a file found sound.
+   */
+  async codingsOf({ documents }: ArgsOf<"codingsOf">): Promise<ResultOf<"codingsOf">> {
+    const store = this.requireStore();
+    try {
+      await store.checked;
+    } catch (error) {
+      // The snapshot failed its check: the project is not open any more (nothing was written), and
+      // the renderer shows the same recovery a refused open does.
+      if (this.store === store) await this.closeProject();
+      throw error;
+    }
+    if (this.store !== store) throw new TandaiError("errors.ipc.noProject");
+    return this.codingsServer.codingsOf({ state: store.state, revision: this.changes.current }, documents);
   }
 
   /** Opens the bilingual sample project, creating it on first use. */
@@ -154,6 +181,7 @@ export class Backend implements TandaiApi {
     this.store = null;
     this.history.clear();
     this.changes.reset();
+    this.codingsServer.reset();
     this.searchIndex?.close();
     this.searchIndex = null;
     await store?.close();
@@ -393,7 +421,7 @@ export class Backend implements TandaiApi {
     return this.store;
   }
 
-  private async adopt(store: DiskProjectStore): Promise<OpenProject> {
+  private async adopt(store: DiskProjectStore, firstScreen?: boolean): Promise<OpenProject> {
     await this.closeProject();
     this.store = store;
     const search = (this.searchIndex = new SearchService(store));
@@ -406,13 +434,15 @@ export class Backend implements TandaiApi {
       const indexing = setTimeout(() => void search.refresh().catch(() => {}), SEARCH_INDEX_DELAY_MS);
       indexing.unref?.();
     }
-    return this.snapshot(store);
+    return this.snapshot(store, firstScreen);
   }
 
-  private snapshot(store: DiskProjectStore): OpenProject {
+  /** The open project as the renderer's mirror starts from; `firstScreen`: one document's codings and the counts. */
+  private snapshot(store: DiskProjectStore, firstScreen?: boolean): OpenProject {
     const warnings = storeWarnings(store, 0);
     this.warned = store.warnings.length;
-    return { dir: store.dir, state: store.state, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, revision: this.changes.current, ...warnings };
+    const view = firstScreen ? firstScreenState(store.state) : { state: store.state };
+    return { dir: store.dir, ...view, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, revision: this.changes.current, ...warnings };
   }
 
   private applied(op: Operation | null): Applied {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   byCoder,
@@ -20,6 +20,7 @@ import { useMirror, useProject } from "../state/context.js";
 import { useDocumentContent } from "../state/documents.js";
 import { OnlyMineSwitch, useShownCoder } from "./agreement/index.js";
 import { AttributesSection } from "./attributes/index.js";
+import { CodingsProgress } from "./loading/index.js";
 import { useCodeKeys } from "./codebook/index.js";
 import { CodePalette } from "./CodePalette.js";
 import { CodingPopover } from "./CodingPopover.js";
@@ -39,7 +40,7 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
   const { t } = useTranslation();
   const app = useApp();
   const mirror = useMirror();
-  const { state, version, index } = useProject();
+  const { state, version, index, loading } = useProject();
   const content = useDocumentContent(documentId);
   const [selection, setSelection] = useState<Range | null>(null);
   const [stance, setStance] = useState<Stance>("supports");
@@ -48,11 +49,24 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
   const [caret, setCaret] = useState<{ selection: boolean; ids: CodingId[] } | null>(null);
   const [find, setFind] = useState<FindMatches | null>(null);
   const doc = state.documents[documentId]!;
+  // Opened before the background load reached it (issue 13's two-step open): its codings come first.
+  const loaded = index.isLoaded(documentId);
+  useEffect(() => {
+    if (!loaded) mirror.prioritise(documentId);
+  }, [mirror, documentId, loaded]);
+  // Drawn (the view's own effects ran first): the rest of the project's codings may load now.
+  const drawn = loaded && content.status === "ready";
+  useEffect(() => {
+    if (drawn) mirror.afterFirstScreen();
+  }, [mirror, drawn]);
 
   // New arrays only when the project changed, so the view diffs codings only then.
   const shownCoder = useShownCoder();
-  const codings = useMemo(() => byCoder(index.codingsOf(state, documentId), shownCoder), [state, index, version, documentId, shownCoder]);
-  const codes = useMemo(() => ({ ...state.codes }), [state, version]);
+  // Keyed on this document's version, not the project's: the background load of other documents'
+  // codings (issue 13), or coding elsewhere, does not make the view diff its codings again.
+  const documentVersion = index.documentVersion(documentId);
+  const codings = useMemo(() => byCoder(index.codingsOf(state, documentId), shownCoder), [state, index, documentVersion, documentId, shownCoder]);
+  const codes = useStableRecord(state.codes, version);
   // Keys 1–9 as the codebook shows them (pinned, then leaf codes in creation order: shared/codebook/keys.ts).
   const { bindings, byKey } = useCodeKeys();
 
@@ -119,7 +133,7 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       <div className="document-header">
         <h2 data-testid="document-title">{doc.title}</h2>
         <span className="muted">
-          {t("app.document.meta", { count: codings.length, paragraphs: doc.blockCount })}
+          {loaded && t("app.document.meta", { count: codings.length, paragraphs: doc.blockCount })}
           {doc.pageCount ? ` · ${t("app.document.pages", { count: doc.pageCount })}` : ""}
         </span>
         <OnlyMineSwitch />
@@ -153,7 +167,8 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       </div>
       {content.status === "ready" && <FindBar content={content.content as DocumentContent} onChange={setFind} />}
       <div className="document-scroll" data-testid="document-scroll" data-document-view>
-        {content.status === "ready" && (
+        {content.status === "ready" && !loaded && (loading?.failed ? <CodingsProgress loading={loading} /> : <p className="empty" role="status" data-testid="document-codings-loading">{t("loadingCodings.document")}</p>)}
+        {content.status === "ready" && loaded && (
           <DocumentView
             content={content.content as DocumentContent}
             codings={codings}
@@ -188,4 +203,19 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       {clicked && <CodingPopover codingIds={clicked.ids} at={clicked.at} onClose={() => setClicked(null)} onSimilar={onSimilar} />}
     </div>
   );
+}
+
+/**
+ * A copy of `record` that stays the same object while none of its entries changed (operations
+ * replace a code's object when they change it), so a new project version that left the codes alone
+ * does not make the view redraw its highlights.
+ */
+function useStableRecord<T extends object>(record: Readonly<Record<string, T>>, version: number): Readonly<Record<string, T>> {
+  const kept = useRef<Readonly<Record<string, T>> | null>(null);
+  return useMemo(() => {
+    const before = kept.current;
+    const keys = Object.keys(record);
+    if (before && keys.length === Object.keys(before).length && keys.every((key) => before[key] === record[key])) return before;
+    return (kept.current = { ...record });
+  }, [record, version]);
 }

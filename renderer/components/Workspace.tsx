@@ -9,6 +9,7 @@ import { DocumentPane, type Focus } from "./DocumentPane.js";
 import { useRevealStep } from "./history/index.js";
 import { ImportDrop } from "./ImportDrop.js";
 import { IndicatorsPanel } from "./indicators/index.js";
+import { AllCodings } from "./loading/index.js";
 import { Splitter, Tabs, usePanelLayout } from "./layout/index.js";
 import { MemoEditor } from "./memo/index.js";
 import { RetrievalPanel } from "./RetrievalPanel.js";
@@ -29,7 +30,7 @@ const noExport = () => {};
  */
 export function Workspace({ onExport = noExport }: { onExport?: (request: ExportRequestInput) => void } = {}) {
   const { t } = useTranslation();
-  const { state } = useProject();
+  const { state, loading } = useProject();
   const [documentId, setDocumentId] = useState<DocumentId | null>(() => (Object.keys(state.documents)[0] as DocumentId | undefined) ?? null);
   const [codeId, setCodeId] = useState<CodeId | null>(null);
   const [focus, setFocus] = useState<Focus | null>(null);
@@ -70,6 +71,8 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
       <div
         className="workspace"
         data-testid="workspace"
+        // Whether every coding is in the renderer yet (issue 13's two-step open; the app benchmark waits on it).
+        data-codings={loading ? "loading" : "complete"}
         // Custom properties through the CSSOM, which the CSP allows (no style sheet is injected).
         style={{ "--left-width": `${panels.fitted.left}px`, "--right-width": `${panels.fitted.right}px` } as CSSProperties}
       >
@@ -89,7 +92,10 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
             </button>
           </div>
           {middle === "charts" ? (
-            <ChartsView onExport={onExport} />
+            // Charts, indicators and agreement count every coding: shown once all are loaded (issue 13).
+            <AllCodings>
+              <ChartsView onExport={onExport} />
+            </AllCodings>
           ) : documentId && state.documents[documentId] ? (
             <DocumentPane
               key={documentId}
@@ -115,9 +121,9 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
           >
             {tab === "code" && (codeId ? <CodeDetails codeId={codeId} /> : <p className="empty">{t("app.code.pick")}</p>)}
             {tab === "retrieve" && <RetrievalPanel codeId={codeId} onJump={jumpTo} />}
-            {tab === "indicators" && <IndicatorsPanel onJump={jumpTo} />}
+            {tab === "indicators" && <AllCodings><IndicatorsPanel onJump={jumpTo} /></AllCodings>}
             {tab === "search" && <SearchPanel onJump={jumpTo} similarTo={similarTo} />}
-            {tab === "agreement" && <AgreementPanel onJump={jumpTo} />}
+            {tab === "agreement" && <AllCodings><AgreementPanel onJump={jumpTo} /></AllCodings>}
             {tab === "memos" && (
               <div className="memo-stack">
                 <MemoEditor key="project" target={{ kind: "project" }} label={t("memo.title.project")} />

@@ -1,5 +1,25 @@
-import { applyOperation, CodingIndex, type Applied, type HistoryList, type HistoryStep, type OpDescription, type OpenProject, type Operation, type ProjectState } from "../../shared/index.js";
+import { applyOperation, CodingIndex, type Applied, type CodingsChunk, type DocumentId, type HistoryList, type HistoryStep, type OpDescription, type OpenProject, type Operation, type ProjectState, type TandaiApi, TandaiError } from "../../shared/index.js";
 import { api } from "../api/client.js";
+import { loadingOf, nextChunk, withinLoaded, type CodingsLoading } from "./partialCodings.js";
+
+/**
+ * The rest of the codings start loading once the first document is drawn (afterFirstScreen), so
+ * they do not compete with the first screen on a 2-core machine; at the latest this long after the
+ * open, for a first screen without a document.
+ */
+const LOAD_AT_LATEST_MS = 1_500;
+/** Tries of a background request that failed before the views are told. */
+const LOAD_TRIES = 3;
+
+/** The store's refusal of a damaged snapshot (integrity, schema, checksum): not worth a retry. */
+const refusedProject = (error: unknown) => error instanceof TandaiError && error.code.startsWith("store.errors.");
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The index of what an open carries: every coding, or (a first-screen open) some documents' with the backend's counts. */
+function indexOf(open: OpenProject): CodingIndex {
+  return new CodingIndex(open.state, open.loaded && open.counts ? { loaded: open.loaded, counts: open.counts } : undefined);
+}
 
 export interface ProjectSnapshot {
   dir: string;
@@ -15,6 +35,8 @@ export interface ProjectSnapshot {
   version: number;
   /** Codings by document and by code, kept current with each operation. */
   index: CodingIndex;
+  /** Null when the state holds every coding; else how far the background load is (issue 13's two-step open). */
+  loading: CodingsLoading | null;
 }
 
 type Listener = () => void;
@@ -32,10 +54,132 @@ export class ProjectMirror {
   /** The latest revision the backend is known to have reached. */
   private wanted = 0;
   private catchingUp: Promise<void> | null = null;
+  /** Documents a view waits on, asked for beside the background load (not behind its chunk in flight). */
+  private readonly wantedDocuments = new Set<DocumentId>();
+  /** An operation changed counts of codings not loaded: the next request asks for fresh ones first. */
+  private recount = false;
+  private loader: Promise<void> | null = null;
+  private loadFailure: unknown = null;
+  private stopped = false;
+  /**
+   * A first-screen open was answered before the backend's check of the snapshot finished; the first
+   * answer of codingsOf (which waits for it) confirms the file sound, even when the first screen
+   * already held every coding.
+   */
+  private confirmed: boolean;
 
-  constructor(open: OpenProject) {
-    this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, index: new CodingIndex(open.state) };
+  /**
+   * `refused` is told when the backend's check of the snapshot, still running when the first screen
+   * was answered, finds the file damaged: the backend has closed the project (nothing was written)
+   * and the app shows the recovery a refused open shows.
+   */
+  constructor(
+    open: OpenProject,
+    private readonly refused: (error: unknown) => void = () => undefined,
+  ) {
+    const index = indexOf(open);
+    this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, index, loading: loadingOf(index, null) };
     this.revision = open.revision ?? 0;
+    this.confirmed = !open.loaded;
+    if (!this.done) setTimeout(() => void this.loadAll(), LOAD_AT_LATEST_MS);
+  }
+
+  /**
+   * The first screen's document is mounted: the background load starts once the page is idle (its
+   * highlights drawn), so the first screen does not wait behind parsing and filing chunks.
+   */
+  afterFirstScreen(): void {
+    if (this.done || this.loader) return;
+    const start = () => void this.loadAll();
+    if (typeof requestIdleCallback === "function") requestIdleCallback(start, { timeout: LOAD_AT_LATEST_MS });
+    else setTimeout(start, 50);
+  }
+
+  /** Every coding is held, and the backend's check of the snapshot has passed. */
+  private get done(): boolean {
+    return this.snapshot.index.complete && this.confirmed;
+  }
+
+  /** Starts (or joins) the background load of the codings not held yet; resolves when it ends. */
+  loadAll(): Promise<void> {
+    if (this.done || this.stopped) return Promise.resolve();
+    this.loader ??= this.loadRest().finally(() => (this.loader = null));
+    return this.loader;
+  }
+
+  /** A view shows this document: its codings are asked for at once, alone, whatever the background load is doing. */
+  prioritise(documentId: DocumentId): void {
+    if (this.stopped || this.snapshot.index.isLoaded(documentId) || this.wantedDocuments.has(documentId)) return;
+    this.wantedDocuments.add(documentId);
+    void this.fetchUntilTaken(() => (this.snapshot.index.isLoaded(documentId) ? null : [documentId])).finally(() => this.wantedDocuments.delete(documentId));
+    void this.loadAll();
+  }
+
+  /** The project was closed or another opened: no more background requests for this one. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** What the mirror reads from the backend by itself (a test's mirror answers from its own backend). */
+  protected get remote(): Pick<TandaiApi, "codingsOf" | "changesSince" | "currentProject"> {
+    return api;
+  }
+
+  /**
+   * Asks for the codings not held, a chunk at a time, yielding between chunks so the views stay
+   * responsive. A chunk is taken only if it was answered at the revision the mirror is at: if the
+   * backend had moved on, the mirror first applies what it missed, then asks again.
+   */
+  private loadRest(): Promise<void> {
+    return this.fetchUntilTaken(() => (this.done ? null : this.recount || this.snapshot.index.complete ? [] : nextChunk(this.snapshot.index)));
+  }
+
+  /** Asks for `next()`'s documents until it says there are none left, taking each answer at the mirror's revision only. */
+  private async fetchUntilTaken(next: () => DocumentId[] | null): Promise<void> {
+    let failures = 0;
+    let mismatches = 0;
+    for (let documents = next(); documents && !this.stopped; documents = next()) {
+      let chunk: CodingsChunk;
+      try {
+        chunk = await this.remote.codingsOf({ documents });
+        failures = 0;
+      } catch (error) {
+        if (refusedProject(error)) {
+          this.stopped = true;
+          return this.refused(error);
+        }
+        if (++failures >= LOAD_TRIES) {
+          this.loadFailure = error;
+          this.publish(null);
+          return;
+        }
+        await pause(300 * failures);
+        continue;
+      }
+      if (this.stopped) return;
+      if (chunk.revision !== this.revision) {
+        if (chunk.revision > this.revision) {
+          this.follow(chunk.revision);
+          await this.catchingUp;
+        }
+        // Coding goes on while the chunks load: back off a little if it keeps outrunning them.
+        if (++mismatches > 3) await pause(Math.min(1000, 50 * mismatches));
+        continue;
+      }
+      mismatches = 0;
+      this.takeChunk(documents, chunk);
+      this.publish(null);
+      await pause(0);
+    }
+  }
+
+  private takeChunk(documents: DocumentId[], chunk: CodingsChunk): void {
+    const { state, index } = this.snapshot;
+    for (const coding of chunk.codings) state.codings[coding.id] = coding;
+    index.load(state, documents, chunk.codings, chunk.counts);
+    this.recount = false;
+    this.confirmed = true;
+    this.loadFailure = null;
   }
 
   get current(): ProjectSnapshot {
@@ -97,7 +241,7 @@ export class ProjectMirror {
     this.catchingUp ??= (async () => {
       try {
         while (this.revision < this.wanted) {
-          const since = await api.changesSince({ after: this.revision });
+          const since = await this.remote.changesSince({ after: this.revision });
           if (!since || since.changes.some((change, i) => change.revision !== this.revision + 1 + i)) return await this.reload();
           if (!since.changes.length) break;
           for (const change of since.changes) this.take(change.op);
@@ -113,22 +257,32 @@ export class ProjectMirror {
 
   /** Too much was missed to replay: the whole project again, as at open. */
   private async reload(): Promise<void> {
-    const open = await api.currentProject({});
+    const open = await this.remote.currentProject({ firstScreen: true });
     if (!open) return;
-    this.snapshot = { ...this.snapshot, state: open.state, index: new CodingIndex(open.state) };
+    this.snapshot = { ...this.snapshot, state: open.state, index: indexOf(open) };
     this.revision = this.wanted = open.revision ?? this.revision;
+    this.recount = false;
     this.publish(open);
+    void this.loadAll();
   }
 
   private take(op: Operation): void {
-    applyOperation(this.snapshot.state, op);
-    this.snapshot.index.update(this.snapshot.state, op);
+    const { state, index } = this.snapshot;
+    if (!index.complete) {
+      const part = withinLoaded(state, index, op);
+      this.recount ||= part.recount;
+      if (!part.op) return;
+      op = part.op;
+    }
+    applyOperation(state, op);
+    index.update(state, op);
   }
 
   /** A new version for the views, with the undo/redo state the backend reported (if any). */
   private publish(result: Pick<Applied, "canUndo" | "canRedo" | "nextUndo" | "nextRedo" | "step"> | null): void {
+    const loading = loadingOf(this.snapshot.index, this.loadFailure);
     if (!result) {
-      this.snapshot = { ...this.snapshot, version: this.snapshot.version + 1 };
+      this.snapshot = { ...this.snapshot, version: this.snapshot.version + 1, loading };
       for (const listener of this.listeners) listener();
       return;
     }
@@ -141,6 +295,7 @@ export class ProjectMirror {
       nextRedo: result.nextRedo ?? null,
       lastStep: result.step ? { ...result.step, version } : this.snapshot.lastStep,
       version,
+      loading,
     };
     for (const listener of this.listeners) listener();
   }

@@ -2,6 +2,7 @@ import type { Evidence } from "../frameworks/evidence.js";
 import type { CodeId, CodingId, DocumentId } from "../model/ids.js";
 import type { Coding, ProjectState } from "../model/project.js";
 import type { Operation } from "../ops/operation.js";
+import type { CodingCounts } from "../ipc/contract.js";
 
 /** Rebuilds across every index, so a version never repeats even between two indexes. */
 let generations = 0;
@@ -29,9 +30,89 @@ export class CodingIndex implements Evidence {
   /** Bumped per document whenever one of its codings is filed or unfiled; `generation` on a rebuild. */
   private readonly documentChanges = new Map<DocumentId, number>();
   private generation = 0;
+  /**
+   * While only some documents' codings are in the state (issue 13's two-step open): the backend's
+   * count for each document whose codings are not loaded yet, and per code the codings it has in
+   * those documents. Empty once every document is loaded; a document not in `pendingDocuments`
+   * (loaded, or added since) has all its codings in the state.
+   */
+  private readonly pendingDocuments = new Map<DocumentId, number>();
+  private readonly pendingCodes = new Map<CodeId, number>();
 
-  constructor(state: ProjectState) {
+  /** `partial`: the state holds the codings of `loaded` only; `counts` are the backend's, at the same revision. */
+  constructor(state: ProjectState, partial?: { loaded: Iterable<DocumentId>; counts: CodingCounts }) {
     this.rebuild(state);
+    if (partial) {
+      const loaded = new Set(partial.loaded);
+      for (const id of Object.keys(state.documents) as DocumentId[]) if (!loaded.has(id)) this.pendingDocuments.set(id, 0);
+      this.setCounts(partial.counts);
+    }
+  }
+
+  /** How many codings are filed (the state's, loaded). */
+  get size(): number {
+    return this.filed.size;
+  }
+
+  /** Whether every document's codings are in the state (always, unless built partial). */
+  get complete(): boolean {
+    return this.pendingDocuments.size === 0;
+  }
+
+  /** Whether the document's codings are all in the state. */
+  isLoaded(documentId: DocumentId): boolean {
+    return !this.pendingDocuments.has(documentId);
+  }
+
+  /** The documents whose codings are not loaded yet, in the order the state lists documents. */
+  pending(): DocumentId[] {
+    return [...this.pendingDocuments.keys()];
+  }
+
+  /** Codings not loaded yet, by the backend's counts. */
+  get pendingCount(): number {
+    let sum = 0;
+    for (const n of this.pendingDocuments.values()) sum += n;
+    return sum;
+  }
+
+  /**
+   * Takes the backend's counts, answered at the revision the state is at: each document not loaded
+   * counts what the backend says; each code, its loaded codings plus the backend's rest.
+   */
+  setCounts(counts: CodingCounts): void {
+    for (const id of this.pendingDocuments.keys()) this.pendingDocuments.set(id, counts.byDocument[id] ?? 0);
+    this.pendingCodes.clear();
+    if (this.complete) return;
+    for (const [id, total] of Object.entries(counts.byCode) as [CodeId, number][]) {
+      const rest = total - this.loadedCountForCode(id);
+      if (rest > 0) this.pendingCodes.set(id, rest);
+    }
+  }
+
+  /**
+   * The codings of `documents` were just added to `state` (all of each document's, at the revision
+   * `counts` were answered at): file them, mark the documents loaded and take the fresh counts.
+   */
+  load(state: ProjectState, documents: Iterable<DocumentId>, codings: Iterable<Coding>, counts: CodingCounts): void {
+    for (const id of documents) this.pendingDocuments.delete(id);
+    for (const coding of codings) {
+      this.unfile(coding.id);
+      this.file(coding);
+    }
+    this.setCounts(counts);
+    for (const id of this.pendingDocuments.keys()) if (!state.documents[id]) this.pendingDocuments.delete(id);
+    if (this.complete) this.pendingCodes.clear();
+  }
+
+  /**
+   * A coding added to a document not loaded yet (the mirror does not hold it): counted until the
+   * document's codings arrive, which then include it.
+   */
+  countPending(documentId: DocumentId, codeId: CodeId): void {
+    if (!this.pendingDocuments.has(documentId)) return;
+    this.pendingDocuments.set(documentId, (this.pendingDocuments.get(documentId) ?? 0) + 1);
+    this.pendingCodes.set(codeId, (this.pendingCodes.get(codeId) ?? 0) + 1);
   }
 
   /** The document's codings, in no particular order. */
@@ -47,11 +128,17 @@ export class CodingIndex implements Evidence {
     return `${this.generation}:${this.documentChanges.get(documentId) ?? 0}`;
   }
 
+  /** The document's codings; for one not loaded yet, the backend's count. */
   countForDocument(documentId: DocumentId): number {
-    return this.byDocument.get(documentId)?.size ?? 0;
+    return this.pendingDocuments.get(documentId) ?? this.byDocument.get(documentId)?.size ?? 0;
   }
 
+  /** The code's codings: those loaded, plus (while partial) the backend's count of the rest. */
   countForCode(codeId: CodeId): number {
+    return this.loadedCountForCode(codeId) + (this.pendingCodes.get(codeId) ?? 0);
+  }
+
+  private loadedCountForCode(codeId: CodeId): number {
     return this.byCode.get(codeId)?.size ?? 0;
   }
 
@@ -67,7 +154,12 @@ export class CodingIndex implements Evidence {
   /** Brings the index up to date with `state`, to which `op` has just been applied. */
   update(state: ProjectState, op: Operation): void {
     const touched = touchedCodings(op);
-    if (touched === "all") return this.rebuild(state);
+    if (touched === "all") {
+      for (const id of this.pendingDocuments.keys()) if (!state.documents[id]) this.pendingDocuments.delete(id);
+      // The last document not loaded is gone: every count is the index's now.
+      if (this.complete) this.pendingCodes.clear();
+      return this.rebuild(state);
+    }
     for (const id of touched) {
       this.unfile(id);
       const coding = state.codings[id];
@@ -127,7 +219,7 @@ function addTo<K>(map: Map<K, Set<CodingId>>, key: K, id: CodingId): void {
  * The codings an operation may have added, removed, recoded or re-stanced; "all" for the
  * operations that reach codings through their code or document (rare, and cheaper to rebuild).
  */
-function touchedCodings(op: Operation): CodingId[] | "all" {
+export function touchedCodings(op: Operation): CodingId[] | "all" {
   switch (op.type) {
     case "addCoding":
       return [op.coding.id];

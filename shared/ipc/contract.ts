@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CodebookImportSummary } from "../codebook/importCodebook.js";
 import type { ErrorPayload } from "../errors.js";
 import { CodeId, DocumentGroupId, DocumentId } from "../model/ids.js";
-import type { DocumentContent, ProjectState } from "../model/project.js";
+import type { Coding, DocumentContent, ProjectState } from "../model/project.js";
 import type { RepairChange } from "../model/repair.js";
 import type { OpDescription } from "../ops/describe.js";
 import { Operation } from "../ops/operation.js";
@@ -59,6 +59,27 @@ export interface OpenProject {
   warnings?: ErrorPayload[];
   /** How many changes the backend has applied to it since it opened (see Applied.revision). */
   revision?: number;
+  /**
+   * Set when `state.codings` holds the codings of these documents only (the first screen's, issue
+   * 13's two-step open): the renderer fetches the rest with `codingsOf`, and counts the documents
+   * and codes not loaded yet from `counts`. Absent: `state.codings` is every coding.
+   */
+  loaded?: DocumentId[];
+  /** Codings per document and per code over the whole project, at `revision` (with `loaded`). */
+  counts?: CodingCounts;
+}
+
+/** How many codings each document and each code has (ids without codings are left out). */
+export interface CodingCounts {
+  byDocument: Record<DocumentId, number>;
+  byCode: Record<CodeId, number>;
+}
+
+/** The codings of some documents, with the whole project's counts, as the backend had them at `revision`. */
+export interface CodingsChunk {
+  codings: Coding[];
+  counts: CodingCounts;
+  revision: number;
 }
 
 /** What one change did: the operation actually applied (the renderer applies it to its mirror). */
@@ -136,6 +157,13 @@ export type ExportStatus =
 
 const none = z.object({}).strict();
 const dir = z.object({ dir: z.string().min(1) }).strict();
+/** `firstScreen`: answer with the codings of the first document only, plus counts (see OpenProject.loaded). */
+const firstScreen = { firstScreen: z.boolean().optional() };
+const openArgs = z.object({ dir: z.string().min(1), ...firstScreen }).strict();
+const currentArgs = z.object(firstScreen).strict();
+/** At most this many documents per `codingsOf` request (a project's list is sent in chunks). */
+export const MAX_CODINGS_OF_DOCUMENTS = 5_000;
+const codingsOfArgs = z.object({ documents: z.array(DocumentId).max(MAX_CODINGS_OF_DOCUMENTS) }).strict();
 const job = z.object({ jobId: z.string().min(1).max(100) }).strict();
 
 function channel<A extends z.ZodType, R>(args: A) {
@@ -159,8 +187,10 @@ export const channels = {
     z.object({ dir: z.string().min(1), name: z.string().trim().min(1).max(200) }).strict(),
   ),
   /** The project the backend has open already (the web server may start with one), if any. */
-  currentProject: channel<typeof none, OpenProject | null>(none),
-  openProject: channel<typeof dir, OpenProject>(dir),
+  currentProject: channel<typeof currentArgs, OpenProject | null>(currentArgs),
+  openProject: channel<typeof openArgs, OpenProject>(openArgs),
+  /** The codings of these documents (none: only the counts), for a mirror opened with `firstScreen`. */
+  codingsOf: channel<typeof codingsOfArgs, CodingsChunk>(codingsOfArgs),
   openSampleProject: channel<typeof none, OpenProject>(none),
   listBackups: channel<typeof dir, Backup[]>(dir),
   restoreBackup: channel<z.ZodObject<{ dir: z.ZodString; file: z.ZodString }>, OpenProject>(

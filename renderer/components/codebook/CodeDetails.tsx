@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { codePathLabel, escapeCodeName, type Code, type CodeDescription, type CodeId } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
+import { CodingsProgress } from "../loading/index.js";
 import { ColorPicker } from "./ColorPicker.js";
 import { codingSpread, MAX_NAME_LENGTH, renameProblem, subtreeOf, typedName, type Problem } from "./model.js";
 import { useApplyOp } from "./useApplyOp.js";
@@ -22,7 +23,7 @@ export function CodeDetails({ codeId }: { codeId: CodeId }) {
 
 function CodeDetailsForm({ code }: { code: Code }) {
   const { t } = useTranslation();
-  const { state, version } = useProject();
+  const { state, version, loading } = useProject();
   const apply = useApplyOp();
   const ids = { name: useId(), color: useId(), definition: useId(), whenToUse: useId(), whenNotToUse: useId(), problem: useId() };
   // A draft exists only while the user edits a field; otherwise the field shows the stored value,
@@ -68,7 +69,7 @@ function CodeDetailsForm({ code }: { code: Code }) {
         <span className="swatch code-details-swatch" style={{ background: code.color }} aria-hidden="true" />
         <span className="code-details-path muted">{parentPath ? t("codebook.details.nestedUnder", { path: parentPath }) : t("codebook.details.topLevel")}</span>
       </div>
-      <p className="code-details-facts muted" data-testid="code-details-facts">
+      {loading ? <CodingsProgress loading={loading} /> : <p className="code-details-facts muted" data-testid="code-details-facts">
         {facts.nested > 0
           ? t("codebook.details.factsWithNested", {
               codings: t("codebook.count.codings", { count: facts.own.codings }),
@@ -80,7 +81,7 @@ function CodeDetailsForm({ code }: { code: Code }) {
               codings: t("codebook.count.codings", { count: facts.own.codings }),
               documents: t("codebook.count.documents", { count: facts.own.documents }),
             })}
-      </p>
+      </p>}
 
       <div className="field">
         <label htmlFor={ids.name}>{t("codebook.details.name")}</label>

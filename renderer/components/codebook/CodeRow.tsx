@@ -151,12 +151,13 @@ export function CodeRow(props: CodeRowProps) {
       {!renaming && (
         <span
           className="code-count"
-          title={hasChildren ? t("codebook.counts.withNested", { own: stats.own, total: stats.total }) : t("codebook.counts.own", { count: stats.own })}
+          title={Number.isNaN(stats.own) ? t("loadingCodings.countsHint") : hasChildren ? t("codebook.counts.withNested", { own: stats.own, total: stats.total }) : t("codebook.counts.own", { count: stats.own })}
           data-testid="code-count"
           aria-hidden="true"
         >
-          {stats.own}
-          {hasChildren && <span className="code-count-total"> · {stats.total}</span>}
+          {/* NaN: counted by one coder while not every coding is loaded yet (issue 13's two-step open). */}
+          {Number.isNaN(stats.own) ? t("loadingCodings.counts") : stats.own}
+          {hasChildren && !Number.isNaN(stats.total) && <span className="code-count-total"> · {stats.total}</span>}
         </span>
       )}
       {!renaming && (

@@ -32,7 +32,7 @@ const emptyDescription = () => ({ definition: "", whenToUse: "", whenNotToUse: "
  */
 export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   const { t } = useTranslation();
-  const { state, version, index } = useProject();
+  const { state, version, index, loading } = useProject();
   const { showError } = useApp();
   const apply = useApplyOp();
   const treeRef = useRef<HTMLDivElement>(null);
@@ -49,8 +49,9 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   // Under "only my codings" the counts are that coder's, as the document and Retrieve show.
   const shownCoder = useShownCoder();
   const view = useMemo(
-    () => codebookView(state, shownCoder === null ? (id) => index.countForCode(id) : coderCodeCounts(Object.values(state.codings), shownCoder)),
-    [state, index, version, shownCoder],
+    // One coder's counts need every coding: not known (NaN, shown as "…") until they are all loaded.
+    () => codebookView(state, shownCoder === null ? (id) => index.countForCode(id) : loading ? () => NaN : coderCodeCounts(Object.values(state.codings), shownCoder)),
+    [state, index, version, shownCoder, loading],
   );
   const rows = useMemo(() => visibleRows(view, collapsed), [view, collapsed]);
   // Keys 1–9: pinned codes keep theirs; the rest go to leaf codes in creation order.

@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { CodeId } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
+import { CodingsProgress } from "../loading/index.js";
 import { Dialog } from "./Dialog.js";
 import { codingSpread, subtreeOf } from "./model.js";
 
@@ -14,7 +15,7 @@ export function deleteQuestion(t: (key: string, params?: Record<string, unknown>
 
 export function DeleteCodeDialog({ codeId, onConfirm, onCancel }: { codeId: CodeId; onConfirm(): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const { state, version } = useProject();
+  const { state, version, loading } = useProject();
   const code = state.codes[codeId];
   const counts = useMemo(() => {
     const subtree = subtreeOf(state, codeId);
@@ -32,7 +33,7 @@ export function DeleteCodeDialog({ codeId, onConfirm, onCancel }: { codeId: Code
       onCancel={onCancel}
     >
       <p className="dialog-text" data-testid="delete-question">
-        {deleteQuestion(t, code.name, counts.nested, counts.codings)} {t("codebook.undoHint")}
+        {loading ? <CodingsProgress loading={loading} inline /> : deleteQuestion(t, code.name, counts.nested, counts.codings)} {t("codebook.undoHint")}
       </p>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { codePathLabel, flattenCodebook, type CodeId } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
+import { CodingsProgress } from "../loading/index.js";
 import { Dialog } from "./Dialog.js";
 import { codingSpread, fold, subtreeOf } from "./model.js";
 
@@ -11,7 +12,7 @@ import { codingSpread, fold, subtreeOf } from "./model.js";
  */
 export function MergeDialog({ codeId, onConfirm, onCancel }: { codeId: CodeId; onConfirm(targetId: CodeId): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const { state, version } = useProject();
+  const { state, version, loading } = useProject();
   const code = state.codes[codeId];
   const searchId = useId();
   const listId = useId();
@@ -43,7 +44,7 @@ export function MergeDialog({ codeId, onConfirm, onCancel }: { codeId: CodeId; o
       onConfirm={() => target && onConfirm(target.code.id)}
       onCancel={onCancel}
     >
-      <p className="dialog-text">{t("codebook.merge.explain", { source: code.name, codings })}</p>
+      {loading ? <CodingsProgress loading={loading} /> : <p className="dialog-text">{t("codebook.merge.explain", { source: code.name, codings })}</p>}
       {candidates.length === 0 ? (
         <p className="empty">{t("codebook.merge.none")}</p>
       ) : (

@@ -1,8 +1,9 @@
-import { useMemo, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AGREEMENT_FORMATS, childrenOf, codersOf, type Language, languageFromLocale, LANGUAGES, REPORT_FORMATS, TABLE_FORMATS, TABLES } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Modal } from "../Modal.js";
+import { CodingsProgress } from "../loading/index.js";
 import { GroupScopePicker } from "../documents/GroupScopePicker.js";
 import { AgreementOptions } from "./AgreementOptions.js";
 import { CheckList } from "./CheckList.js";
@@ -22,7 +23,7 @@ import "./export.css";
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const { t, i18n } = useTranslation();
   const uiLanguage = languageFromLocale(i18n.language);
-  const { state, version } = useProject();
+  const { state, version, loading } = useProject();
   const job = useExportJob();
   const busy = isRunning(job.status);
 
@@ -34,14 +35,21 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   }, [state, uiLanguage]);
   const all: Choices = useMemo(() => ({ caseIds: lists.cases.map((c) => c.id), frameworkIds: lists.frameworks.map((f) => f.id), codeIds: lists.codes.map((c) => c.id) }), [lists]);
   // The state is the mirror's, changed in place: `version` says when.
-  const coders = useMemo(() => codersOf(state), [state, version]);
+  // The coders are known once every coding is loaded (issue 13's two-step open); then all are chosen, as when the dialog opens.
+  const coders = useMemo(() => (loading ? [] : codersOf(state)), [state, version, loading]);
   const [options, setOptions] = useState<ExportOptions>(() => defaultOptions(uiLanguage, all, coders));
+  const waitedForCoders = useRef(loading !== null);
+  useEffect(() => {
+    if (loading || !waitedForCoders.current) return;
+    waitedForCoders.current = false;
+    setOptions((before) => ({ ...before, agreement: { ...before.agreement, coders } }));
+  }, [loading, coders]);
   const set = (patch: Partial<ExportOptions>) => {
     setOptions((before) => ({ ...before, ...patch }));
     // A changed choice is a new export: the last one's "saved to" no longer describes it.
     job.reset();
   };
-  const invalid = nothingChosen(options, all);
+  const invalid = nothingChosen(options, all) || (options.kind === "agreement" && loading !== null);
 
   const close = () => {
     if (!busy) onClose();
@@ -97,7 +105,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         {agreement ? (
           <>
             <p className="muted export-hint">{t("agreement.exportDialog.formatHint")}</p>
-            <AgreementOptions state={state} coders={coders} value={options.agreement} onChange={(value) => set({ agreement: value })} />
+            {loading ? <CodingsProgress loading={loading} /> : <AgreementOptions state={state} coders={coders} value={options.agreement} onChange={(value) => set({ agreement: value })} />}
           </>
         ) : (
           <>

@@ -1,0 +1,1 @@
+export { AllCodings, CodingsProgress, useAllCodingsLoaded } from "./AllCodings.js";
