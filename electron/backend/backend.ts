@@ -425,7 +425,15 @@ export class Backend implements TandaiApi {
     await this.closeProject();
     this.store = store;
     const search = (this.searchIndex = new SearchService(store));
-    if (this.context.teamSync) this.team = await this.openTeam(store);
+    if (this.context.teamSync) {
+      try {
+        this.team = await this.openTeam(store);
+      } catch (error) {
+        // Its team settings unreadable, or (a shared project) its snapshot refused by the check.
+        await this.closeProject();
+        throw error;
+      }
+    }
     await this.settings.touchRecent(store.dir, store.state.name);
     // Started a moment after the open has answered, so that indexing every document (seconds at 5M
     // words) does not compete with the first screen's requests; a search before then builds it

@@ -33,6 +33,9 @@ export class AppTeam {
       if (error instanceof TandaiError && error.code === "teamCli.errors.notShared") return null;
       throw error;
     }
+    // A shared project's state goes to the team only once it has passed its check (a deferred open
+    // answers the first screen before): a damaged snapshot must not reach the others.
+    await store.checked;
     const target: SyncTarget = {
       get dir() {
         return store.dir;

@@ -5,12 +5,22 @@ import { Backend } from "../../../electron/backend/backend.js";
 import { dispatch } from "../../../electron/backend/dispatch.js";
 import { type CodeId, type Coding, type DocumentId } from "../../../shared/index.js";
 import { useTempDirs } from "../tempDirs.js";
+import { writeTeamConfig } from "../../../electron/team/client/teamFile.js";
 
 const temp = useTempDirs();
 
-async function backend() {
+async function backend(teamSync = false) {
   const root = await temp();
-  return new Backend({ home: join(root, "home"), projectsDir: join(root, "projects"), version: "test", transport: "web", systemLocale: "en-US", indexInBackground: false }).init();
+  return new Backend({ home: join(root, "home"), projectsDir: join(root, "projects"), version: "test", transport: "web", systemLocale: "en-US", indexInBackground: false, teamSync }).init();
+}
+
+/** Hand-edits the project's snapshot (no checksum, as a file from before checksums): a coding pointing nowhere. */
+async function pointCodingNowhere(dir: string): Promise<{ file: string; damaged: string }> {
+  const file = join(dir, "project.json");
+  const json = JSON.parse((await readFile(file, "utf8")).replace(/,"crc":"[0-9a-f]{8}"\}\n$/, "}\n"));
+  json.state.codings[Object.keys(json.state.codings)[0]!].documentId = "dGone1234";
+  await writeFile(file, JSON.stringify(json));
+  return { file, damaged: await readFile(file, "utf8") };
 }
 
 function countBy<K extends string>(codings: Coding[], key: (c: Coding) => K): Record<K, number> {
@@ -79,18 +89,25 @@ describe("the two-step open's backend (issue 13)", () => {
     const api = await backend();
     const { dir } = await api.openSampleProject();
     await api.closeProject();
-    const file = join(dir, "project.json");
-    // An edit by hand (no checksum, as a file from before checksums): a coding pointing nowhere.
-    const json = JSON.parse((await readFile(file, "utf8")).replace(/,"crc":"[0-9a-f]{8}"\}\n$/, "}\n"));
-    json.state.codings[Object.keys(json.state.codings)[0]!].documentId = "dGone1234";
-    await writeFile(file, JSON.stringify(json));
-    const damaged = await readFile(file, "utf8");
+    const { file, damaged } = await pointCodingNowhere(dir);
 
     // Any other caller is refused by the open itself.
     await expect(api.openProject({ dir })).rejects.toMatchObject({ code: "store.errors.integrity" });
     const open = await api.openProject({ dir, firstScreen: true });
     expect(open.dir).toBe(dir);
     await expect(api.codingsOf({ documents: [] })).rejects.toMatchObject({ code: "store.errors.integrity", params: { file } });
+    expect(await api.currentProject()).toBeNull();
+    expect(await readFile(file, "utf8")).toBe(damaged);
+  });
+
+  it("connects a shared project to its team only once its snapshot has passed the check: a damaged one is refused at open", async () => {
+    const api = await backend(true);
+    const { dir } = await api.openSampleProject();
+    await api.closeProject();
+    // Shared with a team server that is not there: nothing may be sent to it anyway.
+    await writeTeamConfig(dir, { format: 1, servers: ["ws://127.0.0.1:9"], projectId: "p1", member: "ani", role: "owner", token: "t" });
+    const { file, damaged } = await pointCodingNowhere(dir);
+    await expect(api.openProject({ dir, firstScreen: true })).rejects.toMatchObject({ code: "store.errors.integrity", params: { file } });
     expect(await api.currentProject()).toBeNull();
     expect(await readFile(file, "utf8")).toBe(damaged);
   });
