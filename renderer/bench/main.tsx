@@ -11,8 +11,9 @@ import { makeCoding, random, synthetic, type Synthetic } from "./syntheticDocume
  * hand-written opening with overlapping codings, for screenshots), measure=0 (just show it),
  * stripes=0 (no coding stripes in the margin).
  * Each figure is "until drawn": the synchronous work (React, Tiptap, ProseMirror, style and layout,
- * forced) plus the browser's next rendering step (the time from the next animation frame until a
- * task queued in it runs), leaving out the idle wait for the frame. Results go to
+ * forced) plus the browser's next rendering step (from the start of the next animation frame, whose
+ * callbacks include the coding stripes' drawing, until a task queued in it runs), leaving out the
+ * idle wait for the frame. Results go to
  * `window.__benchResult`.
  */
 
@@ -101,7 +102,11 @@ const median = (xs: number[]) => {
   return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
 };
 
-/** Time from the next animation frame until a task queued in it runs: the rendering step. */
+/**
+ * Time from the next animation frame until a task queued in it runs: the rendering step. Asked for
+ * before an update, its callback runs first in that frame, so the step counts the animation-frame
+ * callbacks the update queued (the coding stripes' drawing) as well as style, layout and paint.
+ */
 const renderingStep = () =>
   new Promise<number>((resolve) =>
     requestAnimationFrame(() => {
@@ -130,12 +135,13 @@ async function main() {
 
   /** Renders synchronously, forces style and layout, then waits for the paint. */
   const drawn = async (update: () => void) => {
+    const step = renderingStep();
     const t0 = performance.now();
     flushSync(update);
     void host.getBoundingClientRect().height;
     void document.documentElement.scrollHeight;
     const sync = performance.now() - t0;
-    const paint = await renderingStep();
+    const paint = await step;
     return { sync, total: sync + paint };
   };
   // stripes=0 leaves the margin's coding stripes out: the baseline they are compared with.
