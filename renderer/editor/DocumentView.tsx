@@ -8,6 +8,7 @@ import { codingsAt } from "./codingsAt.js";
 import { CodingStripes } from "./codingStripes.js";
 import { CodingClicks } from "./codingClicks.js";
 import { CodingDecorations, InitialCodings, setCodingChange } from "./codingDecorations.js";
+import { blocksDrawnAtOpen, CodingReveal } from "./codingReveal.js";
 import { diffHighlights, type CodingHighlight } from "./codingHighlights.js";
 import { documentNodes } from "./documentNodes.js";
 import { FindHighlights, showFindMatches, type FindMatches } from "./findHighlights.js";
@@ -55,6 +56,7 @@ interface Live {
   /** The caret or selection last reported, in text offsets. */
   caret: TextRange | null;
   stripes: CodingStripes | null;
+  reveal: CodingReveal;
 }
 
 /** Each coding's code name, for the stripes' labels. */
@@ -77,8 +79,10 @@ export function DocumentView(props: DocumentViewProps) {
 
   useLayoutEffect(() => {
     const positions = textPositions(content.blocks, content.text.length);
+    const doc = buildDocument(content, positions);
     const { next: drawn } = diffHighlights(new Map(), codings, codes);
-    const initial = new InitialCodings(positions, [...drawn.values()]);
+    // Only the codings near the top are drawn before the first paint; CodingReveal draws the rest.
+    const initial = new InitialCodings(positions, [...drawn.values()], blocksDrawnAtOpen(positions, host.current!.ownerDocument.defaultView));
     const caret = (range: TextRange) => {
       const current = live.current;
       if (!current) return;
@@ -96,7 +100,7 @@ export function DocumentView(props: DocumentViewProps) {
         PassageFocus,
         FindHighlights,
       ],
-      content: buildDocument(content, positions),
+      content: doc,
       // Editable for a caret and keyboard selection; ReadOnlyText keeps the text unchangeable.
       editable: true,
       injectCSS: false,
@@ -127,9 +131,11 @@ export function DocumentView(props: DocumentViewProps) {
             click: (id, at) => callbacks.current.onCodingsClick?.([id], at, "pointer"),
           });
     stripes?.update(drawn.values(), namesOf(codings, codes));
-    live.current = { editor, positions, drawn, caret: null, stripes };
+    const reveal = new CodingReveal(editor.view, host.current!, positions);
+    live.current = { editor, positions, drawn, caret: null, stripes, reveal };
     return () => {
       live.current = null;
+      reveal.destroy();
       stripes?.destroy();
       editor.destroy();
     };
@@ -155,6 +161,8 @@ export function DocumentView(props: DocumentViewProps) {
     const current = live.current;
     if (!current || !focus) return;
     const range = current.positions.rangeToPos(focus.start, focus.end);
+    // Its codings drawn before it is scrolled to, not a frame after.
+    current.reveal.revealOffsets(focus.start, focus.end);
     if (range) focusPassage(current.editor.view, range.from, range.to);
     // Only a new nonce asks for a jump.
   }, [focus?.nonce]);

@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import type { DocumentContent } from "../../shared/model/project.js";
+import type { Block, DocumentContent } from "../../shared/model/project.js";
 import type { TextPositions } from "../../shared/text/positions.js";
 
 /** Layout guesses for a section's room before it is drawn; they match documentView.css. */
@@ -7,6 +7,11 @@ const CHARS_PER_LINE = 85;
 const LINE_HEIGHT_EM = 1.8;
 const PARAGRAPH_GAP_EM = 0.9;
 const HEADING_EM = 2.6;
+
+/** A block's estimated height in em, before the browser has laid it out. */
+export function estimatedHeight(block: Block): number {
+  return block.kind === "heading" ? HEADING_EM : Math.max(1, Math.ceil((block.end - block.start) / CHARS_PER_LINE)) * LINE_HEIGHT_EM + PARAGRAPH_GAP_EM;
+}
 
 /**
  * The editor document for `content`, laid out as `positions` says: each block's text verbatim in
@@ -32,10 +37,7 @@ export function buildDocument(content: DocumentContent, positions: TextPositions
           : { type: "paragraph", attrs: { pageStart } };
       if (text) node.content = [{ type: "text", text }];
       children.push(node);
-      estimate +=
-        b.kind === "heading"
-          ? HEADING_EM
-          : Math.max(1, Math.ceil(text.length / CHARS_PER_LINE)) * LINE_HEIGHT_EM + PARAGRAPH_GAP_EM;
+      estimate += estimatedHeight(b);
     }
     sections.push({ type: "section", attrs: { estimate: Math.round(estimate) }, content: children });
   }

@@ -10,6 +10,13 @@ const MIN_LANE = 3;
 /** Labels sit right of the lanes, one line each, where at least this much margin is left. */
 const LABEL_MIN_WIDTH = 24;
 const LABEL_HEIGHT = 14;
+/**
+ * In the frame a document opens in, only the bars of codings within this band around the viewport
+ * (in viewport heights, from its top) are measured and drawn; the rest of those sections follow in
+ * an idle moment. A section holds 16 blocks, which for long speaker turns is several screens.
+ */
+const OPEN_BAND = [-0.25, 1.25] as const;
+const IDLE_TIMEOUT_MS = 300;
 
 /**
  * A bar or its label: both select and light up their coding. They name it in `data-stripe-for`,
@@ -64,6 +71,11 @@ export class CodingStripes {
   private readonly edges = new Map<number, { right: number; margin: number }>();
   private hovered: CodingId | null = null;
   private hoverRule: CSSRule | null = null;
+  /** True until the first drawing (the open's frame), which measures only near the viewport. */
+  private opening = true;
+  /** Sections drawn in part at open, completed in an idle moment. */
+  private readonly partial = new Set<number>();
+  private cancelIdle: (() => void) | null = null;
 
   constructor(
     private readonly view: EditorView,
@@ -184,6 +196,7 @@ export class CodingStripes {
 
   destroy(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
+    this.cancelIdle?.();
     this.intersections?.disconnect();
     this.resizes?.disconnect();
     this.light(null);
@@ -212,15 +225,64 @@ export class CodingStripes {
     this.allDirty = false;
     this.dirty.clear();
     const missing = [...this.near].filter((index) => !this.drawn.has(index));
+    const opening = this.opening;
+    this.opening = false;
     if (!missing.length) return;
     // Read lazily: with everything measured already, drawing forces no layout at all.
     let hostBox: DOMRect | null = null;
     const host = () => (hostBox ??= this.host.getBoundingClientRect());
-    for (const index of missing) this.drawn.set(index, this.drawSection(index, host));
+    for (const index of missing) this.drawn.set(index, this.drawSection(index, host, opening ? this.openBand(index) : null));
+    if (this.partial.size) this.completeWhenIdle();
   }
 
-  /** The bars and labels of one section, added to the layer. */
-  private drawSection(index: number, host: () => DOMRect): Element[] {
+  /**
+   * For the open's frame: which codings of section `index` lie near the viewport, judged by the
+   * boxes of the blocks they start and end in (one rectangle per block, not two caret positions
+   * per coding). Null when all of them do.
+   */
+  private openBand(index: number): ((h: CodingHighlight) => boolean) | null {
+    const section = this.sections[index]!;
+    const height = this.host.ownerDocument.defaultView?.innerHeight ?? 0;
+    const box = section.dom.getBoundingClientRect();
+    const [top, bottom] = [OPEN_BAND[0] * height, OPEN_BAND[1] * height];
+    if (box.top >= top && box.bottom <= bottom) return null;
+    this.partial.add(index);
+    // Wholly outside the band: nothing now, and nothing inside it laid out to find that out.
+    if (box.top >= bottom || box.bottom <= top) return () => false;
+    const { sectionSize } = this.positions;
+    const first = index * sectionSize;
+    const blocks = section.dom.children;
+    const rects = new Map<number, DOMRect>();
+    const rect = (block: number) => {
+      let r = rects.get(block);
+      if (!r) rects.set(block, (r = (blocks[Math.min(blocks.length - 1, Math.max(0, block - first))] as Element).getBoundingClientRect()));
+      return r;
+    };
+    const blockOf = (offset: number) => this.positions.blockIndexAtPos(this.positions.offsetToPos(offset));
+    return (h) => rect(blockOf(Math.max(h.start, section.start))).top < bottom && rect(blockOf(Math.max(h.start, Math.min(h.end, section.end) - 1))).bottom > top;
+  }
+
+  /** Draws the sections drawn in part at open again, whole, in an idle moment (measured bars are cached). */
+  private completeWhenIdle(): void {
+    const win = this.host.ownerDocument.defaultView;
+    if (this.cancelIdle || !win) return;
+    const complete = () => {
+      this.cancelIdle = null;
+      for (const index of this.partial) this.dirty.add(index);
+      this.partial.clear();
+      this.schedule();
+    };
+    if (win.requestIdleCallback) {
+      const id = win.requestIdleCallback(complete, { timeout: IDLE_TIMEOUT_MS });
+      this.cancelIdle = () => win.cancelIdleCallback(id);
+    } else {
+      const id = win.setTimeout(complete, 0);
+      this.cancelIdle = () => win.clearTimeout(id);
+    }
+  }
+
+  /** The bars and labels of one section (those `near` keeps, if given), added to the layer. */
+  private drawSection(index: number, host: () => DOMRect, near: ((h: CodingHighlight) => boolean) | null): Element[] {
     const doc = this.host.ownerDocument;
     const fragment = doc.createDocumentFragment();
     const section = this.sections[index]!;
@@ -238,6 +300,7 @@ export class CodingStripes {
     // Labels go top to bottom without overlapping; one that finds no free line beside its coding is left out.
     let labelsEnd = -Infinity;
     for (const h of this.overlapping(section)) {
+      if (near && !near(h)) continue;
       const key = `${h.id}@${index}`;
       let extent = this.extents.get(key);
       if (!extent) {

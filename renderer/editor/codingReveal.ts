@@ -1,0 +1,142 @@
+import type { EditorView } from "@tiptap/pm/view";
+import type { TextPositions } from "../../shared/text/positions.js";
+import { estimatedHeight } from "./buildDocument.js";
+import { codingDecorationsKey, setCodingChange } from "./codingDecorations.js";
+
+/** How far down (in viewport heights) a document opens with its codings drawn. */
+const AT_OPEN = 1.1;
+/** Room above and below the viewport (as a share of its height) within which a section's codings are drawn as soon as it comes near. */
+const NEAR = 1.5;
+/** Approximate pixels per em of the text (documentView.css: 1.0625rem), for the sections' estimated heights. */
+const EM_PX = 17;
+/** An idle slice stops drawing sections when less than this is left of it, ms. */
+const SLICE_RESERVE_MS = 4;
+/** The longest wait for an idle moment before a pending section is drawn anyway, ms. */
+const IDLE_TIMEOUT_MS = 300;
+
+/** Set on the view's host (`data-codings-drawn="all"`) once every coding has its spans. */
+export const ALL_DRAWN = "all";
+
+/**
+ * How many blocks from the top a document opens with its codings drawn: those whose estimated top
+ * (buildDocument.ts's estimates, which the browser also uses for the sections it skips) lies
+ * within AT_OPEN viewport heights. Null (all of them) where nothing would draw the others later.
+ */
+export function blocksDrawnAtOpen(positions: TextPositions, win: (Window & typeof globalThis) | null): number | null {
+  if (!win?.IntersectionObserver) return null;
+  const limit = win.innerHeight * AT_OPEN;
+  const { blocks } = positions;
+  let top = 0;
+  let count = 0;
+  while (count < blocks.length && top <= limit) top += estimatedHeight(blocks[count++]!) * EM_PX;
+  return count;
+}
+
+/**
+ * Draws the codings of the blocks a document opened without (codingDecorations.ts, `pending`):
+ * a section's blocks as soon as it comes near the viewport (an IntersectionObserver), and the rest
+ * a section at a time in idle moments after the first paint, top to bottom, so a densely coded
+ * document is drawn whole shortly after it opens without the opening waiting for it.
+ */
+export class CodingReveal {
+  private readonly observer: IntersectionObserver | null = null;
+  private idle = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly view: EditorView,
+    private readonly host: HTMLElement,
+    private readonly positions: TextPositions,
+  ) {
+    const win = host.ownerDocument.defaultView;
+    delete host.dataset.codingsDrawn;
+    if (!this.pending().size) {
+      this.done();
+      return;
+    }
+    const sections = new Map<Element, number>();
+    let index = 0;
+    view.state.doc.forEach((_node, offset) => {
+      const dom = view.nodeDOM(offset);
+      if (dom instanceof Element) sections.set(dom, index);
+      index++;
+    });
+    if (win?.IntersectionObserver) {
+      const margin = `${Math.round(NEAR * 100)}% 0px`;
+      // scrollMargin widens the nested scroll container's clip as rootMargin does the viewport.
+      const options = { rootMargin: margin, scrollMargin: margin } as IntersectionObserverInit;
+      this.observer = new win.IntersectionObserver((entries) => {
+        const near = entries.filter((e) => e.isIntersecting).map((e) => sections.get(e.target)!);
+        this.reveal(near.flatMap((section) => this.blocksOfSection(section)));
+      }, options);
+      for (const dom of sections.keys()) this.observer.observe(dom);
+    }
+    this.scheduleIdle();
+  }
+
+  /** Draws at once the codings of the sections over text offsets [start, end) (a passage about to be jumped to). */
+  revealOffsets(start: number, end: number): void {
+    const { positions } = this;
+    const { sectionSize } = positions;
+    const first = Math.floor(positions.blockIndexAtPos(positions.offsetToPos(start)) / sectionSize);
+    const last = Math.floor(positions.blockIndexAtPos(positions.offsetToPos(Math.max(start, end))) / sectionSize);
+    const blocks: number[] = [];
+    for (let i = first; i <= last; i++) blocks.push(...this.blocksOfSection(i));
+    this.reveal(blocks);
+  }
+
+  private blocksOfSection(section: number): number[] {
+    const { sectionSize, blocks } = this.positions;
+    const out: number[] = [];
+    for (let i = section * sectionSize; i < Math.min(blocks.length, (section + 1) * sectionSize); i++) out.push(i);
+    return out;
+  }
+
+  destroy(): void {
+    this.observer?.disconnect();
+    this.cancelIdle();
+  }
+
+  private pending(): ReadonlySet<number> {
+    return codingDecorationsKey.getState(this.view.state)?.pending ?? new Set();
+  }
+
+  private reveal(blocks: readonly number[]): void {
+    if (this.view.isDestroyed) return;
+    const pending = this.pending();
+    const now = blocks.filter((i) => pending.has(i));
+    if (now.length) this.view.dispatch(setCodingChange(this.view.state.tr, { reveal: now }));
+    if (!this.pending().size) this.done();
+  }
+
+  private scheduleIdle(): void {
+    const win = this.host.ownerDocument.defaultView;
+    if (win?.requestIdleCallback) this.idle = win.requestIdleCallback(this.slice, { timeout: IDLE_TIMEOUT_MS });
+    else this.timer = setTimeout(() => this.slice(null), 0);
+  }
+
+  private cancelIdle(): void {
+    if (this.idle) this.host.ownerDocument.defaultView?.cancelIdleCallback(this.idle);
+    clearTimeout(this.timer);
+    this.idle = 0;
+  }
+
+  /** One idle slice: the first pending block's section, then the next, while the slice has time (at least one). */
+  private readonly slice = (deadline: IdleDeadline | null) => {
+    this.idle = 0;
+    if (this.view.isDestroyed) return;
+    do {
+      let next = Infinity;
+      for (const i of this.pending()) if (i < next) next = i;
+      if (!Number.isFinite(next)) return;
+      this.reveal(this.blocksOfSection(Math.floor(next / this.positions.sectionSize)));
+    } while (this.pending().size && deadline && deadline.timeRemaining() > SLICE_RESERVE_MS);
+    if (this.pending().size) this.scheduleIdle();
+  };
+
+  private done(): void {
+    this.observer?.disconnect();
+    this.cancelIdle();
+    this.host.dataset.codingsDrawn = ALL_DRAWN;
+  }
+}
