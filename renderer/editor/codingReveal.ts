@@ -13,6 +13,8 @@ const EM_PX = 17;
 const SLICE_RESERVE_MS = 4;
 /** The longest wait for an idle moment before a pending section is drawn anyway, ms. */
 const IDLE_TIMEOUT_MS = 300;
+/** The same for a section that came near the viewport, ms. */
+const NEAR_TIMEOUT_MS = 50;
 
 /** Set on the view's host (`data-codings-drawn="all"`) once every coding has its spans. */
 export const ALL_DRAWN = "all";
@@ -33,15 +35,18 @@ export function blocksDrawnAtOpen(positions: TextPositions, win: (Window & typeo
 }
 
 /**
- * Draws the codings of the blocks a document opened without (codingDecorations.ts, `pending`):
- * a section's blocks as soon as it comes near the viewport (an IntersectionObserver), and the rest
- * a section at a time in idle moments after the first paint, top to bottom, so a densely coded
- * document is drawn whole shortly after it opens without the opening waiting for it.
+ * Draws the codings of the blocks a document opened without (codingDecorations.ts, `pending`) in
+ * idle moments after the first paint, a section at a time: first the sections that came near the
+ * viewport (an IntersectionObserver, whose margin reaches well beyond the screen), then the rest
+ * top to bottom. So a densely coded document is drawn whole shortly after it opens, without the
+ * opening waiting for it; a passage jumped to has its codings drawn at once.
  */
 export class CodingReveal {
   private readonly observer: IntersectionObserver | null = null;
   private idle = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Sections near the viewport with blocks still pending: drawn before the others. */
+  private readonly near = new Set<number>();
 
   constructor(
     private readonly view: EditorView,
@@ -66,8 +71,13 @@ export class CodingReveal {
       // scrollMargin widens the nested scroll container's clip as rootMargin does the viewport.
       const options = { rootMargin: margin, scrollMargin: margin } as IntersectionObserverInit;
       this.observer = new win.IntersectionObserver((entries) => {
-        const near = entries.filter((e) => e.isIntersecting).map((e) => sections.get(e.target)!);
-        this.reveal(near.flatMap((section) => this.blocksOfSection(section)));
+        for (const e of entries) {
+          const section = sections.get(e.target)!;
+          if (e.isIntersecting) this.near.add(section);
+          else this.near.delete(section);
+        }
+        // Not in this task: it runs straight after a frame, and the next one should not wait for it.
+        if (this.near.size) this.scheduleIdle(NEAR_TIMEOUT_MS);
       }, options);
       for (const dom of sections.keys()) this.observer.observe(dom);
     }
@@ -109,9 +119,10 @@ export class CodingReveal {
     if (!this.pending().size) this.done();
   }
 
-  private scheduleIdle(): void {
+  private scheduleIdle(timeout = IDLE_TIMEOUT_MS): void {
     const win = this.host.ownerDocument.defaultView;
-    if (win?.requestIdleCallback) this.idle = win.requestIdleCallback(this.slice, { timeout: IDLE_TIMEOUT_MS });
+    this.cancelIdle();
+    if (win?.requestIdleCallback) this.idle = win.requestIdleCallback(this.slice, { timeout });
     else this.timer = setTimeout(() => this.slice(null), 0);
   }
 
@@ -121,15 +132,27 @@ export class CodingReveal {
     this.idle = 0;
   }
 
-  /** One idle slice: the first pending block's section, then the next, while the slice has time (at least one). */
+  /** The section to draw next: one near the viewport, else the first with a pending block. */
+  private nextSection(): number | null {
+    const pending = this.pending();
+    for (const section of this.near) {
+      this.near.delete(section);
+      if (this.blocksOfSection(section).some((i) => pending.has(i))) return section;
+    }
+    let next = Infinity;
+    for (const i of pending) if (i < next) next = i;
+    return Number.isFinite(next) ? Math.floor(next / this.positions.sectionSize) : null;
+  }
+
+  /** One idle slice: sections (near ones first) while the slice has time, at least one. */
   private readonly slice = (deadline: IdleDeadline | null) => {
     this.idle = 0;
+    this.timer = undefined;
     if (this.view.isDestroyed) return;
     do {
-      let next = Infinity;
-      for (const i of this.pending()) if (i < next) next = i;
-      if (!Number.isFinite(next)) return;
-      this.reveal(this.blocksOfSection(Math.floor(next / this.positions.sectionSize)));
+      const next = this.nextSection();
+      if (next === null) return;
+      this.reveal(this.blocksOfSection(next));
     } while (this.pending().size && deadline && deadline.timeRemaining() > SLICE_RESERVE_MS);
     if (this.pending().size) this.scheduleIdle();
   };
