@@ -27,6 +27,8 @@ export interface BenchResult {
   openCold: number;
   /** Later opens of the same document (a new content object each time), ms. */
   open: number[];
+  /** The same text opened without codings, each right after one of `open`, ms. */
+  openPlain: number[];
   /** From an open until every coding is drawn (the sections away from the top after the first paint, in idle moments), ms. */
   allDrawn: number;
   apply: number[];
@@ -151,20 +153,27 @@ async function main() {
   };
   // stripes=0 leaves the margin's coding stripes out: the baseline they are compared with.
   const stripes = params.get("stripes") !== "0";
-  const show = (content: DocumentContent) => root.render(<DocumentView content={content} codings={codings} codes={codes} stripes={stripes} />);
+  const show = (content: DocumentContent, shown: readonly Coding[] = codings) =>
+    root.render(<DocumentView content={content} codings={shown} codes={codes} stripes={stripes} />);
 
   if (params.get("measure") === "0") {
     await drawn(() => show(data.content));
-    window.__benchResult = { chars: data.content.text.length, words: 0, blocks: data.content.blocks.length, codings: codings.length, openCold: NaN, open: [], allDrawn: NaN, apply: [], remove: [], applySync: [], removeSync: [] };
+    window.__benchResult = { chars: data.content.text.length, words: 0, blocks: data.content.blocks.length, codings: codings.length, openCold: NaN, open: [], openPlain: [], allDrawn: NaN, apply: [], remove: [], applySync: [], removeSync: [] };
     return;
   }
 
   const openCold = (await drawn(() => show(data.content))).total;
   const open: number[] = [];
+  // Each reopen alternates with one of the same text without codings, so both meet the machine in
+  // the same state: their ratio is what the codings cost, even while other work loads it.
+  const openPlain: number[] = [];
   for (let i = 0; i < num("runs", 7); i++) {
     flushSync(() => root.render(null));
     await settle();
     open.push((await drawn(() => show({ ...data.content }))).total);
+    flushSync(() => root.render(null));
+    await settle();
+    openPlain.push((await drawn(() => show({ ...data.content }, []))).total);
   }
   const content = { ...data.content };
   const shownAt = performance.now();
@@ -226,6 +235,7 @@ async function main() {
     codings: codings.length,
     openCold,
     open,
+    openPlain,
     allDrawn,
     apply,
     remove,

@@ -143,7 +143,7 @@ export class InitialCodings {
     const placed: { h: CodingHighlight; from: number; to: number }[] = [];
     for (const h of this.highlights) {
       const range = this.positions.rangeToPos(h.start, h.end);
-      if (range) placed.push({ h, ...range });
+      if (range) placed.push({ h, from: range.from, to: range.to });
     }
     placed.sort((a, b) => a.from - b.from || b.to - a.to);
     const count = this.positions.blocks.length;
@@ -157,8 +157,8 @@ export class InitialCodings {
     const decos: Decoration[] = [];
     const waiting = new Map<number, CodingId[]>();
     for (const { h, from, to } of placed) {
-      let lane = laneEnds.findIndex((end) => end <= from);
-      if (lane < 0) lane = laneEnds.length;
+      let lane = 0;
+      while (lane < laneEnds.length && laneEnds[lane]! > from) lane++;
       laneEnds[lane] = to;
       const drawable = inDrawnBlock(this.positions, pending, from, to);
       const deco = drawable ? decorationFor(h, from, to, lane) : null;

@@ -152,7 +152,7 @@ export class CodingStripes {
 
   /** The codings drawn (as the highlights are) and each one's code name; redraws in the next frame. */
   update(highlights: Iterable<CodingHighlight>, names: Map<CodingId, string>): void {
-    const before = new Map(this.highlights.map((h) => [h.id, h]));
+    const previous = this.highlights;
     const lanesBefore = this.lanes;
     const namesBefore = this.names;
     const laneCountBefore = this.laneCount;
@@ -162,15 +162,17 @@ export class CodingStripes {
     this.lanes = new Map();
     const laneEnds: number[] = [];
     for (const h of this.highlights) {
-      let lane = laneEnds.findIndex((end) => end <= h.start);
-      if (lane < 0) lane = laneEnds.push(h.end) - 1;
-      else laneEnds[lane] = h.end;
+      let lane = 0;
+      while (lane < laneEnds.length && laneEnds[lane]! > h.start) lane++;
+      laneEnds[lane] = h.end;
       this.lanes.set(h.id, lane);
     }
     this.laneCount = laneEnds.length;
     // Only the sections whose stripes differ are drawn again: one coding applied redraws its own.
-    if (this.laneCount !== laneCountBefore) this.allDirty = true;
+    // (Everything is drawn anew when the lanes' count changes, as at the first update.)
+    if (this.laneCount !== laneCountBefore || this.allDirty) this.allDirty = true;
     else {
+      const before = new Map(previous.map((h) => [h.id, h]));
       for (const h of this.highlights) {
         const old = before.get(h.id);
         before.delete(h.id);
