@@ -3,6 +3,7 @@ import type { CodingId } from "../../shared/model/ids.js";
 import type { TextPositions } from "../../shared/text/positions.js";
 import { styleSheet } from "./codingClasses.js";
 import type { CodingHighlight } from "./codingHighlights.js";
+import { nearAtOpen, whenIdle, type StripeSection } from "./stripesAtOpen.js";
 
 /** Width of one stripe's lane, px; narrower when more lanes than fit the margin. */
 const LANE = 7;
@@ -10,13 +11,6 @@ const MIN_LANE = 3;
 /** Labels sit right of the lanes, one line each, where at least this much margin is left. */
 const LABEL_MIN_WIDTH = 24;
 const LABEL_HEIGHT = 14;
-/**
- * In the frame a document opens in, only the bars of codings within this band around the viewport
- * (in viewport heights, from its top) are measured and drawn; the rest of those sections follow in
- * an idle moment. A section holds 16 blocks, which for long speaker turns is several screens.
- */
-const OPEN_BAND = [-0.25, 1.25] as const;
-const IDLE_TIMEOUT_MS = 300;
 
 /**
  * A bar or its label: both select and light up their coding. They name it in `data-stripe-for`,
@@ -29,11 +23,7 @@ export interface StripeCallbacks {
   click(codingId: CodingId, at: { x: number; y: number }): void;
 }
 
-interface Section {
-  dom: HTMLElement;
-  start: number;
-  end: number;
-}
+type Section = StripeSection;
 
 /**
  * Coding stripes in the right margin of the text, as QDA programs draw them: one bar per coding in
@@ -233,54 +223,24 @@ export class CodingStripes {
     // Read lazily: with everything measured already, drawing forces no layout at all.
     let hostBox: DOMRect | null = null;
     const host = () => (hostBox ??= this.host.getBoundingClientRect());
-    for (const index of missing) this.drawn.set(index, this.drawSection(index, host, opening ? this.openBand(index) : null));
+    for (const index of missing) {
+      const near = opening ? nearAtOpen(this.sections[index]!, index, this.positions) : null;
+      if (near) this.partial.add(index);
+      this.drawn.set(index, this.drawSection(index, host, near));
+    }
     if (this.partial.size) this.completeWhenIdle();
-  }
-
-  /**
-   * For the open's frame: which codings of section `index` lie near the viewport, judged by the
-   * boxes of the blocks they start and end in (one rectangle per block, not two caret positions
-   * per coding). Null when all of them do.
-   */
-  private openBand(index: number): ((h: CodingHighlight) => boolean) | null {
-    const section = this.sections[index]!;
-    const height = this.host.ownerDocument.defaultView?.innerHeight ?? 0;
-    const box = section.dom.getBoundingClientRect();
-    const [top, bottom] = [OPEN_BAND[0] * height, OPEN_BAND[1] * height];
-    if (box.top >= top && box.bottom <= bottom) return null;
-    this.partial.add(index);
-    // Wholly outside the band: nothing now, and nothing inside it laid out to find that out.
-    if (box.top >= bottom || box.bottom <= top) return () => false;
-    const { sectionSize } = this.positions;
-    const first = index * sectionSize;
-    const blocks = section.dom.children;
-    const rects = new Map<number, DOMRect>();
-    const rect = (block: number) => {
-      let r = rects.get(block);
-      if (!r) rects.set(block, (r = (blocks[Math.min(blocks.length - 1, Math.max(0, block - first))] as Element).getBoundingClientRect()));
-      return r;
-    };
-    const blockOf = (offset: number) => this.positions.blockIndexAtPos(this.positions.offsetToPos(offset));
-    return (h) => rect(blockOf(Math.max(h.start, section.start))).top < bottom && rect(blockOf(Math.max(h.start, Math.min(h.end, section.end) - 1))).bottom > top;
   }
 
   /** Draws the sections drawn in part at open again, whole, in an idle moment (measured bars are cached). */
   private completeWhenIdle(): void {
     const win = this.host.ownerDocument.defaultView;
     if (this.cancelIdle || !win) return;
-    const complete = () => {
+    this.cancelIdle = whenIdle(win, () => {
       this.cancelIdle = null;
       for (const index of this.partial) this.dirty.add(index);
       this.partial.clear();
       this.schedule();
-    };
-    if (win.requestIdleCallback) {
-      const id = win.requestIdleCallback(complete, { timeout: IDLE_TIMEOUT_MS });
-      this.cancelIdle = () => win.cancelIdleCallback(id);
-    } else {
-      const id = win.setTimeout(complete, 0);
-      this.cancelIdle = () => win.clearTimeout(id);
-    }
+    });
   }
 
   /** The bars and labels of one section (those `near` keeps, if given), added to the layer. */
