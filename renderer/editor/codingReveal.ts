@@ -11,6 +11,11 @@ const NEAR = 1.5;
 const EM_PX = 17;
 /** An idle slice stops drawing sections when less than this is left of it, ms. */
 const SLICE_RESERVE_MS = 4;
+/**
+ * An idle slice draws no more sections once it has run this long, ms: a dense section costs a few
+ * ms, and a slice that filled the whole idle period would hold up the timers and input behind it.
+ */
+const SLICE_MS = 4;
 /** The longest wait for an idle moment before a pending section is drawn anyway, ms. */
 const IDLE_TIMEOUT_MS = 300;
 /** The same for a section that came near the viewport, ms. */
@@ -149,11 +154,12 @@ export class CodingReveal {
     this.idle = 0;
     this.timer = undefined;
     if (this.view.isDestroyed) return;
+    const start = performance.now();
     do {
       const next = this.nextSection();
       if (next === null) return;
       this.reveal(this.blocksOfSection(next));
-    } while (this.pending().size && deadline && deadline.timeRemaining() > SLICE_RESERVE_MS);
+    } while (this.pending().size && deadline && deadline.timeRemaining() > SLICE_RESERVE_MS && performance.now() - start < SLICE_MS);
     if (this.pending().size) this.scheduleIdle();
   };
 
