@@ -79,10 +79,11 @@ export function DocumentView(props: DocumentViewProps) {
 
   useLayoutEffect(() => {
     const positions = textPositions(content.blocks, content.text.length);
-    const doc = buildDocument(content, positions);
-    const { next: drawn } = diffHighlights(new Map(), codings, codes);
     // Only the codings near the top are drawn before the first paint; CodingReveal draws the rest.
-    const initial = new InitialCodings(positions, [...drawn.values()], blocksDrawnAtOpen(positions, host.current!.ownerDocument.defaultView));
+    const atOpen = blocksDrawnAtOpen(positions, host.current!.ownerDocument.defaultView);
+    const doc = buildDocument(content, positions, atOpen === null ? 0 : Math.ceil(atOpen / positions.sectionSize));
+    const { next: drawn } = diffHighlights(new Map(), codings, codes);
+    const initial = new InitialCodings(positions, [...drawn.values()], atOpen);
     const caret = (range: TextRange) => {
       const current = live.current;
       if (!current) return;

@@ -16,8 +16,9 @@ export function estimatedHeight(block: Block): number {
 /**
  * The editor document for `content`, laid out as `positions` says: each block's text verbatim in
  * one text node, `sectionSize` blocks to a section, and a page marker where a new PDF page begins.
+ * The first `shownSections` sections are marked as on screen at the open.
  */
-export function buildDocument(content: DocumentContent, positions: TextPositions): JSONContent {
+export function buildDocument(content: DocumentContent, positions: TextPositions, shownSections = 0): JSONContent {
   const { blocks, sectionSize } = positions;
   const sections: JSONContent[] = [];
   let page: number | undefined;
@@ -39,7 +40,8 @@ export function buildDocument(content: DocumentContent, positions: TextPositions
       children.push(node);
       estimate += estimatedHeight(b);
     }
-    sections.push({ type: "section", attrs: { estimate: Math.round(estimate) }, content: children });
+    const shown = sections.length < shownSections ? true : null;
+    sections.push({ type: "section", attrs: { estimate: Math.round(estimate), shown }, content: children });
   }
   return { type: "doc", content: sections };
 }
