@@ -165,6 +165,16 @@ describe("opening a densely coded document", () => {
     expect(codingDecorationsKey.getState(editor.state)!.pending.size).toBe(0);
   });
 
+  it("marks the sections on screen at the open, which the browser must not skip (their codings are measured at once)", () => {
+    const { dom } = render({ content: content(), codings: CODINGS, codes });
+    const sections = [...dom.querySelectorAll("section")];
+    const shown = sections.filter((s) => s.hasAttribute("data-shown"));
+    // jsdom's 768 px hold the first section's 16 lines (about 46 px each) and a few of the second.
+    expect(shown).toEqual(sections.slice(0, 2));
+    const drawnLines = CODINGS.filter((c) => drawing(dom).has(c.id)).map(lineOf);
+    expect(Math.floor(Math.max(...drawnLines) / SECTION_SIZE)).toBeLessThan(shown.length);
+  });
+
   it("draws a section that comes near the viewport in the next idle moment, before the sections above it", () => {
     const { dom } = render({ content: content(), codings: CODINGS, codes });
     const sections = [...dom.querySelectorAll("section")];
