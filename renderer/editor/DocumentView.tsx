@@ -59,6 +59,9 @@ interface Live {
   reveal: CodingReveal;
 }
 
+/** Highlights by start, longer first: the order both the decorations and the stripes assign lanes in. */
+const byStart = (a: CodingHighlight, b: CodingHighlight) => a.start - b.start || b.end - a.end;
+
 /** Each coding's code name, for the stripes' labels. */
 const namesOf = (codings: readonly Coding[], codes: Readonly<Record<string, Code>>) => new Map(codings.map((c) => [c.id, codes[c.codeId]?.name ?? ""]));
 
@@ -83,7 +86,10 @@ export function DocumentView(props: DocumentViewProps) {
     const atOpen = blocksDrawnAtOpen(positions, host.current!.ownerDocument.defaultView);
     const doc = buildDocument(content, positions, atOpen === null ? 0 : Math.ceil(atOpen / positions.sectionSize));
     const { next: drawn } = diffHighlights(new Map(), codings, codes);
-    const initial = new InitialCodings(positions, [...drawn.values()], atOpen);
+    // Sorted once by start here: the decorations and the stripes each sort them again, and an
+    // already sorted array costs them one pass instead of a sort over every coding.
+    const sorted = [...drawn.values()].sort(byStart);
+    const initial = new InitialCodings(positions, sorted, atOpen);
     const caret = (range: TextRange) => {
       const current = live.current;
       if (!current) return;
@@ -131,7 +137,7 @@ export function DocumentView(props: DocumentViewProps) {
         : new CodingStripes(editor.view, host.current!, positions, {
             click: (id, at) => callbacks.current.onCodingsClick?.([id], at, "pointer"),
           });
-    stripes?.update(drawn.values(), namesOf(codings, codes));
+    stripes?.update(sorted, namesOf(codings, codes));
     const reveal = new CodingReveal(editor.view, host.current!, positions);
     live.current = { editor, positions, drawn, caret: null, stripes, reveal };
     return () => {
