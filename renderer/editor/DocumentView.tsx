@@ -8,6 +8,7 @@ import { codingsAt } from "./codingsAt.js";
 import { CodingStripes } from "./codingStripes.js";
 import { CodingClicks } from "./codingClicks.js";
 import { CodingDecorations, InitialCodings, setCodingChange } from "./codingDecorations.js";
+import { blocksDrawnAtOpen, CodingReveal } from "./codingReveal.js";
 import { diffHighlights, type CodingHighlight } from "./codingHighlights.js";
 import { documentNodes } from "./documentNodes.js";
 import { FindHighlights, showFindMatches, type FindMatches } from "./findHighlights.js";
@@ -55,7 +56,11 @@ interface Live {
   /** The caret or selection last reported, in text offsets. */
   caret: TextRange | null;
   stripes: CodingStripes | null;
+  reveal: CodingReveal;
 }
+
+/** Highlights by start, longer first: the order both the decorations and the stripes assign lanes in. */
+const byStart = (a: CodingHighlight, b: CodingHighlight) => a.start - b.start || b.end - a.end;
 
 /** Each coding's code name, for the stripes' labels. */
 const namesOf = (codings: readonly Coding[], codes: Readonly<Record<string, Code>>) => new Map(codings.map((c) => [c.id, codes[c.codeId]?.name ?? ""]));
@@ -77,8 +82,14 @@ export function DocumentView(props: DocumentViewProps) {
 
   useLayoutEffect(() => {
     const positions = textPositions(content.blocks, content.text.length);
+    // Only the codings near the top are drawn before the first paint; CodingReveal draws the rest.
+    const atOpen = blocksDrawnAtOpen(positions, host.current!.ownerDocument.defaultView);
+    const doc = buildDocument(content, positions, atOpen === null ? 0 : Math.ceil(atOpen / positions.sectionSize));
     const { next: drawn } = diffHighlights(new Map(), codings, codes);
-    const initial = new InitialCodings(positions, [...drawn.values()]);
+    // Sorted once by start here: the decorations and the stripes each sort them again, and an
+    // already sorted array costs them one pass instead of a sort over every coding.
+    const sorted = [...drawn.values()].sort(byStart);
+    const initial = new InitialCodings(positions, sorted, atOpen);
     const caret = (range: TextRange) => {
       const current = live.current;
       if (!current) return;
@@ -96,7 +107,7 @@ export function DocumentView(props: DocumentViewProps) {
         PassageFocus,
         FindHighlights,
       ],
-      content: buildDocument(content, positions),
+      content: doc,
       // Editable for a caret and keyboard selection; ReadOnlyText keeps the text unchangeable.
       editable: true,
       injectCSS: false,
@@ -126,10 +137,12 @@ export function DocumentView(props: DocumentViewProps) {
         : new CodingStripes(editor.view, host.current!, positions, {
             click: (id, at) => callbacks.current.onCodingsClick?.([id], at, "pointer"),
           });
-    stripes?.update(drawn.values(), namesOf(codings, codes));
-    live.current = { editor, positions, drawn, caret: null, stripes };
+    stripes?.update(sorted, namesOf(codings, codes));
+    const reveal = new CodingReveal(editor.view, host.current!, positions);
+    live.current = { editor, positions, drawn, caret: null, stripes, reveal };
     return () => {
       live.current = null;
+      reveal.destroy();
       stripes?.destroy();
       editor.destroy();
     };
@@ -155,6 +168,8 @@ export function DocumentView(props: DocumentViewProps) {
     const current = live.current;
     if (!current || !focus) return;
     const range = current.positions.rangeToPos(focus.start, focus.end);
+    // Its codings drawn before it is scrolled to, not a frame after.
+    current.reveal.revealOffsets(focus.start, focus.end);
     if (range) focusPassage(current.editor.view, range.from, range.to);
     // Only a new nonce asks for a jump.
   }, [focus?.nonce]);

@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import type { DocumentContent } from "../../shared/model/project.js";
+import type { Block, DocumentContent } from "../../shared/model/project.js";
 import type { TextPositions } from "../../shared/text/positions.js";
 
 /** Layout guesses for a section's room before it is drawn; they match documentView.css. */
@@ -8,11 +8,17 @@ const LINE_HEIGHT_EM = 1.8;
 const PARAGRAPH_GAP_EM = 0.9;
 const HEADING_EM = 2.6;
 
+/** A block's estimated height in em, before the browser has laid it out. */
+export function estimatedHeight(block: Block): number {
+  return block.kind === "heading" ? HEADING_EM : Math.max(1, Math.ceil((block.end - block.start) / CHARS_PER_LINE)) * LINE_HEIGHT_EM + PARAGRAPH_GAP_EM;
+}
+
 /**
  * The editor document for `content`, laid out as `positions` says: each block's text verbatim in
  * one text node, `sectionSize` blocks to a section, and a page marker where a new PDF page begins.
+ * The first `shownSections` sections are marked as on screen at the open.
  */
-export function buildDocument(content: DocumentContent, positions: TextPositions): JSONContent {
+export function buildDocument(content: DocumentContent, positions: TextPositions, shownSections = 0): JSONContent {
   const { blocks, sectionSize } = positions;
   const sections: JSONContent[] = [];
   let page: number | undefined;
@@ -32,12 +38,10 @@ export function buildDocument(content: DocumentContent, positions: TextPositions
           : { type: "paragraph", attrs: { pageStart } };
       if (text) node.content = [{ type: "text", text }];
       children.push(node);
-      estimate +=
-        b.kind === "heading"
-          ? HEADING_EM
-          : Math.max(1, Math.ceil(text.length / CHARS_PER_LINE)) * LINE_HEIGHT_EM + PARAGRAPH_GAP_EM;
+      estimate += estimatedHeight(b);
     }
-    sections.push({ type: "section", attrs: { estimate: Math.round(estimate) }, content: children });
+    const shown = sections.length < shownSections ? true : null;
+    sections.push({ type: "section", attrs: { estimate: Math.round(estimate), shown }, content: children });
   }
   return { type: "doc", content: sections };
 }

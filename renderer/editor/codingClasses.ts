@@ -13,6 +13,7 @@ export const MAX_LANE = 3;
 const LANE_PX = 3;
 
 const known = new Map<string, string>();
+const byGiven = new Map<string, string>();
 let sheet: CSSStyleSheet | null = null;
 
 /** The page's style sheet for the coding view's generated rules (also the stripes' hover rule). */
@@ -37,8 +38,12 @@ export function styleSheet(): CSSStyleSheet | null {
 
 /** The class for a span of a coding in `color` (#rrggbb; anything else draws grey). */
 export function codingClass(color: string, lane: number, contradicts: boolean): string {
-  const hex = /^#[0-9a-f]{6}$/i.test(color) ? color.slice(1).toLowerCase() : "8a8a8a";
   const depth = Math.max(0, Math.min(MAX_LANE, Math.floor(lane)));
+  // Asked once per coding drawn (thousands when a document opens): the colour as given first.
+  const given = `${color}-${depth}${contradicts ? "x" : ""}`;
+  const seen = byGiven.get(given);
+  if (seen) return seen;
+  const hex = /^#[0-9a-f]{6}$/i.test(color) ? color.slice(1).toLowerCase() : "8a8a8a";
   const key = `${hex}-${depth}${contradicts ? "x" : ""}`;
   let name = known.get(key);
   if (!name) {
@@ -50,5 +55,6 @@ export function codingClass(color: string, lane: number, contradicts: boolean): 
     target?.insertRule(rule, target.cssRules.length);
     known.set(key, name);
   }
+  byGiven.set(given, name);
   return name;
 }

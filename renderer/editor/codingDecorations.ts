@@ -18,6 +18,11 @@ import type { CodingHighlight } from "./codingHighlights.js";
  * thousands of codings over one passage (an auto-code run on one sentence) nested so deep that the
  * browser's renderer crashed. The rest keep their entry (a click on the passage still lists them,
  * see codingClicks.ts) and their stripe in the margin.
+ *
+ * A document opens with only the codings of the blocks near the top drawn (the spans of every
+ * coding are most of what opening a densely coded document costs, and only the top is on screen);
+ * the other blocks are "pending" and get their spans from codingReveal.ts, as they come near the
+ * viewport and in idle moments after the first paint.
  */
 export const MAX_DRAWN_LANES = 16;
 
@@ -25,19 +30,55 @@ interface Entry {
   from: number;
   to: number;
   lane: number;
-  /** Null for a coding past MAX_DRAWN_LANES over the same text: counted, listed, not drawn. */
+  /** What to draw; kept so a coding of a pending section can be drawn later. */
+  h: CodingHighlight;
+  /**
+   * Its decoration in the set, or null: a coding past MAX_DRAWN_LANES over the same text (counted,
+   * listed, never drawn), or one whose blocks are all still pending.
+   */
   deco: Decoration | null;
 }
 
 export interface CodingDecorationState {
   readonly set: DecorationSet;
   readonly entries: ReadonlyMap<CodingId, Entry>;
+  /** Blocks (by index) whose codings are not drawn yet; empty once every coding is. */
+  readonly pending: ReadonlySet<number>;
+  /** For each pending block, the codings over it that are waiting for it (or for another of their blocks). */
+  readonly waiting: ReadonlyMap<number, readonly CodingId[]>;
 }
 
 /** Meta for a transaction that changes which codings are drawn (`remove` is applied first). */
 export interface CodingChange {
   add?: readonly CodingHighlight[];
   remove?: readonly CodingId[];
+  /** Pending blocks whose codings to draw now. */
+  reveal?: readonly number[];
+}
+
+const NONE: ReadonlySet<number> = new Set();
+const NO_WAITING: ReadonlyMap<number, readonly CodingId[]> = new Map();
+
+/** Lists coding `id` as waiting for each of the blocks it touches (all pending). */
+function wait(waiting: Map<number, CodingId[]>, [first, last]: [number, number], id: CodingId): void {
+  for (let i = first; i <= last; i++) {
+    const list = waiting.get(i);
+    if (list) list.push(id);
+    else waiting.set(i, [id]);
+  }
+}
+
+/** The blocks (first and last index) that editor range [from, to) touches. */
+function blocksOf(positions: TextPositions, from: number, to: number): [number, number] {
+  return [positions.blockIndexAtPos(from), positions.blockIndexAtPos(Math.max(from, to - 1))];
+}
+
+/** Whether [from, to) touches a block that is not pending (its codings are drawn). */
+function inDrawnBlock(positions: TextPositions, pending: ReadonlySet<number>, from: number, to: number): boolean {
+  if (!pending.size) return true;
+  const [first, last] = blocksOf(positions, from, to);
+  for (let i = first; i <= last; i++) if (!pending.has(i)) return true;
+  return false;
 }
 
 export const codingDecorationsKey = new PluginKey<CodingDecorationState>("tandaiCodingDecorations");
@@ -59,6 +100,7 @@ function decorationFor(h: CodingHighlight, from: number, to: number, lane: numbe
 /** The lowest lane no coding overlapping [from, to) uses (MAX_DRAWN_LANES when all drawn ones are taken). */
 function freeLane(entries: ReadonlyMap<CodingId, Entry>, from: number, to: number): number {
   let used = 0;
+  // Pending codings count too: they are drawn in their lane when their block is.
   for (const e of entries.values()) if (e.from < to && e.to > from && e.lane < MAX_DRAWN_LANES) used |= 1 << e.lane;
   let lane = 0;
   while (lane < MAX_DRAWN_LANES && used & (1 << lane)) lane++;
@@ -69,7 +111,7 @@ function freeLane(entries: ReadonlyMap<CodingId, Entry>, from: number, to: numbe
 export function undrawnAt(state: EditorState, from: number, to: number): CodingId[] {
   const entries = codingDecorationsKey.getState(state)?.entries;
   const found: [CodingId, Entry][] = [];
-  for (const [id, e] of entries ?? []) if (!e.deco && e.from < to && e.to > from) found.push([id, e]);
+  for (const [id, e] of entries ?? []) if (e.lane >= MAX_DRAWN_LANES && e.from < to && e.to > from) found.push([id, e]);
   return found.sort(([, a], [, b]) => a.to - a.from - (b.to - b.from)).map(([id]) => id);
 }
 
@@ -81,9 +123,11 @@ export function undrawnAt(state: EditorState, from: number, to: number): CodingI
 export class InitialCodings {
   private built: { doc: PMNode; state: CodingDecorationState } | null = null;
 
+  /** `drawnBlocks`: how many blocks from the top have their codings drawn at once (all if null). */
   constructor(
     private readonly positions: TextPositions,
     private readonly highlights: readonly CodingHighlight[],
+    private readonly drawnBlocks: number | null = null,
   ) {}
 
   stateFor(doc: PMNode): CodingDecorationState {
@@ -99,23 +143,31 @@ export class InitialCodings {
     const placed: { h: CodingHighlight; from: number; to: number }[] = [];
     for (const h of this.highlights) {
       const range = this.positions.rangeToPos(h.start, h.end);
-      if (range) placed.push({ h, ...range });
+      if (range) placed.push({ h, from: range.from, to: range.to });
     }
     placed.sort((a, b) => a.from - b.from || b.to - a.to);
-    // Greedy interval colouring: each coding takes the lowest lane free where it starts.
+    const count = this.positions.blocks.length;
+    const drawn = Math.min(count, this.drawnBlocks ?? count);
+    const pending = new Set<number>();
+    for (let i = drawn; i < count; i++) pending.add(i);
+    // Greedy interval colouring over every coding (pending ones too, so lanes never change when
+    // a block is drawn later): each takes the lowest lane free where it starts.
     const laneEnds: number[] = [];
     const entries = new Map<CodingId, Entry>();
     const decos: Decoration[] = [];
+    const waiting = new Map<number, CodingId[]>();
     for (const { h, from, to } of placed) {
-      let lane = laneEnds.findIndex((end) => end <= from);
-      if (lane < 0) lane = laneEnds.length;
+      let lane = 0;
+      while (lane < laneEnds.length && laneEnds[lane]! > from) lane++;
       laneEnds[lane] = to;
-      const deco = decorationFor(h, from, to, lane);
+      const drawable = inDrawnBlock(this.positions, pending, from, to);
+      const deco = drawable ? decorationFor(h, from, to, lane) : null;
       if (deco) decos.push(deco);
-      entries.set(h.id, { from, to, lane, deco });
+      else if (!drawable && lane < MAX_DRAWN_LANES) wait(waiting, blocksOf(this.positions, from, to), h.id);
+      entries.set(h.id, { from, to, lane, h, deco });
     }
     // DecorationSet.create nulls out entries of the array it is given: hand it a copy.
-    return { set: DecorationSet.create(doc, decos.slice()), entries };
+    return { set: DecorationSet.create(doc, decos.slice()), entries, pending: pending.size ? pending : NONE, waiting: pending.size ? waiting : NO_WAITING };
   }
 }
 
@@ -126,18 +178,20 @@ function apply(
   state: EditorState,
 ): CodingDecorationState {
   let { set, entries } = value;
+  const { pending, waiting } = value;
   if (tr.docChanged) {
     set = set.map(tr.mapping, tr.doc);
     const mapped = new Map<CodingId, Entry>();
     for (const [id, e] of entries) if (!e.deco) mapped.set(id, { ...e, from: tr.mapping.map(e.from), to: tr.mapping.map(e.to) });
     for (const deco of set.find()) {
       const id = (deco.spec as { codingId: CodingId }).codingId;
-      mapped.set(id, { from: deco.from, to: deco.to, lane: entries.get(id)?.lane ?? 0, deco });
+      const e = entries.get(id);
+      if (e) mapped.set(id, { ...e, from: deco.from, to: deco.to, deco });
     }
     entries = mapped;
   }
   const change = tr.getMeta(codingDecorationsKey) as CodingChange | undefined;
-  if (!change) return set === value.set ? value : { set, entries };
+  if (!change) return set === value.set ? value : { ...value, set, entries };
 
   const next = new Map(entries);
   const gone: Decoration[] = [];
@@ -152,17 +206,45 @@ function apply(
   for (const h of change.add ?? []) drop(h.id);
   if (gone.length) set = set.remove(gone);
 
+  let stillPending = pending;
+  let stillWaiting = waiting;
   const added: Decoration[] = [];
+  const now = change.reveal?.filter((i) => pending.has(i)) ?? [];
+  if (now.length) {
+    const revealed = new Set(now);
+    stillPending = new Set([...pending].filter((i) => !revealed.has(i)));
+    const rest = new Map(waiting);
+    for (const block of revealed) {
+      for (const id of waiting.get(block) ?? []) {
+        const e = next.get(id);
+        // Gone since, or drawn already (through another of its blocks, or added again elsewhere).
+        if (!e || e.deco || e.lane >= MAX_DRAWN_LANES) continue;
+        const deco = decorationFor(e.h, e.from, e.to, e.lane)!;
+        next.set(id, { ...e, deco });
+        added.push(deco);
+      }
+      rest.delete(block);
+    }
+    stillWaiting = rest;
+  }
+  let copied: Map<number, CodingId[]> | undefined;
   for (const h of change.add ?? []) {
     const range = positions.rangeToPos(h.start, h.end);
     if (!range) continue;
     const lane = freeLane(next, range.from, range.to);
-    const deco = decorationFor(h, range.from, range.to, lane);
-    next.set(h.id, { ...range, lane, deco });
+    const drawable = inDrawnBlock(positions, stillPending, range.from, range.to);
+    const deco = drawable ? decorationFor(h, range.from, range.to, lane) : null;
+    next.set(h.id, { ...range, lane, h, deco });
     if (deco) added.push(deco);
+    else if (!drawable && lane < MAX_DRAWN_LANES) {
+      // Copies of the lists it joins (once per transaction): earlier states keep theirs.
+      copied ??= new Map([...stillWaiting].map(([block, ids]) => [block, [...ids]]));
+      wait(copied, blocksOf(positions, range.from, range.to), h.id);
+      stillWaiting = copied;
+    }
   }
   if (added.length) set = set.add(state.doc, added);
-  return { set, entries: next };
+  return { set, entries: next, pending: stillPending.size ? stillPending : NONE, waiting: stillPending.size ? stillWaiting : NO_WAITING };
 }
 
 export interface CodingDecorationsOptions {

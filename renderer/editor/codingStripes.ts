@@ -3,6 +3,7 @@ import type { CodingId } from "../../shared/model/ids.js";
 import type { TextPositions } from "../../shared/text/positions.js";
 import { styleSheet } from "./codingClasses.js";
 import type { CodingHighlight } from "./codingHighlights.js";
+import { nearAtOpen, whenIdle, type StripeSection } from "./stripesAtOpen.js";
 
 /** Width of one stripe's lane, px; narrower when more lanes than fit the margin. */
 const LANE = 7;
@@ -22,11 +23,7 @@ export interface StripeCallbacks {
   click(codingId: CodingId, at: { x: number; y: number }): void;
 }
 
-interface Section {
-  dom: HTMLElement;
-  start: number;
-  end: number;
-}
+type Section = StripeSection;
 
 /**
  * Coding stripes in the right margin of the text, as QDA programs draw them: one bar per coding in
@@ -64,6 +61,11 @@ export class CodingStripes {
   private readonly edges = new Map<number, { right: number; margin: number }>();
   private hovered: CodingId | null = null;
   private hoverRule: CSSRule | null = null;
+  /** True until the first drawing (the open's frame), which measures only near the viewport. */
+  private opening = true;
+  /** Sections drawn in part at open, completed in an idle moment. */
+  private readonly partial = new Set<number>();
+  private cancelIdle: (() => void) | null = null;
 
   constructor(
     private readonly view: EditorView,
@@ -140,7 +142,7 @@ export class CodingStripes {
 
   /** The codings drawn (as the highlights are) and each one's code name; redraws in the next frame. */
   update(highlights: Iterable<CodingHighlight>, names: Map<CodingId, string>): void {
-    const before = new Map(this.highlights.map((h) => [h.id, h]));
+    const previous = this.highlights;
     const lanesBefore = this.lanes;
     const namesBefore = this.names;
     const laneCountBefore = this.laneCount;
@@ -150,15 +152,17 @@ export class CodingStripes {
     this.lanes = new Map();
     const laneEnds: number[] = [];
     for (const h of this.highlights) {
-      let lane = laneEnds.findIndex((end) => end <= h.start);
-      if (lane < 0) lane = laneEnds.push(h.end) - 1;
-      else laneEnds[lane] = h.end;
+      let lane = 0;
+      while (lane < laneEnds.length && laneEnds[lane]! > h.start) lane++;
+      laneEnds[lane] = h.end;
       this.lanes.set(h.id, lane);
     }
     this.laneCount = laneEnds.length;
     // Only the sections whose stripes differ are drawn again: one coding applied redraws its own.
-    if (this.laneCount !== laneCountBefore) this.allDirty = true;
+    // (Everything is drawn anew when the lanes' count changes, as at the first update.)
+    if (this.laneCount !== laneCountBefore || this.allDirty) this.allDirty = true;
     else {
+      const before = new Map(previous.map((h) => [h.id, h]));
       for (const h of this.highlights) {
         const old = before.get(h.id);
         before.delete(h.id);
@@ -184,6 +188,7 @@ export class CodingStripes {
 
   destroy(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
+    this.cancelIdle?.();
     this.intersections?.disconnect();
     this.resizes?.disconnect();
     this.light(null);
@@ -212,15 +217,34 @@ export class CodingStripes {
     this.allDirty = false;
     this.dirty.clear();
     const missing = [...this.near].filter((index) => !this.drawn.has(index));
+    const opening = this.opening;
+    this.opening = false;
     if (!missing.length) return;
     // Read lazily: with everything measured already, drawing forces no layout at all.
     let hostBox: DOMRect | null = null;
     const host = () => (hostBox ??= this.host.getBoundingClientRect());
-    for (const index of missing) this.drawn.set(index, this.drawSection(index, host));
+    for (const index of missing) {
+      const near = opening ? nearAtOpen(this.sections[index]!, index, this.positions) : null;
+      if (near) this.partial.add(index);
+      this.drawn.set(index, this.drawSection(index, host, near));
+    }
+    if (this.partial.size) this.completeWhenIdle();
   }
 
-  /** The bars and labels of one section, added to the layer. */
-  private drawSection(index: number, host: () => DOMRect): Element[] {
+  /** Draws the sections drawn in part at open again, whole, in an idle moment (measured bars are cached). */
+  private completeWhenIdle(): void {
+    const win = this.host.ownerDocument.defaultView;
+    if (this.cancelIdle || !win) return;
+    this.cancelIdle = whenIdle(win, () => {
+      this.cancelIdle = null;
+      for (const index of this.partial) this.dirty.add(index);
+      this.partial.clear();
+      this.schedule();
+    });
+  }
+
+  /** The bars and labels of one section (those `near` keeps, if given), added to the layer. */
+  private drawSection(index: number, host: () => DOMRect, near: ((h: CodingHighlight) => boolean) | null): Element[] {
     const doc = this.host.ownerDocument;
     const fragment = doc.createDocumentFragment();
     const section = this.sections[index]!;
@@ -238,6 +262,7 @@ export class CodingStripes {
     // Labels go top to bottom without overlapping; one that finds no free line beside its coding is left out.
     let labelsEnd = -Infinity;
     for (const h of this.overlapping(section)) {
+      if (near && !near(h)) continue;
       const key = `${h.id}@${index}`;
       let extent = this.extents.get(key);
       if (!extent) {

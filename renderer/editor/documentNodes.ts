@@ -24,6 +24,11 @@ export const Section = Node.create({
         default: null,
         renderHTML: (attrs) => (attrs.estimate ? { "data-estimate": String(attrs.estimate) } : {}),
       },
+      /** On screen when the document opens: laid out at once, never skipped (see documentView.css). */
+      shown: {
+        default: null,
+        renderHTML: (attrs) => (attrs.shown ? { "data-shown": "" } : {}),
+      },
     };
   },
   renderHTML({ HTMLAttributes }) {
