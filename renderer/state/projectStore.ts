@@ -8,6 +8,13 @@ import { loadingOf, nextChunk, withinLoaded, type CodingsLoading } from "./parti
  * open, for a first screen without a document.
  */
 const LOAD_AT_LATEST_MS = 1_500;
+/**
+ * While the background load goes on, the views are told of its progress at most this often: each
+ * publish re-renders the workspace (document list, codebook counts), which at 1M codings and 50
+ * chunks was a tenth of the renderer's work during the load. A chunk that completes the load, or
+ * brings a document a view waits on, is told at once.
+ */
+const PROGRESS_EVERY_MS = 300;
 /** Tries of a background request that failed before the views are told. */
 const LOAD_TRIES = 3;
 
@@ -61,6 +68,9 @@ export class ProjectMirror {
   private loader: Promise<void> | null = null;
   private loadFailure: unknown = null;
   private stopped = false;
+  /** When the views were last given a new version, and a progress publish put off until later. */
+  private publishedAt = 0;
+  private progressLater: ReturnType<typeof setTimeout> | null = null;
   /**
    * A first-screen open was answered before the backend's check of the snapshot finished; the first
    * answer of codingsOf (which waits for it) confirms the file sound, even when the first screen
@@ -111,7 +121,7 @@ export class ProjectMirror {
   prioritise(documentId: DocumentId): void {
     if (this.stopped || this.snapshot.index.isLoaded(documentId) || this.wantedDocuments.has(documentId)) return;
     this.wantedDocuments.add(documentId);
-    void this.fetchUntilTaken(() => (this.snapshot.index.isLoaded(documentId) ? null : [documentId])).finally(() => this.wantedDocuments.delete(documentId));
+    void this.fetchUntilTaken(() => (this.snapshot.index.isLoaded(documentId) ? null : [documentId]), true).finally(() => this.wantedDocuments.delete(documentId));
     void this.loadAll();
   }
 
@@ -134,8 +144,11 @@ export class ProjectMirror {
     return this.fetchUntilTaken(() => (this.done ? null : this.recount || this.snapshot.index.complete ? [] : nextChunk(this.snapshot.index)));
   }
 
-  /** Asks for `next()`'s documents until it says there are none left, taking each answer at the mirror's revision only. */
-  private async fetchUntilTaken(next: () => DocumentId[] | null): Promise<void> {
+  /**
+   * Asks for `next()`'s documents until it says there are none left, taking each answer at the
+   * mirror's revision only. `urgent`: a view waits on them, so each answer is published at once.
+   */
+  private async fetchUntilTaken(next: () => DocumentId[] | null, urgent = false): Promise<void> {
     let failures = 0;
     let mismatches = 0;
     for (let documents = next(); documents && !this.stopped; documents = next()) {
@@ -168,7 +181,7 @@ export class ProjectMirror {
       }
       mismatches = 0;
       this.takeChunk(documents, chunk);
-      this.publish(null);
+      this.progress(urgent || documents.some((id) => this.wantedDocuments.has(id)));
       await pause(0);
     }
   }
@@ -278,9 +291,23 @@ export class ProjectMirror {
     index.update(state, op);
   }
 
+  /** A chunk was taken: tells the views now if `urgent` or the load is complete, else at most every PROGRESS_EVERY_MS. */
+  private progress(urgent: boolean): void {
+    const wait = this.publishedAt + PROGRESS_EVERY_MS - Date.now();
+    if (urgent || this.snapshot.index.complete || wait <= 0) return this.publish(null);
+    // Told later if no other publish (a change, the next chunk) comes first.
+    this.progressLater ??= setTimeout(() => {
+      this.progressLater = null;
+      if (!this.stopped) this.publish(null);
+    }, wait);
+  }
+
   /** A new version for the views, with the undo/redo state the backend reported (if any). */
   private publish(result: Pick<Applied, "canUndo" | "canRedo" | "nextUndo" | "nextRedo" | "step"> | null): void {
     const loading = loadingOf(this.snapshot.index, this.loadFailure);
+    this.publishedAt = Date.now();
+    if (this.progressLater) clearTimeout(this.progressLater);
+    this.progressLater = null;
     if (!result) {
       this.snapshot = { ...this.snapshot, version: this.snapshot.version + 1, loading };
       for (const listener of this.listeners) listener();

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Backend } from "../../../electron/backend/backend.js";
 import { dispatch } from "../../../electron/backend/dispatch.js";
+import { CodingsServer } from "../../../electron/backend/openView.js";
 import { type CodeId, type Coding, type DocumentId } from "../../../shared/index.js";
 import { useTempDirs } from "../tempDirs.js";
 
@@ -93,5 +94,35 @@ describe("the two-step open's backend (issue 13)", () => {
     await expect(api.codingsOf({ documents: [] })).rejects.toMatchObject({ code: "store.errors.integrity", params: { file } });
     expect(await api.currentProject()).toBeNull();
     expect(await readFile(file, "utf8")).toBe(damaged);
+  });
+  it("follows each change since its grouping — add, recode, stance, remove, undo, a batch — serving what a fresh grouping serves", async () => {
+    const api = await backend();
+    await api.openSampleProject();
+    const store = api.openStore!;
+    const documents = Object.keys(store.state.documents) as DocumentId[];
+    const codes = Object.keys(store.state.codes) as CodeId[];
+    const fresh = () => new CodingsServer().codingsOf({ state: store.state, revision: 0 }, documents);
+    const sorted = (codings: Coding[]) => codings.map((c) => JSON.stringify(c)).sort();
+    const same = async () => {
+      const served = await api.codingsOf({ documents });
+      const expected = fresh();
+      expect(sorted(served.codings)).toEqual(sorted(expected.codings));
+      expect(served.counts).toEqual(expected.counts);
+    };
+    await same();
+    const [a, b] = Object.values(store.state.codings);
+    const added: Coding = { ...a!, id: "followed-1" as Coding["id"], start: a!.start, end: a!.end };
+    await api.apply({ op: { type: "addCoding", coding: added } });
+    await same();
+    await api.apply({ op: { type: "recodeCoding", codingId: b!.id, codeId: codes.find((id) => id !== b!.codeId && !Object.values(store.state.codes).some((c) => c.parentId === id))! } });
+    await api.apply({ op: { type: "setStance", codingId: a!.id, stance: "contradicts" } });
+    await same();
+    await api.apply({ op: { type: "removeCoding", codingId: b!.id } });
+    await same();
+    await api.undo();
+    await same();
+    await api.apply({ op: { type: "batch", ops: [{ type: "removeCoding", codingId: a!.id }, { type: "removeCoding", codingId: added.id }] } });
+    await same();
+    await api.closeProject();
   });
 });
