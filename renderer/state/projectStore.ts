@@ -1,6 +1,6 @@
 import { applyOperation, CodingIndex, type Applied, type CodingsChunk, type DocumentId, type HistoryList, type HistoryStep, type OpDescription, type OpenProject, type Operation, type ProjectState, type TandaiApi, TandaiError } from "../../shared/index.js";
 import { api } from "../api/client.js";
-import { loadingOf, nextChunk, withinLoaded, type CodingsLoading } from "./partialCodings.js";
+import { CHUNK_CODINGS, loadingOf, nextChunk, withinLoaded, type CodingsLoading } from "./partialCodings.js";
 
 /**
  * The rest of the codings start loading once the first document is drawn (afterFirstScreen), so
@@ -121,13 +121,18 @@ export class ProjectMirror {
   prioritise(documentId: DocumentId): void {
     if (this.stopped || this.snapshot.index.isLoaded(documentId) || this.wantedDocuments.has(documentId)) return;
     this.wantedDocuments.add(documentId);
-    void this.fetchUntilTaken(() => (this.snapshot.index.isLoaded(documentId) ? null : [documentId]), true).finally(() => this.wantedDocuments.delete(documentId));
+    void this.fetchUntilTaken(() => (this.snapshot.index.isLoaded(documentId) ? null : [documentId])).finally(() => this.wantedDocuments.delete(documentId));
     void this.loadAll();
   }
 
   /** The project was closed or another opened: no more background requests for this one. */
   stop(): void {
     this.stopped = true;
+  }
+
+  /** About how many codings one background request asks for (a test's mirror asks for fewer). */
+  protected get chunkCodings(): number {
+    return CHUNK_CODINGS;
   }
 
   /** What the mirror reads from the backend by itself (a test's mirror answers from its own backend). */
@@ -141,20 +146,37 @@ export class ProjectMirror {
    * backend had moved on, the mirror first applies what it missed, then asks again.
    */
   private loadRest(): Promise<void> {
-    return this.fetchUntilTaken(() => (this.done ? null : this.recount || this.snapshot.index.complete ? [] : nextChunk(this.snapshot.index)));
+    return this.fetchUntilTaken((asked) => (this.done ? null : this.recount || this.snapshot.index.complete ? [] : nextChunk(this.snapshot.index, asked, this.chunkCodings)), false);
   }
 
   /**
    * Asks for `next()`'s documents until it says there are none left, taking each answer at the
    * mirror's revision only. `urgent`: a view waits on them, so each answer is published at once.
+   * Otherwise the next chunk is asked for before the one just answered is filed, so the backend
+   * groups and serialises it while the renderer parses and files this one (one request ahead: at
+   * 1M codings each side was otherwise idle half of the load, waiting on the other).
    */
-  private async fetchUntilTaken(next: () => DocumentId[] | null, urgent = false): Promise<void> {
+  private async fetchUntilTaken(next: (asked: ReadonlySet<DocumentId>) => DocumentId[] | null, urgent = true): Promise<void> {
     let failures = 0;
     let mismatches = 0;
-    for (let documents = next(); documents && !this.stopped; documents = next()) {
+    let ahead: { documents: DocumentId[]; answer: Promise<CodingsChunk> } | null = null;
+    const ask = (documents: DocumentId[]) => {
+      const answer = this.remote.codingsOf({ documents });
+      // Awaited below unless dropped (the project stopped, an answer at another revision).
+      answer.catch(() => undefined);
+      return { documents, answer };
+    };
+    while (!this.stopped) {
+      let request = ahead;
+      ahead = null;
+      if (!request) {
+        const documents = next(new Set());
+        if (!documents) return;
+        request = ask(documents);
+      }
       let chunk: CodingsChunk;
       try {
-        chunk = await this.remote.codingsOf({ documents });
+        chunk = await request.answer;
         failures = 0;
       } catch (error) {
         if (refusedProject(error)) {
@@ -180,8 +202,12 @@ export class ProjectMirror {
         continue;
       }
       mismatches = 0;
-      this.takeChunk(documents, chunk);
-      this.progress(urgent || documents.some((id) => this.wantedDocuments.has(id)));
+      if (!urgent) {
+        const following = next(new Set(request.documents));
+        if (following?.length) ahead = ask(following);
+      }
+      this.takeChunk(request.documents, chunk);
+      this.progress(urgent || request.documents.some((id) => this.wantedDocuments.has(id)));
       await pause(0);
     }
   }

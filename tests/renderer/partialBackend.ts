@@ -68,8 +68,13 @@ export class TestPartialMirror extends ProjectMirror {
   constructor(
     private readonly backend: Backend,
     refused?: (error: unknown) => void,
+    /** Codings per background request (the app's are tens of thousands): small, for several chunks. */
+    private readonly chunkSize?: number,
   ) {
     super(backend.open(), refused);
+  }
+  protected override get chunkCodings() {
+    return this.chunkSize ?? super.chunkCodings;
   }
   protected override get remote() {
     return this.backend.remote;
@@ -81,8 +86,8 @@ export class TestPartialMirror extends ProjectMirror {
   }
 }
 
-/** Three documents, two codes, codings in every document. */
-export function fixture(titles = ["A", "B", "C"]) {
+/** Three documents (or as titled), two codes, codings in every document (3, 4, 5… of them). */
+export function fixture(titles = ["A", "B", "C"], chunkSize?: number) {
   const state = project();
   const docs = titles.map((title) => documentMeta(title));
   const [x, y] = [code("X"), code("Y")];
@@ -94,6 +99,6 @@ export function fixture(titles = ["A", "B", "C"]) {
   });
   for (const c of codings) state.codings[c.id] = c;
   const backend = new Backend(state);
-  return { backend, docs, x, y, codings, mirror: new TestPartialMirror(backend) };
+  return { backend, docs, x, y, codings, mirror: new TestPartialMirror(backend, undefined, chunkSize) };
 }
 
