@@ -147,7 +147,9 @@ export class Backend implements TandaiApi {
       throw error;
     }
     if (this.store !== store) throw new TandaiError("errors.ipc.noProject");
-    const chunk = this.codingsServer.codingsOf({ state: store.state, revision: this.changes.current, since: (after) => this.changes.since(after) }, documents);
+    const changes = this.changes;
+    // revision is read again after the grouping's yields (see CodingsServer.codingsOf).
+    const chunk = await this.codingsServer.codingsOf({ state: store.state, get revision() { return changes.current; }, since: (after) => changes.since(after) }, documents);
     this.indexStart?.served(this.codingsServer.servedAll(store.state));
     return chunk;
   }

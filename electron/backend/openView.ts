@@ -35,6 +35,11 @@ export interface CodingsSource {
 /** More codings touched than this since the grouping (an auto-code batch): one new pass is cheaper than finding each. */
 const MAX_FOLLOWED = 200;
 
+/** Codings grouped between yields to the backend's other requests (some 30 ms of a pass here). */
+const GROUP_SLICE = 50_000;
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 interface Grouped {
   state: ProjectState;
   revision: number;
@@ -44,20 +49,28 @@ interface Grouped {
 
 /**
  * Serves the codings of sets of documents. Grouping 1M codings by document for every chunk would
- * be a pass over all of them per chunk, so they are grouped (and counted) once per revision, on the
- * first request after it: one pass, 0.6 s at 1M codings on this machine — a full CodingIndex took
- * 2.8 s, and the first request is often the document the user just opened. While the user codes
- * during the background load, the grouping follows each change (the codings it touched, found in
- * their document's list) instead of a new pass: at 1M codings under load that pass took 1.4–2 s
- * after every coding applied during the load.
+ * be a pass over all of them per chunk, so they are grouped (and counted) once, on the first
+ * request: one pass, 0.6 s at 1M codings on this machine (1.1 s loaded) — a full CodingIndex took
+ * 2.8 s. The pass yields to the backend's other requests every GROUP_SLICE codings, so a coding
+ * applied meanwhile (the first screen is up, the user codes) does not wait behind it; what changed
+ * during the pass is followed afterwards. While the user codes during the background load, the
+ * grouping follows each change (the codings it touched, found in their document's list) instead of
+ * a new pass: at 1M codings under load that pass took 1.4–2 s after every coding applied.
  */
 export class CodingsServer {
   private grouped: Grouped | null = null;
+  private grouping: Promise<Grouped> | null = null;
+  /** Bumped by reset, so a pass over a closed project's codings is not kept. */
+  private opens = 0;
   /** Documents whose codings a first screen or a chunk carried since the open (see `servedAll`). */
   private readonly served = new Set<DocumentId>();
 
-  codingsOf(source: CodingsSource, documents: readonly DocumentId[]): CodingsChunk {
-    const grouped = this.current(source);
+  /** `slice`: codings grouped between yields (a test's are few). */
+  constructor(private readonly slice = GROUP_SLICE) {}
+
+  /** `source.revision` is read again after the grouping (a getter over the backend's ChangeLog): the answer is at the revision it says. */
+  async codingsOf(source: CodingsSource, documents: readonly DocumentId[]): Promise<CodingsChunk> {
+    const grouped = await this.current(source);
     const codings: Coding[] = [];
     for (const id of new Set(documents)) {
       const list = grouped.byDocument.get(id);
@@ -65,7 +78,7 @@ export class CodingsServer {
       if (list) for (const coding of list) codings.push(coding);
       this.served.add(id);
     }
-    return { codings, counts: grouped.counts, revision: source.revision };
+    return { codings, counts: grouped.counts, revision: grouped.revision };
   }
 
   /** A first-screen answer carried these documents' codings. */
@@ -86,32 +99,57 @@ export class CodingsServer {
   /** The project closed or another opened. */
   reset(): void {
     this.grouped = null;
+    this.opens++;
     this.served.clear();
   }
 
-  private current({ state, revision, since }: CodingsSource): Grouped {
-    const grouped = this.grouped;
-    if (grouped?.state === state) {
-      if (grouped.revision === revision) return grouped;
-      if (since && revision > grouped.revision && follow(grouped, state, since(grouped.revision))) {
-        grouped.revision = revision;
-        return grouped;
+  /** The grouping at `source`'s revision now: followed from the last one, or a new pass. */
+  private async current(source: CodingsSource): Promise<Grouped> {
+    for (;;) {
+      const { state, revision, since } = source;
+      const grouped = this.grouped;
+      if (grouped?.state === state) {
+        if (grouped.revision === revision) return grouped;
+        if (since && revision > grouped.revision && follow(grouped, state, since(grouped.revision))) {
+          grouped.revision = revision;
+          return grouped;
+        }
       }
+      const opens = this.opens;
+      this.grouping ??= group(state, revision, this.slice).finally(() => (this.grouping = null));
+      const made = await this.grouping;
+      // Then round again: the changes applied during the pass are followed (or, if they cannot be, another pass).
+      if (opens === this.opens && made.state === source.state) this.grouped = made;
+      else if (made.state !== source.state) continue;
     }
-    const byDocument = new Map<DocumentId, Coding[]>();
-    const byCode: Record<string, number> = {};
-    const all = state.codings;
-    // for…in over the record: faster than Object.values on a million keys (no array of them).
-    for (const id in all) {
-      const coding = all[id as keyof typeof all]!;
-      let list = byDocument.get(coding.documentId);
-      if (!list) byDocument.set(coding.documentId, (list = []));
-      list.push(coding);
-      byCode[coding.codeId] = (byCode[coding.codeId] ?? 0) + 1;
-    }
-    const counts = { byDocument: Object.fromEntries([...byDocument].map(([id, list]) => [id, list.length])), byCode } as CodingCounts;
-    return (this.grouped = { state, revision, byDocument, counts });
   }
+}
+
+
+/**
+ * One pass over the codings, grouping them by document and counting them, at `revision` (the
+ * revision when the pass started). A change applied while it yields may or may not be seen by the
+ * rest of the pass; the caller follows every change after `revision`, which sets each touched
+ * coding right whichever it was.
+ */
+async function group(state: ProjectState, revision: number, slice: number): Promise<Grouped> {
+  const byDocument = new Map<DocumentId, Coding[]>();
+  const byCode: Record<string, number> = {};
+  const all = state.codings;
+  let n = 0;
+  // for…in over the record: faster than Object.values on a million keys (no array of them).
+  for (const id in all) {
+    const coding = all[id as keyof typeof all];
+    // Removed during a yield (for…in skips keys deleted before it reaches them; this is belt and braces).
+    if (!coding) continue;
+    let list = byDocument.get(coding.documentId);
+    if (!list) byDocument.set(coding.documentId, (list = []));
+    list.push(coding);
+    byCode[coding.codeId] = (byCode[coding.codeId] ?? 0) + 1;
+    if (++n % slice === 0) await yieldToEvents();
+  }
+  const counts = { byDocument: Object.fromEntries([...byDocument].map(([id, list]) => [id, list.length])), byCode } as CodingCounts;
+  return { state, revision, byDocument, counts };
 }
 
 /**

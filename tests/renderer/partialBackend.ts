@@ -49,11 +49,13 @@ export class Backend {
         this.failures--;
         throw new TandaiError("errors.ipc.noProject");
       }
-      const answer: CodingsChunk = structuredClone(
-        this.server.codingsOf({ state: this.state, revision: this.revision }, documents),
-      );
-      if (!this.holding) return answer;
-      return new Promise((resolve) => this.held.push(() => resolve(answer)));
+      // Answered as the state is when asked (the server's grouping awaits): a copy of it, at this revision.
+      const asked = { state: structuredClone(this.state), revision: this.revision };
+      // Held in the order asked (registered before the server's answer, which awaits).
+      const released = this.holding ? new Promise<void>((resolve) => this.held.push(resolve)) : null;
+      const answer: CodingsChunk = structuredClone(await this.server.codingsOf(asked, documents));
+      await released;
+      return answer;
     },
     changesSince: async ({ after }) => ({ revision: this.revision, changes: structuredClone(this.changes.filter((c) => c.revision > after)) }),
     currentProject: async () => this.open(),
