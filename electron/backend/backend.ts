@@ -42,13 +42,18 @@ import { SettingsFile } from "./preferences.js";
 import type { AppTeam, TeamHost } from "./team.js";
 import { createSampleProject, sampleProjectDir } from "./sample.js";
 import { CodingsServer, firstScreenState } from "./openView.js";
+import { IndexStart } from "./indexStart.js";
 
 /**
  * The backend every transport serves: the Electron IPC handlers and the local web server both
  * dispatch to one instance of this. It holds the open project, its undo history and the settings.
  */
 
-/** How long after a project opens its search index starts building (issue 13: the first screen first). */
+/**
+ * How long after a project opens — or after the renderer's last request for codings, while its
+ * background load goes on — its search index starts building (issue 13: the first screen and the
+ * codings first; see IndexStart).
+ */
 const SEARCH_INDEX_DELAY_MS = 3_000;
 export class Backend implements TandaiApi {
   private store: DiskProjectStore | null = null;
@@ -70,6 +75,8 @@ export class Backend implements TandaiApi {
   private team: AppTeam | null = null;
   /** Serves the codings a first-screen open left out (issue 13's two-step open). */
   private readonly codingsServer = new CodingsServer();
+  /** When the open project's search index starts building (null: not in the background, or started). */
+  private indexStart: IndexStart | null = null;
 
   constructor(private readonly context: BackendContext) {
     this.settings = new SettingsFile(context.home, context.systemLocale, context.userName);
@@ -140,7 +147,11 @@ export class Backend implements TandaiApi {
       throw error;
     }
     if (this.store !== store) throw new TandaiError("errors.ipc.noProject");
-    return this.codingsServer.codingsOf({ state: store.state, revision: this.changes.current }, documents);
+    const changes = this.changes;
+    // revision is read again after the grouping's yields (see CodingsServer.codingsOf).
+    const chunk = await this.codingsServer.codingsOf({ state: store.state, get revision() { return changes.current; }, since: (after) => changes.since(after) }, documents);
+    this.indexStart?.served(this.codingsServer.servedAll(store.state));
+    return chunk;
   }
 
   /** Opens the bilingual sample project, creating it on first use. */
@@ -182,6 +193,8 @@ export class Backend implements TandaiApi {
     this.history.clear();
     this.changes.reset();
     this.codingsServer.reset();
+    this.indexStart?.cancel();
+    this.indexStart = null;
     this.searchIndex?.close();
     this.searchIndex = null;
     await store?.close();
@@ -439,8 +452,7 @@ export class Backend implements TandaiApi {
     // words) does not compete with the first screen's requests; a search before then builds it
     // itself (it awaits ready()), and reports any failure. A one-shot command does not index at all.
     if (this.context.indexInBackground !== false) {
-      const indexing = setTimeout(() => void search.refresh().catch(() => {}), SEARCH_INDEX_DELAY_MS);
-      indexing.unref?.();
+      this.indexStart = new IndexStart(() => void search.refresh().catch(() => {}), SEARCH_INDEX_DELAY_MS);
     }
     return this.snapshot(store, firstScreen);
   }
@@ -450,6 +462,10 @@ export class Backend implements TandaiApi {
     const warnings = storeWarnings(store, 0);
     this.warned = store.warnings.length;
     const view = firstScreen ? firstScreenState(store.state) : { state: store.state };
+    if ("loaded" in view) {
+      this.codingsServer.markServed(view.loaded);
+      this.indexStart?.firstScreenAnswered();
+    }
     return { dir: store.dir, ...view, canUndo: this.history.canUndo, canRedo: this.history.canRedo, nextUndo: this.history.nextUndo, nextRedo: this.history.nextRedo, revision: this.changes.current, ...warnings };
   }
 

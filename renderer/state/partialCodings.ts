@@ -60,13 +60,17 @@ export function withinLoaded(state: ProjectState, index: CodingIndex, op: Operat
   }
 }
 
-/** The next documents to ask for: the pending ones in the state's order, up to about CHUNK_CODINGS codings. */
-export function nextChunk(index: CodingIndex): DocumentId[] {
+/**
+ * The next documents to ask for: the pending ones in the state's order, up to about CHUNK_CODINGS
+ * codings, leaving out `asked` (a chunk answered but not filed yet).
+ */
+export function nextChunk(index: CodingIndex, asked: ReadonlySet<DocumentId> = new Set(), limit = CHUNK_CODINGS): DocumentId[] {
   const chunk: DocumentId[] = [];
   let codings = 0;
   for (const id of index.pending()) {
+    if (asked.has(id)) continue;
     const n = index.countForDocument(id);
-    if (chunk.length && (codings + n > CHUNK_CODINGS || chunk.length >= CHUNK_DOCUMENTS)) break;
+    if (chunk.length && (codings + n > limit || chunk.length >= CHUNK_DOCUMENTS)) break;
     chunk.push(id);
     codings += n;
   }

@@ -1,6 +1,6 @@
 import { applyOperation, CodingIndex, type Applied, type CodingsChunk, type DocumentId, type HistoryList, type HistoryStep, type OpDescription, type OpenProject, type Operation, type ProjectState, type TandaiApi, TandaiError } from "../../shared/index.js";
 import { api } from "../api/client.js";
-import { loadingOf, nextChunk, withinLoaded, type CodingsLoading } from "./partialCodings.js";
+import { CHUNK_CODINGS, loadingOf, nextChunk, withinLoaded, type CodingsLoading } from "./partialCodings.js";
 
 /**
  * The rest of the codings start loading once the first document is drawn (afterFirstScreen), so
@@ -8,6 +8,13 @@ import { loadingOf, nextChunk, withinLoaded, type CodingsLoading } from "./parti
  * open, for a first screen without a document.
  */
 const LOAD_AT_LATEST_MS = 1_500;
+/**
+ * While the background load goes on, the views are told of its progress at most this often: each
+ * publish re-renders the workspace (document list, codebook counts), which at 1M codings and 50
+ * chunks was a tenth of the renderer's work during the load. A chunk that completes the load, or
+ * brings a document a view waits on, is told at once.
+ */
+const PROGRESS_EVERY_MS = 300;
 /** Tries of a background request that failed before the views are told. */
 const LOAD_TRIES = 3;
 
@@ -61,6 +68,9 @@ export class ProjectMirror {
   private loader: Promise<void> | null = null;
   private loadFailure: unknown = null;
   private stopped = false;
+  /** When the views were last given a new version, and a progress publish put off until later. */
+  private publishedAt = 0;
+  private progressLater: ReturnType<typeof setTimeout> | null = null;
   /**
    * A first-screen open was answered before the backend's check of the snapshot finished; the first
    * answer of codingsOf (which waits for it) confirms the file sound, even when the first screen
@@ -120,6 +130,11 @@ export class ProjectMirror {
     this.stopped = true;
   }
 
+  /** About how many codings one background request asks for (a test's mirror asks for fewer). */
+  protected get chunkCodings(): number {
+    return CHUNK_CODINGS;
+  }
+
   /** What the mirror reads from the backend by itself (a test's mirror answers from its own backend). */
   protected get remote(): Pick<TandaiApi, "codingsOf" | "changesSince" | "currentProject"> {
     return api;
@@ -131,17 +146,37 @@ export class ProjectMirror {
    * backend had moved on, the mirror first applies what it missed, then asks again.
    */
   private loadRest(): Promise<void> {
-    return this.fetchUntilTaken(() => (this.done ? null : this.recount || this.snapshot.index.complete ? [] : nextChunk(this.snapshot.index)));
+    return this.fetchUntilTaken((asked) => (this.done ? null : this.recount || this.snapshot.index.complete ? [] : nextChunk(this.snapshot.index, asked, this.chunkCodings)), false);
   }
 
-  /** Asks for `next()`'s documents until it says there are none left, taking each answer at the mirror's revision only. */
-  private async fetchUntilTaken(next: () => DocumentId[] | null): Promise<void> {
+  /**
+   * Asks for `next()`'s documents until it says there are none left, taking each answer at the
+   * mirror's revision only. `urgent`: a view waits on them, so each answer is published at once.
+   * Otherwise the next chunk is asked for before the one just answered is filed, so the backend
+   * groups and serialises it while the renderer parses and files this one (one request ahead: at
+   * 1M codings each side was otherwise idle half of the load, waiting on the other).
+   */
+  private async fetchUntilTaken(next: (asked: ReadonlySet<DocumentId>) => DocumentId[] | null, urgent = true): Promise<void> {
     let failures = 0;
     let mismatches = 0;
-    for (let documents = next(); documents && !this.stopped; documents = next()) {
+    let ahead: { documents: DocumentId[]; answer: Promise<CodingsChunk> } | null = null;
+    const ask = (documents: DocumentId[]) => {
+      const answer = this.remote.codingsOf({ documents });
+      // Awaited below unless dropped (the project stopped, an answer at another revision).
+      answer.catch(() => undefined);
+      return { documents, answer };
+    };
+    while (!this.stopped) {
+      let request = ahead;
+      ahead = null;
+      if (!request) {
+        const documents = next(new Set());
+        if (!documents) return;
+        request = ask(documents);
+      }
       let chunk: CodingsChunk;
       try {
-        chunk = await this.remote.codingsOf({ documents });
+        chunk = await request.answer;
         failures = 0;
       } catch (error) {
         if (refusedProject(error)) {
@@ -167,8 +202,12 @@ export class ProjectMirror {
         continue;
       }
       mismatches = 0;
-      this.takeChunk(documents, chunk);
-      this.publish(null);
+      if (!urgent) {
+        const following = next(new Set(request.documents));
+        if (following?.length) ahead = ask(following);
+      }
+      this.takeChunk(request.documents, chunk);
+      this.progress(urgent || request.documents.some((id) => this.wantedDocuments.has(id)));
       await pause(0);
     }
   }
@@ -278,9 +317,23 @@ export class ProjectMirror {
     index.update(state, op);
   }
 
+  /** A chunk was taken: tells the views now if `urgent` or the load is complete, else at most every PROGRESS_EVERY_MS. */
+  private progress(urgent: boolean): void {
+    const wait = this.publishedAt + PROGRESS_EVERY_MS - Date.now();
+    if (urgent || this.snapshot.index.complete || wait <= 0) return this.publish(null);
+    // Told later if no other publish (a change, the next chunk) comes first.
+    this.progressLater ??= setTimeout(() => {
+      this.progressLater = null;
+      if (!this.stopped) this.publish(null);
+    }, wait);
+  }
+
   /** A new version for the views, with the undo/redo state the backend reported (if any). */
   private publish(result: Pick<Applied, "canUndo" | "canRedo" | "nextUndo" | "nextRedo" | "step"> | null): void {
     const loading = loadingOf(this.snapshot.index, this.loadFailure);
+    this.publishedAt = Date.now();
+    if (this.progressLater) clearTimeout(this.progressLater);
+    this.progressLater = null;
     if (!result) {
       this.snapshot = { ...this.snapshot, version: this.snapshot.version + 1, loading };
       for (const listener of this.listeners) listener();

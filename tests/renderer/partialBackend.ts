@@ -49,11 +49,13 @@ export class Backend {
         this.failures--;
         throw new TandaiError("errors.ipc.noProject");
       }
-      const answer: CodingsChunk = structuredClone(
-        this.server.codingsOf({ state: this.state, revision: this.revision }, documents),
-      );
-      if (!this.holding) return answer;
-      return new Promise((resolve) => this.held.push(() => resolve(answer)));
+      // Answered as the state is when asked (the server's grouping awaits): a copy of it, at this revision.
+      const asked = { state: structuredClone(this.state), revision: this.revision };
+      // Held in the order asked (registered before the server's answer, which awaits).
+      const released = this.holding ? new Promise<void>((resolve) => this.held.push(resolve)) : null;
+      const answer: CodingsChunk = structuredClone(await this.server.codingsOf(asked, documents));
+      await released;
+      return answer;
     },
     changesSince: async ({ after }) => ({ revision: this.revision, changes: structuredClone(this.changes.filter((c) => c.revision > after)) }),
     currentProject: async () => this.open(),
@@ -68,8 +70,13 @@ export class TestPartialMirror extends ProjectMirror {
   constructor(
     private readonly backend: Backend,
     refused?: (error: unknown) => void,
+    /** Codings per background request (the app's are tens of thousands): small, for several chunks. */
+    private readonly chunkSize?: number,
   ) {
     super(backend.open(), refused);
+  }
+  protected override get chunkCodings() {
+    return this.chunkSize ?? super.chunkCodings;
   }
   protected override get remote() {
     return this.backend.remote;
@@ -81,8 +88,8 @@ export class TestPartialMirror extends ProjectMirror {
   }
 }
 
-/** Three documents, two codes, codings in every document. */
-export function fixture(titles = ["A", "B", "C"]) {
+/** Three documents (or as titled), two codes, codings in every document (3, 4, 5… of them). */
+export function fixture(titles = ["A", "B", "C"], chunkSize?: number) {
   const state = project();
   const docs = titles.map((title) => documentMeta(title));
   const [x, y] = [code("X"), code("Y")];
@@ -94,6 +101,6 @@ export function fixture(titles = ["A", "B", "C"]) {
   });
   for (const c of codings) state.codings[c.id] = c;
   const backend = new Backend(state);
-  return { backend, docs, x, y, codings, mirror: new TestPartialMirror(backend) };
+  return { backend, docs, x, y, codings, mirror: new TestPartialMirror(backend, undefined, chunkSize) };
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { applyOperation, TandaiError, type CodeId, type DocumentId } from "../../shared/index.js";
 import type { ProjectMirror } from "../../renderer/state/projectStore.js";
 import { code, coding } from "../shared/fixtures.js";
@@ -189,5 +189,65 @@ describe("the mirror of a first-screen open (issue 13's two-step open)", () => {
     await sound.mirror.loadAll();
     expect(sound.backend.asked).toHaveLength(1);
     sound.mirror.stop();
+  });
+  it("asks for the next chunk before filing the one answered, one request ahead, and ends level", async () => {
+    const { backend, docs, mirror } = fixture(["A", "B", "C", "D", "E"], 4);
+    backend.holding = true;
+    const loading = mirror.loadAll();
+    await Promise.resolve();
+    expect(backend.asked).toEqual([[docs[1]!.id]]);
+    for (let k = 1; k < docs.length; k++) {
+      backend.deliver();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(mirror.current.index.isLoaded(docs[k]!.id)).toBe(true);
+      // The following document was asked for when this one's answer came, and nothing further.
+      expect(backend.asked.map((d) => d.join())).toEqual(docs.slice(1, Math.min(k + 2, docs.length)).map((d) => d.id));
+    }
+    await loading;
+    expectLevel(mirror, backend);
+    mirror.stop();
+  });
+
+  it("tells the views of the background load's progress at most every few hundred ms, and at once when complete", async () => {
+    const { backend, docs, mirror } = fixture(["A", "B", "C", "D", "E"], 4);
+    let published = 0;
+    mirror.subscribe(() => void published++);
+    // The clock stands still: every chunk after the first comes within the interval.
+    const now = Date.now();
+    const clock = vi.spyOn(Date, "now").mockReturnValue(now);
+    try {
+      await mirror.loadAll();
+    } finally {
+      clock.mockRestore();
+    }
+    expect(new Set(backend.asked.map((d) => d.join()))).toEqual(new Set(docs.slice(1).map((d) => d.id)));
+    // Four chunks: the first told at once, the last (complete) at once, the two between not.
+    expect(published).toBe(2);
+    expectLevel(mirror, backend);
+    mirror.stop();
+  });
+
+  it("tells a progress held back once the interval has passed, when no other chunk comes", async () => {
+    const { backend, docs, mirror } = fixture(["A", "B", "C", "D"], 4);
+    let published = 0;
+    mirror.subscribe(() => void published++);
+    backend.holding = true;
+    const loading = mirror.loadAll();
+    await Promise.resolve();
+    backend.deliver();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(published).toBe(1);
+    backend.deliver();
+    await new Promise((r) => setTimeout(r, 0));
+    // C is filed but not told yet; D is held by the backend.
+    expect(mirror.current.index.isLoaded(docs[2]!.id)).toBe(true);
+    expect(published).toBe(1);
+    await vi.waitFor(() => expect(published).toBe(2), { timeout: 5_000 });
+    expect(mirror.current.loading).toEqual({ loaded: 3 + 4 + 5, total: 3 + 4 + 5 + 6 });
+    backend.holding = false;
+    while (backend.deliver());
+    await loading;
+    expectLevel(mirror, backend);
+    mirror.stop();
   });
 });

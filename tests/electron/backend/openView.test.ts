@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Backend } from "../../../electron/backend/backend.js";
 import { dispatch } from "../../../electron/backend/dispatch.js";
-import { type CodeId, type Coding, type DocumentId } from "../../../shared/index.js";
+import { CodingsServer } from "../../../electron/backend/openView.js";
+import { applyOperation, type CodeId, type Coding, type DocumentId, type NumberedChange, type Operation } from "../../../shared/index.js";
+import { code, coding, documentMeta, project } from "../../shared/fixtures.js";
 import { useTempDirs } from "../tempDirs.js";
 import { writeTeamConfig } from "../../../electron/team/client/teamFile.js";
 
@@ -110,5 +112,67 @@ describe("the two-step open's backend (issue 13)", () => {
     await expect(api.openProject({ dir, firstScreen: true })).rejects.toMatchObject({ code: "store.errors.integrity", params: { file } });
     expect(await api.currentProject()).toBeNull();
     expect(await readFile(file, "utf8")).toBe(damaged);
+  });
+
+  it("follows each change since its grouping — add, recode, stance, remove, undo, a batch — serving what a fresh grouping serves", async () => {
+    const api = await backend();
+    await api.openSampleProject();
+    const store = api.openStore!;
+    const documents = Object.keys(store.state.documents) as DocumentId[];
+    const codes = Object.keys(store.state.codes) as CodeId[];
+    const fresh = () => new CodingsServer().codingsOf({ state: store.state, revision: 0 }, documents);
+    const sorted = (codings: Coding[]) => codings.map((c) => JSON.stringify(c)).sort();
+    const same = async () => {
+      const served = await api.codingsOf({ documents });
+      const expected = await fresh();
+      expect(sorted(served.codings)).toEqual(sorted(expected.codings));
+      expect(served.counts).toEqual(expected.counts);
+    };
+    await same();
+    const [a, b] = Object.values(store.state.codings);
+    const added: Coding = { ...a!, id: "followed-1" as Coding["id"], start: a!.start, end: a!.end };
+    await api.apply({ op: { type: "addCoding", coding: added } });
+    await same();
+    await api.apply({ op: { type: "recodeCoding", codingId: b!.id, codeId: codes.find((id) => id !== b!.codeId && !Object.values(store.state.codes).some((c) => c.parentId === id))! } });
+    await api.apply({ op: { type: "setStance", codingId: a!.id, stance: "contradicts" } });
+    await same();
+    await api.apply({ op: { type: "removeCoding", codingId: b!.id } });
+    await same();
+    await api.undo();
+    await same();
+    await api.apply({ op: { type: "batch", ops: [{ type: "removeCoding", codingId: a!.id }, { type: "removeCoding", codingId: added.id }] } });
+    await same();
+    await api.closeProject();
+  });
+  it("groups in slices, yielding to other requests, and follows what changed during the pass", async () => {
+    const state = project();
+    const docs = ["A", "B", "C"].map((title) => documentMeta(title));
+    const [x, y] = [code("X"), code("Y")];
+    for (const d of docs) state.documents[d.id] = d;
+    for (const c of [x, y]) state.codes[c.id] = c;
+    for (const d of docs) for (let k = 0; k < 6; k++) {
+      const c = coding(d.id, k % 2 ? y.id : x.id, k * 10, k * 10 + 5);
+      state.codings[c.id] = c;
+    }
+    const changes: NumberedChange[] = [];
+    const source = { state, revision: 0, since: (after: number) => ({ revision: source.revision, changes: changes.filter((c) => c.revision > after) }) };
+    const change = (op: Operation) => {
+      applyOperation(state, op);
+      changes.push({ revision: ++source.revision, op });
+    };
+    const server = new CodingsServer(2);
+    const documents = docs.map((d) => d.id);
+    const answer = server.codingsOf(source, documents);
+    // A turn of the event loop: the pass has yielded (2 codings a slice), and changes land in the middle of it.
+    await new Promise((resolve) => setImmediate(resolve));
+    const [first, second] = Object.values(state.codings);
+    change({ type: "removeCoding", codingId: first!.id });
+    change({ type: "recodeCoding", codingId: second!.id, codeId: second!.codeId === x.id ? y.id : x.id });
+    change({ type: "addCoding", coding: coding(docs[2]!.id, y.id, 500, 510) });
+    const served = await answer;
+    const expected = await new CodingsServer().codingsOf({ state, revision: source.revision }, documents);
+    expect(served.revision).toBe(3);
+    expect(served.codings.map((c) => JSON.stringify(c)).sort()).toEqual(expected.codings.map((c) => JSON.stringify(c)).sort());
+    expect(served.counts).toEqual(expected.counts);
   });
 });
