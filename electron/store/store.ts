@@ -61,7 +61,7 @@ export interface StoreOptions {
 }
 
 /** What a short journal is (StoreOptions.keepShortJournal). */
-export const SHORT_JOURNAL = { lines: 200, bytes: 256 * 1024, ageMs: 24 * 60 * 60 * 1000 } as const;
+export const SHORT_JOURNAL = { lines: 50, bytes: 64 * 1024, ageMs: 24 * 60 * 60 * 1000 } as const;
 
 const DEFAULT_COMPACT_EVERY = 2000;
 const DOCUMENT_CACHE = 4;
