@@ -33,7 +33,7 @@ async function codeN(store: DiskProjectStore, docId: Parameters<typeof coding>[0
 }
 
 describe("a short journal left unfolded (keepShortJournal)", () => {
-  it("is left at close and replayed, not folded, by the next such open; an open without the option folds it", async () => {
+  it("is left at close and replayed, not folded, by the next open; a close without the option folds it", async () => {
     const dir = await tempDir();
     const { doc, c } = await project(dir);
     const folded = await snapshotSeq(dir);
@@ -57,13 +57,18 @@ describe("a short journal left unfolded (keepShortJournal)", () => {
     expect((await journalOf(dir)).map((line) => (JSON.parse(line) as { seq: number }).seq)).toEqual([1, 2, 3, 4].map((i) => folded + i));
     expect(await snapshotSeq(dir)).toBe(folded);
 
+    // An open without the option does not fold it either (it is short), but its close does.
     const app = await openProject(dir);
     expect(app.state).toEqual(more);
+    expect(await journalOf(dir)).toHaveLength(4);
+    await app.close();
     expect(await journalOf(dir)).toHaveLength(0);
     expect(await snapshotSeq(dir)).toBe(folded + 4);
     // The fold's snapshot is backed up, named for its seq.
     expect((await backupsOf(dir)).at(-1)).toMatch(new RegExp(`-${folded + 4}\\.json$`));
-    await app.close();
+    const reopened = await openProject(dir);
+    expect(reopened.state).toEqual(more);
+    await reopened.close();
   });
 
   it(`is folded at close once it holds ${SHORT_JOURNAL.lines} lines, and not at ${SHORT_JOURNAL.lines - 1}`, async () => {
@@ -153,9 +158,10 @@ describe("a short journal left unfolded (keepShortJournal)", () => {
     expect(String(extra.params.detail)).toMatch(/^line 2: /);
   });
 
-  it("makes the app's deferred open check first and fold, as with any journal", async () => {
+  it("makes the app's deferred open check first and replay it (not fold it); the app's close folds it", async () => {
     const dir = await tempDir();
     const { doc, c } = await project(dir);
+    const folded = await snapshotSeq(dir);
     const cli = await openProject(dir, KEEP);
     await codeN(cli, doc.id, c.id, 2);
     const state = structuredClone(cli.state);
@@ -163,7 +169,17 @@ describe("a short journal left unfolded (keepShortJournal)", () => {
     const app = await openProject(dir, { deferCheck: true });
     expect(app.state).toEqual(state);
     await app.checked;
-    expect(await journalOf(dir)).toHaveLength(0);
+    expect(await journalOf(dir)).toHaveLength(2);
+    // The app's next operation goes after the two lines, in order.
+    await codeN(app, doc.id, c.id, 1, 90);
+    const after = structuredClone(app.state);
+    expect((await journalOf(dir)).map((line) => (JSON.parse(line) as { seq: number }).seq)).toEqual([1, 2, 3].map((i) => folded + i));
     await app.close();
+    expect(await journalOf(dir)).toHaveLength(0);
+    // Empty again: the next deferred open takes its fast path, with every coding.
+    const next = await openProject(dir, { deferCheck: true });
+    expect(next.state).toEqual(after);
+    await next.checked;
+    await next.close();
   });
 });
