@@ -10,9 +10,13 @@ export function requireDir(command: string, dir: string | undefined): string {
   return resolve(dir);
 }
 
-/** Opens the project, runs `work`, and always closes it (folding the journal, releasing the lock). */
+/**
+ * Opens the project, runs `work`, and always closes it (releasing the lock). A one-shot command
+ * leaves a short journal as it is (StoreOptions.keepShortJournal): its lines are durable, the next
+ * open replays them, and the fold into project.json is paid once per 200 commands, not by each.
+ */
 export async function withProject<T>(dir: string, work: (store: DiskProjectStore) => Promise<T>): Promise<T> {
-  const store = await openProject(dir);
+  const store = await openProject(dir, { keepShortJournal: true });
   try {
     return await work(store);
   } finally {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { lazySchema } from "../../shared/model/lazySchema.js";
 import { TandaiError } from "../../shared/errors.js";
-import { Operation } from "../../shared/ops/operation.js";
+import { Operation, safeParseOperation } from "../../shared/ops/operation.js";
 import { errnoOf, errorDetail, fsyncDir, JOURNAL_FILE, OLD_JOURNAL_FILE, writeAll } from "./files.js";
 import { crcHex, firstIssue } from "./snapshot.js";
 
@@ -28,6 +28,31 @@ const StoredLine = lazySchema(() => JournalLine.extend({ crc: z.string().regex(/
 export function journalLine(entry: JournalEntry): string {
   const body = `{"seq":${entry.seq},"at":${JSON.stringify(entry.at)},"op":${JSON.stringify(entry.op)}}`;
   return `${body.slice(0, -1)},"crc":"${crcHex(body)}"}\n`;
+}
+
+const LINE_KEYS = new Set(["seq", "at", "op", "crc"]);
+const CRC = /^[0-9a-f]{8}$/;
+
+/**
+ * A stored line checked the way `apply` checks an operation, without building the schema of all
+ * forty operations (zod's StoredLine did at every open that found a journal): the wrapper by hand,
+ * the operation by safeParseOperation (the zod-free quick check for what `tandai code` writes, else
+ * only its own type's schema). Anything that does not pass goes through StoredLine, which decides
+ * and names the offending field as before, so a damaged line gets the same message.
+ */
+function parseStoredLine(json: unknown): { success: true; data: z.output<typeof StoredLine> } | ReturnType<typeof StoredLine.safeParse> {
+  if (json && typeof json === "object" && !Array.isArray(json)) {
+    const o = json as Record<string, unknown>;
+    let plain = Number.isSafeInteger(o.seq) && (o.seq as number) > 0 && typeof o.at === "string" && (o.crc === undefined ? !("crc" in o) : typeof o.crc === "string" && CRC.test(o.crc));
+    if (plain) for (const key in o) if (!LINE_KEYS.has(key)) plain = false;
+    const op = plain && "op" in o ? safeParseOperation(o.op) : null;
+    if (op?.success) {
+      const data: z.output<typeof StoredLine> = { seq: o.seq as number, at: o.at as string, op: op.data };
+      if (o.crc !== undefined) data.crc = o.crc as string;
+      return { success: true, data };
+    }
+  }
+  return StoredLine.safeParse(json);
 }
 
 const MISMATCH = "the checksum does not match: the line was changed or damaged";
@@ -80,7 +105,7 @@ export function parseJournal(text: string, file: string, lastMayBeTorn: boolean,
     let problem: string | null = null;
     let entry: JournalEntry | null = null;
     try {
-      const parsed = StoredLine.safeParse(JSON.parse(lines[i]!));
+      const parsed = parseStoredLine(JSON.parse(lines[i]!));
       if (!parsed.success) problem = firstIssue(parsed.error);
       else {
         const { crc, ...line } = parsed.data;

@@ -1,5 +1,4 @@
 import { promises as fsp } from "node:fs";
-import { crc32 } from "node:zlib";
 import type { Adapter } from "lowdb";
 import { z } from "zod";
 import { lazySchema } from "../../shared/model/lazySchema.js";
@@ -7,6 +6,7 @@ import { TandaiError } from "../../shared/errors.js";
 import { PROJECT_FORMAT, ProjectState } from "../../shared/model/project.js";
 import { plainProjectStateSteps } from "../../shared/model/quickCheck.js";
 import { runSteps, type Steps } from "../../shared/model/steps.js";
+import { crc32, ZLIB_FROM, zlib as zlibCrc32 } from "./crc32.js";
 import { errnoOf, errorDetail, writeFileAtomic } from "./files.js";
 
 /** What project.json holds: the state after the first `seq` operations of the project's life. */
@@ -27,9 +27,9 @@ const SnapshotSchema = lazySchema(() => z
   // Strict at the top, so a flipped bit in "crc" itself is not taken for a file without a checksum.
   .strict());
 
-/** CRC-32 as 8 hex digits (zlib's, so a 25 MB snapshot is checked in milliseconds). */
+/** CRC-32 as 8 hex digits (zlib's value: a table in JavaScript for small inputs, zlib itself for large ones; crc32.ts). */
 export function crcHex(data: string | Buffer, running?: number): string {
-  return (running === undefined ? crc32(data) : crc32(data, running)).toString(16).padStart(8, "0");
+  return crc32(data, running).toString(16).padStart(8, "0");
 }
 
 /** The end of a snapshot with a checksum: `,"crc":"<8 hex>"}` and a newline; the CRC is of every byte before it. */
@@ -125,8 +125,11 @@ export async function* serialise(snapshot: Snapshot | FrozenSnapshot): AsyncGene
 /** serialise, ending with the CRC-32 of everything before it. */
 async function* withChecksum(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let crc = 0;
+  let length = 0;
   for await (const chunk of chunks) {
-    crc = crc32(chunk, crc);
+    // A large snapshot's slices are small each: past ZLIB_FROM in all, zlib's CRC goes on from the table's.
+    length += chunk.length;
+    crc = length >= ZLIB_FROM ? zlibCrc32()(chunk, crc) >>> 0 : crc32(chunk, crc);
     yield chunk;
   }
   yield `,"crc":"${crc.toString(16).padStart(8, "0")}"}\n`;

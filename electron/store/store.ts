@@ -48,7 +48,21 @@ export interface StoreOptions {
    * the full check before the store is handed out.
    */
   deferCheck?: boolean;
+  /**
+   * For a one-shot command (the CLI's `withProject`): a short journal — fewer than SHORT_JOURNAL.lines
+   * lines, under SHORT_JOURNAL.bytes, its first line under SHORT_JOURNAL.ageMs old, no
+   * journal.old.jsonl, no torn tail — is left as it is at close instead of being folded
+   * into project.json. Every line is already fdatasynced and the next open replays it; the fold and
+   * its backup (a snapshot rewrite, a journal truncation, a copy: five fsyncs) are then paid once per
+   * 50 commands, not by each. (At open a short journal is never folded, whatever the option.) The
+   * app does not set it: its deferred open takes its fast path only with an empty journal
+   * (docs/ARCHITECTURE.md, Storage).
+   */
+  keepShortJournal?: boolean;
 }
+
+/** What a short journal is (StoreOptions.keepShortJournal). */
+export const SHORT_JOURNAL = { lines: 50, bytes: 64 * 1024, ageMs: 24 * 60 * 60 * 1000 } as const;
 
 const DEFAULT_COMPACT_EVERY = 2000;
 const DOCUMENT_CACHE = 4;
@@ -96,6 +110,12 @@ export class DiskProjectStore implements ProjectStore {
   private checkFailure: unknown = null;
   /** The backup a deferred open takes after its check; snapshot writes and close wait for it. */
   private openBackup: Promise<void> | null = null;
+  /** The seq of the snapshot in project.json: the journal's lines above it are not folded in yet. */
+  private snapshotSeq = 0;
+  /** When the first operation not yet in project.json was applied (null: none), for SHORT_JOURNAL.ageMs. */
+  private unfoldedSince: number | null = null;
+  /** The journal's last line is torn (an open that does not fold must not append after it). */
+  private tornTail = false;
 
   private constructor(
     readonly dir: string,
@@ -107,6 +127,20 @@ export class DiskProjectStore implements ProjectStore {
     options: StoreOptions,
   ) {
     this.compactEvery = Math.max(1, options.compactEvery ?? DEFAULT_COMPACT_EVERY);
+    this.keepShortJournal = options.keepShortJournal === true;
+    this.snapshotSeq = seq;
+  }
+
+  private readonly keepShortJournal: boolean;
+
+  /**
+   * Whether the journal is short (SHORT_JOURNAL), so it may stay unfolded: at open for every caller,
+   * at close only with StoreOptions.keepShortJournal.
+   */
+  private journalIsShort(): boolean {
+    if (this.oldJournal || this.tornTail || this.journal.broken) return false;
+    if (this.seq - this.snapshotSeq >= SHORT_JOURNAL.lines || this.journal.size >= SHORT_JOURNAL.bytes) return false;
+    return this.unfoldedSince === null || Date.now() - this.unfoldedSince < SHORT_JOURNAL.ageMs;
   }
 
   get state(): ProjectState {
@@ -152,6 +186,7 @@ export class DiskProjectStore implements ProjectStore {
       throw diskWriteError(this.journal.file, error);
     }
     this.seq = seq;
+    this.unfoldedSince ??= Date.parse(at);
     if (++this.sinceCompaction >= this.compactEvery && !this.compaction && !this.compactionSoon) {
       // Queued, not awaited: this operation resolves now; the next one waits only for the freeze
       // and the journal rotation, not for the snapshot to be written. Queued on the next turn of
@@ -213,6 +248,7 @@ export class DiskProjectStore implements ProjectStore {
     } catch (error) {
       throw diskWriteError(path.join(this.dir, SNAPSHOT_FILE), error);
     }
+    this.snapshotSeq = data.seq;
   }
 
   /**
@@ -245,6 +281,8 @@ export class DiskProjectStore implements ProjectStore {
       throw diskWriteError(this.journal.file, error);
     }
     this.sinceCompaction = 0;
+    this.tornTail = false;
+    this.unfoldedSince = null;
   }
 
   private async backup(seq: number): Promise<void> {
@@ -307,7 +345,7 @@ export class DiskProjectStore implements ProjectStore {
         const whole = await this.checked.then(() => true, () => false);
         await this.compaction;
         await this.openBackup;
-        if (whole && !this.journal.broken && (this.journal.size > 0 || this.oldJournal)) {
+        if (whole && !this.journal.broken && (this.journal.size > 0 || this.oldJournal) && !(this.keepShortJournal && this.journalIsShort())) {
           if (await this.fold()) await this.backup(this.seq);
         }
       } finally {
@@ -384,9 +422,19 @@ export class DiskProjectStore implements ProjectStore {
       const seq = replay(state, snapshot.seq, [old, active]);
       journal = await JournalWriter.open(dir);
       const store = new DiskProjectStore(dir, state, seq, db, journal, lock, options);
+      store.snapshotSeq = snapshot.seq;
       store.oldJournal = await exists(old.file);
+      store.tornTail = active.tornTail;
       store.sinceCompaction = seq - snapshot.seq;
-      const folded = seq > snapshot.seq || active.bytes > 0 || store.oldJournal ? await store.fold() : true;
+      store.unfoldedSince = firstUnfolded([old, active], snapshot.seq);
+      const unfolded = seq > snapshot.seq || active.bytes > 0 || store.oldJournal;
+      if (unfolded && store.journalIsShort()) {
+        // Replayed, not folded: every line is durable, and the fold (a rewrite of the whole snapshot
+        // and a backup: 0.6 s at 100k codings) is a close's or a compaction's to do. The backup is of project.json as it is.
+        await store.backup(snapshot.seq);
+        return store;
+      }
+      const folded = unfolded ? await store.fold() : true;
       if (folded) await store.backup(seq);
       return store;
     } catch (error) {
@@ -429,6 +477,19 @@ async function journalsEmpty(dir: string): Promise<boolean> {
   };
   const [active, old] = await Promise.all([size(JOURNAL_FILE), size(OLD_JOURNAL_FILE)]);
   return (active === null || active === 0) && old === null;
+}
+
+/** When the first journal line above the snapshot's seq was applied (null if there is none, or its time does not parse). */
+function firstUnfolded(journals: Awaited<ReturnType<typeof readJournal>>[], from: number): number | null {
+  for (const journal of journals) {
+    for (const { entry } of journal.entries) {
+      if (entry.seq <= from) continue;
+      const at = Date.parse(entry.at);
+      // A time that does not parse counts as old: fold.
+      return Number.isNaN(at) ? 0 : at;
+    }
+  }
+  return null;
 }
 
 /** The op as it will read back from the journal: JSON round trip, then the schema. */

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { openProject } from "../../electron/store/index.js";
 
 export const SCREENSHOTS = join(import.meta.dirname, "screenshots");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -61,6 +62,9 @@ export class TandaiServer {
     await this.run("new", dir, "--name", "Tesis");
     await this.run("import", dir, transcript);
     await this.run("code", dir, "--doc", "wawancara", "--quote", "motif ekonomi", "--code", "Motif/Ekonomi");
+    // `tandai code` leaves its short journal unfolded (StoreOptions.keepShortJournal); the stories
+    // that edit project.json by hand need the coding in it, as the app's close would have put it.
+    await (await openProject(dir)).close();
     return dir;
   }
 

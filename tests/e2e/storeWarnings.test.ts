@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { smallDisk } from "../electron/smallDisk.js";
 import type { Browser, Page } from "playwright-core";
 import { createProjectWithState, openProject, type DiskProjectStore } from "../../electron/store/index.js";
+import { SHORT_JOURNAL } from "../../electron/store/store.js";
 import { applyOperation, newCodingId, offset } from "../../shared/index.js";
 import { code, documentMeta, project } from "../shared/fixtures.js";
 import { closeApp, launchBrowser, newPage, SCREENS, screenshot, TandaiServer } from "./harness.js";
@@ -24,7 +25,7 @@ describe.skipIf(!mounted).sequential("a full disk under an open project", () => 
   const dir = path.join(mountPoint, "tesis");
 
   beforeAll(async () => {
-    // project.json of some 600 KB, one coding in the journal (as a crash leaves it), then the disk filled to 64 KB.
+    // project.json of some 600 KB, 50 codings in the journal (as a crash leaves it), then the disk filled to 64 KB.
     const state = project();
     const doc = documentMeta("Wawancara Bappeda", 1000);
     const c = code("Motif");
@@ -36,7 +37,10 @@ describe.skipIf(!mounted).sequential("a full disk under an open project", () => 
     await created.writeDocumentContent(doc.id, { text: "Kerja sama sister city. ".repeat(42).slice(0, 1000), blocks: [] });
     await created.close();
     crashed = await openProject(dir);
-    await crashed.apply({ type: "addCoding", coding: { id: newCodingId(), documentId: doc.id, codeId: c.id, start: offset(100), end: offset(120), coder: "Rani", stance: "supports", createdAt: state.createdAt } });
+    // SHORT_JOURNAL.lines codings: a journal that long is folded at open (a shorter one is only replayed).
+    for (let i = 0; i < SHORT_JOURNAL.lines; i++) {
+      await crashed.apply({ type: "addCoding", coding: { id: newCodingId(), documentId: doc.id, codeId: c.id, start: offset(100 + i), end: offset(120 + i), coder: "Rani", stance: "supports", createdAt: state.createdAt } });
+    }
     const lock = path.join(dir, ".tandai.lock");
     await writeFile(lock, "");
     await utimes(lock, new Date(0), new Date(0));
@@ -71,7 +75,7 @@ describe.skipIf(!mounted).sequential("a full disk under an open project", () => 
       await screenshot(page, `store-warning-${language}-${size.width}x${size.height}`);
       // Not blocking: the document list answers a click while the notice is up.
       await page.getByTestId("document-row").first().click();
-      await expect.poll(() => page.locator('[data-testid="document-row"] .count').first().textContent()).toBe("1");
+      await expect.poll(() => page.locator('[data-testid="document-row"] .count').first().textContent()).toBe(String(SHORT_JOURNAL.lines));
     }
     await page.locator('[data-testid="store-warning"] button').first().click();
     await expect.poll(() => page.getByTestId("store-warning").count()).toBeLessThan(2);

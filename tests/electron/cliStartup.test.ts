@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { catalogues, LANGUAGES } from "../../shared/i18n/catalogues.js";
 import type { translate } from "../../shared/i18n/translate.js";
+import { useOsRandomValues } from "../../electron/cli/randomValues.js";
 import { SLOW, succeeds, tandai } from "./runCli.js";
 import { useTempDirs } from "./tempDirs.js";
 
@@ -141,6 +142,67 @@ describe("tandai start-up", () => {
     },
     SLOW,
   );
+
+  it(
+    "leaves `tandai code`'s line in the journal, and replays it at the next call without zod, zlib or WebCrypto (a table CRC-32, the quick checks, ids from the OS)",
+    async () => {
+      const { root, dir, home } = await importedProject();
+      const journal = join(dir, "journal.jsonl");
+      const journalLines = async () => (await readFile(journal, "utf8")).split("\n").filter(Boolean);
+      expect(await journalLines()).toEqual([]);
+      const first = await succeeds(["code", dir, ...CODE], home);
+      // Durable in the journal, not folded into project.json (StoreOptions.keepShortJournal).
+      const lines = await journalLines();
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(first.codingId);
+      expect(JSON.parse(await readFile(join(dir, "project.json"), "utf8")).state.codings).toEqual({});
+      // Node's own modules the next calls load, and whether zod was evaluated, said at exit.
+      const builtins = `data:text/javascript,${encodeURIComponent(`
+import { appendFileSync } from "node:fs";
+process.on("exit", () => appendFileSync(process.env.TANDAI_TEST_LOADED, [...process.moduleLoadList, globalThis.__zod_globalRegistry ? "zod" : "no zod"].join("\\n") + "\\n"));`)}`;
+      const heavy = (loaded: string[]) => loaded.filter((name) => name === "zod" || /^NativeModule (zlib|internal\/crypto\/webcrypto|crypto)$/.test(name));
+      const info = await withHook(builtins, ["info", dir, "--json"], home, join(root, "info.builtins"));
+      expect(heavy(info)).toEqual([]);
+      expect(info).toContain("no zod");
+      const second = await withHook(builtins, ["code", dir, ...CODE, "--coder", "Budi"], home, join(root, "code.builtins"));
+      expect(heavy(second)).toEqual([]);
+      expect(await journalLines()).toHaveLength(2);
+      // Both codings are there for every reader, and the ids are the id alphabet's 16 characters.
+      const listed = await succeeds(["info", dir], home);
+      expect(listed.codings).toBe(2);
+      expect(first.codingId).toMatch(/^[0-9a-zA-Z]{16}$/);
+      // The same detector does see WebCrypto where it is loaded: a bare node that asks for it.
+      const control = join(root, "control.builtins");
+      await new Promise<void>((ok, fail) =>
+        execFile(process.execPath, ["--import", builtins, "-e", "globalThis.crypto.subtle"], { env: { ...process.env, TANDAI_TEST_LOADED: control } }, (error) => (error ? fail(error) : ok())),
+      );
+      expect(heavy((await readFile(control, "utf8")).split("\n"))).toContain("NativeModule internal/crypto/webcrypto");
+    },
+    SLOW,
+  );
+
+  it("takes crypto.getRandomValues from the OS in the CLI process, and leaves every other property of crypto to WebCrypto", async () => {
+    const before = Object.getOwnPropertyDescriptor(globalThis, "crypto")!;
+    try {
+      useOsRandomValues();
+      expect(Object.getOwnPropertyDescriptor(globalThis, "crypto")).not.toEqual(before);
+      const a = globalThis.crypto.getRandomValues(new Uint8Array(4096));
+      const b = globalThis.crypto.getRandomValues(new Uint8Array(4096));
+      expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
+      // Every byte value turns up in 8 kB of random bytes (a stuck or zero source would not).
+      expect(new Set([...a, ...b]).size).toBe(256);
+      const view = new Uint32Array(new ArrayBuffer(64), 16, 4);
+      expect(globalThis.crypto.getRandomValues(view)).toBe(view);
+      expect(new Uint8Array(view.buffer, 0, 16).every((byte) => byte === 0)).toBe(true);
+      // WebCrypto's limits still hold (it decides them), and the rest is WebCrypto's own.
+      expect(() => globalThis.crypto.getRandomValues(new Uint8Array(65_537))).toThrow();
+      expect(() => globalThis.crypto.getRandomValues(new Float64Array(2) as unknown as Uint8Array)).toThrow();
+      expect(globalThis.crypto.randomUUID()).toMatch(/^[0-9a-f-]{36}$/);
+      expect(typeof globalThis.crypto.subtle.digest).toBe("function");
+    } finally {
+      Object.defineProperty(globalThis, "crypto", before);
+    }
+  });
 
   it("ships catalogues that are the catalogues (dist/cli-i18n-<language>.tsv, written and read as build/bundle.mjs says)", async () => {
     // The bundle's own translate(), from the chunk that names the files: every string of both catalogues reads back as it is.

@@ -77,7 +77,13 @@ function killAfter(args: string[], delayMs: number, fromReady: boolean): Promise
 }
 
 describe("crash safety", () => {
-  it(`keeps every acknowledged operation across ${KILLS} SIGKILLs (seed ${SEED})`, async () => {
+  it.each([
+    ["one long session", "session", KILLS],
+    // The CLI's way: many short opens that leave a short journal unfolded (keepShortJournal), and a
+    // checker that opens the same way, so the journal carries lines from kill to kill.
+    ["one-shot opens that leave a short journal", "cli", 16],
+  ] as const)(`keeps every acknowledged operation across SIGKILLs of %s (seed ${SEED})`, async (_name, mode, kills) => {
+    const KILLS = kills;
     const random = prng(SEED);
     const dir = await tempDir();
     const store = await createProject(dir, "Crash");
@@ -96,12 +102,12 @@ describe("crash safety", () => {
       const fromReady = random() < 0.75;
       const delay = fromReady ? 5 + Math.floor(random() * 300) : 60 + Math.floor(random() * 400);
       const compactEvery = 10 + Math.floor(random() * 60);
-      const run = await killAfter([dir, doc.id, c.id, String(compactEvery)], delay, fromReady);
+      const run = await killAfter([dir, doc.id, c.id, String(compactEvery), mode], delay, fromReady);
       if (!run.ready) killedBeforeReady++;
       run.codings.forEach((id) => acknowledged.add(id));
       run.memos.forEach((id) => memos.add(id));
 
-      const reopened = await openProject(dir);
+      const reopened = await openProject(dir, { keepShortJournal: mode === "cli" });
       const state = reopened.state;
       const present = Object.keys(state.codings).length;
       for (const id of acknowledged) expect(state.codings[id], `coding ${id} after kill ${i}`).toBeDefined();

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { smallDisk } from "../smallDisk.js";
 import { createProjectWithState, openProject } from "../../../electron/store/index.js";
+import { SHORT_JOURNAL } from "../../../electron/store/store.js";
 import { applyOperation, newCodingId, offset, type CodingId, type TextOffset } from "../../../shared/index.js";
 import { code, documentMeta, project } from "../../shared/fixtures.js";
 import { useWebServer } from "./harness.js";
@@ -17,7 +18,10 @@ afterAll(() => disk.unmount());
 afterEach(() => disk.clear());
 const fillDisk = (leave: number) => disk.fill(leave);
 
-/** A project on the tmpfs (project.json some 600 KB) with one coding in its journal, as a crash leaves it. */
+/**
+ * A project on the tmpfs (project.json some 600 KB) with SHORT_JOURNAL.lines codings in its journal,
+ * as a crash leaves it: a journal that long is folded at open (a shorter one is replayed only).
+ */
 async function crashedProject() {
   const dir = path.join(mountPoint, "tesis");
   const state = project();
@@ -32,7 +36,9 @@ async function crashedProject() {
   await created.writeDocumentContent(doc.id, { text: "x".repeat(1000), blocks: [] });
   await created.close();
   const store = await openProject(dir);
-  await store.apply({ type: "addCoding", coding: { id: newCodingId(), documentId: doc.id, codeId: c.id, start: offset(100), end: offset(120), coder: "Rani", stance: "supports", createdAt: state.createdAt } });
+  for (let i = 0; i < SHORT_JOURNAL.lines; i++) {
+    await store.apply({ type: "addCoding", coding: { id: newCodingId(), documentId: doc.id, codeId: c.id, start: offset(100 + i), end: offset(120 + i), coder: "Rani", stance: "supports", createdAt: state.createdAt } });
+  }
   const lock = path.join(dir, ".tandai.lock");
   await writeFile(lock, "");
   await utimes(lock, new Date(0), new Date(0));
@@ -49,8 +55,8 @@ describe.skipIf(!mounted)("store warnings over the web server's API", () => {
 
     const opened = JSON.parse((await api("openProject", JSON.stringify({ dir }))).body);
     expect(opened.ok).toBe(true);
-    // The coding in the journal is there: nothing was lost, only the fold into project.json failed.
-    expect(Object.keys(opened.value.state.codings)).toHaveLength(3001);
+    // The codings in the journal are there: nothing was lost, only the fold into project.json failed.
+    expect(Object.keys(opened.value.state.codings)).toHaveLength(3000 + SHORT_JOURNAL.lines);
     const fold = opened.value.warnings.find((w: { code: string }) => w.code === "store.warnings.foldFailed");
     expect(fold.params.file).toBe(path.join(dir, "project.json"));
     expect(fold.params.needed).toMatch(/\d/);
