@@ -48,3 +48,18 @@ export function coding(documentId: DocumentId, codeId: CodeId, start: number, en
     ...extra,
   };
 }
+
+/** A valid state of one document coded `n` times with one code (each `length` long), as JSON would give it back. */
+export function stateWithCodings(n: number, { length = 10, documentLength = 100_000 } = {}): ProjectState {
+  const state = project();
+  const doc = documentMeta("Wawancara", documentLength);
+  const motive = code("Motive");
+  state.documents[doc.id] = doc;
+  state.codes[motive.id] = motive;
+  for (let i = 0; i < n; i++) {
+    const c = coding(doc.id, motive.id, i, i + length);
+    state.codings[c.id] = c;
+  }
+  return JSON.parse(JSON.stringify(state)) as ProjectState;
+}
+

@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { integritySteps } from "../../shared/model/integrity.js";
-import { emptyProject, PROJECT_FORMAT, type ProjectState } from "../../shared/model/project.js";
+import { PROJECT_FORMAT } from "../../shared/model/project.js";
 import { plainProjectStateSteps } from "../../shared/model/quickCheck.js";
 import { STEP, type Steps } from "../../shared/model/steps.js";
-import type { ProjectId } from "../../shared/model/ids.js";
-import { code, coding, documentMeta } from "./fixtures.js";
+import { stateWithCodings } from "./fixtures.js";
 
 const CODINGS = 2 * STEP + 345;
-
-/** A valid state with CODINGS codings, as JSON would give it back. */
-function bigState(): ProjectState {
-  const state = emptyProject("projectSteps" as ProjectId, "Tesis", "2026-01-01T00:00:00.000Z");
-  const doc = documentMeta("Wawancara", 100_000);
-  const motive = code("Motive");
-  state.documents[doc.id] = doc;
-  state.codes[motive.id] = motive;
-  for (let i = 0; i < CODINGS; i++) {
-    const c = coding(doc.id, motive.id, i, i + 10);
-    state.codings[c.id] = c;
-  }
-  return JSON.parse(JSON.stringify(state)) as ProjectState;
-}
 
 /** The answer of a stepped computation and how many times it gave the thread back on the way. */
 function drive<T>(steps: Steps<T>): { value: T; yields: number } {
@@ -34,7 +19,7 @@ function drive<T>(steps: Steps<T>): { value: T; yields: number } {
 
 describe("the checks of a snapshot in slices (what a deferred open runs in the background)", () => {
   it("the quick check yields between slices of the codings and still answers for all of them", () => {
-    const state = bigState();
+    const state = stateWithCodings(CODINGS);
     expect(drive(plainProjectStateSteps(state, PROJECT_FORMAT))).toEqual({ value: true, yields: 2 });
     // Damage in the last slice, after both yields: still found.
     const last = Object.values(state.codings).at(-1)!;
@@ -43,7 +28,7 @@ describe("the checks of a snapshot in slices (what a deferred open runs in the b
   });
 
   it("the integrity check yields between slices of the codings and names damage in the last one", () => {
-    const state = bigState();
+    const state = stateWithCodings(CODINGS);
     expect(drive(integritySteps(state))).toEqual({ value: [], yields: 2 });
     const last = Object.values(state.codings).at(-1)!;
     last.documentId = "dGone1234" as never;

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Backend } from "../../../electron/backend/backend.js";
 import { ExportRequest, type ExportRequestInput, type ExportStatus } from "../../../shared/index.js";
 import { useTempDirs } from "../tempDirs.js";
+import { finished } from "../export/finished.js";
 
 /**
  * Export jobs as the export dialog drives them over either transport: start, ask after, cancel.
@@ -20,15 +21,6 @@ async function sampleBackend(exportWorker?: URL) {
   const api = await new Backend({ home: join(root, "home"), projectsDir: join(root, "projects"), version: "test", transport: "web", systemLocale: "id-ID", exportWorker }).init();
   const project = await api.openSampleProject();
   return { api, project };
-}
-
-/** Asks after a job the way the dialog does until it has ended. */
-async function finished(api: Backend, jobId: string): Promise<ExportStatus> {
-  for (;;) {
-    const status = await api.exportStatus({ jobId });
-    if (status.state !== "running") return status;
-    await new Promise((ok) => setTimeout(ok, 10));
-  }
 }
 
 /** Exports whose job reads documents (an await) before writing, so a cancel sent at once lands first. */

@@ -2,8 +2,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Backend } from "../../../electron/backend/backend.js";
-import { ExportRequest, TandaiError, type ExportStatus } from "../../../shared/index.js";
+import { ExportRequest, TandaiError } from "../../../shared/index.js";
 import { useTempDirs } from "../tempDirs.js";
+import { finished } from "./finished.js";
 
 /**
  * Electron's PDF: the report is built in the export worker (from the project read at the job's
@@ -20,14 +21,6 @@ async function backendPrinting(printToPdf: (html: string) => Promise<Uint8Array>
   const api = await new Backend({ home: join(root, "home"), projectsDir: join(root, "projects"), version: "test", transport: "web", systemLocale: "en-GB", exportWorker: WORKER, printToPdf }).init();
   const project = await api.openSampleProject();
   return { api, project };
-}
-
-async function finished(api: Backend, jobId: string): Promise<ExportStatus> {
-  for (;;) {
-    const status = await api.exportStatus({ jobId });
-    if (status.state !== "running") return status;
-    await new Promise((ok) => setTimeout(ok, 10));
-  }
 }
 
 describe("a PDF printed by the main thread, built in the worker", () => {

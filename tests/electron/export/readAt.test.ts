@@ -11,8 +11,9 @@ import { openProject, type DiskProjectStore } from "../../../electron/store/inde
 import { readDocumentFile } from "../../../electron/store/store.js";
 import { BACKUPS_DIR, exists, JOURNAL_FILE, OLD_JOURNAL_FILE, SNAPSHOT_FILE } from "../../../electron/store/files.js";
 import { SnapshotFile } from "../../../electron/store/snapshot.js";
-import { newCodingId, offset, type ExportStatus, type Operation, type ProjectState, ExportRequest, TandaiError } from "../../../shared/index.js";
+import { newCodingId, offset, type Operation, type ProjectState, ExportRequest, TandaiError } from "../../../shared/index.js";
 import { useTempDirs } from "../tempDirs.js";
+import { finished } from "./finished.js";
 
 /**
  * An export job is handed {dir, seq} and reads the project from disk at that change (readAt.ts),
@@ -74,14 +75,6 @@ async function fdsBackTo(before: number): Promise<number> {
   const deadline = Date.now() + 10_000;
   while (openFds().length > before && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 20));
   return openFds().length;
-}
-
-async function finished(api: Backend, jobId: string): Promise<ExportStatus> {
-  for (;;) {
-    const status = await api.exportStatus({ jobId });
-    if (status.state !== "running") return status;
-    await new Promise((ok) => setTimeout(ok, 10));
-  }
 }
 
 /** project.json's seq as it is on disk now. */

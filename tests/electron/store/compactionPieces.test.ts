@@ -3,23 +3,16 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProjectWithState, openProject } from "../../../electron/store/index.js";
 import { crcHex, freeze, parseSnapshot, serialise, SnapshotFile, type Snapshot } from "../../../electron/store/snapshot.js";
-import { emptyProject, PROJECT_FORMAT, type ProjectId, type ProjectState } from "../../../shared/index.js";
-import { code, coding, documentMeta } from "../../shared/fixtures.js";
+import { PROJECT_FORMAT, type CodeId, type ProjectState } from "../../../shared/index.js";
+import { coding, stateWithCodings } from "../../shared/fixtures.js";
 import { tempDir } from "./helpers.js";
 
 /** A state with `n` codings (and a memo and a case, so every map is written). */
 function stateWith(n: number): ProjectState {
-  const state = emptyProject("projectPieces" as ProjectId, "Tesis Rani", "2026-01-01T00:00:00.000Z");
-  const doc = documentMeta("Wawancara", 1_000_000);
-  const motive = code("Motive");
-  state.documents[doc.id] = doc;
-  state.codes[motive.id] = motive;
-  for (let i = 0; i < n; i++) {
-    const c = coding(doc.id, motive.id, i, i + 40);
-    state.codings[c.id] = c;
-  }
-  state.memos[`code:${motive.id}`] = { target: { kind: "code", id: motive.id }, content: { type: "doc" }, text: "motif", updatedAt: "2026-01-01T00:00:00.000Z" } as never;
-  return JSON.parse(JSON.stringify(state)) as ProjectState;
+  const state = stateWithCodings(n, { length: 40, documentLength: 1_000_000 });
+  const [motive] = Object.keys(state.codes) as CodeId[];
+  state.memos[`code:${motive}`] = { target: { kind: "code", id: motive }, content: { type: "doc" }, text: "motif", updatedAt: "2026-01-01T00:00:00.000Z" } as never;
+  return state;
 }
 
 /**
