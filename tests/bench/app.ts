@@ -4,7 +4,7 @@
  * words, 100k codings) and a million codings (2,000 documents, 20 million words) — each beside a
  * baseline of one small document with a few codings opened the same way in the same run. Reports the
  * time from opening to the first usable screen (workspace drawn with a coded document) from a cold
- * start (backend and page start with the project), until every coding is in the renderer (the
+ * start (the page loads and opens the last project, as the desktop app does at its start), until every coding is in the renderer (the
  * two-step open's background load), from pressing a code's key on a selection until its highlight
  * is drawn (HTTP, the fsynced journal, back), and opening the project from the running app's
  * welcome screen (closed, then opened by its path: the page and its code are loaded already).
@@ -189,12 +189,15 @@ async function measure(browser: Browser, root: string, dir: string, rendererDir:
       const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
       await profiler?.send("Profiler.enable");
       await profiler?.send("Profiler.start");
-      // From a cold backend: opening the project (reading and validating it) is part of the measure.
-      const started = Date.now();
-      await backend.openProject({ dir });
-      backendOpens.push(Date.now() - started);
+      // A cold start as the desktop app makes it: the page loads, finds no project open and opens
+      // the last one (recent projects) with a first-screen open; the backend reading the project
+      // is part of the measure, from the moment the page is asked for.
+      await backend.settings.touchRecent(dir, "Benchmark");
       await page.addInitScript(armFirstUsable, FIRST_USABLE);
+      const started = Date.now();
+      const opened = page.waitForResponse((response) => response.url().endsWith("/api/openProject"), { timeout: 180_000 }).then(() => Date.now());
       await page.goto(server.url);
+      backendOpens.push((await opened) - started);
       await page.locator(FIRST_USABLE).first().waitFor({ timeout: 180_000 });
       opens.push((await firstUsableAt(page)) - started);
       // Coding in the open document while the rest of the codings load (issue 13: it stays responsive).
@@ -242,7 +245,7 @@ export async function benchApp(rendererDir: string): Promise<string> {
     await mkdir(path.join(root, "home"), { recursive: true });
     await writeFile(path.join(root, "home", "preferences.json"), JSON.stringify({ preferences: { language: "en", coderName: "bench" }, recent: [] }));
     const rows = [
-      "| project | first usable screen, cold (median) | ÷ baseline | of which backend open | runs | budget | every coding in (median) | from the running app's welcome screen (median) | ÷ baseline | of which until openProject answered | apply by key until drawn (median) | ÷ baseline | … during the background load (each) |",
+      "| project | first usable screen, cold (median) | ÷ baseline | of which until openProject answered | runs | budget | every coding in (median) | from the running app's welcome screen (median) | ÷ baseline | of which until openProject answered | apply by key until drawn (median) | ÷ baseline | … during the background load (each) |",
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ];
     let base: { open: number; apply: number; warm: number } | undefined;
