@@ -28,6 +28,7 @@ import {
   type ProjectState,
 } from "../../shared/index.js";
 import { seededRandom } from "../../shared/random.js";
+import { NOW } from "../shared/fixtures.js";
 
 interface Size {
   name: string;
@@ -47,7 +48,6 @@ const SIZES: Size[] = [
   { name: "large", label: "500 documents, 5M words, 100k codings", documents: 500, wordsPerDocument: 10_000, codings: 100_000, codes: 50, runs: 3, budget: 1_500 },
   { name: "million", label: "2,000 documents, 20M words, 1M codings", documents: 2_000, wordsPerDocument: 10_000, codings: 1_000_000, codes: 200, runs: 1, budget: 5_000 },
 ];
-const NOW = "2026-01-01T00:00:00.000Z";
 const WORDS = "kerja sama kota kembar padang vung tau ekonomi perikanan investasi pelabuhan budaya anggaran pandemi birokrasi delegasi memorandum".split(" ");
 
 function documentText(random: () => number, wordsPerDocument: number): string {

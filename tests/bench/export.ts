@@ -32,13 +32,13 @@ import {
   type ProjectState,
 } from "../../shared/index.js";
 import { seededRandom } from "../../shared/random.js";
+import { NOW } from "../shared/fixtures.js";
 
 const CODINGS = 100_000;
 const DOCUMENTS = 300;
 const CASES = 10;
 const PLAIN_CODES = 40;
 const LINES_PER_DOCUMENT = 150;
-const NOW = "2026-01-01T00:00:00.000Z";
 const WORDS = "kerja sama kota kembar padang vũng tàu 부산 ekonomi “investasi” pelabuhan budaya, anggaran pandemi birokrasi delegasi".split(" ");
 
 /** The same text for the same document, every time it is read. */

@@ -25,6 +25,7 @@ import { ExportRequest } from "../../shared/export/model.js";
 import { emptyProject, newCodingId, offset, type CodeId, type DocumentId, type Operation, type ProjectId } from "../../shared/index.js";
 import { seededRandom } from "../../shared/random.js";
 import { content, isPdf, memoryPeak } from "./export.js";
+import { NOW } from "../shared/fixtures.js";
 
 const SIZES = [100_000, 1_000_000];
 const DOCUMENTS = 2_000;
@@ -35,7 +36,6 @@ const MAX_APPLIES = 1_900;
 /** The same cadence of applies with no export running, for the baseline of the delays. */
 const IDLE_PACED_MS = 5_000;
 const APPLY_EVERY_MS = 20;
-const NOW = "2026-01-01T00:00:00.000Z";
 const CSV = ExportRequest.parse({ kind: "table", format: "csv", table: "codings", language: "id" });
 
 interface Figures {

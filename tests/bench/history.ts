@@ -19,11 +19,11 @@ import {
   type TextOffset,
 } from "../../shared/index.js";
 import { seededRandom } from "../../shared/random.js";
+import { NOW } from "../shared/fixtures.js";
 
 const CODINGS = 100_000;
 const CODES = 600;
 const RUNS = 200;
-const NOW = "2026-01-01T00:00:00.000Z";
 
 function buildProject() {
   const state = emptyProject("benchhistory" as ProjectId, "Benchmark", NOW);

@@ -15,12 +15,12 @@ import { applyOperation, emptyProject, newCodingId, PROJECT_FORMAT, ProjectState
 import { checkIntegrity } from "../../shared/model/integrity.js";
 import { isPlainProjectState } from "../../shared/model/quickCheck.js";
 import { seededRandom } from "../../shared/random.js";
+import { NOW } from "../shared/fixtures.js";
 
 // MILLION_SIZES=5000,20000 for a quick look; the figures in docs/PERFORMANCE.md are of the default.
 const SIZES = process.env.MILLION_SIZES?.split(",").map(Number) ?? [5_000, 100_000, 1_000_000];
 const DOCUMENTS = 2_000;
 const CODES = 200;
-const NOW = "2026-01-01T00:00:00.000Z";
 
 function buildProject(codings: number): ProjectState {
   const state = emptyProject("benchmillion" as ProjectId, "Benchmark", NOW);

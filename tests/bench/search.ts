@@ -30,11 +30,11 @@ import {
   type ProjectId,
 } from "../../shared/index.js";
 import { seededRandom } from "../../shared/random.js";
+import { NOW } from "../shared/fixtures.js";
 
 const DOCUMENTS = 500;
 const WORDS_PER_DOCUMENT = 10_000;
 const RUNS = 7;
-const NOW = "2026-01-01T00:00:00.000Z";
 
 const COMMON = "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga kami ada kita sudah saya bisa karena".split(" ");
 const CONTENT = "kerja sama kota kembar pemerintah daerah pelabuhan perikanan nelayan investasi ekspor delegasi kunjungan program bahasa budaya sejarah provinsi wali memorandum rencana aksi pandemi pasar hasil laut industri pelatihan teknologi".split(" ");

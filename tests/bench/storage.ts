@@ -25,6 +25,7 @@ import {
   type TextOffset,
 } from "../../shared/index.js";
 import { seededRandom } from "../../shared/random.js";
+import { NOW } from "../shared/fixtures.js";
 
 const SIZES = [1_000, 10_000, 100_000];
 /** 2000 operations in steady state, then the 200 that follow the background compaction they trigger. */
@@ -32,7 +33,6 @@ const STEADY_SAMPLES = 2_000;
 const STORE_SAMPLES = 2_200;
 const NAIVE_SAMPLES: Record<number, number> = { 1_000: 200, 10_000: 200, 100_000: 20 };
 const OPEN_RUNS = 3;
-const NOW = "2026-01-01T00:00:00.000Z";
 const DOC_LENGTH = 60_000;
 
 

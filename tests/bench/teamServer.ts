@@ -18,8 +18,8 @@ import { applyOperation } from "../../shared/ops/apply.js";
 import { TeamReplica } from "../../shared/team/index.js";
 import { connectLive } from "../electron/team/live.js";
 import { startServe } from "../electron/team/serveProcess.js";
+import { NOW } from "../shared/fixtures.js";
 
-const NOW = "2026-01-01T00:00:00.000Z";
 const RUNS = 40;
 
 function project(codings: number): { state: ProjectState; hashes: Record<DocumentId, string> } {

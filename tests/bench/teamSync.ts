@@ -10,6 +10,7 @@ import * as Y from "yjs";
 import { applyOperation, batch, emptyProject, type CodeId, type CodingId, type DocumentId, type Operation, type ProjectId, type ProjectState, type TextOffset } from "../../shared/index.js";
 import { seededRandom } from "../../shared/random.js";
 import { TeamReplica, applyRemoteUpdate, canonicalProject } from "../../shared/team/index.js";
+import { NOW } from "../shared/fixtures.js";
 
 // TEAM_SYNC_CODINGS / TEAM_SYNC_CHANGES scale it down when profiling.
 const CODINGS = Number(process.env.TEAM_SYNC_CODINGS ?? 100_000);
@@ -18,7 +19,6 @@ const LENGTH = 40_000;
 const CODES = 200;
 const AWAY_CHANGES = Number(process.env.TEAM_SYNC_CHANGES ?? 5_000);
 const HOME_CHANGES = 500;
-const NOW = "2026-01-01T00:00:00.000Z";
 
 function buildProject(): ProjectState {
   const state = emptyProject("benchteamsync" as ProjectId, "Benchmark", NOW);
