@@ -461,7 +461,7 @@ export class Backend implements TandaiApi {
   private snapshot(store: DiskProjectStore, firstScreen?: boolean): OpenProject {
     const warnings = storeWarnings(store, 0);
     this.warned = store.warnings.length;
-    const view = firstScreen ? firstScreenState(store.state) : { state: store.state };
+    const view = firstScreen ? firstScreenState(store.state, (documents) => store.earlyCodings(documents)) : { state: store.state };
     if ("loaded" in view) {
       this.codingsServer.markServed(view.loaded);
       this.indexStart?.firstScreenAnswered();

@@ -8,9 +8,23 @@ import { touchedCodings, type ChangesSince, type Coding, type CodingCounts, type
  * the renderer indexes one document's codings before its first screen instead of all of them.
  */
 
-/** The state with only the first document's codings, and the whole project's counts: one pass over the codings. */
-export function firstScreenState(state: ProjectState): { state: ProjectState; loaded: DocumentId[]; counts: CodingCounts } {
+/** What the store can give of the first screen's codings before its state holds them all (DiskProjectStore.earlyCodings). */
+export type EarlyCodings = (documents: readonly DocumentId[]) => { codings: Coding[]; counts: CodingCounts } | null;
+
+/**
+ * The state with only the first document's codings, and the whole project's counts: from the
+ * store's early read of a by-document file while its codings are still being read in (no pass over
+ * them at all), else one pass over the codings.
+ */
+export function firstScreenState(state: ProjectState, early?: EarlyCodings): { state: ProjectState; loaded: DocumentId[]; counts: CodingCounts } {
   const first = Object.keys(state.documents)[0] as DocumentId | undefined;
+  const loaded = first ? [first] : [];
+  const read = early?.(loaded);
+  if (read) {
+    const codings: ProjectState["codings"] = {};
+    for (const coding of read.codings) codings[coding.id] = coding;
+    return { state: { ...state, codings }, loaded, counts: read.counts };
+  }
   const codings: ProjectState["codings"] = {};
   const byDocument: Record<string, number> = {};
   const byCode: Record<string, number> = {};
@@ -21,7 +35,7 @@ export function firstScreenState(state: ProjectState): { state: ProjectState; lo
     byCode[coding.codeId] = (byCode[coding.codeId] ?? 0) + 1;
     if (coding.documentId === first) codings[coding.id] = coding;
   }
-  return { state: { ...state, codings }, loaded: first ? [first] : [], counts: { byDocument, byCode } as CodingCounts };
+  return { state: { ...state, codings }, loaded, counts: { byDocument, byCode } as CodingCounts };
 }
 
 /** What the serving side needs of the backend: its state and its number of the last change. */

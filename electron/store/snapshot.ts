@@ -6,6 +6,7 @@ import { TandaiError } from "../../shared/errors.js";
 import { PROJECT_FORMAT, ProjectState } from "../../shared/model/project.js";
 import { plainProjectStateSteps } from "../../shared/model/quickCheck.js";
 import { runSteps, type Steps } from "../../shared/model/steps.js";
+import { BY_DOCUMENT, fillCodings, groupByDocument, headLine, isByDocument, readByDocument, type CodingLines } from "./codingLines.js";
 import { crc32, ZLIB_FROM, zlib as zlibCrc32 } from "./crc32.js";
 import { errnoOf, errorDetail, writeFileAtomic } from "./files.js";
 
@@ -96,17 +97,37 @@ const SLICE = 250;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * The snapshot as JSON, in slices, yielding to the event loop between them so that operations keep
- * being journaled while a large snapshot is written. One map entry per line: the file stays readable
- * and diffable, at almost no cost in size.
+ * The snapshot as JSON in the by-document layout (codingLines.ts), in slices, yielding to the event
+ * loop between them so that operations keep being journaled while a large snapshot is written. One
+ * map entry per line in the state, one line per document's codings (at most LINE of them): the file
+ * stays readable and diffable, at almost no cost in size.
  */
 export async function* serialise(snapshot: Snapshot | FrozenSnapshot): AsyncGenerator<string> {
   const frozen = "frozen" in snapshot ? snapshot : freeze(snapshot);
-  let head = `{"format":${frozen.format},"seq":${frozen.seq},"state":{`;
+  const codings = frozen.records.find(([key]) => key === "codings")?.[1] ?? { keys: [], values: [] };
+  const grouped = await groupByDocument(codings.values, SLICE, yieldToEventLoop);
+  yield headLine(frozen.seq, grouped);
+  let n = 0;
+  for (let l = 0; l < grouped.lines.length; l++) {
+    const [, list] = grouped.lines[l]!;
+    let out = "[";
+    for (let i = 0; i < list.length; i++) {
+      out += `${i ? "," : ""}${JSON.stringify(codings.values[list[i]!])}`;
+      if (++n % SLICE === 0) {
+        yield out;
+        out = "";
+        await yieldToEventLoop();
+      }
+    }
+    yield `${out}]${l < grouped.lines.length - 1 ? "," : ""}\n`;
+  }
+  let head = `],"state":{`;
   head += frozen.scalars.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",");
   let first = frozen.scalars.length === 0;
   yield head;
-  for (const [key, { keys, values }] of frozen.records) {
+  for (const [key, pinned] of frozen.records) {
+    // The codings are the lines above; the state keeps their (empty) record in its place.
+    const { keys, values } = key === "codings" ? { keys: [], values: [] } : pinned;
     let out = `${first ? "" : ","}\n${JSON.stringify(key)}:{`;
     first = false;
     for (let i = 0; i < keys.length; i++) {
@@ -155,6 +176,8 @@ export interface ReadSnapshot {
   json: Record<string, unknown>;
   verified: "ok" | "none";
   plain: boolean;
+  /** A file of the by-document layout: its codings' lines, not yet in `json.state` (checkSnapshotSteps fills them in). */
+  codings?: CodingLines;
 }
 
 /** The first half of parseSnapshot: checksum, JSON.parse, ours and not newer. Everything the user's open waits for. */
@@ -162,17 +185,24 @@ export function readSnapshot(bytes: Buffer, file: string): ReadSnapshot {
   const verified = checksum(bytes);
   if (verified !== "ok" && verified !== "none") throw new TandaiError("store.errors.corrupt", { file, detail: verified });
   let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString("utf8"));
-  } catch (error) {
-    throw new TandaiError("store.errors.corrupt", { file, detail: error instanceof Error ? error.message : String(error) });
+  let codings: CodingLines | undefined;
+  if (isByDocument(bytes)) {
+    ({ json, codings } = readByDocument(bytes, file, PROJECT_FORMAT));
+  } else {
+    try {
+      json = JSON.parse(bytes.toString("utf8"));
+    } catch (error) {
+      throw new TandaiError("store.errors.corrupt", { file, detail: error instanceof Error ? error.message : String(error) });
+    }
   }
   if (!json || typeof json !== "object" || Array.isArray(json) || !("format" in json) || !("state" in json) || typeof json.format !== "number") {
     throw new TandaiError("store.errors.foreign", { file });
   }
-  if (json.format > PROJECT_FORMAT) throw new TandaiError("store.errors.newerVersion", { file, version: json.format });
+  if (json.format > BY_DOCUMENT) throw new TandaiError("store.errors.newerVersion", { file, version: json.format });
+  // Format 2 is read only as Tandai writes it (isByDocument): the same JSON laid out otherwise has its codings where no reader looks.
+  if (json.format === BY_DOCUMENT) throw new TandaiError("store.errors.corrupt", { file, detail: "format 2, but not laid out as Tandai writes it" });
   const o = json as Record<string, unknown>;
-  return { file, json: o, verified, plain: isPlainWrapper(o) && (o.crc === undefined || verified === "ok") };
+  return { file, json: o, verified, plain: isPlainWrapper(o) && (o.crc === undefined || verified === "ok"), ...(codings && { codings }) };
 }
 
 /**
@@ -182,6 +212,7 @@ export function readSnapshot(bytes: Buffer, file: string): ReadSnapshot {
  */
 export function* checkSnapshotSteps(read: ReadSnapshot): Steps<Snapshot> {
   const { json, file, verified } = read;
+  if (read.codings) yield* fillCodings(json.state as ProjectState, read.codings, file);
   const plain = isPlainWrapper(json) && (yield* plainProjectStateSteps(json.state, PROJECT_FORMAT));
   const { crc, ...snapshot } = plain ? (json as z.output<typeof SnapshotSchema>) : schemaChecked(json, file);
   if (crc !== undefined && verified !== "ok") throw new TandaiError("store.errors.corrupt", { file, detail: "the checksum is not at the end of the file" });

@@ -2,11 +2,12 @@ import { promises as fsp } from "node:fs";
 import path from "node:path";
 import { Low } from "lowdb";
 import { TandaiError } from "../../shared/errors.js";
+import type { CodingCounts } from "../../shared/ipc/contract.js";
 import { ID_PATTERN, type DocumentId } from "../../shared/model/ids.js";
 import { checkIntegrity, integrityParams, integritySteps } from "../../shared/model/integrity.js";
 import { runSteps } from "../../shared/model/steps.js";
 import { isPlainDocumentContent } from "../../shared/model/quickCheck.js";
-import { DocumentContent, PROJECT_FORMAT, ProjectState } from "../../shared/model/project.js";
+import { DocumentContent, PROJECT_FORMAT, ProjectState, type Coding } from "../../shared/model/project.js";
 import { applyOperation } from "../../shared/ops/apply.js";
 import { safeParseOperation, type Operation } from "../../shared/ops/operation.js";
 import type { ProjectStore } from "../../shared/store.js";
@@ -29,6 +30,7 @@ import {
 } from "./files.js";
 import { JournalWriter, journalLine, readJournal, type JournalEntry } from "./journal.js";
 import { ProjectLock } from "./lock.js";
+import { documentCodings, headCounts, type CodingLines } from "./codingLines.js";
 import { checkSnapshotSteps, firstIssue, freeze, SnapshotFile, type FrozenSnapshot, type ReadSnapshot, type Snapshot } from "./snapshot.js";
 import { runStepped } from "./stepped.js";
 
@@ -116,6 +118,8 @@ export class DiskProjectStore implements ProjectStore {
   private unfoldedSince: number | null = null;
   /** The journal's last line is torn (an open that does not fold must not append after it). */
   private tornTail = false;
+  /** A deferred open of a by-document file: its codings' lines, until the check has read them all into the state. */
+  private unread: { codings: CodingLines; file: string } | null = null;
 
   private constructor(
     readonly dir: string,
@@ -145,6 +149,25 @@ export class DiskProjectStore implements ProjectStore {
 
   get state(): ProjectState {
     return this.current;
+  }
+
+  /**
+   * Until a deferred open's check has read every coding into `state` (a by-document project.json,
+   * codingLines.ts): the codings of some documents, read from their own lines, and the counts the
+   * file's head gives. What the first screen shows before the check; null once `state` holds them
+   * all (or the file was of the older layout, read whole). A line found damaged is left out: the
+   * check meets it too and refuses the project.
+   */
+  earlyCodings(documents: readonly DocumentId[]): { codings: Coding[]; counts: CodingCounts } | null {
+    if (!this.unread) return null;
+    const { codings, file } = this.unread;
+    let some: Coding[] = [];
+    try {
+      some = documentCodings(codings, new Set(documents), file);
+    } catch {
+      // Left to the check, which names the damage and closes the project.
+    }
+    return { codings: some, counts: headCounts(codings) };
   }
 
   /** Operations applied in the project's life; the seq of the last journal line. */
@@ -363,14 +386,17 @@ export class DiskProjectStore implements ProjectStore {
    * nothing, and `checked` rejects with the error a checked open gives.
    */
   private async checkInBackground(read: ReadSnapshot): Promise<void> {
+    if (read.codings) this.unread = { codings: read.codings, file: read.file };
     try {
       const snapshot = await runStepped(checkSnapshotSteps(read));
+      this.unread = null;
       // Nothing has touched the state yet (apply waits for this): a file the quick check did not
       // pass is opened with the schema's value, as a checked open would.
       this.current = snapshot.state;
       const issues = await runStepped(integritySteps(snapshot.state));
       if (issues.length) throw new TandaiError("store.errors.integrity", integrityParams(path.join(this.dir, SNAPSHOT_FILE), issues));
     } catch (error) {
+      this.unread = null;
       this.checkFailure = error;
       // If close() came first, its task releases the files once it sees this failure (awaiting it here would wait on ourselves).
       if (!this.closing) {

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { openProject } from "../../../electron/store/index.js";
 import { codedProject, json, SLOW, succeeds, tandai } from "../runCli.js";
 import { useTempDirs } from "../tempDirs.js";
+import type { CodingId, DocumentId } from "../../../shared/index.js";
+import { onePiece } from "./helpers.js";
 
 const temp = useTempDirs();
 
@@ -20,9 +22,9 @@ describe("tandai repair", () => {
 
       // An edit by hand, without the checksum: one coding points to a document that is not there.
       const file = join(dir, "project.json");
-      const state = JSON.parse((await readFile(file, "utf8")).replace(/,"crc":"[0-9a-f]{8}"\}\n$/, "}\n"));
+      const state = onePiece(await readFile(file, "utf8"));
       const codingId = Object.keys(state.state.codings)[0]!;
-      state.state.codings[codingId].documentId = "dGone1234";
+      state.state.codings[codingId as CodingId]!.documentId = "dGone1234" as DocumentId;
       const damaged = JSON.stringify(state);
       await writeFile(file, damaged);
       const refused = await tandai(["info", dir], home);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createProject, openProject } from "../../../electron/store/index.js";
 import type { ProjectState, TextOffset } from "../../../shared/index.js";
 import { code, coding, documentMeta } from "../../shared/fixtures.js";
-import { errorOf, tempDir, withoutChecksum } from "./helpers.js";
+import { errorOf, onePiece, tempDir, withoutChecksum } from "./helpers.js";
 
 /** A closed project with a document, a code and a few codings; its backups folder emptied. */
 async function closedProject() {
@@ -22,7 +22,7 @@ async function closedProject() {
 
 /** project.json rewritten by hand (so without a checksum), with `change` made to its state. */
 async function handEdit(file: string, change: (state: ProjectState) => void): Promise<string> {
-  const json = JSON.parse(withoutChecksum(await readFile(file, "utf8"))) as { state: ProjectState };
+  const json = onePiece(await readFile(file, "utf8"));
   change(json.state);
   const text = JSON.stringify(json);
   await writeFile(file, text);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createProject, openProject } from "../../../electron/store/index.js";
 import { translate, type CodeId, type ProjectState } from "../../../shared/index.js";
 import { code, coding, documentMeta } from "../../shared/fixtures.js";
-import { errorOf, prng, tempDir, withoutChecksum } from "./helpers.js";
+import { errorOf, prng, onePiece, tempDir, withoutChecksum } from "./helpers.js";
 
 /** A closed project with documents, codes (one nested), codings, a case and memos. */
 async function closedProject() {
@@ -101,7 +101,7 @@ describe("hand-made damage in project.json (a file without a checksum)", () => {
   for (const [what, damage, detail] of damages) {
     it(`refuses ${what}, naming project.json and the place, and leaves the file as it was`, async () => {
       const { dir, file, motive, economic } = await closedProject();
-      const json = JSON.parse(withoutChecksum(await readFile(file, "utf8"))) as { state: ProjectState };
+      const json = onePiece(await readFile(file, "utf8"));
       damage(json.state, { motive: motive.id, economic: economic.id });
       const text = JSON.stringify(json);
       await writeFile(file, text);

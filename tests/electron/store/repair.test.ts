@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createProject, openProject, planProjectRepair, repairProject } from "../../../electron/store/index.js";
 import { checkIntegrity, type ProjectState } from "../../../shared/index.js";
 import { code, coding, documentMeta } from "../../shared/fixtures.js";
-import { errorOf, tempDir, withoutChecksum } from "./helpers.js";
+import { errorOf, onePiece, tempDir, withoutChecksum } from "./helpers.js";
 
 /** A closed project whose project.json was edited by hand: one coding points to a gone document, another runs past its end. */
 async function damagedProject() {
@@ -16,7 +16,7 @@ async function damagedProject() {
   await store.apply({ type: "batch", ops: [{ type: "addDocument", document: doc }, { type: "addCode", code: motive }, ...codings.map((c) => ({ type: "addCoding" as const, coding: c }))] });
   await store.close();
   const file = path.join(dir, "project.json");
-  const json = JSON.parse(withoutChecksum(await readFile(file, "utf8"))) as { state: ProjectState };
+  const json = onePiece(await readFile(file, "utf8"));
   json.state.codings[codings[0]!.id]!.documentId = "dGone1234" as never;
   json.state.codings[codings[1]!.id]!.end = 9999 as never;
   const damaged = JSON.stringify(json);

@@ -178,8 +178,11 @@ describe("a short journal left unfolded (keepShortJournal)", () => {
     expect(await journalOf(dir)).toHaveLength(0);
     // Empty again: the next deferred open takes its fast path, with every coding.
     const next = await openProject(dir, { deferCheck: true });
-    expect(next.state).toEqual(after);
+    // The fast path: the codings are read in after the open; the first screen's come from their own lines.
+    expect(next.earlyCodings([doc.id])!.counts.byDocument[doc.id]).toBe(Object.keys(after.codings).length);
     await next.checked;
+    expect(next.earlyCodings([doc.id])).toBeNull();
+    expect(next.state).toEqual(after);
     await next.close();
   });
 });

@@ -244,7 +244,7 @@ describe("damaged files", () => {
     ["garbage", () => "\u0000\u0000\u0000garbage", "store.errors.corrupt"],
     ["a foreign JSON", () => JSON.stringify({ hello: 1 }), "store.errors.foreign"],
     // As a file without a checksum (written before them) says it: with one, any edit is a mismatch.
-    ["a newer format", (text) => withoutChecksum(text).replace('"format":1,', '"format":99,'), "store.errors.newerVersion"],
+    ["a newer format", (text) => withoutChecksum(text).replace('"format":2,', '"format":99,'), "store.errors.newerVersion"],
     ["a schema failure", (text) => withoutChecksum(text).replace(/"start":\d+/, '"start":"zero"'), "store.errors.corrupt"],
     ["an edit of a checksummed file", (text) => text.replace(/"start":(\d+)/, (_m, n: string) => `"start":${Number(n) + 1}`), "store.errors.corrupt"],
   ];
