@@ -16,12 +16,15 @@ async function backend(teamSync = false) {
   return new Backend({ home: join(root, "home"), projectsDir: join(root, "projects"), version: "test", transport: "web", systemLocale: "en-US", indexInBackground: false, teamSync }).init();
 }
 
-/** Hand-edits the project's snapshot (no checksum, as a file from before checksums): a coding pointing nowhere. */
+/**
+ * Hand-edits the project's snapshot (without its checksum, as a file from before checksums): the
+ * first coding on the first line of codings (file format 2) points nowhere.
+ */
 async function pointCodingNowhere(dir: string): Promise<{ file: string; damaged: string }> {
   const file = join(dir, "project.json");
-  const json = JSON.parse((await readFile(file, "utf8")).replace(/,"crc":"[0-9a-f]{8}"\}\n$/, "}\n"));
-  json.state.codings[Object.keys(json.state.codings)[0]!].documentId = "dGone1234";
-  await writeFile(file, JSON.stringify(json));
+  const lines = (await readFile(file, "utf8")).replace(/,"crc":"[0-9a-f]{8}"\}\n$/, "}\n").split("\n");
+  lines[1] = lines[1]!.replace(/"documentId":"[\w-]+"/, '"documentId":"dGone1234"');
+  await writeFile(file, lines.join("\n"));
   return { file, damaged: await readFile(file, "utf8") };
 }
 
