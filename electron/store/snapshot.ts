@@ -36,13 +36,28 @@ export function crcHex(data: string | Buffer, running?: number): string {
 /** The end of a snapshot with a checksum: `,"crc":"<8 hex>"}` and a newline; the CRC is of every byte before it. */
 const TAIL = /,"crc":"([0-9a-f]{8})"\}\n$/;
 
+const MISMATCH = "the checksum does not match: the file was changed outside Tandai or is damaged";
+
 /** "ok" when the snapshot's bytes match the checksum they end with, "none" without one, else what is wrong. */
 function checksum(bytes: Buffer): "ok" | "none" | string {
+  return runSteps(checksumSteps(bytes));
+}
+
+/** Bytes checksummed between two yields: some 4 ms (zlib's CRC-32 here runs at about 0.5 GB/s). */
+const CRC_STEP = 2 * 1024 * 1024;
+
+/** checksum, a slice at a time: 0.4 s for the 200 MB of a million codings, which the app's open does not wait for. */
+function* checksumSteps(bytes: Buffer): Steps<"ok" | "none" | string> {
   const end = bytes.subarray(Math.max(0, bytes.length - 20)).toString("latin1");
   const m = TAIL.exec(end);
   if (!m) return "none";
-  const body = bytes.subarray(0, bytes.length - m[0].length);
-  return crcHex(body) === m[1] ? "ok" : "the checksum does not match: the file was changed outside Tandai or is damaged";
+  const length = bytes.length - m[0].length;
+  let crc = 0;
+  for (let at = 0; at < length; at += CRC_STEP) {
+    crc = crc32(bytes.subarray(at, Math.min(length, at + CRC_STEP)), crc);
+    yield;
+  }
+  return crc.toString(16).padStart(8, "0") === m[1] ? "ok" : MISMATCH;
 }
 
 /** The large maps of a state, serialised a slice at a time. */
@@ -174,7 +189,8 @@ export function parseSnapshot(bytes: Buffer, file: string): Snapshot {
 export interface ReadSnapshot {
   file: string;
   json: Record<string, unknown>;
-  verified: "ok" | "none";
+  /** "pending": a by-document file, whose checksum checkSnapshotSteps verifies (in slices) before it reads the codings. */
+  verified: "ok" | "none" | "pending";
   plain: boolean;
   /** A file of the by-document layout: its codings' lines, not yet in `json.state` (checkSnapshotSteps fills them in). */
   codings?: CodingLines;
@@ -182,13 +198,23 @@ export interface ReadSnapshot {
 
 /** The first half of parseSnapshot: checksum, JSON.parse, ours and not newer. Everything the user's open waits for. */
 export function readSnapshot(bytes: Buffer, file: string): ReadSnapshot {
-  const verified = checksum(bytes);
-  if (verified !== "ok" && verified !== "none") throw new TandaiError("store.errors.corrupt", { file, detail: verified });
   let json: unknown;
   let codings: CodingLines | undefined;
+  let verified: ReadSnapshot["verified"];
   if (isByDocument(bytes)) {
-    ({ json, codings } = readByDocument(bytes, file, PROJECT_FORMAT));
+    // The checksum of the whole file is the check's to verify, with the codings: the open parses
+    // only the head and the state, and a damaged one of those is named by its checksum if it fails.
+    verified = "pending";
+    try {
+      ({ json, codings } = readByDocument(bytes, file, PROJECT_FORMAT));
+    } catch (error) {
+      const sum = checksum(bytes);
+      throw sum === "ok" || sum === "none" ? error : new TandaiError("store.errors.corrupt", { file, detail: sum });
+    }
   } else {
+    const sum = checksum(bytes);
+    if (sum !== "ok" && sum !== "none") throw new TandaiError("store.errors.corrupt", { file, detail: sum });
+    verified = sum;
     try {
       json = JSON.parse(bytes.toString("utf8"));
     } catch (error) {
@@ -202,7 +228,7 @@ export function readSnapshot(bytes: Buffer, file: string): ReadSnapshot {
   // Format 2 is read only as Tandai writes it (isByDocument): the same JSON laid out otherwise has its codings where no reader looks.
   if (json.format === BY_DOCUMENT) throw new TandaiError("store.errors.corrupt", { file, detail: "format 2, but not laid out as Tandai writes it" });
   const o = json as Record<string, unknown>;
-  return { file, json: o, verified, plain: isPlainWrapper(o) && (o.crc === undefined || verified === "ok"), ...(codings && { codings }) };
+  return { file, json: o, verified, plain: isPlainWrapper(o) && (o.crc === undefined || verified !== "none"), ...(codings && { codings }) };
 }
 
 /**
@@ -211,7 +237,13 @@ export function readSnapshot(bytes: Buffer, file: string): ReadSnapshot {
  * piece (the rare case: an old or hand-edited file), which names the first offending field.
  */
 export function* checkSnapshotSteps(read: ReadSnapshot): Steps<Snapshot> {
-  const { json, file, verified } = read;
+  const { json, file } = read;
+  let verified = read.verified;
+  if (verified === "pending") {
+    const sum = yield* checksumSteps(read.codings!.bytes);
+    if (sum !== "ok" && sum !== "none") throw new TandaiError("store.errors.corrupt", { file, detail: sum });
+    verified = sum;
+  }
   if (read.codings) yield* fillCodings(json.state as ProjectState, read.codings, file);
   const plain = isPlainWrapper(json) && (yield* plainProjectStateSteps(json.state, PROJECT_FORMAT));
   const { crc, ...snapshot } = plain ? (json as z.output<typeof SnapshotSchema>) : schemaChecked(json, file);

@@ -78,6 +78,22 @@ describe("project.json by document (file format 2)", () => {
     expect(String(error.params.detail)).toContain(`codings.${moved}.documentId = “dGone1234”`);
   });
 
+  it("a flipped bit among the codings: the app's open shows the first screen, and its check refuses the file by its checksum before anything is written", async () => {
+    const { dir, file } = await closedProject();
+    const bytes = await readFile(file);
+    const at = bytes.indexOf('"start":', bytes.indexOf(10) + 1) + 8;
+    bytes[at] = bytes[at]! ^ 0x01;
+    await writeFile(file, bytes);
+    const backups = await readdir(path.join(dir, "backups"));
+    const checkedOpen = await errorOf(openProject(dir));
+    expect(checkedOpen).toMatchObject({ code: "store.errors.corrupt", params: { file, detail: expect.stringMatching(/checksum does not match/) } });
+    const store = await openProject(dir, { deferCheck: true });
+    expect(await errorOf(store.checked)).toMatchObject({ code: "store.errors.corrupt", params: { file, detail: expect.stringMatching(/checksum does not match/) } });
+    expect(await readFile(file)).toEqual(bytes);
+    expect(await readdir(path.join(dir, "backups"))).toEqual(backups);
+    expect(await readdir(dir)).not.toContain(".tandai.lock");
+  });
+
   const damages: [string, (lines: string[]) => void, RegExp][] = [
     ["a line with fewer codings than the head says", (lines) => setLine(lines, 1, lineAt(lines, 1).slice(1)), /line 1: not 7 codings/],
     ["a coding on two lines", (lines) => {
