@@ -4,6 +4,7 @@ import { z } from "zod";
 import { lazySchema } from "../../shared/model/lazySchema.js";
 import { TandaiError } from "../../shared/errors.js";
 import { PROJECT_FORMAT, ProjectState } from "../../shared/model/project.js";
+import type { IntegrityIssue } from "../../shared/model/integrity.js";
 import { plainProjectStateSteps } from "../../shared/model/quickCheck.js";
 import { runSteps, type Steps } from "../../shared/model/steps.js";
 import { BY_DOCUMENT, fillCodings, groupByDocument, headLine, isByDocument, readByDocument, type CodingLines } from "./codingLines.js";
@@ -194,6 +195,8 @@ export interface ReadSnapshot {
   plain: boolean;
   /** A file of the by-document layout: its codings' lines, not yet in `json.state` (checkSnapshotSteps fills them in). */
   codings?: CodingLines;
+  /** Set by checkSnapshotSteps when it checked the codings' integrity as it read them in: for integritySteps, which then skips them. */
+  codingIssues?: IntegrityIssue[];
 }
 
 /** The first half of parseSnapshot: checksum, JSON.parse, ours and not newer. Everything the user's open waits for. */
@@ -244,8 +247,16 @@ export function* checkSnapshotSteps(read: ReadSnapshot): Steps<Snapshot> {
     if (sum !== "ok" && sum !== "none") throw new TandaiError("store.errors.corrupt", { file, detail: sum });
     verified = sum;
   }
-  if (read.codings) yield* fillCodings(json.state as ProjectState, read.codings, file);
-  const plain = isPlainWrapper(json) && (yield* plainProjectStateSteps(json.state, PROJECT_FORMAT));
+  let plain = isPlainWrapper(json);
+  if (read.codings) {
+    // The rest of the state first (its codings are still the empty record), then each coding as it is read in.
+    plain &&= yield* plainProjectStateSteps(json.state, PROJECT_FORMAT);
+    const filled = yield* fillCodings(json.state as ProjectState, read.codings, file, plain);
+    plain &&= filled.plain;
+    if (plain && filled.issues) read.codingIssues = filled.issues;
+  } else {
+    plain &&= yield* plainProjectStateSteps(json.state, PROJECT_FORMAT);
+  }
   const { crc, ...snapshot } = plain ? (json as z.output<typeof SnapshotSchema>) : schemaChecked(json, file);
   if (crc !== undefined && verified !== "ok") throw new TandaiError("store.errors.corrupt", { file, detail: "the checksum is not at the end of the file" });
   return snapshot as Snapshot;

@@ -393,7 +393,7 @@ export class DiskProjectStore implements ProjectStore {
       // Nothing has touched the state yet (apply waits for this): a file the quick check did not
       // pass is opened with the schema's value, as a checked open would.
       this.current = snapshot.state;
-      const issues = await runStepped(integritySteps(snapshot.state));
+      const issues = await runStepped(integritySteps(snapshot.state, read.codingIssues));
       if (issues.length) throw new TandaiError("store.errors.integrity", integrityParams(path.join(this.dir, SNAPSHOT_FILE), issues));
     } catch (error) {
       this.unread = null;
@@ -439,7 +439,7 @@ export class DiskProjectStore implements ProjectStore {
       db.data = snapshot;
       const state = snapshot.state;
       // Before replay, so that damage is reported as the snapshot's, not as a journal line that "fails".
-      const issues = checkIntegrity(state);
+      const issues = checkIntegrity(state, read.codingIssues);
       if (issues.length) {
         throw new TandaiError("store.errors.integrity", integrityParams(path.join(dir, SNAPSHOT_FILE), issues));
       }

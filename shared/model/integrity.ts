@@ -1,4 +1,4 @@
-import { memoKey, type ProjectState } from "./project.js";
+import { memoKey, type Coding, type ProjectState } from "./project.js";
 import { runSteps, STEP, type Steps } from "./steps.js";
 
 /**
@@ -25,39 +25,55 @@ const MAX_ISSUES = 50;
  *
  * One pass over the state, O(project). Stops after MAX_ISSUES (a damaged file can have thousands).
  */
-export function checkIntegrity(state: ProjectState): IntegrityIssue[] {
-  return runSteps(integritySteps(state));
+export function checkIntegrity(state: ProjectState, checkedCodings?: readonly IntegrityIssue[]): IntegrityIssue[] {
+  return runSteps(integritySteps(state, checkedCodings));
+}
+
+/**
+ * What integrity says of the coding kept under `key`: its key, its document and code, its range.
+ * The codings' part of integritySteps, also run by the store as it reads a by-document
+ * project.json a line at a time (then handed to integritySteps as `checkedCodings`).
+ */
+export function codingIssues(state: ProjectState, key: string, coding: Coding, add: (where: string, found: string) => void): void {
+  if (coding.id !== key) add(`codings.${key}.id`, `“${coding.id}”`);
+  const doc = state.documents[coding.documentId];
+  if (!doc) add(`codings.${key}.documentId`, `“${coding.documentId}”`);
+  if (!state.codes[coding.codeId]) add(`codings.${key}.codeId`, `“${coding.codeId}”`);
+  if (coding.start >= coding.end) add(`codings.${key}.start`, `${coding.start} ≥ ${coding.end}`);
+  else if (doc && coding.end > doc.length) add(`codings.${key}.end`, `${coding.end} > ${doc.length}`);
+}
+
+/** An `add` for integrity issues that keeps the first MAX_ISSUES. */
+export function issueList(): { issues: IntegrityIssue[]; add: (where: string, found: string) => void } {
+  const issues: IntegrityIssue[] = [];
+  return { issues, add: (where, found) => void (issues.length < MAX_ISSUES && issues.push({ where, found })) };
 }
 
 /**
  * checkIntegrity in slices (see steps.ts): the same issues, yielding every STEP codings and memos,
  * so the backend can check a large snapshot in the background without holding its event loop.
  */
-export function* integritySteps(state: ProjectState): Steps<IntegrityIssue[]> {
-  const issues: IntegrityIssue[] = [];
-  const add = (where: string, found: string) => {
-    if (issues.length < MAX_ISSUES) issues.push({ where, found });
-  };
+export function* integritySteps(state: ProjectState, checkedCodings?: readonly IntegrityIssue[]): Steps<IntegrityIssue[]> {
+  const { issues, add } = issueList();
   const keyed = (area: string, key: string, id: string) => {
     if (id !== key) add(`${area}.${key}.id`, `“${id}”`);
   };
   for (const area of ["documents", "codes", "cases", "attributes", "frameworks"] as const) {
     for (const [key, record] of Object.entries(state[area] as Record<string, { id: string }>)) keyed(area, key, record.id);
   }
-  // The codings are most of a project: one pass for their key, references and range — over the
-  // keys, not Object.entries, which builds a [key, value] pair per coding (2.5× slower at 1M).
-  const codings = state.codings;
-  const codingKeys = Object.keys(codings);
-  for (let i = 0; i < codingKeys.length; i++) {
-    if (i && i % STEP === 0) yield;
-    const key = codingKeys[i]!;
-    const coding = codings[key as keyof typeof codings]!;
-    keyed("codings", key, coding.id);
-    const doc = state.documents[coding.documentId];
-    if (!doc) add(`codings.${key}.documentId`, `“${coding.documentId}”`);
-    if (!state.codes[coding.codeId]) add(`codings.${key}.codeId`, `“${coding.codeId}”`);
-    if (coding.start >= coding.end) add(`codings.${key}.start`, `${coding.start} ≥ ${coding.end}`);
-    else if (doc && coding.end > doc.length) add(`codings.${key}.end`, `${coding.end} > ${doc.length}`);
+  if (checkedCodings) {
+    // The codings were checked as they were read (`codingIssues`, by the store): not a second pass over a million of them.
+    for (const issue of checkedCodings) add(issue.where, issue.found);
+  } else {
+    // The codings are most of a project: one pass for their key, references and range — over the
+    // keys, not Object.entries, which builds a [key, value] pair per coding (2.5× slower at 1M).
+    const codings = state.codings;
+    const codingKeys = Object.keys(codings);
+    for (let i = 0; i < codingKeys.length; i++) {
+      if (i && i % STEP === 0) yield;
+      const key = codingKeys[i]!;
+      codingIssues(state, key, codings[key as keyof typeof codings]!, add);
+    }
   }
   checkCodeTree(state, add);
   for (const [key, kase] of Object.entries(state.cases)) {

@@ -105,7 +105,8 @@ function isCode(c: unknown): boolean {
 }
 
 const CODING = keys("id", "documentId", "codeId", "start", "end", "coder", "stance", "createdAt");
-function isCoding(c: unknown): boolean {
+/** Whether the schema would take this coding as it is (the store checks a by-document file's codings as it reads them). */
+export function isCoding(c: unknown): boolean {
   return (
     isObject(c) &&
     onlyKeys(c, CODING) &&
@@ -245,8 +246,9 @@ export function isPlainProjectState(state: unknown, format: number): boolean {
 /**
  * isPlainProjectState in slices (see steps.ts): the same answer, yielding between slices of the
  * codings and memos, so the backend can check a large snapshot without holding its event loop.
+ * `codingsChecked`: every coding passed isCoding already, into the plain record the store read them into.
  */
-export function* plainProjectStateSteps(state: unknown, format: number): Steps<boolean> {
+export function* plainProjectStateSteps(state: unknown, format: number, codingsChecked = false): Steps<boolean> {
   return (
     isObject(state) &&
     onlyKeys(state, STATE) &&
@@ -257,7 +259,8 @@ export function* plainProjectStateSteps(state: unknown, format: number): Steps<b
     isString(state.createdAt) &&
     everyValue(state.documents, isDocument) &&
     everyValue(state.codes, isCode) &&
-    (yield* everyValueSteps(state.codings, isCoding)) &&
+    // Checked already (isCoding), a line at a time, by the store's read of a by-document file.
+    (codingsChecked || (yield* everyValueSteps(state.codings, isCoding))) &&
     (yield* everyValueSteps(state.memos, isMemo)) &&
     everyValue(state.cases, isCase) &&
     // Present (a missing one gets its default from zod), as are their values.
