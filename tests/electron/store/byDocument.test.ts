@@ -78,6 +78,36 @@ describe("project.json by document (file format 2)", () => {
     expect(String(error.params.detail)).toContain(`codings.${moved}.documentId = “dGone1234”`);
   });
 
+  it("a coding the quick check does not pass (a key the schema strips) opens with the schema's value, its references still checked", async () => {
+    const { dir, file, state } = await closedProject();
+    let stripped = "";
+    await rewrite(file, (lines) => {
+      const codings = lineAt(lines, 2);
+      stripped = codings[0]!.id;
+      setLine(lines, 2, [{ ...codings[0], note: "ditulis tangan" }, ...codings.slice(1)]);
+    });
+    const store = await openProject(dir, { deferCheck: true });
+    await store.checked;
+    expect(store.state.codings[stripped as keyof typeof store.state.codings]).toEqual(state.codings[stripped as keyof typeof state.codings]);
+    expect(store.state).toEqual(state);
+    await store.close();
+    // The same file with a coding of a gone document besides: the schema's path still runs the whole integrity pass.
+    await rewrite(file, (lines) => {
+      const codings = lineAt(lines, 3);
+      setLine(lines, 3, [{ ...codings[0], note: "x" }, { ...codings[1], documentId: "dGone1234" }, ...codings.slice(2)]);
+    });
+    const error = await errorOf(openProject(dir));
+    expect(error).toMatchObject({ code: "store.errors.integrity", params: { file } });
+    expect(String(error.params.detail)).toContain("“dGone1234”");
+  });
+
+  it("the same JSON laid out otherwise (pretty-printed by a tool) is refused, not opened without its codings", async () => {
+    const { dir, file } = await closedProject();
+    await writeFile(file, JSON.stringify(JSON.parse(withoutChecksum(await readFile(file, "utf8"))), null, 2));
+    const error = await errorOf(openProject(dir));
+    expect(error).toMatchObject({ code: "store.errors.corrupt", params: { file, detail: expect.stringMatching(/format 2, but not laid out/) } });
+  });
+
   it("a flipped bit among the codings: the app's open shows the first screen, and its check refuses the file by its checksum before anything is written", async () => {
     const { dir, file } = await closedProject();
     const bytes = await readFile(file);
