@@ -2,7 +2,8 @@
  * The on-disk project store: the only module that touches a project's files (and the only one
  * allowed to import lowdb). See store.ts for the design; the layout of a project folder is
  *
- *   project.json          snapshot {format, seq, state}, replaced atomically (lowdb + SnapshotFile)
+ *   project.json          snapshot {format, seq, layout, codings, state, crc}, replaced atomically
+ *                         (lowdb + SnapshotFile): the codings a line per document first (codingLines.ts)
  *   journal.jsonl         one fdatasynced line {seq, at, op} per operation since the snapshot
  *   journal.old.jsonl     only while a background compaction is folding it into project.json
  *   documents/<id>.json   each document's immutable text and blocks

@@ -42,7 +42,8 @@ export interface StoreOptions {
    */
   compactEvery?: number;
   /**
-   * Resolve once project.json is read, its checksum verified and its JSON parsed, and check it
+   * Resolve once project.json is read and parsed (of a by-document file, the head and the state:
+   * its checksum and its codings are the check's), and check it
    * against the schema and the integrity rules afterwards, in the background (`store.checked`). For
    * the app's open, where the check of a 1M-coding snapshot would otherwise stand between the user
    * and the first screen. Only when the journal is empty: with operations to replay, the snapshot is
@@ -102,7 +103,8 @@ export class DiskProjectStore implements ProjectStore {
   /**
    * Resolves when project.json has passed the schema and the integrity check. Already resolved
    * unless the store was opened with `deferCheck`; then, until it resolves, `state` is the file as
-   * parsed, not yet known to be whole (show it, do not build on it), and every write — a journal
+   * parsed, not yet known to be whole (show it, do not build on it; of a by-document file, without
+   * the codings not yet read in: see earlyCodings), and every write — a journal
    * line, a document file, a compaction, the fold at close, a backup — waits for it. If the check
    * fails it rejects with the error an open without the option gives (naming project.json and the
    * places), the store is closed without writing anything, and `apply` rejects with that error too.
