@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -285,15 +285,4 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
   });
 }
 
-/**
- * Damages project.json by hand, as a person editing it would: the checksum dropped (a file from
- * before checksums) and the first coding pointed at a document that does not exist.
- */
-export async function pointCodingNowhere(file: string): Promise<{ damaged: string; codingId: string }> {
-  const json = JSON.parse((await readFile(file, "utf8")).replace(/,"crc":"[0-9a-f]{8}"\}\n$/, "}\n"));
-  const codingId = Object.keys(json.state.codings)[0]!;
-  json.state.codings[codingId].documentId = "dGone1234";
-  const damaged = JSON.stringify(json);
-  await writeFile(file, damaged);
-  return { damaged, codingId };
-}
+export { pointCodingNowhere } from "../electron/projectFile.js";

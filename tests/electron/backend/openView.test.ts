@@ -1,4 +1,5 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { pointCodingNowhere as pointNowhere } from "../projectFile.js";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Backend } from "../../../electron/backend/backend.js";
@@ -16,16 +17,10 @@ async function backend(teamSync = false) {
   return new Backend({ home: join(root, "home"), projectsDir: join(root, "projects"), version: "test", transport: "web", systemLocale: "en-US", indexInBackground: false, teamSync }).init();
 }
 
-/**
- * Hand-edits the project's snapshot (without its checksum, as a file from before checksums): the
- * first coding on the first line of codings (file format 2) points nowhere.
- */
+/** The project's snapshot hand-edited: a coding pointing nowhere. */
 async function pointCodingNowhere(dir: string): Promise<{ file: string; damaged: string }> {
   const file = join(dir, "project.json");
-  const lines = (await readFile(file, "utf8")).replace(/,"crc":"[0-9a-f]{8}"\}\n$/, "}\n").split("\n");
-  lines[1] = lines[1]!.replace(/"documentId":"[\w-]+"/, '"documentId":"dGone1234"');
-  await writeFile(file, lines.join("\n"));
-  return { file, damaged: await readFile(file, "utf8") };
+  return { file, damaged: (await pointNowhere(file)).damaged };
 }
 
 function countBy<K extends string>(codings: Coding[], key: (c: Coding) => K): Record<K, number> {
