@@ -125,7 +125,9 @@ function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; 
             <svg className={`chevron${open ? " open" : ""}`} viewBox="0 0 10 10" aria-hidden="true">
               <path d="M3 1.5 L7 5 L3 8.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
             </svg>
-            <span className="name">{found.name}</span>
+            <span className="name" title={found.name}>
+              {found.name}
+            </span>
           </button>
         ) : (
           <input

@@ -23,7 +23,7 @@ export function KwicList({ hits, state, ticked, onTick, onJump }: Props) {
             <input type="checkbox" aria-label={t("search.panel.tick")} checked={ticked.has(key)} onChange={(e) => onTick(key, e.target.checked)} />
             <button className="kwic-hit" onClick={() => onJump(hit.documentId, hit.start, hit.end)} title={t("search.panel.jump")}>
               <span className="kwic-source">
-                <strong>{hit.document}</strong> <span className="muted">{where}</span>
+                <strong title={hit.document}>{hit.document}</strong> <span className="muted">{where}</span>
                 {hit.speaker && <span className="badge">{hit.speaker}</span>}
                 {hit.codeIds.map((id) =>
                   state.codes[id] ? (
