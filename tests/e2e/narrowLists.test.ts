@@ -32,6 +32,8 @@ interface Shape {
   cut: boolean;
   /** Words (between spaces, or after a hyphen) laid out on more than one line though they fit on one. */
   brokenWords: string[];
+  /** Words laid out on more than one line, whatever their width. */
+  splitWords: string[];
   /** The full text for a pointer (title attribute on it or its row). */
   tooltip: string | null;
 }
@@ -45,6 +47,7 @@ function shapes(page: Page, selector: string, row: string): Promise<Shape[]> {
         const lineHeight = style.lineHeight.endsWith("px") ? Number.parseFloat(style.lineHeight) : Number.parseFloat(style.fontSize) * 1.2;
         const box = el.getBoundingClientRect();
         const brokenWords: string[] = [];
+        const splitWords: string[] = [];
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
           // A line may end after a hyphen or dash ("Ria-" / "Vung"): that is where a word may break.
@@ -55,6 +58,7 @@ function shapes(page: Page, selector: string, row: string): Promise<Shape[]> {
             const rects = [...range.getClientRects()].filter((r) => r.width > 0);
             const lines = new Set(rects.map((r) => Math.round(r.top)));
             const wide = rects.reduce((sum, r) => sum + r.width, 0);
+            if (lines.size > 1) splitWords.push(m[0]);
             if (lines.size > 1 && wide <= el.clientWidth) brokenWords.push(m[0]);
           }
         }
@@ -67,6 +71,7 @@ function shapes(page: Page, selector: string, row: string): Promise<Shape[]> {
           rowWidth: holder.getBoundingClientRect().width,
           cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
           brokenWords,
+          splitWords,
           tooltip: el.getAttribute("title") ?? el.closest("[title]")?.getAttribute("title") ?? null,
         };
       }),
@@ -137,6 +142,8 @@ describe("side lists on a small screen", () => {
         // The type badge, the count and "⋯" do not squeeze the title into a column of its row.
         expectReadable("document", titles, 0.75);
         for (const s of titles) {
+          // Every word of these titles fits the row's width, so none may be split, however long.
+          expect.soft(s.splitWords, `“${s.text}”: words split across lines`).toEqual([]);
           expect.soft(s.tooltip?.split("\n")[0], `the tooltip of “${s.text}”`).toBe(s.text);
         }
         // A screen reader reads the whole title, clamped or not: it names the row's button.
