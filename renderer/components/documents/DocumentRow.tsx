@@ -7,6 +7,8 @@ export interface DocumentRowProps {
   count: number;
   /** The names of the groups it is in. */
   groups: string;
+  /** Where the title starts to differ from another one that begins the same way (titleTails), if it does. */
+  tailFrom: number | undefined;
   selected: boolean;
   dragging: boolean;
   dropBefore: boolean;
@@ -23,7 +25,7 @@ export interface DocumentRowProps {
  * drags it to another place in the list. Memoised, so coding in one document re-renders only that
  * document's row.
  */
-export const DocumentRow = memo(function DocumentRow({ doc, count, groups, selected, dragging, dropBefore, onSelect, onMenu, onKey, onGrip }: DocumentRowProps) {
+export const DocumentRow = memo(function DocumentRow({ doc, count, groups, tailFrom, selected, dragging, dropBefore, onSelect, onMenu, onKey, onGrip }: DocumentRowProps) {
   const { t } = useTranslation();
   return (
     <li className={`document-row${dragging ? " dragging" : ""}${dropBefore ? " drop-before" : ""}`} data-document-id={doc.id}>
@@ -45,8 +47,16 @@ export const DocumentRow = memo(function DocumentRow({ doc, count, groups, selec
       >
         <span className="document-text">
           {/* Clamped to two lines (documents.css): the whole title is in the tooltip, and in the
-              button's name for a screen reader (clamped text is still text). */}
-          <span className="title">{doc.title}</span>
+              button's name for a screen reader (clamped text is still text). A title that only
+              another's end tells apart shows its start on one line and that end on the other. */}
+          {tailFrom ? (
+            <span className="title split">
+              <span className="title-start">{doc.title.slice(0, tailFrom)}</span>
+              <span className="title-tail">{doc.title.slice(tailFrom)}</span>
+            </span>
+          ) : (
+            <span className="title">{doc.title}</span>
+          )}
           <span className="document-meta">
             <span className={`kind kind-${doc.kind}`}>{t(`app.documents.kind.${doc.kind}`)}</span>
             <span className="count" title={t("app.documents.codings", { count })}>
