@@ -144,10 +144,18 @@ describe("side lists on a small screen", () => {
       await server.run("code", dir, "--doc", TITLES[i % 2]!, "--quote", ["motif ekonomi", "kota kembar", "pandemi", "membatalkan kunjungan"][i]!, "--code", code);
     }
     await server.run("case", "add", dir, CASE, "--doc", TITLES[0]!, "--doc", TITLES[1]!);
+    await server.run("doc", "group", dir, "Wawancara informan kunci", TITLES[0]!, TITLES[1]!);
     await server.stop();
     await server.start([dir]);
   });
   afterAll(() => closeApp(app));
+
+  /** The project opened afresh in a window of `screen`'s size, every document listed. */
+  const openAt = async (page: Page, screen: { width: number; height: number }) => {
+    await page.setViewportSize(screen);
+    await page.goto(app.server.url);
+    await expect.poll(() => page.getByTestId("document-row").count(), { timeout: 30_000 }).toBe(TITLES.length);
+  };
 
   const setLanguage = async (page: Page, language: "id" | "en") => {
     await page.getByTestId("language").selectOption(language);
@@ -157,9 +165,7 @@ describe("side lists on a small screen", () => {
   for (const [size, screen] of [["1024", SCREENS.small], ["1366", SCREENS.laptop]] as const) {
     it(`keeps document titles to two lines of whole words at ${size}×768, the type and count under them`, async () => {
       const { page } = app;
-      await page.setViewportSize(screen);
-      await page.goto(app.server.url);
-      await expect.poll(() => page.getByTestId("document-row").count(), { timeout: 30_000 }).toBe(TITLES.length);
+      await openAt(page, screen);
       for (const language of ["id", "en"] as const) {
         await setLanguage(page, language);
         const titles = await shapes(page, 'button[data-testid="document-row"] .title', "li.document-row");
@@ -182,13 +188,24 @@ describe("side lists on a small screen", () => {
 
   it("keeps code names, cases, memo labels and search results readable at 1024×768 in both languages", async () => {
     const { page } = app;
-    await page.setViewportSize(SCREENS.small);
+    await openAt(page, SCREENS.small);
     await page.getByTestId("document-row").first().click();
     await page.locator('[data-testid="code-row"]', { hasText: "Keterbatasan" }).click();
     for (const language of ["id", "en"] as const) {
       await setLanguage(page, language);
       expectReadable("code", await shapes(page, '[data-testid="code-row"] .code-name', '[data-testid="code-row"]'), 0.4);
       await screenshot(page, `narrow-codebook-${language}-1024`);
+
+      // Retrieve: the count beside a long code path keeps one line; the group picker stays in the panel.
+      await page.getByTestId("tab-retrieve").click();
+      const count = page.getByTestId("retrieval-count");
+      await expect.poll(() => count.textContent()).toMatch(/^1 /);
+      const countShape = await count.evaluate((el) => ({ height: el.getBoundingClientRect().height, line: Number.parseFloat(getComputedStyle(el).lineHeight) || 1.2 * Number.parseFloat(getComputedStyle(el).fontSize) }));
+      expect.soft(countShape.height, "the passage count takes one line").toBeLessThan(1.5 * countShape.line);
+      const picker = await page.getByTestId("retrieve-group").boundingBox();
+      const inspector = await page.locator(".inspector .tab-body").boundingBox();
+      expect.soft(picker!.x + picker!.width, "the group picker ends inside the panel").toBeLessThanOrEqual(inspector!.x + inspector!.width);
+      await screenshot(page, `narrow-retrieve-${language}-1024`);
 
       await page.getByTestId("tab-indicators").click();
       await page.getByTestId("case-toggle").first().waitFor();
