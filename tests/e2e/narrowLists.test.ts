@@ -34,6 +34,8 @@ interface Shape {
   brokenWords: string[];
   /** Words laid out on more than one line, whatever their width. */
   splitWords: string[];
+  /** It runs past the right edge of its side panel. */
+  pastPanel: boolean;
   /** The full text for a pointer (title attribute on it or its row). */
   tooltip: string | null;
 }
@@ -63,6 +65,7 @@ function shapes(page: Page, selector: string, row: string): Promise<Shape[]> {
           }
         }
         const holder = el.closest(row) ?? el;
+        const panel = el.closest(".sidebar, .inspector")?.getBoundingClientRect();
         return {
           text: el.textContent ?? "",
           height: box.height,
@@ -72,6 +75,7 @@ function shapes(page: Page, selector: string, row: string): Promise<Shape[]> {
           cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
           brokenWords,
           splitWords,
+          pastPanel: panel ? box.right > panel.right + 1 : true,
           tooltip: el.getAttribute("title") ?? el.closest("[title]")?.getAttribute("title") ?? null,
         };
       }),
@@ -79,10 +83,10 @@ function shapes(page: Page, selector: string, row: string): Promise<Shape[]> {
   );
 }
 
-/** Whether `word` is drawn inside the box of the document title holding it (not clamped or cut away). */
-function drawn(page: Page, word: string): Promise<boolean> {
-  return page.evaluate((word) => {
-    const title = [...document.querySelectorAll<HTMLElement>('button[data-testid="document-row"] .title')].find((el) => el.textContent!.includes(word));
+/** Whether `word` is drawn inside the box of the document title (`selector`) holding it, not clamped or cut away. */
+function drawn(page: Page, word: string, selector = 'button[data-testid="document-row"] .title'): Promise<boolean> {
+  return page.evaluate(({ word, selector }) => {
+    const title = [...document.querySelectorAll<HTMLElement>(selector)].find((el) => el.textContent!.includes(word));
     if (!title) throw new Error(`no title holds “${word}”`);
     const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
@@ -96,7 +100,7 @@ function drawn(page: Page, word: string): Promise<boolean> {
       return r.bottom <= box.bottom + 1 && r.right <= box.right + 1 && r.width > 0;
     }
     return false;
-  }, word);
+  }, { word, selector });
 }
 
 /**
@@ -109,6 +113,7 @@ function expectReadable(list: string, all: Shape[], minShare = 0) {
   for (const s of all) {
     const what = `${list} “${s.text}”`;
     expect.soft(s.brokenWords, `${what}: words broken across lines`).toEqual([]);
+    expect.soft(s.pastPanel, `${what}: runs past its panel's edge`).toBe(false);
     expect.soft(s.height, `${what}: ${s.height}px high, more than two lines of ${s.lineHeight}px`).toBeLessThanOrEqual(2 * s.lineHeight + 1);
     // What sits beside a name that needs two lines (badges, counts, buttons) leaves it this share of the row.
     if (s.height > 1.5 * s.lineHeight) expect.soft(s.width / s.rowWidth, `${what}: ${s.width}px of a ${s.rowWidth}px row`).toBeGreaterThanOrEqual(minShare);
@@ -221,7 +226,10 @@ describe("side lists on a small screen", () => {
       await page.getByTestId("search-query").fill('"kerja sama"');
       await page.getByTestId("search-submit").click();
       await expect.poll(() => page.getByTestId("kwic-row").count()).toBe(TITLES.length);
-      expectReadable("search result", await shapes(page, '[data-testid="kwic-row"] .kwic-source strong', '[data-testid="kwic-row"]'));
+      const hitTitles = '[data-testid="kwic-row"] .kwic-source strong';
+      expectReadable("search result", await shapes(page, hitTitles, '[data-testid="kwic-row"]'));
+      expect.soft(await drawn(page, "Maret", hitTitles), "the March interview's hit shows “Maret”").toBe(true);
+      expect.soft(await drawn(page, "Juli", hitTitles), "the July interview's hit shows “Juli”").toBe(true);
       await screenshot(page, `narrow-search-${language}-1024`);
     }
   });

@@ -18,7 +18,7 @@ import { DocumentMenu, type DocumentAction } from "./DocumentMenu.js";
 import { DocumentRow } from "./DocumentRow.js";
 import { GroupBar } from "./GroupBar.js";
 import { NameDialog } from "./NameDialog.js";
-import { titleTails } from "./titleTails.js";
+import { useTitleTails } from "./DocumentTitle.js";
 import { usePointerReorder } from "./usePointerReorder.js";
 import "./documents.css";
 
@@ -48,7 +48,7 @@ export function DocumentList({ selected, onSelect }: { selected: DocumentId | nu
     for (const group of groups) for (const id of group.documentIds) names.set(id, [...(names.get(id) ?? []), group.name]);
     return names;
   }, [groups]);
-  const tails = useMemo(() => titleTails(all.map((d) => ({ key: d.id, title: d.title }))), [all]);
+  const tails = useTitleTails();
   const shown = filter && state.documentGroups[filter] ? all.filter((d) => state.documentGroups[filter]!.documentIds.includes(d.id)) : all;
 
   // A group that an undo or delete removed is no longer the filter.

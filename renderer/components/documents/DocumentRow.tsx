@@ -1,6 +1,7 @@
 import { memo, type KeyboardEvent, type PointerEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentId, DocumentMeta } from "../../../shared/index.js";
+import { DocumentTitle } from "./DocumentTitle.js";
 
 export interface DocumentRowProps {
   doc: DocumentMeta;
@@ -49,14 +50,7 @@ export const DocumentRow = memo(function DocumentRow({ doc, count, groups, tailF
           {/* Clamped to two lines (documents.css): the whole title is in the tooltip, and in the
               button's name for a screen reader (clamped text is still text). A title that only
               another's end tells apart shows its start on one line and that end on the other. */}
-          {tailFrom ? (
-            <span className="title split">
-              <span className="title-start">{doc.title.slice(0, tailFrom)}</span>
-              <span className="title-tail">{doc.title.slice(tailFrom)}</span>
-            </span>
-          ) : (
-            <span className="title">{doc.title}</span>
-          )}
+          <DocumentTitle className="title" title={doc.title} tailFrom={tailFrom} />
           <span className="document-meta">
             <span className={`kind kind-${doc.kind}`}>{t(`app.documents.kind.${doc.kind}`)}</span>
             <span className="count" title={t("app.documents.codings", { count })}>
