@@ -200,6 +200,15 @@ describe("side lists on a small screen", () => {
       await setLanguage(page, language);
       expectReadable("code", await shapes(page, '[data-testid="code-row"] .code-name', '[data-testid="code-row"]'), 0.4);
       await screenshot(page, `narrow-codebook-${language}-1024`);
+      // Under the mouse a code shows its "⋯" inside the row, and its name does not move or rewrap.
+      const budaya = page.locator('[data-testid="code-row"]', { hasText: "Motif budaya" });
+      const nameBefore = await budaya.locator(".code-name").boundingBox();
+      await budaya.hover();
+      const more = await budaya.getByTestId("code-menu-button").boundingBox();
+      const rowBox = await budaya.boundingBox();
+      expect.soft(more && more.width > 0 && more.x + more.width <= rowBox!.x + rowBox!.width + 1, "the hovered code's ⋯ shows inside its row").toBe(true);
+      expect.soft(await budaya.locator(".code-name").boundingBox(), "the hovered code's name stays where it was").toEqual(nameBefore);
+      await screenshot(page, `narrow-codebook-hover-${language}-1024`);
 
       // Retrieve: the count beside a long code path keeps one line; the group picker stays in the panel.
       await page.getByTestId("tab-retrieve").click();
