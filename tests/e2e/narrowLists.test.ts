@@ -224,7 +224,15 @@ describe("side lists on a small screen", () => {
       await page.getByTestId("tab-indicators").click();
       await page.getByTestId("case-toggle").first().waitFor();
       expectReadable("case", await shapes(page, '[data-testid="case-toggle"] .name', ".case-row"), 0.6);
+      // Opened, the case lists the project's documents as the document list shows them.
+      await page.getByTestId("case-toggle").first().click();
+      await expect.poll(() => page.getByTestId("case-doc-checkbox").count()).toBe(TITLES.length);
+      const caseDocs = ".case-doc .doc-title";
+      expectReadable("case document", await shapes(page, caseDocs, ".case-doc"));
+      expect.soft(await drawn(page, "Maret", caseDocs), "the case's March interview shows “Maret”").toBe(true);
+      expect.soft(await drawn(page, "Juli", caseDocs), "the case's July interview shows “Juli”").toBe(true);
       await screenshot(page, `narrow-cases-${language}-1024`);
+      await page.getByTestId("case-toggle").first().click();
 
       await page.getByTestId("tab-memos").click();
       await expect.poll(() => page.locator(".memo-label").count()).toBe(3);

@@ -4,6 +4,7 @@ import { findCase, newCaseId, type Case, type CaseId, type DocumentId, type Docu
 import { useProject } from "../../state/context.js";
 import { AttributesEditor } from "../attributes/index.js";
 import { Dialog } from "../codebook/Dialog.js";
+import { DocumentTitle, useTitleTails } from "../documents/DocumentTitle.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
 
 /**
@@ -98,6 +99,7 @@ export function CasesPanel({ onCreated }: { onCreated?(id: CaseId): void }) {
 function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; documents: DocumentMeta[]; open: boolean; onToggle(): void; onDelete(): void }) {
   const { t } = useTranslation();
   const applyOp = useApplyOp();
+  const tails = useTitleTails();
   const [renaming, setRenaming] = useState<string | null>(null);
   // Enter commits and unmounts the field, which may also blur it: commit once.
   const committed = useRef(false);
@@ -177,7 +179,7 @@ function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; 
                 data-testid="case-doc-checkbox"
                 data-document-id={doc.id}
               />
-              <span>{doc.title}</span>
+              <DocumentTitle title={doc.title} tailFrom={tails.get(doc.id)} />
             </label>
           ))}
         </div>
