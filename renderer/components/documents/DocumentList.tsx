@@ -18,6 +18,7 @@ import { DocumentMenu, type DocumentAction } from "./DocumentMenu.js";
 import { DocumentRow } from "./DocumentRow.js";
 import { GroupBar } from "./GroupBar.js";
 import { NameDialog } from "./NameDialog.js";
+import { useTitleTails } from "./DocumentTitle.js";
 import { usePointerReorder } from "./usePointerReorder.js";
 import "./documents.css";
 
@@ -47,6 +48,7 @@ export function DocumentList({ selected, onSelect }: { selected: DocumentId | nu
     for (const group of groups) for (const id of group.documentIds) names.set(id, [...(names.get(id) ?? []), group.name]);
     return names;
   }, [groups]);
+  const tails = useTitleTails();
   const shown = filter && state.documentGroups[filter] ? all.filter((d) => state.documentGroups[filter]!.documentIds.includes(d.id)) : all;
 
   // A group that an undo or delete removed is no longer the filter.
@@ -152,6 +154,7 @@ export function DocumentList({ selected, onSelect }: { selected: DocumentId | nu
             doc={doc}
             count={index.countForDocument(doc.id)}
             groups={groupNames.get(doc.id)?.join(", ") ?? ""}
+            tailFrom={tails.get(doc.id)}
             selected={doc.id === selected}
             dragging={reorder?.documentId === doc.id}
             dropBefore={reorder !== null && reorder.before === doc.id && reorder.documentId !== doc.id}

@@ -1,12 +1,15 @@
 import { memo, type KeyboardEvent, type PointerEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentId, DocumentMeta } from "../../../shared/index.js";
+import { DocumentTitle } from "./DocumentTitle.js";
 
 export interface DocumentRowProps {
   doc: DocumentMeta;
   count: number;
   /** The names of the groups it is in. */
   groups: string;
+  /** Where the title starts to differ from another one that begins the same way (titleTails), if it does. */
+  tailFrom: number | undefined;
   selected: boolean;
   dragging: boolean;
   dropBefore: boolean;
@@ -17,11 +20,13 @@ export interface DocumentRowProps {
 }
 
 /**
- * One document: its full title (wrapped, never cut), its type, its groups and its codings; "⋯"
- * and a right-click open its actions, the grip drags it to another place in the list. Memoised, so
- * coding in one document re-renders only that document's row.
+ * One document: its title (whole words, at most two lines, the rest in its tooltip), and under it
+ * its type, its codings and its groups, so that in a 200 px list (a 1024 px screen) they do not
+ * squeeze the title into a column a word wide; "⋯" and a right-click open its actions, the grip
+ * drags it to another place in the list. Memoised, so coding in one document re-renders only that
+ * document's row.
  */
-export const DocumentRow = memo(function DocumentRow({ doc, count, groups, selected, dragging, dropBefore, onSelect, onMenu, onKey, onGrip }: DocumentRowProps) {
+export const DocumentRow = memo(function DocumentRow({ doc, count, groups, tailFrom, selected, dragging, dropBefore, onSelect, onMenu, onKey, onGrip }: DocumentRowProps) {
   const { t } = useTranslation();
   return (
     <li className={`document-row${dragging ? " dragging" : ""}${dropBefore ? " drop-before" : ""}`} data-document-id={doc.id}>
@@ -38,19 +43,25 @@ export const DocumentRow = memo(function DocumentRow({ doc, count, groups, selec
         }}
         data-testid="document-row"
         data-document-id={doc.id}
-        title={t("documents.rowHint", { source: doc.sourceName })}
+        // The whole title first: the row shows at most two lines of it.
+        title={`${doc.title}\n${t("documents.rowHint", { source: doc.sourceName })}`}
       >
-        <span className={`kind kind-${doc.kind}`}>{t(`app.documents.kind.${doc.kind}`)}</span>
         <span className="document-text">
-          <span className="title">{doc.title}</span>
-          {groups && (
-            <span className="document-groups muted" data-testid="document-groups">
-              {t("documents.groupsOf", { groups })}
+          {/* Clamped to two lines (documents.css): the whole title is in the tooltip, and in the
+              button's name for a screen reader (clamped text is still text). A title that only
+              another's end tells apart shows its start on one line and that end on the other. */}
+          <DocumentTitle className="title" title={doc.title} tailFrom={tailFrom} />
+          <span className="document-meta">
+            <span className={`kind kind-${doc.kind}`}>{t(`app.documents.kind.${doc.kind}`)}</span>
+            <span className="count" title={t("app.documents.codings", { count })}>
+              {count}
             </span>
-          )}
-        </span>
-        <span className="count" title={t("app.documents.codings", { count })}>
-          {count}
+            {groups && (
+              <span className="document-groups muted" data-testid="document-groups">
+                {t("documents.groupsOf", { groups })}
+              </span>
+            )}
+          </span>
         </span>
       </button>
       <button

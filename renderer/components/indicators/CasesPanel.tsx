@@ -4,6 +4,7 @@ import { findCase, newCaseId, type Case, type CaseId, type DocumentId, type Docu
 import { useProject } from "../../state/context.js";
 import { AttributesEditor } from "../attributes/index.js";
 import { Dialog } from "../codebook/Dialog.js";
+import { DocumentTitle, useTitleTails } from "../documents/DocumentTitle.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
 
 /**
@@ -98,6 +99,7 @@ export function CasesPanel({ onCreated }: { onCreated?(id: CaseId): void }) {
 function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; documents: DocumentMeta[]; open: boolean; onToggle(): void; onDelete(): void }) {
   const { t } = useTranslation();
   const applyOp = useApplyOp();
+  const tails = useTitleTails();
   const [renaming, setRenaming] = useState<string | null>(null);
   // Enter commits and unmounts the field, which may also blur it: commit once.
   const committed = useRef(false);
@@ -125,7 +127,9 @@ function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; 
             <svg className={`chevron${open ? " open" : ""}`} viewBox="0 0 10 10" aria-hidden="true">
               <path d="M3 1.5 L7 5 L3 8.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
             </svg>
-            <span className="name">{found.name}</span>
+            <span className="name" title={found.name}>
+              {found.name}
+            </span>
           </button>
         ) : (
           <input
@@ -175,7 +179,7 @@ function CaseRow({ found, documents, open, onToggle, onDelete }: { found: Case; 
                 data-testid="case-doc-checkbox"
                 data-document-id={doc.id}
               />
-              <span>{doc.title}</span>
+              <DocumentTitle title={doc.title} tailFrom={tails.get(doc.id)} />
             </label>
           ))}
         </div>

@@ -145,7 +145,7 @@ function MemoEditorBody({ target, label, placeholder, autoFocus }: MemoEditorPro
   return (
     <section className="memo-editor" data-testid="memo-editor" data-memo-editor="" data-memo-key={key} aria-labelledby={labelId} onKeyDown={onKeyDown}>
       <header className="memo-header">
-        <span className="memo-label" id={labelId}>
+        <span className="memo-label" id={labelId} title={label}>
           {label}
         </span>
         <span className="memo-status" data-testid="memo-status" data-state={status} role="status">

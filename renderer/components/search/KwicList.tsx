@@ -1,5 +1,7 @@
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentId, ProjectState, SearchHit } from "../../../shared/index.js";
+import { DocumentTitle, documentTitleTails } from "../documents/DocumentTitle.js";
 import { hitKey } from "./useSearch.js";
 
 interface Props {
@@ -13,6 +15,8 @@ interface Props {
 /** Hits as keyword-in-context lines: the words before right-aligned, the hit, the words after; click to open it. */
 export function KwicList({ hits, state, ticked, onTick, onJump }: Props) {
   const { t } = useTranslation();
+  // Two hits' documents alike for two lines show where their titles part (a search runs on the state it shows).
+  const tails = useMemo(() => documentTitleTails(state.documents), [state, hits]);
   return (
     <ol className="kwic" data-testid="kwic">
       {hits.map((hit) => {
@@ -23,7 +27,9 @@ export function KwicList({ hits, state, ticked, onTick, onJump }: Props) {
             <input type="checkbox" aria-label={t("search.panel.tick")} checked={ticked.has(key)} onChange={(e) => onTick(key, e.target.checked)} />
             <button className="kwic-hit" onClick={() => onJump(hit.documentId, hit.start, hit.end)} title={t("search.panel.jump")}>
               <span className="kwic-source">
-                <strong>{hit.document}</strong> <span className="muted">{where}</span>
+                <strong title={hit.document}>
+                  <DocumentTitle title={hit.document} tailFrom={tails.get(hit.documentId)} />
+                </strong> <span className="muted">{where}</span>
                 {hit.speaker && <span className="badge">{hit.speaker}</span>}
                 {hit.codeIds.map((id) =>
                   state.codes[id] ? (
