@@ -106,8 +106,17 @@ const commands: Record<string, Command> = {
   team: lazy(() => import("./team.js"), (m) => m.teamCommand),
 };
 
+/**
+ * The commands a build holds, and where it sends the others: dist/cli-start.cjs, the CLI's first
+ * file, holds the few that scripts call most and hands every other to the whole CLI (electron/cli/bin.ts).
+ */
+export interface CommandsHere {
+  here: ReadonlySet<string>;
+  elsewhere: (argv: string[]) => Promise<number>;
+}
+
 /** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], split?: CommandsHere): Promise<number> {
   let language: Language = languageFromLocale(process.env.LC_ALL || process.env.LANG);
   let json = argv.includes("--json");
   try {
@@ -129,6 +138,8 @@ export async function runCli(argv: string[]): Promise<number> {
     if (!command || values.help) return ctx.print(ctx.t("cli.usage", { version: tandaiVersion() })), 0;
     const run = commands[command];
     if (!run) throw new TandaiError("cli.errors.unknownCommand", { command });
+    // Before anything is read or written: the whole CLI starts afresh, warnings and all.
+    if (split && !split.here.has(command)) return await split.elsewhere(argv);
     const status = (await run(ctx, rest, values)) ?? 0;
     for (const warning of takeWarnings()) ctx.printError(ctx.t("recovery.warning", { message: ctx.t(warning.code, warning.params) }));
     return status;
