@@ -212,6 +212,31 @@ const onlyHotCommands = {
     }));
   },
 };
+/**
+ * In dist/cli-hot.cjs, `node:fs` is electron/cli/syncFs.ts: Node's fs, with an `fs.promises` made of
+ * its synchronous calls (and `node:fs/promises` is that `promises`). The store works through
+ * fs.promises, whose loading (readline, the watchers, fs.Dir, rimraf come with it) was ≈ 2 ms of CPU
+ * of each of these one-shot commands. syncFs.ts's own import is Node's fs.
+ */
+const SYNC_FS = path.resolve("electron/cli/syncFs.ts");
+const fsPromisesSync = {
+  name: "fs-promises-sync",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?fs(\/promises)?$/ }, ({ path: spec, importer, namespace }) => {
+      if (namespace === "sync-fs" || path.resolve(importer) === SYNC_FS) return { path: spec.replace(/^(node:)?/, "node:"), external: true };
+      return { path: spec.endsWith("/promises") ? "promises" : "fs", namespace: "sync-fs" };
+    });
+    // CommonJS modules, so that a module's `import { readFileSync } from "node:fs"` reads Node's fs
+    // (their prototype) when used, and any name not in syncFs.ts is fs.promises' own.
+    build.onLoad({ filter: /.*/, namespace: "sync-fs" }, ({ path: which }) => ({
+      resolveDir: path.dirname(SYNC_FS),
+      contents:
+        which === "promises"
+          ? `module.exports = require(${JSON.stringify(SYNC_FS)}).promises;\n`
+          : `module.exports = Object.create(require("node:fs"), { promises: { value: require(${JSON.stringify(SYNC_FS)}).promises, enumerable: true } });\n`,
+    }));
+  },
+};
 /** import.meta.url in the CommonJS file: its own file's URL (the catalogues and zod's file sit beside it). */
 const IMPORT_META_URL = 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;';
 const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, logLevel: "warning", external };
@@ -234,7 +259,7 @@ const entries = [
   // What bin/tandai.js requires: it runs dist/cli-hot.cjs or dist/cli.js (electron/cli/start.ts).
   { entryPoints: ["electron/cli/start.ts"], outfile: "dist/cli-start.cjs", format: "cjs", external: [] },
   // The commands scripts call most, one CommonJS file (onlyHotCommands above).
-  { entryPoints: ["electron/cli/hot.ts"], outfile: "dist/cli-hot.cjs", format: "cjs", define: { "import.meta.url": "__importMetaUrl" }, banner: { js: IMPORT_META_URL }, plugins: [onlyHotCommands, zodOnFirstUse, cataloguesAsData(cliLanguages)], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
+  { entryPoints: ["electron/cli/hot.ts"], outfile: "dist/cli-hot.cjs", format: "cjs", define: { "import.meta.url": "__importMetaUrl" }, banner: { js: IMPORT_META_URL }, plugins: [onlyHotCommands, fsPromisesSync, zodOnFirstUse, cataloguesAsData(cliLanguages)], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
   // The CLI's zod, required by the stand-in above on first use (English messages only).
   { stdin: { contents: 'export { z } from "zod";', resolveDir: process.cwd(), sourcefile: "cli-zod.ts" }, outfile: `dist/${ZOD_FILE}`, format: "cjs", plugins: [onlyEnglishZodLocales], external: [] },
   // Exports run on a worker thread of the app and of `tandai serve`. Split, so that the worker reads

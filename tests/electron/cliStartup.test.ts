@@ -188,7 +188,7 @@ describe("tandai start-up", () => {
   );
 
   it(
-    "leaves `tandai code`'s line in the journal, and replays it at the next call without zod, zlib or WebCrypto (a table CRC-32, the quick checks, ids from the OS)",
+    "leaves `tandai code`'s line in the journal, and replays it at the next call without zod, zlib, WebCrypto or fs.promises (a table CRC-32, the quick checks, ids from the OS, electron/cli/syncFs.ts)",
     async () => {
       const { root, dir, home } = await importedProject();
       const journal = join(dir, "journal.jsonl");
@@ -201,10 +201,11 @@ describe("tandai start-up", () => {
       expect(lines[0]).toContain(first.codingId);
       expect(JSON.parse(await readFile(join(dir, "project.json"), "utf8")).state.codings).toEqual({});
       // Node's own modules the next calls load, and whether zod was evaluated, said at exit.
+      // fs as a CommonJS module: an ESM import of node:fs reads every export, fs.promises too.
       const builtins = `data:text/javascript,${encodeURIComponent(`
-import { appendFileSync } from "node:fs";
+const { appendFileSync } = process.getBuiltinModule("node:fs");
 process.on("exit", () => appendFileSync(process.env.TANDAI_TEST_LOADED, [...process.moduleLoadList, globalThis.__zod_globalRegistry ? "zod" : "no zod"].join("\\n") + "\\n"));`)}`;
-      const heavy = (loaded: string[]) => loaded.filter((name) => name === "zod" || /^NativeModule (zlib|internal\/crypto\/webcrypto|crypto)$/.test(name));
+      const heavy = (loaded: string[]) => loaded.filter((name) => name === "zod" || /^NativeModule (zlib|internal\/crypto\/webcrypto|crypto|internal\/fs\/promises|internal\/fs\/rimraf|internal\/fs\/dir)$/.test(name));
       const info = await withHook(builtins, ["info", dir, "--json"], home, join(root, "info.builtins"));
       expect(heavy(info)).toEqual([]);
       expect(info).toContain("no zod");
@@ -215,12 +216,12 @@ process.on("exit", () => appendFileSync(process.env.TANDAI_TEST_LOADED, [...proc
       const listed = await succeeds(["info", dir], home);
       expect(listed.codings).toBe(2);
       expect(first.codingId).toMatch(/^[0-9a-zA-Z]{16}$/);
-      // The same detector does see WebCrypto where it is loaded: a bare node that asks for it.
+      // The same detector does see WebCrypto and fs.promises where they are loaded: a bare node that asks for them.
       const control = join(root, "control.builtins");
       await new Promise<void>((ok, fail) =>
-        execFile(process.execPath, ["--import", builtins, "-e", "globalThis.crypto.subtle"], { env: { ...process.env, TANDAI_TEST_LOADED: control } }, (error) => (error ? fail(error) : ok())),
+        execFile(process.execPath, ["--import", builtins, "-e", "globalThis.crypto.subtle; require('node:fs').promises"], { env: { ...process.env, TANDAI_TEST_LOADED: control } }, (error) => (error ? fail(error) : ok())),
       );
-      expect(heavy((await readFile(control, "utf8")).split("\n"))).toContain("NativeModule internal/crypto/webcrypto");
+      expect(heavy((await readFile(control, "utf8")).split("\n"))).toEqual(expect.arrayContaining(["NativeModule internal/crypto/webcrypto", "NativeModule internal/fs/promises"]));
     },
     SLOW,
   );
