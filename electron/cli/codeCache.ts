@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import * as nodeModule from "node:module";
+import { createRequire, wrap } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { constants, Script } from "node:vm";
 
@@ -37,10 +37,10 @@ export function requireWithCodeCache(file: string, cacheDir: string, flavour: st
   } catch {
     // none yet: the caller saves one at this call's exit
   }
-  const script = new Script(nodeModule.wrap(source), { filename: file, cachedData, importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+  const script = new Script(wrap(source), { filename: file, cachedData, importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
   const used = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {}, filename: file, id: file, loaded: false };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, nodeModule.createRequire(file), module, file, dirname(file));
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   module.loaded = true;
   return { used, save: () => saveCache(script, cacheFile, cacheDir) };
 }

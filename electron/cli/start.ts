@@ -1,4 +1,6 @@
-import * as nodeModule from "node:module";
+// Named imports: this file is CommonJS, where each is read when used (a Node without getCompileCacheDir
+// only runs without the caches), and a namespace import would copy all of node:module's exports.
+import { createRequire, enableCompileCache, getCompileCacheDir } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { requireWithCodeCache } from "./codeCache.js";
@@ -16,8 +18,8 @@ import { useOsRandomValues } from "./randomValues.js";
 // at every start. The CLI keeps its own caches in the same folder (one per Node version and V8 flags),
 // so NODE_COMPILE_CACHE moves both and NODE_DISABLE_COMPILE_CACHE, or a folder that cannot be made,
 // turns both off.
-nodeModule.enableCompileCache?.();
-const cacheDir = nodeModule.getCompileCacheDir?.();
+enableCompileCache?.();
+const cacheDir = getCompileCacheDir?.();
 // Ids from the OS's generator, not through WebCrypto's whole stack (randomValues.ts).
 useOsRandomValues();
 
@@ -30,7 +32,7 @@ if (command === undefined || HERE.has(command)) {
     // At exit, every function the command ran has been compiled: the cache holds them all.
     if (!cache.used) process.once("exit", cache.save);
   }
-  else nodeModule.createRequire(hot)(hot);
+  else createRequire(hot)(hot);
 } else {
   // `serve` keeps running until interrupted; every other command sets the exit status and ends.
   void import(pathToFileURL(join(__dirname, "cli.js")).href)
