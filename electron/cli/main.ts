@@ -1,15 +1,16 @@
-import { parseArgs } from "node:util";
+import type { parseArgs } from "node:util";
 // Only what every command needs is imported here (not the shared/ barrel, which pulls every schema):
 // the commands themselves load on demand, see `commands` below.
 import { TandaiError, toErrorPayload } from "../../shared/errors.js";
 import { languageFromLocale, LANGUAGES, type Language } from "../../shared/i18n/catalogues.js";
 import { translate } from "../../shared/i18n/translate.js";
 import type { CliContext } from "./context.js";
+import { parseCommandLine } from "./args.js";
 import { writeOut } from "./output.js";
 import { tandaiVersion } from "./version.js";
 import { takeWarnings } from "./warnings.js";
 
-const options = {
+export const options = {
   json: { type: "boolean" },
   lang: { type: "string" },
   name: { type: "string" },
@@ -120,7 +121,7 @@ export async function runCli(argv: string[], split?: CommandsHere): Promise<numb
   let language: Language = languageFromLocale(process.env.LC_ALL || process.env.LANG);
   let json = argv.includes("--json");
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseCommandLine(argv, options);
     json = Boolean(values.json);
     if (values.lang !== undefined) {
       if (!(LANGUAGES as readonly string[]).includes(values.lang)) throw new TandaiError("cli.errors.badLanguage", { value: values.lang, valid: LANGUAGES.join(", ") });

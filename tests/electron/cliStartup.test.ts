@@ -188,7 +188,7 @@ describe("tandai start-up", () => {
   );
 
   it(
-    "leaves `tandai code`'s line in the journal, and replays it at the next call without zod, zlib, WebCrypto or fs.promises (a table CRC-32, the quick checks, ids from the OS, electron/cli/syncFs.ts)",
+    "leaves `tandai code`'s line in the journal, and replays it at the next call without zod, zlib, WebCrypto, fs.promises or parseArgs (a table CRC-32, the quick checks, ids from the OS, electron/cli/syncFs.ts and args.ts)",
     async () => {
       const { root, dir, home } = await importedProject();
       const journal = join(dir, "journal.jsonl");
@@ -205,7 +205,7 @@ describe("tandai start-up", () => {
       const builtins = `data:text/javascript,${encodeURIComponent(`
 const { appendFileSync } = process.getBuiltinModule("node:fs");
 process.on("exit", () => appendFileSync(process.env.TANDAI_TEST_LOADED, [...process.moduleLoadList, globalThis.__zod_globalRegistry ? "zod" : "no zod"].join("\\n") + "\\n"));`)}`;
-      const heavy = (loaded: string[]) => loaded.filter((name) => name === "zod" || /^NativeModule (zlib|internal\/crypto\/webcrypto|crypto|internal\/fs\/promises|internal\/fs\/rimraf|internal\/fs\/dir)$/.test(name));
+      const heavy = (loaded: string[]) => loaded.filter((name) => name === "zod" || /^NativeModule (zlib|internal\/crypto\/webcrypto|crypto|internal\/fs\/promises|internal\/fs\/rimraf|internal\/fs\/dir|internal\/util\/parse_args\/parse_args)$/.test(name));
       const info = await withHook(builtins, ["info", dir, "--json"], home, join(root, "info.builtins"));
       expect(heavy(info)).toEqual([]);
       expect(info).toContain("no zod");
