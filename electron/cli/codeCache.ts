@@ -4,7 +4,7 @@ import { basename, dirname, join } from "node:path";
 import { constants, Script } from "node:vm";
 
 /**
- * Runs a CommonJS file (as require() would) with a V8 code cache taken after it has run, kept in
+ * Runs a CommonJS file (as require() would, giving its module.exports) with a V8 code cache taken after it has run, kept in
  * `cacheDir` under a name per file, its size and modification time, and `flavour` (the command).
  *
  * Node's own compile cache (module.enableCompileCache) is made when a file is compiled, so it holds
@@ -20,7 +20,7 @@ import { constants, Script } from "node:vm";
  * a rebuilt file, or one edited by hand, gets a cache of its own (and the earlier ones are dropped).
  * Any failure to read or write a cache only costs speed.
  */
-export function requireWithCodeCache(file: string, cacheDir: string, flavour: string): { used: boolean; save: () => void } {
+export function requireWithCodeCache(file: string, cacheDir: string, flavour: string): { exports: unknown; used: boolean; save: () => void } {
   let source: string;
   let cacheFile: string;
   const fd = openSync(file, "r");
@@ -39,10 +39,10 @@ export function requireWithCodeCache(file: string, cacheDir: string, flavour: st
   }
   const script = new Script(wrap(source), { filename: file, cachedData, importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
   const used = cachedData !== undefined && !script.cachedDataRejected;
-  const module = { exports: {}, filename: file, id: file, loaded: false };
+  const module: { exports: unknown; filename: string; id: string; loaded: boolean } = { exports: {}, filename: file, id: file, loaded: false };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   module.loaded = true;
-  return { used, save: () => saveCache(script, cacheFile, cacheDir) };
+  return { exports: module.exports, used, save: () => saveCache(script, cacheFile, cacheDir) };
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The commands held by the CLI's first bundle, dist/cli-hot-<hash>.cjs (electron/cli/hot.ts): the
+ * The commands held by the CLI's first bundle, dist/cli-hot.cjs (electron/cli/hot.ts): the
  * ones scripts call most. Every other command runs in the whole CLI, dist/cli.js (ES modules split by
  * command, so an export loads exceljs and `info` does not). Keep it to commands that neither import
  * nor export, and equal to build/bundle.mjs's CLI_HOT_MODULES (their modules): what they reach is

@@ -25,19 +25,23 @@ useOsRandomValues();
 
 const argv = process.argv.slice(2);
 const command = commandWord(argv);
+/** The whole CLI, dist/cli.js: the split ES modules, for every command the hot bundle does not hold. */
+const whole = async (args: string[]) => ((await import(pathToFileURL(join(__dirname, "cli.js")).href)) as typeof import("./main.js")).runCli(args);
 const hot = join(__dirname, "cli-hot.cjs");
 if (command === undefined || HERE.has(command)) {
+  let bundle: unknown;
   if (cacheDir) {
     const cache = requireWithCodeCache(hot, cacheDir, command ?? "none");
     // At exit, every function the command ran has been compiled: the cache holds them all.
     if (!cache.used) process.once("exit", cache.save);
+    bundle = cache.exports;
+  } else {
+    bundle = createRequire(hot)(hot);
   }
-  else createRequire(hot)(hot);
+  (bundle as typeof import("./hot.js")).runHot(whole);
 } else {
   // `serve` keeps running until interrupted; every other command sets the exit status and ends.
-  void import(pathToFileURL(join(__dirname, "cli.js")).href)
-    .then((whole: typeof import("./main.js")) => whole.runCli(argv))
-    .then((status) => {
-      process.exitCode = status;
-    });
+  void whole(argv).then((status) => {
+    process.exitCode = status;
+  });
 }

@@ -96,6 +96,7 @@ describe("the CLI's code cache (electron/cli/codeCache.ts)", () => {
       save();
       const exported = (globalThis as { __codeCacheExports?: { answer: number; here: string; joined: string } }).__codeCacheExports!;
       expect(exported).toEqual({ answer: 7, here: root, joined: join(root, "x") });
+      expect(requireWithCodeCache(file, cacheDir, "exports").exports).toEqual({ answer: 7, here: root, joined: join(root, "x") });
       expect((globalThis as { __codeCacheFile?: string }).__codeCacheFile).toBe(file);
     }
   });

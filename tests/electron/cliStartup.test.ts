@@ -177,6 +177,14 @@ describe("tandai start-up", () => {
       const backups = modules(await files(["backups", dir], "backups.whole"));
       expect(backups.slice(0, 2)).toEqual(["module cli-start.cjs", "module cli.js"]);
       expect(backups.filter((line) => /^module cli-backups-\w+\.js$/.test(line))).toHaveLength(1);
+      // A call start.ts sends to the hot bundle though its command is another (the first word is
+      // an option's value): main.ts's parse hands it to the whole CLI, quietly. The hot bundle
+      // itself imports nothing (a vm script's import() needs vm's experimental loader).
+      const misrouted = await tandai(["--name", "info", "backups", dir], home);
+      expect(misrouted.code, misrouted.stderr).toBe(0);
+      expect(misrouted.stdout).toContain(dir);
+      expect(misrouted.stderr).toBe("");
+      expect(readFileSync("dist/cli-hot.cjs", "utf8")).not.toMatch(/\bimport\(/);
       // With Node's compile cache turned off, so is the CLI's own: dist/cli-hot.cjs is required as it is.
       const off = join(root, "no-cache");
       const info = await files(["info", dir], "info.off", { NODE_COMPILE_CACHE: off, NODE_DISABLE_COMPILE_CACHE: "1" });
