@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// The `tandai` command: the bundled CLI, built by `npm run build`.
-import { createRequire } from "node:module";
-// fs through require(), not an ESM import: Node's ES facade of fs reads fs.ReadStream, which loads
-// its whole streams stack at every call (see build/bundle.mjs, fsThroughRequire).
-const { existsSync } = createRequire(import.meta.url)("node:fs");
-import { fileURLToPath } from "node:url";
+/* global require, __dirname */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file (bin/package.json) */
+// The `tandai` command: the bundled CLI, built by `npm run build`. CommonJS (bin/package.json), as is
+// the CLI's first file (electron/cli/start.ts): an ES module entry made Node start its ESM loader,
+// ≈ 3 ms of CPU of every call.
+"use strict";
+const { existsSync } = require("node:fs");
+const { join } = require("node:path");
 
-const cli = new URL("../dist/cli.js", import.meta.url);
-if (!existsSync(fileURLToPath(cli))) {
+const start = join(__dirname, "..", "dist", "cli-start.cjs");
+if (!existsSync(start)) {
   process.stderr.write("tandai: the CLI is not built yet. Run `npm run build` in the Tandai folder first.\n");
   process.exit(1);
 }
-await import(cli.href);
+require(start);

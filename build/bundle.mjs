@@ -187,6 +187,58 @@ const fewerChunks = {
     });
   },
 };
+/**
+ * dist/cli-hot.cjs (electron/cli/hot.ts): main.ts and the commands scripts call most (`new`, `info`,
+ * `code`, `doc`: electron/cli/here.ts), with all they reach, as ONE CommonJS file, which
+ * dist/cli-start.cjs (electron/cli/start.ts) runs with a code cache of every function that ran
+ * (electron/cli/codeCache.ts). From the split ES module build, Node's ESM loader resolved, read,
+ * linked and instantiated the seven modules `tandai code` loaded, and its compile cache held only
+ * each file's top level. The table's other commands are not in it: start.ts sends them to the whole
+ * CLI (dist/cli.js, split as below), and so does main.ts's parse if one gets here; here their modules
+ * are a stand-in that says so if one is ever loaded. Keep the list equal to here.ts's HERE.
+ */
+const CLI_HOT_MODULES = ["project.ts", "code.ts", "doc.ts"].map((file) => path.resolve("electron/cli", file));
+const onlyHotCommands = {
+  name: "only-hot-commands",
+  setup(build) {
+    build.onResolve({ filter: /^\.\// }, async ({ path: spec, kind, importer, resolveDir, pluginData }) => {
+      if (kind !== "dynamic-import" || pluginData === "unwrapped" || path.resolve(importer) !== CLI_MAIN) return undefined;
+      const resolved = await build.resolve(spec, { kind, importer, resolveDir, pluginData: "unwrapped" });
+      if (resolved.errors.length || CLI_HOT_MODULES.includes(resolved.path)) return resolved;
+      return { path: resolved.path, namespace: "cli-elsewhere" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "cli-elsewhere" }, ({ path: file }) => ({
+      contents: `throw new Error(${JSON.stringify(`${path.relative(process.cwd(), file)} is not in dist/cli-hot.cjs: add its commands to electron/cli/here.ts's HERE and the file to build/bundle.mjs's CLI_HOT_MODULES, or neither`)});\n`,
+    }));
+  },
+};
+/**
+ * In dist/cli-hot.cjs, `node:fs` is electron/cli/syncFs.ts: Node's fs, with an `fs.promises` made of
+ * its synchronous calls (and `node:fs/promises` is that `promises`). The store works through
+ * fs.promises, whose loading (readline, the watchers, fs.Dir, rimraf come with it) was ≈ 2 ms of CPU
+ * of each of these one-shot commands. syncFs.ts's own import is Node's fs.
+ */
+const SYNC_FS = path.resolve("electron/cli/syncFs.ts");
+const fsPromisesSync = {
+  name: "fs-promises-sync",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?fs(\/promises)?$/ }, ({ path: spec, importer, namespace }) => {
+      if (namespace === "sync-fs" || path.resolve(importer) === SYNC_FS) return { path: spec.replace(/^(node:)?/, "node:"), external: true };
+      return { path: spec.endsWith("/promises") ? "promises" : "fs", namespace: "sync-fs" };
+    });
+    // CommonJS modules, so that a module's `import { readFileSync } from "node:fs"` reads Node's fs
+    // (their prototype) when used, and any name not in syncFs.ts is fs.promises' own.
+    build.onLoad({ filter: /.*/, namespace: "sync-fs" }, ({ path: which }) => ({
+      resolveDir: path.dirname(SYNC_FS),
+      contents:
+        which === "promises"
+          ? `module.exports = require(${JSON.stringify(SYNC_FS)}).promises;\n`
+          : `module.exports = Object.create(require("node:fs"), { promises: { value: require(${JSON.stringify(SYNC_FS)}).promises, enumerable: true } });\n`,
+    }));
+  },
+};
+/** import.meta.url in the CommonJS file: its own file's URL (the catalogues and zod's file sit beside it). */
+const IMPORT_META_URL = 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;';
 const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, logLevel: "warning", external };
 
 // Chunks of earlier builds have other hashes (and earlier catalogue files other names): drop them so
@@ -203,7 +255,11 @@ const entries = [
   // Chunks stay beside cli.js, so `new URL("./electron/…", import.meta.url)` resolves as before.
   // Every command opens a project, so what that takes (zod, lowdb) is bundled in:
   // one file parsed, instead of Node resolving and reading a hundred of theirs at each start.
-  { entryPoints: { cli: "electron/cli/bin.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [fewerChunks, zodOnFirstUse, builtinsThroughRequire, cataloguesAsData(cliLanguages)], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
+  { entryPoints: { cli: "electron/cli/main.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [fewerChunks, zodOnFirstUse, builtinsThroughRequire, cataloguesAsData(cliLanguages)], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
+  // What bin/tandai.js requires: it runs dist/cli-hot.cjs or dist/cli.js (electron/cli/start.ts).
+  { entryPoints: ["electron/cli/start.ts"], outfile: "dist/cli-start.cjs", format: "cjs", external: [] },
+  // The commands scripts call most, one CommonJS file (onlyHotCommands above).
+  { entryPoints: ["electron/cli/hot.ts"], outfile: "dist/cli-hot.cjs", format: "cjs", define: { "import.meta.url": "__importMetaUrl" }, banner: { js: IMPORT_META_URL }, plugins: [onlyHotCommands, fsPromisesSync, zodOnFirstUse, cataloguesAsData(cliLanguages)], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
   // The CLI's zod, required by the stand-in above on first use (English messages only).
   { stdin: { contents: 'export { z } from "zod";', resolveDir: process.cwd(), sourcefile: "cli-zod.ts" }, outfile: `dist/${ZOD_FILE}`, format: "cjs", plugins: [onlyEnglishZodLocales], external: [] },
   // Exports run on a worker thread of the app and of `tandai serve`. Split, so that the worker reads
@@ -228,7 +284,7 @@ await Promise.all(
         ...common,
         ...entry,
         // ESM bundles of CommonJS code still call require(): give them one.
-        banner: entry.format === "esm" ? { js: entry.splitting ? LAZY_REQUIRE : "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } : undefined,
+        banner: entry.banner ?? (entry.format === "esm" ? { js: entry.splitting ? LAZY_REQUIRE : "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } : undefined),
       }),
     ),
 );

@@ -1,15 +1,16 @@
-import { parseArgs } from "node:util";
+import type { parseArgs } from "node:util";
 // Only what every command needs is imported here (not the shared/ barrel, which pulls every schema):
 // the commands themselves load on demand, see `commands` below.
 import { TandaiError, toErrorPayload } from "../../shared/errors.js";
 import { languageFromLocale, LANGUAGES, type Language } from "../../shared/i18n/catalogues.js";
 import { translate } from "../../shared/i18n/translate.js";
 import type { CliContext } from "./context.js";
+import { parseCommandLine } from "./args.js";
 import { writeOut } from "./output.js";
 import { tandaiVersion } from "./version.js";
 import { takeWarnings } from "./warnings.js";
 
-const options = {
+export const options = {
   json: { type: "boolean" },
   lang: { type: "string" },
   name: { type: "string" },
@@ -106,12 +107,21 @@ const commands: Record<string, Command> = {
   team: lazy(() => import("./team.js"), (m) => m.teamCommand),
 };
 
+/**
+ * The commands a build holds, and where it sends the others: dist/cli-start.cjs, the CLI's first
+ * file, holds the few that scripts call most and hands every other to the whole CLI (electron/cli/bin.ts).
+ */
+export interface CommandsHere {
+  here: ReadonlySet<string>;
+  elsewhere: (argv: string[]) => Promise<number>;
+}
+
 /** Runs the CLI; returns the exit status. Every failure prints one clear, translated line. */
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], split?: CommandsHere): Promise<number> {
   let language: Language = languageFromLocale(process.env.LC_ALL || process.env.LANG);
   let json = argv.includes("--json");
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseCommandLine(argv, options);
     json = Boolean(values.json);
     if (values.lang !== undefined) {
       if (!(LANGUAGES as readonly string[]).includes(values.lang)) throw new TandaiError("cli.errors.badLanguage", { value: values.lang, valid: LANGUAGES.join(", ") });
@@ -129,6 +139,8 @@ export async function runCli(argv: string[]): Promise<number> {
     if (!command || values.help) return ctx.print(ctx.t("cli.usage", { version: tandaiVersion() })), 0;
     const run = commands[command];
     if (!run) throw new TandaiError("cli.errors.unknownCommand", { command });
+    // Before anything is read or written: the whole CLI starts afresh, warnings and all.
+    if (split && !split.here.has(command)) return await split.elsewhere(argv);
     const status = (await run(ctx, rest, values)) ?? 0;
     for (const warning of takeWarnings()) ctx.printError(ctx.t("recovery.warning", { message: ctx.t(warning.code, warning.params) }));
     return status;
