@@ -1,0 +1,223 @@
+import { TandaiError, type CodingIndex, type CodingsChunk, type DocumentId, type ProjectState, type TandaiApi } from "../../shared/index.js";
+import { CHUNK_CODINGS, loadingOf, nextChunk, type CodingsLoading } from "./partialCodings.js";
+
+/**
+ * The rest of the codings start loading once the first document is drawn (afterFirstScreen), so
+ * they do not compete with the first screen on a 2-core machine; at the latest this long after the
+ * open, for a first screen without a document.
+ */
+export const LOAD_AT_LATEST_MS = 1_500;
+/**
+ * While the background load goes on, the views are told of its progress at most this often: each
+ * publish re-renders the workspace (document list, codebook counts), which at 1M codings and 50
+ * chunks was a tenth of the renderer's work during the load. A chunk that completes the load, or
+ * brings a document a view waits on, is told at once.
+ */
+const PROGRESS_EVERY_MS = 300;
+/** Tries of a background request that failed before the views are told. */
+const LOAD_TRIES = 3;
+
+/** The store's refusal of a damaged snapshot (integrity, schema, checksum): not worth a retry. */
+const refusedProject = (error: unknown) => error instanceof TandaiError && error.code.startsWith("store.errors.");
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * What the background load needs of the mirror it fills, and all it touches of it: the state and
+ * index it files chunks into, the revision a chunk must have been answered at, the catch-up to
+ * reach a later one, and the publish that tells the views.
+ */
+export interface LoaderMirror {
+  /** The mirror's state and index now (a reload replaces both). */
+  readonly state: ProjectState;
+  readonly index: CodingIndex;
+  /** The backend's number of the last change the mirror applied. */
+  readonly revision: number;
+  /** The backend has reached `revision`: the mirror applies what it missed; resolves when level. */
+  catchUpTo(revision: number): Promise<void>;
+  /** A new version for the views. */
+  publish(): void;
+  /** When the views were last given a version (Date.now()). */
+  readonly publishedAt: number;
+}
+
+export interface LoaderOptions {
+  /** Where chunks are asked for (read at each request: a test's mirror answers from its own backend). */
+  remote: () => Pick<TandaiApi, "codingsOf">;
+  /** About how many codings one request asks for (read at each request). */
+  chunkCodings: () => number;
+  /** The backend found the snapshot damaged after the first screen (see ProjectMirror's constructor). */
+  refused: (error: unknown) => void;
+  /** False for a first-screen open: the first answer confirms the file sound. */
+  confirmed: boolean;
+}
+
+/**
+ * Issue 13's background load, the renderer's half: asks for the codings the mirror does not hold,
+ * a chunk at a time and one request ahead, takes each only if it was answered at the mirror's
+ * revision (else the mirror catches up and the chunk is asked again), retries a failed request a
+ * few times before the views are told, and hands a refusal of the snapshot to the app at once.
+ */
+export class CodingsLoader {
+  /** Documents a view waits on, asked for beside the background load (not behind its chunk in flight). */
+  private readonly wantedDocuments = new Set<DocumentId>();
+  /** An operation changed counts of codings not loaded: the next request asks for fresh ones first. */
+  private recount = false;
+  private running: Promise<void> | null = null;
+  private failure: unknown = null;
+  private stopped = false;
+  /** A progress publish put off until later. */
+  private progressLater: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * A first-screen open was answered before the backend's check of the snapshot finished; the first
+   * answer of codingsOf (which waits for it) confirms the file sound, even when the first screen
+   * already held every coding.
+   */
+  private confirmed: boolean;
+
+  constructor(
+    private readonly mirror: LoaderMirror,
+    private readonly options: LoaderOptions,
+  ) {
+    this.confirmed = options.confirmed;
+  }
+
+  /** Every coding is held, and the backend's check of the snapshot has passed. */
+  get done(): boolean {
+    return this.mirror.index.complete && this.confirmed;
+  }
+
+  /** Null when the mirror holds every coding; else how far the load is (and whether it failed for good). */
+  get loading(): CodingsLoading | null {
+    return loadingOf(this.mirror.index, this.failure);
+  }
+
+  /** The first screen is drawn: the load starts once the page is idle (its highlights drawn). */
+  afterFirstScreen(): void {
+    if (this.done || this.running) return;
+    const start = () => void this.loadAll();
+    if (typeof requestIdleCallback === "function") requestIdleCallback(start, { timeout: LOAD_AT_LATEST_MS });
+    else setTimeout(start, 50);
+  }
+
+  /** Starts (or joins) the load of the codings not held yet; resolves when it ends. */
+  loadAll(): Promise<void> {
+    if (this.done || this.stopped) return Promise.resolve();
+    this.running ??= this.loadRest().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** A view shows this document: its codings are asked for at once, alone, whatever the load is doing. */
+  prioritise(documentId: DocumentId): void {
+    if (this.stopped || this.mirror.index.isLoaded(documentId) || this.wantedDocuments.has(documentId)) return;
+    this.wantedDocuments.add(documentId);
+    void this.fetchUntilTaken(() => (this.mirror.index.isLoaded(documentId) ? null : [documentId])).finally(() => this.wantedDocuments.delete(documentId));
+    void this.loadAll();
+  }
+
+  /** The project was closed or another opened: no more requests for this one. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** An operation changed counts of codings not held (see withinLoaded): ask for fresh counts first. */
+  countsChanged(): void {
+    this.recount = true;
+  }
+
+  /** The mirror reloaded the project (a first-screen open again): its counts are fresh, the load starts over. */
+  reloaded(): void {
+    this.recount = false;
+    void this.loadAll();
+  }
+
+  /** The views were given a new version: a progress publish put off is not needed any more. */
+  published(): void {
+    if (this.progressLater) clearTimeout(this.progressLater);
+    this.progressLater = null;
+  }
+
+  private loadRest(): Promise<void> {
+    return this.fetchUntilTaken((asked) => (this.done ? null : this.recount || this.mirror.index.complete ? [] : nextChunk(this.mirror.index, asked, this.options.chunkCodings())), false);
+  }
+
+  /**
+   * Asks for `next()`'s documents until it says there are none left, taking each answer at the
+   * mirror's revision only. `urgent`: a view waits on them, so each answer is published at once.
+   * Otherwise the next chunk is asked for before the one just answered is filed, so the backend
+   * groups and serialises it while the renderer parses and files this one (one request ahead: at
+   * 1M codings each side was otherwise idle half of the load, waiting on the other).
+   */
+  private async fetchUntilTaken(next: (asked: ReadonlySet<DocumentId>) => DocumentId[] | null, urgent = true): Promise<void> {
+    let failures = 0;
+    let mismatches = 0;
+    let ahead: { documents: DocumentId[]; answer: Promise<CodingsChunk> } | null = null;
+    const ask = (documents: DocumentId[]) => {
+      const answer = this.options.remote().codingsOf({ documents });
+      // Awaited below unless dropped (the project stopped, an answer at another revision).
+      answer.catch(() => undefined);
+      return { documents, answer };
+    };
+    while (!this.stopped) {
+      let request = ahead;
+      ahead = null;
+      if (!request) {
+        const documents = next(new Set());
+        if (!documents) return;
+        request = ask(documents);
+      }
+      let chunk: CodingsChunk;
+      try {
+        chunk = await request.answer;
+        failures = 0;
+      } catch (error) {
+        if (refusedProject(error)) {
+          this.stopped = true;
+          return this.options.refused(error);
+        }
+        if (++failures >= LOAD_TRIES) {
+          this.failure = error;
+          this.mirror.publish();
+          return;
+        }
+        await pause(300 * failures);
+        continue;
+      }
+      if (this.stopped) return;
+      if (chunk.revision !== this.mirror.revision) {
+        if (chunk.revision > this.mirror.revision) await this.mirror.catchUpTo(chunk.revision);
+        // Coding goes on while the chunks load: back off a little if it keeps outrunning them.
+        if (++mismatches > 3) await pause(Math.min(1000, 50 * mismatches));
+        continue;
+      }
+      mismatches = 0;
+      if (!urgent) {
+        const following = next(new Set(request.documents));
+        if (following?.length) ahead = ask(following);
+      }
+      this.take(request.documents, chunk);
+      this.progress(urgent || request.documents.some((id) => this.wantedDocuments.has(id)));
+      await pause(0);
+    }
+  }
+
+  private take(documents: DocumentId[], chunk: CodingsChunk): void {
+    const { state, index } = this.mirror;
+    for (const coding of chunk.codings) state.codings[coding.id] = coding;
+    index.load(state, documents, chunk.codings, chunk.counts);
+    this.recount = false;
+    this.confirmed = true;
+    this.failure = null;
+  }
+
+  /** A chunk was taken: tells the views now if `urgent` or the load is complete, else at most every PROGRESS_EVERY_MS. */
+  private progress(urgent: boolean): void {
+    const wait = this.mirror.publishedAt + PROGRESS_EVERY_MS - Date.now();
+    if (urgent || this.mirror.index.complete || wait <= 0) return this.mirror.publish();
+    // Told later if no other publish (a change, the next chunk) comes first.
+    this.progressLater ??= setTimeout(() => {
+      this.progressLater = null;
+      if (!this.stopped) this.mirror.publish();
+    }, wait);
+  }
+}
