@@ -1,4 +1,5 @@
 import { TandaiError, type CodingIndex, type CodingsChunk, type DocumentId, type ProjectState, type TandaiApi } from "../../shared/index.js";
+import { decodeCodings } from "../../shared/ipc/codingsWire.js";
 import { CHUNK_CODINGS, loadingOf, nextChunk, type CodingsLoading } from "./partialCodings.js";
 
 /**
@@ -203,8 +204,9 @@ export class CodingsLoader {
 
   private take(documents: DocumentId[], chunk: CodingsChunk): void {
     const { state, index } = this.mirror;
-    for (const coding of chunk.codings) state.codings[coding.id] = coding;
-    index.load(state, documents, chunk.codings, chunk.counts);
+    const codings = decodeCodings(chunk.codings);
+    for (const coding of codings) state.codings[coding.id] = coding;
+    index.load(state, documents, codings, chunk.counts);
     this.recount = false;
     this.confirmed = true;
     this.failure = null;
