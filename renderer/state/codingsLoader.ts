@@ -1,4 +1,4 @@
-import { TandaiError, type CodingIndex, type CodingsChunk, type DocumentId, type ProjectState, type TandaiApi } from "../../shared/index.js";
+import { TandaiError, type Coding, type CodingCounts, type CodingIndex, type CodingsChunk, type DocumentId, type ProjectState, type TandaiApi } from "../../shared/index.js";
 import { decodeCodings } from "../../shared/ipc/codingsWire.js";
 import { CHUNK_CODINGS, loadingOf, nextChunk, type CodingsLoading } from "./partialCodings.js";
 
@@ -203,10 +203,7 @@ export class CodingsLoader {
   }
 
   private take(documents: DocumentId[], chunk: CodingsChunk): void {
-    const { state, index } = this.mirror;
-    const codings = decodeCodings(chunk.codings);
-    for (const coding of codings) state.codings[coding.id] = coding;
-    index.load(state, documents, codings, chunk.counts);
+    fileChunk(this.mirror.state, this.mirror.index, documents, decodeCodings(chunk.codings), chunk.counts);
     this.recount = false;
     this.confirmed = true;
     this.failure = null;
@@ -222,4 +219,10 @@ export class CodingsLoader {
       if (!this.stopped) this.mirror.publish();
     }, wait);
   }
+}
+
+/** A chunk's codings (all of `documents`', answered with `counts`) into the mirror's state and index. */
+export function fileChunk(state: ProjectState, index: CodingIndex, documents: readonly DocumentId[], codings: readonly Coding[], counts: CodingCounts): void {
+  for (const coding of codings) state.codings[coding.id] = coding;
+  index.load(state, documents, codings, counts);
 }
