@@ -1,6 +1,6 @@
 import { TandaiError, type Coding, type CodingCounts, type CodingIndex, type CodingsChunk, type DocumentId, type ProjectState, type TandaiApi } from "../../shared/index.js";
 import { decodeCodings } from "../../shared/ipc/codingsWire.js";
-import { CHUNK_CODINGS, loadingOf, nextChunk, type CodingsLoading } from "./partialCodings.js";
+import { loadingOf, nextChunk, type CodingsLoading } from "./partialCodings.js";
 
 /**
  * The rest of the codings start loading once the first document is drawn (afterFirstScreen), so
@@ -9,10 +9,13 @@ import { CHUNK_CODINGS, loadingOf, nextChunk, type CodingsLoading } from "./part
  */
 export const LOAD_AT_LATEST_MS = 1_500;
 /**
- * While the background load goes on, the views are told of its progress at most this often: each
- * publish re-renders the workspace (document list, codebook counts), which at 1M codings and 50
- * chunks was a tenth of the renderer's work during the load. A chunk that completes the load, or
- * brings a document a view waits on, is told at once.
+ * While the background load goes on, its progress is told at most this often, and only to what
+ * shows it (subscribeProgress: the "Loading codings… n %" lines), not as a new version of the
+ * project: a chunk changes no count a view shows (a document's or code's count is the backend's
+ * until loaded, and the same number after), and a new version re-renders the whole workspace
+ * (document list, codebook), which at 1M codings was a seventh of the renderer's work during the
+ * load even at one publish per 300 ms. A chunk that completes the load, or brings a document a
+ * view waits on, is published at once.
  */
 const PROGRESS_EVERY_MS = 300;
 /** Tries of a background request that failed before the views are told. */
@@ -38,8 +41,6 @@ export interface LoaderMirror {
   catchUpTo(revision: number): Promise<void>;
   /** A new version for the views. */
   publish(): void;
-  /** When the views were last given a version (Date.now()). */
-  readonly publishedAt: number;
 }
 
 export interface LoaderOptions {
@@ -67,8 +68,11 @@ export class CodingsLoader {
   private running: Promise<void> | null = null;
   private failure: unknown = null;
   private stopped = false;
-  /** A progress publish put off until later. */
+  /** What subscribeProgress's listeners see, when they were last told, and a telling put off until later. */
+  private shown: CodingsLoading | null = null;
+  private toldAt = 0;
   private progressLater: ReturnType<typeof setTimeout> | null = null;
+  private readonly progressListeners = new Set<() => void>();
   /**
    * A first-screen open was answered before the backend's check of the snapshot finished; the first
    * answer of codingsOf (which waits for it) confirms the file sound, even when the first screen
@@ -81,6 +85,7 @@ export class CodingsLoader {
     private readonly options: LoaderOptions,
   ) {
     this.confirmed = options.confirmed;
+    this.shown = this.loading;
   }
 
   /** Every coding is held, and the backend's check of the snapshot has passed. */
@@ -132,10 +137,31 @@ export class CodingsLoader {
     void this.loadAll();
   }
 
-  /** The views were given a new version: a progress publish put off is not needed any more. */
-  published(): void {
+  /** The views were given a new version, with `loading`: what shows the progress is told too. */
+  published(loading: CodingsLoading | null): void {
+    this.tell(loading);
+  }
+
+  /**
+   * How far the load is, as last told (between new versions of the project, a view's
+   * `snapshot.loading` keeps the figure of the last version; this one moves on chunk by chunk).
+   */
+  get progress(): CodingsLoading | null {
+    return this.shown;
+  }
+
+  /** Told when `progress` changed (useSyncExternalStore's subscribe). */
+  subscribeProgress = (listener: () => void): (() => void) => {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  };
+
+  private tell(loading: CodingsLoading | null): void {
     if (this.progressLater) clearTimeout(this.progressLater);
     this.progressLater = null;
+    this.toldAt = Date.now();
+    this.shown = loading;
+    for (const listener of this.progressListeners) listener();
   }
 
   private loadRest(): Promise<void> {
@@ -197,7 +223,7 @@ export class CodingsLoader {
         if (following?.length) ahead = ask(following);
       }
       this.take(request.documents, chunk);
-      this.progress(urgent || request.documents.some((id) => this.wantedDocuments.has(id)));
+      this.taken(urgent || request.documents.some((id) => this.wantedDocuments.has(id)));
       await pause(0);
     }
   }
@@ -209,14 +235,18 @@ export class CodingsLoader {
     this.failure = null;
   }
 
-  /** A chunk was taken: tells the views now if `urgent` or the load is complete, else at most every PROGRESS_EVERY_MS. */
-  private progress(urgent: boolean): void {
-    const wait = this.mirror.publishedAt + PROGRESS_EVERY_MS - Date.now();
-    if (urgent || this.mirror.index.complete || wait <= 0) return this.mirror.publish();
-    // Told later if no other publish (a change, the next chunk) comes first.
+  /**
+   * A chunk was taken: a new version for the views now if `urgent` or the load is complete; else
+   * the progress alone, at most every PROGRESS_EVERY_MS.
+   */
+  private taken(urgent: boolean): void {
+    if (urgent || this.mirror.index.complete) return this.mirror.publish();
+    const wait = this.toldAt + PROGRESS_EVERY_MS - Date.now();
+    if (wait <= 0) return this.tell(this.loading);
+    // Told later if nothing else (a change, the next chunk) tells it first.
     this.progressLater ??= setTimeout(() => {
       this.progressLater = null;
-      if (!this.stopped) this.mirror.publish();
+      if (!this.stopped) this.tell(this.loading);
     }, wait);
   }
 }

@@ -41,8 +41,6 @@ export class ProjectMirror {
   /** The latest revision the backend is known to have reached. */
   private wanted = 0;
   private catchingUp: Promise<void> | null = null;
-  /** When the views were last given a new version (the loader spaces its progress publishes by it). */
-  private publishedAt = 0;
   /** The background load of the codings a first-screen open did not carry (issue 13's two-step open). */
   private readonly loader: CodingsLoader;
 
@@ -54,8 +52,8 @@ export class ProjectMirror {
   constructor(open: OpenProject, refused: (error: unknown) => void = () => undefined) {
     const index = indexOf(open);
     this.revision = open.revision ?? 0;
-    this.loader = new CodingsLoader(this.loaderSide(), { remote: () => this.remote, chunkCodings: () => this.chunkCodings, refused, confirmed: !open.loaded });
     this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, index, loading: null };
+    this.loader = new CodingsLoader(this.loaderSide(), { remote: () => this.remote, chunkCodings: () => this.chunkCodings, refused, confirmed: !open.loaded });
     this.snapshot.loading = this.loader.loading;
     if (!this.loader.done) setTimeout(() => void this.loader.loadAll(), LOAD_AT_LATEST_MS);
   }
@@ -73,9 +71,6 @@ export class ProjectMirror {
       },
       get revision() {
         return mirror.revision;
-      },
-      get publishedAt() {
-        return mirror.publishedAt;
       },
       catchUpTo: (revision) => {
         this.follow(revision);
@@ -107,6 +102,11 @@ export class ProjectMirror {
   stop(): void {
     this.loader.stop();
   }
+
+  /** How far the background load is, moving on between versions (see CodingsLoader.progress). */
+  getProgress = (): CodingsLoading | null => this.loader.progress;
+
+  subscribeProgress = (listener: () => void): (() => void) => this.loader.subscribeProgress(listener);
 
   /** About how many codings one background request asks for (a test's mirror asks for fewer). */
   protected get chunkCodings(): number {
@@ -216,8 +216,7 @@ export class ProjectMirror {
   /** A new version for the views, with the undo/redo state the backend reported (if any). */
   private publish(result: Pick<Applied, "canUndo" | "canRedo" | "nextUndo" | "nextRedo" | "step"> | null): void {
     const loading = this.loader.loading;
-    this.publishedAt = Date.now();
-    this.loader.published();
+    this.loader.published(loading);
     if (!result) {
       this.snapshot = { ...this.snapshot, version: this.snapshot.version + 1, loading };
       for (const listener of this.listeners) listener();
