@@ -55,7 +55,10 @@ export class ProjectMirror {
     this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, index, loading: null };
     this.loader = new CodingsLoader(this.loaderSide(), { remote: () => this.remote, chunkCodings: () => this.chunkCodings, refused, confirmed: !open.loaded });
     this.snapshot.loading = this.loader.loading;
-    if (!this.loader.done) setTimeout(() => void this.loader.loadAll(), LOAD_AT_LATEST_MS);
+    if (this.loader.done) return;
+    // After the constructor (a test's mirror sets its own backend after this one's constructor).
+    queueMicrotask(() => this.primesOnOpen && this.loader.prime());
+    setTimeout(() => void this.loader.loadAll(), LOAD_AT_LATEST_MS);
   }
 
   /** The little of the mirror its loader reads and calls (see LoaderMirror). */
@@ -107,6 +110,11 @@ export class ProjectMirror {
   getProgress = (): CodingsLoading | null => this.loader.progress;
 
   subscribeProgress = (listener: () => void): (() => void) => this.loader.subscribeProgress(listener);
+
+  /** Whether a first-screen open asks for the counts at once (CodingsLoader.prime; most tests' mirrors count requests without it). */
+  protected get primesOnOpen(): boolean {
+    return true;
+  }
 
   /** About how many codings one background request asks for (a test's mirror asks for fewer). */
   protected get chunkCodings(): number {

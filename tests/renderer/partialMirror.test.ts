@@ -266,4 +266,32 @@ describe("the mirror of a first-screen open (issue 13's two-step open)", () => {
     expectLevel(mirror, backend);
     mirror.stop();
   });
+
+  it("asks for the counts alone at once after a first-screen open, so the backend groups while the first screen draws, and the load follows", async () => {
+    const { backend } = fixture();
+    backend.holding = true;
+    const mirror = new TestPartialMirror(backend, undefined, undefined, true);
+    await Promise.resolve();
+    await Promise.resolve();
+    // Asked before any load was started (afterFirstScreen, loadAll), for no document: the counts.
+    expect(backend.asked).toEqual([[]]);
+    backend.deliver();
+    await vi.waitFor(() => expect(mirror.getProgress()).toEqual({ loaded: 3, total: 12 }));
+    // Its answer confirmed the file: nothing more is asked until the load begins.
+    expect(backend.asked).toHaveLength(1);
+    backend.holding = false;
+    await mirror.loadAll();
+    expectLevel(mirror, backend);
+    mirror.stop();
+  });
+
+  it("hands a refusal of the snapshot to the app from that first request, before the first screen asks for more", async () => {
+    const { backend } = fixture();
+    backend.refusal = new TandaiError("store.errors.integrity", { file: "/tmp/p/project.json", detail: "codings.x.documentId" });
+    const refused: unknown[] = [];
+    const mirror = new TestPartialMirror(backend, (error) => refused.push(error), undefined, true);
+    await vi.waitFor(() => expect(refused).toEqual([backend.refusal]));
+    await mirror.loadAll();
+    expect(backend.asked).toEqual([[]]);
+  });
 });
