@@ -4,8 +4,9 @@
  * code ids, coder and creation time. Serialising, sending and parsing that was most of the
  * background load at 1M codings. Here a chunk is columns instead: the ids, small tables of the
  * documents, codes, coders and creation times it refers to, and seven numbers per coding that
- * point into them (about a fifth of the bytes). The decoded codings share their strings, so the
- * renderer holds one copy of each document id, code id, coder and timestamp, not one per coding.
+ * point into them (about a quarter of the bytes: 43 MB instead of 166 MB at 1M codings). The
+ * decoded codings share their strings, so the renderer holds one copy of each document id, code
+ * id, coder and timestamp, not one per coding.
  * Pure: the same code encodes in the backend and decodes in the renderer (and in tests).
  */
 import type { CodeId, CodingId, DocumentId, TextOffset } from "../model/ids.js";

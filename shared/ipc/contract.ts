@@ -78,7 +78,7 @@ export interface CodingCounts {
 
 /**
  * The codings of some documents, with the whole project's counts, as the backend had them at
- * `revision`. The codings travel as columns (shared/ipc/codingsWire.ts: a fifth of the bytes of
+ * `revision`. The codings travel as columns (shared/ipc/codingsWire.ts: a quarter of the bytes of
  * coding objects); `decodeCodings` gives them back as codings.
  */
 export interface CodingsChunk {
