@@ -1,8 +1,8 @@
 /**
  * The compact form of a chunk of codings on the wire (`codingsOf`, issue 13's background load).
- * A million codings as JSON objects are ~190 MB: each repeats eight key names, its document and
- * code ids, coder and creation time. Serialising, sending and parsing that was most of the
- * background load at 1M codings. Here a chunk is columns instead: the ids, small tables of the
+ * A million codings as JSON objects are ~166 MB of chunks: each repeats eight key names, its document and
+ * code ids, coder and creation time. Serialising, sending and parsing that was
+ * a large part of the background load at 1M codings. Here a chunk is columns instead: the ids, small tables of the
  * documents, codes, coders and creation times it refers to, and seven numbers per coding that
  * point into them (about a quarter of the bytes: 43 MB instead of 166 MB at 1M codings). The
  * decoded codings share their strings, so the renderer holds one copy of each document id, code
