@@ -1,3 +1,4 @@
+import { encodeCodings } from "../../shared/ipc/codingsWire.js";
 import { touchedCodings, type ChangesSince, type Coding, type CodingCounts, type CodingId, type CodingsChunk, type DocumentId, type ProjectState } from "../../shared/index.js";
 
 /**
@@ -82,7 +83,11 @@ export class CodingsServer {
   /** `slice`: codings grouped between yields (a test's are few). */
   constructor(private readonly slice = GROUP_SLICE) {}
 
-  /** `source.revision` is read again after the grouping (a getter over the backend's ChangeLog): the answer is at the revision it says. */
+  /**
+   * `source.revision` is read again after the grouping (a getter over the backend's ChangeLog): the
+   * answer is at the revision it says. The codings go out as columns (encodeCodings), each
+   * document's together, in the order asked.
+   */
   async codingsOf(source: CodingsSource, documents: readonly DocumentId[]): Promise<CodingsChunk> {
     const grouped = await this.current(source);
     const codings: Coding[] = [];
@@ -92,7 +97,7 @@ export class CodingsServer {
       if (list) for (const coding of list) codings.push(coding);
       this.served.add(id);
     }
-    return { codings, counts: grouped.counts, revision: grouped.revision };
+    return { codings: encodeCodings(codings), counts: grouped.counts, revision: grouped.revision };
   }
 
   /** A first-screen answer carried these documents' codings. */

@@ -1,4 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from "react";
+import type { CodingsLoading } from "./partialCodings.js";
 import type { ProjectMirror, ProjectSnapshot } from "./projectStore.js";
 
 export const ProjectContext = createContext<ProjectMirror | null>(null);
@@ -13,4 +14,13 @@ export function useMirror(): ProjectMirror {
 export function useProject(): ProjectSnapshot {
   const mirror = useMirror();
   return useSyncExternalStore(mirror.subscribe, mirror.getSnapshot);
+}
+
+/**
+ * How far the background load of the codings is, as it moves on: told every few hundred ms while
+ * the project's version stays put (the line that shows the percentage re-renders, not the views).
+ */
+export function useCodingsProgress(): CodingsLoading | null {
+  const mirror = useMirror();
+  return useSyncExternalStore(mirror.subscribeProgress, mirror.getProgress);
 }

@@ -1,27 +1,7 @@
-import { applyOperation, CodingIndex, type Applied, type CodingsChunk, type DocumentId, type HistoryList, type HistoryStep, type OpDescription, type OpenProject, type Operation, type ProjectState, type TandaiApi, TandaiError } from "../../shared/index.js";
+import { applyOperation, CodingIndex, type Applied, type DocumentId, type HistoryList, type HistoryStep, type OpDescription, type OpenProject, type Operation, type ProjectState, type TandaiApi } from "../../shared/index.js";
 import { api } from "../api/client.js";
-import { CHUNK_CODINGS, loadingOf, nextChunk, withinLoaded, type CodingsLoading } from "./partialCodings.js";
-
-/**
- * The rest of the codings start loading once the first document is drawn (afterFirstScreen), so
- * they do not compete with the first screen on a 2-core machine; at the latest this long after the
- * open, for a first screen without a document.
- */
-const LOAD_AT_LATEST_MS = 1_500;
-/**
- * While the background load goes on, the views are told of its progress at most this often: each
- * publish re-renders the workspace (document list, codebook counts), which at 1M codings and 50
- * chunks was a tenth of the renderer's work during the load. A chunk that completes the load, or
- * brings a document a view waits on, is told at once.
- */
-const PROGRESS_EVERY_MS = 300;
-/** Tries of a background request that failed before the views are told. */
-const LOAD_TRIES = 3;
-
-/** The store's refusal of a damaged snapshot (integrity, schema, checksum): not worth a retry. */
-const refusedProject = (error: unknown) => error instanceof TandaiError && error.code.startsWith("store.errors.");
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { CodingsLoader, LOAD_AT_LATEST_MS, type LoaderMirror } from "./codingsLoader.js";
+import { CHUNK_CODINGS, withinLoaded, type CodingsLoading } from "./partialCodings.js";
 
 /** The index of what an open carries: every coding, or (a first-screen open) some documents' with the backend's counts. */
 function indexOf(open: OpenProject): CodingIndex {
@@ -61,37 +41,46 @@ export class ProjectMirror {
   /** The latest revision the backend is known to have reached. */
   private wanted = 0;
   private catchingUp: Promise<void> | null = null;
-  /** Documents a view waits on, asked for beside the background load (not behind its chunk in flight). */
-  private readonly wantedDocuments = new Set<DocumentId>();
-  /** An operation changed counts of codings not loaded: the next request asks for fresh ones first. */
-  private recount = false;
-  private loader: Promise<void> | null = null;
-  private loadFailure: unknown = null;
-  private stopped = false;
-  /** When the views were last given a new version, and a progress publish put off until later. */
-  private publishedAt = 0;
-  private progressLater: ReturnType<typeof setTimeout> | null = null;
-  /**
-   * A first-screen open was answered before the backend's check of the snapshot finished; the first
-   * answer of codingsOf (which waits for it) confirms the file sound, even when the first screen
-   * already held every coding.
-   */
-  private confirmed: boolean;
+  /** The background load of the codings a first-screen open did not carry (issue 13's two-step open). */
+  private readonly loader: CodingsLoader;
 
   /**
    * `refused` is told when the backend's check of the snapshot, still running when the first screen
    * was answered, finds the file damaged: the backend has closed the project (nothing was written)
    * and the app shows the recovery a refused open shows.
    */
-  constructor(
-    open: OpenProject,
-    private readonly refused: (error: unknown) => void = () => undefined,
-  ) {
+  constructor(open: OpenProject, refused: (error: unknown) => void = () => undefined) {
     const index = indexOf(open);
-    this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, index, loading: loadingOf(index, null) };
     this.revision = open.revision ?? 0;
-    this.confirmed = !open.loaded;
-    if (!this.done) setTimeout(() => void this.loadAll(), LOAD_AT_LATEST_MS);
+    this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, index, loading: null };
+    this.loader = new CodingsLoader(this.loaderSide(), { remote: () => this.remote, chunkCodings: () => this.chunkCodings, refused, confirmed: !open.loaded });
+    this.snapshot.loading = this.loader.loading;
+    if (this.loader.done) return;
+    // After the constructor (a test's mirror sets its own backend after this one's constructor).
+    queueMicrotask(() => this.primesOnOpen && this.loader.prime());
+    setTimeout(() => void this.loader.loadAll(), LOAD_AT_LATEST_MS);
+  }
+
+  /** The little of the mirror its loader reads and calls (see LoaderMirror). */
+  private loaderSide(): LoaderMirror {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the mirror as it is at each call
+    const mirror = this;
+    return {
+      get state() {
+        return mirror.snapshot.state;
+      },
+      get index() {
+        return mirror.snapshot.index;
+      },
+      get revision() {
+        return mirror.revision;
+      },
+      catchUpTo: (revision) => {
+        this.follow(revision);
+        return this.catchingUp ?? Promise.resolve();
+      },
+      publish: () => this.publish(null),
+    };
   }
 
   /**
@@ -99,35 +88,32 @@ export class ProjectMirror {
    * highlights drawn), so the first screen does not wait behind parsing and filing chunks.
    */
   afterFirstScreen(): void {
-    if (this.done || this.loader) return;
-    const start = () => void this.loadAll();
-    if (typeof requestIdleCallback === "function") requestIdleCallback(start, { timeout: LOAD_AT_LATEST_MS });
-    else setTimeout(start, 50);
-  }
-
-  /** Every coding is held, and the backend's check of the snapshot has passed. */
-  private get done(): boolean {
-    return this.snapshot.index.complete && this.confirmed;
+    this.loader.afterFirstScreen();
   }
 
   /** Starts (or joins) the background load of the codings not held yet; resolves when it ends. */
   loadAll(): Promise<void> {
-    if (this.done || this.stopped) return Promise.resolve();
-    this.loader ??= this.loadRest().finally(() => (this.loader = null));
-    return this.loader;
+    return this.loader.loadAll();
   }
 
   /** A view shows this document: its codings are asked for at once, alone, whatever the background load is doing. */
   prioritise(documentId: DocumentId): void {
-    if (this.stopped || this.snapshot.index.isLoaded(documentId) || this.wantedDocuments.has(documentId)) return;
-    this.wantedDocuments.add(documentId);
-    void this.fetchUntilTaken(() => (this.snapshot.index.isLoaded(documentId) ? null : [documentId])).finally(() => this.wantedDocuments.delete(documentId));
-    void this.loadAll();
+    this.loader.prioritise(documentId);
   }
 
   /** The project was closed or another opened: no more background requests for this one. */
   stop(): void {
-    this.stopped = true;
+    this.loader.stop();
+  }
+
+  /** How far the background load is, moving on between versions (see CodingsLoader.progress). */
+  getProgress = (): CodingsLoading | null => this.loader.progress;
+
+  subscribeProgress = (listener: () => void): (() => void) => this.loader.subscribeProgress(listener);
+
+  /** Whether a first-screen open asks for the counts at once (CodingsLoader.prime; most tests' mirrors count requests without it). */
+  protected get primesOnOpen(): boolean {
+    return true;
   }
 
   /** About how many codings one background request asks for (a test's mirror asks for fewer). */
@@ -138,87 +124,6 @@ export class ProjectMirror {
   /** What the mirror reads from the backend by itself (a test's mirror answers from its own backend). */
   protected get remote(): Pick<TandaiApi, "codingsOf" | "changesSince" | "currentProject"> {
     return api;
-  }
-
-  /**
-   * Asks for the codings not held, a chunk at a time, yielding between chunks so the views stay
-   * responsive. A chunk is taken only if it was answered at the revision the mirror is at: if the
-   * backend had moved on, the mirror first applies what it missed, then asks again.
-   */
-  private loadRest(): Promise<void> {
-    return this.fetchUntilTaken((asked) => (this.done ? null : this.recount || this.snapshot.index.complete ? [] : nextChunk(this.snapshot.index, asked, this.chunkCodings)), false);
-  }
-
-  /**
-   * Asks for `next()`'s documents until it says there are none left, taking each answer at the
-   * mirror's revision only. `urgent`: a view waits on them, so each answer is published at once.
-   * Otherwise the next chunk is asked for before the one just answered is filed, so the backend
-   * groups and serialises it while the renderer parses and files this one (one request ahead: at
-   * 1M codings each side was otherwise idle half of the load, waiting on the other).
-   */
-  private async fetchUntilTaken(next: (asked: ReadonlySet<DocumentId>) => DocumentId[] | null, urgent = true): Promise<void> {
-    let failures = 0;
-    let mismatches = 0;
-    let ahead: { documents: DocumentId[]; answer: Promise<CodingsChunk> } | null = null;
-    const ask = (documents: DocumentId[]) => {
-      const answer = this.remote.codingsOf({ documents });
-      // Awaited below unless dropped (the project stopped, an answer at another revision).
-      answer.catch(() => undefined);
-      return { documents, answer };
-    };
-    while (!this.stopped) {
-      let request = ahead;
-      ahead = null;
-      if (!request) {
-        const documents = next(new Set());
-        if (!documents) return;
-        request = ask(documents);
-      }
-      let chunk: CodingsChunk;
-      try {
-        chunk = await request.answer;
-        failures = 0;
-      } catch (error) {
-        if (refusedProject(error)) {
-          this.stopped = true;
-          return this.refused(error);
-        }
-        if (++failures >= LOAD_TRIES) {
-          this.loadFailure = error;
-          this.publish(null);
-          return;
-        }
-        await pause(300 * failures);
-        continue;
-      }
-      if (this.stopped) return;
-      if (chunk.revision !== this.revision) {
-        if (chunk.revision > this.revision) {
-          this.follow(chunk.revision);
-          await this.catchingUp;
-        }
-        // Coding goes on while the chunks load: back off a little if it keeps outrunning them.
-        if (++mismatches > 3) await pause(Math.min(1000, 50 * mismatches));
-        continue;
-      }
-      mismatches = 0;
-      if (!urgent) {
-        const following = next(new Set(request.documents));
-        if (following?.length) ahead = ask(following);
-      }
-      this.takeChunk(request.documents, chunk);
-      this.progress(urgent || request.documents.some((id) => this.wantedDocuments.has(id)));
-      await pause(0);
-    }
-  }
-
-  private takeChunk(documents: DocumentId[], chunk: CodingsChunk): void {
-    const { state, index } = this.snapshot;
-    for (const coding of chunk.codings) state.codings[coding.id] = coding;
-    index.load(state, documents, chunk.codings, chunk.counts);
-    this.recount = false;
-    this.confirmed = true;
-    this.loadFailure = null;
   }
 
   get current(): ProjectSnapshot {
@@ -300,16 +205,15 @@ export class ProjectMirror {
     if (!open) return;
     this.snapshot = { ...this.snapshot, state: open.state, index: indexOf(open) };
     this.revision = this.wanted = open.revision ?? this.revision;
-    this.recount = false;
     this.publish(open);
-    void this.loadAll();
+    this.loader.reloaded();
   }
 
   private take(op: Operation): void {
     const { state, index } = this.snapshot;
     if (!index.complete) {
       const part = withinLoaded(state, index, op);
-      this.recount ||= part.recount;
+      if (part.recount) this.loader.countsChanged();
       if (!part.op) return;
       op = part.op;
     }
@@ -317,23 +221,10 @@ export class ProjectMirror {
     index.update(state, op);
   }
 
-  /** A chunk was taken: tells the views now if `urgent` or the load is complete, else at most every PROGRESS_EVERY_MS. */
-  private progress(urgent: boolean): void {
-    const wait = this.publishedAt + PROGRESS_EVERY_MS - Date.now();
-    if (urgent || this.snapshot.index.complete || wait <= 0) return this.publish(null);
-    // Told later if no other publish (a change, the next chunk) comes first.
-    this.progressLater ??= setTimeout(() => {
-      this.progressLater = null;
-      if (!this.stopped) this.publish(null);
-    }, wait);
-  }
-
   /** A new version for the views, with the undo/redo state the backend reported (if any). */
   private publish(result: Pick<Applied, "canUndo" | "canRedo" | "nextUndo" | "nextRedo" | "step"> | null): void {
-    const loading = loadingOf(this.snapshot.index, this.loadFailure);
-    this.publishedAt = Date.now();
-    if (this.progressLater) clearTimeout(this.progressLater);
-    this.progressLater = null;
+    const loading = this.loader.loading;
+    this.loader.published(loading);
     if (!result) {
       this.snapshot = { ...this.snapshot, version: this.snapshot.version + 1, loading };
       for (const listener of this.listeners) listener();

@@ -7,11 +7,13 @@ import type { CodingCounts } from "../ipc/contract.js";
 /** Rebuilds across every index, so a version never repeats even between two indexes. */
 let generations = 0;
 
-interface Filed {
-  documentId: DocumentId;
-  codeId: CodeId;
-  contradicts: boolean;
-}
+/**
+ * Where a coding was filed: the coding object itself, as it was when filed. Operations replace a
+ * coding in the state rather than change it in place (shared/ops/families/codings.ts; a change
+ * that reaches codings through a code or document rebuilds the index), so the object filed still
+ * says where it was filed after the state's entry changed or went: no copy per coding.
+ */
+type Filed = Pick<Coding, "documentId" | "codeId" | "stance">;
 
 /**
  * The codings grouped by document and by code, and counted per (code, document) and stance, kept
@@ -24,7 +26,8 @@ export class CodingIndex implements Evidence {
   /** Where each indexed coding was filed, to unfile it after it changed or went. */
   private readonly filed = new Map<CodingId, Filed>();
   private readonly byDocument = new Map<DocumentId, Set<CodingId>>();
-  private readonly byCode = new Map<CodeId, Set<CodingId>>();
+  /** Codings filed per code (only their number is ever asked for). */
+  private readonly byCode = new Map<CodeId, number>();
   /** code → document → [supporting, contradicting] */
   private readonly counts = new Map<CodeId, Map<DocumentId, [number, number]>>();
   /** Bumped per document whenever one of its codings is filed or unfiled; `generation` on a rebuild. */
@@ -97,15 +100,32 @@ export class CodingIndex implements Evidence {
   load(state: ProjectState, documents: Iterable<DocumentId>, codings: Iterable<Coding>, counts: CodingCounts): void {
     // A document with no coding filed yet (the usual pending one) has its codings filed without
     // looking for an old filing: a Map miss per coding, a tenth of filing a chunk at 1M. One with
-    // codings filed (asked for twice, or given some by an operation meanwhile) is refiled.
+    // codings filed (asked for twice, or given some by an operation meanwhile) is refiled. A chunk
+    // holds each document's codings together (CodingsServer), so a fresh document's list and its
+    // version are looked up once per run of its codings, not once per coding.
     const fresh = new Set<DocumentId>();
     for (const id of documents) {
       this.pendingDocuments.delete(id);
       if (!this.byDocument.get(id)?.size) fresh.add(id);
     }
+    let runDocument: DocumentId | null = null;
+    let run: Set<CodingId> | null = null;
     for (const coding of codings) {
-      if (!fresh.has(coding.documentId)) this.unfile(coding.id);
-      this.file(coding);
+      const { id, documentId } = coding;
+      if (documentId !== runDocument) {
+        runDocument = documentId;
+        run = fresh.has(documentId) ? this.listOf(documentId) : null;
+        if (run) this.changed(documentId);
+      }
+      if (!run) {
+        this.unfile(id);
+        this.file(coding);
+        continue;
+      }
+      this.filed.set(id, coding);
+      run.add(id);
+      this.byCode.set(coding.codeId, (this.byCode.get(coding.codeId) ?? 0) + 1);
+      this.pair(coding.codeId, documentId)[coding.stance === "contradicts" ? 1 : 0]++;
     }
     this.setCounts(counts);
     for (const id of this.pendingDocuments.keys()) if (!state.documents[id]) this.pendingDocuments.delete(id);
@@ -146,7 +166,7 @@ export class CodingIndex implements Evidence {
   }
 
   private loadedCountForCode(codeId: CodeId): number {
-    return this.byCode.get(codeId)?.size ?? 0;
+    return this.byCode.get(codeId) ?? 0;
   }
 
   /** Supporting and contradicting codings per (code, document), for computing indicators. */
@@ -184,23 +204,31 @@ export class CodingIndex implements Evidence {
     for (const coding of Object.values(state.codings)) this.file(coding);
   }
 
-  private file({ id, documentId, codeId, stance }: Coding): void {
-    const contradicts = stance === "contradicts";
-    this.filed.set(id, { documentId, codeId, contradicts });
+  private file(coding: Coding): void {
+    const { id, documentId, codeId, stance } = coding;
+    this.filed.set(id, coding);
     this.changed(documentId);
-    addTo(this.byDocument, documentId, id);
-    addTo(this.byCode, codeId, id);
-    this.pair(codeId, documentId)[contradicts ? 1 : 0]++;
+    this.listOf(documentId).add(id);
+    this.byCode.set(codeId, (this.byCode.get(codeId) ?? 0) + 1);
+    this.pair(codeId, documentId)[stance === "contradicts" ? 1 : 0]++;
   }
 
   private unfile(id: CodingId): void {
-    const where = this.filed.get(id);
+    const where: Filed | undefined = this.filed.get(id);
     if (!where) return;
     this.filed.delete(id);
     this.changed(where.documentId);
     this.byDocument.get(where.documentId)?.delete(id);
-    this.byCode.get(where.codeId)?.delete(id);
-    this.pair(where.codeId, where.documentId)[where.contradicts ? 1 : 0]--;
+    const n = (this.byCode.get(where.codeId) ?? 0) - 1;
+    if (n > 0) this.byCode.set(where.codeId, n);
+    else this.byCode.delete(where.codeId);
+    this.pair(where.codeId, where.documentId)[where.stance === "contradicts" ? 1 : 0]--;
+  }
+
+  private listOf(documentId: DocumentId): Set<CodingId> {
+    let list = this.byDocument.get(documentId);
+    if (!list) this.byDocument.set(documentId, (list = new Set()));
+    return list;
   }
 
   private changed(documentId: DocumentId): void {
@@ -214,12 +242,6 @@ export class CodingIndex implements Evidence {
     if (!pair) byDocument.set(documentId, (pair = [0, 0]));
     return pair;
   }
-}
-
-function addTo<K>(map: Map<K, Set<CodingId>>, key: K, id: CodingId): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(id);
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CodebookImportSummary } from "../codebook/importCodebook.js";
 import type { ErrorPayload } from "../errors.js";
 import { CodeId, DocumentGroupId, DocumentId } from "../model/ids.js";
-import type { Coding, DocumentContent, ProjectState } from "../model/project.js";
+import type { DocumentContent, ProjectState } from "../model/project.js";
 import type { RepairChange } from "../model/repair.js";
 import type { OpDescription } from "../ops/describe.js";
 import { Operation } from "../ops/operation.js";
@@ -13,6 +13,7 @@ import { COOCCURRENCE_UNITS, ExportRequest, ExportScope, type ExportProgress } f
 import { AgreementRequestSchema } from "../agreement/model.js";
 import type { AgreementReport } from "../agreement/report.js";
 import type { MergeSummary } from "../merge/plan.js";
+import type { CodingColumns } from "./codingsWire.js";
 import { ChangesArgs, TeamJoinArgs, TeamResolveArgs, TeamShareArgs, type ChangesSince, type TeamAppStatus, type TeamConflict } from "./team.js";
 import { AutocodeRequest, FrequencyRequest, SearchRequest, SimilarRequest, type AutocodeResult, type SearchResult, type SimilarPassage, type WordFrequency } from "../search/model.js";
 
@@ -75,9 +76,13 @@ export interface CodingCounts {
   byCode: Record<CodeId, number>;
 }
 
-/** The codings of some documents, with the whole project's counts, as the backend had them at `revision`. */
+/**
+ * The codings of some documents, with the whole project's counts, as the backend had them at
+ * `revision`. The codings travel as columns (shared/ipc/codingsWire.ts: a quarter of the bytes of
+ * coding objects); `decodeCodings` gives them back as codings.
+ */
 export interface CodingsChunk {
-  codings: Coding[];
+  codings: CodingColumns;
   counts: CodingCounts;
   revision: number;
 }

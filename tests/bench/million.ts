@@ -8,10 +8,16 @@
  */
 import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import path from "node:path";
+import { firstScreenState } from "../../electron/backend/openView.js";
 import { openProject } from "../../electron/store/index.js";
+import { fileChunk } from "../../renderer/state/codingsLoader.js";
+import { nextChunk } from "../../renderer/state/partialCodings.js";
+import { decodeCodings, encodeCodings, type CodingColumns } from "../../shared/ipc/codingsWire.js";
 import { SnapshotFile } from "../../electron/store/snapshot.js";
-import { applyOperation, emptyProject, newCodingId, PROJECT_FORMAT, ProjectState, type CodeId, type DocumentId, type ProjectId, type TextOffset } from "../../shared/index.js";
+import { applyOperation, CodingIndex, emptyProject, newCodingId, PROJECT_FORMAT, ProjectState, type CodeId, type Coding, type CodingCounts, type DocumentId, type ProjectId, type TextOffset } from "../../shared/index.js";
 import { checkIntegrity } from "../../shared/model/integrity.js";
 import { isPlainProjectState } from "../../shared/model/quickCheck.js";
 import { seededRandom } from "../../shared/random.js";
@@ -52,7 +58,9 @@ const time = (fn: () => unknown) => {
 };
 
 export async function benchMillion(): Promise<string> {
-  return `${snapshotSteps()}\n\n### The store at each size (electron/store)\n\n${await storeSteps()}`;
+  // MILLION_PARTS=load: the background load's steps only (a quick look while working on them).
+  if (process.env.MILLION_PARTS === "load") return `### The background load's steps (codingsOf)\n\n${await backgroundLoadSteps()}`;
+  return `${snapshotSteps()}\n\n### The background load's steps (codingsOf)\n\n${await backgroundLoadSteps()}\n\n### The store at each size (electron/store)\n\n${await storeSteps()}`;
 }
 
 function snapshotSteps(): string {
@@ -85,6 +93,87 @@ function snapshotSteps(): string {
   }
   return [...header, ...rows].join("\n");
 }
+
+/**
+ * What the two-step open's background load does with every coding but the first document's, on
+ * either side of the wire, in the same process (no HTTP hop, no browser): a chunk gathered from
+ * the codings grouped by document and serialised as the backend's CodingsServer does, then parsed,
+ * decoded and filed into the mirror's state and CodingIndex as the renderer's loader does, chunk
+ * by chunk as the loader asks (nextChunk).
+ * Beside it, the same chunks as coding objects, the wire form before the columns, filed into a
+ * state and index the same way: the ratio is the figure, the machine's load cancels out.
+ */
+async function backgroundLoadSteps(): Promise<string> {
+  const header = [
+    "| codings | chunks | wire: objects / columns | backend: chunk + JSON.stringify, objects → columns | renderer: JSON.parse (+ decode), objects → columns | renderer: filing (state + CodingIndex), objects → columns | all steps, objects → columns |",
+    "|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  const rows: string[] = [];
+  for (const size of SIZES) {
+    const state = buildProject(size);
+    const first = firstScreenState(state);
+    // The codings by document, as the backend's CodingsServer groups them once for every chunk.
+    const byDocument = new Map<DocumentId, Coding[]>();
+    for (const coding of Object.values(state.codings)) {
+      let list = byDocument.get(coding.documentId);
+      if (!list) byDocument.set(coding.documentId, (list = []));
+      list.push(coding);
+    }
+    // The documents of each request, as the loader asks for them (the index's pending documents, ~CHUNK_CODINGS codings each).
+    const plan: DocumentId[][] = [];
+    {
+      const index = new CodingIndex(first.state, { loaded: first.loaded, counts: first.counts });
+      const asked = new Set<DocumentId>();
+      for (let chunk = nextChunk(index); chunk.length; chunk = nextChunk(index, asked)) {
+        plan.push(chunk);
+        for (const id of chunk) asked.add(id);
+      }
+    }
+    const objects = { backend: 0, parse: 0, filing: 0, bytes: 0 };
+    const columns = { backend: 0, parse: 0, filing: 0, bytes: 0 };
+    // Each form into its own mirror (a copy, as a first-screen open leaves it), chunk by chunk in
+    // turn, the first form alternating: the garbage collector, the JIT and the machine's load
+    // then weigh on both alike.
+    const mirrors = (["objects", "columns"] as const).map((form) => {
+      const mirror = structuredClone(first);
+      return { form, figures: form === "objects" ? objects : columns, state: mirror.state, index: new CodingIndex(mirror.state, { loaded: mirror.loaded, counts: mirror.counts }) };
+    });
+    plan.forEach((documents, k) => {
+      // A full collection before each chunk, untimed: with the source state and two mirrors (2–3 GB
+      // at 1M) a major collection otherwise lands in whichever step runs then, and the ratios
+      // swung from 0.5× to 1.8× between runs.
+      collectGarbage();
+      for (const { form, figures, state: into, index } of k % 2 ? [...mirrors].reverse() : mirrors) {
+        let text = "";
+        figures.backend += time(() => {
+          const codings: Coding[] = [];
+          for (const id of documents) for (const coding of byDocument.get(id) ?? []) codings.push(coding);
+          text = JSON.stringify({ codings: form === "objects" ? codings : encodeCodings(codings), counts: first.counts, revision: 0 });
+        });
+        figures.bytes += text.length;
+        let codings: Coding[] = [];
+        let counts: CodingCounts | null = null;
+        figures.parse += time(() => {
+          const chunk = JSON.parse(text) as { codings: Coding[] | CodingColumns; counts: CodingCounts };
+          codings = Array.isArray(chunk.codings) ? chunk.codings : decodeCodings(chunk.codings);
+          counts = chunk.counts;
+        });
+        figures.filing += time(() => fileChunk(into, index, documents, codings, counts!));
+      }
+    });
+    for (const { form, index } of mirrors) if (!index.complete || index.size !== size) throw new Error(`the ${form} load ended with ${index.size} of ${size} codings`);
+    const ratio = (key: "backend" | "parse" | "filing") => `${objects[key].toFixed(0)} → ${columns[key].toFixed(0)} ms (${(columns[key] / Math.max(objects[key], 0.01)).toFixed(2)}×)`;
+    const all = (f: typeof objects) => f.backend + f.parse + f.filing;
+    rows.push(`| ${size.toLocaleString("en")} | ${plan.length} | ${(objects.bytes / 2 ** 20).toFixed(1)} / ${(columns.bytes / 2 ** 20).toFixed(1)} MB | ${ratio("backend")} | ${ratio("parse")} | ${ratio("filing")} | ${all(objects).toFixed(0)} → ${all(columns).toFixed(0)} ms (${(all(columns) / all(objects)).toFixed(2)}×) |`);
+  }
+  return [...header, ...rows].join("\n");
+}
+
+/** The collector on demand (V8's --expose-gc, set at run time): a full collection outside what is timed. */
+const collectGarbage: () => void = (() => {
+  v8.setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+})();
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 

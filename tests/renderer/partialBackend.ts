@@ -72,8 +72,13 @@ export class TestPartialMirror extends ProjectMirror {
     refused?: (error: unknown) => void,
     /** Codings per background request (the app's are tens of thousands): small, for several chunks. */
     private readonly chunkSize?: number,
+    /** Ask for the counts at once, as the app's mirror does (off: the tests count the load's own requests). */
+    private readonly primes = false,
   ) {
     super(backend.open(), refused);
+  }
+  protected override get primesOnOpen() {
+    return this.primes;
   }
   protected override get chunkCodings() {
     return this.chunkSize ?? super.chunkCodings;

@@ -208,10 +208,16 @@ describe("the mirror of a first-screen open (issue 13's two-step open)", () => {
     mirror.stop();
   });
 
-  it("tells the views of the background load's progress at most every few hundred ms, and at once when complete", async () => {
+  it("publishes a new version only when the load completes, and tells its progress alone at most every few hundred ms", async () => {
     const { backend, docs, mirror } = fixture(["A", "B", "C", "D", "E"], 4);
     let published = 0;
+    let told = 0;
+    const figures: (number | undefined)[] = [];
     mirror.subscribe(() => void published++);
+    mirror.subscribeProgress(() => {
+      told++;
+      figures.push(mirror.getProgress()?.loaded);
+    });
     // The clock stands still: every chunk after the first comes within the interval.
     const now = Date.now();
     const clock = vi.spyOn(Date, "now").mockReturnValue(now);
@@ -221,33 +227,71 @@ describe("the mirror of a first-screen open (issue 13's two-step open)", () => {
       clock.mockRestore();
     }
     expect(new Set(backend.asked.map((d) => d.join()))).toEqual(new Set(docs.slice(1).map((d) => d.id)));
-    // Four chunks: the first told at once, the last (complete) at once, the two between not.
-    expect(published).toBe(2);
+    // Four chunks: the first told at once (A's 3 and B's 4 codings), the two between not, the last
+    // (complete) at once, and as the one new version of the project.
+    expect(figures).toEqual([3 + 4, undefined]);
+    expect(told).toBe(2);
+    expect(published).toBe(1);
     expectLevel(mirror, backend);
     mirror.stop();
   });
 
-  it("tells a progress held back once the interval has passed, when no other chunk comes", async () => {
+  it("tells a progress held back once the interval has passed, when no other chunk comes, without a new version", async () => {
     const { backend, docs, mirror } = fixture(["A", "B", "C", "D"], 4);
     let published = 0;
+    let told = 0;
     mirror.subscribe(() => void published++);
+    mirror.subscribeProgress(() => void told++);
     backend.holding = true;
     const loading = mirror.loadAll();
     await Promise.resolve();
     backend.deliver();
     await new Promise((r) => setTimeout(r, 0));
-    expect(published).toBe(1);
+    expect(told).toBe(1);
     backend.deliver();
     await new Promise((r) => setTimeout(r, 0));
     // C is filed but not told yet; D is held by the backend.
     expect(mirror.current.index.isLoaded(docs[2]!.id)).toBe(true);
-    expect(published).toBe(1);
-    await vi.waitFor(() => expect(published).toBe(2), { timeout: 5_000 });
-    expect(mirror.current.loading).toEqual({ loaded: 3 + 4 + 5, total: 3 + 4 + 5 + 6 });
+    expect(told).toBe(1);
+    await vi.waitFor(() => expect(told).toBe(2), { timeout: 5_000 });
+    expect(mirror.getProgress()).toEqual({ loaded: 3 + 4 + 5, total: 3 + 4 + 5 + 6 });
+    // The views' version stays put (no count they show changed); it keeps the figure it was published with.
+    expect(published).toBe(0);
+    expect(mirror.current.loading).toEqual({ loaded: 3, total: 3 + 4 + 5 + 6 });
     backend.holding = false;
     while (backend.deliver());
     await loading;
+    expect(published).toBe(1);
+    expect(mirror.getProgress()).toBeNull();
     expectLevel(mirror, backend);
     mirror.stop();
+  });
+
+  it("asks for the counts alone at once after a first-screen open, so the backend groups while the first screen draws, and the load follows", async () => {
+    const { backend } = fixture();
+    backend.holding = true;
+    const mirror = new TestPartialMirror(backend, undefined, undefined, true);
+    await Promise.resolve();
+    await Promise.resolve();
+    // Asked before any load was started (afterFirstScreen, loadAll), for no document: the counts.
+    expect(backend.asked).toEqual([[]]);
+    backend.deliver();
+    await vi.waitFor(() => expect(mirror.getProgress()).toEqual({ loaded: 3, total: 12 }));
+    // Its answer confirmed the file: nothing more is asked until the load begins.
+    expect(backend.asked).toHaveLength(1);
+    backend.holding = false;
+    await mirror.loadAll();
+    expectLevel(mirror, backend);
+    mirror.stop();
+  });
+
+  it("hands a refusal of the snapshot to the app from that first request, before the first screen asks for more", async () => {
+    const { backend } = fixture();
+    backend.refusal = new TandaiError("store.errors.integrity", { file: "/tmp/p/project.json", detail: "codings.x.documentId" });
+    const refused: unknown[] = [];
+    const mirror = new TestPartialMirror(backend, (error) => refused.push(error), undefined, true);
+    await vi.waitFor(() => expect(refused).toEqual([backend.refusal]));
+    await mirror.loadAll();
+    expect(backend.asked).toEqual([[]]);
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { toErrorPayload } from "../../../shared/index.js";
-import { useMirror, useProject } from "../../state/context.js";
+import { useCodingsProgress, useMirror, useProject } from "../../state/context.js";
 import type { CodingsLoading } from "../../state/partialCodings.js";
 
 /**
@@ -27,8 +27,10 @@ export function useAllCodingsLoaded(): boolean {
   return useProject().loading === null;
 }
 
-export function CodingsProgress({ loading, inline = false }: { loading: CodingsLoading; inline?: boolean }) {
+export function CodingsProgress({ loading: published, inline = false }: { loading: CodingsLoading; inline?: boolean }) {
   const { t } = useTranslation();
+  // The figure moves on between the project's versions (the background load tells it alone).
+  const loading = useCodingsProgress() ?? published;
   const Tag = inline ? "span" : "p";
   if (loading.failed) {
     const error = toErrorPayload(loading.failed);

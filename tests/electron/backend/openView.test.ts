@@ -6,6 +6,7 @@ import { Backend } from "../../../electron/backend/backend.js";
 import { dispatch } from "../../../electron/backend/dispatch.js";
 import { CodingsServer } from "../../../electron/backend/openView.js";
 import { applyOperation, type CodeId, type Coding, type DocumentId, type NumberedChange, type Operation } from "../../../shared/index.js";
+import { decodeCodings } from "../../../shared/ipc/codingsWire.js";
 import { code, coding, documentMeta, project } from "../../shared/fixtures.js";
 import { useTempDirs } from "../tempDirs.js";
 import { writeTeamConfig } from "../../../electron/team/client/teamFile.js";
@@ -47,7 +48,7 @@ describe("the two-step open's backend (issue 13)", () => {
 
     const chunk = await api.codingsOf({ documents: [second!] });
     expect(chunk.revision).toBe(open.revision);
-    expect(chunk.codings.map((c) => c.id).sort()).toEqual(all.filter((c) => c.documentId === second).map((c) => c.id).sort());
+    expect(decodeCodings(chunk.codings).map((c) => c.id).sort()).toEqual(all.filter((c) => c.documentId === second).map((c) => c.id).sort());
     expect(chunk.counts).toEqual(open.counts);
     await api.closeProject();
   });
@@ -58,18 +59,18 @@ describe("the two-step open's backend (issue 13)", () => {
     const state = api.openStore!.state;
     const [first, second] = Object.keys(state.documents) as DocumentId[];
     const before = await api.codingsOf({ documents: [first!, second!] });
-    const victim = before.codings.find((c) => c.documentId === second)!;
+    const victim = decodeCodings(before.codings).find((c) => c.documentId === second)!;
     const applied = await api.apply({ op: { type: "removeCoding", codingId: victim.id } });
     const after = await api.codingsOf({ documents: [second!] });
     expect(after.revision).toBe(applied.revision);
-    expect(after.codings.map((c) => c.id)).not.toContain(victim.id);
+    expect(decodeCodings(after.codings).map((c) => c.id)).not.toContain(victim.id);
     expect(after.counts.byDocument[second!]).toBe(before.counts.byDocument[second!]! - 1);
     expect(after.counts.byCode[victim.codeId as CodeId] ?? 0).toBe(before.counts.byCode[victim.codeId as CodeId]! - 1);
     // Documents asked for twice, or that are not there, give their codings once, and none.
     const twice = await api.codingsOf({ documents: [second!, second!, "nope" as DocumentId] });
-    expect(twice.codings).toHaveLength(after.codings.length);
+    expect(decodeCodings(twice.codings)).toHaveLength(decodeCodings(after.codings).length);
     // None asked for: the counts only.
-    expect((await api.codingsOf({ documents: [] })).codings).toEqual([]);
+    expect(decodeCodings((await api.codingsOf({ documents: [] })).codings)).toEqual([]);
     await api.closeProject();
   });
 
@@ -123,7 +124,7 @@ describe("the two-step open's backend (issue 13)", () => {
     const same = async () => {
       const served = await api.codingsOf({ documents });
       const expected = await fresh();
-      expect(sorted(served.codings)).toEqual(sorted(expected.codings));
+      expect(sorted(decodeCodings(served.codings))).toEqual(sorted(decodeCodings(expected.codings)));
       expect(served.counts).toEqual(expected.counts);
     };
     await same();
@@ -170,7 +171,7 @@ describe("the two-step open's backend (issue 13)", () => {
     const served = await answer;
     const expected = await new CodingsServer().codingsOf({ state, revision: source.revision }, documents);
     expect(served.revision).toBe(3);
-    expect(served.codings.map((c) => JSON.stringify(c)).sort()).toEqual(expected.codings.map((c) => JSON.stringify(c)).sort());
+    expect(decodeCodings(served.codings).map((c) => JSON.stringify(c)).sort()).toEqual(decodeCodings(expected.codings).map((c) => JSON.stringify(c)).sort());
     expect(served.counts).toEqual(expected.counts);
   });
 });
