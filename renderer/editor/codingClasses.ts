@@ -57,7 +57,7 @@ const GAP_PX = 4;
  */
 const PIXEL_SHIFT = -0.3;
 
-const stacks = new Map<string, StackLook>();
+const stacks = new Map<string, string>();
 /** The text's descent below its baseline, in em, for placing drawn underlines as the browser places its own. */
 let descentEm: number | null = null;
 
@@ -105,26 +105,20 @@ function composite(layers: readonly StackLayer[], alpha: (level: number) => numb
   return `rgb(${r} ${g} ${b} / ${Math.round(a * 10000) / 10000})`;
 }
 
-/** How a piece of text under several codings is drawn: classes, and the inline custom properties the `.tandai-stack` rule reads. */
-export interface StackLook {
-  class: string;
-  /** CSS custom properties (documentView.css, `.tandai-stack`); empty for a single coding. */
-  style: string;
-}
-
 /**
- * The look of a piece of text under `layers` (its codings, outermost first), drawn as one span as
+ * The classes of a piece of text under `layers` (its codings, outermost first), drawn as one span as
  * the spans of each coding nested over one another were: the innermost coding's underline is the
  * span's own text decoration (its codingClass); the washes of all of them, painted over one
  * another, are one colour (`--w`, `--wh` hovered, each coding's wash stronger as each nested
  * span was hovered); the other underlines are one background layer of hard colour stops in their
  * lanes below the text (`--ul`, dashed ones a layer each; the span's bottom padding `--pb` gives
- * them room and moves no line). Kept per distinct stack.
+ * them room and moves no line). One generated rule per distinct stack sets these custom
+ * properties; `.tandai-stack` (documentView.css) paints with them.
  */
-export function stackLook(layers: readonly StackLayer[]): StackLook {
+export function stackClass(layers: readonly StackLayer[]): string {
   const inner = layers[layers.length - 1]!;
   const base = codingClass(inner.color, inner.lane, inner.contradicts);
-  if (layers.length === 1) return { class: base, style: "" };
+  if (layers.length === 1) return base;
   const key = layers.map((l) => `${l.color}${l.lane}${l.contradicts ? "x" : ""}`).join(" ");
   const seen = stacks.get(key);
   if (seen) return seen;
@@ -166,7 +160,12 @@ export function stackLook(layers: readonly StackLayer[]): StackLook {
   const style =
     `--w: ${composite(layers, nested)}; --wh: ${composite(layers, () => HOVER_WASH)}; --pb: ${pad};` +
     ` --ul: ${layersOut.join(", ")}; --us: ${sizes.join(", ")}; --up: ${places.join(", ")}; --uc: ${layersOut.map(() => "border-box").join(", ")};`;
-  const look = { class: `${base} tandai-stack`, style };
+  // A rule per stack rather than an inline style per span: a reopen parses no CSS at all
+  // (inline styles measured ≈ 11 ms of a reopen at 50k characters with 1,000 codings).
+  const name = `tandai-s${stacks.size}`;
+  const target = styleSheet();
+  target?.insertRule(`.tandai-document .${name} { ${style} }`, target.cssRules.length);
+  const look = `${base} tandai-stack ${name}`;
   stacks.set(key, look);
   return look;
 }

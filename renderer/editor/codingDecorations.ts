@@ -4,14 +4,14 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/p
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { CodingId } from "../../shared/model/ids.js";
 import type { TextPositions } from "../../shared/text/positions.js";
-import { stackLook } from "./codingClasses.js";
+import { stackClass } from "./codingClasses.js";
 import type { CodingHighlight } from "./codingHighlights.js";
 
 /**
  * Codings drawn as inline decorations over the (never rewritten) text: standoff annotation. The
  * text is cut at every boundary of the codings drawn, and each piece gets one decoration — one
  * flat `<span>` — naming every coding over it (`data-coding-ids`, outermost first; `data-coding-id`
- * the innermost) with one class for the look of that stack (codingClasses.ts `stackLook`: each
+ * the innermost) with one class for the look of that stack (codingClasses.ts `stackClass`: each
  * coding's wash and underline in its lane, as when each coding was its own nested span). Nested
  * spans, one per coding around each piece, were most of what opening a densely coded document
  * cost (style, layout and paint of ≈ 3 spans per piece). A "lane" (an underline depth) keeps
@@ -181,14 +181,12 @@ function piecesOf(positions: TextPositions, index: number, drawn: readonly Entry
 
 function pieceDecoration(stack: readonly Entry[], from: number, to: number): Decoration {
   const codingIds = stack.map((e) => e.h.id);
-  const look = stackLook(stack.map((e) => ({ color: e.h.color, lane: e.lane, contradicts: e.h.contradicts })));
   return Decoration.inline(
     from,
     to,
     {
       nodeName: "span",
-      class: look.class,
-      ...(look.style ? { style: look.style } : {}),
+      class: stackClass(stack.map((e) => ({ color: e.h.color, lane: e.lane, contradicts: e.h.contradicts }))),
       "data-coding-id": codingIds[codingIds.length - 1]!,
       "data-coding-ids": codingIds.join(" "),
     },

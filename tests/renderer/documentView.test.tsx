@@ -139,8 +139,10 @@ describe("DocumentView", () => {
     expect(jual.dataset.codingId).toBe(idsOf(jual)[2]);
     expect(jual.classList.contains("tandai-stack")).toBe(true);
     const colours = { [outer.id]: "#e69f00", [inner.id]: "#0072b2", [trade.id]: "#009e73", [third.id]: "#009e73" };
-    for (const id of idsOf(jual).slice(0, 2)) expect(jual.getAttribute("style")).toContain(colours[id]!);
-    expect(jual.style.getPropertyValue("--w")).toMatch(/^rgb\(/);
+    const stack = jual.className.split(" ").find((c) => /^tandai-s\d+$/.test(c))!;
+    const stackRule = cssRules().find((r) => r.includes(`.${stack} `))!;
+    for (const id of idsOf(jual).slice(0, 2)) expect(stackRule).toContain(colours[id]!);
+    expect(stackRule).toMatch(/--w: rgb\(/);
     const entries = codingDecorationsKey.getState(editor.state)!.entries;
     expect(new Set([outer.id, inner.id, third.id].map((id) => entries.get(id as never)!.lane))).toEqual(new Set([0, 1, 2]));
   });
