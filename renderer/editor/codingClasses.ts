@@ -119,7 +119,9 @@ export function stackClass(layers: readonly StackLayer[]): string {
   const inner = layers[layers.length - 1]!;
   const base = codingClass(inner.color, inner.lane, inner.contradicts);
   if (layers.length === 1) return base;
-  const key = layers.map((l) => `${l.color}${l.lane}${l.contradicts ? "x" : ""}`).join(" ");
+  // Lanes past MAX_LANE look the same: one key (and rule) for them.
+  let key = "";
+  for (const l of layers) key += `${l.color}${laneDepth(l.lane)}${l.contradicts ? "x " : " "}`;
   const seen = stacks.get(key);
   if (seen) return seen;
   const d = descent();
@@ -163,11 +165,35 @@ export function stackClass(layers: readonly StackLayer[]): string {
   // A rule per stack rather than an inline style per span: a reopen parses no CSS at all
   // (inline styles measured ≈ 11 ms of a reopen at 50k characters with 1,000 codings).
   const name = `tandai-s${stacks.size}`;
-  const target = styleSheet();
+  const target = stackSheet();
   target?.insertRule(`.tandai-document .${name} { ${style} }`, target.cssRules.length);
   const look = `${base} tandai-stack ${name}`;
   stacks.set(key, look);
   return look;
+}
+
+/** Stack rules per style sheet: a document has about one distinct stack per piece of text. */
+const RULES_PER_SHEET = 400;
+let stackSheets: CSSStyleSheet | null = null;
+
+/**
+ * The style sheet for the next stack rule: a new constructed sheet every RULES_PER_SHEET rules.
+ * The browser rebuilds a changed sheet's rule index whole, and thousands of stacks in one sheet
+ * (5,000 codings) made each background drawing of a section rebuild all of them.
+ */
+function stackSheet(): CSSStyleSheet | null {
+  if (stackSheets && stackSheets.cssRules.length < RULES_PER_SHEET) return stackSheets;
+  const doc = typeof document === "undefined" ? null : (document as Document & { adoptedStyleSheets?: CSSStyleSheet[] });
+  try {
+    if (!doc || !Array.isArray(doc.adoptedStyleSheets)) throw new Error("no adopted style sheets");
+    const next = new CSSStyleSheet();
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, next];
+    stackSheets = next;
+  } catch {
+    stackSheets = styleSheet();
+    return stackSheets;
+  }
+  return stackSheets;
 }
 
 /** The class for a span of a coding in `color` (#rrggbb; anything else draws grey). */
