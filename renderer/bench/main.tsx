@@ -190,7 +190,7 @@ async function main() {
     .filter((section) => section.getBoundingClientRect().top < innerHeight)
     .flatMap((section) => [...section.querySelectorAll<HTMLElement>("[data-coding-id]")])
     .filter((el) => el.getBoundingClientRect().top < innerHeight)
-    .flatMap((el) => el.dataset.codingIds!.split(" ") as CodingId[]);
+    .map((el) => el.dataset.codingId as CodingId);
   const onScreen = [...new Set(visible)];
   const byId = new Map(codings.map((c) => [c.id, c]));
   const rnd = random(num("seed", 1) + 1);

@@ -11,10 +11,9 @@ export interface CodingClicksOptions {
 export const codingClicksKey = new PluginKey("tandaiCodingClicks");
 
 /**
- * A click on coded text names the codings there. Each piece of coded text is one span naming
- * every coding drawn over it (`data-coding-ids`, outermost first; see codingDecorations.ts), so
- * the codings covering the clicked point are those of the piece around it, and those too many to
- * draw over it.
+ * A click on coded text names the codings there. Each coding is drawn as its own span (see
+ * codingDecorations.ts), so the codings covering the clicked point are the spans around it, and
+ * those too many to draw over the innermost one.
  * The end of a drag that selected text is not a click on a coding.
  */
 export const CodingClicks = Extension.create<CodingClicksOptions>({
@@ -39,13 +38,12 @@ export const CodingClicks = Extension.create<CodingClicksOptions>({
               const target = event.target as Node | null;
               let el: Element | null = target instanceof Element ? target : (target?.parentElement ?? null);
               let innermost: Element | null = null;
-              for (; el && el !== view.dom && !innermost; el = el.parentElement) {
-                const over = el.getAttribute("data-coding-ids");
-                if (!over) continue;
-                innermost = el;
-                ids.push(...(over.split(" ").reverse() as CodingId[]));
+              for (; el && el !== view.dom; el = el.parentElement) {
+                const id = el.getAttribute("data-coding-id");
+                if (id && !ids.includes(id as CodingId)) ids.push(id as CodingId);
+                if (id) innermost ??= el;
               }
-              // Codings past the drawn depth are in no piece: those over the piece's text.
+              // Codings past the drawn depth have no span: those over the innermost span's text.
               if (innermost) {
                 const from = view.posAtDOM(innermost, 0);
                 ids.unshift(...undrawnAt(view.state, from, from + (innermost.textContent?.length ?? 0)));

@@ -14,7 +14,7 @@ const LABEL_HEIGHT = 14;
 
 /**
  * A bar or its label: both select and light up their coding. They name it in `data-stripe-for`,
- * not `data-coding-id(s)`, which stay the marks of the coded text's own pieces.
+ * not `data-coding-id`, which stays the mark of the coded text's own spans.
  */
 const STRIPE = ".tandai-stripe, .tandai-stripe-label";
 
@@ -341,11 +341,9 @@ export class CodingStripes {
     for (const bar of this.layer.querySelectorAll(".hovered")) bar.classList.remove("hovered");
     this.hovered = id;
     if (!id || !sheet) return;
-    // Every piece of text the coding is drawn over (each names all the codings over it).
-    const selector = `[data-coding-ids~="${CSS.escape(id)}"]`;
-    const color = this.highlights.find((h) => h.id === id)?.color ?? "var(--tc)";
+    const selector = `[data-coding-id="${CSS.escape(id)}"]`;
     const at = sheet.insertRule(
-      `.tandai-document ${selector} { background-color: color-mix(in srgb, ${color} 38%, transparent); box-shadow: 0 0 0 1px color-mix(in srgb, ${color} 60%, transparent); }`,
+      `.tandai-document ${selector} { background-color: color-mix(in srgb, var(--tc) 38%, transparent); box-shadow: 0 0 0 1px color-mix(in srgb, var(--tc) 60%, transparent); }`,
       sheet.cssRules.length,
     );
     this.hoverRule = sheet.cssRules[at] ?? null;

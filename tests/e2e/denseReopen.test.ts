@@ -46,8 +46,7 @@ describe("reopening a densely coded document", () => {
       await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
       // The real observer and idle moments finish the drawing.
       await page.locator('[data-codings-drawn="all"]').waitFor();
-      // Every coding is drawn: named by a piece of text it covers (each piece names all over it).
-      const drawn = await page.locator("[data-document-view] .ProseMirror [data-coding-ids]").evaluateAll((spans) => new Set(spans.flatMap((s) => s.getAttribute("data-coding-ids")!.split(" "))).size);
+      const drawn = await page.locator("[data-document-view] .ProseMirror [data-coding-id]").evaluateAll((spans) => new Set(spans.map((s) => s.getAttribute("data-coding-id"))).size);
       expect(drawn).toBe(CODINGS);
       await screenshot(page, `dense-reopen-1366-${language}`);
 

@@ -26,13 +26,12 @@ describe.sequential("coding stripes in the margin", () => {
   afterAll(() => closeApp({ server, browser }));
 
   it("draws one stripe per coding, from its first line to its last, in the margin right of the text", async () => {
-    // Each piece of coded text names every coding over it.
-    const ids = await page.locator("[data-document-view] .ProseMirror [data-coding-ids]").evaluateAll((spans) => [...new Set(spans.flatMap((s) => s.getAttribute("data-coding-ids")!.split(" ")))]);
+    const ids = await page.locator("[data-document-view] .ProseMirror [data-coding-id]").evaluateAll((spans) => [...new Set(spans.map((s) => s.getAttribute("data-coding-id")))]);
     await expect.poll(() => stripes().count()).toBe(ids.length);
     const geometry = await page.evaluate(() => {
       const text = document.querySelector("[data-document-view] .ProseMirror p")!.getBoundingClientRect();
       return [...document.querySelectorAll<HTMLElement>(".tandai-stripe")].map((bar) => {
-        const spans = [...document.querySelectorAll(`.ProseMirror [data-coding-ids~="${bar.dataset.stripeFor}"]`)].flatMap((s) => [...s.getClientRects()]);
+        const spans = [...document.querySelectorAll(`.ProseMirror [data-coding-id="${bar.dataset.stripeFor}"]`)].flatMap((s) => [...s.getClientRects()]);
         const box = bar.getBoundingClientRect();
         return {
           top: box.top - Math.min(...spans.map((r) => r.top)),
@@ -62,7 +61,7 @@ describe.sequential("coding stripes in the margin", () => {
   it("lights up the passage under the pointer and opens the coding's popover on a click", async () => {
     const stripe = page.locator(".tandai-stripe-label", { hasText: "Tahap" }).first();
     const id = (await stripe.getAttribute("data-stripe-for"))!;
-    const span = page.locator(`.ProseMirror [data-coding-ids~="${id}"]`).first();
+    const span = page.locator(`.ProseMirror [data-coding-id="${id}"]`).first();
     const before = await span.evaluate((el) => getComputedStyle(el).backgroundColor);
     await stripe.hover();
     await expect.poll(() => span.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(before);
@@ -104,7 +103,7 @@ describe.sequential("coding stripes in the margin", () => {
     await bar.waitFor();
     // The first coding's section is far off screen: its stripe is not drawn.
     expect(await stripes().count()).toBe(1);
-    const offset = await bar.evaluate((el, codingId) => el.getBoundingClientRect().top - document.querySelector(`.ProseMirror [data-coding-ids~="${codingId}"]`)!.getBoundingClientRect().top, id);
+    const offset = await bar.evaluate((el, codingId) => el.getBoundingClientRect().top - document.querySelector(`.ProseMirror [data-coding-id="${codingId}"]`)!.getBoundingClientRect().top, id);
     expect(Math.abs(offset)).toBeLessThan(3);
     await screenshot(page, "room-stripes-long-end");
 

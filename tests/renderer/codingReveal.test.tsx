@@ -112,18 +112,15 @@ function intersect(sections: Element[]) {
   });
 }
 
-/** Each coding's drawn text and looks (the class and stack style of each piece over it, with the codings there), by id. */
-function drawing(dom: HTMLElement): Map<string, { text: string; looks: string }> {
-  const out = new Map<string, { text: string; looks: Set<string> }>();
-  for (const span of dom.querySelectorAll<HTMLElement>("[data-coding-ids]")) {
-    for (const id of span.dataset.codingIds!.split(" ")) {
-      const was = out.get(id) ?? { text: "", looks: new Set<string>() };
-      was.text += span.textContent;
-      was.looks.add(`${span.dataset.codingIds} ${span.className} ${span.getAttribute("style") ?? ""}`);
-      out.set(id, was);
-    }
+/** Each coding's drawn text and look (class), by id. */
+function drawing(dom: HTMLElement): Map<string, { text: string; classes: string }> {
+  const out = new Map<string, { text: string; classes: string }>();
+  for (const span of dom.querySelectorAll<HTMLElement>("[data-coding-id]")) {
+    const id = span.dataset.codingId!;
+    const was = out.get(id);
+    out.set(id, { text: (was?.text ?? "") + span.textContent, classes: [...new Set([...(was?.classes.split(" ") ?? []), span.className])].filter(Boolean).join(" ") });
   }
-  return new Map([...out].map(([id, { text, looks }]) => [id, { text, looks: [...looks].sort().join(" | ") }]));
+  return out;
 }
 
 /** Drawn whole at once, as without the stand-ins: what the gradual drawing must end up as (after the same changes of codings). */
