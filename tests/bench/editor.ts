@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { chromium } from "playwright-core";
 import type { BenchResult } from "../../renderer/bench/main.js";
+import { cpuPerReopen, type TraceEvent } from "./traceCpu.js";
 
 /**
  * Benchmark of the coding view (renderer/editor) in Chromium: serves the built renderer, opens
@@ -111,6 +112,9 @@ interface Opens {
   openPlain: number;
   cold: number;
   allDrawn: number;
+  /** Main-thread CPU time of a reopen with / without codings (medians), ms: NaN where not traced. */
+  cpu: number;
+  cpuPlain: number;
 }
 
 /**
@@ -124,11 +128,15 @@ function codingsRatio(figures: Map<string, Opens>): string {
       const on = figures.get(name)!;
       const off = figures.get(`${name}, 0 codings`)!;
       const reopen = on.open / on.openPlain;
-      return `| ${name} | ${ms(off.cold)} / ${ms(on.cold)} (${(on.cold / off.cold).toFixed(2)}×) | ${ms(on.openPlain)} / ${ms(on.open)} (${reopen.toFixed(2)}× ${reopen <= 1.5 ? "✓" : "✗"}) | ${ms(on.allDrawn)} |`;
+      const cpu = on.cpu / on.cpuPlain;
+      return (
+        `| ${name} | ${ms(off.cold)} / ${ms(on.cold)} (${(on.cold / off.cold).toFixed(2)}×) | ${ms(on.openPlain)} / ${ms(on.open)} (${reopen.toFixed(2)}× ${reopen <= 1.5 ? "✓" : "✗"}) | ` +
+        `${ms(on.cpuPlain)} / ${ms(on.cpu)} (${cpu.toFixed(2)}× ${cpu <= 1.5 ? "✓" : "✗"}) | ${ms(on.allDrawn)} |`
+      );
     });
   return [
-    "| document | first open (cold): without / with codings | reopen, alternating: without / with codings (budget ≤ 1.5×) | every coding drawn, after the open |",
-    "|---|---:|---:|---:|",
+    "| document | first open (cold): without / with codings | reopen, alternating: without / with codings (budget ≤ 1.5×) | reopen, main-thread CPU: without / with codings | every coding drawn, after the open |",
+    "|---|---:|---:|---:|---:|",
     ...rows,
   ].join("\n");
 }
@@ -148,12 +156,16 @@ export async function benchEditor(distRendererDir: string): Promise<string> {
     for (const c of CASES) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       try {
+        // Traced (the main thread's CPU time per reopen); the trace costs both kinds of open alike.
+        await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
         await page.goto(`${origin}/bench/index.html?${c.query}`);
         const read = () => (window as unknown as { __benchResult?: BenchResult | { error: string } }).__benchResult;
         await page.waitForFunction(read, undefined, { timeout: 300_000, polling: 200 });
         const result = (await page.evaluate(read))!;
+        const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: TraceEvent[] };
         if ("error" in result) throw new Error(`${c.name}: ${result.error}`);
-        opens.set(c.name, { open: median(result.open), openPlain: median(result.openPlain), cold: result.openCold, allDrawn: result.allDrawn });
+        const cpu = cpuPerReopen(trace.traceEvents, result.openPlain.length);
+        opens.set(c.name, { open: median(result.open), openPlain: median(result.openPlain), cold: result.openCold, allDrawn: result.allDrawn, ...cpu });
         if (c.plain) continue;
         figures.set(c.name, { open: median(result.open), apply: median(result.apply), remove: median(result.remove) });
         rows.push(
