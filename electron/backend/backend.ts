@@ -437,6 +437,13 @@ export class Backend implements TandaiApi {
   private async adopt(store: DiskProjectStore, firstScreen?: boolean): Promise<OpenProject> {
     await this.closeProject();
     this.store = store;
+    // The codings as the store's check reads them in, grouped by document: the chunks for the
+    // renderer start from them, without a pass over a million codings of their own (registered
+    // before anything can apply: the grouping holds only until the first operation).
+    void store.checked.then(() => {
+      const grouped = store.takeCodingsByDocument();
+      if (grouped && this.store === store) this.codingsServer.seed(store.state, this.changes.current, grouped);
+    }, () => undefined);
     const search = (this.searchIndex = new SearchService(store));
     if (this.context.teamSync) {
       try {

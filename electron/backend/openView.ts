@@ -100,6 +100,16 @@ export class CodingsServer {
     return { codings: encodeCodings(codings), counts: grouped.counts, revision: grouped.revision };
   }
 
+  /**
+   * Starts from a grouping made elsewhere (the store's, as its check read a by-document file in:
+   * DiskProjectStore.takeCodingsByDocument) instead of a pass of its own: `state` at `revision`.
+   */
+  seed(state: ProjectState, revision: number, grouped: { byDocument: Map<DocumentId, Coding[]>; byCode: Record<string, number> }): void {
+    if (this.grouped || this.grouping) return;
+    const byDocument = Object.fromEntries([...grouped.byDocument].map(([id, list]) => [id, list.length]));
+    this.grouped = { state, revision, byDocument: grouped.byDocument, counts: { byDocument, byCode: { ...grouped.byCode } } as CodingCounts };
+  }
+
   /** A first-screen answer carried these documents' codings. */
   markServed(documents: readonly DocumentId[]): void {
     for (const id of documents) this.served.add(id);

@@ -185,6 +185,13 @@ export interface Filled {
   plain: boolean;
   /** When `plain` and the rest of the state was too: the codings' integrity issues (codingIssues), for integritySteps. */
   issues: IntegrityIssue[] | null;
+  /** The codings by document (each coding's own) and their counts per code, as read: the backend's CodingsServer starts from them instead of a pass of its own. */
+  grouped: CodingsByDocument;
+}
+
+export interface CodingsByDocument {
+  byDocument: Map<DocumentId, Coding[]>;
+  byCode: Record<string, number>;
 }
 
 /**
@@ -197,12 +204,18 @@ export interface Filled {
 export function* fillCodings(state: ProjectState, codings: CodingLines, file: string, restPlain: boolean): Steps<Filled> {
   const all = state.codings as Record<string, Coding>;
   const byCode = new Map<string, number>();
+  const byDocument = new Map<DocumentId, Coding[]>();
   const { issues, add } = issueList();
   let plain = true;
   for (let i = 0; i < codings.lines.length; i++) {
+    const line = codings.lines[i]!;
     for (const coding of lineCodings(codings, i, file)) {
       if (Object.hasOwn(all, coding.id)) throw corrupt(file, `codings.${coding.id}: twice`);
       all[coding.id] = coding;
+      const document = coding.documentId === line.document ? line.document : coding.documentId;
+      let list = byDocument.get(document);
+      if (!list) byDocument.set(document, (list = []));
+      list.push(coding);
       byCode.set(coding.codeId, (byCode.get(coding.codeId) ?? 0) + 1);
       if (plain && !isCoding(coding)) plain = false;
       if (plain && restPlain) codingIssues(state, coding.id, coding, add);
@@ -211,5 +224,5 @@ export function* fillCodings(state: ProjectState, codings: CodingLines, file: st
   }
   const said = Object.entries(codings.byCode);
   if (said.length !== byCode.size || said.some(([code, n]) => byCode.get(code) !== n)) throw corrupt(file, "layout.byCode: not the codings' counts");
-  return { plain, issues: plain && restPlain ? issues : null };
+  return { plain, issues: plain && restPlain ? issues : null, grouped: { byDocument, byCode: Object.fromEntries(byCode) } };
 }

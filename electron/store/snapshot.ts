@@ -7,7 +7,7 @@ import { PROJECT_FORMAT, ProjectState } from "../../shared/model/project.js";
 import type { IntegrityIssue } from "../../shared/model/integrity.js";
 import { plainProjectStateSteps } from "../../shared/model/quickCheck.js";
 import { runSteps, type Steps } from "../../shared/model/steps.js";
-import { BY_DOCUMENT, fillCodings, groupByDocument, headLine, isByDocument, readByDocument, type CodingLines } from "./codingLines.js";
+import { BY_DOCUMENT, fillCodings, type CodingsByDocument, groupByDocument, headLine, isByDocument, readByDocument, type CodingLines } from "./codingLines.js";
 import { crc32, ZLIB_FROM, zlib as zlibCrc32 } from "./crc32.js";
 import { errnoOf, errorDetail, writeFileAtomic } from "./files.js";
 
@@ -197,6 +197,8 @@ export interface ReadSnapshot {
   codings?: CodingLines;
   /** Set by checkSnapshotSteps when it checked the codings' integrity as it read them in: for integritySteps, which then skips them. */
   codingIssues?: IntegrityIssue[];
+  /** Set by checkSnapshotSteps for a state it returns as read (plain): its codings by document. */
+  grouped?: CodingsByDocument;
 }
 
 /** The first half of parseSnapshot: checksum, JSON.parse, ours and not newer. Everything the user's open waits for. */
@@ -254,6 +256,7 @@ export function* checkSnapshotSteps(read: ReadSnapshot): Steps<Snapshot> {
     const filled = yield* fillCodings(json.state as ProjectState, read.codings, file, plain);
     plain &&= filled.plain;
     if (plain && filled.issues) read.codingIssues = filled.issues;
+    if (plain) read.grouped = filled.grouped;
   } else {
     plain &&= yield* plainProjectStateSteps(json.state, PROJECT_FORMAT);
   }

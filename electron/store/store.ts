@@ -30,7 +30,7 @@ import {
 } from "./files.js";
 import { JournalWriter, journalLine, readJournal, type JournalEntry } from "./journal.js";
 import { ProjectLock } from "./lock.js";
-import { documentCodings, headCounts, type CodingLines } from "./codingLines.js";
+import { documentCodings, headCounts, type CodingLines, type CodingsByDocument } from "./codingLines.js";
 import { checkSnapshotSteps, firstIssue, freeze, SnapshotFile, type FrozenSnapshot, type ReadSnapshot, type Snapshot } from "./snapshot.js";
 import { runStepped } from "./stepped.js";
 
@@ -122,6 +122,8 @@ export class DiskProjectStore implements ProjectStore {
   private tornTail = false;
   /** A deferred open of a by-document file: its codings' lines, until the check has read them all into the state. */
   private unread: { codings: CodingLines; file: string } | null = null;
+  /** The codings by document as the deferred check read them in, until taken (takeCodingsByDocument). */
+  private grouped: CodingsByDocument | null = null;
 
   private constructor(
     readonly dir: string,
@@ -160,6 +162,17 @@ export class DiskProjectStore implements ProjectStore {
    * all (or the file was of the older layout, read whole). A line found damaged is left out: the
    * check meets it too and refuses the project.
    */
+  /**
+   * Once `checked` has resolved and before any operation: the codings by document as the check
+   * read them from a by-document file (null otherwise, or once taken). They are `state`'s own
+   * coding objects, so they stay true until the next operation; the taker follows operations from here.
+   */
+  takeCodingsByDocument(): CodingsByDocument | null {
+    const grouped = this.grouped;
+    this.grouped = null;
+    return grouped;
+  }
+
   earlyCodings(documents: readonly DocumentId[]): { codings: Coding[]; counts: CodingCounts } | null {
     if (!this.unread) return null;
     const { codings, file } = this.unread;
@@ -197,6 +210,8 @@ export class DiskProjectStore implements ProjectStore {
   private async applyNow(input: Operation): Promise<Operation> {
     // Before touching the state: a deferred check may still replace it (the schema's value).
     await this.checked;
+    // Not true of the state after this operation: not to be taken any more.
+    this.grouped = null;
     if (this.journal.broken) throw diskWriteError(this.journal.file, this.journal.broken);
     const op = normaliseOperation(input);
     const at = new Date().toISOString();
@@ -392,6 +407,7 @@ export class DiskProjectStore implements ProjectStore {
     try {
       const snapshot = await runStepped(checkSnapshotSteps(read));
       this.unread = null;
+      this.grouped = read.grouped ?? null;
       // Nothing has touched the state yet (apply waits for this): a file the quick check did not
       // pass is opened with the schema's value, as a checked open would.
       this.current = snapshot.state;
@@ -399,6 +415,7 @@ export class DiskProjectStore implements ProjectStore {
       if (issues.length) throw new TandaiError("store.errors.integrity", integrityParams(path.join(this.dir, SNAPSHOT_FILE), issues));
     } catch (error) {
       this.unread = null;
+      this.grouped = null;
       this.checkFailure = error;
       // If close() came first, its task releases the files once it sees this failure (awaiting it here would wait on ourselves).
       if (!this.closing) {

@@ -74,6 +74,30 @@ describe("the two-step open's backend (issue 13)", () => {
     await api.closeProject();
   });
 
+  it("starts the chunks from the codings as the store's check read them by document, and follows a change made right after", async () => {
+    const api = await backend();
+    const { dir } = await api.openSampleProject();
+    // Closed and opened again: project.json is by document now, and the app's open reads it in after answering.
+    await api.closeProject();
+    const open = (await api.openProject({ dir, firstScreen: true }))!;
+    const store = api.openStore!;
+    const [first, second] = Object.keys(open.state.documents) as DocumentId[];
+    const motive = Object.keys(open.state.codes)[0] as CodeId;
+    // Sent at once: it waits for the check, after which the backend has taken the store's grouping.
+    const added = coding(second!, motive, 3, 9);
+    const applied = await api.apply({ op: { type: "addCoding", coding: added } });
+    expect(store.takeCodingsByDocument()).toBeNull();
+    const chunk = await api.codingsOf({ documents: [first!, second!] });
+    expect(chunk.revision).toBe(applied.revision);
+    const all = Object.values(store.state.codings);
+    const served = (id: DocumentId) => decodeCodings(chunk.codings).filter((c) => c.documentId === id).map((c) => c.id).sort();
+    expect(served(second!)).toEqual(all.filter((c) => c.documentId === second).map((c) => c.id).sort());
+    expect(served(second!)).toContain(added.id);
+    expect(served(first!)).toEqual(all.filter((c) => c.documentId === first).map((c) => c.id).sort());
+    expect(chunk.counts).toEqual({ byDocument: countBy(all, (c) => c.documentId), byCode: countBy(all, (c) => c.codeId) });
+    await api.closeProject();
+  });
+
   it("checks its argument at the door like every channel", async () => {
     const api = await backend();
     await api.openSampleProject();
