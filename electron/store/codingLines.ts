@@ -57,20 +57,21 @@ export interface Grouped {
 /** Groups `values` (the pinned codings) by document, yielding every `slice` codings (the compaction runs beside operations). */
 export async function groupByDocument(values: readonly unknown[], slice: number, pause: () => Promise<void>): Promise<Grouped> {
   const byDocument = new Map<DocumentId, number[]>();
-  const byCode: Record<string, number> = {};
+  // Maps, not records: an id may be any ID_PATTERN string, "__proto__" among them.
+  const byCode = new Map<string, number>();
   for (let i = 0; i < values.length; i++) {
     const coding = values[i] as Coding;
     let list = byDocument.get(coding.documentId);
     if (!list) byDocument.set(coding.documentId, (list = []));
     list.push(i);
-    byCode[coding.codeId] = (byCode[coding.codeId] ?? 0) + 1;
+    byCode.set(coding.codeId, (byCode.get(coding.codeId) ?? 0) + 1);
     if ((i + 1) % (slice * 20) === 0) await pause();
   }
   const lines: [DocumentId, number[]][] = [];
   for (const [document, list] of byDocument) {
     for (let at = 0; at < list.length; at += LINE) lines.push([document, list.slice(at, at + LINE)]);
   }
-  return { lines, byCode };
+  return { lines, byCode: Object.fromEntries(byCode) };
 }
 
 /** The file's first line, up to and with the opening of the codings' array. */
@@ -174,9 +175,9 @@ export function documentCodings(codings: CodingLines, documents: ReadonlySet<str
 
 /** The counts per document and code the head gives (the first screen's, before the lines are parsed). */
 export function headCounts(codings: CodingLines): CodingCounts {
-  const byDocument: Record<string, number> = {};
-  for (const line of codings.lines) byDocument[line.document] = (byDocument[line.document] ?? 0) + line.count;
-  return { byDocument, byCode: { ...codings.byCode } } as CodingCounts;
+  const byDocument = new Map<string, number>();
+  for (const line of codings.lines) byDocument.set(line.document, (byDocument.get(line.document) ?? 0) + line.count);
+  return { byDocument: Object.fromEntries(byDocument), byCode: { ...codings.byCode } } as CodingCounts;
 }
 
 /** What fillCodings found of the codings as it read them. */
