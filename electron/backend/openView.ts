@@ -1,4 +1,5 @@
 import { encodeCodings } from "../../shared/ipc/codingsWire.js";
+import type { CodingsByDocument } from "../store/codingLines.js";
 import { touchedCodings, type ChangesSince, type Coding, type CodingCounts, type CodingId, type CodingsChunk, type DocumentId, type ProjectState } from "../../shared/index.js";
 
 /**
@@ -104,7 +105,7 @@ export class CodingsServer {
    * Starts from a grouping made elsewhere (the store's, as its check read a by-document file in:
    * DiskProjectStore.takeCodingsByDocument) instead of a pass of its own: `state` at `revision`.
    */
-  seed(state: ProjectState, revision: number, grouped: { byDocument: Map<DocumentId, Coding[]>; byCode: Record<string, number> }): void {
+  seed(state: ProjectState, revision: number, grouped: CodingsByDocument): void {
     if (this.grouped || this.grouping) return;
     const byDocument = Object.fromEntries([...grouped.byDocument].map(([id, list]) => [id, list.length]));
     this.grouped = { state, revision, byDocument: grouped.byDocument, counts: { byDocument, byCode: { ...grouped.byCode } } as CodingCounts };

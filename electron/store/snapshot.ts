@@ -249,16 +249,13 @@ export function* checkSnapshotSteps(read: ReadSnapshot): Steps<Snapshot> {
     if (sum !== "ok" && sum !== "none") throw new TandaiError("store.errors.corrupt", { file, detail: sum });
     verified = sum;
   }
-  let plain = isPlainWrapper(json);
+  // Of a by-document file, the rest of the state (its codings still the empty record); then each coding as it is read in.
+  let plain = isPlainWrapper(json) && (yield* plainProjectStateSteps(json.state, PROJECT_FORMAT));
   if (read.codings) {
-    // The rest of the state first (its codings are still the empty record), then each coding as it is read in.
-    plain &&= yield* plainProjectStateSteps(json.state, PROJECT_FORMAT);
     const filled = yield* fillCodings(json.state as ProjectState, read.codings, file, plain);
     plain &&= filled.plain;
     if (plain && filled.issues) read.codingIssues = filled.issues;
     if (plain) read.grouped = filled.grouped;
-  } else {
-    plain &&= yield* plainProjectStateSteps(json.state, PROJECT_FORMAT);
   }
   const { crc, ...snapshot } = plain ? (json as z.output<typeof SnapshotSchema>) : schemaChecked(json, file);
   if (crc !== undefined && verified !== "ok") throw new TandaiError("store.errors.corrupt", { file, detail: "the checksum is not at the end of the file" });

@@ -162,17 +162,6 @@ export class DiskProjectStore implements ProjectStore {
    * all (or the file was of the older layout, read whole). A line found damaged is left out: the
    * check meets it too and refuses the project.
    */
-  /**
-   * Once `checked` has resolved and before any operation: the codings by document as the check
-   * read them from a by-document file (null otherwise, or once taken). They are `state`'s own
-   * coding objects, so they stay true until the next operation; the taker follows operations from here.
-   */
-  takeCodingsByDocument(): CodingsByDocument | null {
-    const grouped = this.grouped;
-    this.grouped = null;
-    return grouped;
-  }
-
   earlyCodings(documents: readonly DocumentId[]): { codings: Coding[]; counts: CodingCounts } | null {
     if (!this.unread) return null;
     const { codings, file } = this.unread;
@@ -183,6 +172,17 @@ export class DiskProjectStore implements ProjectStore {
       // Left to the check, which names the damage and closes the project.
     }
     return { codings: some, counts: headCounts(codings) };
+  }
+
+  /**
+   * Once `checked` has resolved and before any operation: the codings by document as the check
+   * read them from a by-document file (null otherwise, or once taken). They are `state`'s own
+   * coding objects, so they stay true until the next operation; the taker follows operations from here.
+   */
+  takeCodingsByDocument(): CodingsByDocument | null {
+    const grouped = this.grouped;
+    this.grouped = null;
+    return grouped;
   }
 
   /** Operations applied in the project's life; the seq of the last journal line. */
