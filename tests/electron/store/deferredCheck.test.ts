@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createProject, openProject } from "../../../electron/store/index.js";
 import type { ProjectState, TextOffset } from "../../../shared/index.js";
 import { code, coding, documentMeta } from "../../shared/fixtures.js";
-import { errorOf, onePiece, tempDir, withoutChecksum } from "./helpers.js";
+import { errorOf, onePiece, tempDir } from "./helpers.js";
 
 /** A closed project with a document, a code and a few codings; its backups folder emptied. */
 async function closedProject() {

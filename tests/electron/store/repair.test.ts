@@ -2,9 +2,9 @@ import { readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProject, openProject, planProjectRepair, repairProject } from "../../../electron/store/index.js";
-import { checkIntegrity, type ProjectState } from "../../../shared/index.js";
+import { checkIntegrity } from "../../../shared/index.js";
 import { code, coding, documentMeta } from "../../shared/fixtures.js";
-import { errorOf, onePiece, tempDir, withoutChecksum } from "./helpers.js";
+import { errorOf, onePiece, tempDir } from "./helpers.js";
 
 /** A closed project whose project.json was edited by hand: one coding points to a gone document, another runs past its end. */
 async function damagedProject() {
