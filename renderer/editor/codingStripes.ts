@@ -25,6 +25,16 @@ export interface StripeCallbacks {
 
 type Section = StripeSection;
 
+/** A caret's top (side 1, after `pos`) or bottom (side -1, before it), in window coordinates. */
+type Caret = (pos: number, side: 1 | -1) => number;
+
+/** What drawing one section's bars needs, read before anything is drawn. */
+interface MeasuredSection {
+  right: number;
+  margin: number;
+  bars: { h: CodingHighlight; top: number; bottom: number }[];
+}
+
 /**
  * Coding stripes in the right margin of the text, as QDA programs draw them: one bar per coding in
  * its code's colour from its first line to its last, in lanes so that overlapping codings stand
@@ -59,6 +69,8 @@ export class CodingStripes {
    */
   private readonly extents = new Map<string, { top: number; bottom: number }>();
   private readonly edges = new Map<number, { right: number; margin: number }>();
+  /** Each watched element's border-box size as last measured or reported, `width×height`. */
+  private readonly sizes = new WeakMap<Element, { width: number; height: number }>();
   private hovered: CodingId | null = null;
   private hoverRule: CSSRule | null = null;
   /** True until the first drawing (the open's frame), which measures only near the viewport. */
@@ -87,8 +99,13 @@ export class CodingStripes {
     const Intersection = host.ownerDocument.defaultView?.IntersectionObserver;
     const Resize = host.ownerDocument.defaultView?.ResizeObserver;
     // A section laid out anew, or the view resized, moves the bars of the sections below it: all of them are drawn again (rare).
+    // A ResizeObserver also reports once for each element it starts watching: a report of the size
+    // the stripes last measured that element at (or last heard of) changes nothing and is ignored.
     this.resizes = Resize
-      ? new Resize(() => {
+      ? new Resize((entries) => {
+          let changed = false;
+          for (const entry of entries) if (this.resized(entry.target, entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width, entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height)) changed = true;
+          if (!changed) return;
           this.allDirty = true;
           this.schedule();
         })
@@ -101,8 +118,9 @@ export class CodingStripes {
               const index = this.bySection.get(entry.target);
               if (index === undefined) continue;
               if (entry.isIntersecting) {
+                // The first report names the sections seeded near too: those are drawn already.
+                if (!this.near.has(index)) this.dirty.add(index);
                 this.near.add(index);
-                this.dirty.add(index);
                 this.resizes?.observe(entry.target);
               } else {
                 this.near.delete(index);
@@ -175,6 +193,19 @@ export class CodingStripes {
     this.schedule();
   }
 
+  /** Records `element`'s size; true when it differs from the one known (or none was known). */
+  private resized(element: Element, width: number, height: number): boolean {
+    const known = this.sizes.get(element);
+    this.sizes.set(element, { width, height });
+    return !known || Math.abs(known.width - width) > 0.5 || Math.abs(known.height - height) > 0.5;
+  }
+
+  /** The size the stripes measure `element` at, kept to compare its ResizeObserver reports with. */
+  private measured(element: Element, box: DOMRect): DOMRect {
+    this.sizes.set(element, { width: box.width, height: box.height });
+    return box;
+  }
+
   /** Marks the near sections over [start, end) to be drawn again, measuring coding `id` anew. */
   private markDirty(start: number, end: number, id: CodingId): void {
     for (const index of this.near) {
@@ -222,12 +253,27 @@ export class CodingStripes {
     if (!missing.length) return;
     // Read lazily: with everything measured already, drawing forces no layout at all.
     let hostBox: DOMRect | null = null;
-    const host = () => (hostBox ??= this.host.getBoundingClientRect());
-    for (const index of missing) {
+    const host = () => (hostBox ??= this.measured(this.host, this.host.getBoundingClientRect()));
+    // One caret measurement per position and side: codings cut at a section's edges, or meeting
+    // where one ends and the next starts, share theirs.
+    const carets = new Map<number, number>();
+    const caret: Caret = (pos, side) => {
+      const key = side > 0 ? pos : -pos - 1;
+      let y = carets.get(key);
+      if (y === undefined) {
+        const coords = this.view.coordsAtPos(pos, side);
+        carets.set(key, (y = side > 0 ? coords.top : coords.bottom));
+      }
+      return y;
+    };
+    // Every section measured before any is drawn: a bar added to the layer between two sections'
+    // measurements would make the second's first read lay out (and style) again.
+    const measured = missing.map((index) => {
       const near = opening ? nearAtOpen(this.sections[index]!, index, this.positions) : null;
       if (near) this.partial.add(index);
-      this.drawn.set(index, this.drawSection(index, host, near));
-    }
+      return this.measureSection(index, host, caret, near);
+    });
+    missing.forEach((index, i) => this.drawn.set(index, this.drawSection(measured[i]!)));
     if (this.partial.size) this.completeWhenIdle();
   }
 
@@ -243,17 +289,37 @@ export class CodingStripes {
     });
   }
 
-  /** The bars and labels of one section (those `near` keeps, if given), added to the layer. */
-  private drawSection(index: number, host: () => DOMRect, near: ((h: CodingHighlight) => boolean) | null): Element[] {
-    const doc = this.host.ownerDocument;
-    const fragment = doc.createDocumentFragment();
+  /**
+   * Reads what one section's bars need (those `near` keeps, if given): its right edge and margin,
+   * and each coding's extent in it, from the cache or two caret positions. Writes nothing.
+   */
+  private measureSection(index: number, host: () => DOMRect, caret: Caret, near: ((h: CodingHighlight) => boolean) | null): MeasuredSection {
     const section = this.sections[index]!;
     let edge = this.edges.get(index);
     if (!edge) {
-      edge = { right: section.dom.getBoundingClientRect().right - host().left, margin: parseFloat(getComputedStyle(section.dom).paddingRight) || 0 };
+      const box = this.measured(section.dom, section.dom.getBoundingClientRect());
+      edge = { right: box.right - host().left, margin: parseFloat(getComputedStyle(section.dom).paddingRight) || 0 };
       this.edges.set(index, edge);
     }
-    const { right, margin } = edge;
+    const bars: MeasuredSection["bars"] = [];
+    for (const h of this.overlapping(section)) {
+      if (near && !near(h)) continue;
+      const key = `${h.id}@${index}`;
+      let extent = this.extents.get(key);
+      if (!extent) {
+        const origin = host().top;
+        extent = { top: caret(this.positions.offsetToPos(Math.max(h.start, section.start)), 1) - origin, bottom: caret(this.positions.offsetToPos(Math.min(h.end, section.end)), -1) - origin };
+        this.extents.set(key, extent);
+      }
+      if (extent.bottom > extent.top) bars.push({ h, ...extent });
+    }
+    return { ...edge, bars };
+  }
+
+  /** The bars and labels of one measured section, added to the layer (no layout is read). */
+  private drawSection({ right, margin, bars }: MeasuredSection): Element[] {
+    const doc = this.host.ownerDocument;
+    const fragment = doc.createDocumentFragment();
     const lanes = Math.max(1, this.laneCount);
     const lane = Math.max(MIN_LANE, Math.min(LANE, (margin - 6) / lanes));
     const x0 = right - margin + 4;
@@ -261,19 +327,7 @@ export class CodingStripes {
     const labelWidth = right - labelX - 2;
     // Labels go top to bottom without overlapping; one that finds no free line beside its coding is left out.
     let labelsEnd = -Infinity;
-    for (const h of this.overlapping(section)) {
-      if (near && !near(h)) continue;
-      const key = `${h.id}@${index}`;
-      let extent = this.extents.get(key);
-      if (!extent) {
-        const from = this.positions.offsetToPos(Math.max(h.start, section.start));
-        const to = this.positions.offsetToPos(Math.min(h.end, section.end));
-        const origin = host().top;
-        extent = { top: this.view.coordsAtPos(from, 1).top - origin, bottom: this.view.coordsAtPos(to, -1).bottom - origin };
-        this.extents.set(key, extent);
-      }
-      const { top, bottom } = extent;
-      if (!(bottom > top)) continue;
+    for (const { h, top, bottom } of bars) {
       const bar = doc.createElement("div");
       bar.className = h.id === this.hovered ? "tandai-stripe hovered" : "tandai-stripe";
       bar.dataset.stripeFor = h.id;
