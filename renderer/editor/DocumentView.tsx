@@ -14,6 +14,7 @@ import { documentNodes } from "./documentNodes.js";
 import { FindHighlights, showFindMatches, type FindMatches } from "./findHighlights.js";
 import { focusPassage, PassageFocus } from "./passageFocus.js";
 import { ReadOnlyText } from "./readOnlyText.js";
+import { ReaderSelection } from "./readerSelection.js";
 import { SelectionOffsets, type TextRange } from "./selectionOffsets.js";
 import "./documentView.css";
 
@@ -101,6 +102,8 @@ export function DocumentView(props: DocumentViewProps) {
       extensions: [
         ...documentNodes,
         ReadOnlyText,
+        // A redraw (highlights revealed, codings arrived) keeps the selection the reader just made.
+        ReaderSelection,
         CodingDecorations.configure({ positions, initial }),
         SelectionOffsets.configure({ positions, report: (range) => callbacks.current.onSelectionChange?.(range), caret }),
         CodingClicks.configure({ report: (ids, at) => callbacks.current.onCodingsClick?.(ids, at, "pointer") }),
