@@ -116,6 +116,52 @@ export async function openApp(): Promise<App> {
   return { server, browser, page: await newPage(browser) };
 }
 
+/** The shape of a large coded project (servedLargeProject): its size, and where its codings begin. */
+export interface LargeProject {
+  name: string;
+  documents: number;
+  perDocument: number;
+  codes: number;
+  /** A line under each document's title, before the long text (the codings start after it). */
+  note?: string;
+  /** The offset of each document's first coding. */
+  firstAt: number;
+}
+
+/**
+ * Builds a large coded project with the CLI (`wawancara-01…` documents of the same long text,
+ * `perDocument` codings each from `--from`, `codes` codes "Tema n"), restarts the server on it, and
+ * returns its folder; the page at 1366×768. For the two-step open's tests, which then hold the
+ * background requests at the page's network layer.
+ */
+export async function servedLargeProject(app: App, project: LargeProject): Promise<string> {
+  const dir = join(app.server.root, project.name.toLowerCase());
+  const pad = (d: number) => String(d).padStart(2, "0");
+  const files: string[] = [];
+  const line = "Kerja sama kota kembar ini didorong oleh motif ekonomi dan pertukaran budaya antarwarga. ";
+  for (let d = 1; d <= project.documents; d++) {
+    const file = join(app.server.root, `wawancara-${pad(d)}.txt`);
+    await writeFile(file, `Wawancara ${d}\n${project.note ? `${project.note}\n` : ""}${Array.from({ length: 40 }, () => line).join("\n")}\n`);
+    files.push(file);
+  }
+  const rows: string[] = [];
+  for (let d = 1; d <= project.documents; d++) {
+    for (let k = 0; k < project.perDocument; k++) {
+      const start = project.firstAt + ((k * 37) % 3000);
+      rows.push(JSON.stringify({ doc: `wawancara-${pad(d)}`, start, end: start + 15, code: `Tema ${(k % project.codes) + 1}` }));
+    }
+  }
+  const codings = join(app.server.root, "codings.jsonl");
+  await writeFile(codings, `${rows.join("\n")}\n`);
+  await app.server.run("new", dir, "--name", project.name);
+  await app.server.run("import", dir, ...files);
+  await app.server.run("code", dir, "--from", codings);
+  await app.server.stop();
+  await app.server.start([dir]);
+  await app.page.setViewportSize({ width: 1366, height: 768 });
+  return dir;
+}
+
 /** Closes the browser and stops the server (closing its project), whatever part of them started. */
 export async function closeApp(app: Partial<App>): Promise<void> {
   await app.browser?.close();

@@ -1,8 +1,6 @@
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeApp, openApp, selectText, type App } from "./harness.js";
+import { closeApp, openApp, servedLargeProject, selectText, type App } from "./harness.js";
 
 const DOCUMENTS = 30;
 const PER_DOCUMENT = 200;
@@ -26,30 +24,8 @@ describe("a selection made while the codings load survives the end of the load",
 
   beforeAll(async () => {
     app = await openApp();
-    const dir = join(app.server.root, "muat");
-    const files: string[] = [];
-    const line = "Kerja sama kota kembar ini didorong oleh motif ekonomi dan pertukaran budaya antarwarga. ";
-    for (let d = 1; d <= DOCUMENTS; d++) {
-      const file = join(app.server.root, `wawancara-${String(d).padStart(2, "0")}.txt`);
-      await writeFile(file, `Wawancara ${d}\nCatatan: ${QUOTE} yang baru.\n${Array.from({ length: 40 }, () => line).join("\n")}\n`);
-      files.push(file);
-    }
-    const rows: string[] = [];
-    for (let d = 1; d <= DOCUMENTS; d++) {
-      for (let k = 0; k < PER_DOCUMENT; k++) {
-        // Every coding after the second line, so the quote is plain text.
-        const start = 200 + ((k * 37) % 3000);
-        rows.push(JSON.stringify({ doc: `wawancara-${String(d).padStart(2, "0")}`, start, end: start + 15, code: `Tema ${(k % CODES) + 1}` }));
-      }
-    }
-    const codings = join(app.server.root, "codings.jsonl");
-    await writeFile(codings, `${rows.join("\n")}\n`);
-    await app.server.run("new", dir, "--name", "Muat");
-    await app.server.run("import", dir, ...files);
-    await app.server.run("code", dir, "--from", codings);
-    await app.server.stop();
-    await app.server.start([dir]);
-    await app.page.setViewportSize({ width: 1366, height: 768 });
+    // Every coding after the note line, so the quote is plain text.
+    await servedLargeProject(app, { name: "Muat", documents: DOCUMENTS, perDocument: PER_DOCUMENT, codes: CODES, note: `Catatan: ${QUOTE} yang baru.`, firstAt: 200 });
     await app.page.route("**/api/codingsOf", (route) => (holding ? held.push(route) : route.continue()));
     // The answers to "apply" can be held in the page, at its fetch, and let go from inside a task of
     // the page (window.__releaseApply): so a redraw can be made to arrive at a moment of the test's

@@ -1,8 +1,6 @@
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeApp, openApp, screenshot, selectText, type App } from "./harness.js";
+import { closeApp, openApp, servedLargeProject, screenshot, selectText, type App } from "./harness.js";
 
 const DOCUMENTS = 60;
 const PER_DOCUMENT = 500;
@@ -18,35 +16,12 @@ const perCode = (i: number) => DOCUMENTS * Math.ceil((PER_DOCUMENT - (i - 1)) / 
  */
 describe("a large project opens on its first document while the rest of the codings load", () => {
   let app: App;
-  let dir: string;
   const held: Route[] = [];
   let holding = true;
 
   beforeAll(async () => {
     app = await openApp();
-    dir = join(app.server.root, "besar");
-    const files: string[] = [];
-    const line = "Kerja sama kota kembar ini didorong oleh motif ekonomi dan pertukaran budaya antarwarga. ";
-    for (let d = 1; d <= DOCUMENTS; d++) {
-      const file = join(app.server.root, `wawancara-${String(d).padStart(2, "0")}.txt`);
-      await writeFile(file, `Wawancara ${d}\n${Array.from({ length: 40 }, () => line).join("\n")}\n`);
-      files.push(file);
-    }
-    const rows: string[] = [];
-    for (let d = 1; d <= DOCUMENTS; d++) {
-      for (let k = 0; k < PER_DOCUMENT; k++) {
-        const start = 20 + ((k * 37) % 3000);
-        rows.push(JSON.stringify({ doc: `wawancara-${String(d).padStart(2, "0")}`, start, end: start + 15, code: `Tema ${(k % CODES) + 1}` }));
-      }
-    }
-    const codings = join(app.server.root, "codings.jsonl");
-    await writeFile(codings, `${rows.join("\n")}\n`);
-    await app.server.run("new", dir, "--name", "Besar");
-    await app.server.run("import", dir, ...files);
-    await app.server.run("code", dir, "--from", codings);
-    await app.server.stop();
-    await app.server.start([dir]);
-    await app.page.setViewportSize({ width: 1366, height: 768 });
+    await servedLargeProject(app, { name: "Besar", documents: DOCUMENTS, perDocument: PER_DOCUMENT, codes: CODES, firstAt: 20 });
     await app.page.route("**/api/codingsOf", (route) => (holding ? held.push(route) : route.continue()));
   });
   afterAll(() => closeApp(app));
