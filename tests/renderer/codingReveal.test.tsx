@@ -1,12 +1,10 @@
-import type { Editor } from "@tiptap/core";
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { linesToBlocks, newCodeId, newCodingId, newDocumentId, offset, type Code, type CodeId, type Coding, type DocumentContent } from "../../shared/index.js";
 import { SECTION_SIZE } from "../../shared/text/positions.js";
 import { codingDecorationsKey } from "../../renderer/editor/codingDecorations.js";
 import { ALL_DRAWN } from "../../renderer/editor/codingReveal.js";
-import { DocumentView, type DocumentViewProps } from "../../renderer/editor/index.js";
+import { useDocumentView } from "./documentViewHost.js";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -43,8 +41,6 @@ interface FakeObserver {
   targets: Set<Element>;
 }
 
-let host: HTMLDivElement;
-let root: Root;
 let observers: FakeObserver[];
 let idle: Map<number, IdleRequestCallback>;
 const win = window as unknown as Record<string, unknown>;
@@ -74,24 +70,16 @@ beforeEach(() => {
     return next++;
   };
   win.cancelIdleCallback = (id: number) => idle.delete(id);
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
 });
 
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
   delete win.IntersectionObserver;
   delete win.requestIdleCallback;
   delete win.cancelIdleCallback;
 });
 
-function render(props: DocumentViewProps) {
-  act(() => root.render(<DocumentView {...props} />));
-  const dom = host.querySelector<HTMLElement>(".ProseMirror")!;
-  return { dom, view: host.querySelector<HTMLElement>("[data-document-view]")!, editor: (dom as unknown as { editor: Editor }).editor };
-}
+const viewHost = useDocumentView();
+const { render } = viewHost;
 
 /** Runs the idle callbacks asked for, with `ms` left in each, until none is asked for again (or `most` have run). */
 function runIdle(ms = 50, most = 1000) {
@@ -132,7 +120,7 @@ function reference(...steps: (readonly Coding[])[]) {
     let dom: HTMLElement | null = null;
     for (const codings of steps) dom = render({ content: doc, codings, codes }).dom;
     const out = drawing(dom!);
-    act(() => root.render(null));
+    viewHost.clear();
     return out;
   } finally {
     win.IntersectionObserver = IO;
@@ -220,7 +208,7 @@ describe("opening a densely coded document", () => {
   it("asks for no more idle moments once it is closed", () => {
     render({ content: content(), codings: CODINGS, codes });
     expect(idle.size).toBeGreaterThan(0);
-    act(() => root.render(null));
+    viewHost.clear();
     expect(idle.size).toBe(0);
   });
 });

@@ -1,8 +1,7 @@
-import { getSchema, type Editor } from "@tiptap/core";
+import { getSchema } from "@tiptap/core";
 import { TextSelection } from "@tiptap/pm/state";
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   linesToBlocks,
   newCodeId,
@@ -19,7 +18,7 @@ import { textPositions } from "../../shared/text/positions.js";
 import { buildDocument } from "../../renderer/editor/buildDocument.js";
 import { codingDecorationsKey, MAX_DRAWN_LANES } from "../../renderer/editor/codingDecorations.js";
 import { documentNodes } from "../../renderer/editor/documentNodes.js";
-import { DocumentView, type DocumentViewProps } from "../../renderer/editor/index.js";
+import { useDocumentView } from "./documentViewHost.js";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -55,26 +54,8 @@ const at = (needle: string) => {
   return i;
 };
 
-let host: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-
-function render(props: DocumentViewProps) {
-  act(() => root.render(<DocumentView {...props} />));
-  const dom = host.querySelector<HTMLElement>(".ProseMirror");
-  expect(dom).not.toBeNull();
-  return { dom: dom!, editor: (dom as unknown as { editor: Editor }).editor };
-}
+const viewHost = useDocumentView();
+const { render } = viewHost;
 
 const spans = (dom: HTMLElement) => [...dom.querySelectorAll<HTMLElement>("[data-coding-id]")];
 const spansOf = (dom: HTMLElement, id: string) => spans(dom).filter((s) => s.dataset.codingId === id);
@@ -308,11 +289,11 @@ describe("DocumentView", () => {
     expect(dom.getAttribute("aria-label")).toBe("Teks dokumen");
     const other = "Satu.\nDua.";
     render({ content: { text: other, blocks: linesToBlocks(other) }, codings: [coding(trade.id, 6, 9)], codes, label: "Teks dokumen" });
-    const next = host.querySelector<HTMLElement>(".ProseMirror")!;
+    const next = viewHost.host.querySelector<HTMLElement>(".ProseMirror")!;
     expect([...next.querySelectorAll("p")].map((p) => p.textContent)).toEqual(["Satu.", "Dua."]);
     expect(spans(next)[0]!.textContent).toBe("Dua");
     expect(next.getAttribute("aria-label")).toBe("Teks dokumen");
-    expect(host.querySelectorAll(".ProseMirror")).toHaveLength(1);
+    expect(viewHost.host.querySelectorAll(".ProseMirror")).toHaveLength(1);
   });
 });
 

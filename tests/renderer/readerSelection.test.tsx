@@ -1,11 +1,10 @@
 import type { Editor } from "@tiptap/core";
 import { TextSelection } from "@tiptap/pm/state";
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { linesToBlocks, newCodeId, newCodingId, newDocumentId, offset, type Code, type Coding, type DocumentContent } from "../../shared/index.js";
-import { DocumentView, type DocumentViewProps } from "../../renderer/editor/index.js";
 import { textPositions } from "../../shared/text/positions.js";
+import { useDocumentView } from "./documentViewHost.js";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -17,19 +16,7 @@ const theme: Code = { id: newCodeId(), name: "Motif", color: "#e69f00", parentId
 const codes = { [theme.id]: theme };
 const coding = (start: number, end: number): Coding => ({ id: newCodingId(), documentId: DOC, codeId: theme.id, start: offset(start), end: offset(end), coder: "ana", stance: "supports", createdAt: NOW });
 
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-
-const render = (props: DocumentViewProps) => act(() => root.render(<DocumentView {...props} />));
+const { render } = useDocumentView();
 
 /** Selects `quote` in the page as the browser does for a drag: the DOM selection only, before ProseMirror's "selectionchange" reading of it. */
 function browserSelects(dom: HTMLElement, quote: string) {
@@ -51,8 +38,7 @@ describe("the reader's selection through the view's redraws", () => {
   it("is kept, and reported, when codings arrive before ProseMirror read the browser's selection", () => {
     const onSelectionChange = vi.fn();
     const first = [coding(TEXT.indexOf("kopi"), TEXT.indexOf("kopi") + 4)];
-    render({ content, codings: first, codes, onSelectionChange });
-    const dom = host.querySelector<HTMLElement>(".ProseMirror")!;
+    const { dom } = render({ content, codings: first, codes, onSelectionChange });
     const editor = (dom as unknown as { editor: Editor }).editor;
     dom.focus();
     browserSelects(dom, "Padang");
@@ -67,8 +53,7 @@ describe("the reader's selection through the view's redraws", () => {
   });
 
   it("leaves alone a transaction that sets a selection of its own (a jump to a passage)", () => {
-    render({ content, codings: [], codes });
-    const dom = host.querySelector<HTMLElement>(".ProseMirror")!;
+    const { dom } = render({ content, codings: [], codes });
     const editor = (dom as unknown as { editor: Editor }).editor;
     dom.focus();
     browserSelects(dom, "Padang");
@@ -82,8 +67,7 @@ describe("the reader's selection through the view's redraws", () => {
   it("does nothing while the view does not have the focus", () => {
     const onSelectionChange = vi.fn();
     const first = [coding(0, 4)];
-    render({ content, codings: first, codes, onSelectionChange });
-    const dom = host.querySelector<HTMLElement>(".ProseMirror")!;
+    const { dom } = render({ content, codings: first, codes, onSelectionChange });
     browserSelects(dom, "ekspor");
     render({ content, codings: [...first, coding(5, 9)], codes, onSelectionChange });
     // Not focused: ProseMirror would not read it either.
