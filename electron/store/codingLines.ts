@@ -208,21 +208,27 @@ export function* fillCodings(state: ProjectState, codings: CodingLines, file: st
   const byDocument = new Map<DocumentId, Coding[]>();
   const { issues, add } = issueList();
   let plain = true;
+  const listOf = (document: DocumentId) => {
+    let list = byDocument.get(document);
+    if (!list) byDocument.set(document, (list = []));
+    return list;
+  };
   for (let i = 0; i < codings.lines.length; i++) {
+    // A line is one document's: its list looked up once (a hand-edited coding of another goes to its own).
     const line = codings.lines[i]!;
+    const lineList = listOf(line.document);
     for (const coding of lineCodings(codings, i, file)) {
       if (Object.hasOwn(all, coding.id)) throw corrupt(file, `codings.${coding.id}: twice`);
       all[coding.id] = coding;
-      const document = coding.documentId === line.document ? line.document : coding.documentId;
-      let list = byDocument.get(document);
-      if (!list) byDocument.set(document, (list = []));
-      list.push(coding);
+      (coding.documentId === line.document ? lineList : listOf(coding.documentId)).push(coding);
       byCode.set(coding.codeId, (byCode.get(coding.codeId) ?? 0) + 1);
       if (plain && !isCoding(coding)) plain = false;
       if (plain && restPlain) codingIssues(state, coding.id, coding, add);
     }
     yield;
   }
+  // A line all of whose codings were another document's (hand-edited) leaves its own list empty: a document without codings has none.
+  for (const [document, list] of byDocument) if (!list.length) byDocument.delete(document);
   const said = Object.entries(codings.byCode);
   if (said.length !== byCode.size || said.some(([code, n]) => byCode.get(code) !== n)) throw corrupt(file, "layout.byCode: not the codings' counts");
   return { plain, issues: plain && restPlain ? issues : null, grouped: { byDocument, byCode: Object.fromEntries(byCode) } };
