@@ -8,7 +8,7 @@ import { codingsAt } from "./codingsAt.js";
 import { CodingStripes } from "./codingStripes.js";
 import { CodingClicks } from "./codingClicks.js";
 import { CodingDecorations, InitialCodings, setCodingChange } from "./codingDecorations.js";
-import { blocksDrawnAtOpen, CodingReveal } from "./codingReveal.js";
+import { CodingReveal, cutAtOpen } from "./codingReveal.js";
 import { diffHighlights, type CodingHighlight } from "./codingHighlights.js";
 import { documentNodes } from "./documentNodes.js";
 import { FindHighlights, showFindMatches, type FindMatches } from "./findHighlights.js";
@@ -83,14 +83,14 @@ export function DocumentView(props: DocumentViewProps) {
 
   useLayoutEffect(() => {
     const positions = textPositions(content.blocks, content.text.length);
-    // Only the codings near the top are drawn before the first paint; CodingReveal draws the rest.
-    const atOpen = blocksDrawnAtOpen(positions, host.current!.ownerDocument.defaultView);
-    const doc = buildDocument(content, positions, atOpen === null ? 0 : Math.ceil(atOpen / positions.sectionSize));
+    // Only the codings above the window's bottom are drawn before the first paint; CodingReveal draws the rest.
+    const cut = cutAtOpen(positions, host.current!.ownerDocument.defaultView);
+    const doc = buildDocument(content, positions, cut === null ? 0 : Math.ceil((cut.block + 1) / positions.sectionSize));
     const { next: drawn } = diffHighlights(new Map(), codings, codes);
     // Sorted once by start here: the decorations and the stripes each sort them again, and an
     // already sorted array costs them one pass instead of a sort over every coding.
     const sorted = [...drawn.values()].sort(byStart);
-    const initial = new InitialCodings(positions, sorted, atOpen);
+    const initial = new InitialCodings(positions, sorted, cut);
     const caret = (range: TextRange) => {
       const current = live.current;
       if (!current) return;
@@ -134,14 +134,16 @@ export function DocumentView(props: DocumentViewProps) {
         },
       },
     });
+    // Before the stripes: it may draw more at once (the cut measured above the window's bottom).
+    const reveal = new CodingReveal(editor.view, host.current!, positions, cut);
     const stripes =
       props.stripes === false
         ? null
         : new CodingStripes(editor.view, host.current!, positions, {
             click: (id, at) => callbacks.current.onCodingsClick?.([id], at, "pointer"),
+            drawnUntil: () => reveal.drawnUntil(),
           });
     stripes?.update(sorted, namesOf(codings, codes));
-    const reveal = new CodingReveal(editor.view, host.current!, positions);
     live.current = { editor, positions, drawn, caret: null, stripes, reveal };
     return () => {
       live.current = null;

@@ -14,6 +14,16 @@ export function estimatedHeight(block: Block): number {
 }
 
 /**
+ * How far into `block` (a text offset) its estimated lines reach `em` below its top, rounded up to
+ * a whole line; a heading's end (it is one or two lines, drawn whole).
+ */
+export function estimatedOffsetAt(block: Block, em: number): number {
+  if (block.kind === "heading") return block.end;
+  const lines = Math.max(1, Math.ceil(em / LINE_HEIGHT_EM));
+  return Math.min(block.end, block.start + lines * CHARS_PER_LINE);
+}
+
+/**
  * The editor document for `content`, laid out as `positions` says: each block's text verbatim in
  * one text node, `sectionSize` blocks to a section, and a page marker where a new PDF page begins.
  * The first `shownSections` sections are marked as on screen at the open.

@@ -6,6 +6,7 @@ import type { CodingId } from "../../shared/model/ids.js";
 import type { TextPositions } from "../../shared/text/positions.js";
 import { codingClass } from "./codingClasses.js";
 import type { CodingHighlight } from "./codingHighlights.js";
+import type { OpenCut } from "./codingReveal.js";
 
 /**
  * Codings drawn as inline decorations over the (never rewritten) text: standoff annotation. The
@@ -19,10 +20,10 @@ import type { CodingHighlight } from "./codingHighlights.js";
  * browser's renderer crashed. The rest keep their entry (a click on the passage still lists them,
  * see codingClicks.ts) and their stripe in the margin.
  *
- * A document opens with only the codings of the blocks near the top drawn (the spans of every
- * coding are most of what opening a densely coded document costs, and only the top is on screen);
- * the other blocks are "pending" and get their spans from codingReveal.ts, as they come near the
- * viewport and in idle moments after the first paint.
+ * A document opens with only the codings that start above the window's bottom drawn (the spans
+ * of every coding are most of what opening a densely coded document costs, and only the top is on
+ * screen); the blocks from the one the window's bottom cuts are "pending" and get their spans from
+ * codingReveal.ts, as they come near the viewport and in idle moments after the first paint.
  */
 export const MAX_DRAWN_LANES = 16;
 
@@ -46,6 +47,12 @@ export interface CodingDecorationState {
   readonly pending: ReadonlySet<number>;
   /** For each pending block, the codings over it that are waiting for it (or for another of their blocks). */
   readonly waiting: ReadonlyMap<number, readonly CodingId[]>;
+  /**
+   * The editor position the document opened cut at: a coding starting before it is drawn (its
+   * blocks above the cut block, or the cut block's lines above the window's bottom, are), though
+   * the cut block itself stays pending until the rest of it is drawn. 0 when nothing was cut.
+   */
+  readonly cut: number;
 }
 
 /** Meta for a transaction that changes which codings are drawn (`remove` is applied first). */
@@ -123,11 +130,11 @@ export function undrawnAt(state: EditorState, from: number, to: number): CodingI
 export class InitialCodings {
   private built: { doc: PMNode; state: CodingDecorationState } | null = null;
 
-  /** `drawnBlocks`: how many blocks from the top have their codings drawn at once (all if null). */
+  /** `cut`: where the codings drawn at once end (codingReveal.ts; all of them if null). */
   constructor(
     private readonly positions: TextPositions,
     private readonly highlights: readonly CodingHighlight[],
-    private readonly drawnBlocks: number | null = null,
+    private readonly cut: OpenCut | null = null,
   ) {}
 
   stateFor(doc: PMNode): CodingDecorationState {
@@ -147,9 +154,12 @@ export class InitialCodings {
     }
     placed.sort((a, b) => a.from - b.from || b.to - a.to);
     const count = this.positions.blocks.length;
-    const drawn = Math.min(count, this.drawnBlocks ?? count);
+    const drawn = Math.min(count, this.cut?.block ?? count);
     const pending = new Set<number>();
     for (let i = drawn; i < count; i++) pending.add(i);
+    // Codings starting before the cut are drawn: the blocks above the cut block, and the cut
+    // block's first lines (those on screen); from the cut on they wait for their blocks.
+    const cut = pending.size && this.cut ? this.positions.offsetToPos(this.cut.offset) : 0;
     // Greedy interval colouring over every coding (pending ones too, so lanes never change when
     // a block is drawn later): each takes the lowest lane free where it starts.
     const laneEnds: number[] = [];
@@ -160,14 +170,14 @@ export class InitialCodings {
       let lane = 0;
       while (lane < laneEnds.length && laneEnds[lane]! > from) lane++;
       laneEnds[lane] = to;
-      const drawable = inDrawnBlock(this.positions, pending, from, to);
+      const drawable = from < cut || inDrawnBlock(this.positions, pending, from, to);
       const deco = drawable ? decorationFor(h, from, to, lane) : null;
       if (deco) decos.push(deco);
       else if (!drawable && lane < MAX_DRAWN_LANES) wait(waiting, blocksOf(this.positions, from, to), h.id);
       entries.set(h.id, { from, to, lane, h, deco });
     }
     // DecorationSet.create nulls out entries of the array it is given: hand it a copy.
-    return { set: DecorationSet.create(doc, decos.slice()), entries, pending: pending.size ? pending : NONE, waiting: pending.size ? waiting : NO_WAITING };
+    return { set: DecorationSet.create(doc, decos.slice()), entries, pending: pending.size ? pending : NONE, waiting: pending.size ? waiting : NO_WAITING, cut };
   }
 }
 
@@ -232,7 +242,7 @@ function apply(
     const range = positions.rangeToPos(h.start, h.end);
     if (!range) continue;
     const lane = freeLane(next, range.from, range.to);
-    const drawable = inDrawnBlock(positions, stillPending, range.from, range.to);
+    const drawable = range.from < value.cut || inDrawnBlock(positions, stillPending, range.from, range.to);
     const deco = drawable ? decorationFor(h, range.from, range.to, lane) : null;
     next.set(h.id, { ...range, lane, h, deco });
     if (deco) added.push(deco);
@@ -244,7 +254,7 @@ function apply(
     }
   }
   if (added.length) set = set.add(state.doc, added);
-  return { set, entries: next, pending: stillPending.size ? stillPending : NONE, waiting: stillPending.size ? stillWaiting : NO_WAITING };
+  return { set, entries: next, pending: stillPending.size ? stillPending : NONE, waiting: stillPending.size ? stillWaiting : NO_WAITING, cut: stillPending.size ? value.cut : 0 };
 }
 
 export interface CodingDecorationsOptions {

@@ -1,10 +1,14 @@
 import type { EditorView } from "@tiptap/pm/view";
 import type { TextPositions } from "../../shared/text/positions.js";
-import { estimatedHeight } from "./buildDocument.js";
+import { estimatedHeight, estimatedOffsetAt } from "./buildDocument.js";
 import { codingDecorationsKey, setCodingChange } from "./codingDecorations.js";
 
-/** How far down (in viewport heights) a document opens with its codings drawn. */
-const AT_OPEN = 1.1;
+/**
+ * How far down (in viewport heights, estimated) a document opens with its codings drawn: the
+ * window's bottom, and a little more for text narrower than estimated (a line the estimate ends
+ * early shows one more line). Text wider than estimated is caught by measuring the cut at open.
+ */
+const AT_OPEN = 1.05;
 /** Room above and below the viewport (as a share of its height) within which a section's codings are drawn as soon as it comes near. */
 const NEAR = 1.5;
 /** Approximate pixels per em of the text (documentView.css: 1.0625rem), for the sections' estimated heights. */
@@ -25,18 +29,32 @@ const NEAR_TIMEOUT_MS = 50;
 export const ALL_DRAWN = "all";
 
 /**
- * How many blocks from the top a document opens with its codings drawn: those whose estimated top
- * (buildDocument.ts's estimates, which the browser also uses for the sections it skips) lies
- * within AT_OPEN viewport heights. Null (all of them) where nothing would draw the others later.
+ * Where a document opens cut: the codings of the blocks before `block` are drawn, and those of
+ * block `block` that start before text offset `offset`; the rest wait (codingDecorations.ts,
+ * `pending`, the cut block included) for the first idle moments after the first paint.
  */
-export function blocksDrawnAtOpen(positions: TextPositions, win: (Window & typeof globalThis) | null): number | null {
+export interface OpenCut {
+  block: number;
+  offset: number;
+}
+
+/**
+ * The cut at the window's bottom, by buildDocument.ts's estimates (which the browser also uses for
+ * the sections it skips): the block whose estimated lines cross AT_OPEN viewport heights, cut at
+ * the line that does. Its blocks with any codings drawn are `block + 1`. Null (all of them drawn)
+ * where nothing would draw the others later.
+ */
+export function cutAtOpen(positions: TextPositions, win: (Window & typeof globalThis) | null): OpenCut | null {
   if (!win?.IntersectionObserver) return null;
-  const limit = win.innerHeight * AT_OPEN;
+  const limit = (win.innerHeight * AT_OPEN) / EM_PX;
   const { blocks } = positions;
   let top = 0;
-  let count = 0;
-  while (count < blocks.length && top <= limit) top += estimatedHeight(blocks[count++]!) * EM_PX;
-  return count;
+  for (let i = 0; i < blocks.length; i++) {
+    const height = estimatedHeight(blocks[i]!);
+    if (top + height > limit) return { block: i, offset: estimatedOffsetAt(blocks[i]!, limit - top) };
+    top += height;
+  }
+  return { block: blocks.length, offset: blocks.at(-1)?.end ?? 0 };
 }
 
 /**
@@ -50,6 +68,8 @@ export class CodingReveal {
   private readonly observer: IntersectionObserver | null = null;
   private idle = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The animation frame the first idle moment is asked for in (see the constructor). */
+  private frame = 0;
   /** Sections near the viewport with blocks still pending: drawn before the others. */
   private readonly near = new Set<number>();
 
@@ -57,9 +77,12 @@ export class CodingReveal {
     private readonly view: EditorView,
     private readonly host: HTMLElement,
     private readonly positions: TextPositions,
+    private readonly cut: OpenCut | null = null,
   ) {
     const win = host.ownerDocument.defaultView;
     delete host.dataset.codingsDrawn;
+    // (Not where nothing is laid out: jsdom's ranges have no rectangles.)
+    if (cut && win && typeof win.Range.prototype.getClientRects === "function") this.drawOnScreen(cut, win.innerHeight);
     if (!this.pending().size) {
       this.done();
       return;
@@ -86,7 +109,51 @@ export class CodingReveal {
       }, options);
       for (const dom of sections.keys()) this.observer.observe(dom);
     }
-    this.scheduleIdle();
+    // The rest of the cut block is on screen the moment the reader scrolls a line: it is drawn in
+    // the first idle moment after the first paint (its section is the first pending one, unless
+    // the observer names others near first), waiting no longer than a section that came near.
+    // Asked for in the first frame, not now: an idle period often remains before the frame that
+    // paints the open (the open ran early in it), and a section drawn there put its spans, and a
+    // second layout of the text, in front of the first paint (a reopen at 50k characters traced at
+    // 37–50 ms of main-thread time against 15–20 ms without).
+    const timeout = cut && this.pending().has(cut.block) ? NEAR_TIMEOUT_MS : IDLE_TIMEOUT_MS;
+    if (win && "requestIdleCallback" in win) {
+      this.frame = win.requestAnimationFrame(() => {
+        this.frame = 0;
+        this.scheduleIdle(timeout);
+      });
+    } else this.scheduleIdle(timeout);
+  }
+
+  /**
+   * Text from which codings may not be drawn yet: the cut while its block is pending, else the
+   * first pending block's start (the coding stripes measure only the bars before it at open).
+   */
+  drawnUntil(): number {
+    const pending = this.pending();
+    if (this.cut && pending.has(this.cut.block)) return this.cut.offset;
+    let first = Infinity;
+    for (const i of pending) if (i < first) first = i;
+    return Number.isFinite(first) ? this.positions.blocks[first]!.start : Infinity;
+  }
+
+  /**
+   * Where the estimate put the cut above the window's bottom (the text's measure holds more
+   * characters a line than estimated), draws the blocks from the cut down to the window's bottom
+   * now, before the first paint: no coding on screen is left undrawn. One caret position and a
+   * block's top each, read from the layout the open makes anyway.
+   */
+  private drawOnScreen(cut: OpenCut, bottom: number): void {
+    const { view, positions } = this;
+    const state = codingDecorationsKey.getState(view.state);
+    const pending = state?.pending ?? new Set<number>();
+    if (!state?.entries.size || !pending.has(cut.block) || view.coordsAtPos(positions.offsetToPos(cut.offset), 1).top >= bottom) return;
+    const now = [cut.block];
+    for (let i = cut.block + 1; i < positions.blocks.length && pending.has(i); i++) {
+      if (view.coordsAtPos(positions.offsetToPos(positions.blocks[i]!.start), 1).top >= bottom) break;
+      now.push(i);
+    }
+    this.reveal(now);
   }
 
   /** Draws at once the codings of the sections over text offsets [start, end) (a passage about to be jumped to). */
@@ -133,8 +200,10 @@ export class CodingReveal {
 
   private cancelIdle(): void {
     if (this.idle) this.host.ownerDocument.defaultView?.cancelIdleCallback(this.idle);
+    if (this.frame) this.host.ownerDocument.defaultView?.cancelAnimationFrame(this.frame);
     clearTimeout(this.timer);
     this.idle = 0;
+    this.frame = 0;
   }
 
   /** The section to draw next: one near the viewport, else the first with a pending block. */

@@ -21,6 +21,11 @@ const STRIPE = ".tandai-stripe, .tandai-stripe-label";
 export interface StripeCallbacks {
   /** A stripe was clicked: the coding, and where (as a click on coded text reports it). */
   click(codingId: CodingId, at: { x: number; y: number }): void;
+  /**
+   * The text offset from which codings were not drawn at the open (codingReveal.ts): in the
+   * open's frame their bars wait, as their spans do, for an idle moment. None when left out.
+   */
+  drawnUntil?(): number;
 }
 
 type Section = StripeSection;
@@ -268,8 +273,9 @@ export class CodingStripes {
     };
     // Every section measured before any is drawn: a bar added to the layer between two sections'
     // measurements would make the second's first read lay out (and style) again.
+    const until = opening ? (this.callbacks.drawnUntil?.() ?? Infinity) : Infinity;
     const measured = missing.map((index) => {
-      const near = opening ? nearAtOpen(this.sections[index]!, index, this.positions) : null;
+      const near = opening ? nearAtOpen(this.sections[index]!, index, this.positions, until) : null;
       if (near) this.partial.add(index);
       return this.measureSection(index, host, caret, near);
     });

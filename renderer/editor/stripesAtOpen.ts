@@ -19,14 +19,17 @@ export interface StripeSection {
 
 /**
  * Which codings of section `index` lie within the band at open, judged by the boxes of the blocks
- * they start and end in (one rectangle per block). Null when the whole section does; a predicate
- * that keeps none when it lies wholly outside (nothing inside it is laid out to find that out).
+ * they start and end in (one rectangle per block), and start before text offset `until` (where
+ * the codings drawn at the open end: one starting below the window's bottom waits with its span).
+ * Null when the whole section does; a predicate that keeps none when it lies wholly outside
+ * (nothing inside it is laid out to find that out).
  */
-export function nearAtOpen(section: StripeSection, index: number, positions: TextPositions): ((h: CodingHighlight) => boolean) | null {
+export function nearAtOpen(section: StripeSection, index: number, positions: TextPositions, until = Infinity): ((h: CodingHighlight) => boolean) | null {
   const height = section.dom.ownerDocument.defaultView?.innerHeight ?? 0;
+  if (section.start >= until) return () => false;
   const box = section.dom.getBoundingClientRect();
   const [top, bottom] = [OPEN_BAND[0] * height, OPEN_BAND[1] * height];
-  if (box.top >= top && box.bottom <= bottom) return null;
+  if (box.top >= top && box.bottom <= bottom && section.end <= until) return null;
   if (box.top >= bottom || box.bottom <= top) return () => false;
   const first = index * positions.sectionSize;
   const blocks = section.dom.children;
@@ -37,7 +40,7 @@ export function nearAtOpen(section: StripeSection, index: number, positions: Tex
     return r;
   };
   const blockOf = (offset: number) => positions.blockIndexAtPos(positions.offsetToPos(offset));
-  return (h) => rect(blockOf(Math.max(h.start, section.start))).top < bottom && rect(blockOf(Math.max(h.start, Math.min(h.end, section.end) - 1))).bottom > top;
+  return (h) => h.start < until && rect(blockOf(Math.max(h.start, section.start))).top < bottom && rect(blockOf(Math.max(h.start, Math.min(h.end, section.end) - 1))).bottom > top;
 }
 
 /** Runs `complete` in an idle moment (or a task where there are none); returns how to cancel it. */
