@@ -24,6 +24,8 @@ const SLICE_MS = 4;
 const IDLE_TIMEOUT_MS = 300;
 /** The same for a section that came near the viewport, ms. */
 const NEAR_TIMEOUT_MS = 50;
+/** The same for the rest of the block the open was cut in (on screen after a line's scroll), ms: a frame. */
+const CUT_TIMEOUT_MS = 16;
 
 /** Set on the view's host (`data-codings-drawn="all"`) once every coding has its spans. */
 export const ALL_DRAWN = "all";
@@ -105,7 +107,7 @@ export class CodingReveal {
           else this.near.delete(section);
         }
         // Not in this task: it runs straight after a frame, and the next one should not wait for it.
-        if (this.near.size) this.scheduleIdle(NEAR_TIMEOUT_MS);
+        if (this.near.size) this.scheduleIdle(this.cut && this.pending().has(this.cut.block) ? CUT_TIMEOUT_MS : NEAR_TIMEOUT_MS);
       }, options);
       for (const dom of sections.keys()) this.observer.observe(dom);
     }
@@ -116,7 +118,7 @@ export class CodingReveal {
     // paints the open (the open ran early in it), and a section drawn there put its spans, and a
     // second layout of the text, in front of the first paint (a reopen at 50k characters traced at
     // 37–50 ms of main-thread time against 15–20 ms without).
-    const timeout = cut && this.pending().has(cut.block) ? NEAR_TIMEOUT_MS : IDLE_TIMEOUT_MS;
+    const timeout = cut && this.pending().has(cut.block) ? CUT_TIMEOUT_MS : IDLE_TIMEOUT_MS;
     if (win && "requestIdleCallback" in win) {
       this.frame = win.requestAnimationFrame(() => {
         this.frame = 0;

@@ -1,29 +1,8 @@
-import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveBenchPage } from "./benchPage.js";
 import { launchBrowser, newPage } from "./harness.js";
-
-const RENDERER = resolve(import.meta.dirname, "../../dist/renderer");
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
-
-/** The built renderer served as files (the benchmark's page: a dense document opened once, measure=0). */
-async function serve(): Promise<{ server: Server; origin: string }> {
-  const server = createServer(async (req, res) => {
-    try {
-      const path = normalize(join(RENDERER, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
-      if (!path.startsWith(RENDERER + sep)) throw new Error("outside");
-      const body = await readFile(path.endsWith(sep) ? join(path, "index.html") : path);
-      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
 
 /**
  * After a dense document opens, its stripes are drawn twice: the first screen's bars in the open's
@@ -38,7 +17,7 @@ describe("the coding stripes after a dense document opens", () => {
   let origin: string;
 
   beforeAll(async () => {
-    ({ server, origin } = await serve());
+    ({ server, origin } = await serveBenchPage());
     browser = await launchBrowser();
     page = await newPage(browser);
     await page.setViewportSize({ width: 1280, height: 900 });
