@@ -40,6 +40,18 @@ interface MeasuredSection {
   bars: { h: CodingHighlight; top: number; bottom: number }[];
 }
 
+/** Each coding drawn in `section`: its first and last span there (in text order), found in one pass. */
+function spansOf(section: Element): Map<string, [Element, Element]> {
+  const found = new Map<string, [Element, Element]>();
+  for (const span of section.querySelectorAll("[data-coding-id]")) {
+    const id = span.getAttribute("data-coding-id")!;
+    const known = found.get(id);
+    if (known) known[1] = span;
+    else found.set(id, [span, span]);
+  }
+  return found;
+}
+
 /**
  * Coding stripes in the right margin of the text, as QDA programs draw them: one bar per coding in
  * its code's colour from its first line to its last, in lanes so that overlapping codings stand
@@ -308,13 +320,22 @@ export class CodingStripes {
       this.edges.set(index, edge);
     }
     const bars: MeasuredSection["bars"] = [];
+    let spans: Map<string, [Element, Element]> | null = null;
     for (const h of this.overlapping(section)) {
       if (near && !near(h)) continue;
       const key = `${h.id}@${index}`;
       let extent = this.extents.get(key);
       if (!extent) {
         const origin = host().top;
-        extent = { top: caret(this.positions.offsetToPos(Math.max(h.start, section.start)), 1) - origin, bottom: caret(this.positions.offsetToPos(Math.min(h.end, section.end)), -1) - origin };
+        // From the coding's own spans where it is drawn (its first line's top, its last line's
+        // bottom: the rectangles of its text, as the caret's), else from two caret positions.
+        const drawn = (spans ??= spansOf(section.dom)).get(h.id);
+        const first = drawn?.[0].getClientRects()[0];
+        const last = drawn?.[1].getClientRects();
+        extent =
+          first && last?.length
+            ? { top: first.top - origin, bottom: last[last.length - 1]!.bottom - origin }
+            : { top: caret(this.positions.offsetToPos(Math.max(h.start, section.start)), 1) - origin, bottom: caret(this.positions.offsetToPos(Math.min(h.end, section.end)), -1) - origin };
         this.extents.set(key, extent);
       }
       if (extent.bottom > extent.top) bars.push({ h, ...extent });
