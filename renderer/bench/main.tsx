@@ -10,7 +10,8 @@ import { makeCoding, random, synthetic, type Synthetic } from "./syntheticDocume
  * Benchmark page for the coding view (driven by tests/bench/editor.ts). URL parameters:
  * chars | words, codings, codes, seed, runs (opens), edits (applies and removes), demo (a
  * hand-written opening with overlapping codings, for screenshots), measure=0 (just show it),
- * stripes=0 (no coding stripes in the margin).
+ * stripes=0 (no coding stripes in the margin), tight=1 (letters closer than the view's layout
+ * estimates assume: more text a line, as a narrower font would set it).
  * Each figure is "until drawn": the synchronous work (React, Tiptap, ProseMirror, style and layout,
  * forced) plus the browser's next rendering step (from the start of the next animation frame, whose
  * callbacks include the coding stripes' drawing, until a task queued in it runs), leaving out the
@@ -125,6 +126,11 @@ const settle = async () => {
 };
 
 async function main() {
+  if (params.get("tight") === "1") {
+    const style = document.createElement("style");
+    style.textContent = ".tandai-document { letter-spacing: -0.06em; }";
+    document.head.append(style);
+  }
   let data = synthetic({
     chars: num("chars", 1_000_000),
     words: params.has("words") ? num("words", 0) : undefined,

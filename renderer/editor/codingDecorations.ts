@@ -166,11 +166,14 @@ export class InitialCodings {
     const entries = new Map<CodingId, Entry>();
     const decos: Decoration[] = [];
     const waiting = new Map<number, CodingId[]>();
+    // At the open the pending blocks are the last ones: a coding touches a drawn block exactly when
+    // it starts before the first pending one (no search per coding for the thousands below).
+    const drawnBefore = pending.size ? Math.max(cut, this.positions.blockPos(drawn)) : Infinity;
     for (const { h, from, to } of placed) {
       let lane = 0;
       while (lane < laneEnds.length && laneEnds[lane]! > from) lane++;
       laneEnds[lane] = to;
-      const drawable = from < cut || inDrawnBlock(this.positions, pending, from, to);
+      const drawable = from < drawnBefore;
       const deco = drawable ? decorationFor(h, from, to, lane) : null;
       if (deco) decos.push(deco);
       else if (!drawable && lane < MAX_DRAWN_LANES) wait(waiting, blocksOf(this.positions, from, to), h.id);

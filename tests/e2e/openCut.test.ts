@@ -123,12 +123,12 @@ describe("a dense document's first paint, cut at the window's bottom", () => {
     await new Promise((ok) => server?.close(ok));
   });
 
-  const firstPaint = async (page: Page): Promise<FirstPaint> => {
+  const firstPaint = async (page: Page, extra = ""): Promise<FirstPaint> => {
     await page.addInitScript(watchFirstPaint, {
       codings: DATA.codings.map((c) => [c.id, c.start, c.end] as [string, number, number]),
       blocks: DATA.content.blocks.map((b) => [b.start, b.end] as [number, number]),
     });
-    await page.goto(`${origin}/bench/index.html?${QUERY}&measure=0`);
+    await page.goto(`${origin}/bench/index.html?${QUERY}&measure=0${extra}`);
     await page.waitForFunction(() => (window as unknown as { firstPaint?: unknown }).firstPaint, undefined, { polling: 50 });
     return (await page.evaluate(() => (window as unknown as { firstPaint: FirstPaint }).firstPaint))!;
   };
@@ -159,6 +159,22 @@ describe("a dense document's first paint, cut at the window's bottom", () => {
       }
     });
   }
+
+  it("draws every coding on screen in the first paint where lines hold more text than estimated (the cut measured and moved down)", async () => {
+    // Letters 6 % closer: the estimated cut lies some lines above the window's bottom, and only
+    // measuring it at the open keeps the text between them drawn.
+    const page = await newPage(browser);
+    try {
+      await page.setViewportSize(SCREENS.laptop);
+      const paint = await firstPaint(page, "&tight=1");
+      const spans = new Set(paint.spans);
+      expect(paint.visible.length).toBeGreaterThan(20);
+      expect(paint.visible.filter((id) => !spans.has(id))).toEqual([]);
+      expect(paint.visible.filter((id) => !new Set(paint.stripes).has(id))).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
 
   for (const [name, size] of [["1024", SCREENS.small], ["1366", SCREENS.laptop]] as const) {
     it(`shows the dense demo settled as a whole drawing does (${name}×768)`, async () => {
