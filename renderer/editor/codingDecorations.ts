@@ -45,8 +45,12 @@ export interface CodingDecorationState {
   readonly entries: ReadonlyMap<CodingId, Entry>;
   /** Blocks (by index) whose codings are not drawn yet; empty once every coding is. */
   readonly pending: ReadonlySet<number>;
-  /** For each pending block, the codings over it that are waiting for it (or for another of their blocks). */
-  readonly waiting: ReadonlyMap<number, readonly CodingId[]>;
+  /**
+   * For each pending block, the codings over it that are waiting for it (or for another of their
+   * blocks). Null until a change first needs it, then made from the entries: at the open the
+   * thousands of codings below the screen cost no list each.
+   */
+  readonly waiting: ReadonlyMap<number, readonly CodingId[]> | null;
   /**
    * The editor position the document opened cut at: a coding starting before it is drawn (its
    * blocks above the cut block, or the cut block's lines above the window's bottom, are), though
@@ -73,6 +77,13 @@ function wait(waiting: Map<number, CodingId[]>, [first, last]: [number, number],
     if (list) list.push(id);
     else waiting.set(i, [id]);
   }
+}
+
+/** The waiting lists of `entries`: each coding not drawn for its pending blocks (not past MAX_DRAWN_LANES), under each of them. */
+function waitingOf(positions: TextPositions, entries: ReadonlyMap<CodingId, Entry>): Map<number, CodingId[]> {
+  const waiting = new Map<number, CodingId[]>();
+  for (const [id, e] of entries) if (!e.deco && e.lane < MAX_DRAWN_LANES) wait(waiting, blocksOf(positions, e.from, e.to), id);
+  return waiting;
 }
 
 /** The blocks (first and last index) that editor range [from, to) touches. */
@@ -165,7 +176,6 @@ export class InitialCodings {
     const laneEnds: number[] = [];
     const entries = new Map<CodingId, Entry>();
     const decos: Decoration[] = [];
-    const waiting = new Map<number, CodingId[]>();
     // At the open the pending blocks are the last ones: a coding touches a drawn block exactly when
     // it starts before the first pending one (no search per coding for the thousands below).
     const drawnBefore = pending.size ? Math.max(cut, this.positions.blockPos(drawn)) : Infinity;
@@ -176,11 +186,10 @@ export class InitialCodings {
       const drawable = from < drawnBefore;
       const deco = drawable ? decorationFor(h, from, to, lane) : null;
       if (deco) decos.push(deco);
-      else if (!drawable && lane < MAX_DRAWN_LANES) wait(waiting, blocksOf(this.positions, from, to), h.id);
       entries.set(h.id, { from, to, lane, h, deco });
     }
     // DecorationSet.create nulls out entries of the array it is given: hand it a copy.
-    return { set: DecorationSet.create(doc, decos.slice()), entries, pending: pending.size ? pending : NONE, waiting: pending.size ? waiting : NO_WAITING, cut };
+    return { set: DecorationSet.create(doc, decos.slice()), entries, pending: pending.size ? pending : NONE, waiting: pending.size ? null : NO_WAITING, cut };
   }
 }
 
@@ -191,7 +200,7 @@ function apply(
   state: EditorState,
 ): CodingDecorationState {
   let { set, entries } = value;
-  const { pending, waiting } = value;
+  const { pending } = value;
   if (tr.docChanged) {
     set = set.map(tr.mapping, tr.doc);
     const mapped = new Map<CodingId, Entry>();
@@ -205,6 +214,7 @@ function apply(
   }
   const change = tr.getMeta(codingDecorationsKey) as CodingChange | undefined;
   if (!change) return set === value.set ? value : { ...value, set, entries };
+  const waiting = value.waiting ?? waitingOf(positions, entries);
 
   const next = new Map(entries);
   const gone: Decoration[] = [];
