@@ -48,15 +48,20 @@ function readKeyboardSelection(view: EditorView): void {
  * whole-app benchmark's lost selection when the background load of the codings ended). Such a
  * transaction, which sets no selection of its own, takes the browser's selection with it instead.
  *
- * A selection made with the keys is also read by the view itself, first, at "selectionchange" (a
- * listener on the window's capture phase, which runs before ProseMirror's on the document). ProseMirror's reading takes a caret at the very start of the document within
- * 200 ms of the view gaining the focus for the browser's reset of the selection on focus, and
- * writes the selection it last read back over it: Ctrl+Home pressed soon after Tab or after a
- * popover gave the focus back brought the previous selection back, and the Shift+arrows after it
- * extended that one (the keyboard test that went red on a fast machine). Once the view holds the
- * reader's selection, ProseMirror sees nothing new and corrects nothing. Only after a key in the
- * view since it gained the focus, and until the next mouse press: ProseMirror's restoring of the
- * selection on focus, and its care of a mouse drag, stay its own.
+ * A selection made with the keys is also read by the view itself, first: at the key's release and
+ * at "selectionchange" (a listener on the window's capture phase, which runs before ProseMirror's
+ * on the document). ProseMirror writes the selection it last read back into the page, with no
+ * transaction, in two places that took a reader's keys for the browser's own doing: its reading
+ * takes a caret at the very start of the document within 200 ms of the view gaining the focus for
+ * the browser's reset of the selection on focus, and a timer 20 ms after the focus (later on a busy
+ * page) puts its selection back if the page's caret is where it was at the focus. Ctrl+Home soon
+ * after Tab, or after a popover gave the focus back, brought the previous selection back, and the
+ * Shift+arrows after it extended that one (the keyboard test that went red on a fast machine).
+ * Once the view holds the reader's selection, what ProseMirror writes back is that one. Only after
+ * a key in the view since it gained the focus, and until the next mouse press: ProseMirror's
+ * restoring of the selection on focus, and its care of a mouse drag, stay its own. Left open: that
+ * timer running between a key and its release (within ~20 ms of the focus, with the caret back
+ * where it was at the focus), which no event of the page comes before.
  */
 export const ReaderSelection = Extension.create({
   name: "readerSelection",
@@ -87,6 +92,9 @@ export const ReaderSelection = Extension.create({
             focus: () => void (keyed = false),
             mousedown: () => void (keyed = false),
             keydown: () => void (keyed = true),
+            keyup: (editorView) => {
+              if (keyed) readKeyboardSelection(editorView);
+            },
           },
         },
         appendTransaction: (transactions: readonly Transaction[], _before, state) => {

@@ -27,6 +27,24 @@ describe("a keyboard selection made just after the focus", () => {
   beforeAll(async () => {
     app = await openApp();
     await app.page.setViewportSize(SCREENS.laptop);
+    // For the race with ProseMirror's timer after a focus (the second test): 20 ms timers can be
+    // held, as a busy page runs them late, and let go from the page; and the browser's
+    // "selectionchange" can be held back (stopped before any listener of the app) and sent after.
+    await app.page.addInitScript(() => {
+      const w = window as unknown as { __holdTimers: boolean; __heldTimers: (() => void)[]; __deferSelection: boolean };
+      w.__holdTimers = false;
+      w.__heldTimers = [];
+      w.__deferSelection = false;
+      const original = window.setTimeout.bind(window);
+      window.setTimeout = ((handler: () => void, delay?: number, ...rest: unknown[]) => {
+        if (w.__holdTimers && delay === 20 && typeof handler === "function") {
+          w.__heldTimers.push(handler);
+          return 0;
+        }
+        return original(handler, delay, ...rest);
+      }) as typeof window.setTimeout;
+      window.addEventListener("selectionchange", (e) => void (w.__deferSelection && e.stopImmediatePropagation()), true);
+    });
     await app.page.goto(app.server.url);
     await app.page.getByTestId("workspace").waitFor();
     await app.page.locator("[data-document-view] [data-coding-id]").first().waitFor();
@@ -72,5 +90,44 @@ describe("a keyboard selection made just after the focus", () => {
     expect(await selected(page)).toBe("Pe");
     await page.evaluate(() => void (Date.now = (window as unknown as { __realNow: () => number }).__realNow));
     await page.locator('[data-testid="selection-bar"].active').waitFor();
+  });
+
+  it("is not replaced by the previous selection when ProseMirror's timer after the focus runs late", async () => {
+    // ProseMirror sets a timer when the text gains the focus (20 ms) that puts its own selection
+    // back if the page's caret is still where it was at the focus. A busy page runs it late: after
+    // the reader's Shift+arrows and Ctrl+Home (the caret back at the start, where the focus put
+    // it), before the browser's "selectionchange" for those keys. It wrote back the selection the
+    // view had read last.
+    const { page } = app;
+    await page.goto(app.server.url);
+    await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
+    await page.evaluate(() => void ((window as unknown as { __holdTimers: boolean }).__holdTimers = true));
+    let presses = 0;
+    while (!(await focusedIsDocument(page))) {
+      await page.keyboard.press("Tab");
+      if (++presses > 80) throw new Error("Tab never reached the document text");
+    }
+    await page.evaluate(() => void ((window as unknown as { __holdTimers: boolean }).__holdTimers = false));
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+ArrowRight");
+    await expect.poll(() => held(page)).toBe("Pew");
+
+    await page.evaluate(() => void ((window as unknown as { __deferSelection: boolean }).__deferSelection = true));
+    await page.keyboard.press("Control+Shift+ArrowRight");
+    await page.keyboard.press("Control+Home");
+    const ran = await page.evaluate(() => {
+      const w = window as unknown as { __heldTimers: (() => void)[]; __deferSelection: boolean };
+      const timers = w.__heldTimers.splice(0);
+      for (const run of timers) run();
+      w.__deferSelection = false;
+      document.dispatchEvent(new Event("selectionchange"));
+      return timers.length;
+    });
+    expect(ran).toBeGreaterThan(0);
+    await expect.poll(() => held(page)).toBe("");
+    expect(await selected(page)).toBe("");
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("Shift+ArrowRight");
+    await expect.poll(() => held(page)).toBe("Pe");
+    expect(await selected(page)).toBe("Pe");
   });
 });
