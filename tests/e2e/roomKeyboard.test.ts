@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { closeApp, openApp, SCREENS, screenshot, TandaiServer } from "./harness.js";
+import { heldSelection, pageSelection } from "./viewSelection.js";
 
 /**
  * Coding with the keyboard alone: Tab to the text, a caret, Shift+arrows to select, a key to apply
@@ -13,18 +14,8 @@ describe.sequential("coding with the keyboard only", () => {
   let page: Page;
 
   const focusedIsDocument = () => page.evaluate(() => document.activeElement?.matches("[data-document-view] .ProseMirror") ?? false);
-  /** What the reader sees selected: the page's selection. */
-  const selected = () => page.evaluate(() => window.getSelection()!.toString());
-  /**
-   * The text of the selection the coding view holds (Tiptap puts its editor on the view's
-   * element), which a code's key codes: the view reads the page's selection at the browser's next
-   * "selectionchange", so a test waits for it before asserting what is on screen.
-   */
-  const held = () =>
-    page.evaluate(() => {
-      const { state } = (document.querySelector("[data-document-view] .ProseMirror") as unknown as { editor: { state: { selection: { from: number; to: number }; doc: { textBetween(a: number, b: number): string } } } }).editor;
-      return state.doc.textBetween(state.selection.from, state.selection.to);
-    });
+  const selected = () => pageSelection(page);
+  const held = () => heldSelection(page);
   const announced = () => page.getByTestId("caret-codes").textContent();
 
   beforeAll(async () => {
