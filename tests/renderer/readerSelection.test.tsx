@@ -64,6 +64,39 @@ describe("the reader's selection through the view's redraws", () => {
     expect(editor.state.doc.textBetween(from, to)).toBe("ekspor");
   });
 
+  // The browser's events for Ctrl+Home: the key, its caret at the start of the text, then the key's
+  // release and "selectionchange" in either order (a script's keys are released at once, a
+  // person's after the event). ProseMirror took that caret, within 200 ms of a focus, for the
+  // browser's reset of the selection on focus and put "Padang" back.
+  it.each([
+    ["released before", ["keyup", "selectionchange"]],
+    ["released after", ["selectionchange", "keyup"]],
+  ])("keeps a caret put at the start with the keys just after the focus, over the selection the view held (key %s the event)", (_order, events) => {
+    const onSelectionChange = vi.fn();
+    const { dom, editor } = render({ content, codings: [], codes, onSelectionChange });
+    dom.focus();
+    browserSelects(dom, "Padang");
+    act(() => document.dispatchEvent(new Event("selectionchange")));
+    expect(onSelectionChange).toHaveBeenLastCalledWith({ start: TEXT.indexOf("Padang"), end: TEXT.indexOf("Padang") + 6 });
+    dom.blur();
+    dom.focus();
+
+    act(() => {
+      dom.dispatchEvent(new KeyboardEvent("keydown", { key: "Home", code: "Home", keyCode: 36, ctrlKey: true, bubbles: true }));
+      getSelection()!.collapse(dom.querySelector("p")!.firstChild!, 0);
+      for (const event of events) {
+        if (event === "keyup") dom.dispatchEvent(new KeyboardEvent("keyup", { key: "Home", code: "Home", keyCode: 36, ctrlKey: true, bubbles: true }));
+        else document.dispatchEvent(new Event("selectionchange"));
+      }
+    });
+
+    expect(String(getSelection())).toBe("");
+    expect(getSelection()!.anchorOffset).toBe(0);
+    expect(editor.state.selection.empty).toBe(true);
+    expect(editor.state.selection.from).toBe(editor.view.posAtDOM(dom.querySelector("p")!.firstChild!, 0));
+    expect(onSelectionChange).toHaveBeenLastCalledWith(null);
+  });
+
   it("does nothing while the view does not have the focus", () => {
     const onSelectionChange = vi.fn();
     const first = [coding(0, 4)];
