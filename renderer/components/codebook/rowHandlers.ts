@@ -28,13 +28,16 @@ export function useRowHandlers(current: (id: CodeId) => RowHandlers): (id: CodeI
   };
 }
 
+/** What a row shows besides its counts, compared by identity (the handlers too: useRowHandlers keeps them). */
+const SHOWN = ["code", "depth", "shortcut", "pinned", "selected", "focusable", "expanded", "menuOpen", "nameEditor", "drop", "dragging", ...HANDLERS] as const satisfies readonly (keyof CodeRowProps)[];
+
+// A prop added to CodeRowProps and not to SHOWN fails here, rather than a row that never redraws for it.
+const everyPropCompared: Exclude<keyof CodeRowProps, "stats" | (typeof SHOWN)[number]> extends never ? true : never = true;
+void everyPropCompared;
+
 /** Whether a row would draw the same: its counts compared by value (a new object per version), the rest by identity. */
 function sameRow(a: CodeRowProps, b: CodeRowProps): boolean {
-  for (const key of Object.keys(b) as (keyof CodeRowProps)[]) {
-    if (key === "stats") continue;
-    if (!Object.is(a[key], b[key])) return false;
-  }
-  if (Object.keys(a).length !== Object.keys(b).length) return false;
+  for (const key of SHOWN) if (!Object.is(a[key], b[key])) return false;
   const s = a.stats;
   const t = b.stats;
   return Object.is(s.own, t.own) && Object.is(s.total, t.total) && s.nested === t.nested && s.children === t.children;
