@@ -63,10 +63,13 @@ export class SearchService {
   private building: Promise<void> | null = null;
   private closed = false;
 
-  /** `between`: awaited before each document is read and before it is indexed (the backend's Foreground.quiet: changes first). */
+  /**
+   * `between`: awaited before each document is read and before it is indexed (the backend's
+   * Foreground.quiet: changes first); without it the build yields once per document.
+   */
   constructor(
     private readonly source: SearchSource,
-    private readonly between: () => Promise<void> = yieldToEvents,
+    private readonly between?: () => Promise<void>,
   ) {}
 
   /** Starts (or continues) indexing every document not indexed yet, in the background. */
@@ -89,9 +92,9 @@ export class SearchService {
         if (this.closed) return;
         // A document the user removed meanwhile is simply skipped.
         if (!this.source.state.documents[id]) continue;
-        await this.between();
+        await this.between?.();
         const content = await this.source.readDocumentContent(id);
-        await this.between();
+        await (this.between ?? yieldToEvents)();
         if (this.closed) return;
         if (!this.source.state.documents[id]) continue;
         this.index.add(id, content);
