@@ -43,6 +43,7 @@ import type { AppTeam, TeamHost } from "./team.js";
 import { createSampleProject, sampleProjectDir } from "./sample.js";
 import { CodingsServer, firstScreenState } from "./openView.js";
 import { IndexStart } from "./indexStart.js";
+import { Foreground } from "./foreground.js";
 
 /**
  * The backend every transport serves: the Electron IPC handlers and the local web server both
@@ -71,6 +72,8 @@ export class Backend implements TandaiApi {
   private readonly changes = new ChangeLog();
   /** One change at a time, so a sync's remote batch is computed from the state it lands on. */
   private gate: Promise<unknown> = Promise.resolve();
+  /** Changes in flight, which background work (the search index's build) lets go first. */
+  private readonly foreground = new Foreground();
   /** The open project's team sync, when it is shared with a team. */
   private team: AppTeam | null = null;
   /** Serves the codings a first-screen open left out (issue 13's two-step open). */
@@ -234,7 +237,7 @@ export class Backend implements TandaiApi {
 
   /** Runs a change while no other is being applied (they would otherwise interleave with a sync's). */
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.gate.then(task);
+    const run = this.foreground.run(() => this.gate.then(task));
     this.gate = run.catch(() => undefined);
     return run;
   }
@@ -444,7 +447,7 @@ export class Backend implements TandaiApi {
       const grouped = store.takeCodingsByDocument();
       if (grouped && this.store === store) this.codingsServer.seed(store.state, this.changes.current, grouped);
     }, () => undefined);
-    const search = (this.searchIndex = new SearchService(store));
+    const search = (this.searchIndex = new SearchService(store, () => this.foreground.quiet()));
     if (this.context.teamSync) {
       try {
         this.team = await this.openTeam(store);

@@ -63,7 +63,14 @@ export class SearchService {
   private building: Promise<void> | null = null;
   private closed = false;
 
-  constructor(private readonly source: SearchSource) {}
+  /**
+   * `between`: awaited before each document is read and before it is indexed (the backend's
+   * Foreground.quiet: changes first); without it the build yields once per document.
+   */
+  constructor(
+    private readonly source: SearchSource,
+    private readonly between?: () => Promise<void>,
+  ) {}
 
   /** Starts (or continues) indexing every document not indexed yet, in the background. */
   refresh(): Promise<void> {
@@ -85,8 +92,12 @@ export class SearchService {
         if (this.closed) return;
         // A document the user removed meanwhile is simply skipped.
         if (!this.source.state.documents[id]) continue;
-        this.index.add(id, await this.source.readDocumentContent(id));
-        await yieldToEvents();
+        await this.between?.();
+        const content = await this.source.readDocumentContent(id);
+        await (this.between ?? yieldToEvents)();
+        if (this.closed) return;
+        if (!this.source.state.documents[id]) continue;
+        this.index.add(id, content);
       }
     }
   }

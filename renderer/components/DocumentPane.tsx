@@ -40,7 +40,7 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
   const { t } = useTranslation();
   const app = useApp();
   const mirror = useMirror();
-  const { state, version, index, loading } = useProject();
+  const { state, shape, index, loading } = useProject();
   const content = useDocumentContent(documentId);
   const [selection, setSelection] = useState<Range | null>(null);
   const [stance, setStance] = useState<Stance>("supports");
@@ -66,7 +66,8 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
   // codings (issue 13), or coding elsewhere, does not make the view diff its codings again.
   const documentVersion = index.documentVersion(documentId);
   const codings = useMemo(() => byCoder(index.codingsOf(state, documentId), shownCoder), [state, index, documentVersion, documentId, shownCoder]);
-  const codes = useStableRecord(state.codes, version);
+  // The codes change with the project's shape alone, not after each coding (ProjectSnapshot.shape).
+  const codes = useStableRecord(state.codes, shape);
   // Keys 1–9 as the codebook shows them (pinned, then leaf codes in creation order: shared/codebook/keys.ts).
   const { bindings, byKey } = useCodeKeys();
 

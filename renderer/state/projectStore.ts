@@ -1,4 +1,4 @@
-import { applyOperation, CodingIndex, type Applied, type DocumentId, type HistoryList, type HistoryStep, type OpDescription, type OpenProject, type Operation, type ProjectState, type TandaiApi } from "../../shared/index.js";
+import { applyOperation, changesCodingsAlone, CodingIndex, type Applied, type DocumentId, type HistoryList, type HistoryStep, type OpDescription, type OpenProject, type Operation, type ProjectState, type TandaiApi } from "../../shared/index.js";
 import { api } from "../api/client.js";
 import { CodingsLoader, LOAD_AT_LATEST_MS, type LoaderMirror } from "./codingsLoader.js";
 import { CHUNK_CODINGS, withinLoaded, type CodingsLoading } from "./partialCodings.js";
@@ -20,6 +20,14 @@ export interface ProjectSnapshot {
   lastStep: (HistoryStep & { version: number }) | null;
   /** Increases on every change, so views can memoise on it. */
   version: number;
+  /**
+   * Increases on every change but those to codings alone (changesCodingsAlone): what the codes,
+   * documents, groups and their names are. A view of those (the codebook's tree, the document
+   * list's order, title tails) memoises on it rather than on `version`, and so is not rebuilt
+   * after each coding applied (at 200 codes and 2,000 documents that was most of a coding's
+   * redraw); counts still follow `version`.
+   */
+  shape: number;
   /** Codings by document and by code, kept current with each operation. */
   index: CodingIndex;
   /** Null when the state holds every coding; else how far the background load is (issue 13's two-step open). */
@@ -41,6 +49,8 @@ export class ProjectMirror {
   /** The latest revision the backend is known to have reached. */
   private wanted = 0;
   private catchingUp: Promise<void> | null = null;
+  /** A change other than to codings alone was taken since the last publish (ProjectSnapshot.shape). */
+  private reshaped = false;
   /** The background load of the codings a first-screen open did not carry (issue 13's two-step open). */
   private readonly loader: CodingsLoader;
 
@@ -52,7 +62,7 @@ export class ProjectMirror {
   constructor(open: OpenProject, refused: (error: unknown) => void = () => undefined) {
     const index = indexOf(open);
     this.revision = open.revision ?? 0;
-    this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, index, loading: null };
+    this.snapshot = { ...open, nextUndo: open.nextUndo ?? null, nextRedo: open.nextRedo ?? null, lastStep: null, version: 0, shape: 0, index, loading: null };
     this.loader = new CodingsLoader(this.loaderSide(), { remote: () => this.remote, chunkCodings: () => this.chunkCodings, refused, confirmed: !open.loaded });
     this.snapshot.loading = this.loader.loading;
     if (this.loader.done) return;
@@ -204,6 +214,7 @@ export class ProjectMirror {
     const open = await this.remote.currentProject({ firstScreen: true });
     if (!open) return;
     this.snapshot = { ...this.snapshot, state: open.state, index: indexOf(open) };
+    this.reshaped = true;
     this.revision = this.wanted = open.revision ?? this.revision;
     this.publish(open);
     this.loader.reloaded();
@@ -211,6 +222,8 @@ export class ProjectMirror {
 
   private take(op: Operation): void {
     const { state, index } = this.snapshot;
+    // Before the partial mirror's trimming: an operation it leaves out changed the backend's shape all the same.
+    if (!changesCodingsAlone(op)) this.reshaped = true;
     if (!index.complete) {
       const part = withinLoaded(state, index, op);
       if (part.recount) this.loader.countsChanged();
@@ -225,8 +238,10 @@ export class ProjectMirror {
   private publish(result: Pick<Applied, "canUndo" | "canRedo" | "nextUndo" | "nextRedo" | "step"> | null): void {
     const loading = this.loader.loading;
     this.loader.published(loading);
+    const shape = this.snapshot.shape + (this.reshaped ? 1 : 0);
+    this.reshaped = false;
     if (!result) {
-      this.snapshot = { ...this.snapshot, version: this.snapshot.version + 1, loading };
+      this.snapshot = { ...this.snapshot, version: this.snapshot.version + 1, shape, loading };
       for (const listener of this.listeners) listener();
       return;
     }
@@ -239,6 +254,7 @@ export class ProjectMirror {
       nextRedo: result.nextRedo ?? null,
       lastStep: result.step ? { ...result.step, version } : this.snapshot.lastStep,
       version,
+      shape,
       loading,
     };
     for (const listener of this.listeners) listener();

@@ -12,6 +12,7 @@ import {
   TandaiError,
   type Code,
   type CodeId,
+  type DocumentId,
   type ProjectState,
 } from "../../shared/index.js";
 import { Codebook, CodeDetails } from "../../renderer/components/codebook/index.js";
@@ -161,6 +162,31 @@ describe("codebook tree", () => {
     await press(row(ids.motive), "ArrowRight"); // expand
     await press(row(ids.motive), "ArrowDown");
     expect(selected()).toBe(ids.economic);
+  });
+});
+
+describe("rows not drawn again (memoised: issue 13, a coding at 200 codes)", () => {
+  it("stay true: counts follow codings applied elsewhere, and the arrow keys follow a code added above", async () => {
+    const { state, ids } = fixture();
+    const { mirror } = await open({ state, initial: ids.actor });
+    const count = (id: CodeId) => $(row(id), '[data-testid="code-count"]').textContent;
+    const documentId = Object.keys(mirror.state.documents)[0] as DocumentId;
+    const coding = { id: newCodingId(), documentId, codeId: ids.economic, start: offset(900), end: offset(910), coder: "Rani", stance: "supports" as const, createdAt: NOW };
+    await act(async () => mirror.externalChange({ type: "addCoding", coding }));
+    expect(count(ids.economic)).toBe("6");
+    expect(count(ids.motive)).toBe("3 · 13");
+    expect(count(ids.actor)).toBe("2");
+    await act(async () => mirror.externalChange({ type: "removeCoding", codingId: coding.id }));
+    expect(count(ids.economic)).toBe("5");
+    expect(count(ids.motive)).toBe("3 · 12");
+    // A code nested under Motive after Political motive: Actor's row is the same, but what is above it is not.
+    const social: Code = { id: newCodeId(), name: "Social motive", color: "#0072b2", parentId: ids.motive, order: 2, description: { definition: "", whenToUse: "", whenNotToUse: "" }, createdAt: NOW };
+    await act(async () => mirror.externalChange({ type: "addCode", code: social }));
+    expect(rowNames()).toEqual(["Motive", "Economic motive", "Political motive", "Social motive", "Actor", "Barrier"]);
+    await press(row(ids.actor), "ArrowUp");
+    expect(selected()).toBe(social.id);
+    await act(async () => mirror.externalChange({ type: "updateCode", codeId: social.id, name: "Societal motive" }));
+    expect(rowNames()[3]).toBe("Societal motive");
   });
 });
 

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { coderCodeCounts, escapeCodeName, newCodeId, nextCodeColor, nextOrder, parseCodePath, planCodePath, TandaiError, type Code, type CodeId } from "../../../shared/index.js";
+import { coderCodeCounts, escapeCodeName, flattenCodebook, newCodeId, nextCodeColor, nextOrder, parseCodePath, planCodePath, TandaiError, type Code, type CodeId } from "../../../shared/index.js";
 import { useApp } from "../../state/app.js";
 import { useProject } from "../../state/context.js";
 import type { CodeAction } from "./CodeMenu.js";
 import { CodeOverlays, type DialogState, type Floating } from "./CodeOverlays.js";
-import { CodeRow } from "./CodeRow.js";
+import { MemoCodeRow, useRowHandlers } from "./rowHandlers.js";
 import { ancestorsOf, codebookView, nameProblem, newCodeProblem, renameProblem, subtreeOf, typedName, visibleRows } from "./model.js";
 import { useShownCoder } from "../agreement/onlyMine.js";
 import { NameInput } from "./NameInput.js";
@@ -32,7 +32,7 @@ const emptyDescription = () => ({ definition: "", whenToUse: "", whenNotToUse: "
  */
 export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   const { t } = useTranslation();
-  const { state, version, index, loading } = useProject();
+  const { state, version, shape, index, loading } = useProject();
   const { showError } = useApp();
   const apply = useApplyOp();
   const treeRef = useRef<HTMLDivElement>(null);
@@ -48,10 +48,12 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
 
   // Under "only my codings" the counts are that coder's, as the document and Retrieve show.
   const shownCoder = useShownCoder();
+  // The tree changes with the codes alone (ProjectSnapshot.shape); the counts after every coding.
+  const tree = useMemo(() => flattenCodebook(state), [state, shape]);
   const view = useMemo(
     // One coder's counts need every coding: not known (NaN, shown as "…") until they are all loaded.
-    () => codebookView(state, shownCoder === null ? (id) => index.countForCode(id) : loading ? () => NaN : coderCodeCounts(Object.values(state.codings), shownCoder)),
-    [state, index, version, shownCoder, loading],
+    () => codebookView(state, shownCoder === null ? (id) => index.countForCode(id) : loading ? () => NaN : coderCodeCounts(Object.values(state.codings), shownCoder), tree),
+    [state, index, version, shownCoder, loading, tree],
   );
   const rows = useMemo(() => visibleRows(view, collapsed), [view, collapsed]);
   // Keys 1–9: pinned codes keep theirs; the rest go to leaf codes in creation order.
@@ -281,6 +283,19 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
     ) : null;
 
   const selectedVisible = selectedCodeId !== null && rows.some((row) => row.code.id === selectedCodeId);
+  const handlersOf = useRowHandlers((id) => ({
+    onSelect: () => onSelect(id),
+    onToggle: () => toggle(id),
+    onRename: () => setEditing({ kind: "rename", codeId: id }),
+    onMenu: (x, y) => openMenu(id, x, y),
+    onRecolor: (x, y) => setFloating({ kind: "color", codeId: id, x, y }),
+    onKeyDown: (e) => onRowKey(e, rows.findIndex((row) => row.code.id === id)),
+    onDragStart: () => startDrag(id),
+    onDragOver: (e) => dragOver(e, id),
+    onDragLeave: () => dragLeave(id),
+    onDrop: (e) => drop(e, id),
+    onDragEnd: () => endDrag(),
+  }));
   const items: ReactNode[] = [];
   rows.forEach(({ code, depth }, index) => {
     if (index === insertAt) items.push(newRow);
@@ -289,7 +304,7 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
     const isDragged = drag?.codeId === code.id;
     const over = drag?.over === code.id && !isDragged;
     items.push(
-      <CodeRow
+      <MemoCodeRow
         key={code.id}
         code={code}
         depth={depth}
@@ -317,17 +332,7 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
         }
         drop={over ? (accepts(code.id) ? "into" : "refused") : null}
         dragging={isDragged}
-        onSelect={() => onSelect(code.id)}
-        onToggle={() => toggle(code.id)}
-        onRename={() => setEditing({ kind: "rename", codeId: code.id })}
-        onMenu={(x, y) => openMenu(code.id, x, y)}
-        onRecolor={(x, y) => setFloating({ kind: "color", codeId: code.id, x, y })}
-        onKeyDown={(e) => onRowKey(e, index)}
-        onDragStart={() => startDrag(code.id)}
-        onDragOver={(e) => dragOver(e, code.id)}
-        onDragLeave={() => dragLeave(code.id)}
-        onDrop={(e) => drop(e, code.id)}
-        onDragEnd={endDrag}
+        {...handlersOf(code.id)}
       />,
     );
   });

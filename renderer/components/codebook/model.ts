@@ -53,9 +53,8 @@ export interface CodebookView {
   stats: Map<CodeId, CodeStats>;
 }
 
-/** The codebook in display order with per-code counts; `countOf` gives a code's own codings. */
-export function codebookView(state: ProjectState, countOf: (codeId: CodeId) => number): CodebookView {
-  const rows = flattenCodebook(state);
+/** The codebook in display order with per-code counts; `countOf` gives a code's own codings; `rows`: flattenCodebook(state), if at hand. */
+export function codebookView(state: ProjectState, countOf: (codeId: CodeId) => number, rows = flattenCodebook(state)): CodebookView {
   const stats = new Map<CodeId, CodeStats>();
   for (const { code } of rows) {
     const own = countOf(code.id);

@@ -17,9 +17,10 @@ export interface CodeKeys {
  * selection bar. Recomputed only when the project changes.
  */
 export function useCodeKeys(): CodeKeys {
-  const { state, version } = useProject();
+  // The codes alone decide the keys: not recomputed after each coding (ProjectSnapshot.shape).
+  const { state, shape } = useProject();
   return useMemo(() => {
     const bindings = codeKeys(state);
     return { bindings, keyOf: keyOfCode(bindings), byKey: new Map(bindings.map((b) => [b.key, b])) };
-  }, [state, version]);
+  }, [state, shape]);
 }

@@ -33,7 +33,7 @@ type Dialogs =
  */
 export function DocumentList({ selected, onSelect }: { selected: DocumentId | null; onSelect(id: DocumentId): void }) {
   const { t } = useTranslation();
-  const { state, version, index } = useProject();
+  const { state, shape, index } = useProject();
   const apply = useApplyOp();
   const listRef = useRef<HTMLUListElement>(null);
   const [menu, setMenu] = useState<{ documentId: DocumentId; x: number; y: number } | null>(null);
@@ -41,8 +41,9 @@ export function DocumentList({ selected, onSelect }: { selected: DocumentId | nu
   const [filter, setFilter] = useState<DocumentGroupId | null>(null);
   const pendingFocus = useRef<DocumentId | null>(null);
 
-  const all = useMemo(() => sortedDocuments(state), [state, version]);
-  const groups = useMemo(() => sortedGroups(state), [state, version]);
+  // The order and the groups change with documents and groups alone, not after each coding (ProjectSnapshot.shape).
+  const all = useMemo(() => sortedDocuments(state), [state, shape]);
+  const groups = useMemo(() => sortedGroups(state), [state, shape]);
   const groupNames = useMemo(() => {
     const names = new Map<DocumentId, string[]>();
     for (const group of groups) for (const id of group.documentIds) names.set(id, [...(names.get(id) ?? []), group.name]);

@@ -26,6 +26,7 @@ export const documentTitleTails = (documents: ProjectState["documents"]): Map<Do
 
 /** documentTitleTails of the open project, kept until it changes. */
 export function useTitleTails(): Map<DocumentId, number> {
-  const { state, version } = useProject();
-  return useMemo(() => documentTitleTails(state.documents), [state, version]);
+  // Titles change with the documents alone, not after each coding (ProjectSnapshot.shape).
+  const { state, shape } = useProject();
+  return useMemo(() => documentTitleTails(state.documents), [state, shape]);
 }
