@@ -8,6 +8,7 @@ import {
   passageOf,
   TandaiError,
   documentsOfGroups,
+  toErrorPayload,
   type Applied,
   type ArgsOf,
   type DocumentId,
@@ -15,6 +16,7 @@ import {
   type OpDescription,
   type Operation,
   type ResultOf,
+  type StartProject,
   type TandaiApi,
 } from "../../shared/index.js";
 import { exportInWorker } from "../export/inWorker.js";
@@ -129,6 +131,21 @@ export class Backend implements TandaiApi {
     const store = await openProject(dir, { deferCheck: true });
     if (!firstScreen) await store.checked;
     return this.adopt(store, firstScreen);
+  }
+
+  /**
+   * The app's start as one request (the renderer's boot script sends it before its bundle has
+   * loaded): the very currentProject and openProject calls it made one after the other before.
+   */
+  async startProject(): Promise<StartProject> {
+    if (this.store) return { from: "current", project: this.snapshot(this.store, true) };
+    const [last] = this.settings.recent;
+    if (!last) return { from: "none" };
+    try {
+      return { from: "recent", dir: last.dir, project: await this.openProject({ dir: last.dir, firstScreen: true }) };
+    } catch (error) {
+      return { from: "recent", dir: last.dir, error: toErrorPayload(error) };
+    }
   }
 
   /**
