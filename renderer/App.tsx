@@ -5,6 +5,7 @@ import { api, onMenuCommand, unwrap } from "./api/client.js";
 import { AppContext, type AppActions } from "./state/app.js";
 import { ProjectContext } from "./state/context.js";
 import { ProjectMirror } from "./state/projectStore.js";
+import { seedDocumentContent } from "./state/documents.js";
 import { changeLanguage } from "./i18n.js";
 import { Welcome } from "./components/Welcome.js";
 import { Workspace } from "./components/Workspace.js";
@@ -93,11 +94,11 @@ export function App({ initialPreferences, initialInfo, start }: { initialPrefere
   useEffect(() => {
     void (async () => {
       const first = unwrap<StartProject>(await start);
-      if (first.from === "current") return show(first.project);
       if (first.from === "none") return run(() => api.openSampleProject({}));
       // The last project refused (damaged, locked, gone): the welcome screen with its recovery, as any open.
       if ("error" in first) return run(() => Promise.reject(new TandaiError(first.error.code, first.error.params)), first.dir);
-      return run(async () => first.project, first.dir);
+      if (first.firstText) seedDocumentContent(first.project.dir, first.firstText.documentId, first.firstText.content);
+      return first.from === "current" ? show(first.project) : run(async () => first.project, first.dir);
     })().catch((e: unknown) => {
       setError({ payload: toErrorPayload(e) });
       setPhase("welcome");

@@ -11,6 +11,7 @@ import {
   toErrorPayload,
   type Applied,
   type ArgsOf,
+  type DocumentContent,
   type DocumentId,
   type OpenProject,
   type OpDescription,
@@ -138,14 +139,23 @@ export class Backend implements TandaiApi {
    * loaded): the very currentProject and openProject calls it made one after the other before.
    */
   async startProject(): Promise<StartProject> {
-    if (this.store) return { from: "current", project: this.snapshot(this.store, true) };
+    if (this.store) return { from: "current", ...(await this.withFirstText(this.snapshot(this.store, true))) };
     const [last] = this.settings.recent;
     if (!last) return { from: "none" };
+    let project: OpenProject;
     try {
-      return { from: "recent", dir: last.dir, project: await this.openProject({ dir: last.dir, firstScreen: true }) };
+      project = await this.openProject({ dir: last.dir, firstScreen: true });
     } catch (error) {
       return { from: "recent", dir: last.dir, error: toErrorPayload(error) };
     }
+    return { from: "recent", dir: last.dir, ...(await this.withFirstText(project)) };
+  }
+
+  /** The start's answer with the text of the document the workspace shows first (unreadable: the renderer asks, and says why). */
+  private async withFirstText(project: OpenProject): Promise<{ project: OpenProject; firstText?: { documentId: DocumentId; content: DocumentContent } }> {
+    const documentId = Object.keys(project.state.documents)[0] as DocumentId | undefined;
+    const content = documentId && (await this.documentContent({ documentId }).catch(() => null));
+    return documentId && content ? { project, firstText: { documentId, content } } : { project };
   }
 
   /**

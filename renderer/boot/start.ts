@@ -12,7 +12,7 @@ import { callEnvelope } from "./transport.js";
 export interface FirstScreenAnswers {
   preferences: Promise<unknown>;
   appInfo: Promise<unknown>;
-  /** The envelope of `startProject` (shared/ipc/contract.ts, StartProject). */
+  /** The envelope of `startProject` (shared/ipc/contract.ts, StartProject: with the first document's text). */
   project: Promise<unknown>;
 }
 

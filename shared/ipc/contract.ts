@@ -77,10 +77,15 @@ export interface OpenProject {
  * else nothing to open (first start: the sample).
  */
 export type StartProject =
-  | { from: "current"; project: OpenProject }
-  | { from: "recent"; dir: string; project: OpenProject }
+  | ({ from: "current"; project: OpenProject } & FirstText)
+  | ({ from: "recent"; dir: string; project: OpenProject } & FirstText)
   | { from: "recent"; dir: string; error: ErrorPayload }
   | { from: "none" };
+
+/** The text of the document the first screen shows (the project's first), when it could be read: no request of its own. */
+interface FirstText {
+  firstText?: { documentId: DocumentId; content: DocumentContent };
+}
 
 /** How many codings each document and each code has (ids without codings are left out). */
 export interface CodingCounts {
