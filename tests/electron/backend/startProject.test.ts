@@ -1,6 +1,6 @@
 import { rm, writeFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Backend } from "../../../electron/backend/backend.js";
 import { dispatch } from "../../../electron/backend/dispatch.js";
 import type { DocumentId, StartProject } from "../../../shared/index.js";
@@ -95,6 +95,30 @@ describe("the app's start in one request (startProject, renderer/boot/)", () => 
     expect(answer.firstText).toBeUndefined();
     expect(answer.project.loaded).toEqual([first]);
     await expect(api.documentContent({ documentId: first })).rejects.toBeDefined();
+    await api.closeProject();
+  });
+
+  it("answers from the start the shell began (beginStart) with that very open, not a second one", async () => {
+    const { api, dir } = await lastProject();
+    api.beginStart();
+    api.beginStart();
+    const answer = await api.startProject();
+    // A second start would have found the project open and answered "current".
+    expect(answer.from).toBe("recent");
+    expect("project" in answer && answer.project.dir).toBe(dir);
+    // Taken once: the next start answers what is open now.
+    expect((await api.startProject()).from).toBe("current");
+    await api.closeProject();
+  });
+
+  it("starts again when the project the shell's start opened was closed before the page asked", async () => {
+    const { api, dir } = await lastProject();
+    api.beginStart();
+    await vi.waitFor(() => expect(api.openStore?.dir).toBe(dir));
+    await api.closeProject();
+    const answer = await api.startProject();
+    expect(answer.from).toBe("recent");
+    expect(api.openStore?.dir).toBe(dir);
     await api.closeProject();
   });
 });
