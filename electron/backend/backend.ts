@@ -144,8 +144,9 @@ export class Backend implements TandaiApi {
     const early = this.early;
     this.early = null;
     const answer = early && (await early);
-    // Begun before the page asked; still what is open (nothing else opened or closed a project since)?
-    if (answer && (answer.from === "none" ? !this.store : "project" in answer ? this.store?.dir === answer.project.dir : !this.store)) return answer;
+    // Begun before the page asked: still what is open, as it is (nothing opened, closed or changed since)?
+    const current = (open: OpenProject) => this.store?.dir === open.dir && open.revision === this.changes.current;
+    if (answer && ("project" in answer ? current(answer.project) : !this.store)) return answer;
     return this.startNow();
   }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { Backend } from "../../../electron/backend/backend.js";
 import { dispatch } from "../../../electron/backend/dispatch.js";
-import type { DocumentId, StartProject } from "../../../shared/index.js";
+import type { CodingId, DocumentId, StartProject } from "../../../shared/index.js";
 import { pointCodingNowhere } from "../projectFile.js";
 import { useTempDirs } from "../tempDirs.js";
 
@@ -119,6 +119,21 @@ describe("the app's start in one request (startProject, renderer/boot/)", () => 
     const answer = await api.startProject();
     expect(answer.from).toBe("recent");
     expect(api.openStore?.dir).toBe(dir);
+    await api.closeProject();
+  });
+
+  it("answers anew when the project changed between the shell's start and the page's request", async () => {
+    const { api, dir } = await lastProject();
+    await api.openProject({ dir, firstScreen: true });
+    api.beginStart();
+    const store = api.openStore!;
+    await store.checked;
+    const [codingId] = Object.keys(store.state.codings);
+    const applied = await api.apply({ op: { type: "removeCoding", codingId: codingId as CodingId } });
+    const answer = await api.startProject();
+    if (answer.from !== "current") throw new Error(`not the open project: ${answer.from}`);
+    expect(answer.project.revision).toBe(applied.revision);
+    expect(Object.keys(answer.project.state.codings)).not.toContain(codingId);
     await api.closeProject();
   });
 });
