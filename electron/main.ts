@@ -66,9 +66,6 @@ async function start() {
     importWorker: new URL("./importWorker.mjs", import.meta.url),
   }).init();
 
-  // The last project is read while the window and the app's code load; the page's startProject takes it.
-  backend.beginStart();
-
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [CONTENT_SECURITY_POLICY] } });
   });

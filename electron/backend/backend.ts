@@ -80,8 +80,6 @@ export class Backend implements TandaiApi {
   private readonly codingsServer = new CodingsServer();
   /** When the open project's search index starts building (null: not in the background, or started). */
   private indexStart: IndexStart | null = null;
-  /** The app's start begun by the shell before the renderer asked (beginStart), not taken yet. */
-  private early: Promise<StartProject> | null = null;
 
   constructor(private readonly context: BackendContext) {
     this.settings = new SettingsFile(context.home, context.systemLocale, context.userName);
@@ -141,27 +139,6 @@ export class Backend implements TandaiApi {
    * loaded): the very currentProject and openProject calls it made one after the other before.
    */
   async startProject(): Promise<StartProject> {
-    const early = this.early;
-    this.early = null;
-    const answer = early && (await early);
-    // Begun before the page asked: still what is open, as it is (nothing opened, closed or changed since)?
-    const current = (open: OpenProject) => this.store?.dir === open.dir && open.revision === this.changes.current;
-    if (answer && ("project" in answer ? current(answer.project) : !this.store)) return answer;
-    return this.startNow();
-  }
-
-  /**
-   * Begins the app's start before the renderer asks for it — the shell calls it as the app starts
-   * (Electron's main) or its page is requested (the web server) — so the project is read while the
-   * window and the app's code load; the renderer's startProject then takes this very answer.
-   */
-  beginStart(): void {
-    if (this.early) return;
-    this.early = this.startNow();
-    this.early.catch(() => undefined);
-  }
-
-  private async startNow(): Promise<StartProject> {
     if (this.store) return { from: "current", ...(await this.withFirstText(this.snapshot(this.store, true))) };
     const [last] = this.settings.recent;
     if (!last) return { from: "none" };

@@ -67,9 +67,6 @@ export async function startWebServer(api: TandaiApi, rendererDir: string, port =
       return send(res, 200, "application/json", JSON.stringify(envelope));
     }
     if (pathname.startsWith("/exports/")) return serveExport(new URL(req.url ?? "/", origin), res);
-    // The app's page asked for by its address (the token in it: whoever started the server): the
-    // backend begins reading the project while the browser loads the page and its code.
-    if ((pathname === "/" || pathname === "/index.html") && canStartEarly(api) && sameToken(new URL(req.url ?? "/", origin).searchParams.get("token") ?? "", token)) api.beginStart();
     return serveStatic(pathname, res);
   }
 
@@ -128,12 +125,6 @@ export async function startWebServer(api: TandaiApi, rendererDir: string, port =
     }),
   };
 }
-
-/** A backend that can begin the app's start before the page asks for it (Backend.beginStart). */
-interface EarlyStart {
-  beginStart(): void;
-}
-const canStartEarly = (api: TandaiApi): api is TandaiApi & EarlyStart => typeof (api as Partial<EarlyStart>).beginStart === "function";
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);

@@ -241,8 +241,6 @@ async function measure(browser: Browser, root: string, dir: string, rendererDir:
   const timelines: Timeline[] = [];
   for (let run = 0; run < runs; run++) {
     const backend = await new Backend({ home: path.join(root, "home"), projectsDir: root, version: "bench", transport: "web", systemLocale: "en" }).init();
-    // BENCH_APP_EARLY=0: the backend does not begin the start when the page is asked for (before/after; a renderer older than startProject needs it).
-    if (process.env.BENCH_APP_EARLY === "0") backend.beginStart = () => undefined;
     const server = await startWebServer(backend, rendererDir);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     let tracing = false;

@@ -1,9 +1,9 @@
 import { rm, writeFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Backend } from "../../../electron/backend/backend.js";
 import { dispatch } from "../../../electron/backend/dispatch.js";
-import type { CodingId, DocumentId, StartProject } from "../../../shared/index.js";
+import type { DocumentId, StartProject } from "../../../shared/index.js";
 import { pointCodingNowhere } from "../projectFile.js";
 import { useTempDirs } from "../tempDirs.js";
 
@@ -95,45 +95,6 @@ describe("the app's start in one request (startProject, renderer/boot/)", () => 
     expect(answer.firstText).toBeUndefined();
     expect(answer.project.loaded).toEqual([first]);
     await expect(api.documentContent({ documentId: first })).rejects.toBeDefined();
-    await api.closeProject();
-  });
-
-  it("answers from the start the shell began (beginStart) with that very open, not a second one", async () => {
-    const { api, dir } = await lastProject();
-    api.beginStart();
-    api.beginStart();
-    const answer = await api.startProject();
-    // A second start would have found the project open and answered "current".
-    expect(answer.from).toBe("recent");
-    expect("project" in answer && answer.project.dir).toBe(dir);
-    // Taken once: the next start answers what is open now.
-    expect((await api.startProject()).from).toBe("current");
-    await api.closeProject();
-  });
-
-  it("starts again when the project the shell's start opened was closed before the page asked", async () => {
-    const { api, dir } = await lastProject();
-    api.beginStart();
-    await vi.waitFor(() => expect(api.openStore?.dir).toBe(dir));
-    await api.closeProject();
-    const answer = await api.startProject();
-    expect(answer.from).toBe("recent");
-    expect(api.openStore?.dir).toBe(dir);
-    await api.closeProject();
-  });
-
-  it("answers anew when the project changed between the shell's start and the page's request", async () => {
-    const { api, dir } = await lastProject();
-    await api.openProject({ dir, firstScreen: true });
-    api.beginStart();
-    const store = api.openStore!;
-    await store.checked;
-    const [codingId] = Object.keys(store.state.codings);
-    const applied = await api.apply({ op: { type: "removeCoding", codingId: codingId as CodingId } });
-    const answer = await api.startProject();
-    if (answer.from !== "current") throw new Error(`not the open project: ${answer.from}`);
-    expect(answer.project.revision).toBe(applied.revision);
-    expect(Object.keys(answer.project.state.codings)).not.toContain(codingId);
     await api.closeProject();
   });
 });
