@@ -32,7 +32,9 @@ function bootScriptFirst(): Plugin {
         if (!context.bundle || path.resolve(context.filename) !== path.resolve(input.main ?? "")) return html;
         // The chunk holding the module itself: its entry is only a facade importing it (main imports it too).
         const boot = Object.values(context.bundle).find((chunk) => chunk.type === "chunk" && chunk.moduleIds.includes(BOOT));
-        if (!boot) throw new Error("the boot script's chunk is missing from the bundle");
+        if (!boot || boot.type !== "chunk") throw new Error("the boot script's chunk is missing from the bundle");
+        // It must run on its own bytes: a chunk it imports (code shared with the app, split out) would be one more fetch first.
+        if (boot.imports.length) throw new Error(`the boot script's chunk imports ${boot.imports.join(", ")}: keep renderer/boot/ free of the app's modules`);
         // Before the main chunk's tag, so it is asked for first (after the CSP's meta tag, which must come first).
         const tag = `<script type="module" async crossorigin src="./${boot.fileName}"></script>\n    `;
         if (!html.includes("<script")) throw new Error("the app's page has no script tag to put the boot script before");
