@@ -28,7 +28,10 @@ export function useDocumentContent(documentId: DocumentId): ContentState {
   useEffect(() => {
     const key = keyOf(dir, documentId);
     const content = early.get(key);
-    if (content) return setState((current) => (current.status === "ready" && current.content === content ? current : { status: "ready", content }));
+    if (content) {
+      setState((current) => (current.status === "ready" && current.content === content ? current : { status: "ready", content }));
+      return;
+    }
     let promise = cache.get(key);
     if (!promise) {
       promise = api.documentContent({ documentId });
