@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toErrorPayload, type AppInfo, type ErrorPayload, type OpenProject, type Preferences } from "../shared/index.js";
-import { api, onMenuCommand } from "./api/client.js";
+import { TandaiError, toErrorPayload, type AppInfo, type ErrorPayload, type OpenProject, type Preferences, type StartProject } from "../shared/index.js";
+import { api, onMenuCommand, unwrap } from "./api/client.js";
 import { AppContext, type AppActions } from "./state/app.js";
 import { ProjectContext } from "./state/context.js";
 import { ProjectMirror } from "./state/projectStore.js";
+import { seedDocumentContent } from "./state/documents.js";
 import { changeLanguage } from "./i18n.js";
 import { Welcome } from "./components/Welcome.js";
 import { Workspace } from "./components/Workspace.js";
@@ -14,10 +15,14 @@ import { ExportToast, useExportJob } from "./components/export/index.js";
 
 type Phase = "starting" | "welcome" | "project";
 
-export function App({ initialPreferences }: { initialPreferences: Preferences }) {
+/**
+ * `start`: the envelope of `startProject`, asked by the boot script before this code had loaded
+ * (boot/start.ts) — the open project's first screen, or the last project's first-screen open.
+ */
+export function App({ initialPreferences, initialInfo, start }: { initialPreferences: Preferences; initialInfo: AppInfo; start: Promise<unknown> }) {
   const { t } = useTranslation();
   const [preferences, setPreferencesState] = useState(initialPreferences);
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const info = initialInfo;
   const [mirror, setMirror] = useState<ProjectMirror | null>(null);
   const [phase, setPhase] = useState<Phase>("starting");
   const [error, setError] = useState<{ payload: ErrorPayload; dir?: string } | null>(null);
@@ -85,20 +90,20 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
     [preferences, info, run],
   );
 
-  // First start opens the sample project; later starts reopen the last project.
+  // First start opens the sample project; later starts reopen the last project (asked by the boot script).
   useEffect(() => {
     void (async () => {
-      setInfo(await api.appInfo({}));
-      const current = await api.currentProject({ firstScreen: true });
-      if (current) return show(current);
-      const [last] = await api.recentProjects({});
-      if (last) return run(() => api.openProject({ dir: last.dir, firstScreen: true }), last.dir);
-      return run(() => api.openSampleProject({}));
+      const first = unwrap<StartProject>(await start);
+      if (first.from === "none") return run(() => api.openSampleProject({}));
+      // The last project refused (damaged, locked, gone): the welcome screen with its recovery, as any open.
+      if ("error" in first) return run(() => Promise.reject(new TandaiError(first.error.code, first.error.params)), first.dir);
+      if (first.firstText) seedDocumentContent(first.project.dir, first.firstText.documentId, first.firstText.content);
+      return first.from === "current" ? show(first.project) : run(async () => first.project, first.dir);
     })().catch((e: unknown) => {
       setError({ payload: toErrorPayload(e) });
       setPhase("welcome");
     });
-  }, [run, show]);
+  }, [run, show, start]);
 
   useEffect(() => {
     onMenuCommand((command) => {

@@ -8,13 +8,16 @@ import {
   passageOf,
   TandaiError,
   documentsOfGroups,
+  toErrorPayload,
   type Applied,
   type ArgsOf,
+  type DocumentContent,
   type DocumentId,
   type OpenProject,
   type OpDescription,
   type Operation,
   type ResultOf,
+  type StartProject,
   type TandaiApi,
 } from "../../shared/index.js";
 import { exportInWorker } from "../export/inWorker.js";
@@ -132,6 +135,30 @@ export class Backend implements TandaiApi {
     const store = await openProject(dir, { deferCheck: true });
     if (!firstScreen) await store.checked;
     return this.adopt(store, firstScreen);
+  }
+
+  /**
+   * The app's start as one request (the renderer's boot script sends it before its bundle has
+   * loaded): the very currentProject and openProject calls it made one after the other before.
+   */
+  async startProject(): Promise<StartProject> {
+    if (this.store) return { from: "current", ...(await this.withFirstText(this.snapshot(this.store, true))) };
+    const [last] = this.settings.recent;
+    if (!last) return { from: "none" };
+    let project: OpenProject;
+    try {
+      project = await this.openProject({ dir: last.dir, firstScreen: true });
+    } catch (error) {
+      return { from: "recent", dir: last.dir, error: toErrorPayload(error) };
+    }
+    return { from: "recent", dir: last.dir, ...(await this.withFirstText(project)) };
+  }
+
+  /** The start's answer with the text of the document the workspace shows first (unreadable: the renderer asks, and says why). */
+  private async withFirstText(project: OpenProject): Promise<{ project: OpenProject; firstText?: { documentId: DocumentId; content: DocumentContent } }> {
+    const documentId = Object.keys(project.state.documents)[0] as DocumentId | undefined;
+    const content = documentId && (await this.documentContent({ documentId }).catch(() => null));
+    return documentId && content ? { project, firstText: { documentId, content } } : { project };
   }
 
   /**

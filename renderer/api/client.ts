@@ -1,21 +1,10 @@
 import { TandaiError, type MenuCommand, type TandaiApi } from "../../shared/index.js";
+import type { PreloadBridge } from "../boot/transport.js";
 import { reportStoreWarnings } from "./storeWarnings.js";
 import { createWebApi } from "./webClient.js";
 
-/** What the Electron preload exposes on window.tandai. */
-interface PreloadBridge {
-  api: Record<string, (args: unknown) => Promise<unknown>>;
-  onMenuCommand(listener: (command: MenuCommand) => void): void;
-}
-
-declare global {
-  interface Window {
-    tandai?: PreloadBridge;
-  }
-}
-
 /** Unwraps a transport envelope, turning a carried error back into a TandaiError. */
-function unwrap<T>(envelope: unknown): T {
+export function unwrap<T>(envelope: unknown): T {
   const e = envelope as { ok: boolean; value?: T; error?: { code: string; params: Record<string, string | number> } };
   if (e.ok) {
     reportStoreWarnings(e.value);

@@ -11,12 +11,13 @@ export function onStoreWarnings(listener: Listener): () => void {
 
 /**
  * Picks the store's warnings out of an answer of the backend: OpenProject and Applied carry them
- * as `warnings`, the import reports in their `applied`. Every answer passes here (client.ts), so no
+ * as `warnings`, the import reports in their `applied`, the app's start (StartProject) in its `project`. Every answer passes here (client.ts), so no
  * caller of the api has to remember to look.
  */
 export function reportStoreWarnings(value: unknown): void {
   if (!value || typeof value !== "object" || !listeners.size) return;
-  const answer = value as { warnings?: unknown; applied?: { warnings?: unknown } | null };
-  const warnings = [answer.warnings, answer.applied && typeof answer.applied === "object" ? answer.applied.warnings : undefined].flatMap((w) => (Array.isArray(w) ? (w as ErrorPayload[]) : []));
+  const answer = value as { warnings?: unknown; applied?: { warnings?: unknown } | null; project?: { warnings?: unknown } | null };
+  const inner = (part: { warnings?: unknown } | null | undefined) => (part && typeof part === "object" ? part.warnings : undefined);
+  const warnings = [answer.warnings, inner(answer.applied), inner(answer.project)].flatMap((w) => (Array.isArray(w) ? (w as ErrorPayload[]) : []));
   if (warnings.length) for (const listener of listeners) listener(warnings);
 }

@@ -1,4 +1,5 @@
 import { encodeWire, type TandaiApi } from "../../shared/index.js";
+import { callEnvelope } from "../boot/transport.js";
 
 /**
  * The web transport: each call is a POST to /api/<channel> carrying the access token the server
@@ -12,16 +13,8 @@ export function createWebApi(unwrap: <T>(envelope: unknown) => T): TandaiApi {
     params.delete("token");
     history.replaceState(null, "", `${location.pathname}${params.size ? `?${params}` : ""}${location.hash}`);
   }
-  const token = sessionStorage.getItem("tandai-token") ?? "";
   return new Proxy({} as TandaiApi, {
-    get: (_target, name: string) => async (args: unknown) => {
-      const response = await fetch(`/api/${encodeURIComponent(name)}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-tandai-token": token },
-        body: encodeWire(args ?? {}),
-      });
-      return unwrap(await response.json());
-    },
+    get: (_target, name: string) => async (args: unknown) => unwrap(await callEnvelope(name, args, () => encodeWire(args ?? {}))),
   });
 }
 

@@ -7,12 +7,31 @@ export type ContentState = { status: "loading" } | { status: "ready"; content: D
 
 // Document texts never change once imported, so each is fetched once per open project.
 const cache = new Map<string, Promise<DocumentContent>>();
+/** Texts that came with the app's start (StartProject's `firstText`): drawn at the first render, without a loading state. */
+const early = new Map<string, DocumentContent>();
+const keyOf = (dir: string, documentId: string) => `${dir}\u0000${documentId}`;
+
+/** Takes the first document's text the app's start brought (App.tsx) as this cache's fetch of it. */
+export function seedDocumentContent(dir: string, documentId: DocumentId, content: DocumentContent): void {
+  const key = keyOf(dir, documentId);
+  if (cache.has(key)) return;
+  cache.set(key, Promise.resolve(content));
+  early.set(key, content);
+}
 
 export function useDocumentContent(documentId: DocumentId): ContentState {
   const { dir } = useProject();
-  const [state, setState] = useState<ContentState>({ status: "loading" });
+  const [state, setState] = useState<ContentState>(() => {
+    const content = early.get(keyOf(dir, documentId));
+    return content ? { status: "ready", content } : { status: "loading" };
+  });
   useEffect(() => {
-    const key = `${dir}\u0000${documentId}`;
+    const key = keyOf(dir, documentId);
+    const content = early.get(key);
+    if (content) {
+      setState((current) => (current.status === "ready" && current.content === content ? current : { status: "ready", content }));
+      return;
+    }
     let promise = cache.get(key);
     if (!promise) {
       promise = api.documentContent({ documentId });

@@ -70,6 +70,23 @@ export interface OpenProject {
   counts?: CodingCounts;
 }
 
+/**
+ * The app's start in one request (renderer/boot/, sent before the app's bundle has loaded): the
+ * project the backend has open already, as its first screen; else the last project opened with a
+ * first-screen open, or why it could not be (`error`, shown with its recovery as a refused open is);
+ * else nothing to open (first start: the sample).
+ */
+export type StartProject =
+  | ({ from: "current"; project: OpenProject } & FirstText)
+  | ({ from: "recent"; dir: string; project: OpenProject } & FirstText)
+  | { from: "recent"; dir: string; error: ErrorPayload }
+  | { from: "none" };
+
+/** The text of the document the first screen shows (the project's first), when it could be read: no request of its own. */
+interface FirstText {
+  firstText?: { documentId: DocumentId; content: DocumentContent };
+}
+
 /** How many codings each document and each code has (ids without codings are left out). */
 export interface CodingCounts {
   byDocument: Record<DocumentId, number>;
@@ -194,6 +211,8 @@ export const channels = {
   /** The project the backend has open already (the web server may start with one), if any. */
   currentProject: channel<typeof currentArgs, OpenProject | null>(currentArgs),
   openProject: channel<typeof openArgs, OpenProject>(openArgs),
+  /** currentProject, else openProject of the last project, both first-screen, in one request (StartProject). */
+  startProject: channel<typeof none, StartProject>(none),
   /** The codings of these documents (none: only the counts), for a mirror opened with `firstScreen`. */
   codingsOf: channel<typeof codingsOfArgs, CodingsChunk>(codingsOfArgs),
   openSampleProject: channel<typeof none, OpenProject>(none),

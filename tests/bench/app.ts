@@ -29,6 +29,7 @@ import {
 } from "../../shared/index.js";
 import { seededRandom } from "../../shared/random.js";
 import { NOW } from "../shared/fixtures.js";
+import type { TraceEvent } from "./traceCpu.js";
 
 interface Size {
   name: string;
@@ -103,6 +104,8 @@ interface Measured {
   warmOpens: number[];
   /** … of which until the backend's answer to openProject arrived. */
   warmBackends: number[];
+  /** The cold start's moments, per run. */
+  timelines: Timeline[];
   failed?: string;
 }
 
@@ -135,6 +138,61 @@ function armFirstUsable(selector: string): void {
 }
 
 const firstUsableAt = (page: Page) => page.evaluate(() => (window as unknown as { __firstUsable: number }).__firstUsable);
+
+/** Moments of a cold start, ms after page.goto was called (the page's own clock, from its resource timings and marks). */
+interface Timeline {
+  /** The navigation began (Playwright to the browser). */
+  navigation: number;
+  html: number;
+  /** The boot script's bytes were in (renderer/boot/), and the main chunk's. */
+  bootJs: number;
+  mainJs: number;
+  /** The main chunk began to run (renderer/main.tsx's first statement, `tandai:boot`). */
+  boot: number;
+  /** The renderer's first API request went out. */
+  firstApi: number;
+  /** The project's open went out (startProject, before: openProject), and its answer was in. */
+  openAsked: number;
+  openAnswered: number;
+  drawn: number;
+  /** The renderer main thread's CPU time (thread clock) from the navigation until drawn, and of it compiling script. */
+  cpu: number;
+  compile: number;
+}
+const TIMELINE_KEYS = ["navigation", "html", "bootJs", "mainJs", "boot", "firstApi", "openAsked", "openAnswered", "drawn", "cpu", "compile"] as const;
+const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "v8"];
+
+/** Reads the cold start's moments from the page (resource timings are the browser's own, not Playwright's events). */
+async function timelineOf(page: Page, started: number, events: TraceEvent[]): Promise<Timeline> {
+  const t = await page.evaluate(() => {
+    const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+    const find = (test: (name: string) => boolean) => resources.find((r) => test(new URL(r.name).pathname));
+    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    const api = resources.filter((r) => new URL(r.name).pathname.startsWith("/api/"));
+    const open = find((name) => name === "/api/startProject" || name === "/api/openProject");
+    return {
+      origin: performance.timeOrigin,
+      html: navigation?.responseEnd ?? NaN,
+      bootJs: find((name) => /\/assets\/boot-[^/]*\.js$/.test(name))?.responseEnd ?? NaN,
+      mainJs: find((name) => /\/assets\/main-[^/]*\.js$/.test(name))?.responseEnd ?? NaN,
+      boot: performance.getEntriesByName("tandai:boot")[0]?.startTime ?? NaN,
+      bootEpoch: performance.timeOrigin + (performance.getEntriesByName("tandai:boot")[0]?.startTime ?? NaN),
+      firstApi: api.length ? Math.min(...api.map((r) => r.startTime)) : NaN,
+      openAsked: open?.startTime ?? NaN,
+      openAnswered: open?.responseEnd ?? NaN,
+      firstUsable: (window as unknown as { __firstUsable: number }).__firstUsable,
+    };
+  });
+  const at = (ms: number) => Math.round(t.origin + ms - started);
+  // The trace's clock is not the epoch: the boot mark, on both, ties them; the page's main thread is the mark's.
+  const mark = events.find((e) => e.name === "tandai:boot");
+  const drawnTs = mark ? mark.ts + (t.firstUsable - t.bootEpoch) * 1000 : NaN;
+  const onMain = (e: TraceEvent) => mark && e.pid === mark.pid && e.tid === mark.tid && e.ph === "X" && e.ts < drawnTs;
+  const sum = (names: string[]) => events.filter((e) => onMain(e) && names.includes(e.name)).reduce((ms, e) => ms + (e.tdur ?? e.dur ?? 0) / 1000, 0);
+  return {
+    cpu: Math.round(sum(["RunTask"])),
+    compile: Math.round(sum(["v8.compile", "v8.compileModule", "V8.CompileCode"])), navigation: Math.round(t.origin - started), html: at(t.html), bootJs: at(t.bootJs), mainJs: at(t.mainJs), boot: at(t.boot), firstApi: at(t.firstApi), openAsked: at(t.openAsked), openAnswered: at(t.openAnswered), drawn: t.firstUsable - started };
+}
 
 /**
  * Selects 12 characters of the document view's paragraph `paragraph`, presses the first code's key
@@ -180,10 +238,12 @@ async function measure(browser: Browser, root: string, dir: string, rendererDir:
   const loadingApplies: number[] = [];
   const warmOpens: number[] = [];
   const warmBackends: number[] = [];
+  const timelines: Timeline[] = [];
   for (let run = 0; run < runs; run++) {
     const backend = await new Backend({ home: path.join(root, "home"), projectsDir: root, version: "bench", transport: "web", systemLocale: "en" }).init();
     const server = await startWebServer(backend, rendererDir);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    let tracing = false;
     try {
       // BENCH_PROFILE=<folder> saves a CPU profile of the renderer per run, for chrome://inspect or speedscope.
       const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
@@ -194,12 +254,22 @@ async function measure(browser: Browser, root: string, dir: string, rendererDir:
       // is part of the measure, from the moment the page is asked for.
       await backend.settings.touchRecent(dir, "Benchmark");
       await page.addInitScript(armFirstUsable, FIRST_USABLE);
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      tracing = true;
       const started = Date.now();
-      const opened = page.waitForResponse((response) => response.url().endsWith("/api/openProject"), { timeout: 180_000 }).then(() => Date.now());
+      // The app's start asks for it as startProject (the boot script, renderer/boot/), earlier builds as openProject.
+      const opened = page.waitForResponse((response) => /\/api\/(openProject|startProject)$/.test(response.url()), { timeout: 180_000 }).then(() => Date.now());
       await page.goto(server.url);
       backendOpens.push((await opened) - started);
       await page.locator(FIRST_USABLE).first().waitFor({ timeout: 180_000 });
       opens.push((await firstUsableAt(page)) - started);
+      const traced = await browser.stopTracing();
+      tracing = false;
+      if (process.env.BENCH_TRACE) {
+        await mkdir(process.env.BENCH_TRACE, { recursive: true });
+        await writeFile(path.join(process.env.BENCH_TRACE, `app-cold-${path.basename(dir)}-run${run + 1}.json`), traced);
+      }
+      timelines.push(await timelineOf(page, started, (JSON.parse(traced.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents));
       // Coding in the open document while the rest of the codings load (issue 13: it stays
       // responsive). The first apply after the open waits for the store's check of the snapshot
       // (every write does): at 1M codings that is seconds, so it is given two minutes.
@@ -229,17 +299,20 @@ async function measure(browser: Browser, root: string, dir: string, rendererDir:
         await writeFile(path.join(process.env.BENCH_PROFILE!, `app-${path.basename(dir)}-run${run + 1}.cpuprofile`), JSON.stringify(profile));
       }
     } catch (error) {
-      return { opens, backendOpens, completes, applies, loadingApplies, warmOpens, warmBackends, failed: error instanceof Error ? error.message.split("\n")[0] : String(error) };
+      return { opens, backendOpens, completes, applies, loadingApplies, warmOpens, warmBackends, timelines, failed: error instanceof Error ? error.message.split("\n")[0] : String(error) };
     } finally {
+      if (tracing) await browser.stopTracing();
       await page.close();
       await backend.closeProject();
       await server.close();
     }
   }
-  return { opens, backendOpens, completes, applies, loadingApplies, warmOpens, warmBackends };
+  return { opens, backendOpens, completes, applies, loadingApplies, warmOpens, warmBackends, timelines };
 }
 
-export async function benchApp(rendererDir: string): Promise<string> {
+export async function benchApp(builtRenderer: string): Promise<string> {
+  // BENCH_APP_RENDERER=<dist/renderer of another build>: the same backend serving that renderer (before/after).
+  const rendererDir = process.env.BENCH_APP_RENDERER ?? builtRenderer;
   const root = await mkdtemp(path.join(os.tmpdir(), "tandai-bench-app-"));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
   const wanted = new Set(["baseline", ...(process.env.BENCH_APP_SIZES ?? "thesis,large,million").split(",")]);
@@ -249,6 +322,10 @@ export async function benchApp(rendererDir: string): Promise<string> {
     const rows = [
       "| project | first usable screen, cold (median) | ÷ baseline | of which until openProject answered | runs | budget | every coding in (median) | from the running app's welcome screen (median) | ÷ baseline | of which until openProject answered | apply by key until drawn (median) | ÷ baseline | … during the background load (each) |",
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ];
+    const timelineRows = [
+      `| project | ${TIMELINE_KEYS.join(" | ")} |`,
+      `|---|${TIMELINE_KEYS.map(() => "---:").join("|")}|`,
     ];
     let base: { open: number; apply: number; warm: number } | undefined;
     for (const size of SIZES.filter((s) => wanted.has(s.name))) {
@@ -270,9 +347,10 @@ export async function benchApp(rendererDir: string): Promise<string> {
       rows.push(
         `| ${size.label} (built in ${(buildMs / 1000).toFixed(0)} s) | ${open} ms | ${(open / base.open).toFixed(1)}× | ${median(m.backendOpens)} ms | ${m.opens.join(", ")} | ${budget} | ${m.completes.length ? `${median(m.completes)} ms` : ""} | ${Number.isNaN(warm) ? "" : `${warm} ms (${m.warmOpens.join(", ")})`} | ${(warm / base.warm).toFixed(1)}× | ${m.warmBackends.length ? `${median(m.warmBackends)} ms` : ""} | ${apply.toFixed(1)} ms | ${(apply / base.apply).toFixed(1)}× | ${m.loadingApplies.map((ms) => ms.toFixed(0)).join(", ")} |`,
       );
+      if (m.timelines.length) timelineRows.push(`| ${size.name} | ${TIMELINE_KEYS.map((key) => median(m.timelines.map((t) => t[key]))).join(" | ")} |`);
       if (m.failed) rows.push(`| … then | ${m.failed} | | | | | | | | | | | |`);
     }
-    return rows.join("\n");
+    return `${rows.join("\n")}\n\nThe cold start's moments (median ms after page.goto; the page's resource timings and the \`tandai:boot\` mark; cpu: the renderer main thread's CPU time until drawn, compile: of it compiling script, from a trace of the cold start):\n\n${timelineRows.join("\n")}`;
   } finally {
     await browser.close();
     await rm(root, { recursive: true, force: true });
