@@ -555,6 +555,18 @@ export class Backend implements TandaiApi {
     return this.adopt(await openProject(target));
   }
 
+  async teamMembers(): Promise<ResultOf<"teamMembers">> {
+    return this.requireTeam().members();
+  }
+
+  async teamInvite({ name, role }: ArgsOf<"teamInvite">): Promise<ResultOf<"teamInvite">> {
+    return this.requireTeam().invite(name, role);
+  }
+
+  async teamRevoke({ name }: ArgsOf<"teamRevoke">): Promise<ResultOf<"teamRevoke">> {
+    return this.requireTeam().revoke(name);
+  }
+
   /**
    * The team session of a shared project (null for one that is not). Loaded on demand: the
    * collaboration client is not needed by a project that is not shared, nor by most CLI commands.

@@ -1,5 +1,6 @@
-import { TandaiError, type Operation, type TeamAppStatus } from "../../shared/index.js";
+import { TandaiError, type Operation, type TeamAppStatus, type TeamInvitation, type TeamMember } from "../../shared/index.js";
 import type { TeamConflict, TeamResolution } from "../../shared/team/index.js";
+import { invitationLink, inviteMember, listMembers, revokeMember } from "../team/client/members.js";
 import { TeamSession } from "../team/client/session.js";
 import type { SyncTarget } from "../team/client/target.js";
 import { readTeamConfig, type TeamConfig } from "../team/client/teamFile.js";
@@ -89,6 +90,27 @@ export class AppTeam {
 
   resolve(conflictId: string, choice: TeamResolution): Operation[] {
     return this.session.resolve(conflictId, choice);
+  }
+
+  /**
+   * The members as the server lists them: the same client calls as `tandai team members|invite|
+   * revoke`, with this member's token. The server decides who may (its owner only) and says so.
+   */
+  async members(): Promise<TeamMember[]> {
+    return (await listMembers(this.config)).members as TeamMember[];
+  }
+
+  /** An empty name is refused here, naming the field; the server checks the rest (length, taken). */
+  async invite(name: string, role: "coder" | "viewer"): Promise<TeamInvitation> {
+    const trimmed = name.trim();
+    if (!trimmed) throw new TandaiError("teamMembers.errors.emptyName");
+    const invited = await inviteMember(this.config, trimmed, role);
+    return { name: invited.name, role, token: invited.token, link: invitationLink(this.config) };
+  }
+
+  async revoke(name: string): Promise<TeamMember[]> {
+    await revokeMember(this.config, name);
+    return this.members();
   }
 
   close(): Promise<void> {

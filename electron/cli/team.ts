@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { TandaiError, toErrorPayload } from "../../shared/errors.js";
 import { joinLink, parseJoinLink, serverAddresses } from "../team/client/address.js";
 import { joinProject } from "../team/client/join.js";
-import { inviteMember, listMembers, revokeMember } from "../team/client/members.js";
+import { invitationLink, inviteMember, listMembers, revokeMember } from "../team/client/members.js";
 import { shareProject } from "../team/client/share.js";
 import { teamStatus } from "../team/client/status.js";
 import { syncOpenProject } from "../team/client/sync.js";
@@ -48,7 +48,7 @@ const invite: Sub = async (ctx, [dirArg], values) => {
   if (role !== "coder" && role !== "viewer") throw new TandaiError("teamCli.errors.badRole");
   const config = await readTeamConfig(dir);
   const invited = await inviteMember(config, name, role);
-  const link = config.servers.map((server) => joinLink(server, config.projectId)).join(",");
+  const link = invitationLink(config);
   report(ctx, { ...invited, link, projectId: config.projectId }, ctx.t("teamCli.invited", { ...invited, link }));
 };
 

@@ -27,6 +27,7 @@ import enTables from "./en/tables.js";
 import enTeam from "./en/team.js";
 import enTeamApp from "./en/teamApp.js";
 import enTeamCli from "./en/teamCli.js";
+import enTeamMembers from "./en/teamMembers.js";
 import enWeb from "./en/web.js";
 import idAgreement from "./id/agreement.js";
 import idApp from "./id/app.js";
@@ -57,14 +58,15 @@ import idTables from "./id/tables.js";
 import idTeam from "./id/team.js";
 import idTeamApp from "./id/teamApp.js";
 import idTeamCli from "./id/teamCli.js";
+import idTeamMembers from "./id/teamMembers.js";
 import idWeb from "./id/web.js";
 export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { agreement: enAgreement, app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, exportRead: enExportRead, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, loadingCodings: enLoadingCodings, memo: enMemo, recovery: enRecovery, refi: enRefi, repair: enRepair, search: enSearch, store: enStore, tables: enTables, team: enTeam, teamApp: enTeamApp, teamCli: enTeamCli, web: enWeb },
-  id: { agreement: idAgreement, app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, exportRead: idExportRead, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, loadingCodings: idLoadingCodings, memo: idMemo, recovery: idRecovery, refi: idRefi, repair: idRepair, search: idSearch, store: idStore, tables: idTables, team: idTeam, teamApp: idTeamApp, teamCli: idTeamCli, web: idWeb },
+  en: { agreement: enAgreement, app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, exportRead: enExportRead, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, loadingCodings: enLoadingCodings, memo: enMemo, recovery: enRecovery, refi: enRefi, repair: enRepair, search: enSearch, store: enStore, tables: enTables, team: enTeam, teamApp: enTeamApp, teamCli: enTeamCli, teamMembers: enTeamMembers, web: enWeb },
+  id: { agreement: idAgreement, app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, exportRead: idExportRead, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, loadingCodings: idLoadingCodings, memo: idMemo, recovery: idRecovery, refi: idRefi, repair: idRepair, search: idSearch, store: idStore, tables: idTables, team: idTeam, teamApp: idTeamApp, teamCli: idTeamCli, teamMembers: idTeamMembers, web: idWeb },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

@@ -15,6 +15,7 @@ import type { AgreementReport } from "../agreement/report.js";
 import type { MergeSummary } from "../merge/plan.js";
 import type { CodingColumns } from "./codingsWire.js";
 import { ChangesArgs, TeamJoinArgs, TeamResolveArgs, TeamShareArgs, type ChangesSince, type TeamAppStatus, type TeamConflict } from "./team.js";
+import { TeamInviteArgs, TeamRevokeArgs, type TeamInvitation, type TeamMember } from "./team.js";
 import { AutocodeRequest, FrequencyRequest, SearchRequest, SimilarRequest, type AutocodeResult, type SearchResult, type SimilarPassage, type WordFrequency } from "../search/model.js";
 
 /**
@@ -300,6 +301,12 @@ export const channels = {
   teamShare: channel<typeof TeamShareArgs, TeamAppStatus>(TeamShareArgs),
   /** Joins a shared project (its link and the member's token) into a new folder, and opens it. */
   teamJoin: channel<typeof TeamJoinArgs, OpenProject>(TeamJoinArgs),
+  /** The team project's members, revoked ones too (the server answers its owner only). */
+  teamMembers: channel<typeof none, TeamMember[]>(none),
+  /** Invites a coder or viewer (owner only): the link and token, shown once. */
+  teamInvite: channel<typeof TeamInviteArgs, TeamInvitation>(TeamInviteArgs),
+  /** Revokes a member's token (owner only): their next sync is refused. The members after it. */
+  teamRevoke: channel<typeof TeamRevokeArgs, TeamMember[]>(TeamRevokeArgs),
 } as const;
 
 /** What importing a REFI-QDA project did: its preview, and the batch applied. */

@@ -45,3 +45,23 @@ export const TeamResolveArgs = z.object({ conflictId: z.string().min(1).max(500)
 export const TeamShareArgs = z.object({ server: z.string().trim().min(1).max(2000), adminToken: z.string().trim().min(1).max(500) }).strict();
 export const TeamJoinArgs = z.object({ link: z.string().trim().min(1).max(2000), token: z.string().trim().min(1).max(500), dir: z.string().trim().min(1) }).strict();
 export const ChangesArgs = z.object({ after: z.number().int().nonnegative() }).strict();
+
+/** A member of a team project as its owner sees them (the server's list; a token is never in it). */
+export interface TeamMember {
+  name: string;
+  role: "owner" | "coder" | "viewer";
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** A new member's invitation: what they paste into the Join dialog. The token is shown once, never stored here. */
+export interface TeamInvitation {
+  name: string;
+  role: "coder" | "viewer";
+  link: string;
+  token: string;
+}
+
+// The name is checked by the backend (an empty one gets a message naming the field), not here.
+export const TeamInviteArgs = z.object({ name: z.string().max(1000), role: z.enum(["coder", "viewer"]) }).strict();
+export const TeamRevokeArgs = z.object({ name: z.string().min(1).max(1000) }).strict();

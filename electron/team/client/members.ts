@@ -1,4 +1,5 @@
 import { TandaiError } from "../../../shared/errors.js";
+import { joinLink } from "./address.js";
 import { teamJson, type TeamRequest } from "./http.js";
 import type { TeamConfig } from "./teamFile.js";
 
@@ -31,3 +32,6 @@ export function revokeMember(config: TeamConfig, name: string): Promise<{ revoke
 export function listMembers(config: TeamConfig): Promise<{ members: { name: string; role: string; createdAt: string; revokedAt: string | null }[] }> {
   return ownerRequest(config, { method: "GET", path: membersPath(config) });
 }
+
+/** The join link an invitation gives: every instance of the project's server, for the invitee to try in turn. */
+export const invitationLink = (config: TeamConfig): string => config.servers.map((server) => joinLink(server, config.projectId)).join(",");

@@ -5,9 +5,10 @@ import { api } from "../../api/client.js";
 import { useMirror } from "../../state/context.js";
 import { Modal } from "../Modal.js";
 import { ConflictList } from "./ConflictList.js";
+import { MembersSection } from "./MembersSection.js";
 import { statusWords } from "./TeamBadge.js";
 
-/** A team project's status (who I am, the server, the last sync), "Sync now", and its conflicts to resolve. */
+/** A team project's status (who I am, the server, the last sync), "Sync now", its conflicts to resolve, and its members. */
 export function TeamDialog({ status, onStatus, onClose }: { status: TeamAppStatus; onStatus(status: TeamAppStatus): void; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const mirror = useMirror();
@@ -41,7 +42,7 @@ export function TeamDialog({ status, onStatus, onClose }: { status: TeamAppStatu
 
   const time = (at: string) => new Date(at).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <Modal title={t("teamApp.dialog.title")} className="team-dialog" testId="team-dialog" busy={busy} fallbackFocus="button" onSubmit={() => void syncNow()} onClose={onClose}>
+    <Modal title={t("teamApp.dialog.title")} className="team-dialog" testId="team-dialog" busy={busy} initialFocus="button" onSubmit={() => void syncNow()} onClose={onClose}>
       <p data-testid="team-member">{t("teamApp.dialog.member", { member: status.member, role: t(`teamApp.roles.${status.role}`) })}</p>
       <p className="muted">{t("teamApp.dialog.server", { server: status.server })}</p>
       <p className="muted" data-testid="team-online">
@@ -58,6 +59,7 @@ export function TeamDialog({ status, onStatus, onClose }: { status: TeamAppStatu
       )}
       <h3>{t("teamApp.dialog.conflicts")}</h3>
       {conflicts && <ConflictList conflicts={conflicts} disabled={busy || status.role === "viewer"} onResolve={(id, choice) => void resolve(id, choice)} />}
+      <MembersSection status={status} />
       {error && (
         <p className="error" role="alert" data-testid="team-error">
           {t(error.code, error.params)}

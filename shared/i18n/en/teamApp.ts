@@ -38,7 +38,7 @@ export default {
     server: "Team server address",
     serverPlaceholder: "wss://team.example.org",
     adminToken: "The server's admin token",
-    hint: "The server's administrator gives you its admin token once; you become the project's owner. Invite members with “tandai team invite”.",
+    hint: "The server's administrator gives you its admin token once; you become the project's owner. Then invite its members from the team dialog (the sync status in the top bar).",
     share: "Share",
     done: "Shared. Project id: {{projectId}}.",
   },

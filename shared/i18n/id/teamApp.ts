@@ -36,7 +36,7 @@ export default {
     server: "Alamat server tim",
     serverPlaceholder: "wss://tim.contoh.ac.id",
     adminToken: "Token admin server",
-    hint: "Administrator server memberi Anda token adminnya sekali; Anda menjadi pemilik proyek. Undang anggota dengan “tandai team invite”.",
+    hint: "Administrator server memberi Anda token adminnya sekali; Anda menjadi pemilik proyek. Setelah itu, undang anggotanya dari dialog tim (status sinkronisasi di bilah atas).",
     share: "Bagikan",
     done: "Sudah dibagikan. Id proyek: {{projectId}}.",
   },
