@@ -31,7 +31,12 @@ export function MembersSection({ status }: { status: TeamAppStatus }) {
   const cancel = useRef<HTMLButtonElement>(null);
   const nameField = useRef<HTMLInputElement>(null);
 
+  // Buttons stay enabled while a request runs (a focused button that turns disabled drops the focus
+  // out of the dialog, and Escape and Tab with it): a second press is ignored instead.
+  const running = useRef(false);
   const act = async (work: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
     setBusy(true);
     setError(null);
     setNotice(null);
@@ -42,6 +47,7 @@ export function MembersSection({ status }: { status: TeamAppStatus }) {
       if (payload.code === "teamCli.errors.roleRefused") setOwnerOnly(true);
       else setError(words(payload));
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };
@@ -49,9 +55,28 @@ export function MembersSection({ status }: { status: TeamAppStatus }) {
     void act(async () => setMembers(await api.teamMembers({})));
     // Asked once when the dialog opens; invite and revoke answer with the list after them.
   }, []);
+  // The confirmation takes the focus (on Cancel, the safe choice); when it goes, the focus returns to
+  // that member's Revoke button, or, once revoked, to the name field.
+  const section = useRef<HTMLElement>(null);
+  const returnTo = useRef<string | null>(null);
   useEffect(() => {
-    if (confirming) cancel.current?.focus();
-  }, [confirming]);
+    if (confirming) {
+      returnTo.current = confirming;
+      cancel.current?.focus();
+    } else if (returnTo.current) {
+      const name = returnTo.current;
+      returnTo.current = null;
+      const revoke = [...(section.current?.querySelectorAll<HTMLElement>('[data-testid="team-member-row"]') ?? [])].find((row) => row.dataset.name === name)?.querySelector<HTMLElement>('[data-testid="team-member-revoke"]');
+      (revoke ?? nameField.current)?.focus();
+    }
+  }, [confirming, members]);
+  // Done on an invitation gives the focus back to the name field, once the form is back in its place.
+  const dismissed = useRef(false);
+  useEffect(() => {
+    if (invitation || !dismissed.current) return;
+    dismissed.current = false;
+    nameField.current?.focus();
+  }, [invitation]);
 
   const invite = () =>
     act(async () => {
@@ -62,24 +87,28 @@ export function MembersSection({ status }: { status: TeamAppStatus }) {
     });
   const revoke = (member: string) =>
     act(async () => {
-      setConfirming(null);
-      setMembers(await api.teamRevoke({ name: member }));
-      setNotice(t("teamMembers.revoke.done", { name: member }));
+      try {
+        setMembers(await api.teamRevoke({ name: member }));
+        setNotice(t("teamMembers.revoke.done", { name: member }));
+      } finally {
+        // Closed with the new list in the same render: the focus lands on what is there after it.
+        setConfirming(null);
+      }
     });
   // Enter in the name field invites; it must not submit the dialog's form (that is "Sync now").
   const onNameKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== "Enter") return;
     e.preventDefault();
-    if (!busy) void invite();
+    void invite();
   };
   const dismissInvitation = () => {
+    dismissed.current = true;
     setInvitation(null);
-    nameField.current?.focus();
   };
 
   const date = (at: string) => new Date(at).toLocaleDateString(i18n.language, { dateStyle: "medium" });
   return (
-    <section className="team-members" data-testid="team-members" aria-busy={busy || undefined}>
+    <section ref={section} className="team-members" data-testid="team-members" aria-busy={busy || undefined}>
       <h3>{t("teamMembers.title")}</h3>
       {ownerOnly && (
         <p className="muted" role="status" data-testid="team-members-owner-only">
@@ -97,7 +126,7 @@ export function MembersSection({ status }: { status: TeamAppStatus }) {
               </span>
               <span className="muted team-member-when">{member.revokedAt ? t("teamMembers.revokedOn", { date: date(member.revokedAt) }) : t("teamMembers.since", { date: date(member.createdAt) })}</span>
               {owner && !member.revokedAt && member.role !== "owner" && confirming !== member.name && (
-                <button type="button" className="danger" disabled={busy} aria-label={t("teamMembers.revoke.label", { name: member.name })} onClick={() => setConfirming(member.name)} data-testid="team-member-revoke">
+                <button type="button" className="danger" aria-label={t("teamMembers.revoke.label", { name: member.name })} onClick={() => setConfirming(member.name)} data-testid="team-member-revoke">
                   {t("teamMembers.revoke.revoke")}
                 </button>
               )}
@@ -107,7 +136,7 @@ export function MembersSection({ status }: { status: TeamAppStatus }) {
                   <button type="button" ref={cancel} onClick={() => setConfirming(null)} data-testid="team-revoke-cancel">
                     {t("teamMembers.revoke.no")}
                   </button>
-                  <button type="button" className="danger" disabled={busy} onClick={() => void revoke(member.name)} data-testid="team-revoke-yes">
+                  <button type="button" className="danger" onClick={() => void revoke(member.name)} data-testid="team-revoke-yes">
                     {t("teamMembers.revoke.yes", { name: member.name })}
                   </button>
                 </div>
@@ -130,7 +159,7 @@ export function MembersSection({ status }: { status: TeamAppStatus }) {
               <option value="viewer">{t("teamMembers.invite.viewer")}</option>
             </select>
           </div>
-          <button type="button" className="primary" disabled={busy} onClick={() => void invite()} data-testid="team-invite-send">
+          <button type="button" className="primary" onClick={() => void invite()} data-testid="team-invite-send">
             {t("teamMembers.invite.invite")}
           </button>
         </fieldset>

@@ -42,7 +42,7 @@ export function TeamDialog({ status, onStatus, onClose }: { status: TeamAppStatu
 
   const time = (at: string) => new Date(at).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <Modal title={t("teamApp.dialog.title")} className="team-dialog" testId="team-dialog" busy={busy} initialFocus="button" onSubmit={() => void syncNow()} onClose={onClose}>
+    <Modal title={t("teamApp.dialog.title")} className="team-dialog" testId="team-dialog" busy={busy} initialFocus='[data-testid="team-close"]' onSubmit={() => void syncNow()} onClose={onClose}>
       <p data-testid="team-member">{t("teamApp.dialog.member", { member: status.member, role: t(`teamApp.roles.${status.role}`) })}</p>
       <p className="muted">{t("teamApp.dialog.server", { server: status.server })}</p>
       <p className="muted" data-testid="team-online">
@@ -66,7 +66,7 @@ export function TeamDialog({ status, onStatus, onClose }: { status: TeamAppStatu
         </p>
       )}
       <div className="actions">
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={onClose} data-testid="team-close">
           {t("app.close")}
         </button>
         <button type="submit" className="primary" disabled={busy} data-testid="team-sync-now">
