@@ -161,6 +161,8 @@ describe.sequential("a team project's members in the app", () => {
     await coder.getByTestId("team-badge").click();
     await coder.getByTestId("team-sync-now").click();
     await poll(() => coder.getByTestId("team-offline-note").textContent()).toContain(`Server tim ${teamServer.url} menolak token`);
+    // Not "will be sent when the server is back": it will not be, until the owner invites her again.
+    expect(await coder.getByTestId("team-offline-note").textContent()).toContain("minta undangan baru kepada pemilik proyek");
     await screenshot(coder, "team-members-05-refused-1366-id");
     await coder.setViewportSize(SCREENS.small);
     await screenshot(coder, "team-members-05-refused-1024-id");

@@ -54,7 +54,8 @@ export function TeamDialog({ status, onStatus, onClose }: { status: TeamAppStatu
       {(status.state === "offline" || status.state === "refused") && (
         <p className="muted" data-testid="team-offline-note">
           {status.error && `${t(status.error.code, status.error.params)} `}
-          {t("teamApp.dialog.offlineNote")}
+          {/* Refused is not offline: the changes will not go until the owner invites this member again. */}
+          {t(status.state === "refused" ? "teamMembers.refusedNote" : "teamApp.dialog.offlineNote")}
         </p>
       )}
       <h3>{t("teamApp.dialog.conflicts")}</h3>

@@ -7,6 +7,7 @@ export default {
   revokedOn: "revoked on {{date}}",
   you: "(you)",
   ownerOnly: "Only the project's owner sees and manages its members; ask them to invite or revoke someone.",
+  refusedNote: "Your work stays saved on this computer, but it is no longer sent to the team: ask the project's owner for a new invitation.",
   roles: {
     owner: "owner",
     coder: "coder",

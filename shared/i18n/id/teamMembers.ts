@@ -7,6 +7,7 @@ export default {
   revokedOn: "dicabut pada {{date}}",
   you: "(Anda)",
   ownerOnly: "Hanya pemilik proyek yang bisa melihat dan mengelola anggotanya; minta pemilik untuk mengundang atau mencabut seseorang.",
+  refusedNote: "Pekerjaan Anda tetap tersimpan di komputer ini, tetapi tidak lagi dikirim ke tim: minta undangan baru kepada pemilik proyek.",
   roles: {
     owner: "pemilik",
     coder: "pengode",
