@@ -1,4 +1,5 @@
 import { askFirstScreen } from "./start.js";
+import { warmCollation } from "./warm.js";
 
 /**
  * The boot script: the app's page loads this module by its own script tag before the main bundle
@@ -7,3 +8,5 @@ import { askFirstScreen } from "./start.js";
  * that tag (the dev server, tests) the import sends them, later but the same.
  */
 export const firstScreen = askFirstScreen();
+// After the requests are out: a task of its own, so it never holds them back.
+setTimeout(warmCollation, 0);
