@@ -1,5 +1,4 @@
 import { askFirstScreen } from "./start.js";
-import { warmCollation } from "./warm.js";
 
 /**
  * The boot script: the app's page loads this module by its own script tag before the main bundle
@@ -8,5 +7,3 @@ import { warmCollation } from "./warm.js";
  * that tag (the dev server, tests) the import sends them, later but the same.
  */
 export const firstScreen = askFirstScreen();
-// After the requests are out: a task of its own, so it never holds them back.
-setTimeout(warmCollation, 0);
