@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 
 /**
- * The renderer loads the whole shared barrel at its start, the contract among it; building the
- * contract's zod schemas there cost ≈ 15 ms of main-thread CPU before the first screen (issue 13)
- * though the renderer never validates its own requests with them (the backend does, dispatch.ts).
+ * The renderer loads the whole shared barrel at its start, the contract among it; it built ≈ 120
+ * zod schemas there before the first screen (issue 13), though the renderer never validates its
+ * own requests with them (the backend does, dispatch.ts).
  * zod's factories are counted here (the library, not our code, is wrapped) to show that loading
  * the barrel builds none of them and that the first use builds the schema, which then validates
  * as before.
