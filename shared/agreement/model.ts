@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { lazySchema } from "../model/lazySchema.js";
 import { CodeId, DocumentId } from "../model/ids.js";
 import { AGREEMENT_UNITS } from "./units.js";
 
 /** An agreement report request as it crosses the wire (the `agreement` channel). */
-export const AgreementRequestSchema = z
+export const AgreementRequestSchema = lazySchema(() => z
   .object({
     coders: z.array(z.string().max(100)).min(2).max(20),
     unit: z.enum(AGREEMENT_UNITS),
@@ -12,4 +13,4 @@ export const AgreementRequestSchema = z
     documentIds: z.array(DocumentId).max(10_000),
     excludeUncoded: z.boolean(),
   })
-  .strict();
+  .strict());

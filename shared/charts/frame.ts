@@ -58,9 +58,11 @@ export function textWidth(text: string, size: number): number {
   return em * size;
 }
 
-// One segmenter for all labels: creating one costs more than segmenting a label.
-const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
-const graphemes = (text: string): string[] => [...segmenter.segment(text)].map((s) => s.segment);
+// One segmenter for all labels: creating one costs more than segmenting a label. Made on first
+// use, not as the module loads: the renderer loads this module with the shared barrel, and the
+// first Segmenter of a page (ICU's break data) cost ≈ 10 ms of its start before the first screen.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (text: string): string[] => [...(segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" })).segment(text)].map((s) => s.segment);
 
 /**
  * `text` shortened with an ellipsis to fit `maxWidth`, never splitting a letter from its accents.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "../model/lazySchema.js";
 import type { SvgNode } from "../charts/svg.js";
 import { TandaiError } from "../errors.js";
 import { LANGUAGES, type Language } from "../i18n/catalogues.js";
@@ -31,7 +32,7 @@ export const COOCCURRENCE_UNITS = ["overlap", "paragraph"] as const;
 export type CooccurrenceUnit = (typeof COOCCURRENCE_UNITS)[number];
 
 /** What part of the project an export covers; an empty list means all of it. */
-export const ExportScope = z
+export const ExportScope = lazySchema(() => z
   .object({
     caseIds: z.array(CaseId).max(10_000).default([]),
     /** Codes nested under a chosen code come with it. */
@@ -40,19 +41,20 @@ export const ExportScope = z
     /** Only the documents in these groups (any of them); with cases, those of the cases in them. */
     documentGroupIds: z.array(DocumentGroupId).max(1000).optional(),
   })
-  .strict();
+  .strict());
 export type ExportScope = z.infer<typeof ExportScope>;
 
-const common = {
+/** Built inside each request's schema (a factory, so nothing is built as the module loads). */
+const common = () => ({
   language: z.enum(LANGUAGES),
   scope: ExportScope.default({ caseIds: [], codeIds: [], frameworkIds: [] }),
-};
+});
 
-export const ReportRequest = z
+export const ReportRequest = lazySchema(() => z
   .object({
     kind: z.literal("report"),
     format: z.enum(REPORT_FORMATS),
-    ...common,
+    ...common(),
     include: z
       .object({
         codebook: z.boolean().default(true),
@@ -64,50 +66,50 @@ export const ReportRequest = z
       .strict()
       .default({ codebook: true, memos: false, charts: true, quotesPerItem: null }),
   })
-  .strict();
+  .strict());
 export type ReportRequest = z.infer<typeof ReportRequest>;
 
-export const TableRequest = z
+export const TableRequest = lazySchema(() => z
   .object({
     kind: z.literal("table"),
     format: z.enum(TABLE_FORMATS),
-    ...common,
+    ...common(),
     /** The table a CSV file holds; a workbook holds all of them. */
     table: z.enum(TABLES).default("codings"),
     /** Matrices of 0/1 presence instead of counts. */
     presence: z.boolean().default(false),
   })
-  .strict();
+  .strict());
 export type TableRequest = z.infer<typeof TableRequest>;
 
-export const ChartRequest = z
+export const ChartRequest = lazySchema(() => z
   .object({
     kind: z.literal("chart"),
     format: z.enum(CHART_FORMATS),
-    ...common,
+    ...common(),
     chart: z.enum(CHARTS),
     unit: z.enum(COOCCURRENCE_UNITS).default("paragraph"),
     /** A heatmap of 0/1 presence instead of counts. */
     presence: z.boolean().default(false),
   })
-  .strict();
+  .strict());
 export type ChartRequest = z.infer<typeof ChartRequest>;
 
 /**
  * The intercoder agreement report (issue 12), with the Agreement tab's own choices (coders, unit,
  * categories, exclusion) rather than an export scope: what it compares is the coders' documents.
  */
-export const AgreementExportRequest = z
+export const AgreementExportRequest = lazySchema(() => z
   .object({
     kind: z.literal("agreement"),
     format: z.enum(AGREEMENT_FORMATS),
     language: z.enum(LANGUAGES),
     agreement: AgreementRequestSchema,
   })
-  .strict();
+  .strict());
 export type AgreementExportRequest = z.infer<typeof AgreementExportRequest>;
 
-export const ExportRequest = z.discriminatedUnion("kind", [ReportRequest, TableRequest, ChartRequest, AgreementExportRequest]);
+export const ExportRequest = lazySchema(() => z.discriminatedUnion("kind", [ReportRequest, TableRequest, ChartRequest, AgreementExportRequest]));
 export type ExportRequest = z.infer<typeof ExportRequest>;
 export type ExportRequestInput = z.input<typeof ExportRequest>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "../model/lazySchema.js";
 import type { CodebookImportSummary } from "../codebook/importCodebook.js";
 import type { ErrorPayload } from "../errors.js";
 import { CodeId, DocumentGroupId, DocumentId } from "../model/ids.js";
@@ -139,7 +140,7 @@ export interface Backup {
   createdAt: string;
 }
 
-export const ImportFile = z.object({
+export const ImportFile = lazySchema(() => z.object({
   name: z.string().min(1).max(500),
   data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, "expected file bytes"),
   /** The encoding to read a .txt/.md in, chosen by the user (a TextDecoder label); else detected. */
@@ -148,7 +149,7 @@ export const ImportFile = z.object({
   allowDuplicate: z.boolean().optional(),
   /** A document this file replaces, in the same undo step ("import again with this encoding"). */
   replaces: DocumentId.optional(),
-});
+}));
 export type ImportFile = z.infer<typeof ImportFile>;
 
 export type ImportOutcome =
@@ -178,36 +179,36 @@ export type ExportStatus =
   /** Cancelled before the file was written: nothing was left behind. */
   | { state: "cancelled"; path: string };
 
-const none = z.object({}).strict();
-const dir = z.object({ dir: z.string().min(1) }).strict();
+const none = lazySchema(() => z.object({}).strict());
+const dir = lazySchema(() => z.object({ dir: z.string().min(1) }).strict());
 /** `firstScreen`: answer with the codings of the first document only, plus counts (see OpenProject.loaded). */
-const firstScreen = { firstScreen: z.boolean().optional() };
-const openArgs = z.object({ dir: z.string().min(1), ...firstScreen }).strict();
-const currentArgs = z.object(firstScreen).strict();
+const firstScreen = () => ({ firstScreen: z.boolean().optional() });
+const openArgs = lazySchema(() => z.object({ dir: z.string().min(1), ...firstScreen() }).strict());
+const currentArgs = lazySchema(() => z.object(firstScreen()).strict());
 /** At most this many documents per `codingsOf` request (a project's list is sent in chunks). */
 export const MAX_CODINGS_OF_DOCUMENTS = 5_000;
-const codingsOfArgs = z.object({ documents: z.array(DocumentId).max(MAX_CODINGS_OF_DOCUMENTS) }).strict();
-const job = z.object({ jobId: z.string().min(1).max(100) }).strict();
+const codingsOfArgs = lazySchema(() => z.object({ documents: z.array(DocumentId).max(MAX_CODINGS_OF_DOCUMENTS) }).strict());
+const job = lazySchema(() => z.object({ jobId: z.string().min(1).max(100) }).strict());
 
 function channel<A extends z.ZodType, R>(args: A) {
   return { args, result: undefined as unknown as R };
 }
 
-const mergeOther = z.object({ other: z.string().min(1), choices: z.record(z.string(), z.enum(["mine", "theirs"])).default({}) }).strict();
+const mergeOther = lazySchema(() => z.object({ other: z.string().min(1), choices: z.record(z.string(), z.enum(["mine", "theirs"])).default({}) }).strict());
 
-const handoffArgs = z.object({ target: z.string().min(1), dropCodings: z.boolean() }).strict();
+const handoffArgs = lazySchema(() => z.object({ target: z.string().min(1), dropCodings: z.boolean() }).strict());
 
 /** A `.tandai` package to open (a coder's copy to merge) or to save (a copy for a second coder). */
-const pickPackageArgs = z.object({ purpose: z.enum(["open", "save"]) }).strict();
+const pickPackageArgs = lazySchema(() => z.object({ purpose: z.enum(["open", "save"]) }).strict());
 
 export const channels = {
   appInfo: channel<typeof none, AppInfo>(none),
   getPreferences: channel<typeof none, Preferences>(none),
-  setPreferences: channel<ReturnType<typeof Preferences.partial>, Preferences>(Preferences.partial().strict()),
+  setPreferences: channel<ReturnType<typeof Preferences.partial>, Preferences>(lazySchema(() => Preferences.partial().strict())),
   recentProjects: channel<typeof none, RecentProject[]>(none),
   pickFolder: channel<typeof none, string | null>(none),
   createProject: channel<z.ZodObject<{ dir: z.ZodString; name: z.ZodString }>, OpenProject>(
-    z.object({ dir: z.string().min(1), name: z.string().trim().min(1).max(200) }).strict(),
+    lazySchema(() => z.object({ dir: z.string().min(1), name: z.string().trim().min(1).max(200) }).strict()),
   ),
   /** The project the backend has open already (the web server may start with one), if any. */
   currentProject: channel<typeof currentArgs, OpenProject | null>(currentArgs),
@@ -219,44 +220,44 @@ export const channels = {
   openSampleProject: channel<typeof none, OpenProject>(none),
   listBackups: channel<typeof dir, Backup[]>(dir),
   restoreBackup: channel<z.ZodObject<{ dir: z.ZodString; file: z.ZodString }>, OpenProject>(
-    z.object({ dir: z.string().min(1), file: z.string().min(1) }).strict(),
+    lazySchema(() => z.object({ dir: z.string().min(1), file: z.string().min(1) }).strict()),
   ),
   /** What repairing a project file that contradicts itself would change (nothing is written). */
   planRepair: channel<typeof dir, RepairChange[]>(dir),
   /** Repairs it (the damaged file kept first) and opens the project. */
   repairProject: channel<typeof dir, OpenProject>(dir),
   closeProject: channel<typeof none, null>(none),
-  apply: channel<z.ZodObject<{ op: typeof Operation }>, Applied>(z.object({ op: Operation }).strict()),
+  apply: channel<z.ZodObject<{ op: typeof Operation }>, Applied>(lazySchema(() => z.object({ op: Operation }).strict())),
   undo: channel<typeof none, Applied>(none),
   redo: channel<typeof none, Applied>(none),
   importFiles: channel<z.ZodObject<{ files: z.ZodArray<typeof ImportFile> }>, ImportReport>(
-    z.object({ files: z.array(ImportFile).min(1).max(200) }).strict(),
+    lazySchema(() => z.object({ files: z.array(ImportFile).min(1).max(200) }).strict()),
   ),
   /** Imports a REFI-QDA codebook (.qdc): codes merged by path, linked to indicators by name. */
-  importCodebook: channel<z.ZodObject<{ file: typeof ImportFile }>, CodebookImportReport>(z.object({ file: ImportFile }).strict()),
+  importCodebook: channel<z.ZodObject<{ file: typeof ImportFile }>, CodebookImportReport>(lazySchema(() => z.object({ file: ImportFile }).strict())),
   documentContent: channel<z.ZodObject<{ documentId: typeof DocumentId }>, DocumentContent>(
-    z.object({ documentId: DocumentId }).strict(),
+    lazySchema(() => z.object({ documentId: DocumentId }).strict()),
   ),
   /** Passages of a code; `documentGroupIds` keeps those in the documents of these groups. */
   retrieve: channel<z.ZodObject<{ codeId: typeof CodeId; includeNested: z.ZodBoolean; documentGroupIds: z.ZodOptional<z.ZodArray<typeof DocumentGroupId>> }>, Passage[]>(
-    z.object({ codeId: CodeId, includeNested: z.boolean(), documentGroupIds: z.array(DocumentGroupId).max(1000).optional() }).strict(),
+    lazySchema(() => z.object({ codeId: CodeId, includeNested: z.boolean(), documentGroupIds: z.array(DocumentGroupId).max(1000).optional() }).strict()),
   ),
   /**
    * Starts an export job. The request never names the path: Electron asks where to save with its
    * own dialog (null: the user closed it) and the web transport writes into the project's `exports`
    * folder under a name not taken yet, so no page can write elsewhere or over a file.
    */
-  exportStart: channel<z.ZodObject<{ request: typeof ExportRequest }>, ExportStarted | null>(z.object({ request: ExportRequest }).strict()),
+  exportStart: channel<z.ZodObject<{ request: typeof ExportRequest }>, ExportStarted | null>(lazySchema(() => z.object({ request: ExportRequest }).strict())),
   exportStatus: channel<typeof job, ExportStatus>(job),
   exportCancel: channel<typeof job, ExportStatus>(job),
   /** Code × code co-occurrence; by paragraph it needs the documents' paragraphs, which the backend holds. */
   cooccurrence: channel<z.ZodObject<{ scope: typeof ExportScope; unit: z.ZodEnum<{ overlap: "overlap"; paragraph: "paragraph" }> }>, Matrix>(
-    z.object({ scope: ExportScope, unit: z.enum(COOCCURRENCE_UNITS) }).strict(),
+    lazySchema(() => z.object({ scope: ExportScope, unit: z.enum(COOCCURRENCE_UNITS) }).strict()),
   ),
   /** The undo history in words, for the list under the undo button. */
   undoHistory: channel<typeof none, HistoryList>(none),
   /** Undoes the latest `steps` steps, one after another (stepping back to a point of the history). */
-  undoTo: channel<z.ZodObject<{ steps: z.ZodNumber }>, Applied>(z.object({ steps: z.number().int().min(1).max(500) }).strict()),
+  undoTo: channel<z.ZodObject<{ steps: z.ZodNumber }>, Applied>(lazySchema(() => z.object({ steps: z.number().int().min(1).max(500) }).strict())),
   /** Corpus search (words, phrases, OR, NOT, wildcards, regex on a worker), a page of keyword-in-context hits. */
   search: channel<typeof SearchRequest, SearchResult>(SearchRequest),
   /** Codes the hits of a search (all or the ticked ones), widened to a unit; a dry run only previews. One batch. */
@@ -265,15 +266,15 @@ export const channels = {
   similarPassages: channel<typeof SimilarRequest, SimilarPassage[]>(SimilarRequest),
   wordFrequencies: channel<typeof FrequencyRequest, WordFrequency[]>(FrequencyRequest),
   /** What importing a REFI-QDA project (.qdpx, .qde) would bring in and what not, writing nothing. */
-  previewRefiProject: channel<z.ZodObject<{ file: typeof ImportFile }>, RefiPreview>(z.object({ file: ImportFile }).strict()),
+  previewRefiProject: channel<z.ZodObject<{ file: typeof ImportFile }>, RefiPreview>(lazySchema(() => z.object({ file: ImportFile }).strict())),
   /** Imports a REFI-QDA project as one batch (one undo step); a bad file changes nothing. */
-  importRefiProject: channel<z.ZodObject<{ file: typeof ImportFile }>, RefiImportReport>(z.object({ file: ImportFile }).strict()),
+  importRefiProject: channel<z.ZodObject<{ file: typeof ImportFile }>, RefiImportReport>(lazySchema(() => z.object({ file: ImportFile }).strict())),
   /**
    * Writes the project as a REFI-QDA project (.qdpx) or its codebook (.qdc), for other QDA programs:
    * where the user chooses in Electron (null: the dialog was closed), in the project's `exports`
    * folder on the web transport.
    */
-  exportRefiProject: channel<z.ZodObject<{ format: z.ZodEnum<{ qdpx: "qdpx"; qdc: "qdc" }> }>, { path: string; bytes: number } | null>(z.object({ format: z.enum(["qdpx", "qdc"]) }).strict()),
+  exportRefiProject: channel<z.ZodObject<{ format: z.ZodEnum<{ qdpx: "qdpx"; qdc: "qdc" }> }>, { path: string; bytes: number } | null>(lazySchema(() => z.object({ format: z.enum(["qdpx", "qdc"]) }).strict())),
   /** Intercoder agreement between two or more coders (percent, Cohen's kappa, Krippendorff's alpha). */
   agreement: channel<typeof AgreementRequestSchema, AgreementReport>(AgreementRequestSchema),
   /** What merging another coder's copy (a project folder) would add, match and conflict on; changes nothing. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "../model/lazySchema.js";
 import { CaseId, CodeId, CodingId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import type { Location } from "../text/blocks.js";
 import { SEARCH_LANGUAGES } from "./stemmers.js";
@@ -8,7 +9,7 @@ import { SEARCH_LANGUAGES } from "./stemmers.js";
  * none chosen: all), and
  * within them all text, only passages coded with some codes, or only text outside any coding.
  */
-export const SearchScope = z
+export const SearchScope = lazySchema(() => z
   .object({
     documentIds: z.array(DocumentId).max(5000).default([]),
     caseIds: z.array(CaseId).max(1000).default([]),
@@ -20,13 +21,13 @@ export const SearchScope = z
     /** Only turns of this speaker ("Narasumber", "Informan 1"), compared without case and accents. */
     speaker: z.string().trim().max(100).optional(),
   })
-  .strict();
+  .strict());
 export type SearchScope = z.output<typeof SearchScope>;
 export type SearchScopeInput = z.input<typeof SearchScope>;
 
 export const SEARCH_SORTS = ["document", "after", "before"] as const;
 
-export const SearchOptions = z
+export const SearchOptions = lazySchema(() => z
   .object({
     /** Match single words by stem (Indonesian or English, by the document's language). */
     stem: z.boolean().default(true),
@@ -35,10 +36,10 @@ export const SearchOptions = z
     /** Regular expressions only: distinguish upper and lower case (words always ignore both). */
     matchCase: z.boolean().default(false),
   })
-  .strict();
+  .strict());
 export type SearchOptions = z.output<typeof SearchOptions>;
 
-export const SearchRequest = z
+export const SearchRequest = lazySchema(() => z
   .object({
     query: z.string().max(2000),
     options: SearchOptions.default({ stem: true, regex: false, matchCase: false }),
@@ -47,7 +48,7 @@ export const SearchRequest = z
     offset: z.number().int().nonnegative().default(0),
     limit: z.number().int().min(1).max(1_000_000).default(200),
   })
-  .strict();
+  .strict());
 export type SearchRequest = z.output<typeof SearchRequest>;
 export type SearchRequestInput = z.input<typeof SearchRequest>;
 
@@ -89,10 +90,10 @@ export const AUTOCODE_UNITS = ["word", "sentence", "paragraph", "turn"] as const
 export type AutocodeUnit = (typeof AUTOCODE_UNITS)[number];
 
 /** A hit the user ticked, by its range. */
-export const HitRef = z.object({ documentId: DocumentId, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).strict();
+export const HitRef = lazySchema(() => z.object({ documentId: DocumentId, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).strict());
 export type HitRef = z.infer<typeof HitRef>;
 
-export const AutocodeRequest = z
+export const AutocodeRequest = lazySchema(() => z
   .object({
     search: SearchRequest,
     /** An existing code, or the path of a code to create ("Hambatan/Anggaran"). */
@@ -103,7 +104,7 @@ export const AutocodeRequest = z
     hits: z.array(HitRef).max(1_000_000).optional(),
     dryRun: z.boolean().default(false),
   })
-  .strict();
+  .strict());
 export type AutocodeRequest = z.output<typeof AutocodeRequest>;
 export type AutocodeRequestInput = z.input<typeof AutocodeRequest>;
 
@@ -127,14 +128,14 @@ export interface AutocodeResult {
   dryRun: boolean;
 }
 
-export const SimilarRequest = z
+export const SimilarRequest = lazySchema(() => z
   .object({
     codeId: CodeId.optional(),
     codingId: CodingId.optional(),
     limit: z.number().int().min(1).max(500).default(20),
     scope: SearchScope.default({ documentIds: [], caseIds: [], groupIds: [], codeIds: [], uncoded: false }),
   })
-  .strict();
+  .strict());
 export type SimilarRequest = z.output<typeof SimilarRequest>;
 
 export interface SimilarPassage {
@@ -149,13 +150,13 @@ export interface SimilarPassage {
   terms: string[];
 }
 
-export const FrequencyRequest = z
+export const FrequencyRequest = lazySchema(() => z
   .object({
     scope: SearchScope.default({ documentIds: [], caseIds: [], groupIds: [], codeIds: [], uncoded: false }),
     stem: z.boolean().default(true),
     limit: z.number().int().min(1).max(5000).default(100),
   })
-  .strict();
+  .strict());
 export type FrequencyRequest = z.output<typeof FrequencyRequest>;
 
 export interface WordFrequency {
@@ -166,4 +167,4 @@ export interface WordFrequency {
   documents: number;
 }
 
-export const SearchLanguageSchema = z.enum(SEARCH_LANGUAGES);
+export const SearchLanguageSchema = lazySchema(() => z.enum(SEARCH_LANGUAGES));
