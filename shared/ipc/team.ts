@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "../model/lazySchema.js";
 import type { ErrorPayload } from "../errors.js";
 import type { Operation } from "../ops/operation.js";
 import type { TeamConflict } from "../team/types.js";
@@ -41,10 +42,10 @@ export type ChangesSince = { revision: number; changes: NumberedChange[] } | nul
 
 export type { TeamConflict };
 
-export const TeamResolveArgs = z.object({ conflictId: z.string().min(1).max(500), choice: z.enum(["keep", "other"]) }).strict();
-export const TeamShareArgs = z.object({ server: z.string().trim().min(1).max(2000), adminToken: z.string().trim().min(1).max(500) }).strict();
-export const TeamJoinArgs = z.object({ link: z.string().trim().min(1).max(2000), token: z.string().trim().min(1).max(500), dir: z.string().trim().min(1) }).strict();
-export const ChangesArgs = z.object({ after: z.number().int().nonnegative() }).strict();
+export const TeamResolveArgs = lazySchema(() => z.object({ conflictId: z.string().min(1).max(500), choice: z.enum(["keep", "other"]) }).strict());
+export const TeamShareArgs = lazySchema(() => z.object({ server: z.string().trim().min(1).max(2000), adminToken: z.string().trim().min(1).max(500) }).strict());
+export const TeamJoinArgs = lazySchema(() => z.object({ link: z.string().trim().min(1).max(2000), token: z.string().trim().min(1).max(500), dir: z.string().trim().min(1) }).strict());
+export const ChangesArgs = lazySchema(() => z.object({ after: z.number().int().nonnegative() }).strict());
 
 /** A member of a team project as its owner sees them (the server's list; a token is never in it). */
 export interface TeamMember {
@@ -63,5 +64,5 @@ export interface TeamInvitation {
 }
 
 // The name is checked by the backend (an empty one gets a message naming the field), not here.
-export const TeamInviteArgs = z.object({ name: z.string().max(1000), role: z.enum(["coder", "viewer"]) }).strict();
-export const TeamRevokeArgs = z.object({ name: z.string().min(1).max(1000) }).strict();
+export const TeamInviteArgs = lazySchema(() => z.object({ name: z.string().max(1000), role: z.enum(["coder", "viewer"]) }).strict());
+export const TeamRevokeArgs = lazySchema(() => z.object({ name: z.string().min(1).max(1000) }).strict());
