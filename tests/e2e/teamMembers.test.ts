@@ -75,6 +75,14 @@ describe.sequential("a team project's members in the app", () => {
     expect(await owner.getByTestId("team-invitation-link").inputValue()).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/.+/);
     await row(owner, "Rina").waitFor();
     await screenshot(owner, "team-members-01-invited-1366-id");
+    // Closed before copying (Escape), the dialog shows the same invitation again when reopened:
+    // its token is shown only this once, so closing must not lose it.
+    const shownToken = await owner.getByTestId("team-invitation-token").inputValue();
+    await owner.keyboard.press("Escape");
+    await owner.getByTestId("team-dialog").waitFor({ state: "detached" });
+    await owner.getByTestId("team-badge").click();
+    await owner.getByTestId("team-invitation").waitFor();
+    expect(await owner.getByTestId("team-invitation-token").inputValue()).toBe(shownToken);
     await owner.getByTestId("team-invitation-copy").click();
     await poll(() => owner.getByTestId("team-invitation-copy").textContent()).toBe("Tersalin");
     invitation = await owner.evaluate(() => navigator.clipboard.readText());

@@ -16,7 +16,15 @@ const words = (error: ErrorPayload): ErrorPayload => {
  * an invitation form (its token shown once) and Revoke with a confirmation. The server decides
  * who may see the list (its owner only): anyone else gets its refusal, said plainly.
  */
-export function MembersSection({ status }: { status: TeamAppStatus }) {
+export function MembersSection({
+  status,
+  invitation,
+  onInvitation: setInvitation,
+}: {
+  status: TeamAppStatus;
+  invitation: TeamInvitation | null;
+  onInvitation(invitation: TeamInvitation | null): void;
+}) {
   const { t, i18n } = useTranslation();
   const owner = status.role === "owner";
   const [members, setMembers] = useState<TeamMember[] | null>(null);
@@ -26,7 +34,6 @@ export function MembersSection({ status }: { status: TeamAppStatus }) {
   const [busy, setBusy] = useState(false);
   const [name, setName] = useState("");
   const [role, setRole] = useState<"coder" | "viewer">("coder");
-  const [invitation, setInvitation] = useState<TeamInvitation | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const nameField = useRef<HTMLInputElement>(null);

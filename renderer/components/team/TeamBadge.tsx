@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { TeamAppStatus } from "../../../shared/index.js";
+import type { TeamAppStatus, TeamInvitation } from "../../../shared/index.js";
 import { ShareDialog } from "./ShareDialog.js";
 import { TeamDialog } from "./TeamDialog.js";
 import { useTeamStatus } from "./useTeamStatus.js";
@@ -28,6 +28,9 @@ export function TeamBadge() {
   const { t, i18n } = useTranslation();
   const { status, update } = useTeamStatus();
   const [open, setOpen] = useState<"team" | "share" | null>(null);
+  // Kept here, not in the dialog: its token is shown only once, so closing the dialog before
+  // copying it must not lose it. It goes with Done, or with the project.
+  const [invitation, setInvitation] = useState<TeamInvitation | null>(null);
   return (
     <>
       {status ? (
@@ -47,7 +50,7 @@ export function TeamBadge() {
           </span>
         </button>
       )}
-      {open === "team" && status && <TeamDialog status={status} onStatus={update} onClose={() => setOpen(null)} />}
+      {open === "team" && status && <TeamDialog status={status} onStatus={update} invitation={invitation} onInvitation={setInvitation} onClose={() => setOpen(null)} />}
       {open === "share" && <ShareDialog onShared={update} onClose={() => setOpen(null)} />}
     </>
   );

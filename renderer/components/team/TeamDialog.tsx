@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toErrorPayload, type ErrorPayload, type TeamAppStatus, type TeamConflict } from "../../../shared/index.js";
+import { toErrorPayload, type ErrorPayload, type TeamAppStatus, type TeamConflict, type TeamInvitation } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useMirror } from "../../state/context.js";
 import { Modal } from "../Modal.js";
@@ -9,7 +9,20 @@ import { MembersSection } from "./MembersSection.js";
 import { statusWords } from "./TeamBadge.js";
 
 /** A team project's status (who I am, the server, the last sync), "Sync now", its conflicts to resolve, and its members. */
-export function TeamDialog({ status, onStatus, onClose }: { status: TeamAppStatus; onStatus(status: TeamAppStatus): void; onClose(): void }) {
+export function TeamDialog({
+  status,
+  onStatus,
+  invitation,
+  onInvitation,
+  onClose,
+}: {
+  status: TeamAppStatus;
+  onStatus(status: TeamAppStatus): void;
+  /** The invitation last made and not yet dismissed (kept by the caller across the dialog's closing). */
+  invitation: TeamInvitation | null;
+  onInvitation(invitation: TeamInvitation | null): void;
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   const mirror = useMirror();
   const [conflicts, setConflicts] = useState<TeamConflict[] | null>(null);
@@ -60,7 +73,7 @@ export function TeamDialog({ status, onStatus, onClose }: { status: TeamAppStatu
       )}
       <h3>{t("teamApp.dialog.conflicts")}</h3>
       {conflicts && <ConflictList conflicts={conflicts} disabled={busy || status.role === "viewer"} onResolve={(id, choice) => void resolve(id, choice)} />}
-      <MembersSection status={status} />
+      <MembersSection status={status} invitation={invitation} onInvitation={onInvitation} />
       {error && (
         <p className="error" role="alert" data-testid="team-error">
           {t(error.code, error.params)}
