@@ -8,6 +8,7 @@ import {
   passageOf,
   TandaiError,
   documentsOfGroups,
+  firstDocumentId,
   toErrorPayload,
   type Applied,
   type ArgsOf,
@@ -156,7 +157,7 @@ export class Backend implements TandaiApi {
 
   /** The start's answer with the text of the document the workspace shows first (unreadable: the renderer asks, and says why). */
   private async withFirstText(project: OpenProject): Promise<{ project: OpenProject; firstText?: { documentId: DocumentId; content: DocumentContent } }> {
-    const documentId = Object.keys(project.state.documents)[0] as DocumentId | undefined;
+    const documentId = firstDocumentId(project.state);
     const content = documentId && (await this.documentContent({ documentId }).catch(() => null));
     return documentId && content ? { project, firstText: { documentId, content } } : { project };
   }

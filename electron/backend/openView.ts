@@ -1,6 +1,6 @@
 import { encodeCodings } from "../../shared/ipc/codingsWire.js";
 import type { CodingsByDocument } from "../store/codingLines.js";
-import { touchedCodings, type ChangesSince, type Coding, type CodingCounts, type CodingId, type CodingsChunk, type DocumentId, type ProjectState } from "../../shared/index.js";
+import { firstDocumentId, touchedCodings, type ChangesSince, type Coding, type CodingCounts, type CodingId, type CodingsChunk, type DocumentId, type ProjectState } from "../../shared/index.js";
 
 /**
  * Issue 13's two-step open, the backend's half. The first answer carries the project with the
@@ -19,7 +19,7 @@ export type EarlyCodings = (documents: readonly DocumentId[]) => { codings: Codi
  * them at all), else one pass over the codings.
  */
 export function firstScreenState(state: ProjectState, early?: EarlyCodings): { state: ProjectState; loaded: DocumentId[]; counts: CodingCounts } {
-  const first = Object.keys(state.documents)[0] as DocumentId | undefined;
+  const first = firstDocumentId(state);
   const loaded = first ? [first] : [];
   const read = early?.(loaded);
   if (read) {

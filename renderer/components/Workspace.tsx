@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
-import type { CodeId, DocumentId, ExportRequestInput } from "../../shared/index.js";
+import { firstDocumentId, type CodeId, type DocumentId, type ExportRequestInput } from "../../shared/index.js";
 import { useProject } from "../state/context.js";
 import { ChartsView } from "./charts/index.js";
 import { Codebook, CodeDetails } from "./codebook/index.js";
@@ -31,7 +31,7 @@ const noExport = () => {};
 export function Workspace({ onExport = noExport }: { onExport?: (request: ExportRequestInput) => void } = {}) {
   const { t } = useTranslation();
   const { state, loading } = useProject();
-  const [documentId, setDocumentId] = useState<DocumentId | null>(() => (Object.keys(state.documents)[0] as DocumentId | undefined) ?? null);
+  const [documentId, setDocumentId] = useState<DocumentId | null>(() => firstDocumentId(state));
   const [codeId, setCodeId] = useState<CodeId | null>(null);
   const [focus, setFocus] = useState<Focus | null>(null);
   const [tab, setTab] = useState<Tab>("retrieve");
@@ -43,7 +43,7 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
 
   // A document or code that an undo or delete removed is no longer selected.
   useEffect(() => {
-    if (documentId && !state.documents[documentId]) setDocumentId((Object.keys(state.documents)[0] as DocumentId | undefined) ?? null);
+    if (documentId && !state.documents[documentId]) setDocumentId(firstDocumentId(state));
     if (codeId && !state.codes[codeId]) setCodeId(null);
   });
 

@@ -4,3 +4,4 @@ export * from "./colors.js";
 export * from "./limits.js";
 export * from "./integrity.js";
 export * from "./repair.js";
+export * from "./firstDocument.js";
