@@ -1,7 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { openProject } from "../../../electron/store/index.js";
+import { converge } from "../../../electron/team/client/connect.js";
 import { readReplica } from "../../../electron/team/client/replicaFile.js";
 import { syncOpenProject } from "../../../electron/team/client/sync.js";
 import { readTeamConfig, writeTeamConfig } from "../../../electron/team/client/teamFile.js";
@@ -99,6 +101,24 @@ describe("team servers: two Hocuspocus instances, Redis between them, PostgreSQL
       await anaLive.until((doc) => JSON.stringify(doc.toJSON()).includes(codingId));
       const ops = ana.replica.pullRemote(ana.state);
       expect(ops).toContainEqual(expect.objectContaining({ type: "addCoding", coding: expect.objectContaining({ id: codingId, start: 0, end: 11 }) }));
+    },
+    SLOW,
+  );
+
+  it(
+    "a revoke handled by one instance ends the member's connection on the other at once (Redis), so they stop syncing",
+    async () => {
+      const [a, b] = [await instance(), await instance()];
+      // The owner talks to A; Ana is connected to B, live (as the app keeps her).
+      const project = await sharedProject(a.url, b.url);
+      const ana = await replicaOf(project.ana);
+      const anaLive = await connectLive(b.url, project.projectId, project.anaToken, ana.replica.doc);
+      live.push(anaLive);
+      await succeeds(["team", "revoke", project.owner, "--name", "Ana"], project.home);
+      // Well inside the sweep's minute: the revocation came over Redis, not from B's own check.
+      await anaLive.ended(20_000);
+      // And she cannot come back: B refuses her token on her next connection.
+      await expect(converge(new Y.Doc(), { server: b.url, projectId: project.projectId, token: project.anaToken, readOnly: false, timeoutMs: 30_000 })).rejects.toMatchObject({ code: "teamCli.errors.tokenRefused" });
     },
     SLOW,
   );

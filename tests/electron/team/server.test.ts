@@ -19,9 +19,9 @@ afterEach(async () => {
   for (const server of running.splice(0)) await server.close();
 });
 
-async function sqliteServer(file?: string, adminToken?: string) {
+async function sqliteServer(file?: string, adminToken?: string, revocationSweepMs?: number) {
   const db = file ?? join(await tempDir("tandai-team-"), "team.db");
-  const server = await startTeamServer({ port: 0, host: "127.0.0.1", store: { kind: "sqlite", file: db }, adminToken });
+  const server = await startTeamServer({ port: 0, host: "127.0.0.1", store: { kind: "sqlite", file: db }, adminToken, revocationSweepMs });
   running.push(server);
   return { server, db };
 }
@@ -42,6 +42,22 @@ describe("team server: tokens", () => {
       await expect(whoAmI(server.url, one.projectId, token || "x")).rejects.toMatchObject({ code: "teamCli.errors.tokenRefused" });
     }
     await expect(whoAmI(server.url, one.projectId, one.token)).resolves.toEqual({ projectId: one.projectId, name: "Supervisor", role: "owner" });
+  });
+
+  it("ends an open connection whose member was revoked behind its back (the sweep that covers a lost Redis message)", async () => {
+    const { server } = await sqliteServer(undefined, undefined, 200);
+    const shared = await shareProject(server.store, "One", "Supervisor");
+    const ana = (await inviteMember(server.store, shared.projectId, "Ana", "coder"))!;
+    const anaLive = await connectLive(server.url, shared.projectId, ana.token);
+    const ownerLive = await connectLive(server.url, shared.projectId, shared.token);
+    live.push(anaLive, ownerLive);
+    // Straight into the store, as another instance would (no route here, no Redis message).
+    expect(await server.store.revokeMember(shared.projectId, "Ana", new Date().toISOString())).toBe(true);
+    await anaLive.ended(20_000);
+    // The owner's connection is not touched: a change of theirs still reaches the server.
+    ownerLive.doc.getMap("probe").set("still", "here");
+    await expect.poll(() => server.server.hocuspocus.documents.get(shared.projectId)?.getMap("probe").get("still"), { timeout: 20_000 }).toBe("here");
+    expect(server.server.hocuspocus.documents.get(shared.projectId)?.getConnections().map((c) => (c.context as { member: { name: string } }).member.name)).toEqual(["Supervisor"]);
   });
 
   it("keeps only hashes of tokens, generates the admin token once, and lets the environment replace it", async () => {
