@@ -8,8 +8,9 @@ import { redact } from "./config.js";
 import { durableFlush } from "./durable.js";
 import { openStore } from "./openStore.js";
 import { TeamPersistence } from "./persistence.js";
+import { stampPresence } from "./presence.js";
 import { revocations as revocationsOf, type Revocations } from "./revocations.js";
-import type { TeamServerStore } from "./store.js";
+import type { Member, TeamServerStore } from "./store.js";
 
 export interface RunningTeamServer {
   /** ws://host:port — what members put in `--server`. */
@@ -95,6 +96,9 @@ export async function startTeamServer(config: TeamServerConfig): Promise<Running
         // Enforced by Hocuspocus itself: a read-only connection's sync steps and updates are not applied.
         connectionConfig.readOnly = !canWrite(member.role);
         return { member };
+      },
+      async beforeHandleAwareness({ context, states }) {
+        stampPresence(states, (context as { member?: Member } | undefined)?.member);
       },
       async onRequest({ request, response }) {
         // A handled request rejects with nothing: Hocuspocus then skips its default answer.

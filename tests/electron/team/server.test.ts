@@ -105,6 +105,25 @@ describe("team server: tokens", () => {
   });
 });
 
+describe("team server: presence", () => {
+  it("says who is online as the token authenticated them, whatever the client claims, and keeps only a plausible document id", async () => {
+    const { server } = await sqliteServer();
+    const project = await shareProject(server.store, "P", "Supervisor");
+    const coder = (await inviteMember(server.store, project.projectId, "Ana", "coder"))!;
+    const viewer = (await inviteMember(server.store, project.projectId, "Vic", "viewer"))!;
+    const owner = await connectLive(server.url, project.projectId, project.token);
+    const ana = await connectLive(server.url, project.projectId, coder.token);
+    const vic = await connectLive(server.url, project.projectId, viewer.token);
+    live.push(owner, ana, vic);
+    const seen = (clientId: number) => (owner.provider.awareness!.getStates().get(clientId) as { tandai?: unknown } | undefined)?.tandai;
+    // Ana claims to be the supervisor; Vic (read-only) claims an id no document has.
+    ana.provider.setAwarenessField("tandai", { member: "Supervisor", role: "owner", documentId: "doc-1" });
+    vic.provider.setAwarenessField("tandai", { member: "Vic", role: "viewer", documentId: "x".repeat(5000) });
+    await expect.poll(() => seen(ana.provider.awareness!.clientID), { timeout: 20_000 }).toEqual({ member: "Ana", role: "coder", documentId: "doc-1" });
+    await expect.poll(() => seen(vic.provider.awareness!.clientID), { timeout: 20_000 }).toEqual({ member: "Vic", role: "viewer", documentId: null });
+  });
+});
+
 describe("team server: a viewer cannot write", () => {
   it("drops a viewer's update in the server, so it never reaches another member or the database", async () => {
     const { server } = await sqliteServer();
