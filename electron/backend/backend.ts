@@ -568,6 +568,11 @@ export class Backend implements TandaiApi {
     return this.requireTeam().revoke(name);
   }
 
+  async teamPresence({ documentId }: ArgsOf<"teamPresence">): Promise<ResultOf<"teamPresence">> {
+    this.team?.setPresence(documentId);
+    return null;
+  }
+
   /**
    * The team session of a shared project (null for one that is not). Loaded on demand: the
    * collaboration client is not needed by a project that is not shared, nor by most CLI commands.

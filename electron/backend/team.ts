@@ -1,4 +1,4 @@
-import { TandaiError, type Operation, type TeamAppStatus, type TeamInvitation, type TeamMember } from "../../shared/index.js";
+import { TandaiError, type DocumentId, type Operation, type TeamAppStatus, type TeamInvitation, type TeamMember } from "../../shared/index.js";
 import type { TeamConflict, TeamResolution } from "../../shared/team/index.js";
 import { invitationLink, inviteMember, listMembers, revokeMember } from "../team/client/members.js";
 import { TeamSession } from "../team/client/session.js";
@@ -20,6 +20,8 @@ export interface TeamHost {
  * never waits for the server: every change is durable locally first.
  */
 export class AppTeam {
+  private presentIn: string | null = null;
+
   private constructor(
     private readonly session: TeamSession,
     private readonly config: TeamConfig,
@@ -74,7 +76,7 @@ export class AppTeam {
       offlineSince: s.offlineSince,
       error: s.refused ? { code: "teamCli.errors.tokenRefused", params: { server: s.server } } : null,
       conflicts: s.conflicts,
-      online: this.session.presence().map(({ member, role }) => ({ member, role })),
+      online: this.session.presence().map(({ member, role, documentId }) => ({ member, role, documentId: documentId ?? null })),
     };
   }
 
@@ -82,6 +84,13 @@ export class AppTeam {
   syncNow(): Omit<TeamAppStatus, "revision"> {
     this.session.retryNow();
     return this.status();
+  }
+
+  /** The document this member has open, for the others' presence; told again only when it changes. */
+  setPresence(documentId: string | null): void {
+    if (documentId === this.presentIn) return;
+    this.presentIn = documentId;
+    this.session.setPresence(documentId as DocumentId | null);
   }
 
   conflicts(): TeamConflict[] {

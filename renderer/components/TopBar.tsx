@@ -10,7 +10,7 @@ import { LanguageSwitch } from "./LanguageSwitch.js";
 import { PreferencesDialog } from "./PreferencesDialog.js";
 import { TeamBadge } from "./team/index.js";
 
-export function TopBar({ onImported }: { onImported(first: DocumentId | null): void }) {
+export function TopBar({ onImported, documentId = null }: { onImported(first: DocumentId | null): void; documentId?: DocumentId | null }) {
   const { t } = useTranslation();
   const app = useApp();
   const { state, dir } = useProject();
@@ -36,7 +36,7 @@ export function TopBar({ onImported }: { onImported(first: DocumentId | null): v
         <UndoButtons />
       </div>
       <div className="toolbar right">
-        <TeamBadge />
+        <TeamBadge documentId={documentId} />
         <LanguageSwitch />
         <button onClick={() => setPrefsOpen(true)} data-testid="preferences">
           {t("app.preferences.open")}

@@ -76,7 +76,7 @@ export function Workspace({ onExport = noExport }: { onExport?: (request: Export
         // Custom properties through the CSSOM, which the CSP allows (no style sheet is injected).
         style={{ "--left-width": `${panels.fitted.left}px`, "--right-width": `${panels.fitted.right}px` } as CSSProperties}
       >
-        <TopBar onImported={(first) => first && openDocument(first)} />
+        <TopBar onImported={(first) => first && openDocument(first)} documentId={middle === "document" && documentId && state.documents[documentId] ? documentId : null} />
         <aside className="sidebar" id="panel-left" hidden={panels.layout.leftCollapsed}>
           <DocumentList selected={documentId} onSelect={openDocument} />
           <Codebook selectedCodeId={codeId} onSelect={selectCode} />

@@ -17,6 +17,7 @@ import type { MergeSummary } from "../merge/plan.js";
 import type { CodingColumns } from "./codingsWire.js";
 import { ChangesArgs, TeamJoinArgs, TeamResolveArgs, TeamShareArgs, type ChangesSince, type TeamAppStatus, type TeamConflict } from "./team.js";
 import { TeamInviteArgs, TeamRevokeArgs, type TeamInvitation, type TeamMember } from "./team.js";
+import { TeamPresenceArgs } from "./team.js";
 import { AutocodeRequest, FrequencyRequest, SearchRequest, SimilarRequest, type AutocodeResult, type SearchResult, type SimilarPassage, type WordFrequency } from "../search/model.js";
 
 /**
@@ -308,6 +309,8 @@ export const channels = {
   teamInvite: channel<typeof TeamInviteArgs, TeamInvitation>(TeamInviteArgs),
   /** Revokes a member's token (owner only): their next sync is refused. The members after it. */
   teamRevoke: channel<typeof TeamRevokeArgs, TeamMember[]>(TeamRevokeArgs),
+  /** Tells the other members which document this one has open (null: none); nothing for a project not shared. */
+  teamPresence: channel<typeof TeamPresenceArgs, null>(TeamPresenceArgs),
 } as const;
 
 /** What importing a REFI-QDA project did: its preview, and the batch applied. */

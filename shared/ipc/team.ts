@@ -22,8 +22,8 @@ export interface TeamAppStatus {
   /** Why the server refuses this member (a revoked or wrong token), translatable; null otherwise. */
   error: ErrorPayload | null;
   conflicts: number;
-  /** The other members online now (one entry per open copy). */
-  online: { member: string; role: string }[];
+  /** The other members online now (one entry per open copy), with the document each has open (null: none). */
+  online: { member: string; role: string; documentId: string | null }[];
   /** The backend's change count (Applied.revision): a mirror behind it has remote changes to take in. */
   revision: number;
 }
@@ -66,3 +66,5 @@ export interface TeamInvitation {
 // The name is checked by the backend (an empty one gets a message naming the field), not here.
 export const TeamInviteArgs = lazySchema(() => z.object({ name: z.string().max(1000), role: z.enum(["coder", "viewer"]) }).strict());
 export const TeamRevokeArgs = lazySchema(() => z.object({ name: z.string().min(1).max(1000) }).strict());
+/** The document this member has open (null: none), for the others' team dialog (awareness only, never stored). */
+export const TeamPresenceArgs = lazySchema(() => z.object({ documentId: z.string().min(1).max(500).nullable() }).strict());

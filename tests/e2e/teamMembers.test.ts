@@ -123,13 +123,15 @@ describe.sequential("a team project's members in the app", () => {
     await coder.getByTestId("team-dialog").waitFor({ state: "detached" });
   });
 
-  it("shows Rina among the members, fitting 1024×768 and 1366×768 in both languages", async () => {
+  it("shows Rina among the members and online in the document she has open, fitting 1024×768 and 1366×768 in both languages", async () => {
     for (const lang of ["id", "en"] as const) {
       await language(owner, lang);
       for (const [label, size] of [["1366", SCREENS.laptop], ["1024", SCREENS.small]] as const) {
         await owner.setViewportSize(size);
         await owner.getByTestId("team-badge").click();
         await row(owner, "Rina").waitFor();
+        // Rina's app opened on the project's one document: its title, as the owner's copy names it.
+        await poll(() => owner.getByTestId("team-online").textContent()).toBe(lang === "id" ? "Sedang daring: Rina (membuka “wawancara”)." : "Online now: Rina (in “wawancara”).");
         expect(await row(owner, "Rina").getAttribute("data-revoked")).toBe("false");
         expect(await row(owner, "Rina").textContent()).toContain(lang === "id" ? "pengode" : "coder");
         // Nothing of the dialog is cut off sideways: its right edge stays inside the window.
@@ -142,6 +144,22 @@ describe.sequential("a team project's members in the app", () => {
     }
     await language(owner, "id");
     await owner.setViewportSize(SCREENS.laptop);
+  });
+
+  it("shows a member with no document open by name alone, and her document again when she goes back to it", async () => {
+    await coder.getByTestId("charts-toggle").click(); // the charts: no document open in Rina's app
+    await owner.getByTestId("team-badge").click();
+    await poll(() => owner.getByTestId("team-online").textContent()).toBe("Sedang daring: Rina.");
+    await screenshot(owner, "team-members-06-online-no-document-1366-id");
+    await coder.getByTestId("document-toggle").click();
+    await poll(() => owner.getByTestId("team-online").textContent()).toBe("Sedang daring: Rina (membuka “wawancara”).");
+    // And the other way: Rina's dialog shows the owner in the document the owner has open.
+    await coder.getByTestId("team-badge").click();
+    await poll(() => coder.getByTestId("team-online").textContent()).toBe("Sedang daring: Supervisor (membuka “wawancara”).");
+    await coder.keyboard.press("Escape");
+    await coder.getByTestId("team-dialog").waitFor({ state: "detached" });
+    await owner.keyboard.press("Escape");
+    await owner.getByTestId("team-dialog").waitFor({ state: "detached" });
   });
 
   it("revokes Rina after a confirmation, and her next sync is refused with a clear message", async () => {
@@ -171,8 +189,24 @@ describe.sequential("a team project's members in the app", () => {
     await poll(() => coder.getByTestId("team-offline-note").textContent()).toContain(`Server tim ${teamServer.url} menolak token`);
     // Not "will be sent when the server is back": it will not be, until the owner invites her again.
     expect(await coder.getByTestId("team-offline-note").textContent()).toContain("minta undangan baru kepada pemilik proyek");
+    // Said once, in the sync status: the members section (which would only refuse her again) is not there.
+    expect(await coder.getByTestId("team-members").count()).toBe(0);
+    expect((await coder.getByTestId("team-dialog").textContent())!.split("menolak token").length - 1).toBe(1);
     await screenshot(coder, "team-members-05-refused-1366-id");
     await coder.setViewportSize(SCREENS.small);
     await screenshot(coder, "team-members-05-refused-1024-id");
+    await coder.keyboard.press("Escape");
+    await coder.getByTestId("team-dialog").waitFor({ state: "detached" });
+    await language(coder, "en");
+    for (const [label, size] of [["1366", SCREENS.laptop], ["1024", SCREENS.small]] as const) {
+      await coder.setViewportSize(size);
+      await coder.getByTestId("team-badge").click();
+      await poll(() => coder.getByTestId("team-offline-note").textContent()).toContain("refused the token");
+      expect(await coder.getByTestId("team-members").count()).toBe(0);
+      expect((await coder.getByTestId("team-dialog").textContent())!.split("refused").length - 1).toBe(2); // "Sync refused" in the status, the reason once
+      await screenshot(coder, `team-members-05-refused-${label}-en`);
+      await coder.keyboard.press("Escape");
+      await coder.getByTestId("team-dialog").waitFor({ state: "detached" });
+    }
   });
 });

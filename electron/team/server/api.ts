@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Hocuspocus } from "@hocuspocus/server";
 import { canWrite, inviteMember, isAdmin, memberFor, shareProject } from "./auth.js";
+import type { Revocations } from "./revocations.js";
 import type { Member, TeamServerStore } from "./store.js";
 import { contentHash, INVITABLE_ROLES, isContentHash, type Role } from "./tokens.js";
 
@@ -65,7 +65,7 @@ const memberName = (value: unknown): string => {
  * - `GET /health` for a proxy's or systemd's health check.
  * Returns false for any other path (Hocuspocus answers it).
  */
-export function teamRoutes(store: TeamServerStore, instance: () => Hocuspocus) {
+export function teamRoutes(store: TeamServerStore, revocations: Pick<Revocations, "revoked">) {
   async function member(req: IncomingMessage, projectId: string, need?: (role: Role) => boolean): Promise<Member> {
     const found = await memberFor(store, projectId, bearer(req));
     if (!found) throw new Refusal(401, "tokenRefused");
@@ -112,9 +112,8 @@ export function teamRoutes(store: TeamServerStore, instance: () => Hocuspocus) {
         throw new Refusal(400, "badName");
       }
       if (!(await store.revokeMember(projectId, revokedName, new Date().toISOString()))) throw new Refusal(404, "noSuchMember");
-      // A revoked member's open connections on this instance end now; elsewhere at their next connect.
-      for (const connection of instance().documents.get(projectId)?.getConnections() ?? [])
-        if ((connection.context as { member?: Member } | undefined)?.member?.name === revokedName) connection.close();
+      // A revoked member's open connections end now, on this instance and (through Redis) every other.
+      await revocations.revoked(projectId, revokedName);
       return send(res, 200, { revoked: revokedName });
     }
     throw new Refusal(405, "badMethod");

@@ -13,6 +13,8 @@ export interface TeamServerConfig {
   redis?: string;
   /** From TANDAI_TEAM_ADMIN_TOKEN; otherwise the stored one, or one generated at first start. */
   adminToken?: string;
+  /** How often open connections are re-checked against revocations (revocations.ts's SWEEP_MS unless told; tests shorten it). */
+  revocationSweepMs?: number;
 }
 
 export interface ServeOptions {

@@ -8,7 +8,9 @@ import { redact } from "./config.js";
 import { durableFlush } from "./durable.js";
 import { openStore } from "./openStore.js";
 import { TeamPersistence } from "./persistence.js";
-import type { TeamServerStore } from "./store.js";
+import { stampPresence } from "./presence.js";
+import { revocations as revocationsOf, type Revocations } from "./revocations.js";
+import type { Member, TeamServerStore } from "./store.js";
 
 export interface RunningTeamServer {
   /** ws://host:port — what members put in `--server`. */
@@ -67,15 +69,17 @@ async function reachable(redis: Redis, url: string): Promise<void> {
 export async function startTeamServer(config: TeamServerConfig): Promise<RunningTeamServer> {
   const store = await openStore(config.store);
   const redis = config.redis ? redisExtension(config.redis) : undefined;
+  let revocations: Revocations | undefined;
   try {
     if (redis) await reachable(redis, config.redis!);
     const generatedAdminToken = await ensureAdminToken(store, config.adminToken);
     const persistence = new TeamPersistence(store);
     const extensions: Extension[] = [persistence, durableFlush(persistence)];
     if (redis) extensions.unshift(redis);
-    // eslint-disable-next-line prefer-const -- the routes need the instance, made after them
+    // eslint-disable-next-line prefer-const -- the revocations need the instance, made after them
     let server: Server;
-    const routes = teamRoutes(store, () => server.hocuspocus);
+    const revoked = (revocations = revocationsOf(() => server.hocuspocus, store, redis, config.revocationSweepMs));
+    const routes = teamRoutes(store, revoked);
     server = new Server({
       name: "tandai-team",
       port: config.port,
@@ -93,6 +97,9 @@ export async function startTeamServer(config: TeamServerConfig): Promise<Running
         connectionConfig.readOnly = !canWrite(member.role);
         return { member };
       },
+      async beforeHandleAwareness({ context, states }) {
+        stampPresence(states, (context as { member?: Member } | undefined)?.member);
+      },
       async onRequest({ request, response }) {
         // A handled request rejects with nothing: Hocuspocus then skips its default answer.
         if (await routes(request, response)) throw null;
@@ -108,11 +115,13 @@ export async function startTeamServer(config: TeamServerConfig): Promise<Running
       server,
       store,
       async close() {
+        await revoked.close();
         await server.destroy();
         await store.close();
       },
     };
   } catch (error) {
+    await revocations?.close();
     await redis?.onDestroy().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;

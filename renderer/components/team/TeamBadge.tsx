@@ -1,6 +1,7 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { TeamAppStatus, TeamInvitation } from "../../../shared/index.js";
+import type { DocumentId, TeamAppStatus, TeamInvitation } from "../../../shared/index.js";
+import { api } from "../../api/client.js";
 import { ShareDialog } from "./ShareDialog.js";
 import { TeamDialog } from "./TeamDialog.js";
 import { useTeamStatus } from "./useTeamStatus.js";
@@ -22,11 +23,16 @@ export function statusWords(status: TeamAppStatus, t: T, language: string): stri
 
 /**
  * In the top bar: a team project's sync status (a button opening its dialog), or, for a project
- * not shared yet, the way to share it.
+ * not shared yet, the way to share it. `documentId` (the document open in the middle, null for
+ * none) goes to the others' presence — told only for a team project, and only when it changes.
  */
-export function TeamBadge() {
+export function TeamBadge({ documentId = null }: { documentId?: DocumentId | null }) {
   const { t, i18n } = useTranslation();
   const { status, update } = useTeamStatus();
+  const shared = status !== null;
+  useEffect(() => {
+    if (shared) api.teamPresence({ documentId }).catch(() => undefined); // presence only: the next change tells it again
+  }, [shared, documentId]);
   const [open, setOpen] = useState<"team" | "share" | null>(null);
   // Kept here, not in the dialog: its token is shown only once, so closing the dialog before
   // copying it must not lose it. It goes with Done, or with the project.

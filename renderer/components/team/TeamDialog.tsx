@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toErrorPayload, type ErrorPayload, type TeamAppStatus, type TeamConflict, type TeamInvitation } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
@@ -6,6 +6,7 @@ import { useMirror } from "../../state/context.js";
 import { Modal } from "../Modal.js";
 import { ConflictList } from "./ConflictList.js";
 import { MembersSection } from "./MembersSection.js";
+import { OnlineMembers } from "./OnlineMembers.js";
 import { statusWords } from "./TeamBadge.js";
 
 /** A team project's status (who I am, the server, the last sync), "Sync now", its conflicts to resolve, and its members. */
@@ -35,7 +36,12 @@ export function TeamDialog({
     // Loaded when the dialog opens and after each sync or resolution, not on every status poll.
   }, []);
 
+  // Sync now stays enabled while it runs (a focused button that turns disabled drops the focus out of
+  // the dialog, and Escape with it): a second press is ignored instead.
+  const running = useRef(false);
   const act = async (work: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
     setBusy(true);
     setError(null);
     try {
@@ -44,6 +50,7 @@ export function TeamDialog({
     } catch (e) {
       setError(toErrorPayload(e));
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };
@@ -58,14 +65,13 @@ export function TeamDialog({
     <Modal title={t("teamApp.dialog.title")} className="team-dialog" testId="team-dialog" busy={busy} initialFocus='[data-testid="team-close"]' onSubmit={() => void syncNow()} onClose={onClose}>
       <p data-testid="team-member">{t("teamApp.dialog.member", { member: status.member, role: t(`teamApp.roles.${status.role}`) })}</p>
       <p className="muted">{t("teamApp.dialog.server", { server: status.server })}</p>
-      <p className="muted" data-testid="team-online">
-        {status.online.length ? t("teamApp.dialog.online", { names: [...new Set(status.online.map((m) => m.member))].join(", ") }) : t("teamApp.dialog.aloneOnline")}
-      </p>
+      {/* Who is online is known only while connected: offline or refused, "nobody else" would be a guess. */}
+      {(status.state === "synced" || status.state === "waiting") && <OnlineMembers online={status.online} />}
       <p role="status" data-testid="team-dialog-status">
         {statusWords(status, t, i18n.language)} — {status.lastSyncedAt ? t("teamApp.dialog.lastSynced", { time: time(status.lastSyncedAt) }) : t("teamApp.dialog.never")}
       </p>
       {(status.state === "offline" || status.state === "refused") && (
-        <p className="muted" data-testid="team-offline-note">
+        <p className={status.state === "refused" ? undefined : "muted"} data-testid="team-offline-note">
           {status.error && `${t(status.error.code, status.error.params)} `}
           {/* Refused is not offline: the changes will not go until the owner invites this member again. */}
           {t(status.state === "refused" ? "teamMembers.refusedNote" : "teamApp.dialog.offlineNote")}
@@ -73,7 +79,8 @@ export function TeamDialog({
       )}
       <h3>{t("teamApp.dialog.conflicts")}</h3>
       {conflicts && <ConflictList conflicts={conflicts} disabled={busy || status.role === "viewer"} onResolve={(id, choice) => void resolve(id, choice)} />}
-      <MembersSection status={status} invitation={invitation} onInvitation={onInvitation} />
+      {/* A refused member is told once, in the sync status above: the members section would only refuse again. */}
+      {status.state !== "refused" && <MembersSection status={status} invitation={invitation} onInvitation={onInvitation} />}
       {error && (
         <p className="error" role="alert" data-testid="team-error">
           {t(error.code, error.params)}
@@ -83,7 +90,7 @@ export function TeamDialog({
         <button type="button" onClick={onClose} data-testid="team-close">
           {t("app.close")}
         </button>
-        <button type="submit" className="primary" disabled={busy} data-testid="team-sync-now">
+        <button type="submit" className="primary" data-testid="team-sync-now">
           {t("teamApp.dialog.syncNow")}
         </button>
       </div>

@@ -26,6 +26,7 @@ export default {
     lastSynced: "Last synced: {{time}}",
     never: "Not synced yet.",
     online: "Online now: {{names}}.",
+    onlineIn: "{{member}} (in “{{document}}”)",
     aloneOnline: "No other member is online now.",
     offlineNote: "Your changes are saved on this computer and will be sent when the server can be reached again.",
     syncNow: "Sync now",

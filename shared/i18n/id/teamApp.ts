@@ -24,6 +24,7 @@ export default {
     lastSynced: "Terakhir disinkronkan: {{time}}",
     never: "Belum pernah disinkronkan.",
     online: "Sedang daring: {{names}}.",
+    onlineIn: "{{member}} (membuka “{{document}}”)",
     aloneOnline: "Tidak ada anggota lain yang sedang daring.",
     offlineNote: "Perubahan Anda tersimpan di komputer ini dan akan dikirim begitu server dapat dijangkau lagi.",
     syncNow: "Sinkronkan sekarang",

@@ -1,12 +1,17 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { Backend } from "../../../electron/backend/backend.js";
+import { dispatch } from "../../../electron/backend/dispatch.js";
 import { openProject } from "../../../electron/store/index.js";
+import { converge } from "../../../electron/team/client/connect.js";
 import { readReplica } from "../../../electron/team/client/replicaFile.js";
 import { syncOpenProject } from "../../../electron/team/client/sync.js";
 import { readTeamConfig, writeTeamConfig } from "../../../electron/team/client/teamFile.js";
 import type { CodingId, TextOffset } from "../../../shared/model/ids.js";
 import type { ProjectState } from "../../../shared/model/project.js";
+import type { TeamAppStatus } from "../../../shared/index.js";
 import { applyOperation } from "../../../shared/ops/apply.js";
 import { canonicalProject, TeamReplica } from "../../../shared/team/index.js";
 import { startPostgres, startRedis, type Service } from "../../team/services.js";
@@ -99,6 +104,50 @@ describe("team servers: two Hocuspocus instances, Redis between them, PostgreSQL
       await anaLive.until((doc) => JSON.stringify(doc.toJSON()).includes(codingId));
       const ops = ana.replica.pullRemote(ana.state);
       expect(ops).toContainEqual(expect.objectContaining({ type: "addCoding", coding: expect.objectContaining({ id: codingId, start: 0, end: 11 }) }));
+    },
+    SLOW,
+  );
+
+  it(
+    "a revoke handled by one instance ends the member's connection on the other at once (Redis), so they stop syncing",
+    async () => {
+      const [a, b] = [await instance(), await instance()];
+      // The owner talks to A; Ana is connected to B, live (as the app keeps her).
+      const project = await sharedProject(a.url, b.url);
+      const ana = await replicaOf(project.ana);
+      const anaLive = await connectLive(b.url, project.projectId, project.anaToken, ana.replica.doc);
+      live.push(anaLive);
+      await succeeds(["team", "revoke", project.owner, "--name", "Ana"], project.home);
+      // Well inside the sweep's minute: the revocation came over Redis, not from B's own check.
+      await anaLive.ended(20_000);
+      // And she cannot come back: B refuses her token on her next connection.
+      await expect(converge(new Y.Doc(), { server: b.url, projectId: project.projectId, token: project.anaToken, readOnly: false, timeoutMs: 30_000 })).rejects.toMatchObject({ code: "teamCli.errors.tokenRefused" });
+    },
+    SLOW,
+  );
+
+  it(
+    "in the app, a member connected to the other instance is refused at the revoke, without syncing again",
+    async () => {
+      const [a, b] = [await instance(), await instance()];
+      const project = await sharedProject(a.url, b.url);
+      // Ana's team.json names B only: her app stays connected there while the owner revokes through A.
+      const backend = await new Backend({ home: join(project.root, "ana-home"), projectsDir: join(project.root, "ana-projects"), version: "test", transport: "web", systemLocale: "en-US", userName: "Ana", teamSync: true }).init();
+      try {
+        const ask = async (channel: string, args: unknown = {}) => {
+          const envelope = await dispatch(backend, channel, args);
+          if (!envelope.ok) throw new Error(`${channel} refused: ${JSON.stringify(envelope.error)}`);
+          return envelope.value;
+        };
+        await ask("openProject", { dir: project.ana });
+        const state = async () => ((await ask("teamStatus")) as TeamAppStatus).state;
+        await expect.poll(state, { timeout: 30_000, interval: 100 }).toBe("synced");
+        expect(((await ask("teamStatus")) as TeamAppStatus).server).toBe(b.url);
+        await succeeds(["team", "revoke", project.owner, "--name", "Ana"], project.home);
+        await expect.poll(state, { timeout: 20_000, interval: 100 }).toBe("refused");
+      } finally {
+        await backend.closeProject();
+      }
     },
     SLOW,
   );

@@ -7,6 +7,8 @@ export interface LiveMember {
   provider: HocuspocusProvider;
   /** Resolves once `check(doc)` holds (checked on every update), or rejects after `ms`. */
   until(check: (doc: Y.Doc) => boolean, ms?: number): Promise<void>;
+  /** Resolves once the server has closed this member's connection to the document, or rejects after `ms`. */
+  ended(ms?: number): Promise<void>;
   close(): void;
 }
 
@@ -33,10 +35,20 @@ export async function connectLive(url: string, projectId: string, token: string,
     provider.on("synced", () => (clearTimeout(timer), resolve()));
     provider.on("authenticationFailed", ({ reason }: { reason: string }) => (clearTimeout(timer), reject(new Error(`authentication failed: ${reason}`))));
   });
+  // Hocuspocus's connection.close() closes the document's channel, not the shared socket: the provider says "close".
+  let closed = false;
+  const closedOnce = new Promise<void>((resolve) => provider.on("close", () => ((closed = true), resolve())));
+  const ended = (ms = 30_000) =>
+    new Promise<void>((resolve, reject) => {
+      if (closed) return resolve();
+      const timer = setTimeout(() => reject(new Error(`the server did not end the connection within ${ms} ms`)), ms);
+      void closedOnce.then(() => (clearTimeout(timer), resolve()));
+    });
   return {
     doc,
     provider,
     until,
+    ended,
     close() {
       provider.destroy();
       socket.destroy();

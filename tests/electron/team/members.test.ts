@@ -71,6 +71,16 @@ describe("the app's team members (the backend's channels against a real team ser
       expect(refusal(await coder("teamInvite", { name: "Budi", role: "coder" }))).toMatchObject({ code: "teamCli.errors.roleRefused" });
       await until("Rina synced", async () => value<TeamAppStatus>(await coder("teamStatus")).state === "synced");
 
+      // Presence: the document each has open reaches the other's status; none is null, not a guess.
+      // (Only an id travels: each member's dialog names it from their own copy.)
+      const documentId = "doc-wawancara";
+      expect(value(await coder("teamPresence", { documentId }))).toBeNull();
+      const online = async () => value<TeamAppStatus>(await owner("teamStatus")).online;
+      await until("Rina's document in the owner's status", async () => JSON.stringify(await online()) === JSON.stringify([{ member: "Rina", role: "coder", documentId }]));
+      value(await coder("teamPresence", { documentId: null }));
+      await until("Rina with no document", async () => JSON.stringify(await online()) === JSON.stringify([{ member: "Rina", role: "coder", documentId: null }]));
+      expect(refusal(await coder("teamPresence", { documentId: "" }))).toMatchObject({ code: "errors.ipc.badArgument" });
+
       const after = value<TeamMember[]>(await owner("teamRevoke", { name: "Rina" }));
       expect(Date.parse(after.find((m) => m.name === "Rina")!.revokedAt ?? "")).not.toBeNaN();
       expect(refusal(await owner("teamRevoke", { name: "Rina" }))).toMatchObject({ code: "teamCli.errors.noSuchMember", params: { name: "Rina" } });
@@ -94,6 +104,8 @@ describe("the app's team members (the backend's channels against a real team ser
     const solo = await app(root, "Solo");
     value(await solo("createProject", { dir: join(root, "solo"), name: "Solo" }));
     expect(refusal(await solo("teamMembers"))).toMatchObject({ code: "teamApp.errors.notShared" });
+    // Presence is for the others of a team: a project of one has nobody to tell, and no error either.
+    expect(value(await solo("teamPresence", { documentId: null }))).toBeNull();
     expect(refusal(await solo("teamInvite", { name: "Rina", role: "coder" }))).toMatchObject({ code: "teamApp.errors.notShared" });
     expect(refusal(await solo("teamInvite", { name: "Rina", role: "owner" }))).toMatchObject({ code: "errors.ipc.badArgument" });
   });

@@ -19,9 +19,9 @@ afterEach(async () => {
   for (const server of running.splice(0)) await server.close();
 });
 
-async function sqliteServer(file?: string, adminToken?: string) {
+async function sqliteServer(file?: string, adminToken?: string, revocationSweepMs?: number) {
   const db = file ?? join(await tempDir("tandai-team-"), "team.db");
-  const server = await startTeamServer({ port: 0, host: "127.0.0.1", store: { kind: "sqlite", file: db }, adminToken });
+  const server = await startTeamServer({ port: 0, host: "127.0.0.1", store: { kind: "sqlite", file: db }, adminToken, revocationSweepMs });
   running.push(server);
   return { server, db };
 }
@@ -42,6 +42,22 @@ describe("team server: tokens", () => {
       await expect(whoAmI(server.url, one.projectId, token || "x")).rejects.toMatchObject({ code: "teamCli.errors.tokenRefused" });
     }
     await expect(whoAmI(server.url, one.projectId, one.token)).resolves.toEqual({ projectId: one.projectId, name: "Supervisor", role: "owner" });
+  });
+
+  it("ends an open connection whose member was revoked behind its back (the sweep that covers a lost Redis message)", async () => {
+    const { server } = await sqliteServer(undefined, undefined, 200);
+    const shared = await shareProject(server.store, "One", "Supervisor");
+    const ana = (await inviteMember(server.store, shared.projectId, "Ana", "coder"))!;
+    const anaLive = await connectLive(server.url, shared.projectId, ana.token);
+    const ownerLive = await connectLive(server.url, shared.projectId, shared.token);
+    live.push(anaLive, ownerLive);
+    // Straight into the store, as another instance would (no route here, no Redis message).
+    expect(await server.store.revokeMember(shared.projectId, "Ana", new Date().toISOString())).toBe(true);
+    await anaLive.ended(20_000);
+    // The owner's connection is not touched: a change of theirs still reaches the server.
+    ownerLive.doc.getMap("probe").set("still", "here");
+    await expect.poll(() => server.server.hocuspocus.documents.get(shared.projectId)?.getMap("probe").get("still"), { timeout: 20_000 }).toBe("here");
+    expect(server.server.hocuspocus.documents.get(shared.projectId)?.getConnections().map((c) => (c.context as { member: { name: string } }).member.name)).toEqual(["Supervisor"]);
   });
 
   it("keeps only hashes of tokens, generates the admin token once, and lets the environment replace it", async () => {
@@ -86,6 +102,25 @@ describe("team server: tokens", () => {
     // A malformed name is the request's fault, not the server's.
     const malformed = await http(server, "DELETE", `/api/projects/${project.projectId}/members/%E0%A4%A`, project.token);
     expect([malformed.status, await malformed.json()]).toEqual([400, { error: "badName" }]);
+  });
+});
+
+describe("team server: presence", () => {
+  it("says who is online as the token authenticated them, whatever the client claims, and keeps only a plausible document id", async () => {
+    const { server } = await sqliteServer();
+    const project = await shareProject(server.store, "P", "Supervisor");
+    const coder = (await inviteMember(server.store, project.projectId, "Ana", "coder"))!;
+    const viewer = (await inviteMember(server.store, project.projectId, "Vic", "viewer"))!;
+    const owner = await connectLive(server.url, project.projectId, project.token);
+    const ana = await connectLive(server.url, project.projectId, coder.token);
+    const vic = await connectLive(server.url, project.projectId, viewer.token);
+    live.push(owner, ana, vic);
+    const seen = (clientId: number) => (owner.provider.awareness!.getStates().get(clientId) as { tandai?: unknown } | undefined)?.tandai;
+    // Ana claims to be the supervisor; Vic (read-only) claims an id no document has.
+    ana.provider.setAwarenessField("tandai", { member: "Supervisor", role: "owner", documentId: "doc-1" });
+    vic.provider.setAwarenessField("tandai", { member: "Vic", role: "viewer", documentId: "x".repeat(5000) });
+    await expect.poll(() => seen(ana.provider.awareness!.clientID), { timeout: 20_000 }).toEqual({ member: "Ana", role: "coder", documentId: "doc-1" });
+    await expect.poll(() => seen(vic.provider.awareness!.clientID), { timeout: 20_000 }).toEqual({ member: "Vic", role: "viewer", documentId: null });
   });
 });
 
