@@ -51,13 +51,26 @@ export function lazyInternHack(code: string, id = "prosemirror-model/dist/index.
   return code.slice(0, at) + LAZY_INTERN_HACK + code.slice(at + INTERN_HACK.length);
 }
 
-/** The Vite plugin: prosemirror-model's V8 probe made lazy and one frame deep (see above). */
+/**
+ * The Vite plugin: prosemirror-model's V8 probe made lazy and one frame deep (see above). A build
+ * that bundled no prosemirror-model file this matches fails, so a moved path cannot silently
+ * bring the second parse back.
+ */
 export function internHackProbe(): Plugin {
+  let rewritten = 0;
   return {
     name: "tandai-lazy-intern-hack-probe",
+    apply: "build",
+    buildStart() {
+      rewritten = 0;
+    },
     transform(code, id) {
       if (!PROSEMIRROR_MODEL.test(id.split("?")[0]!)) return null;
+      rewritten++;
       return { code: lazyInternHack(code, id), map: null };
+    },
+    buildEnd(error) {
+      if (!error && rewritten === 0) throw new Error("build/internHackProbe.ts: no prosemirror-model/dist/index.js was bundled, so its V8 probe was not made lazy: check the path it matches");
     },
   };
 }

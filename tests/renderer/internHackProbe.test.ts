@@ -80,10 +80,17 @@ describe("prosemirror-model's V8 probe in the renderer's build", () => {
     expect(() => lazyInternHack(source.replace('new Error("/")', 'new Error("?")'), "/x/prosemirror-model/dist/index.js")).toThrow(/\/x\/prosemirror-model\/dist\/index\.js: prosemirror-model no longer probes/);
   });
 
-  it("rewrites prosemirror-model only", () => {
+  it("rewrites prosemirror-model only, and fails a build that bundled none", () => {
     const plugin = internHackProbe();
-    const transform = plugin.transform as (code: string, id: string) => { code: string } | null;
-    expect(transform(source, "/m/node_modules/prosemirror-model/dist/index.js")?.code).toContain(LAZY_INTERN_HACK);
-    expect(transform(source, "/m/node_modules/prosemirror-view/dist/index.js")).toBeNull();
+    const hook = (name: "buildStart" | "transform" | "buildEnd") => plugin[name] as (...args: unknown[]) => unknown;
+    hook("buildStart")();
+    expect(hook("transform")(source, "/m/node_modules/prosemirror-view/dist/index.js")).toBeNull();
+    expect(() => hook("buildEnd")()).toThrow(/no prosemirror-model\/dist\/index\.js was bundled/);
+    hook("buildStart")();
+    expect((hook("transform")(source, "/m/node_modules/prosemirror-model/dist/index.js") as { code: string }).code).toContain(LAZY_INTERN_HACK);
+    expect(() => hook("buildEnd")()).not.toThrow();
+    // A build failing for its own reason is not reported as this one.
+    hook("buildStart")();
+    expect(() => hook("buildEnd")(new Error("elsewhere"))).not.toThrow();
   });
 });
