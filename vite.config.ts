@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
+import { internHackProbe } from "./build/internHackProbe.js";
 
 const renderer = fileURLToPath(new URL("./renderer/", import.meta.url));
 
@@ -48,7 +49,7 @@ function bootScriptFirst(): Plugin {
 export default defineConfig({
   root: "renderer",
   base: "./",
-  plugins: [react(), bootScriptFirst()],
+  plugins: [react(), bootScriptFirst(), internHackProbe()],
   build: {
     outDir: "../dist/renderer",
     emptyOutDir: true,

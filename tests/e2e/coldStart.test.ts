@@ -62,6 +62,36 @@ describe("the cold start asks for its first screen once, ahead of the app's code
     await screenshot(app.page, "cold-start-recent-1366x768");
   });
 
+  it("reads no stack while the bundle's modules load", async () => {
+    // A stack read at a module's top level (prosemirror-model's V8 probe read one) makes V8 parse
+    // the whole chunk again for its frames' positions: build/internHackProbe.ts. V8 formats a
+    // stack when it is first read, through Error.prepareStackTrace when one is set.
+    await app.server.stop();
+    await app.server.start([dir]);
+    const page = await app.page.context().newPage();
+    try {
+      await page.addInitScript(() => {
+        const read: string[] = [];
+        (window as unknown as { __stacksReadAtLoad: string[] }).__stacksReadAtLoad = read;
+        const V8Error = Error as ErrorConstructor & { prepareStackTrace?: (error: Error, frames: unknown[]) => string };
+        V8Error.prepareStackTrace = (error, frames) => {
+          if (performance.getEntriesByName("tandai:boot").length === 0) read.push(String(error).slice(0, 80));
+          return `${String(error)}${frames.map((frame) => `\n    at ${String(frame)}`).join("")}`;
+        };
+      });
+      await page.goto(app.server.url);
+      await page.locator(FIRST_USABLE).first().waitFor();
+      const seen = await page.evaluate(() => ({
+        read: (window as unknown as { __stacksReadAtLoad: string[] }).__stacksReadAtLoad,
+        booted: performance.getEntriesByName("tandai:boot").length,
+      }));
+      expect(seen.booted).toBe(1);
+      expect(seen.read).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("shows the project the server has open the same way (tandai serve <dir>)", async () => {
     await app.server.stop();
     await app.server.start([dir]);
