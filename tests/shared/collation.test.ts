@@ -77,7 +77,7 @@ describe("the document list's comparison without ICU", () => {
     for (let i = 0; i < 300; i++) {
       const id = `doc_${String(Math.floor(random() * 1e6)).padStart(6, "0")}`;
       const title = `${stems[Math.floor(random() * stems.length)]!} ${Math.floor(random() * 60)}`;
-      documents[id] = { id, title, kind: "txt", sourceName: `${id}.txt`, importedAt: "2026-01-01T00:00:00.000Z", length: 1, blockCount: 1, pageCount: null, ...(random() < 0.1 ? { order: Math.floor(random() * 5) } : {}) };
+      documents[id] = { id: id as DocumentMeta["id"], title, kind: "txt", sourceName: `${id}.txt`, importedAt: "2026-01-01T00:00:00.000Z", length: 1, blockCount: 1, pageCount: null, ...(random() < 0.1 ? { order: Math.floor(random() * 5) } : {}) };
     }
     const state = { documents } as unknown as ProjectState;
     const byIcu = (a: DocumentMeta, b: DocumentMeta) => {
