@@ -1,3 +1,5 @@
+import { PLURAL_RULES } from "../i18nPlurals.js";
+
 /**
  * A list's row labels made once per list and language, not asked of i18next per row (issue 13, the
  * thesis project's first screen: 50 document rows and 50 code rows asked `t` five or six times
@@ -26,13 +28,24 @@ export function labelTemplate(t: Translate, key: string, ...names: string[]): (.
   };
 }
 
-/** `(count) => t(key, {count})`, remembered per count (a list's counts repeat: 0, 1, a few more). */
-export function countLabel(t: Translate, key: string): (count: number) => string {
-  const made = new Map<number, string>();
+/**
+ * `(count) => t(key, {count})`: a template per plural form, i18next being given the count (it
+ * picks the form) and a marker to put in for it (`replace`). The form is the one PLURAL_RULES
+ * gives for `language`, which is what i18next picks (installPluralRules); a language without
+ * rules here, or a fraction, is asked of `t` each time.
+ */
+export function countLabel(t: Translate, key: string, language: string): (count: number) => string {
+  const rules = PLURAL_RULES[language];
+  const forms = new Map<string, (count: number) => string>();
   return (count) => {
-    let text = made.get(count);
-    if (text === undefined) made.set(count, (text = t(key, { count })));
-    return text;
+    if (!rules || !Number.isInteger(count)) return t(key, { count });
+    const form = rules.select(count);
+    let fill = forms.get(form);
+    if (!fill) {
+      const parts = t(key, { count, replace: { count: marker(0) } }).split(MARKERS);
+      forms.set(form, (fill = (n) => parts.map((part, i) => (i % 2 ? String(n) : part)).join("")));
+    }
+    return fill(count);
   };
 }
 

@@ -17,15 +17,15 @@ afterEach(() => {
 
 /** Values a title, source or code name may hold, i18next's own syntax among them. */
 const VALUES = ["Wawancara 1", "", "$t(app.title)", "{{name}}", "{{count}}", "$&$1 \\n", "“Kota” – Padang", "Ünal"];
-const COUNTS = [0, 1, 2, 5, 21, 1000];
+const COUNTS = [0, 1, 2, 5, 21, 1000, -1, 1.5, 2, 1, 0];
 
 describe("row labels made once per list", () => {
   for (const language of ["en", "id"] as const) {
     it(`say what i18next says for each value (${language})`, async () => {
       view = await render(<p />, { language });
       const t = i18next.getFixedT(language);
-      const doc = documentRowLabels(t);
-      const code = codeRowLabels(t);
+      const doc = documentRowLabels(t, language);
+      const code = codeRowLabels(t, language);
       for (const v of VALUES) {
         expect(doc.rowHint(v)).toBe(t("documents.rowHint", { source: v }));
         expect(doc.groupsOf(v)).toBe(t("documents.groupsOf", { groups: v }));
@@ -49,7 +49,7 @@ describe("row labels made once per list", () => {
       expect(code.loadingCount).toBe(t("loadingCodings.counts"));
       expect(code.loadingCountHint).toBe(t("loadingCodings.countsHint"));
       // Not the same words in both languages, or the comparisons above prove little.
-      expect(doc.actions("x")).not.toBe(documentRowLabels(i18next.getFixedT(language === "en" ? "id" : "en")).actions("x"));
+      expect(doc.actions("x")).not.toBe(documentRowLabels(i18next.getFixedT(language === "en" ? "id" : "en"), language === "en" ? "id" : "en").actions("x"));
     });
   }
 

@@ -32,7 +32,7 @@ const emptyDescription = () => ({ definition: "", whenToUse: "", whenNotToUse: "
  * researcher does to it (create, rename, recolour, nest, merge, delete).
  */
 export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, version, shape, index, loading } = useProject();
   const { showError } = useApp();
   const apply = useApplyOp();
@@ -298,7 +298,7 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
     onDragEnd: () => endDrag(),
   }));
   // The rows' words, once per language rather than five or six calls of i18next per row (issue 13).
-  const labels = useMemo(() => codeRowLabels(t), [t]);
+  const labels = useMemo(() => codeRowLabels(t, i18n.language), [t, i18n.language]);
   const items: ReactNode[] = [];
   rows.forEach(({ code, depth }, index) => {
     if (index === insertAt) items.push(newRow);

@@ -16,14 +16,14 @@ export interface CodeRowLabels {
   actionsFor(name: string): string;
 }
 
-export function codeRowLabels(t: Translate): CodeRowLabels {
+export function codeRowLabels(t: Translate, language: string): CodeRowLabels {
   return {
     expand: labelTemplate(t, "codebook.expand", "name"),
     collapse: labelTemplate(t, "codebook.collapse", "name"),
     color: labelTemplate(t, "codebook.color.title", "name"),
     pinnedKey: labelTemplate(t, "keys.pinned", "key"),
     automaticKey: labelTemplate(t, "keys.automatic", "key"),
-    ownCount: countLabel(t, "codebook.counts.own"),
+    ownCount: countLabel(t, "codebook.counts.own", language),
     withNested: labelTemplate(t, "codebook.counts.withNested", "own", "total"),
     loadingCount: t("loadingCodings.counts"),
     loadingCountHint: t("loadingCodings.countsHint"),

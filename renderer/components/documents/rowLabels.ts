@@ -11,11 +11,11 @@ export interface DocumentRowLabels {
   actions(title: string): string;
 }
 
-export function documentRowLabels(t: Translate): DocumentRowLabels {
+export function documentRowLabels(t: Translate, language: string): DocumentRowLabels {
   return {
     rowHint: labelTemplate(t, "documents.rowHint", "source"),
     kind: keyedLabel(t, "app.documents.kind."),
-    codings: countLabel(t, "app.documents.codings"),
+    codings: countLabel(t, "app.documents.codings", language),
     groupsOf: labelTemplate(t, "documents.groupsOf", "groups"),
     actions: labelTemplate(t, "documents.actions", "title"),
   };
