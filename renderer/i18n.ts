@@ -1,7 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { catalogues, languageFromLocale, type Language } from "../shared/index.js";
-import { installPluralRules } from "./i18nPlurals.js";
 
 /** i18next over the shared catalogues; the language is switched at run time from preferences. */
 export async function initI18n(language: Language) {
@@ -12,7 +11,6 @@ export async function initI18n(language: Language) {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  installPluralRules(i18next.services);
   document.documentElement.lang = language;
   return i18next;
 }

@@ -31,8 +31,8 @@ export function labelTemplate(t: Translate, key: string, ...names: string[]): (.
 /**
  * `(count) => t(key, {count})`: a template per plural form, i18next being given the count (it
  * picks the form) and a marker to put in for it (`replace`). The form is the one PLURAL_RULES
- * gives for `language`, which is what i18next picks (installPluralRules); a language without
- * rules here, or a fraction, is asked of `t` each time.
+ * gives for `language`, the one i18next picks (Intl.PluralRules' category); a language without
+ * rules there, or a fraction, is asked of `t` each time.
  */
 export function countLabel(t: Translate, key: string, language: string): (count: number) => string {
   const rules = PLURAL_RULES[language];
