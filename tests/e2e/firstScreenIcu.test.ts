@@ -93,6 +93,14 @@ describe("the first screen asks nothing of ICU but plural rules", () => {
       const count = await page.locator('[data-testid="document-row"] .count').first().getAttribute("title");
       expect(count).toBe(language === "en" ? "20 codings" : "20 pengodean");
       await screenshot(page, `first-screen-${language}-1366x768`);
+      // The rows' words are made once per language: switching it redraws every row in the other one.
+      const other = language === "en" ? "id" : "en";
+      await page.getByTestId("language").selectOption(other);
+      const firstRow = page.locator('[data-testid="document-row"]').first();
+      await expect.poll(() => firstRow.locator(".count").getAttribute("title")).toBe(other === "en" ? "20 codings" : "20 pengodean");
+      const more = await page.locator('[data-testid="document-more"]').last().getAttribute("aria-label");
+      expect(more).toContain(titles[titles.length - 1]!);
+      expect(more).toMatch(other === "en" ? /^Actions for/ : /^Tindakan/);
       await page.context().close();
     });
   }
