@@ -1,5 +1,6 @@
 import type { CodeId } from "../model/ids.js";
 import type { Code, ProjectState } from "../model/project.js";
+import { compareText } from "../text/collation.js";
 
 /** One coding shortcut: the digit, its code, and whether the researcher pinned it there. */
 export interface CodeKeyBinding {
@@ -55,7 +56,7 @@ function codebookOrder(state: ProjectState): Code[] {
     if (list) list.push(code);
     else children.set(code.parentId, [code]);
   }
-  for (const list of children.values()) list.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  for (const list of children.values()) list.sort((a, b) => a.order - b.order || compareText(a.name, b.name));
   const out: Code[] = [];
   const visit = (parentId: CodeId | null) => {
     for (const code of children.get(parentId) ?? []) {

@@ -3,6 +3,7 @@ import { nextCodeColor } from "../model/colors.js";
 import { newCodeId, type CodeId } from "../model/ids.js";
 import type { Code, ProjectState } from "../model/project.js";
 import type { Operation } from "../ops/operation.js";
+import { compareText } from "../text/collation.js";
 
 /** Separates the levels of a code path, e.g. "Motive/Economic motive". */
 export const PATH_SEPARATOR = "/";
@@ -114,7 +115,7 @@ export function codePath(state: ProjectState, id: CodeId): string[] {
 export function childrenOf(state: ProjectState, parentId: CodeId | null): Code[] {
   return Object.values(state.codes)
     .filter((c) => c.parentId === parentId)
-    .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+    .sort((a, b) => a.order - b.order || compareText(a.name, b.name));
 }
 
 /** The codebook in display order, depth first, with each code's depth. */

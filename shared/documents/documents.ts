@@ -2,6 +2,7 @@ import { foldName } from "../codebook/importCodebook.js";
 import type { CodingId, DocumentGroupId, DocumentId } from "../model/ids.js";
 import { memoKey, type DocumentGroup, type DocumentMeta, type ProjectState } from "../model/project.js";
 import type { Operation } from "../ops/operation.js";
+import { compareText } from "../text/collation.js";
 
 /**
  * The document list's order: the researcher's order where set, then the rest by title (a new
@@ -15,7 +16,8 @@ export function compareDocuments(a: DocumentMeta, b: DocumentMeta): number {
   const ordered = (a.order === undefined ? 1 : 0) - (b.order === undefined ? 1 : 0);
   if (ordered) return ordered;
   if (a.order !== undefined && b.order !== undefined && a.order !== b.order) return a.order - b.order;
-  return a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+  // compareText is localeCompare, without loading ICU's collation on the first screen where it need not (issue 13).
+  return compareText(a.title, b.title) || compareText(a.id, b.id);
 }
 
 /**
@@ -38,7 +40,7 @@ export function moveDocumentOp(state: ProjectState, documentId: DocumentId, to: 
 
 /** Groups by name. */
 export function sortedGroups(state: ProjectState): DocumentGroup[] {
-  return Object.values(state.documentGroups).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return Object.values(state.documentGroups).sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
 }
 
 /** The groups a document is in, by name. */

@@ -1,7 +1,7 @@
 import type { DragEvent, KeyboardEvent, MouseEvent, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { escapeCodeName, type Code } from "../../../shared/index.js";
 import { CODE_DRAG_TYPE, type CodeStats } from "./model.js";
+import type { CodeRowLabels } from "./rowLabels.js";
 
 /** Where a dragged code would land when dropped on this row. */
 export type DropState = "into" | "refused" | null;
@@ -22,6 +22,8 @@ export interface CodeRowProps {
   nameEditor: ReactNode;
   drop: DropState;
   dragging: boolean;
+  /** Its words, made once per codebook and language (the row is drawn again when the language changes). */
+  labels: CodeRowLabels;
   onSelect(): void;
   onToggle(): void;
   onRename(): void;
@@ -46,13 +48,15 @@ const INDENT = 14;
  */
 export function CodeRow(props: CodeRowProps) {
   const { code, depth, stats, shortcut, selected, expanded, drop } = props;
-  const { t } = useTranslation();
+  const { labels } = props;
   const hasChildren = stats.children > 0;
   const renaming = props.nameEditor !== null && props.nameEditor !== undefined;
   const openMenuAt = (e: MouseEvent<HTMLElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     props.onMenu(rect.left, rect.bottom + 2);
   };
+  const color = labels.color(code.name);
+  const shortcutLabel = shortcut === null ? "" : props.pinned ? labels.pinnedKey(shortcut) : labels.automaticKey(shortcut);
   const classes = ["code-row"];
   if (selected) classes.push("selected");
   if (props.menuOpen) classes.push("menu-open");
@@ -102,7 +106,7 @@ export function CodeRow(props: CodeRowProps) {
           className="icon code-toggle"
           tabIndex={-1}
           aria-hidden="true"
-          aria-label={t(expanded ? "codebook.collapse" : "codebook.expand", { name: code.name })}
+          aria-label={expanded ? labels.collapse(code.name) : labels.expand(code.name)}
           onClick={(e) => {
             e.stopPropagation();
             props.onToggle();
@@ -120,8 +124,8 @@ export function CodeRow(props: CodeRowProps) {
         style={{ background: code.color }}
         tabIndex={-1}
         aria-hidden="true"
-        aria-label={t("codebook.color.title", { name: code.name })}
-        title={t("codebook.color.title", { name: code.name })}
+        aria-label={color}
+        title={color}
         onClick={(e) => {
           e.stopPropagation();
           props.onSelect();
@@ -140,8 +144,8 @@ export function CodeRow(props: CodeRowProps) {
       {shortcut !== null && !renaming && (
         <kbd
           className={`code-shortcut${props.pinned ? " pinned" : ""}`}
-          title={t(props.pinned ? "keys.pinned" : "keys.automatic", { key: shortcut })}
-          aria-label={t(props.pinned ? "keys.pinned" : "keys.automatic", { key: shortcut })}
+          title={shortcutLabel}
+          aria-label={shortcutLabel}
           data-testid="code-shortcut"
           data-pinned={props.pinned ? "true" : undefined}
         >
@@ -151,12 +155,12 @@ export function CodeRow(props: CodeRowProps) {
       {!renaming && (
         <span
           className="code-count"
-          title={Number.isNaN(stats.own) ? t("loadingCodings.countsHint") : hasChildren ? t("codebook.counts.withNested", { own: stats.own, total: stats.total }) : t("codebook.counts.own", { count: stats.own })}
+          title={Number.isNaN(stats.own) ? labels.loadingCountHint : hasChildren ? labels.withNested(stats.own, stats.total) : labels.ownCount(stats.own)}
           data-testid="code-count"
           aria-hidden="true"
         >
           {/* NaN: counted by one coder while not every coding is loaded yet (issue 13's two-step open). */}
-          {Number.isNaN(stats.own) ? t("loadingCodings.counts") : stats.own}
+          {Number.isNaN(stats.own) ? labels.loadingCount : stats.own}
           {hasChildren && !Number.isNaN(stats.total) && <span className="code-count-total"> · {stats.total}</span>}
         </span>
       )}
@@ -166,7 +170,7 @@ export function CodeRow(props: CodeRowProps) {
           className="icon code-more"
           tabIndex={-1}
           aria-hidden="true"
-          aria-label={t("codebook.actionsFor", { name: code.name })}
+          aria-label={labels.actionsFor(code.name)}
           aria-haspopup="menu"
           aria-expanded={props.menuOpen}
           data-testid="code-menu-button"

@@ -6,6 +6,7 @@ import { useProject } from "../../state/context.js";
 import type { CodeAction } from "./CodeMenu.js";
 import { CodeOverlays, type DialogState, type Floating } from "./CodeOverlays.js";
 import { MemoCodeRow, useRowHandlers } from "./rowHandlers.js";
+import { codeRowLabels } from "./rowLabels.js";
 import { ancestorsOf, codebookView, nameProblem, newCodeProblem, renameProblem, subtreeOf, typedName, visibleRows } from "./model.js";
 import { useShownCoder } from "../agreement/onlyMine.js";
 import { NameInput } from "./NameInput.js";
@@ -31,7 +32,7 @@ const emptyDescription = () => ({ definition: "", whenToUse: "", whenNotToUse: "
  * researcher does to it (create, rename, recolour, nest, merge, delete).
  */
 export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, version, shape, index, loading } = useProject();
   const { showError } = useApp();
   const apply = useApplyOp();
@@ -296,6 +297,8 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
     onDrop: (e) => drop(e, id),
     onDragEnd: () => endDrag(),
   }));
+  // The rows' words, once per language rather than five or six calls of i18next per row (issue 13).
+  const labels = useMemo(() => codeRowLabels(t, i18n.language), [t, i18n.language]);
   const items: ReactNode[] = [];
   rows.forEach(({ code, depth }, index) => {
     if (index === insertAt) items.push(newRow);
@@ -332,6 +335,7 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
         }
         drop={over ? (accepts(code.id) ? "into" : "refused") : null}
         dragging={isDragged}
+        labels={labels}
         {...handlersOf(code.id)}
       />,
     );

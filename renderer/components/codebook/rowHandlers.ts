@@ -29,7 +29,7 @@ export function useRowHandlers(current: (id: CodeId) => RowHandlers): (id: CodeI
 }
 
 /** What a row shows besides its counts, compared by identity (the handlers too: useRowHandlers keeps them). */
-const SHOWN = ["code", "depth", "shortcut", "pinned", "selected", "focusable", "expanded", "menuOpen", "nameEditor", "drop", "dragging", ...HANDLERS] as const satisfies readonly (keyof CodeRowProps)[];
+const SHOWN = ["code", "depth", "shortcut", "pinned", "selected", "focusable", "expanded", "menuOpen", "nameEditor", "drop", "dragging", "labels", ...HANDLERS] as const satisfies readonly (keyof CodeRowProps)[];
 
 // A prop added to CodeRowProps and not to SHOWN fails here, rather than a row that never redraws for it.
 const everyPropCompared: Exclude<keyof CodeRowProps, "stats" | (typeof SHOWN)[number]> extends never ? true : never = true;

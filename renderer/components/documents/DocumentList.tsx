@@ -20,6 +20,7 @@ import { GroupBar } from "./GroupBar.js";
 import { NameDialog } from "./NameDialog.js";
 import { useTitleTails } from "./DocumentTitle.js";
 import { usePointerReorder } from "./usePointerReorder.js";
+import { documentRowLabels } from "./rowLabels.js";
 import "./documents.css";
 
 type Dialogs =
@@ -32,7 +33,7 @@ type Dialogs =
  * (saying what goes with it), reorder (grip drag, Alt+↑/↓, the menu) and document groups.
  */
 export function DocumentList({ selected, onSelect }: { selected: DocumentId | null; onSelect(id: DocumentId): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, shape, index } = useProject();
   const apply = useApplyOp();
   const listRef = useRef<HTMLUListElement>(null);
@@ -50,6 +51,8 @@ export function DocumentList({ selected, onSelect }: { selected: DocumentId | nu
     return names;
   }, [groups]);
   const tails = useTitleTails();
+  // The rows' words, once per language rather than five calls of i18next per row (issue 13).
+  const labels = useMemo(() => documentRowLabels(t, i18n.language), [t, i18n.language]);
   const shown = filter && state.documentGroups[filter] ? all.filter((d) => state.documentGroups[filter]!.documentIds.includes(d.id)) : all;
 
   // A group that an undo or delete removed is no longer the filter.
@@ -159,6 +162,7 @@ export function DocumentList({ selected, onSelect }: { selected: DocumentId | nu
             selected={doc.id === selected}
             dragging={reorder?.documentId === doc.id}
             dropBefore={reorder !== null && reorder.before === doc.id && reorder.documentId !== doc.id}
+            labels={labels}
             onSelect={onSelect}
             onMenu={openMenu}
             onKey={onKey}

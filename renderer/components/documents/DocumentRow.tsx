@@ -1,7 +1,7 @@
 import { memo, type KeyboardEvent, type PointerEvent } from "react";
-import { useTranslation } from "react-i18next";
 import type { DocumentId, DocumentMeta } from "../../../shared/index.js";
 import { DocumentTitle } from "./DocumentTitle.js";
+import type { DocumentRowLabels } from "./rowLabels.js";
 
 export interface DocumentRowProps {
   doc: DocumentMeta;
@@ -13,6 +13,8 @@ export interface DocumentRowProps {
   selected: boolean;
   dragging: boolean;
   dropBefore: boolean;
+  /** Its words, made once per list and language (the row is drawn again when the language changes). */
+  labels: DocumentRowLabels;
   onSelect(id: DocumentId): void;
   onMenu(id: DocumentId, x: number, y: number): void;
   onKey(id: DocumentId, e: KeyboardEvent<HTMLElement>): void;
@@ -26,8 +28,8 @@ export interface DocumentRowProps {
  * drags it to another place in the list. Memoised, so coding in one document re-renders only that
  * document's row.
  */
-export const DocumentRow = memo(function DocumentRow({ doc, count, groups, tailFrom, selected, dragging, dropBefore, onSelect, onMenu, onKey, onGrip }: DocumentRowProps) {
-  const { t } = useTranslation();
+export const DocumentRow = memo(function DocumentRow({ doc, count, groups, tailFrom, selected, dragging, dropBefore, labels, onSelect, onMenu, onKey, onGrip }: DocumentRowProps) {
+  const actions = labels.actions(doc.title);
   return (
     <li className={`document-row${dragging ? " dragging" : ""}${dropBefore ? " drop-before" : ""}`} data-document-id={doc.id}>
       <span className="document-grip" aria-hidden="true" data-testid="document-grip" onPointerDown={(e) => onGrip(doc.id, e)}>
@@ -44,7 +46,7 @@ export const DocumentRow = memo(function DocumentRow({ doc, count, groups, tailF
         data-testid="document-row"
         data-document-id={doc.id}
         // The whole title first: the row shows at most two lines of it.
-        title={`${doc.title}\n${t("documents.rowHint", { source: doc.sourceName })}`}
+        title={`${doc.title}\n${labels.rowHint(doc.sourceName)}`}
       >
         <span className="document-text">
           {/* Clamped to two lines (documents.css): the whole title is in the tooltip, and in the
@@ -52,13 +54,13 @@ export const DocumentRow = memo(function DocumentRow({ doc, count, groups, tailF
               another's end tells apart shows its start on one line and that end on the other. */}
           <DocumentTitle className="title" title={doc.title} tailFrom={tailFrom} />
           <span className="document-meta">
-            <span className={`kind kind-${doc.kind}`}>{t(`app.documents.kind.${doc.kind}`)}</span>
-            <span className="count" title={t("app.documents.codings", { count })}>
+            <span className={`kind kind-${doc.kind}`}>{labels.kind(doc.kind)}</span>
+            <span className="count" title={labels.codings(count)}>
               {count}
             </span>
             {groups && (
               <span className="document-groups muted" data-testid="document-groups">
-                {t("documents.groupsOf", { groups })}
+                {labels.groupsOf(groups)}
               </span>
             )}
           </span>
@@ -68,8 +70,8 @@ export const DocumentRow = memo(function DocumentRow({ doc, count, groups, tailF
         type="button"
         className="document-more"
         aria-haspopup="menu"
-        aria-label={t("documents.actions", { title: doc.title })}
-        title={t("documents.actions", { title: doc.title })}
+        aria-label={actions}
+        title={actions}
         data-testid="document-more"
         onClick={(e) => {
           const rect = e.currentTarget.getBoundingClientRect();
