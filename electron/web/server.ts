@@ -7,6 +7,7 @@ import { MAX_IMPORT_BYTES, TandaiError, toErrorPayload, type TandaiApi } from ".
 import { dispatch } from "../backend/dispatch.js";
 import { CONTENT_SECURITY_POLICY } from "../security.js";
 import { checkHeaders, decodePath, parseBody, Refusal } from "./requests.js";
+import { StaticFiles } from "./staticFiles.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -43,6 +44,7 @@ export interface WebServer {
 export async function startWebServer(api: TandaiApi, rendererDir: string, port = 0): Promise<WebServer> {
   const token = randomBytes(24).toString("base64url");
   const root = resolve(rendererDir);
+  const files = new StaticFiles(root);
   let origin = "";
 
   const server = createServer((req, res) => {
@@ -93,19 +95,20 @@ export async function startWebServer(api: TandaiApi, rendererDir: string, port =
     createReadStream(file).pipe(res);
   }
 
-  async function serveStatic(pathname: string, res: ServerResponse) {
+  function serveStatic(pathname: string, res: ServerResponse) {
     const file = resolve(root, normalize(pathname === "/" ? "/index.html" : pathname).replace(/^([/\\])+/, ""));
     if (file !== root && !file.startsWith(root + sep)) return send(res, 404, "text/plain", "Not found");
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return send(res, 404, "text/plain", "Not found");
+    const body = files.read(file);
+    if (!body) return send(res, 404, "text/plain", "Not found");
     res.writeHead(200, {
       "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "content-length": body.length,
       "content-security-policy": CONTENT_SECURITY_POLICY,
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
       "cache-control": "no-store",
     });
-    createReadStream(file).pipe(res);
+    res.end(body);
   }
 
   await new Promise<void>((ok, fail) => {

@@ -1,3 +1,6 @@
+import { writeFile } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { encodeWire } from "../../../shared/index.js";
 import { raw, useWebServer } from "./harness.js";
@@ -44,5 +47,29 @@ describe("local web server", () => {
     expect((await raw(`${origin}/../secret.txt`)).status).toBe(404);
     expect((await raw(`${origin}/%2e%2e/secret.txt`)).status).toBe(404);
     expect((await raw(`${origin}/..%2fsecret.txt`)).status).toBe(404);
+  });
+
+  it("answers a renderer file whole in the turn it is asked, so a backend busy opening a project does not hold the app's code back", async () => {
+    const { origin, server, root } = await start();
+    const chunk = "x".repeat(700_000);
+    await writeFile(join(root, "renderer", "main.js"), chunk);
+    // A listener after the server's own runs in the same emit: whatever the server left for a
+    // later turn of the loop (a stat, a stream's reads) is not done yet when it looks.
+    let endedInItsTurn: boolean | undefined;
+    server.server.on("request", (_req: IncomingMessage, res: ServerResponse) => (endedInItsTurn = res.writableEnded));
+    const res = await raw(`${origin}/main.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-length"]).toBe(String(chunk.length));
+    expect(res.body).toBe(chunk);
+    expect(endedInItsTurn).toBe(true);
+  });
+
+  it("serves a renderer file changed on disk as it is now (a rebuild while the server runs)", async () => {
+    const { origin, root } = await start();
+    expect((await raw(`${origin}/`)).body).toContain("<title>Tandai</title>");
+    await writeFile(join(root, "renderer", "index.html"), "<!doctype html><title>Tandai, rebuilt</title>");
+    expect((await raw(`${origin}/`)).body).toContain("Tandai, rebuilt");
+    expect((await raw(`${origin}/missing.js`)).status).toBe(404);
+    expect((await raw(`${origin}/assets`)).status).toBe(404);
   });
 });
