@@ -359,11 +359,11 @@ export class CodingStripes {
     let labelsEnd = -Infinity;
     for (const { h, top, bottom } of bars) {
       const bar = doc.createElement("div");
-      bar.className = h.id === this.hovered ? "tandai-stripe hovered" : "tandai-stripe";
-      bar.dataset.stripeFor = h.id;
+      // (One class attribute and setAttribute: the first screen's bars are made in the frame the document opens in.)
+      bar.className = `tandai-stripe${h.contradicts ? " contradicts" : ""}${h.id === this.hovered ? " hovered" : ""}`;
+      bar.setAttribute("data-stripe-for", h.id);
       const y = top;
       bar.style.cssText = `top:${y}px;height:${bottom - top}px;left:${x0 + this.lanes.get(h.id)! * lane}px;width:${Math.max(2, lane - 2)}px;--tc:${h.color}`;
-      if (h.contradicts) bar.classList.add("contradicts");
       const name = this.names(h);
       bar.title = name;
       fragment.append(bar);
@@ -372,7 +372,7 @@ export class CodingStripes {
       if (labelWidth >= LABEL_MIN_WIDTH && labelY + LABEL_HEIGHT <= bottom && name) {
         const label = doc.createElement("div");
         label.className = "tandai-stripe-label";
-        label.dataset.stripeFor = h.id;
+        label.setAttribute("data-stripe-for", h.id);
         label.textContent = name;
         label.title = name;
         label.style.cssText = `top:${labelY}px;left:${labelX}px;max-width:${labelWidth}px;--tc:${h.color}`;

@@ -1,7 +1,12 @@
+import { getSchema } from "@tiptap/core";
 import { EditorView } from "@tiptap/pm/view";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { linesToBlocks, newCodeId, newCodingId, newDocumentId, offset, type Code, type CodeId, type Coding, type DocumentContent } from "../../shared/index.js";
+import { textPositions } from "../../shared/text/positions.js";
+import { buildDocument } from "../../renderer/editor/buildDocument.js";
+import { InitialCodings } from "../../renderer/editor/codingDecorations.js";
 import type { CodingHighlight } from "../../renderer/editor/codingHighlights.js";
+import { documentNodes } from "../../renderer/editor/documentNodes.js";
 import { CodingStripes, type CodeNames } from "../../renderer/editor/codingStripes.js";
 import { useDocumentView } from "./documentViewHost.js";
 
@@ -73,5 +78,21 @@ describe("opening a document", () => {
     // Same colour, another code: no span changes colour, but the label is the other code's.
     render({ ...props, codes: renamed, codings: [{ ...sold, codeId: export_.id }] });
     expect(nameNow()).toEqual(["Ekspor"]);
+  });
+});
+
+describe("the open's decorations", () => {
+  it("give each coding the same underline lane whether the codings come sorted by start or not", () => {
+    const positions = textPositions(content().blocks, TEXT.length);
+    const doc = getSchema(documentNodes).nodeFromJSON(buildDocument(content(), positions));
+    // Overlapping and nested ranges, some sharing a start (the longer one first when sorted).
+    const ranges: [number, number][] = [[3, 40], [3, 12], [10, 30], [15, 20], [25, 60], [48, 70], [50, 52], [0, 5]];
+    const highlights: CodingHighlight[] = ranges.map(([start, end], i) => ({ id: `c${i}` as CodingHighlight["id"], start, end, color: "#0072b2", contradicts: false }));
+    const sorted = [...highlights].sort((a, b) => a.start - b.start || b.end - a.end);
+    const lanes = (given: CodingHighlight[]) => new Map([...new InitialCodings(positions, given).stateFor(doc).entries].map(([id, e]) => [id, e.lane]));
+    const expected = lanes(sorted);
+    expect(new Set(expected.values()).size).toBeGreaterThan(2);
+    expect(lanes([...highlights].reverse())).toEqual(expected);
+    expect(lanes(highlights)).toEqual(expected);
   });
 });
