@@ -54,6 +54,8 @@ interface Live {
   editor: Editor;
   positions: TextPositions;
   drawn: Map<CodingId, CodingHighlight>;
+  /** The codings and codebook `drawn` was made from: the update effect skips what it was made with. */
+  from: { codings: readonly Coding[]; codes: Readonly<Record<string, Code>> };
   /** The caret or selection last reported, in text offsets. */
   caret: TextRange | null;
   stripes: CodingStripes | null;
@@ -63,8 +65,8 @@ interface Live {
 /** Highlights by start, longer first: the order both the decorations and the stripes assign lanes in. */
 const byStart = (a: CodingHighlight, b: CodingHighlight) => a.start - b.start || b.end - a.end;
 
-/** Each coding's code name, for the stripes' labels. */
-const namesOf = (codings: readonly Coding[], codes: Readonly<Record<string, Code>>) => new Map(codings.map((c) => [c.id, codes[c.codeId]?.name ?? ""]));
+/** Each coding's code name, for the stripes' labels (looked up for the bars drawn only). */
+const namesOf = (codes: Readonly<Record<string, Code>>) => (h: CodingHighlight) => (h.codeId && codes[h.codeId]?.name) || "";
 
 /**
  * The coding view of one document: its text, read-only but selectable, with every coding drawn in
@@ -143,8 +145,8 @@ export function DocumentView(props: DocumentViewProps) {
             click: (id, at) => callbacks.current.onCodingsClick?.([id], at, "pointer"),
             drawnUntil: () => reveal.drawnUntil(),
           });
-    stripes?.update(sorted, namesOf(codings, codes));
-    live.current = { editor, positions, drawn, caret: null, stripes, reveal };
+    stripes?.update(sorted, namesOf(codes));
+    live.current = { editor, positions, drawn, from: { codings, codes }, caret: null, stripes, reveal };
     return () => {
       live.current = null;
       reveal.destroy();
@@ -156,11 +158,14 @@ export function DocumentView(props: DocumentViewProps) {
 
   useLayoutEffect(() => {
     const current = live.current;
-    if (!current) return;
+    // Not for the codings the view was just made with (this effect runs after the one making it,
+    // on every mount): a second diff and a second stripes' update over every coding, for nothing.
+    if (!current || (current.from.codings === codings && current.from.codes === codes)) return;
+    current.from = { codings, codes };
     const { next, add, remove } = diffHighlights(current.drawn, codings, codes);
     current.drawn = next;
     // Names may change without any highlight changing (a code renamed).
-    current.stripes?.update(next.values(), namesOf(codings, codes));
+    current.stripes?.update(next.values(), namesOf(codes));
     if (!add.length && !remove.length) return;
     const { view } = current.editor;
     view.dispatch(setCodingChange(view.state.tr, { add, remove }));

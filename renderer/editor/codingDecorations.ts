@@ -157,13 +157,22 @@ export class InitialCodings {
   readonly decorations = (state: EditorState): DecorationSet | null =>
     codingDecorationsKey.getState(state) ? null : this.stateFor(state.doc).set;
 
-  private build(doc: PMNode): CodingDecorationState {
+  /** The highlights with their editor ranges, by start (longer first): as given when they come so (DocumentView sorts them), else sorted. */
+  private placed(): { h: CodingHighlight; from: number; to: number }[] {
     const placed: { h: CodingHighlight; from: number; to: number }[] = [];
+    let sorted = true;
     for (const h of this.highlights) {
       const range = this.positions.rangeToPos(h.start, h.end);
-      if (range) placed.push({ h, from: range.from, to: range.to });
+      if (!range) continue;
+      const last = placed.at(-1);
+      if (last && (range.from < last.from || (range.from === last.from && range.to > last.to))) sorted = false;
+      placed.push({ h, from: range.from, to: range.to });
     }
-    placed.sort((a, b) => a.from - b.from || b.to - a.to);
+    return sorted ? placed : placed.sort((a, b) => a.from - b.from || b.to - a.to);
+  }
+
+  private build(doc: PMNode): CodingDecorationState {
+    const placed = this.placed();
     const count = this.positions.blocks.length;
     const drawn = Math.min(count, this.cut?.block ?? count);
     const pending = new Set<number>();

@@ -8,6 +8,8 @@ export interface CodingHighlight {
   end: number;
   color: string;
   contradicts: boolean;
+  /** Its code (for the stripes' label: its name is looked up only for the bars drawn). */
+  codeId?: CodeId;
 }
 
 /** Drawn for a coding whose code is not (or no longer) in the codebook. */
@@ -20,11 +22,12 @@ export function highlightOf(coding: Coding, codes: Readonly<Record<string, Code>
     end: coding.end,
     color: codes[coding.codeId as CodeId]?.color ?? UNKNOWN_CODE_COLOR,
     contradicts: coding.stance === "contradicts",
+    codeId: coding.codeId,
   };
 }
 
 const same = (a: CodingHighlight, b: CodingHighlight) =>
-  a.start === b.start && a.end === b.end && a.color === b.color && a.contradicts === b.contradicts;
+  a.start === b.start && a.end === b.end && a.color === b.color && a.contradicts === b.contradicts && a.codeId === b.codeId;
 
 export interface HighlightChanges {
   /** Every highlight now shown, by coding id. */
@@ -37,7 +40,7 @@ export interface HighlightChanges {
 
 /**
  * What changed between the highlights drawn and the codings now given, by coding id: a coding
- * added or removed, or one whose range, stance or code colour changed. Linear in the codings.
+ * added or removed, or one whose range, stance, code or code colour changed. Linear in the codings.
  */
 export function diffHighlights(
   drawn: ReadonlyMap<CodingId, CodingHighlight>,

@@ -30,6 +30,9 @@ export interface StripeCallbacks {
 
 type Section = StripeSection;
 
+/** A coding's code name, for its label: asked only for the bars drawn, not for every coding at each update. */
+export type CodeNames = (h: CodingHighlight) => string;
+
 /** A caret's top (side 1, after `pos`) or bottom (side -1, before it), in window coordinates. */
 type Caret = (pos: number, side: 1 | -1) => number;
 
@@ -73,7 +76,7 @@ export class CodingStripes {
   private highlights: CodingHighlight[] = [];
   private lanes = new Map<CodingId, number>();
   private laneCount = 0;
-  private names = new Map<CodingId, string>();
+  private names: CodeNames = () => "";
   private frame = 0;
   /** What each drawn section put in the layer, and the sections to draw again in the next frame. */
   private readonly drawn = new Map<number, Element[]>();
@@ -176,7 +179,7 @@ export class CodingStripes {
   }
 
   /** The codings drawn (as the highlights are) and each one's code name; redraws in the next frame. */
-  update(highlights: Iterable<CodingHighlight>, names: Map<CodingId, string>): void {
+  update(highlights: Iterable<CodingHighlight>, names: CodeNames): void {
     const previous = this.highlights;
     const lanesBefore = this.lanes;
     const namesBefore = this.names;
@@ -201,7 +204,7 @@ export class CodingStripes {
       for (const h of this.highlights) {
         const old = before.get(h.id);
         before.delete(h.id);
-        if (old && old.start === h.start && old.end === h.end && old.color === h.color && old.contradicts === h.contradicts && lanesBefore.get(h.id) === this.lanes.get(h.id) && namesBefore.get(h.id) === names.get(h.id)) continue;
+        if (old && old.start === h.start && old.end === h.end && old.color === h.color && old.contradicts === h.contradicts && lanesBefore.get(h.id) === this.lanes.get(h.id) && namesBefore(old) === names(h)) continue;
         this.markDirty(h.start, h.end, h.id);
         if (old) this.markDirty(old.start, old.end, h.id);
       }
@@ -356,12 +359,12 @@ export class CodingStripes {
     let labelsEnd = -Infinity;
     for (const { h, top, bottom } of bars) {
       const bar = doc.createElement("div");
-      bar.className = h.id === this.hovered ? "tandai-stripe hovered" : "tandai-stripe";
-      bar.dataset.stripeFor = h.id;
+      // (One class attribute and setAttribute: the first screen's bars are made in the frame the document opens in.)
+      bar.className = `tandai-stripe${h.contradicts ? " contradicts" : ""}${h.id === this.hovered ? " hovered" : ""}`;
+      bar.setAttribute("data-stripe-for", h.id);
       const y = top;
       bar.style.cssText = `top:${y}px;height:${bottom - top}px;left:${x0 + this.lanes.get(h.id)! * lane}px;width:${Math.max(2, lane - 2)}px;--tc:${h.color}`;
-      if (h.contradicts) bar.classList.add("contradicts");
-      const name = this.names.get(h.id) ?? "";
+      const name = this.names(h);
       bar.title = name;
       fragment.append(bar);
       // Below the label before it when that still lies beside this coding's lines.
@@ -369,7 +372,7 @@ export class CodingStripes {
       if (labelWidth >= LABEL_MIN_WIDTH && labelY + LABEL_HEIGHT <= bottom && name) {
         const label = doc.createElement("div");
         label.className = "tandai-stripe-label";
-        label.dataset.stripeFor = h.id;
+        label.setAttribute("data-stripe-for", h.id);
         label.textContent = name;
         label.title = name;
         label.style.cssText = `top:${labelY}px;left:${labelX}px;max-width:${labelWidth}px;--tc:${h.color}`;

@@ -41,6 +41,9 @@ export const MAX_DRAWN = 4000;
 
 /** Draws the matches near the current one and scrolls it into view. */
 export function showFindMatches(view: EditorView, positions: TextPositions, matches: FindMatches | null): void {
+  // Find closed and nothing drawn (every open of a document): no transaction, which would run
+  // every plugin and the editor's update listeners once more for nothing.
+  if (!matches && findHighlightsKey.getState(view.state) === DecorationSet.empty) return;
   const decorations: Decoration[] = [];
   let current: { from: number; to: number } | null = null;
   const first = matches ? Math.max(0, Math.min(matches.current - MAX_DRAWN / 2, matches.ranges.length - MAX_DRAWN)) : 0;

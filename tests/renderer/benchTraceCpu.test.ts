@@ -9,9 +9,9 @@ const windowAt = (from: number, to: number): TraceEvent[] => [
 const task = (ts: number, dur: number, tdur: number, tid = 7): TraceEvent => ({ name: "RunTask", ph: "X", ts, dur, tdur, pid: 1, tid });
 
 describe("cpuPerReopen (editor benchmark)", () => {
-  it("sums the main thread's CPU time of the tasks overlapping each reopen, alternating with and without codings, after the cold open", () => {
+  it("sums the main thread's CPU time of the tasks overlapping the cold open and each reopen after it, alternating with and without codings", () => {
     const events = [
-      // The cold open, left out.
+      // The cold open, reported on its own.
       ...windowAt(0, 1_000),
       task(0, 900, 800),
       // Reopen with codings: a task starting just before the window (the open's own) and one inside.
@@ -34,9 +34,11 @@ describe("cpuPerReopen (editor benchmark)", () => {
       task(50_000, 900, 900),
     ];
     // With: 1.5 ms and 1.7 ms (median 1.6); without: 0.5 and 0.7 (median 0.6).
-    const { cpu, cpuPlain } = cpuPerReopen(events, 2);
+    const { cpu, cpuPlain, cpuCold } = cpuPerReopen(events, 2);
     expect(cpu).toBeCloseTo(1.6, 6);
     expect(cpuPlain).toBeCloseTo(0.6, 6);
+    // The cold open on its own.
+    expect(cpuCold).toBeCloseTo(0.8, 6);
   });
 
   it("is NaN without measured windows", () => {
