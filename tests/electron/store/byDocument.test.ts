@@ -145,6 +145,16 @@ describe("project.json by document (file format 2)", () => {
     }, /state\.codings: not the empty record/],
     ["a line missing", (lines) => void lines.splice(1, 1), /(comma|the state does not follow)/],
     ["a line that is not JSON", (lines) => void (lines[2] = `${lines[2]!.slice(0, 40)},`), /line 2/],
+    // The check makes a coding's creation time and coder the previous coding's string when equal: one without must stay without.
+    ["two codings in a row without their creation time", (lines) => {
+      const codings = lineAt(lines, 2);
+      for (const at of [5, 6]) delete (codings[at] as Partial<Coding>).createdAt;
+      setLine(lines, 2, codings);
+    }, /codings\.[\w-]+\.createdAt/],
+    ["a coder that is not text after one that is", (lines) => {
+      const codings = lineAt(lines, 2);
+      setLine(lines, 2, [codings[0], { ...codings[1], coder: 7 }, ...codings.slice(2)]);
+    }, /codings\.[\w-]+\.coder/],
   ];
 
   for (const [what, damage, detail] of damages) {
