@@ -245,7 +245,7 @@ export function* fillCodings(state: ProjectState, codings: CodingLines, file: st
  * it made two million copies of 200 code and 2,000 document ids, each a string the scavenger copied on
  * its way to the old generation, and each looked up in V8's string table when the integrity check
  * found its document and code by it (a key must be internalized first). Replaced at once, before
- * the next scavenge, the copies die young, and the lookups are of keys already internalized: 5–13 %
+ * the next scavenge, the copies die young, and the lookups are of keys already internalized: 4–13 %
  * of the check's CPU with such ids (docs/PERFORMANCE.md, "the first write after a 1M open").
  * Only for a state whose documents and codes passed the quick check (plain records).
  */
