@@ -221,7 +221,8 @@ export function* fillCodings(state: ProjectState, codings: CodingLines, file: st
     const list = lineCodings(codings, i, file);
     shared?.(list, line.document);
     for (const coding of list) {
-      if (Object.hasOwn(all, coding.id)) throw corrupt(file, `codings.${coding.id}: twice`);
+      // A read first (one lookup for an id not yet there, most of them; `hasOwn` alone made two): an id may be a name the prototype has ("constructor").
+      if (all[coding.id] !== undefined && Object.hasOwn(all, coding.id)) throw corrupt(file, `codings.${coding.id}: twice`);
       all[coding.id] = coding;
       (coding.documentId === line.document ? lineList : listOf(coding.documentId)).push(coding);
       byCode.set(coding.codeId, (byCode.get(coding.codeId) ?? 0) + 1);

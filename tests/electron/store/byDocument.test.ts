@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProjectWithState, openProject } from "../../../electron/store/index.js";
 import { crcHex } from "../../../electron/store/snapshot.js";
-import type { Coding, DocumentId, ProjectState } from "../../../shared/index.js";
+import type { Coding, CodingId, DocumentId, ProjectState } from "../../../shared/index.js";
 import { code, coding, documentMeta, project } from "../../shared/fixtures.js";
 import { errorOf, tempDir, withoutChecksum } from "./helpers.js";
 
@@ -99,6 +99,35 @@ describe("project.json by document (file format 2)", () => {
     const error = await errorOf(openProject(dir));
     expect(error).toMatchObject({ code: "store.errors.integrity", params: { file } });
     expect(String(error.params.detail)).toContain("“dGone1234”");
+  });
+
+  it("codings whose ids are names every object has (constructor, valueOf) are read in, and one of them twice is refused", async () => {
+    const dir = await tempDir();
+    const state = project();
+    const doc = documentMeta("Wawancara Bappeda", 5_000);
+    const motive = code("Motive");
+    state.documents[doc.id] = doc;
+    state.codes[motive.id] = motive;
+    for (const [i, id] of ["constructor", "valueOf", "toString", "hasOwnProperty"].entries()) {
+      state.codings[id as CodingId] = { ...coding(doc.id, motive.id, i, i + 10), id: id as CodingId };
+    }
+    await (await createProjectWithState(dir, state)).close();
+    const saved = JSON.parse(JSON.stringify(state)) as ProjectState;
+    const checked = await openProject(dir);
+    expect(checked.state).toEqual(saved);
+    await checked.close();
+    const deferred = await openProject(dir, { deferCheck: true });
+    await deferred.checked;
+    expect(deferred.state).toEqual(saved);
+    expect(Object.hasOwn(deferred.state.codings, "constructor")).toBe(true);
+    await deferred.close();
+    const file = path.join(dir, "project.json");
+    await rewrite(file, (lines) => {
+      const codings = lineAt(lines, 1);
+      setLine(lines, 1, [...codings.slice(0, 3), codings[0]]);
+    });
+    const refused = await errorOf(openProject(dir, { deferCheck: true }).then((store) => store.checked));
+    expect(refused).toMatchObject({ code: "store.errors.corrupt", params: { file, detail: "codings.constructor: twice" } });
   });
 
   it("the same JSON laid out otherwise (pretty-printed by a tool) is refused, not opened without its codings", async () => {
