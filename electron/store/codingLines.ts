@@ -1,6 +1,6 @@
 import { TandaiError } from "../../shared/errors.js";
 import type { CodingCounts } from "../../shared/ipc/contract.js";
-import type { DocumentId } from "../../shared/model/ids.js";
+import type { CodeId, DocumentId } from "../../shared/model/ids.js";
 import type { Coding, ProjectState } from "../../shared/model/project.js";
 import { codingIssues, issueList, type IntegrityIssue } from "../../shared/model/integrity.js";
 import { isCoding } from "../../shared/model/quickCheck.js";
@@ -213,12 +213,16 @@ export function* fillCodings(state: ProjectState, codings: CodingLines, file: st
     if (!list) byDocument.set(document, (list = []));
     return list;
   };
+  const shared = restPlain ? sharedStrings(state) : null;
   for (let i = 0; i < codings.lines.length; i++) {
     // A line is one document's: its list looked up once (a hand-edited coding of another goes to its own).
     const line = codings.lines[i]!;
     const lineList = listOf(line.document);
-    for (const coding of lineCodings(codings, i, file)) {
-      if (Object.hasOwn(all, coding.id)) throw corrupt(file, `codings.${coding.id}: twice`);
+    const list = lineCodings(codings, i, file);
+    shared?.(list, line.document);
+    for (const coding of list) {
+      // A read first (one lookup for an id not yet there, most of them; `hasOwn` alone made two): an id may be a name the prototype has ("constructor").
+      if (all[coding.id] !== undefined && Object.hasOwn(all, coding.id)) throw corrupt(file, `codings.${coding.id}: twice`);
       all[coding.id] = coding;
       (coding.documentId === line.document ? lineList : listOf(coding.documentId)).push(coding);
       byCode.set(coding.codeId, (byCode.get(coding.codeId) ?? 0) + 1);
@@ -232,4 +236,43 @@ export function* fillCodings(state: ProjectState, codings: CodingLines, file: st
   const said = Object.entries(codings.byCode);
   if (said.length !== byCode.size || said.some(([code, n]) => byCode.get(code) !== n)) throw corrupt(file, "layout.byCode: not the codings' counts");
   return { plain, issues: plain && restPlain ? issues : null, grouped: { byDocument, byCode: Object.fromEntries(byCode) } };
+}
+
+/**
+ * Makes the codings of a line just parsed share their strings: each document and code id becomes
+ * the state's own key for it, a creation time or coder equal to the previous coding's becomes that
+ * one's. Only values equal to what they replace, so nothing a check sees changes. Why: JSON.parse
+ * shares (internalizes) only strings of at most 10 characters, and an id is 16, so at 1M codings
+ * it made two million copies of 200 code and 2,000 document ids, each a string the scavenger copied on
+ * its way to the old generation, and each looked up in V8's string table when the integrity check
+ * found its document and code by it (a key must be internalized first). Replaced at once, before
+ * the next scavenge, the copies die young, and the lookups are of keys already internalized: 4–13 %
+ * of the check's CPU with such ids (docs/PERFORMANCE.md, "the first write after a 1M open").
+ * Only for a state whose documents and codes passed the quick check (plain records).
+ */
+function sharedStrings(state: ProjectState): (list: Coding[], document: DocumentId) => void {
+  const codes = new Map<string, CodeId>();
+  for (const key of Object.keys(state.codes)) codes.set(key, key as CodeId);
+  const documents = new Map<string, DocumentId>();
+  for (const key of Object.keys(state.documents)) documents.set(key, key as DocumentId);
+  let createdAt = "";
+  let coder = "";
+  return (list, lineDocument) => {
+    const document = documents.get(lineDocument);
+    for (let i = 0; i < list.length; i++) {
+      const coding = list[i]!;
+      if (document !== undefined && coding.documentId === lineDocument) coding.documentId = document;
+      const code = codes.get(coding.codeId);
+      if (code !== undefined) coding.codeId = code;
+      // Strings only: a coding without one must not gain the key.
+      if (typeof coding.createdAt === "string") {
+        if (coding.createdAt === createdAt) coding.createdAt = createdAt;
+        else createdAt = coding.createdAt;
+      }
+      if (typeof coding.coder === "string") {
+        if (coding.coder === coder) coding.coder = coder;
+        else coder = coding.coder;
+      }
+    }
+  };
 }

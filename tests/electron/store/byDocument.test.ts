@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProjectWithState, openProject } from "../../../electron/store/index.js";
 import { crcHex } from "../../../electron/store/snapshot.js";
-import type { Coding, DocumentId, ProjectState } from "../../../shared/index.js";
+import type { Coding, CodingId, DocumentId, ProjectState } from "../../../shared/index.js";
 import { code, coding, documentMeta, project } from "../../shared/fixtures.js";
 import { errorOf, tempDir, withoutChecksum } from "./helpers.js";
 
@@ -101,6 +101,35 @@ describe("project.json by document (file format 2)", () => {
     expect(String(error.params.detail)).toContain("“dGone1234”");
   });
 
+  it("codings whose ids are names every object has (constructor, valueOf) are read in, and one of them twice is refused", async () => {
+    const dir = await tempDir();
+    const state = project();
+    const doc = documentMeta("Wawancara Bappeda", 5_000);
+    const motive = code("Motive");
+    state.documents[doc.id] = doc;
+    state.codes[motive.id] = motive;
+    for (const [i, id] of ["constructor", "valueOf", "toString", "hasOwnProperty"].entries()) {
+      state.codings[id as CodingId] = { ...coding(doc.id, motive.id, i, i + 10), id: id as CodingId };
+    }
+    await (await createProjectWithState(dir, state)).close();
+    const saved = JSON.parse(JSON.stringify(state)) as ProjectState;
+    const checked = await openProject(dir);
+    expect(checked.state).toEqual(saved);
+    await checked.close();
+    const deferred = await openProject(dir, { deferCheck: true });
+    await deferred.checked;
+    expect(deferred.state).toEqual(saved);
+    expect(Object.hasOwn(deferred.state.codings, "constructor")).toBe(true);
+    await deferred.close();
+    const file = path.join(dir, "project.json");
+    await rewrite(file, (lines) => {
+      const codings = lineAt(lines, 1);
+      setLine(lines, 1, [...codings.slice(0, 3), codings[0]]);
+    });
+    const refused = await errorOf(openProject(dir, { deferCheck: true }).then((store) => store.checked));
+    expect(refused).toMatchObject({ code: "store.errors.corrupt", params: { file, detail: "codings.constructor: twice" } });
+  });
+
   it("the same JSON laid out otherwise (pretty-printed by a tool) is refused, not opened without its codings", async () => {
     const { dir, file } = await closedProject();
     await writeFile(file, JSON.stringify(JSON.parse(withoutChecksum(await readFile(file, "utf8"))), null, 2));
@@ -145,6 +174,16 @@ describe("project.json by document (file format 2)", () => {
     }, /state\.codings: not the empty record/],
     ["a line missing", (lines) => void lines.splice(1, 1), /(comma|the state does not follow)/],
     ["a line that is not JSON", (lines) => void (lines[2] = `${lines[2]!.slice(0, 40)},`), /line 2/],
+    // The check makes a coding's creation time and coder the previous coding's string when equal: one without must stay without.
+    ["two codings in a row without their creation time", (lines) => {
+      const codings = lineAt(lines, 2);
+      for (const at of [5, 6]) delete (codings[at] as Partial<Coding>).createdAt;
+      setLine(lines, 2, codings);
+    }, /codings\.[\w-]+\.createdAt/],
+    ["a coder that is not text after one that is", (lines) => {
+      const codings = lineAt(lines, 2);
+      setLine(lines, 2, [codings[0], { ...codings[1], coder: 7 }, ...codings.slice(2)]);
+    }, /codings\.[\w-]+\.coder/],
   ];
 
   for (const [what, damage, detail] of damages) {
