@@ -85,7 +85,8 @@ export async function launchUnwatched(executable: string, args: string[]): Promi
     async close() {
       chromium.kill();
       await new Promise((ok) => chromium.once("exit", ok));
-      await rm(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still be writing the profile as the browser exits.
+      await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
