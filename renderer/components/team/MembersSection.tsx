@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { toErrorPayload, type ErrorPayload, type TeamAppStatus, type TeamInvitation, type TeamMember } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { InvitationBox } from "./InvitationBox.js";
+import { useOneAtATime } from "./useOneAtATime.js";
 
 /** The server's refusals said for the members section (the CLI's words speak of its flags and of syncing). */
 const OWN_WORDS = new Set(["unreachable", "tokenRefused", "nameTaken", "noSuchMember", "badMemberName"]);
@@ -31,32 +32,21 @@ export function MembersSection({
   const [ownerOnly, setOwnerOnly] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [name, setName] = useState("");
   const [role, setRole] = useState<"coder" | "viewer">("coder");
   const [confirming, setConfirming] = useState<string | null>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const nameField = useRef<HTMLInputElement>(null);
 
-  // Buttons stay enabled while a request runs (a focused button that turns disabled drops the focus
-  // out of the dialog, and Escape and Tab with it): a second press is ignored instead.
-  const running = useRef(false);
-  const act = async (work: () => Promise<void>) => {
-    if (running.current) return;
-    running.current = true;
-    setBusy(true);
+  const { busy, run } = useOneAtATime();
+  const act = (work: () => Promise<void>) => {
     setError(null);
     setNotice(null);
-    try {
-      await work();
-    } catch (e) {
+    return run(work, (e) => {
       const payload = toErrorPayload(e);
       if (payload.code === "teamCli.errors.roleRefused") setOwnerOnly(true);
       else setError(words(payload));
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
+    });
   };
   useEffect(() => {
     void act(async () => setMembers(await api.teamMembers({})));

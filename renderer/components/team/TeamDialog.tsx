@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toErrorPayload, type ErrorPayload, type TeamAppStatus, type TeamConflict, type TeamInvitation } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
@@ -8,6 +8,7 @@ import { ConflictList } from "./ConflictList.js";
 import { MembersSection } from "./MembersSection.js";
 import { OnlineMembers } from "./OnlineMembers.js";
 import { statusWords } from "./TeamBadge.js";
+import { useOneAtATime } from "./useOneAtATime.js";
 
 /** A team project's status (who I am, the server, the last sync), "Sync now", its conflicts to resolve, and its members. */
 export function TeamDialog({
@@ -27,7 +28,6 @@ export function TeamDialog({
   const { t, i18n } = useTranslation();
   const mirror = useMirror();
   const [conflicts, setConflicts] = useState<TeamConflict[] | null>(null);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
 
   const load = async () => setConflicts(await api.teamConflicts({}));
@@ -36,23 +36,16 @@ export function TeamDialog({
     // Loaded when the dialog opens and after each sync or resolution, not on every status poll.
   }, []);
 
-  // Sync now stays enabled while it runs (a focused button that turns disabled drops the focus out of
-  // the dialog, and Escape with it): a second press is ignored instead.
-  const running = useRef(false);
-  const act = async (work: () => Promise<void>) => {
-    if (running.current) return;
-    running.current = true;
-    setBusy(true);
+  const { busy, run } = useOneAtATime();
+  const act = (work: () => Promise<void>) => {
     setError(null);
-    try {
-      await work();
-      await load();
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
+    return run(
+      async () => {
+        await work();
+        await load();
+      },
+      (e) => setError(toErrorPayload(e)),
+    );
   };
   const syncNow = () => act(async () => onStatus(await api.teamSync({})));
   const resolve = (conflictId: string, choice: "keep" | "other") =>
