@@ -21,7 +21,11 @@ export interface ModalProps {
 /**
  * The one modal of the app: a form rendered into <body> (so no panel's layout can clip it), with
  * focus placed inside on opening, kept inside by Tab, and returned to where it was on closing.
- * Keys typed in it are not workspace shortcuts (undo, the code palette, 1–9).
+ * Keys typed in it are not workspace shortcuts (undo, the code palette, 1–9). When the focused
+ * element goes (removed, as a resolved conflict's buttons are, or disabled while a job runs), the
+ * focus would fall to the page's body, where Escape no longer closes the dialog and keys reach the
+ * workspace behind it: it is put back on the element that took it at the opening, else the first
+ * one that can take it.
  */
 export function Modal({ title, className, testId, initialFocus, fallbackFocus, busy, onSubmit, onClose, children }: ModalProps) {
   const titleId = useId();
@@ -52,6 +56,18 @@ export function Modal({ title, className, testId, initialFocus, fallbackFocus, b
           e.preventDefault();
           onSubmit();
         }}
+        onBlur={(e) => {
+          const left = e.target;
+          if (e.relatedTarget) return;
+          // Removed or disabled: known only once the change is done.
+          setTimeout(() => {
+            const form = ref.current;
+            if (!form?.isConnected || (left.isConnected && !left.matches(":disabled"))) return;
+            if (document.activeElement && document.activeElement !== document.body) return;
+            const chosen = [initialFocus, fallbackFocus].map((selector) => (selector ? form.querySelector<HTMLElement>(selector) : null));
+            (chosen.find((el) => el && !el.matches(":disabled")) ?? focusables(form)[0])?.focus();
+          });
+        }}
         onKeyDown={(e) => {
           if (e.key === "Escape") {
             e.preventDefault();
@@ -75,7 +91,7 @@ export function Modal({ title, className, testId, initialFocus, fallbackFocus, b
  * fieldset (the export dialog disables its options while a job runs).
  */
 function trapFocus(container: HTMLElement, e: { shiftKey: boolean; preventDefault(): void }): void {
-  const focusable = [...container.querySelectorAll<HTMLElement>("button, input, select, textarea, [tabindex]:not([tabindex='-1'])")].filter((el) => !el.matches(":disabled"));
+  const focusable = focusables(container);
   const first = focusable[0];
   const last = focusable.at(-1);
   if (!first || !last) return;
@@ -84,4 +100,9 @@ function trapFocus(container: HTMLElement, e: { shiftKey: boolean; preventDefaul
     e.preventDefault();
     (e.shiftKey ? last : first).focus();
   }
+}
+
+/** What can take the focus in a dialog, in order. */
+function focusables(container: HTMLElement): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>("button, input, select, textarea, [tabindex]:not([tabindex='-1'])")].filter((el) => !el.matches(":disabled"));
 }

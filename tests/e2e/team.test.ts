@@ -137,6 +137,9 @@ describe.sequential("a team project in the app", () => {
     await screenshot(owner, "team-05-conflict-1024");
     await conflict.getByTestId("team-conflict-keep").click();
     await owner.getByTestId("team-no-conflicts").waitFor();
+    // The resolved conflict's buttons went with it: the focus stays in the dialog (on Close, where
+    // it opened), not on the page's body, where Escape would not close it and keys reach the workspace.
+    await poll(() => owner.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("team-close");
     await owner.getByTestId("team-sync-now").click();
     await poll(() => badge(owner).textContent()).toBe("Tersinkron");
     // The code is back with the supervisor's new coding; the two she deleted with it stay deleted, on both sides.
