@@ -1,5 +1,3 @@
-import { PLURAL_RULES } from "../i18nPlurals.js";
-
 /**
  * A list's row labels made once per list and language, not asked of i18next per row (issue 13, the
  * thesis project's first screen: 50 document rows and 50 code rows asked `t` five or six times
@@ -30,12 +28,12 @@ export function labelTemplate(t: Translate, key: string, ...names: string[]): (.
 
 /**
  * `(count) => t(key, {count})`: a template per plural form, i18next being given the count (it
- * picks the form) and a marker to put in for it (`replace`). The form is the one PLURAL_RULES
- * gives for `language`, the one i18next picks (Intl.PluralRules' category); a language without
- * rules there, or a fraction, is asked of `t` each time.
+ * picks the form) and a marker to put in for it (`replace`). The form is Intl.PluralRules'
+ * category for `language`, which is how i18next picks it (tests/renderer/i18nPlurals.test.ts); a
+ * language Intl does not know, or a fraction, is asked of `t` each time.
  */
 export function countLabel(t: Translate, key: string, language: string): (count: number) => string {
-  const rules = PLURAL_RULES[language];
+  const rules = pluralRules(language);
   const forms = new Map<string, (count: number) => string>();
   return (count) => {
     if (!rules || !Number.isInteger(count)) return t(key, { count });
@@ -47,6 +45,14 @@ export function countLabel(t: Translate, key: string, language: string): (count:
     }
     return fill(count);
   };
+}
+
+function pluralRules(language: string): Intl.PluralRules | null {
+  try {
+    return new Intl.PluralRules(language);
+  } catch {
+    return null; // not a language tag Intl knows
+  }
 }
 
 /** `t(key)` for keys that differ by one part (a document's kind), each asked once. */
