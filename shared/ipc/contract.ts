@@ -16,8 +16,7 @@ import type { AgreementReport } from "../agreement/report.js";
 import type { MergeSummary } from "../merge/plan.js";
 import type { CodingColumns } from "./codingsWire.js";
 import { ChangesArgs, TeamJoinArgs, TeamResolveArgs, TeamShareArgs, type ChangesSince, type TeamAppStatus, type TeamConflict } from "./team.js";
-import { TeamInviteArgs, TeamRevokeArgs, type TeamInvitation, type TeamMember } from "./team.js";
-import { TeamPresenceArgs } from "./team.js";
+import { TeamInviteArgs, TeamPresenceArgs, TeamRevokeArgs, type TeamInvitation, type TeamMember } from "./team.js";
 import { AutocodeRequest, FrequencyRequest, SearchRequest, SimilarRequest, type AutocodeResult, type SearchResult, type SimilarPassage, type WordFrequency } from "../search/model.js";
 
 /**
