@@ -78,8 +78,8 @@ export async function startTeamServer(config: TeamServerConfig): Promise<Running
     if (redis) extensions.unshift(redis);
     // eslint-disable-next-line prefer-const -- the revocations need the instance, made after them
     let server: Server;
-    const revoked = (revocations = revocationsOf(() => server.hocuspocus, store, redis, config.revocationSweepMs));
-    const routes = teamRoutes(store, revoked);
+    revocations = revocationsOf(() => server.hocuspocus, store, redis, config.revocationSweepMs);
+    const routes = teamRoutes(store, revocations);
     server = new Server({
       name: "tandai-team",
       port: config.port,
@@ -115,7 +115,7 @@ export async function startTeamServer(config: TeamServerConfig): Promise<Running
       server,
       store,
       async close() {
-        await revoked.close();
+        await revocations?.close();
         await server.destroy();
         await store.close();
       },
