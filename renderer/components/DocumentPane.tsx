@@ -25,6 +25,7 @@ import { useCodeKeys } from "./codebook/index.js";
 import { CodePalette } from "./CodePalette.js";
 import { CodingPopover } from "./CodingPopover.js";
 import { isTyping } from "./useUndoShortcuts.js";
+import { unanswered, useSavingCodings } from "./savingCodings.js";
 
 export interface Focus {
   documentId: DocumentId;
@@ -65,7 +66,13 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
   // Keyed on this document's version, not the project's: the background load of other documents'
   // codings (issue 13), or coding elsewhere, does not make the view diff its codings again.
   const documentVersion = index.documentVersion(documentId);
-  const codings = useMemo(() => byCoder(index.codingsOf(state, documentId), shownCoder), [state, index, documentVersion, documentId, shownCoder]);
+  // Applied here and not answered yet: drawn with the rest, while the header says they are saving.
+  const { saving, save } = useSavingCodings();
+  const pending = useMemo(() => unanswered(saving, documentId, state), [saving, documentId, state, documentVersion]);
+  const codings = useMemo(() => {
+    const held = index.codingsOf(state, documentId);
+    return byCoder(pending.length ? [...held, ...pending] : held, shownCoder);
+  }, [state, index, documentVersion, documentId, shownCoder, pending]);
   // The codes change with the project's shape alone, not after each coding (ProjectSnapshot.shape).
   const codes = useStableRecord(state.codes, shape);
   // Keys 1–9 as the codebook shows them (pinned, then leaf codes in creation order: shared/codebook/keys.ts).
@@ -84,9 +91,9 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
         stance,
         createdAt: new Date().toISOString(),
       };
-      void mirror.apply({ type: "addCoding", coding }).catch((e: unknown) => app.showError(toErrorPayload(e)));
+      void save(coding, () => mirror.apply({ type: "addCoding", coding })).catch((e: unknown) => app.showError(toErrorPayload(e)));
     },
-    [selection, documentId, stance, app, mirror, t],
+    [selection, documentId, stance, app, mirror, t, save],
   );
 
   // Keys 1–9 apply the code bound to them (useCodeKeys) to the selection. A layout effect, so the
@@ -133,10 +140,15 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
     <div className="document-pane" data-testid="document-pane">
       <div className="document-header">
         <h2 data-testid="document-title">{doc.title}</h2>
-        <span className="muted">
-          {loaded && t("app.document.meta", { count: codings.length, paragraphs: doc.blockCount })}
+        <span className="muted" data-testid="document-meta">
+          {loaded && t("app.document.meta", { codings: t("app.document.codings", { count: codings.length }), paragraphs: t("app.document.paragraphs", { count: doc.blockCount }) })}
           {doc.pageCount ? ` · ${t("app.document.pages", { count: doc.pageCount })}` : ""}
         </span>
+        {pending.length > 0 && (
+          <span className="codings-saving muted" data-testid="codings-saving">
+            {t("app.coding.saving", { count: pending.length })}
+          </span>
+        )}
         <OnlyMineSwitch />
       </div>
       <AttributesSection target={{ kind: "document", id: documentId }} />

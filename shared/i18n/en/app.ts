@@ -64,8 +64,11 @@ export default {
   document: {
     none: "Import a document to start coding.",
     pick: "Choose a document on the left.",
-    meta_one: "{{count}} coding · {{paragraphs}} paragraphs",
-    meta_other: "{{count}} codings · {{paragraphs}} paragraphs",
+    meta: "{{codings}} · {{paragraphs}}",
+    codings_one: "{{count}} coding",
+    codings_other: "{{count}} codings",
+    paragraphs_one: "{{count}} paragraph",
+    paragraphs_other: "{{count}} paragraphs",
     pages_one: "{{count}} page",
     pages_other: "{{count}} pages",
   },
@@ -80,6 +83,8 @@ export default {
     remove: "Remove this coding",
     by: "by {{coder}}",
     memo: "Memo",
+    saving_one: "Saving {{count}} coding…",
+    saving_other: "Saving {{count}} codings…",
   },
   stance: { supports: "Supports", contradicts: "Contradicts" },
   palette: {

@@ -63,7 +63,9 @@ export default {
   document: {
     none: "Impor dokumen untuk mulai mengode.",
     pick: "Pilih dokumen di sebelah kiri.",
-    meta_other: "{{count}} pengodean · {{paragraphs}} paragraf",
+    meta: "{{codings}} · {{paragraphs}}",
+    codings_other: "{{count}} pengodean",
+    paragraphs_other: "{{count}} paragraf",
     pages_other: "{{count}} halaman",
   },
   code: { pick: "Pilih kode di buku kode untuk mendeskripsikannya." },
@@ -76,6 +78,7 @@ export default {
     remove: "Hapus pengodean ini",
     by: "oleh {{coder}}",
     memo: "Memo",
+    saving_other: "Menyimpan {{count}} pengodean…",
   },
   stance: { supports: "Mendukung", contradicts: "Membantah" },
   palette: {

@@ -1,0 +1,75 @@
+import type { Route } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeApp, dragSelect, openApp, screenshot, SCREENS, type App } from "./harness.js";
+
+/**
+ * A coding is drawn as the key is pressed, not when the backend has saved it (the first save after
+ * opening a very large project waits for the project's check: seconds at a million codings), and
+ * the pane says it is saving until it is. The apply requests are held at the page's network layer
+ * (the real app and backend otherwise), so the wait can be seen, then let through or failed.
+ */
+describe("a coding shows at once and says when it is saved", () => {
+  let app: App;
+  const held: Route[] = [];
+
+  beforeAll(async () => {
+    app = await openApp();
+    const dir = await app.server.codedProject();
+    await app.server.stop();
+    await app.server.start([dir]);
+    await app.page.setViewportSize(SCREENS.laptop);
+    await app.page.route("**/api/apply", (route) => held.push(route));
+  });
+  afterAll(() => closeApp(app));
+
+  /** The distinct codings the document view draws. */
+  const drawn = () => app.page.evaluate(() => new Set([...document.querySelectorAll("[data-document-view] [data-coding-id]")].map((e) => e.getAttribute("data-coding-id"))).size);
+  const saving = () => app.page.getByTestId("codings-saving");
+
+  async function codeByKey(quote: string) {
+    await dragSelect(app.page, quote);
+    await app.page.locator('[data-testid="selection-bar"].active').waitFor();
+    await app.page.keyboard.press("1");
+    await expect.poll(() => held.length).toBe(1);
+  }
+
+  it("draws the coding while its save is held, says it is saving, and stops saying so once saved", async () => {
+    const { page } = app;
+    await page.goto(app.server.url);
+    await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
+    expect(await drawn()).toBe(1);
+    await codeByKey("kerja sama");
+    // Drawn while the backend has not even received it.
+    await expect.poll(drawn).toBe(2);
+    await expect.poll(() => saving().textContent()).toBe("Menyimpan 1 pengodean…");
+    await expect.poll(() => saving().isVisible()).toBe(true);
+    await screenshot(page, "saving-coding-id-1366");
+    await page.getByTestId("language").selectOption("en");
+    await expect.poll(() => saving().textContent()).toBe("Saving 1 coding…");
+    // One paragraph, not "1 paragraphs" (the count of codings chose the plural of both).
+    expect(await page.getByTestId("document-meta").textContent()).toBe("2 codings · 1 paragraph");
+    await page.setViewportSize(SCREENS.small);
+    await screenshot(page, "saving-coding-en-1024");
+    await page.setViewportSize(SCREENS.laptop);
+    await held.shift()!.continue();
+    await saving().waitFor({ state: "detached" });
+    expect(await drawn()).toBe(2);
+    // Saved: the backend has it, so a fresh open draws it too.
+    await page.reload();
+    await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
+    await expect.poll(drawn).toBe(2);
+  });
+
+  it("takes back a coding whose save failed, and says so", async () => {
+    const { page } = app;
+    await codeByKey("didorong");
+    await expect.poll(drawn).toBe(3);
+    await held.shift()!.abort("connectionfailed");
+    await page.getByTestId("error-banner").waitFor();
+    await saving().waitFor({ state: "detached" });
+    expect(await drawn()).toBe(2);
+    await page.reload();
+    await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
+    await expect.poll(drawn).toBe(2);
+  });
+});
