@@ -144,11 +144,6 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
           {loaded && t("app.document.meta", { codings: t("app.document.codings", { count: codings.length }), paragraphs: t("app.document.paragraphs", { count: doc.blockCount }) })}
           {doc.pageCount ? ` · ${t("app.document.pages", { count: doc.pageCount })}` : ""}
         </span>
-        {pending.length > 0 && (
-          <span className="codings-saving muted" data-testid="codings-saving">
-            {t("app.coding.saving", { count: pending.length })}
-          </span>
-        )}
         <OnlyMineSwitch />
       </div>
       <AttributesSection target={{ kind: "document", id: documentId }} />
@@ -204,6 +199,11 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="caret-codes">
         {announcement}
       </div>
+      {pending.length > 0 && (
+        <div className="codings-saving" data-testid="codings-saving">
+          {t("app.coding.saving", { count: pending.length })}
+        </div>
+      )}
       {paletteOpen && (
         <CodePalette
           onClose={() => setPaletteOpen(false)}

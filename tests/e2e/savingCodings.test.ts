@@ -38,11 +38,15 @@ describe("a coding shows at once and says when it is saved", () => {
     await page.goto(app.server.url);
     await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
     expect(await drawn()).toBe(1);
+    const textTop = () => page.locator("[data-document-view] .ProseMirror p").first().evaluate((p) => p.getBoundingClientRect().top);
+    const top = await textTop();
     await codeByKey("kerja sama");
     // Drawn while the backend has not even received it.
     await expect.poll(drawn).toBe(2);
     await expect.poll(() => saving().textContent()).toBe("Menyimpan 1 pengodean…");
     await expect.poll(() => saving().isVisible()).toBe(true);
+    // The note takes no room: the text under the mouse stays where it was.
+    expect(await textTop()).toBe(top);
     await screenshot(page, "saving-coding-id-1366");
     await page.getByTestId("language").selectOption("en");
     await expect.poll(() => saving().textContent()).toBe("Saving 1 coding…");
