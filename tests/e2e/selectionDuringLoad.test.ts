@@ -27,20 +27,20 @@ describe("a selection made while the codings load survives the end of the load",
     // Every coding after the note line, so the quote is plain text.
     await servedLargeProject(app, { name: "Muat", documents: DOCUMENTS, perDocument: PER_DOCUMENT, codes: CODES, note: `Catatan: ${QUOTE} yang baru.`, firstAt: 200 });
     await app.page.route("**/api/codingsOf", (route) => (holding ? held.push(route) : route.continue()));
-    // The answers to "apply" can be held in the page, at its fetch, and let go from inside a task of
-    // the page (window.__releaseApply): so a redraw can be made to arrive at a moment of the test's
-    // choosing, before ProseMirror reads a selection the browser just made (its next frame).
+    // The requests to "apply" can be held in the page, at its fetch, and failed (as a dropped
+    // connection fails them) from inside a task of the page, right after the browser made a new
+    // selection. (A coding is drawn when its key is pressed, so an answer no longer redraws
+    // anything; the race of a redraw with ProseMirror's reading of the browser's selection, which
+    // the taking back of a failed coding no longer meets in the same task either, is
+    // tests/renderer/readerSelection.test.tsx's.)
     await app.page.addInitScript(() => {
-      const w = window as unknown as { fetch: typeof fetch; __holdApply: boolean; __heldApply: (() => void)[] };
+      const w = window as unknown as { fetch: typeof fetch; __holdApply: boolean; __heldApply: { send(): void; fail(): void }[] };
       const original = w.fetch.bind(w);
       w.__holdApply = false;
       w.__heldApply = [];
-      w.fetch = async (input, init) => {
-        const response = await original(input, init);
-        if (!w.__holdApply || !String(input).startsWith("/api/apply")) return response;
-        const body: unknown = await response.json();
-        await new Promise<void>((resolve) => w.__heldApply.push(resolve));
-        return { json: async () => body } as Response;
+      w.fetch = (input, init) => {
+        if (!w.__holdApply || !String(input).startsWith("/api/apply")) return original(input, init);
+        return new Promise<Response>((resolve, reject) => w.__heldApply.push({ send: () => resolve(original(input, init)), fail: () => reject(new TypeError("Failed to fetch")) }));
       };
     });
   });
@@ -105,21 +105,21 @@ describe("a selection made while the codings load survives the end of the load",
     expect(text).toBe(QUOTE);
   });
 
-  it("keeps a selection the browser made just before a redraw of the highlights, and codes that one", async () => {
+  it("keeps the reader's new selection as a coding whose save failed is taken back, and codes that one", async () => {
     const { page } = app;
-    // A coding applied by key whose answer is held: its highlight is drawn when the answer arrives.
+    // A coding applied by key is drawn at once; its request is held, to be failed below.
     await selectText(page, QUOTE);
     await page.locator('[data-testid="selection-bar"].active').waitFor();
+    const before = await codingIds(page);
     await page.evaluate(() => void ((window as unknown as { __holdApply: boolean }).__holdApply = true));
     const key = await page.locator('[data-testid="quick-code"]:has-text("Tema 3") kbd').textContent();
     await page.keyboard.press(key!);
     await expect.poll(() => page.evaluate(() => (window as unknown as { __heldApply: unknown[] }).__heldApply.length), { timeout: 15_000 }).toBe(1);
-    const before = await codingIds(page);
+    await expect.poll(async () => (await codingIds(page)).length, { timeout: 15_000 }).toBe(before.length + 1);
 
-    // In one task of the page: the reader's new selection (as a drag leaves it), then the answer
-    // arrives and the view redraws the highlights, before ProseMirror's "selectionchange" reading.
+    // In one task of the page: the reader's new selection (as a drag leaves it), then the save fails.
     await page.evaluate((other) => {
-      const w = window as unknown as { __holdApply: boolean; __heldApply: (() => void)[] };
+      const w = window as unknown as { __holdApply: boolean; __heldApply: { fail(): void }[] };
       const root = document.querySelector<HTMLElement>("[data-document-view] .ProseMirror")!;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       let node = walker.nextNode() as Text | null;
@@ -131,16 +131,16 @@ describe("a selection made while the codings load survives the end of the load",
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
       w.__holdApply = false;
-      w.__heldApply.shift()!();
+      w.__heldApply.shift()!.fail();
     }, OTHER);
-    await expect.poll(async () => (await codingIds(page)).length, { timeout: 15_000 }).toBe(before.length + 1);
+    await page.getByTestId("error-banner").waitFor();
+    await expect.poll(async () => (await codingIds(page)).length, { timeout: 15_000 }).toBe(before.length);
 
     await page.locator('[data-testid="selection-bar"].active').waitFor();
     expect(await selected(page)).toBe(OTHER);
-    const withFirst = await codingIds(page);
     await page.keyboard.press(key!);
-    await expect.poll(async () => (await codingIds(page)).length, { timeout: 15_000 }).toBe(withFirst.length + 1);
-    const added = (await codingIds(page)).find((id) => !withFirst.includes(id))!;
+    await expect.poll(async () => (await codingIds(page)).length, { timeout: 15_000 }).toBe(before.length + 1);
+    const added = (await codingIds(page)).find((id) => !before.includes(id))!;
     const text = await page.evaluate((id) => [...document.querySelectorAll(`[data-document-view] .ProseMirror [data-coding-id="${CSS.escape(id)}"]`)].map((el) => el.textContent).join(""), added);
     expect(text).toBe(OTHER);
   });
