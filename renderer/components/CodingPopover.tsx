@@ -6,7 +6,20 @@ import { useMirror, useProject } from "../state/context.js";
 import { MemoEditor, MemoIcon } from "./memo/index.js";
 
 /** What is coded where the user clicked: each code with its stance, coder, memo, and a way to remove it. */
-export function CodingPopover({ codingIds, at, onClose, onSimilar }: { codingIds: CodingId[]; at: { x: number; y: number }; onClose(): void; onSimilar?(codingId: CodingId): void }) {
+export function CodingPopover({
+  codingIds,
+  at,
+  onClose,
+  onRemove,
+  onSimilar,
+}: {
+  codingIds: CodingId[];
+  at: { x: number; y: number };
+  onClose(): void;
+  /** Removes a coding (the pane hides it at once: savingCodings.ts). */
+  onRemove(codingId: CodingId): void;
+  onSimilar?(codingId: CodingId): void;
+}) {
   const { t } = useTranslation();
   const app = useApp();
   const mirror = useMirror();
@@ -45,7 +58,7 @@ export function CodingPopover({ codingIds, at, onClose, onSimilar }: { codingIds
               <div className="coding-line">
                 <span className="swatch" style={{ background: code?.color }} />
                 <span className="code-name">{codePathLabel(state, coding.codeId)}</span>
-                <button className="icon danger" onClick={() => run({ type: "removeCoding", codingId: coding.id })} aria-label={t("app.coding.remove")} title={t("app.coding.remove")} data-testid="remove-coding">
+                <button className="icon danger" onClick={() => onRemove(coding.id)} aria-label={t("app.coding.remove")} title={t("app.coding.remove")} data-testid="remove-coding">
                   ×
                 </button>
               </div>

@@ -25,7 +25,7 @@ import { useCodeKeys } from "./codebook/index.js";
 import { CodePalette } from "./CodePalette.js";
 import { CodingPopover } from "./CodingPopover.js";
 import { isTyping } from "./useUndoShortcuts.js";
-import { unanswered, useSavingCodings } from "./savingCodings.js";
+import { useSavingCodings, withSaving } from "./savingCodings.js";
 
 export interface Focus {
   documentId: DocumentId;
@@ -66,13 +66,12 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
   // Keyed on this document's version, not the project's: the background load of other documents'
   // codings (issue 13), or coding elsewhere, does not make the view diff its codings again.
   const documentVersion = index.documentVersion(documentId);
-  // Applied here and not answered yet: drawn with the rest, while the header says they are saving.
-  const { saving, save } = useSavingCodings();
-  const pending = useMemo(() => unanswered(saving, documentId, state), [saving, documentId, state, documentVersion]);
-  const codings = useMemo(() => {
-    const held = index.codingsOf(state, documentId);
-    return byCoder(pending.length ? [...held, ...pending] : held, shownCoder);
-  }, [state, index, documentVersion, documentId, shownCoder, pending]);
+  // Applied or removed here and not answered yet: drawn as done, while a note says they are saving.
+  const saving = useSavingCodings();
+  const codings = useMemo(
+    () => byCoder(withSaving(index.codingsOf(state, documentId), saving, documentId, state), shownCoder),
+    [state, index, documentVersion, documentId, shownCoder, saving],
+  );
   // The codes change with the project's shape alone, not after each coding (ProjectSnapshot.shape).
   const codes = useStableRecord(state.codes, shape);
   // Keys 1–9 as the codebook shows them (pinned, then leaf codes in creation order: shared/codebook/keys.ts).
@@ -91,9 +90,9 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
         stance,
         createdAt: new Date().toISOString(),
       };
-      void save(coding, () => mirror.apply({ type: "addCoding", coding })).catch((e: unknown) => app.showError(toErrorPayload(e)));
+      void saving.add(coding, () => mirror.apply({ type: "addCoding", coding })).catch((e: unknown) => app.showError(toErrorPayload(e)));
     },
-    [selection, documentId, stance, app, mirror, t, save],
+    [selection, documentId, stance, app, mirror, t, saving],
   );
 
   // Keys 1–9 apply the code bound to them (useCodeKeys) to the selection. A layout effect, so the
@@ -199,9 +198,9 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="caret-codes">
         {announcement}
       </div>
-      {pending.length > 0 && (
+      {(saving.added.length > 0 || saving.removed.size > 0) && (
         <div className="codings-saving" data-testid="codings-saving">
-          {t("app.coding.saving", { count: pending.length })}
+          {t("app.coding.saving")}
         </div>
       )}
       {paletteOpen && (
@@ -213,7 +212,15 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
           }}
         />
       )}
-      {clicked && <CodingPopover codingIds={clicked.ids} at={clicked.at} onClose={() => setClicked(null)} onSimilar={onSimilar} />}
+      {clicked && (
+        <CodingPopover
+          codingIds={clicked.ids.filter((id) => !saving.removed.has(id))}
+          at={clicked.at}
+          onClose={() => setClicked(null)}
+          onRemove={(codingId) => void saving.remove(codingId, () => mirror.apply({ type: "removeCoding", codingId })).catch(app.showError)}
+          onSimilar={onSimilar}
+        />
+      )}
     </div>
   );
 }

@@ -1,31 +1,51 @@
-import { useCallback, useState } from "react";
-import type { Coding, DocumentId, ProjectState } from "../../shared/index.js";
+import { useCallback, useMemo, useState } from "react";
+import type { Coding, CodingId, DocumentId, ProjectState } from "../../shared/index.js";
 
 /**
- * Codings the user applied that the backend has not answered yet, drawn at once. An apply is
- * answered when its journal line is on disk (≈ 20 ms), but the first one after opening a very large
- * project waits for the snapshot's check (up to seconds at a million codings: docs/PERFORMANCE.md),
- * and a highlight that shows only then reads as a key that missed. The pane says "Saving…" while
- * any is unanswered, so nothing shown passes for saved before it is; one the backend refuses goes
- * away again, with the error saying what was not saved.
+ * The codings the user applied or removed here that the backend has not answered yet, drawn as
+ * done at once. A change is answered when its journal line is on disk (≈ 20 ms), but the first one
+ * after opening a very large project waits for the snapshot's check (up to seconds at a million
+ * codings: docs/PERFORMANCE.md), and a highlight that shows, or goes, only then reads as a key or a
+ * click that missed (and a second click on × then fails: the coding is gone by the time it runs).
+ * The pane says "Saving…" while any is unanswered, so nothing shown passes for saved before it is;
+ * a change the backend refuses is undone on screen again, with the error saying what was not saved.
  */
-export function useSavingCodings(): {
-  saving: readonly Coding[];
+export interface SavingCodings {
+  added: readonly Coding[];
+  removed: ReadonlySet<CodingId>;
   /** Draws `coding` until `send` (which applies it) settles, then leaves it to the project. */
-  save(coding: Coding, send: () => Promise<void>): Promise<void>;
-} {
-  const [saving, setSaving] = useState<readonly Coding[]>([]);
-  const save = useCallback((coding: Coding, send: () => Promise<void>) => {
-    setSaving((s) => [...s, coding]);
-    return send().finally(() => setSaving((s) => s.filter((c) => c !== coding)));
+  add(coding: Coding, send: () => Promise<void>): Promise<void>;
+  /** Hides coding `id` until `send` (which removes it) settles. */
+  remove(id: CodingId, send: () => Promise<void>): Promise<void>;
+}
+
+export function useSavingCodings(): SavingCodings {
+  const [added, setAdded] = useState<readonly Coding[]>([]);
+  const [removed, setRemoved] = useState<ReadonlySet<CodingId>>(new Set());
+  const add = useCallback((coding: Coding, send: () => Promise<void>) => {
+    setAdded((s) => [...s, coding]);
+    return send().finally(() => setAdded((s) => s.filter((c) => c !== coding)));
   }, []);
-  return { saving, save };
+  const remove = useCallback((id: CodingId, send: () => Promise<void>) => {
+    setRemoved((s) => new Set(s).add(id));
+    return send().finally(() =>
+      setRemoved((s) => {
+        const next = new Set(s);
+        next.delete(id);
+        return next;
+      }),
+    );
+  }, []);
+  return useMemo(() => ({ added, removed, add, remove }), [added, removed, add, remove]);
 }
 
 /**
- * `saving`'s codings of `documentId` the project does not hold yet (between the answer reaching the
- * project and `save` settling, a coding is in both).
+ * `codings` (the project's, of one document) as this pane has changed them: without those it is
+ * removing, with those of `documentId` it added that the project does not hold yet (between the
+ * answer reaching the project and the change settling, a coding is in both).
  */
-export function unanswered(saving: readonly Coding[], documentId: DocumentId, state: ProjectState): Coding[] {
-  return saving.filter((c) => c.documentId === documentId && !state.codings[c.id]);
+export function withSaving(codings: readonly Coding[], saving: SavingCodings, documentId: DocumentId, state: ProjectState): readonly Coding[] {
+  const added = saving.added.filter((c) => c.documentId === documentId && !state.codings[c.id]);
+  if (!added.length && !saving.removed.size) return codings;
+  return [...(saving.removed.size ? codings.filter((c) => !saving.removed.has(c.id)) : codings), ...added];
 }

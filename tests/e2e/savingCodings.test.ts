@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeApp, dragSelect, openApp, screenshot, SCREENS, type App } from "./harness.js";
 
 /**
- * A coding is drawn as the key is pressed, not when the backend has saved it (the first save after
- * opening a very large project waits for the project's check: seconds at a million codings), and
- * the pane says it is saving until it is. The apply requests are held at the page's network layer
+ * A coding is drawn as the key is pressed, and goes as its × is clicked, not when the backend has
+ * saved the change (the first save after opening a very large project waits for the project's
+ * check: seconds at a million codings), and the pane says it is saving until it is. The apply requests are held at the page's network layer
  * (the real app and backend otherwise), so the wait can be seen, then let through or failed.
  */
-describe("a coding shows at once and says when it is saved", () => {
+describe("a coding shows, or goes, at once and says when it is saved", () => {
   let app: App;
   const held: Route[] = [];
 
@@ -43,13 +43,13 @@ describe("a coding shows at once and says when it is saved", () => {
     await codeByKey("kerja sama");
     // Drawn while the backend has not even received it.
     await expect.poll(drawn).toBe(2);
-    await expect.poll(() => saving().textContent()).toBe("Menyimpan 1 pengodean…");
+    await expect.poll(() => saving().textContent()).toBe("Menyimpan…");
     await expect.poll(() => saving().isVisible()).toBe(true);
     // The note takes no room: the text under the mouse stays where it was.
     expect(await textTop()).toBe(top);
     await screenshot(page, "saving-coding-id-1366");
     await page.getByTestId("language").selectOption("en");
-    await expect.poll(() => saving().textContent()).toBe("Saving 1 coding…");
+    await expect.poll(() => saving().textContent()).toBe("Saving…");
     // One paragraph, not "1 paragraphs" (the count of codings chose the plural of both).
     expect(await page.getByTestId("document-meta").textContent()).toBe("2 codings · 1 paragraph");
     await page.setViewportSize(SCREENS.small);
@@ -64,16 +64,33 @@ describe("a coding shows at once and says when it is saved", () => {
     await expect.poll(drawn).toBe(2);
   });
 
+  it("hides a coding as it is removed, and it stays removed once saved", async () => {
+    const { page } = app;
+    await page.locator("[data-document-view] [data-coding-id]", { hasText: "kerja sama" }).first().click();
+    const popover = page.getByTestId("coding-popover");
+    await popover.getByTestId("remove-coding").click();
+    await expect.poll(() => held.length).toBe(1);
+    // Gone while the backend has not received the removal, and its popover with it (a second × would fail).
+    await expect.poll(drawn).toBe(1);
+    await popover.waitFor({ state: "detached" });
+    await expect.poll(() => saving().isVisible()).toBe(true);
+    await held.shift()!.continue();
+    await saving().waitFor({ state: "detached" });
+    await page.reload();
+    await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
+    await expect.poll(drawn).toBe(1);
+  });
+
   it("takes back a coding whose save failed, and says so", async () => {
     const { page } = app;
     await codeByKey("didorong");
-    await expect.poll(drawn).toBe(3);
+    await expect.poll(drawn).toBe(2);
     await held.shift()!.abort("connectionfailed");
     await page.getByTestId("error-banner").waitFor();
     await saving().waitFor({ state: "detached" });
-    expect(await drawn()).toBe(2);
+    expect(await drawn()).toBe(1);
     await page.reload();
     await page.locator("[data-document-view] [data-coding-id]").first().waitFor();
-    await expect.poll(drawn).toBe(2);
+    await expect.poll(drawn).toBe(1);
   });
 });

@@ -83,8 +83,7 @@ export default {
     remove: "Remove this coding",
     by: "by {{coder}}",
     memo: "Memo",
-    saving_one: "Saving {{count}} coding…",
-    saving_other: "Saving {{count}} codings…",
+    saving: "Saving…",
   },
   stance: { supports: "Supports", contradicts: "Contradicts" },
   palette: {

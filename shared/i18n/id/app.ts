@@ -78,7 +78,7 @@ export default {
     remove: "Hapus pengodean ini",
     by: "oleh {{coder}}",
     memo: "Memo",
-    saving_other: "Menyimpan {{count}} pengodean…",
+    saving: "Menyimpan…",
   },
   stance: { supports: "Mendukung", contradicts: "Membantah" },
   palette: {
