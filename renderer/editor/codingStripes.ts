@@ -218,8 +218,16 @@ export class CodingStripes {
       }
       for (const gone of before.values()) this.markDirty(gone.start, gone.end, gone.id);
     }
-    if (this.opening && !this.layer.isConnected && laidOut(this.host)) {
-      this.draw();
+    if (this.opening && !this.layer.parentNode && laidOut(this.host)) {
+      try {
+        this.draw();
+      } catch (error) {
+        // Not thrown into the open's task (React's layout effect: the whole view would go): reported
+        // as the uncaught error it was when the bars were first drawn in a frame, and tried there.
+        reportError(error);
+        this.schedule();
+        return;
+      }
       this.checkInFirstFrame();
     } else this.schedule();
   }
@@ -291,7 +299,7 @@ export class CodingStripes {
     if (this.view.isDestroyed) return;
     // The open's bars are measured before the layer joins the page, so that neither costs a
     // layout of its own: the layer and its bars are styled and laid out with the text's next one.
-    const join = !this.layer.isConnected;
+    const join = this.layer.parentNode !== this.host;
     for (const [index, nodes] of this.drawn) {
       if (this.near.has(index) && !this.allDirty && !this.dirty.has(index)) continue;
       for (const node of nodes) node.remove();

@@ -130,6 +130,27 @@ describe("the coding stripes at a document's open", () => {
     expect(now[0]!.style.left).not.toBe(left);
   });
 
+  it("are drawn in the first frame instead when measuring them at the open fails, the view staying", () => {
+    const reported: unknown[] = [];
+    saved.set("reportError", win.reportError);
+    win.reportError = (error: unknown) => reported.push(error);
+    const element = Element.prototype as unknown as Record<string, unknown>;
+    const measure = element.getClientRects as () => DOMRect[];
+    let fail = true;
+    element.getClientRects = function (this: Element) {
+      if (fail) throw new Error("no rectangles yet");
+      return measure.call(this);
+    };
+    const { dom } = render({ content: content(), codings: CODINGS, codes });
+    expect(dom.querySelectorAll("[data-coding-id]").length).toBeGreaterThan(0);
+    expect(reported).toHaveLength(1);
+    expect(bars()).toHaveLength(0);
+    fail = false;
+    runFrames();
+    expect(layer()?.isConnected).toBe(true);
+    expect(bars().map((bar) => bar.dataset.stripeFor)).toEqual(CODINGS.map((c) => c.id));
+  });
+
   it("ask for the idle moment completing a section drawn in part from the first frame, not during the open", () => {
     // A coding below the window in the first section (line 14 at 280 px; the open's band ends at 1.25 × 200 px): the section is drawn in part at the open.
     const saved = window.innerHeight;
