@@ -43,6 +43,11 @@ interface MeasuredSection {
   bars: { h: CodingHighlight; top: number; bottom: number }[];
 }
 
+/** Whether the page lays text out (not jsdom, whose ranges have no rectangles): the open's bars can be measured at once. */
+function laidOut(host: HTMLElement): boolean {
+  return typeof host.ownerDocument.defaultView?.Range.prototype.getClientRects === "function";
+}
+
 /** Each coding drawn in `section`: its first and last span there (in text order), found in one pass. */
 function spansOf(section: Element): Map<string, [Element, Element]> {
   const found = new Map<string, [Element, Element]>();
@@ -62,9 +67,10 @@ function spansOf(section: Element): Map<string, [Element, Element]> {
  *
  * Cost is kept to what is on screen: lanes are assigned once per change of codings, in text
  * offsets (no layout); bars are measured (two caret positions each) only for the sections of 16
- * blocks near the viewport, which an IntersectionObserver names, in one animation frame, and
- * again only when such a section changes size. The bars live in one layer beside ProseMirror's
- * DOM, never inside it, so they cannot disturb the selection or the caret.
+ * blocks near the viewport, which an IntersectionObserver names, in one animation frame (at the
+ * open, in the open's own task, from the layout ProseMirror's mount made), and again only when
+ * such a section changes size. The bars live in one layer beside ProseMirror's DOM, never inside
+ * it, so they cannot disturb the selection or the caret.
  */
 export class CodingStripes {
   private readonly layer: HTMLDivElement;
@@ -109,7 +115,6 @@ export class CodingStripes {
     this.layer.className = "tandai-stripes";
     this.layer.setAttribute("aria-hidden", "true");
     this.layer.dataset.testid = "coding-stripes";
-    host.append(this.layer);
     view.state.doc.forEach((node, offset) => {
       const dom = view.nodeDOM(offset);
       if (!(dom instanceof HTMLElement)) return;
@@ -153,7 +158,10 @@ export class CodingStripes {
         )
       : null;
     for (const section of this.sections) this.intersections?.observe(section.dom);
+    // Before the layer joins the page: read from the layout the open made already, forcing none.
     this.seedNear();
+    // (Where nothing is laid out, the first drawing waits for a frame: the layer is there meanwhile.)
+    if (!laidOut(host)) host.append(this.layer);
     this.layer.addEventListener("click", this.onClick);
     this.layer.addEventListener("mouseover", this.onOver);
     this.layer.addEventListener("mouseout", this.onOut);
@@ -210,7 +218,40 @@ export class CodingStripes {
       }
       for (const gone of before.values()) this.markDirty(gone.start, gone.end, gone.id);
     }
-    this.schedule();
+    if (this.opening && !this.layer.parentNode && laidOut(this.host)) {
+      try {
+        this.draw();
+      } catch (error) {
+        // Not thrown into the open's task (React's layout effect: the whole view would go): reported
+        // as the uncaught error it was when the bars were first drawn in a frame, and tried there.
+        reportError(error);
+        this.schedule();
+        return;
+      }
+      this.checkInFirstFrame();
+    } else this.schedule();
+  }
+
+  /**
+   * The open's bars were measured in the open's task, from the layout ProseMirror's mount made:
+   * should anything later in that task or before the first frame change the view's width or a
+   * drawn section's height, they are drawn again in the first frame, before it paints (the
+   * ResizeObserver's report would only come after that frame's layout, and its redraw a frame later).
+   */
+  private checkInFirstFrame(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.view.isDestroyed) return;
+      let changed = false;
+      for (const element of [this.host, ...[...this.drawn.keys()].map((index) => this.sections[index]!.dom)]) {
+        const box = element.getBoundingClientRect();
+        if (this.resized(element, box.width, box.height)) changed = true;
+      }
+      if (changed) this.allDirty = true;
+      // (Also what came meanwhile: an update, a section the IntersectionObserver found near.)
+      this.draw();
+    });
   }
 
   /** Records `element`'s size; true when it differs from the one known (or none was known). */
@@ -256,6 +297,9 @@ export class CodingStripes {
 
   private draw(): void {
     if (this.view.isDestroyed) return;
+    // The open's bars are measured before the layer joins the page, so that neither costs a
+    // layout of its own: the layer and its bars are styled and laid out with the text's next one.
+    const join = this.layer.parentNode !== this.host;
     for (const [index, nodes] of this.drawn) {
       if (this.near.has(index) && !this.allDirty && !this.dirty.has(index)) continue;
       for (const node of nodes) node.remove();
@@ -270,7 +314,10 @@ export class CodingStripes {
     const missing = [...this.near].filter((index) => !this.drawn.has(index));
     const opening = this.opening;
     this.opening = false;
-    if (!missing.length) return;
+    if (!missing.length) {
+      if (join) this.host.append(this.layer);
+      return;
+    }
     // Read lazily: with everything measured already, drawing forces no layout at all.
     let hostBox: DOMRect | null = null;
     const host = () => (hostBox ??= this.measured(this.host, this.host.getBoundingClientRect()));
@@ -294,20 +341,34 @@ export class CodingStripes {
       if (near) this.partial.add(index);
       return this.measureSection(index, host, caret, near);
     });
+    if (join) this.host.append(this.layer);
     missing.forEach((index, i) => this.drawn.set(index, this.drawSection(measured[i]!)));
-    if (this.partial.size) this.completeWhenIdle();
+    if (this.partial.size) this.completeWhenIdle(join);
   }
 
-  /** Draws the sections drawn in part at open again, whole, in an idle moment (measured bars are cached). */
-  private completeWhenIdle(): void {
+  /**
+   * Draws the sections drawn in part at open again, whole, in an idle moment (measured bars are
+   * cached). Asked for from the open's first frame when drawn during the open itself: an idle
+   * period often remains before the frame that paints the open, and the completion there put its
+   * bars, and a layout of them, in front of the first paint (as codingReveal.ts found for its spans).
+   */
+  private completeWhenIdle(fromNextFrame = false): void {
     const win = this.host.ownerDocument.defaultView;
     if (this.cancelIdle || !win) return;
-    this.cancelIdle = whenIdle(win, () => {
-      this.cancelIdle = null;
-      for (const index of this.partial) this.dirty.add(index);
-      this.partial.clear();
-      this.schedule();
-    });
+    const idle = () =>
+      whenIdle(win, () => {
+        this.cancelIdle = null;
+        for (const index of this.partial) this.dirty.add(index);
+        this.partial.clear();
+        this.schedule();
+      });
+    if (!fromNextFrame) {
+      this.cancelIdle = idle();
+      return;
+    }
+    let cancel: (() => void) | null = null;
+    const frame = win.requestAnimationFrame(() => (cancel = idle()));
+    this.cancelIdle = () => (cancel ? cancel() : win.cancelAnimationFrame(frame));
   }
 
   /**

@@ -2,7 +2,7 @@ import type { TextPositions } from "../../shared/text/positions.js";
 import type { CodingHighlight } from "./codingHighlights.js";
 
 /**
- * In the frame a document opens in, the coding stripes measure and draw only the bars of codings
+ * When a document opens (in the open's task, codingStripes.ts), the coding stripes measure and draw only the bars of codings
  * within this band around the window (in window heights, from its top); the rest of those
  * sections follow in an idle moment. A section holds 16 blocks, which for long speaker turns is
  * several screens, and measuring a bar costs two caret positions.
