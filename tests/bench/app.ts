@@ -99,9 +99,9 @@ interface Measured {
   /** Cold start until every coding is in the renderer. */
   completes: number[];
   applies: number[];
-  /** Apply by key until drawn while the background load of the codings goes on (those that began before it ended). */
   /** Of the same applies after the load, until saved (the pane's "Saving…" gone). */
   appliesSaved: number[];
+  /** Apply by key until drawn and until saved while the background load of the codings goes on (those that began before it ended). */
   loadingApplies: { drawn: number; saved: number }[];
   /** From the running app's welcome screen to the first usable screen. */
   warmOpens: number[];
