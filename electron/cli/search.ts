@@ -3,11 +3,12 @@ import {
   AutocodeRequest,
   findCase,
   SEARCH_SORTS,
-  SearchRequest,
+  searchRequestFrom,
   TandaiError,
   type AutocodeUnit,
   type ProjectState,
   type SearchHit,
+  type SearchRequest,
 } from "../../shared/index.js";
 import type { Backend } from "../backend/backend.js";
 import { SearchService } from "../search/service.js";
@@ -36,7 +37,7 @@ export function searchRequestOf(state: ProjectState, query: string, values: CliV
   });
   const limit = values.limit === undefined ? 1_000_000 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new TandaiError("cli.errors.badChoice", { option: "--limit", valid: "1, 2, 3, …", value: values.limit ?? "" });
-  return SearchRequest.parse({
+  return searchRequestFrom({
     query,
     options: { stem: !values["no-stem"], regex: Boolean(values.regex), matchCase: Boolean(values["match-case"]) },
     scope: {
