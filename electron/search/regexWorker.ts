@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { TandaiError, type DocumentId, type RegexHits } from "../../shared/index.js";
 
 /** A pattern that backtracks without end is stopped after this long (the worker is terminated). */
@@ -43,7 +43,10 @@ export class RegexRunner {
 
   async run(pattern: string, flags: string, docs: { id: DocumentId; text: string }[], timeoutMs = REGEX_TIME_LIMIT_MS): Promise<{ hits: RegexHits; truncated: boolean }> {
     if (!this.worker) {
-      this.worker = new Worker(SOURCE, { eval: true });
+      // Loaded with the first regular expression: a word search, and `tandai search` with it, runs
+      // none, and loading node:worker_threads was ≈ 2 ms of such a command's CPU.
+      const { Worker } = await import("node:worker_threads");
+      this.worker ??= new Worker(SOURCE, { eval: true });
       // An idle worker must not keep the CLI alive; a running search holds its timer.
       this.worker.unref();
     }
