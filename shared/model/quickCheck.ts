@@ -11,29 +11,10 @@
  */
 
 import { FRAMEWORK_ID_PATTERN, INDICATOR_ID_PATTERN } from "../frameworks/model.js";
-import { ID_PATTERN } from "./ids.js";
+import { isId, isIdList, isInt, isNumber, isObject, isOffset, isString, isTrimmed, keys, onlyKeys } from "./plain.js";
 import { runSteps, STEP, type Steps } from "./steps.js";
 
-type Json = Record<string, unknown>;
-
 const COLOR = /^#[0-9a-fA-F]{6}$/;
-
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === "string";
-const isId = (v: unknown) => typeof v === "string" && ID_PATTERN.test(v);
-const isOffset = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
-const isInt = (v: unknown, min: number, max: number) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
-const isNumber = (v: unknown) => typeof v === "number" && Number.isFinite(v);
-/** A `.trim().min(min).max(max)` string that trimming leaves as it is. */
-const isTrimmed = (v: unknown, min: number, max: number) => typeof v === "string" && v.length >= min && v.length <= max && v === v.trim();
-const isIdList = (v: unknown) => Array.isArray(v) && v.every(isId);
-
-/** Every own key of `o` is one the schema knows (zod would strip any other: not plain). */
-function onlyKeys(o: Json, allowed: ReadonlySet<string>): boolean {
-  for (const key in o) if (!allowed.has(key)) return false;
-  return true;
-}
-const keys = (...names: string[]) => new Set(names);
 
 /** Each value of a record passes; `__proto__` as a key is left to zod (an assignment would not copy it). */
 function everyValue(record: unknown, check: (value: unknown) => boolean): boolean {

@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { lazySchema } from "../model/lazySchema.js";
-import { CaseId, CodeId, CodingId, DocumentGroupId, DocumentId, ID_PATTERN } from "../model/ids.js";
+import { CaseId, CodeId, CodingId, DocumentGroupId, DocumentId } from "../model/ids.js";
+import { isIdList, isInt, isObject, isTrimmed, keys, onlyKeys } from "../model/plain.js";
 import type { Location } from "../text/blocks.js";
 import { SEARCH_LANGUAGES } from "./stemmers.js";
+
+/** The search request's bounds, for its schema and its quick check alike (searchRequestFrom). */
+const SEARCH_LIMITS = { query: 2000, documentIds: 5000, caseIds: 1000, groupIds: 1000, codeIds: 1000, speaker: 100, limit: 1_000_000 } as const;
 
 /**
  * What a search covers: documents (chosen ones, those of chosen cases and of chosen document groups;
  * none chosen: all), and
  * within them all text, only passages coded with some codes, or only text outside any coding.
  */
-/** The search request's bounds, for its schema and its quick check alike (searchRequestFrom). */
-const SEARCH_LIMITS = { query: 2000, documentIds: 5000, caseIds: 1000, groupIds: 1000, codeIds: 1000, speaker: 100, limit: 1_000_000 } as const;
-
 export const SearchScope = lazySchema(() => z
   .object({
     documentIds: z.array(DocumentId).max(SEARCH_LIMITS.documentIds).default([]),
@@ -65,25 +66,23 @@ export function searchRequestFrom(input: SearchRequestInput): SearchRequest {
   return isPlainSearchRequest(input) ? { ...input, offset: input.offset ?? 0 } : SearchRequest.parse(input);
 }
 
-const keysWithin = (value: object, keys: readonly string[]) => Object.keys(value).every((key) => keys.includes(key));
-const ids = (value: unknown, max: number) => Array.isArray(value) && value.length <= max && value.every((id) => typeof id === "string" && ID_PATTERN.test(id));
-const flag = (value: unknown) => typeof value === "boolean";
-const whole = (value: unknown, min: number, max: number) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+const REQUEST = keys("query", "options", "scope", "sort", "offset", "limit");
+const OPTIONS = keys("stem", "regex", "matchCase");
+const SCOPE = keys("documentIds", "caseIds", "groupIds", "codeIds", "uncoded", "speaker");
+const idsUpTo = (v: unknown, max: number) => isIdList(v) && (v as unknown[]).length <= max;
 
 /** Whether `input` is a request searchRequestFrom returns without the schema (exported for its test). */
 export function isPlainSearchRequest(input: SearchRequestInput): input is SearchRequest {
-  const { query, options, scope, sort, offset, limit } = input as Record<string, unknown> as { [K in keyof SearchRequest]: unknown };
-  if (!keysWithin(input, ["query", "options", "scope", "sort", "offset", "limit"])) return false;
-  if (typeof query !== "string" || query.length > SEARCH_LIMITS.query) return false;
-  if (typeof options !== "object" || options === null || !keysWithin(options, ["stem", "regex", "matchCase"])) return false;
-  const o = options as Record<string, unknown>;
-  if (!flag(o.stem) || !flag(o.regex) || !flag(o.matchCase)) return false;
-  if (typeof scope !== "object" || scope === null || !keysWithin(scope, ["documentIds", "caseIds", "groupIds", "codeIds", "uncoded", "speaker"])) return false;
-  const c = scope as Record<string, unknown>;
-  if (!ids(c.documentIds, SEARCH_LIMITS.documentIds) || !ids(c.caseIds, SEARCH_LIMITS.caseIds) || !ids(c.groupIds, SEARCH_LIMITS.groupIds) || !ids(c.codeIds, SEARCH_LIMITS.codeIds) || !flag(c.uncoded)) return false;
-  if ("speaker" in c && (typeof c.speaker !== "string" || c.speaker !== c.speaker.trim() || c.speaker.length > SEARCH_LIMITS.speaker)) return false;
-  if (!(SEARCH_SORTS as readonly unknown[]).includes(sort)) return false;
-  return (offset === undefined || whole(offset, 0, Number.MAX_SAFE_INTEGER)) && whole(limit, 1, SEARCH_LIMITS.limit);
+  const r = input as Record<string, unknown>;
+  if (!onlyKeys(r, REQUEST) || typeof r.query !== "string" || r.query.length > SEARCH_LIMITS.query) return false;
+  const o = r.options;
+  if (!isObject(o) || !onlyKeys(o, OPTIONS) || typeof o.stem !== "boolean" || typeof o.regex !== "boolean" || typeof o.matchCase !== "boolean") return false;
+  const c = r.scope;
+  if (!isObject(c) || !onlyKeys(c, SCOPE) || typeof c.uncoded !== "boolean") return false;
+  if (!idsUpTo(c.documentIds, SEARCH_LIMITS.documentIds) || !idsUpTo(c.caseIds, SEARCH_LIMITS.caseIds) || !idsUpTo(c.groupIds, SEARCH_LIMITS.groupIds) || !idsUpTo(c.codeIds, SEARCH_LIMITS.codeIds)) return false;
+  if ("speaker" in c && !isTrimmed(c.speaker, 0, SEARCH_LIMITS.speaker)) return false;
+  if (!(SEARCH_SORTS as readonly unknown[]).includes(r.sort)) return false;
+  return (r.offset === undefined || isInt(r.offset, 0, Number.MAX_SAFE_INTEGER)) && isInt(r.limit, 1, SEARCH_LIMITS.limit);
 }
 
 /** One hit as keyword-in-context: the matched text with a line of its paragraph either side. */
