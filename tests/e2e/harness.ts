@@ -178,6 +178,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * would leave it: a DOM selection, which ProseMirror reads into its own selection.
  */
 export async function selectText(page: Page, quote: string, occurrence = 1): Promise<void> {
+  // A document's title shows before its text has loaded: wait for the text, not only the title.
+  await page.waitForFunction(
+    (quote) => (document.querySelector("[data-document-view] .ProseMirror") ?? document.querySelector("[data-document-view]"))?.textContent?.includes(quote) ?? false,
+    quote,
+    { timeout: 15_000 },
+  );
   await page.evaluate(
     ({ quote, occurrence }) => {
       const root = document.querySelector("[data-document-view] .ProseMirror") ?? document.querySelector("[data-document-view]");
