@@ -11,7 +11,7 @@ const nodeRequire = createRequire(import.meta.url);
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const external = [...Object.keys(pkg.dependencies), "electron"];
-const BUNDLED_IN_CLI = ["zod", "lowdb"];
+const BUNDLED_IN_CLI = ["zod", "lowdb", "@orama/stemmers"];
 /**
  * zod re-exports every language's error messages (`z.locales`: 360 kB of the 840 kB every CLI
  * command loads) though it only uses English, and Tandai translates errors itself. The CLI gets a
@@ -188,32 +188,36 @@ const fewerChunks = {
   },
 };
 /**
- * dist/cli-hot.cjs (electron/cli/hot.ts): main.ts and the commands scripts call most (`new`, `info`,
- * `code`, `doc`: electron/cli/here.ts), with all they reach, as ONE CommonJS file, which
- * dist/cli-start.cjs (electron/cli/start.ts) runs with a code cache of every function that ran
- * (electron/cli/codeCache.ts). From the split ES module build, Node's ESM loader resolved, read,
- * linked and instantiated the seven modules `tandai code` loaded, and its compile cache held only
- * each file's top level. The table's other commands are not in it: start.ts sends them to the whole
- * CLI (dist/cli.js, split as below), and so does main.ts's parse if one gets here; here their modules
- * are a stand-in that says so if one is ever loaded. Keep the list equal to here.ts's HERE.
+ * The CLI's first bundles (electron/cli/hot.ts, here.ts's FIRST_BUNDLES): main.ts and the commands
+ * scripts call most (`new`, `info`, `code`, `doc` in dist/cli-hot.cjs; `search` in dist/cli-search.cjs),
+ * with all they reach, as ONE CommonJS file each, which dist/cli-start.cjs (electron/cli/start.ts)
+ * runs with a code cache of every function that ran (electron/cli/codeCache.ts). From the split ES
+ * module build, Node's ESM loader resolved, read, linked and instantiated the seven modules
+ * `tandai code` loaded, and its compile cache held only each file's top level. A bundle's other
+ * commands are not in it: start.ts sends them to the whole CLI (dist/cli.js, split as below), and so
+ * does main.ts's parse if one gets there; in the bundle their modules are a stand-in that says so if
+ * one is ever loaded. Keep each list equal to its commands in here.ts's FIRST_BUNDLES.
  */
-const CLI_HOT_MODULES = ["project.ts", "code.ts", "doc.ts"].map((file) => path.resolve("electron/cli", file));
-const onlyHotCommands = {
-  name: "only-hot-commands",
-  setup(build) {
-    build.onResolve({ filter: /^\.\// }, async ({ path: spec, kind, importer, resolveDir, pluginData }) => {
-      if (kind !== "dynamic-import" || pluginData === "unwrapped" || path.resolve(importer) !== CLI_MAIN) return undefined;
-      const resolved = await build.resolve(spec, { kind, importer, resolveDir, pluginData: "unwrapped" });
-      if (resolved.errors.length || CLI_HOT_MODULES.includes(resolved.path)) return resolved;
-      return { path: resolved.path, namespace: "cli-elsewhere" };
-    });
-    build.onLoad({ filter: /.*/, namespace: "cli-elsewhere" }, ({ path: file }) => ({
-      contents: `throw new Error(${JSON.stringify(`${path.relative(process.cwd(), file)} is not in dist/cli-hot.cjs: add its commands to electron/cli/here.ts's HERE and the file to build/bundle.mjs's CLI_HOT_MODULES, or neither`)});\n`,
-    }));
-  },
+const FIRST_BUNDLE_MODULES = { "cli-hot.cjs": ["project.ts", "code.ts", "doc.ts"], "cli-search.cjs": ["search.ts"] };
+const onlyCommandsOf = (bundle) => {
+  const modules = FIRST_BUNDLE_MODULES[bundle].map((file) => path.resolve("electron/cli", file));
+  return {
+    name: "only-commands-of-" + bundle,
+    setup(build) {
+      build.onResolve({ filter: /^\.\// }, async ({ path: spec, kind, importer, resolveDir, pluginData }) => {
+        if (kind !== "dynamic-import" || pluginData === "unwrapped" || path.resolve(importer) !== CLI_MAIN) return undefined;
+        const resolved = await build.resolve(spec, { kind, importer, resolveDir, pluginData: "unwrapped" });
+        if (resolved.errors.length || modules.includes(resolved.path)) return resolved;
+        return { path: resolved.path, namespace: "cli-elsewhere" };
+      });
+      build.onLoad({ filter: /.*/, namespace: "cli-elsewhere" }, ({ path: file }) => ({
+        contents: `throw new Error(${JSON.stringify(`${path.relative(process.cwd(), file)} is not in dist/${bundle}: add its commands to electron/cli/here.ts's FIRST_BUNDLES and the file to build/bundle.mjs's FIRST_BUNDLE_MODULES, or neither`)});\n`,
+      }));
+    },
+  };
 };
 /**
- * In dist/cli-hot.cjs, `node:fs` is electron/cli/syncFs.ts: Node's fs, with an `fs.promises` made of
+ * In the first bundles, `node:fs` is electron/cli/syncFs.ts: Node's fs, with an `fs.promises` made of
  * its synchronous calls (and `node:fs/promises` is that `promises`). The store works through
  * fs.promises, whose loading (readline, the watchers, fs.Dir, rimraf come with it) was ≈ 2 ms of CPU
  * of each of these one-shot commands. syncFs.ts's own import is Node's fs.
@@ -256,10 +260,10 @@ const entries = [
   // Every command opens a project, so what that takes (zod, lowdb) is bundled in:
   // one file parsed, instead of Node resolving and reading a hundred of theirs at each start.
   { entryPoints: { cli: "electron/cli/main.ts" }, outdir: "dist", format: "esm", splitting: true, chunkNames: "cli-[name]-[hash]", plugins: [fewerChunks, zodOnFirstUse, builtinsThroughRequire, cataloguesAsData(cliLanguages)], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
-  // What bin/tandai.js requires: it runs dist/cli-hot.cjs or dist/cli.js (electron/cli/start.ts).
+  // What bin/tandai.js requires: it runs a first bundle or dist/cli.js (electron/cli/start.ts).
   { entryPoints: ["electron/cli/start.ts"], outfile: "dist/cli-start.cjs", format: "cjs", external: [] },
-  // The commands scripts call most, one CommonJS file (onlyHotCommands above).
-  { entryPoints: ["electron/cli/hot.ts"], outfile: "dist/cli-hot.cjs", format: "cjs", define: { "import.meta.url": "__importMetaUrl" }, banner: { js: IMPORT_META_URL }, plugins: [onlyHotCommands, fsPromisesSync, zodOnFirstUse, cataloguesAsData(cliLanguages)], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) },
+  // The commands scripts call most, one CommonJS file for each few (onlyCommandsOf above).
+  ...Object.keys(FIRST_BUNDLE_MODULES).map((bundle) => ({ entryPoints: ["electron/cli/hot.ts"], outfile: `dist/${bundle}`, format: "cjs", define: { "import.meta.url": "__importMetaUrl" }, banner: { js: IMPORT_META_URL }, plugins: [onlyCommandsOf(bundle), fsPromisesSync, zodOnFirstUse, cataloguesAsData(cliLanguages)], external: external.filter((name) => !BUNDLED_IN_CLI.includes(name)) })),
   // The CLI's zod, required by the stand-in above on first use (English messages only).
   { stdin: { contents: 'export { z } from "zod";', resolveDir: process.cwd(), sourcefile: "cli-zod.ts" }, outfile: `dist/${ZOD_FILE}`, format: "cjs", plugins: [onlyEnglishZodLocales], external: [] },
   // Exports run on a worker thread of the app and of `tandai serve`. Split, so that the worker reads

@@ -100,7 +100,7 @@ const commands: Record<string, Command> = {
   repair: lazy(() => import("./repair.js"), (m) => m.repairCommand),
   doc: lazy(() => import("./doc.js"), (m) => m.docCommand),
   search: lazy(() => import("./search.js"), (m) => m.searchCommand),
-  autocode: lazy(() => import("./search.js"), (m) => m.autocodeCommand),
+  autocode: lazy(() => import("./autocode.js"), (m) => m.autocodeCommand),
   agreement: lazy(() => import("./agreement.js"), (m) => m.agreementCommand),
   merge: lazy(() => import("./merge.js"), (m) => m.mergeCommand),
   handoff: lazy(() => import("./handoff.js"), (m) => m.handoffCommand),

@@ -1,18 +1,11 @@
-import {
-  AUTOCODE_UNITS,
-  AutocodeRequest,
-  findCase,
-  SEARCH_SORTS,
-  searchRequestFrom,
-  TandaiError,
-  type AutocodeUnit,
-  type ProjectState,
-  type SearchHit,
-  type SearchRequest,
-} from "../../shared/index.js";
-import type { Backend } from "../backend/backend.js";
+// Direct imports, not the shared/ barrel: `tandai search` runs from the CLI's first bundle
+// (electron/cli/here.ts), where the barrel would bring every module of shared/ along.
+import { findCase } from "../../shared/cases/cases.js";
+import { TandaiError } from "../../shared/errors.js";
+import type { ProjectState } from "../../shared/model/project.js";
+import { SEARCH_SORTS, searchRequestFrom, type SearchHit, type SearchRequest } from "../../shared/search/model.js";
 import { SearchService } from "../search/service.js";
-import { findDocument, resolveIndicatorCode } from "./code.js";
+import { findDocument } from "./code.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
 import { requireDir, withProject } from "./project.js";
@@ -23,7 +16,7 @@ export function requireQuery(command: string, query: string | undefined): string
   return query;
 }
 
-function oneOf<T extends string>(option: string, value: string, valid: readonly T[]): T {
+export function oneOf<T extends string>(option: string, value: string, valid: readonly T[]): T {
   if (!(valid as readonly string[]).includes(value)) throw new TandaiError(option === "--unit" ? "search.errors.badUnit" : "search.errors.badSort", { value, valid: valid.join(", ") });
   return value as T;
 }
@@ -53,22 +46,6 @@ export function searchRequestOf(state: ProjectState, query: string, values: CliV
   });
 }
 
-/**
- * Opens the project in the app's own backend, waits for its search index, runs `work`, closes: for
- * auto-coding, which applies its batch as the app does. The Backend (every importer and exporter
- * with it) is imported here, not by the module, so that `tandai search` does not load it.
- */
-export async function withSearch<T>(dir: string, work: (backend: Backend, state: ProjectState) => Promise<T>): Promise<T> {
-  const { cliBackend } = await import("./backend.js");
-  const backend = await cliBackend();
-  await backend.openProject({ dir });
-  try {
-    return await work(backend, backend.openStore!.state);
-  } finally {
-    await backend.closeProject();
-  }
-}
-
 const location = (ctx: CliContext, hit: SearchHit) =>
   hit.location.page ? ctx.t("search.panel.locationPage", { page: hit.location.page, paragraph: hit.location.paragraph }) : ctx.t("search.panel.location", { paragraph: hit.location.paragraph });
 
@@ -86,24 +63,5 @@ export async function searchCommand(ctx: CliContext, [dirArg, queryArg]: string[
     }
     for (const hit of result.hits) ctx.print(ctx.t("search.cli.hit", { document: hit.document, location: location(ctx, hit), before: hit.before, text: hit.text, after: hit.after }));
     ctx.print(ctx.t("search.cli.total", { total: result.total, documents: result.documents }));
-  });
-}
-
-/** `tandai autocode <dir> "<query>" --code "<code>" --unit …`: one batch, or a preview with --dry-run. */
-export async function autocodeCommand(ctx: CliContext, [dirArg, queryArg]: string[], values: CliValues) {
-  const dir = requireDir("autocode", dirArg);
-  const query = requireQuery("autocode", queryArg);
-  if (!values.code) throw new TandaiError("cli.errors.missingArgument", { command: "autocode", argument: "--code" });
-  const unit: AutocodeUnit = oneOf("--unit", values.unit ?? "word", AUTOCODE_UNITS);
-  await withSearch(dir, async (backend, state) => {
-    const coder = values.coder ?? backend.settings.preferences.coderName;
-    const linked = resolveIndicatorCode(state, values.code!);
-    const search = searchRequestOf(state, query, values);
-    const request = AutocodeRequest.parse({ search, ...(linked ? { codeId: linked } : { newCode: values.code! }), unit, dryRun: Boolean(values["dry-run"]) });
-    const result = await backend.searchService!.autocode(request, coder, (op) => backend.apply({ op }));
-    const { applied: _applied, ...report } = result;
-    if (ctx.json) return ctx.print(JSON.stringify({ ok: true, ...report }));
-    if (result.dryRun) for (const p of result.codings) ctx.print(ctx.t("search.cli.planned", { document: p.document, start: p.start, end: p.end, text: p.text.replace(/\s+/g, " ") }));
-    ctx.print(ctx.t(result.dryRun ? "search.cli.wouldCode" : "search.cli.autocoded", { count: result.count, code: result.code, skipped: result.skipped.length }));
   });
 }

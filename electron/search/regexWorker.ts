@@ -1,5 +1,7 @@
 import type { Worker } from "node:worker_threads";
-import { TandaiError, type DocumentId, type RegexHits } from "../../shared/index.js";
+import { TandaiError } from "../../shared/errors.js";
+import type { DocumentId } from "../../shared/model/ids.js";
+import type { RegexHits } from "../../shared/search/search.js";
 
 /** A pattern that backtracks without end is stopped after this long (the worker is terminated). */
 export const REGEX_TIME_LIMIT_MS = 3000;
@@ -44,8 +46,9 @@ export class RegexRunner {
   async run(pattern: string, flags: string, docs: { id: DocumentId; text: string }[], timeoutMs = REGEX_TIME_LIMIT_MS): Promise<{ hits: RegexHits; truncated: boolean }> {
     if (!this.worker) {
       // Loaded with the first regular expression: a word search, and `tandai search` with it, runs
-      // none, and loading node:worker_threads was ≈ 2 ms of such a command's CPU.
-      const { Worker } = await import("node:worker_threads");
+      // none, and loading node:worker_threads was ≈ 2 ms of such a command's CPU. Not import():
+      // `tandai search` runs as a vm script (dist/cli-hot.cjs), where import() is experimental.
+      const { Worker } = process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads");
       this.worker ??= new Worker(SOURCE, { eval: true });
       // An idle worker must not keep the CLI alive; a running search holds its timer.
       this.worker.unref();

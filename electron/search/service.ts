@@ -1,33 +1,18 @@
-import {
-  autocodeOps,
-  codePath,
-  PATH_SEPARATOR,
-  resolveCodePath,
-  resolveSearchScope,
-  TandaiError,
-  type CodeId,
-  checkRegex,
-  CorpusIndex,
-  findHits,
-  planAutocode,
-  regexFlags,
-  searchResult,
-  similarPassages,
-  wordFrequencies,
-  type AutocodeRequest,
-  type AutocodeResult,
-  type DocumentId,
-  type DocumentContent,
-  type FoundHit,
-  type FrequencyRequest,
-  type Operation,
-  type ProjectState,
-  type SearchRequest,
-  type SearchResult,
-  type SimilarPassage,
-  type SimilarRequest,
-  type WordFrequency,
-} from "../../shared/index.js";
+// Direct imports, not the shared/ barrel: `tandai search` runs from the CLI's first bundle
+// (electron/cli/here.ts), where the barrel would bring every module of shared/ along.
+import { codePath, PATH_SEPARATOR } from "../../shared/codebook/tree.js";
+import { resolveCodePath } from "../../shared/codebook/resolvePath.js";
+import { TandaiError } from "../../shared/errors.js";
+import type { CodeId, DocumentId } from "../../shared/model/ids.js";
+import type { DocumentContent, ProjectState } from "../../shared/model/project.js";
+import type { Operation } from "../../shared/ops/operation.js";
+import { autocodeOps, planAutocode } from "../../shared/search/autocode.js";
+import { CorpusIndex } from "../../shared/search/corpus.js";
+import { wordFrequencies } from "../../shared/search/frequencies.js";
+import type { AutocodeRequest, AutocodeResult, FrequencyRequest, SearchRequest, SearchResult, SimilarPassage, SimilarRequest, WordFrequency } from "../../shared/search/model.js";
+import { resolveSearchScope } from "../../shared/search/scope.js";
+import { checkRegex, findHits, regexFlags, searchResult, type FoundHit } from "../../shared/search/search.js";
+import { similarPassages } from "../../shared/search/similar.js";
 import { RegexRunner } from "./regexWorker.js";
 import { snowball } from "./stemmers.js";
 

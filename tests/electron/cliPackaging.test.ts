@@ -28,10 +28,10 @@ function importedFiles(file: string, seen = new Set<string>()): Set<string> {
 
 describe("the packaged CLI", () => {
   it("includes every chunk and data file dist/cli.js loads", () => {
-    // bin/tandai.js requires dist/cli-start.cjs, which runs dist/cli-hot.cjs or dist/cli.js.
+    // bin/tandai.js requires dist/cli-start.cjs, which runs dist/cli-hot.cjs, dist/cli-search.cjs or dist/cli.js.
     expect(readFileSync("bin/tandai.js", "utf8")).toContain('"dist", "cli-start.cjs"');
     const files = [...importedFiles("dist/cli-start.cjs")];
-    expect(files).toEqual(expect.arrayContaining(["dist/cli-hot.cjs", "dist/cli.js"]));
+    expect(files).toEqual(expect.arrayContaining(["dist/cli-hot.cjs", "dist/cli-search.cjs", "dist/cli.js"]));
     // bin/package.json makes bin/tandai.js CommonJS; the installers pack it with bin/.
     expect(["bin/package.json", "bin/tandai.js"].filter((file) => !included.some((glob) => glob.test(file)))).toEqual([]);
     expect(files.length).toBeGreaterThan(5); // the commands are chunks of their own

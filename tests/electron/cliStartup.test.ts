@@ -145,7 +145,7 @@ describe("tandai start-up", () => {
   );
 
   it(
-    "runs new, info, code and doc from one CommonJS file with a code cache of what ran (written once, refused when damaged), and every other command from the whole CLI",
+    "runs new, info, code, doc and search from one CommonJS file with a code cache of what ran (written once, refused when damaged), and every other command from the whole CLI",
     async () => {
       const { root, dir, home } = await importedProject();
       const cacheRoot = join(root, "compile-cache");
@@ -168,23 +168,28 @@ describe("tandai start-up", () => {
       const again = await files(["info", dir, "--json"], "info.3");
       expect(modules(again)).toEqual(["module cli-start.cjs"]);
       expect((await readFile(infoCache!)).length).toBeGreaterThan(10_000);
-      // The other commands of dist/cli-hot.cjs, each with its own cache; none loads the whole CLI.
-      for (const args of [["code", dir, ...CODE], ["doc", "list", dir], ["new", join(root, "another")], ["--version"]]) {
+      // The other commands of dist/cli-hot.cjs and dist/cli-search.cjs, each with its own cache; none
+      // loads the whole CLI.
+      for (const args of [["code", dir, ...CODE], ["doc", "list", dir], ["search", dir, "Vietnam"], ["new", join(root, "another")], ["--version"]]) {
         expect(modules(await files(args, `${args[0]}.hot`)).filter((line) => line !== "module cli-zod.cjs"), args.join(" ")).toEqual(["module cli-start.cjs"]);
       }
-      expect((await cacheFiles(cacheRoot)).map((file) => /-(\w+)\.v8$/.exec(file)?.[1]).sort()).toEqual(["code", "doc", "info", "new", "none"]);
+      expect((await cacheFiles(cacheRoot)).map((file) => /-(\w+)\.v8$/.exec(file)?.[1]).sort()).toEqual(["code", "doc", "info", "new", "none", "search"]);
+      // A regular expression's worker is started from the hot bundle too, with nothing on stderr.
+      const regex = await tandai(["search", dir, "Viet.am", "--regex"], home);
+      expect(regex.stderr).toBe("");
+      expect(regex.stdout).toContain("[Vietnam]");
       // Any other command runs in the whole CLI, the split ES modules.
       const backups = modules(await files(["backups", dir], "backups.whole"));
       expect(backups.slice(0, 2)).toEqual(["module cli-start.cjs", "module cli.js"]);
       expect(backups.filter((line) => /^module cli-backups-\w+\.js$/.test(line))).toHaveLength(1);
       // A call start.ts sends to the hot bundle though its command is another (the first word is
       // an option's value): main.ts's parse hands it to the whole CLI, quietly. The hot bundle
-      // itself imports nothing (a vm script's import() needs vm's experimental loader).
+      // itself imports nothing, nor does search's (a vm script's import() needs vm's experimental loader).
       const misrouted = await tandai(["--name", "info", "backups", dir], home);
       expect(misrouted.code, misrouted.stderr).toBe(0);
       expect(misrouted.stdout).toContain(dir);
       expect(misrouted.stderr).toBe("");
-      expect(readFileSync("dist/cli-hot.cjs", "utf8")).not.toMatch(/\bimport\(/);
+      for (const bundle of ["dist/cli-hot.cjs", "dist/cli-search.cjs"]) expect(readFileSync(bundle, "utf8"), bundle).not.toMatch(/\bimport\(/);
       // With Node's compile cache turned off, so is the CLI's own: dist/cli-hot.cjs is required as it is.
       const off = join(root, "no-cache");
       const info = await files(["info", dir], "info.off", { NODE_COMPILE_CACHE: off, NODE_DISABLE_COMPILE_CACHE: "1" });
