@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { codePathLabel, memoKey, type CodingId } from "../../shared/index.js";
-import { useApp } from "../state/app.js";
-import { useMirror, useProject } from "../state/context.js";
+import { codePathLabel, memoKey, type Coding, type CodingId, type Stance } from "../../shared/index.js";
+import { useProject } from "../state/context.js";
 import { MemoEditor, MemoIcon } from "./memo/index.js";
 
 /** What is coded where the user clicked: each code with its stance, coder, memo, and a way to remove it. */
@@ -11,6 +10,8 @@ export function CodingPopover({
   at,
   onClose,
   onRemove,
+  changed,
+  onStance,
   onSimilar,
 }: {
   codingIds: CodingId[];
@@ -18,15 +19,17 @@ export function CodingPopover({
   onClose(): void;
   /** Removes a coding (the pane hides it at once: savingCodings.ts). */
   onRemove(codingId: CodingId): void;
+  /** Codings whose change is being saved, as they will be: shown so, not as the project still has them. */
+  changed: ReadonlyMap<CodingId, Coding>;
+  /** Sets a coding's stance (the pane shows it at once: savingCodings.ts). */
+  onStance(coding: Coding, stance: Stance): void;
   onSimilar?(codingId: CodingId): void;
 }) {
   const { t } = useTranslation();
-  const app = useApp();
-  const mirror = useMirror();
   const { state } = useProject();
   const [memoFor, setMemoFor] = useState<CodingId | null>(null);
   const root = useRef<HTMLDivElement>(null);
-  const codings = codingIds.map((id) => state.codings[id]).filter((c) => c !== undefined);
+  const codings = codingIds.map((id) => changed.get(id) ?? state.codings[id]).filter((c) => c !== undefined);
 
   useEffect(() => {
     const onDown = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && onClose();
@@ -45,7 +48,6 @@ export function CodingPopover({
 
   const left = Math.min(at.x, window.innerWidth - 380);
   const top = Math.min(at.y + 12, window.innerHeight - 320);
-  const run = (op: Parameters<typeof mirror.apply>[0]) => void mirror.apply(op).catch(app.showError);
 
   return (
     <div className="popover coding-popover" ref={root} style={{ left, top }} data-testid="coding-popover">
@@ -65,7 +67,7 @@ export function CodingPopover({
               <div className="coding-meta">
                 <select
                   value={coding.stance}
-                  onChange={(e) => run({ type: "setStance", codingId: coding.id, stance: e.target.value as typeof coding.stance })}
+                  onChange={(e) => onStance(coding, e.target.value as Stance)}
                   aria-label={t("app.coding.stance")}
                   data-testid="coding-stance"
                   className={coding.stance}

@@ -68,10 +68,9 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
   const documentVersion = index.documentVersion(documentId);
   // Applied or removed here and not answered yet: drawn as done, while a note says they are saving.
   const saving = useSavingCodings();
-  const codings = useMemo(
-    () => byCoder(withSaving(index.codingsOf(state, documentId), saving, documentId, state), shownCoder),
-    [state, index, documentVersion, documentId, shownCoder, saving],
-  );
+  // The header counts what is saved, as the codebook does; the view draws what is being saved too.
+  const saved = useMemo(() => byCoder(index.codingsOf(state, documentId), shownCoder), [state, index, documentVersion, documentId, shownCoder]);
+  const codings = useMemo(() => withSaving(saved, saving, documentId, state), [saved, saving, documentId, state]);
   // The codes change with the project's shape alone, not after each coding (ProjectSnapshot.shape).
   const codes = useStableRecord(state.codes, shape);
   // Keys 1–9 as the codebook shows them (pinned, then leaf codes in creation order: shared/codebook/keys.ts).
@@ -140,7 +139,7 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       <div className="document-header">
         <h2 data-testid="document-title">{doc.title}</h2>
         <span className="muted" data-testid="document-meta">
-          {loaded && t("app.document.meta", { codings: t("app.document.codings", { count: codings.length }), paragraphs: t("app.document.paragraphs", { count: doc.blockCount }) })}
+          {loaded && t("app.document.meta", { codings: t("app.document.codings", { count: saved.length }), paragraphs: t("app.document.paragraphs", { count: doc.blockCount }) })}
           {doc.pageCount ? ` · ${t("app.document.pages", { count: doc.pageCount })}` : ""}
         </span>
         <OnlyMineSwitch />
@@ -198,7 +197,7 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="caret-codes">
         {announcement}
       </div>
-      {(saving.added.length > 0 || saving.removed.size > 0) && (
+      {saving.pending && (
         <div className="codings-saving" data-testid="codings-saving">
           {t("app.coding.saving")}
         </div>
@@ -218,6 +217,8 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
           at={clicked.at}
           onClose={() => setClicked(null)}
           onRemove={(codingId) => void saving.remove(codingId, () => mirror.apply({ type: "removeCoding", codingId })).catch(app.showError)}
+          changed={saving.changed}
+          onStance={(coding, stance) => void saving.change({ ...coding, stance }, () => mirror.apply({ type: "setStance", codingId: coding.id, stance })).catch(app.showError)}
           onSimilar={onSimilar}
         />
       )}
