@@ -1,5 +1,6 @@
 // Direct imports, not the shared/ barrel, which builds schemas (and so loads zod) as it loads.
 import { TandaiError } from "../../shared/errors.js";
+import { countWords } from "../../shared/i18n/counts.js";
 import { listBackups, restoreBackup } from "../store/index.js";
 import type { CliContext } from "./context.js";
 import type { CliValues } from "./main.js";
@@ -44,5 +45,5 @@ export async function restoreCommand(ctx: CliContext, [dirArg]: string[], values
   for (const { file, aside } of report.setAside) ctx.print(ctx.t("recovery.setAside", { file, aside }));
   if (report.damaged) ctx.print(ctx.t("recovery.dropped", { count: report.damaged.lines, line: report.damaged.line }));
   if (report.notFollowing) ctx.print(ctx.t("recovery.notFollowing"));
-  ctx.print(ctx.t("recovery.summary", { name: state.name, ...counts }));
+  ctx.print(ctx.t("recovery.summary", { name: state.name, ...countWords(ctx.t, "recovery.count", counts) }));
 }

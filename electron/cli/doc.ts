@@ -47,7 +47,7 @@ async function docList(ctx: CliContext, [dirArg]: string[]) {
           id: d.id,
           title: d.title,
           kind: d.type,
-          characters: d.characters,
+          characters: ctx.t("documents.cli.characters", { count: d.characters }),
           codings: ctx.t("documents.cli.codings", { count: d.codings }),
           groups: d.groups.join(", ") || ctx.t("documents.cli.none"),
         }),

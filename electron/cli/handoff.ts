@@ -1,3 +1,4 @@
+import { countWords } from "../../shared/i18n/counts.js";
 import { handOff, unpackPackage } from "../merge/handoff.js";
 import { isPackage } from "../merge/package.js";
 import { report, type CliContext } from "./context.js";
@@ -13,5 +14,5 @@ export async function handoffCommand(ctx: CliContext, [dirArg, targetArg]: strin
   const target = requireDir("handoff", targetArg);
   const result = isPackage(dir) ? await unpackPackage(dir, target) : await withProject(dir, (store) => handOff(store, target, Boolean(values["drop-codings"])));
   const { package: packaged, ...counts } = result;
-  report(ctx, packaged ? result : counts, ctx.t("agreement.cli.handedOff", { path: target, ...counts }));
+  report(ctx, packaged ? result : counts, ctx.t("agreement.cli.handedOff", { path: target, ...countWords(ctx.t, "agreement.count", { documents: counts.documents, codes: counts.codes, codings: counts.codings }) }));
 }

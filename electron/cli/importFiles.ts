@@ -54,7 +54,7 @@ export async function importCommand(ctx: CliContext, [dirArg, ...paths]: string[
       (o.ok ? ctx.print : ctx.printError)(message(o));
       for (const notice of notices(o)) ctx.printError(notice);
     }
-    ctx.print(ctx.t("cli.importSummary", { ok, total: outcomes.length }));
+    ctx.print(ctx.t("cli.importSummary", { ok, count: outcomes.length }));
     for (const name of casesCreated) ctx.print(ctx.t("cli.caseCreated", { name }));
     if (ok && values.case?.length) ctx.print(ctx.t("cli.assigned", { count: ok, cases: values.case.join(", ") }));
   }

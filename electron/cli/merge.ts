@@ -1,5 +1,6 @@
 // Direct imports, not the shared/ barrel, which builds schemas (and so loads zod) as it loads.
 import { TandaiError } from "../../shared/errors.js";
+import { countWords } from "../../shared/i18n/counts.js";
 import type { MergeChoice } from "../../shared/merge/plan.js";
 import { batch } from "../../shared/ops/operation.js";
 import { planCopyMerge, readCopy } from "../merge/copy.js";
@@ -22,20 +23,20 @@ export async function mergeCommand(ctx: CliContext, [dirArg, otherArg]: string[]
     const dryRun = Boolean(values["dry-run"]);
     const plan = await planCopyMerge(store, copy, {}, take, !dryRun);
     if (!dryRun && plan.ops.length) await store.apply(batch(plan.ops));
-    const counts = {
+    const counts = countWords(ctx.t, "agreement.count", {
       documents: plan.addedDocuments.length,
       codes: plan.addedCodes.length,
       codings: plan.addedCodings,
       cases: plan.addedCases,
       memos: plan.addedMemos,
-      matched: plan.matchedDocuments.length + plan.matchedCodes.length + plan.presentCodings + plan.matchedCases,
       conflicts: plan.conflicts.length,
-    };
+    });
+    const matched = plan.matchedDocuments.length + plan.matchedCodes.length + plan.presentCodings + plan.matchedCases;
     if (ctx.json) {
       const { ops: _ops, ...rest } = plan;
       return ctx.print(JSON.stringify({ ok: true, dryRun, changed: !dryRun && plan.ops.length > 0, take, ...rest, addedCodes: plan.addedCodes.length }));
     }
-    ctx.print(ctx.t(dryRun ? "agreement.cli.wouldMerge" : "agreement.cli.merged", { other, ...counts }));
+    ctx.print(ctx.t(dryRun ? "agreement.cli.wouldMerge" : "agreement.cli.merged", { other, ...counts, matched }));
     for (const c of plan.conflicts) ctx.print(ctx.t("agreement.cli.conflict", { what: `${c.key}: “${c.mine}” ≠ “${c.theirs}”`, choice: take }));
   });
 }

@@ -1,5 +1,6 @@
 import { basename, resolve } from "node:path";
 import { TandaiError } from "../../shared/errors.js";
+import { countWords } from "../../shared/i18n/counts.js";
 import { createProject, openProject, type DiskProjectStore } from "../store/index.js";
 import type { CliValues } from "./main.js";
 import { report, type CliContext } from "./context.js";
@@ -42,6 +43,6 @@ export async function infoCommand(ctx: CliContext, [dirArg]: string[]) {
       codings: Object.keys(state.codings).length,
       cases: Object.keys(state.cases).length,
     };
-    report(ctx, { dir, id: state.id, name: state.name, ...counts }, ctx.t("cli.info", { name: state.name, ...counts }));
+    report(ctx, { dir, id: state.id, name: state.name, ...counts }, ctx.t("cli.info", { name: state.name, ...countWords(ctx.t, "cli.count", counts) }));
   });
 }

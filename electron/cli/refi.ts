@@ -1,5 +1,5 @@
 import { basename, extname, resolve } from "node:path";
-import { emptyProject, newProjectId, planRefiImport, refiPreviewLines, type RefiPlan } from "../../shared/index.js";
+import { countWords, emptyProject, newProjectId, planRefiImport, refiPreviewLines, type RefiPlan } from "../../shared/index.js";
 import { createProject, isProject } from "../store/index.js";
 import { readImportFile } from "../import/index.js";
 import { importRefiFile, planRefiFile, type RefiReader } from "../import/qdpx/index.js";
@@ -60,6 +60,6 @@ export async function refiExportCommand(ctx: CliContext, dir: string, format: "q
   await checkTarget(path);
   await withProject(dir, async (store) => {
     const { bytes, counts } = await writeRefiExport(store, format, path, `Tandai ${tandaiVersion()}`);
-    report(ctx, { path, format, bytes, ...counts }, ctx.t("refi.exported", { path, ...counts }));
+    report(ctx, { path, format, bytes, ...counts }, ctx.t("refi.exported", { path, ...countWords(ctx.t, "refi.count", counts) }));
   });
 }

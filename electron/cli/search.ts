@@ -2,6 +2,7 @@
 // (electron/cli/here.ts), where the barrel would bring every module of shared/ along.
 import { findCase } from "../../shared/cases/cases.js";
 import { TandaiError } from "../../shared/errors.js";
+import { countWords } from "../../shared/i18n/counts.js";
 import type { ProjectState } from "../../shared/model/project.js";
 import { SEARCH_SORTS, searchRequestFrom, type SearchHit, type SearchRequest } from "../../shared/search/model.js";
 import { SearchService } from "../search/service.js";
@@ -62,6 +63,6 @@ export async function searchCommand(ctx: CliContext, [dirArg, queryArg]: string[
       return ctx.print(JSON.stringify({ ok: true, total: result.total, documents: result.documents, perDocument: result.perDocument, ...(result.truncated ? { truncated: true } : {}), hits }));
     }
     for (const hit of result.hits) ctx.print(ctx.t("search.cli.hit", { document: hit.document, location: location(ctx, hit), before: hit.before, text: hit.text, after: hit.after }));
-    ctx.print(ctx.t("search.cli.total", { total: result.total, documents: result.documents }));
+    ctx.print(ctx.t("search.cli.total", countWords(ctx.t, "search.count", { hits: result.total, documents: result.documents })));
   });
 }

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { TandaiError, toErrorPayload } from "../../shared/errors.js";
+import { countWords } from "../../shared/i18n/counts.js";
 import { joinLink, parseJoinLink, serverAddresses } from "../team/client/address.js";
 import { joinProject } from "../team/client/join.js";
 import { invitationLink, inviteMember, listMembers, revokeMember } from "../team/client/members.js";
@@ -38,7 +39,7 @@ const share: Sub = async (ctx, [dirArg], values) => {
   const adminToken = option("--admin-token", values["admin-token"]);
   const owner = values.name?.trim() || (await cliCoderName());
   const result = await withProject(dir, (store) => shareProject(store, servers, adminToken, owner, { timeoutMs: timeoutMs(values) }));
-  report(ctx, { dir, ...result, link: joinLink(result.server, result.projectId) }, ctx.t("teamCli.shared", { ...result }));
+  report(ctx, { dir, ...result, link: joinLink(result.server, result.projectId) }, ctx.t("teamCli.shared", { ...result, count: result.documents }));
 };
 
 const invite: Sub = async (ctx, [dirArg], values) => {
@@ -73,7 +74,7 @@ const join: Sub = async (ctx, [link, dirArg], values) => {
   const { servers, projectId } = parseJoinLink(need("join", "<link>", link));
   const dir = resolve(need("join", "<dir>", dirArg));
   const result = await joinProject(servers, projectId, option("--token", values.token), dir, { timeoutMs: timeoutMs(values) });
-  report(ctx, result, ctx.t("teamCli.joined", { ...result }));
+  report(ctx, result, ctx.t("teamCli.joined", { ...result, count: result.documents }));
 };
 
 const sync: Sub = async (ctx, [dirArg], values) => {
@@ -81,7 +82,7 @@ const sync: Sub = async (ctx, [dirArg], values) => {
   const config = await readTeamConfig(dir);
   try {
     const result = await withProject(dir, (store) => syncOpenProject(store, config, { timeoutMs: timeoutMs(values) }));
-    report(ctx, result, ctx.t("teamCli.synced", { ...result }));
+    report(ctx, result, ctx.t("teamCli.synced", { ...result, ...countWords(ctx.t, "teamCli.count", { pushed: result.pushed, pulled: result.pulled, textsSent: result.textsSent }) }));
     if (!ctx.json && result.conflicts) ctx.print(ctx.t("teamCli.conflicts", { count: result.conflicts }));
   } catch (error) {
     const status = error instanceof TandaiError ? SYNC_EXIT[error.code] : undefined;

@@ -1,8 +1,11 @@
 import { TandaiError, type ErrorPayload } from "../../shared/index.js";
 import type enImport from "../../shared/i18n/en/import.js";
 
-export type ImportErrorKey = keyof (typeof enImport)["errors"];
-export type ImportNoticeKey = keyof (typeof enImport)["notices"];
+/** A catalogue key without its plural suffix, as it is looked up (the form is chosen by `count`). */
+type PluralBase<K> = K extends `${infer Base}_${"one" | "other"}` ? Base : K;
+
+export type ImportErrorKey = PluralBase<keyof (typeof enImport)["errors"]>;
+export type ImportNoticeKey = PluralBase<keyof (typeof enImport)["notices"]>;
 
 /** A TandaiError with code `import.errors.<key>`; every import error names the file. */
 export function importError(key: ImportErrorKey, file: string, extra: Record<string, string | number> = {}): TandaiError {

@@ -41,7 +41,7 @@ export function ImportReport({ entries, busy, onRetry, onSkip, onClose }: Props)
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog" role="dialog" aria-labelledby="import-title" aria-busy={busy || undefined} data-testid="import-report">
-        <h2 id="import-title">{ok === entries.length ? t("app.import.allDone", { count: ok }) : t("app.import.someFailed", { ok, total: entries.length })}</h2>
+        <h2 id="import-title">{ok === entries.length ? t("app.import.allDone", { count: ok }) : t("app.import.someFailed", { ok, count: entries.length })}</h2>
         <ul className="import-outcomes">
           {entries.map((entry, i) => (
             <OutcomeLine key={i} entry={entry} busy={busy} onRetry={(changes) => onRetry(i, changes)} onSkip={() => onSkip(i)} />

@@ -84,7 +84,7 @@ export function planCodings(state: ProjectState, rows: readonly CodingRow[], tex
         if (!WHOLE.test(fields.start ?? "") || !WHOLE.test(fields.end ?? "")) throw new TandaiError("codeFrom.errors.badOffsets", { start: fields.start ?? "", end: fields.end ?? "" });
         start = Number(fields.start);
         end = Number(fields.end);
-        if (start >= end || end > text.length) throw new TandaiError("codeFrom.errors.offsetsOutside", { start, end, document: doc.title, length: text.length });
+        if (start >= end || end > text.length) throw new TandaiError("codeFrom.errors.offsetsOutside", { start, end, document: doc.title, count: text.length });
       } else {
         if (!fields.quote) throw new TandaiError("codeFrom.errors.emptyField", { field: "quote" });
         const occurrence = Number(fields.occurrence ?? "1");

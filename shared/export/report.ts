@@ -62,7 +62,7 @@ export function buildReport({ state, request, scope, quoted, charts, now }: Repo
   for (const framework of scope.frameworks) {
     blocks.push({ type: "heading", level: 1, text: framework.name[language] });
     const { minCodings, minDocuments } = framework.thresholds;
-    blocks.push({ type: "paragraph", runs: [{ text: t("thresholds", { minCodings, minDocuments }) }] });
+    blocks.push({ type: "paragraph", runs: [{ text: t("thresholds", { minCodings: t("count.supportingCodings", { count: minCodings }), minDocuments: t("count.documents", { count: minDocuments }) }) }] });
     if (!scope.cases.length) {
       blocks.push({ type: "paragraph", runs: [{ text: t("noCases"), italic: true }] });
       continue;
@@ -183,7 +183,7 @@ function subtitle(state: ProjectState, scope: ResolvedScope, language: Language,
     `${t("scopeFrameworks")}: ${list(scope.narrowed.frameworks, () => scope.frameworks.map((f) => f.name[language]), "allFrameworks", scope.frameworks.length)}`,
     `${t("scopeCodes")}: ${list(scope.narrowed.codes, chosenCodes, "allCodes", scope.codes.length)}`,
     ...(scope.narrowed.documentGroups ? [`${translate(language, "documents.scope.reportLine")}: ${scope.documentGroups.map((g) => g.name).join("; ")}`] : []),
-    t("totals", { documents: scope.documentIds.length, codings: scope.codings.length }),
+    t("totals", { documents: t("count.documents", { count: scope.documentIds.length }), codings: t("count.codings", { count: scope.codings.length }) }),
   ];
 }
 

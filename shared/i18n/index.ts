@@ -1,2 +1,3 @@
 export * from "./catalogues.js";
 export { translate } from "./translate.js";
+export { countWords } from "./counts.js";

@@ -113,8 +113,11 @@ function checkCodeTree(state: ProjectState, add: (where: string, problem: string
   }
 }
 
-/** The params of store.errors.integrity for `file`: how many places ("50+" when the check stopped counting) and the first few. */
-export function integrityParams(file: string, issues: readonly IntegrityIssue[], shown = 3): { file: string; count: string; detail: string } {
+/**
+ * The params of store.errors.integrity for `file`: how many places (a number, which picks the plural
+ * form; `more` is "+" when the check stopped counting, so it reads "50+") and the first few.
+ */
+export function integrityParams(file: string, issues: readonly IntegrityIssue[], shown = 3): { file: string; count: number; more: string; detail: string } {
   const first = issues.slice(0, shown).map((i) => `${i.where} = ${i.found}`).join("; ");
-  return { file, count: issues.length >= MAX_ISSUES ? `${MAX_ISSUES}+` : String(issues.length), detail: issues.length > shown ? `${first}; …` : first };
+  return { file, count: issues.length, more: issues.length >= MAX_ISSUES ? "+" : "", detail: issues.length > shown ? `${first}; …` : first };
 }

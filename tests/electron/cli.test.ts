@@ -25,7 +25,7 @@ describe("tandai CLI", () => {
     const human = await tandai(["import", dir, empty], home);
     expect(human.code).toBe(1);
     expect(human.stderr).toContain("Could not import kosong.txt: “kosong.txt” is empty");
-    expect(human.stdout).toContain("0 of 1 files imported.");
+    expect(human.stdout).toContain("0 of 1 file imported.");
 
     const coded = await tandai(["code", dir, "--doc", "wawancara-bappeda", "--quote", "membuka pasar ekspor", "--occurrence", "2", "--code", "Motive/Economic motive", "--stance", "contradicts", "--coder", "Rani"], home);
     expect(coded.code).toBe(0);

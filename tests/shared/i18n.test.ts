@@ -12,6 +12,14 @@ function keys(node: unknown, prefix = ""): Map<string, string> {
   return out;
 }
 
+/** Every leaf key as it is written, plural suffix and all. */
+function rawKeys(node: unknown, prefix = ""): string[] {
+  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return typeof value === "string" ? [path] : rawKeys(value, path);
+  });
+}
+
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe("i18n catalogues", () => {
@@ -30,6 +38,18 @@ describe("i18n catalogues", () => {
       expect(id.get(key)!.trim(), key).not.toBe("");
       expect(placeholders(id.get(key)!), key).toEqual(placeholders(text));
     }
+  });
+
+  it("have the plural forms each language picks: `_one` and `_other` in English, `_other` alone enough in Indonesian", () => {
+    const en = new Set(rawKeys(catalogues.en));
+    const id = new Set(rawKeys(catalogues.id));
+    for (const key of en) if (key.endsWith("_one")) expect(en.has(key.replace(/_one$/, "_other")), key).toBe(true);
+    // Indonesian has no plural inflection: Intl.PluralRules("id") picks "other" for every number.
+    for (const key of id) if (/_(zero|one|two|few|many)$/.test(key)) expect(id.has(key.replace(/_(zero|one|two|few|many)$/, "_other")), key).toBe(true);
+    for (const key of en) if (key.endsWith("_other")) expect(id.has(key) || id.has(key.replace(/_other$/, "")), key).toBe(true);
+    expect(translate("id", "search.count.hits", { count: 1 })).toBe("1 temuan");
+    expect(translate("en", "search.count.hits", { count: 1 })).toBe("1 hit");
+    expect(translate("en", "search.count.hits", { count: 2 })).toBe("2 hits");
   });
 
   it("translates with placeholders and picks the language from the locale", () => {

@@ -34,7 +34,7 @@ export function serveConfig(options: ServeOptions, env: NodeJS.ProcessEnv): Team
   const store: StoreConfig = options.sqlite !== undefined ? { kind: "sqlite", file: resolve(options.sqlite) } : { kind: "postgres", url: checkedUrl("--postgres", options.postgres!, ["postgres:", "postgresql:"]) };
   const redis = options.redis === undefined ? undefined : checkedUrl("--redis", options.redis, ["redis:", "rediss:"]);
   const adminToken = env.TANDAI_TEAM_ADMIN_TOKEN?.trim() || undefined;
-  if (adminToken !== undefined && adminToken.length < 16) throw new TandaiError("teamCli.errors.shortAdminToken", { length: adminToken.length });
+  if (adminToken !== undefined && adminToken.length < 16) throw new TandaiError("teamCli.errors.shortAdminToken", { count: adminToken.length });
   return { port, host: options.host?.trim() || "127.0.0.1", store, redis, adminToken };
 }
 

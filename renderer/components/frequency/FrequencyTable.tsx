@@ -58,7 +58,7 @@ export function FrequencyTable({ documentGroupId }: { documentGroupId: DocumentG
     );
     try {
       await copyTable(gridToHtml(grid), gridToTsv(grid));
-      setStatus(t("documents.frequency.copied", { rows: rows.length, columns: columns + 1 }));
+      setStatus(t("documents.frequency.copied", { rows: t("documents.frequency.copiedSize.rows", { count: rows.length }), columns: t("documents.frequency.copiedSize.columns", { count: columns + 1 }) }));
     } catch {
       setStatus(t("documents.frequency.copyFailed"));
     }

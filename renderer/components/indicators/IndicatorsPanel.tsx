@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type CaseId, type Code, type CodeId, codePathLabel, coderEvidence, computeIndicators, escapeCodeName, type DocumentId, findIndicator, flattenCodebook, type Framework, type FrameworkResult, type IndicatorResult, type IndicatorStatus, type Language, languageFromLocale, PATH_SEPARATOR, type ProjectState, verdictSentence } from "../../../shared/index.js";
+import { type CaseId, type Code, type CodeId, codePathLabel, coderEvidence, computeIndicators, countWords, escapeCodeName, type DocumentId, findIndicator, flattenCodebook, type Framework, type FrameworkResult, type IndicatorResult, type IndicatorStatus, type Language, languageFromLocale, PATH_SEPARATOR, type ProjectState, verdictSentence } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { OnlyMineSwitch, useShownCoder } from "../agreement/onlyMine.js";
 import { Dialog } from "../codebook/Dialog.js";
@@ -255,7 +255,7 @@ function FrameworkCard({
           </button>
         </div>
         <p className="thresholds muted" data-testid="thresholds-sentence">
-          {t("indicators.dashboard.thresholds", { codings: minCodings, documents: minDocuments })}
+          {t("indicators.dashboard.thresholds", countWords(t, "indicators.dashboard.count", { codings: minCodings, documents: minDocuments }))}
         </p>
       </footer>
       {removing && (

@@ -42,7 +42,7 @@ export function CodingsProgress({ loading: published, inline = false }: { loadin
   }
   const percent = loading.total ? Math.floor((100 * loading.loaded) / loading.total) : 0;
   return (
-    <Tag className={`codings-loading muted${inline ? "" : " empty"}`} role="status" data-testid="codings-loading" title={t("loadingCodings.progressHint", { loaded: loading.loaded, total: loading.total })}>
+    <Tag className={`codings-loading muted${inline ? "" : " empty"}`} role="status" data-testid="codings-loading" title={t("loadingCodings.progressHint", { loaded: loading.loaded, count: loading.total })}>
       {t("loadingCodings.progress", { percent })}
     </Tag>
   );

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toErrorPayload, typedPathProblem, type ErrorPayload, type MergeChoice, type MergeSummary } from "../../../shared/index.js";
+import { countWords, toErrorPayload, typedPathProblem, type ErrorPayload, type MergeChoice, type MergeSummary } from "../../../shared/index.js";
 import { api } from "../../api/client.js";
 import { useMirror } from "../../state/context.js";
 import { Modal } from "../Modal.js";
@@ -42,16 +42,17 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
       setError(toErrorPayload(e));
     }
   };
-  const counts = (s: MergeSummary) => ({
-    documents: s.addedDocuments.length,
-    codes: s.addedCodes.length,
-    codings: s.addedCodings,
-    cases: s.addedCases,
-    memos: s.addedMemos,
-    matched: s.matchedDocuments.length + s.matchedCodes.length + s.presentCodings + s.matchedCases,
-    conflicts: s.conflicts.length,
-    other: other.trim(),
-  });
+  // Each count in words by its own number; what matches is a number after "matched", a clause in the preview.
+  const counts = (s: MergeSummary) =>
+    countWords(t, "agreement.count", {
+      documents: s.addedDocuments.length,
+      codes: s.addedCodes.length,
+      codings: s.addedCodings,
+      cases: s.addedCases,
+      memos: s.addedMemos,
+      conflicts: s.conflicts.length,
+    });
+  const matched = (s: MergeSummary) => s.matchedDocuments.length + s.matchedCodes.length + s.presentCodings + s.matchedCases;
 
   return (
     <Modal title={t("agreement.merge.title")} className="merge-dialog" testId="merge-dialog" onSubmit={() => void (preview ? merge() : look())} onClose={onClose}>
@@ -59,7 +60,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
       {error && <p className="error" role="alert" data-testid="merge-error">{t(error.code, error.params)}</p>}
       {preview && (
         <div className="merge-preview" data-testid="merge-preview">
-          <p>{t("agreement.merge.summary", counts(preview))}</p>
+          <p>{t("agreement.merge.summary", { ...counts(preview), matched: t("agreement.count.matchedHere", { count: matched(preview) }), other: other.trim() })}</p>
           {preview.conflicts.map((c) => (
             <fieldset key={c.key} className="merge-conflict" data-testid="merge-conflict">
               <legend>{t(`agreement.merge.${c.kind}`)}</legend>
@@ -73,7 +74,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
           ))}
         </div>
       )}
-      {done && <p role="status" data-testid="merge-done">{t("agreement.cli.merged", counts(done))}</p>}
+      {done && <p role="status" data-testid="merge-done">{t("agreement.cli.merged", { ...counts(done), matched: matched(done), other: other.trim() })}</p>}
       <div className="actions">
         <button type="button" onClick={onClose}>{t("app.close")}</button>
         <button type="submit" className="primary" disabled={!ready} data-testid={preview ? "merge-apply" : "merge-look"}>

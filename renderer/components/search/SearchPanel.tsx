@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { codePath, flattenCodebook, PATH_SEPARATOR, SEARCH_SORTS, type DocumentId, type HitRef, type SearchScopeInput } from "../../../shared/index.js";
+import { codePath, countWords, flattenCodebook, PATH_SEPARATOR, SEARCH_SORTS, type DocumentId, type HitRef, type SearchScopeInput } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { AutocodeBox } from "./AutocodeBox.js";
 import { FrequencyView } from "./FrequencyView.js";
@@ -140,7 +140,7 @@ export function SearchPanel({ onJump, initialQuery, similarTo }: { onJump(docume
       {result && request && (
         <>
           <div className="search-summary">
-            <strong data-testid="search-total">{t("search.panel.total", { count: result.total, documents: result.perDocument.length })}</strong>
+            <strong data-testid="search-total">{t("search.panel.total", countWords(t, "search.count", { hits: result.total, documents: result.perDocument.length }))}</strong>
             <label>
               {t("search.panel.sort")}
               <select

@@ -109,7 +109,8 @@ export default {
     busy: "Importing…",
     allDone_one: "{{count}} document imported",
     allDone_other: "{{count}} documents imported",
-    someFailed: "{{ok}} of {{total}} files imported",
+    someFailed_one: "{{ok}} of {{count}} file imported",
+    someFailed_other: "{{ok}} of {{count}} files imported",
     imported: "Imported as “{{title}}”.",
   },
   /** The export dialog and the progress of any export (reports, spreadsheets, charts). */

@@ -1,11 +1,16 @@
 /** Bulk coding from a file (`tandai code <dir> --from codings.csv|codings.jsonl`): its report and errors. */
 export default {
   column: { occurrence: "Occurrence" },
-  coded: "Coded {{count}} rows of {{file}} as one change (one undo step).",
-  skipped: "Coded {{applied}} of {{total}} rows of {{file}} as one change; skipped {{failed}} rows with errors.",
-  refused: "Nothing applied: {{failed}} of {{total}} rows of {{file}} have errors. Fix them, or pass --skip-errors to apply the other rows.",
+  coded_one: "Coded {{count}} row of {{file}} as one change (one undo step).",
+  coded_other: "Coded {{count}} rows of {{file}} as one change (one undo step).",
+  skipped: "Coded {{applied}} of {{rows}} of {{file}} as one change; skipped {{failed}} with errors.",
+  refused_one: "Nothing applied: {{count}} of {{rows}} of {{file}} has errors. Fix it, or pass --skip-errors to apply the other rows.",
+  refused_other: "Nothing applied: {{count}} of {{rows}} of {{file}} have errors. Fix them, or pass --skip-errors to apply the other rows.",
+  /** The rows `skipped` and `refused` count, each by its own number. */
+  count: { rows_one: "{{count}} row", rows_other: "{{count}} rows" },
   rowFailed: "{{file}}, row {{row}}: {{message}}",
-  moreErrors: "… and {{count}} more rows with errors (--json lists every one).",
+  moreErrors_one: "… and {{count}} more row with errors (--json lists every one).",
+  moreErrors_other: "… and {{count}} more rows with errors (--json lists every one).",
   errors: {
     notWithFrom: "--from codes the rows of a file; it does not take {{option}} (put it in the file's columns).",
     format: "“{{file}}” is neither .csv nor .jsonl: name the file codings.csv or codings.jsonl.",
@@ -22,7 +27,8 @@ export default {
     fieldType: "the field “{{field}}” must be text or a number.",
     emptyField: "“{{field}}” is empty.",
     badOffsets: "start and end must be whole numbers from 0, not “{{start}}” and “{{end}}”.",
-    offsetsOutside: "start {{start}} and end {{end}} are not a passage of “{{document}}” ({{length}} characters; start must be below end).",
+    offsetsOutside_one: "start {{start}} and end {{end}} are not a passage of “{{document}}” ({{count}} character; start must be below end).",
+    offsetsOutside_other: "start {{start}} and end {{end}} are not a passage of “{{document}}” ({{count}} characters; start must be below end).",
     badOccurrence: "occurrence must be a whole number from 1, not “{{value}}”.",
     badStance: "stance must be supports or contradicts, not “{{value}}”.",
     badDate: "“{{value}}” is not a date and time (like 2026-12-01T17:00:00Z).",

@@ -28,6 +28,8 @@ export default {
     nested_other: "{{count}} nested codes",
     documents_one: "{{count}} document",
     documents_other: "{{count}} documents",
+    created_one: "{{count}} code created",
+    created_other: "{{count}} codes created",
   },
   menu: {
     rename: "Rename",
@@ -53,7 +55,7 @@ export default {
   import: {
     button: "Import codebook…",
     hint: "Add the codes of a REFI-QDA codebook (.qdc) exported from another QDA program; codes named like an indicator of your frameworks are linked to it",
-    summary: "{{file}}: {{created}} codes created, {{merged}} merged into existing codes, {{linked}} linked to indicators. You can undo this.",
+    summary: "{{file}}: {{created}}, {{merged}} merged into existing codes, {{linked}} linked to indicators. You can undo this.",
   },
   move: {
     title: "Move “{{name}}”",

@@ -7,7 +7,8 @@ export default {
     unknownCode: "There is no code with id {{id}}.",
     unknownCoding: "There is no coding with id {{id}}.",
     unknownMemoTarget: "There is nothing to attach a memo to at {{target}}.",
-    badRange: "The passage {{start}}–{{end}} lies outside “{{document}}” ({{length}} characters).",
+    badRange_one: "The passage {{start}}–{{end}} lies outside “{{document}}” ({{count}} character).",
+    badRange_other: "The passage {{start}}–{{end}} lies outside “{{document}}” ({{count}} characters).",
     codeCycle: "“{{code}}” cannot be moved inside itself.",
     unknownFramework: "There is no framework with id {{id}} in this project.",
     unknownIndicator: "There is no indicator {{id}} in the frameworks of this project.",
@@ -34,7 +35,8 @@ export default {
   quote: {
     empty: "The quote to code in “{{document}}” is empty.",
     notFound: "“{{quote}}” does not occur in “{{document}}”. Copy the words exactly as they stand in the document.",
-    occurrence: "“{{quote}}” occurs {{count}} times in “{{document}}”, so occurrence {{occurrence}} does not exist.",
+    occurrence_one: "“{{quote}}” occurs {{count}} time in “{{document}}”, so occurrence {{occurrence}} does not exist.",
+    occurrence_other: "“{{quote}}” occurs {{count}} times in “{{document}}”, so occurrence {{occurrence}} does not exist.",
   },
   ipc: {
     tooLarge: "The request is larger than {{limit}}.",

@@ -43,8 +43,10 @@ export default {
   notices: {
     encodingAssumed:
       "“{{file}}” did not say how its text is encoded; it was read as {{encoding}}. If letters look wrong, choose its encoding and import it again.",
-    badBytesReplaced:
-      "“{{file}}” was read as {{encoding}}, but {{count}} byte(s) in it were not valid {{encoding}} and show as “�”. If more looks wrong, choose its encoding and import it again.",
+    badBytesReplaced_one:
+      "“{{file}}” was read as {{encoding}}, but {{count}} byte in it was not valid {{encoding}} and shows as “�”. If more looks wrong, choose its encoding and import it again.",
+    badBytesReplaced_other:
+      "“{{file}}” was read as {{encoding}}, but {{count}} bytes in it were not valid {{encoding}} and show as “�”. If more looks wrong, choose its encoding and import it again.",
     pdfRepaired: "“{{file}}” is damaged and had to be repaired while reading ({{detail}}). Check that no pages or lines are missing.",
   },
   /** The import report's choices. */

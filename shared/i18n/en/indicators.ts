@@ -51,7 +51,9 @@ export default {
     contradictingHint: "Contradicting codings",
     documents: "Docs",
     documentsHint: "Distinct documents with supporting codings",
-    thresholds: "Met with at least {{codings}} supporting coding(s) in {{documents}} document(s) and nothing against.",
+    thresholds: "Met with at least {{codings}} in {{documents}} and nothing against.",
+    /** The thresholds in `thresholds`, each by its own number. */
+    count: { codings_one: "{{count}} supporting coding", codings_other: "{{count}} supporting codings", documents_one: "{{count}} document", documents_other: "{{count}} documents" },
   },
   status: {
     met: "Met",

@@ -91,5 +91,5 @@ export default {
     badValues_other: "{{count}} variable values that do not fit their variable",
   },
   codebookNamespace: "Read in the namespace {{namespace}}.",
-  exported: "Wrote {{path}} ({{sources}} sources, {{codes}} codes, {{codings}} codings).",
+  exported: "Wrote {{path}} ({{sources}}, {{codes}}, {{codings}}).",
 } as const;

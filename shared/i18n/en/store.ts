@@ -24,8 +24,10 @@ export default {
       "Could not open the project: Tandai could not write its lock file “{{file}}” ({{detail}}). Nothing was changed. Check that the disk is not full and that the folder can be written to.",
     lockLost:
       "Your last change was not saved: this program no longer holds the project's lock “{{file}}” (it was removed or taken by another program). Nothing was overwritten. Close the project and open it again.",
-    integrity:
-      "The project file “{{file}}” contradicts itself in {{count}} places: it refers to a document, code or coding that does not exist, keeps a record under another id, puts a coding outside its document, or makes a code its own ancestor (first: {{detail}}). It was damaged outside Tandai; Tandai has not changed it and will not open it as if it were whole. Repair it (each change is shown first; in the command line: tandai repair) or restore one of the project's backups (tandai backups and tandai restore).",
+    integrity_one:
+      "The project file “{{file}}” contradicts itself in {{count}}{{more}} place: it refers to a document, code or coding that does not exist, keeps a record under another id, puts a coding outside its document, or makes a code its own ancestor (first: {{detail}}). It was damaged outside Tandai; Tandai has not changed it and will not open it as if it were whole. Repair it (each change is shown first; in the command line: tandai repair) or restore one of the project's backups (tandai backups and tandai restore).",
+    integrity_other:
+      "The project file “{{file}}” contradicts itself in {{count}}{{more}} places: it refers to a document, code or coding that does not exist, keeps a record under another id, puts a coding outside its document, or makes a code its own ancestor (first: {{detail}}). It was damaged outside Tandai; Tandai has not changed it and will not open it as if it were whole. Repair it (each change is shown first; in the command line: tandai repair) or restore one of the project's backups (tandai backups and tandai restore).",
     noBackups: "“{{dir}}” has no backups to restore. Tandai takes one each time the project is opened or closed.",
   },
   warnings: {

@@ -7,8 +7,10 @@ export default {
   },
   conflict: {
     deletedWhileCoded: {
-      code: "{{deleter}} deleted the code “{{name}}” on {{deletedAt}} while {{coder}} was coding with it ({{count}} codings). The code was restored so that no coding is lost.",
-      document: "{{deleter}} removed the document “{{name}}” on {{deletedAt}} while {{coder}} was coding it ({{count}} codings). The document was restored so that no coding is lost.",
+      code_one: "{{deleter}} deleted the code “{{name}}” on {{deletedAt}} while {{coder}} was coding with it ({{count}} coding). The code was restored so that no coding is lost.",
+      code_other: "{{deleter}} deleted the code “{{name}}” on {{deletedAt}} while {{coder}} was coding with it ({{count}} codings). The code was restored so that no coding is lost.",
+      document_one: "{{deleter}} removed the document “{{name}}” on {{deletedAt}} while {{coder}} was coding it ({{count}} coding). The document was restored so that no coding is lost.",
+      document_other: "{{deleter}} removed the document “{{name}}” on {{deletedAt}} while {{coder}} was coding it ({{count}} codings). The document was restored so that no coding is lost.",
       keep: "Keep it",
       other: "Delete it after all",
     },

@@ -102,7 +102,7 @@ export default {
     dropHere: "Lepaskan berkas untuk mengimpornya",
     busy: "Mengimpor…",
     allDone_other: "{{count}} dokumen diimpor",
-    someFailed: "{{ok}} dari {{total}} berkas diimpor",
+    someFailed_other: "{{ok}} dari {{count}} berkas diimpor",
     imported: "Diimpor sebagai “{{title}}”.",
   },
   /** Dialog ekspor dan kemajuan setiap ekspor (laporan, lembar kerja, grafik). */

@@ -1,11 +1,13 @@
 /** Pengodean massal dari berkas (`tandai code <folder> --from pengodean.csv|pengodean.jsonl`): laporan dan galatnya. */
 export default {
   column: { occurrence: "Kemunculan" },
-  coded: "{{count}} baris dari {{file}} dikodekan sebagai satu perubahan (satu langkah urungkan).",
-  skipped: "{{applied}} dari {{total}} baris {{file}} dikodekan sebagai satu perubahan; {{failed}} baris bergalat dilewati.",
-  refused: "Tidak ada yang diterapkan: {{failed}} dari {{total}} baris {{file}} bergalat. Perbaiki, atau pakai --skip-errors untuk menerapkan baris lainnya.",
+  coded_other: "{{count}} baris dari {{file}} dikodekan sebagai satu perubahan (satu langkah urungkan).",
+  skipped: "{{applied}} dari {{rows}} {{file}} dikodekan sebagai satu perubahan; {{failed}} bergalat dilewati.",
+  refused_other: "Tidak ada yang diterapkan: {{count}} dari {{rows}} {{file}} bergalat. Perbaiki, atau pakai --skip-errors untuk menerapkan baris lainnya.",
+  /** Baris yang dihitung `skipped` dan `refused`, masing-masing menurut angkanya sendiri. */
+  count: { rows_other: "{{count}} baris" },
   rowFailed: "{{file}}, baris {{row}}: {{message}}",
-  moreErrors: "… dan {{count}} baris bergalat lainnya (--json mencantumkan semuanya).",
+  moreErrors_other: "… dan {{count}} baris bergalat lainnya (--json mencantumkan semuanya).",
   errors: {
     notWithFrom: "--from mengodekan baris-baris sebuah berkas; opsi {{option}} tidak dipakai bersamanya (taruh di kolom berkas).",
     format: "“{{file}}” bukan .csv maupun .jsonl: beri nama berkas pengodean.csv atau pengodean.jsonl.",
@@ -22,7 +24,7 @@ export default {
     fieldType: "isian “{{field}}” harus teks atau angka.",
     emptyField: "“{{field}}” kosong.",
     badOffsets: "start dan end harus bilangan bulat mulai dari 0, bukan “{{start}}” dan “{{end}}”.",
-    offsetsOutside: "start {{start}} dan end {{end}} bukan bagian dari “{{document}}” ({{length}} karakter; start harus lebih kecil dari end).",
+    offsetsOutside_other: "start {{start}} dan end {{end}} bukan bagian dari “{{document}}” ({{count}} karakter; start harus lebih kecil dari end).",
     badOccurrence: "occurrence harus bilangan bulat mulai dari 1, bukan “{{value}}”.",
     badStance: "stance harus supports atau contradicts, bukan “{{value}}”.",
     badDate: "“{{value}}” bukan tanggal dan waktu (seperti 2026-12-01T17:00:00Z).",

@@ -28,6 +28,8 @@ export default {
     nested_other: "{{count}} subkode",
     documents_one: "{{count}} dokumen",
     documents_other: "{{count}} dokumen",
+    created_one: "{{count}} kode dibuat",
+    created_other: "{{count}} kode dibuat",
   },
   menu: {
     rename: "Ganti nama",
@@ -53,7 +55,7 @@ export default {
   import: {
     button: "Impor buku kode…",
     hint: "Tambahkan kode dari buku kode REFI-QDA (.qdc) yang diekspor dari program QDA lain; kode yang bernama seperti indikator kerangka analisis Anda ditautkan ke indikator itu",
-    summary: "{{file}}: {{created}} kode dibuat, {{merged}} digabung ke kode yang sudah ada, {{linked}} ditautkan ke indikator. Anda dapat membatalkannya.",
+    summary: "{{file}}: {{created}}, {{merged}} digabung ke kode yang sudah ada, {{linked}} ditautkan ke indikator. Anda dapat membatalkannya.",
   },
   move: {
     title: "Pindahkan “{{name}}”",

@@ -7,7 +7,7 @@ export default {
     unknownCode: "Tidak ada kode dengan id {{id}}.",
     unknownCoding: "Tidak ada pengodean dengan id {{id}}.",
     unknownMemoTarget: "Tidak ada yang dapat diberi memo pada {{target}}.",
-    badRange: "Bagian {{start}}–{{end}} berada di luar “{{document}}” ({{length}} karakter).",
+    badRange_other: "Bagian {{start}}–{{end}} berada di luar “{{document}}” ({{count}} karakter).",
     codeCycle: "“{{code}}” tidak dapat dipindahkan ke dalam dirinya sendiri.",
     unknownFramework: "Tidak ada kerangka analisis dengan id {{id}} dalam proyek ini.",
     unknownIndicator: "Tidak ada indikator {{id}} dalam kerangka analisis proyek ini.",
@@ -34,7 +34,7 @@ export default {
   quote: {
     empty: "Kutipan yang akan dikode di “{{document}}” kosong.",
     notFound: "“{{quote}}” tidak ditemukan di “{{document}}”. Salin kata-katanya persis seperti dalam dokumen.",
-    occurrence: "“{{quote}}” muncul {{count}} kali di “{{document}}”, jadi kemunculan ke-{{occurrence}} tidak ada.",
+    occurrence_other: "“{{quote}}” muncul {{count}} kali di “{{document}}”, jadi kemunculan ke-{{occurrence}} tidak ada.",
   },
   ipc: {
     tooLarge: "Permintaan lebih besar dari {{limit}}.",

@@ -9,9 +9,15 @@ export default {
     allCases: "semua ({{count}})",
     allFrameworks: "semua ({{count}})",
     allCodes: "semua ({{count}})",
-    totals: "{{documents}} dokumen, {{codings}} pengodean",
+    totals: "{{documents}}, {{codings}}",
     contents: "Daftar isi",
-    thresholds: "Sebuah indikator terpenuhi bila ada sedikitnya {{minCodings}} pengodean pendukung dalam sedikitnya {{minDocuments}} dokumen dan tidak ada yang membantahnya.",
+    thresholds: "Sebuah indikator terpenuhi bila ada sedikitnya {{minCodings}} dalam sedikitnya {{minDocuments}} dan tidak ada yang membantahnya.",
+    /** Hitungan yang disusun `totals` dan `thresholds`, masing-masing menurut angkanya sendiri. */
+    count: {
+      documents_other: "{{count}} dokumen",
+      codings_other: "{{count}} pengodean",
+      supportingCodings_other: "{{count}} pengodean pendukung",
+    },
     noCases: "Proyek ini belum memiliki kasus, sehingga belum ada kesimpulan yang dapat ditarik.",
     indicator: "Indikator",
     status: "Status",

@@ -43,7 +43,7 @@ export default {
   notices: {
     encodingAssumed:
       "“{{file}}” tidak menyebutkan pengodean teksnya; berkas dibaca sebagai {{encoding}}. Jika hurufnya tampak salah, pilih pengodeannya lalu impor lagi.",
-    badBytesReplaced:
+    badBytesReplaced_other:
       "“{{file}}” dibaca sebagai {{encoding}}, tetapi {{count}} bita di dalamnya bukan {{encoding}} yang sah dan tampil sebagai “�”. Jika ada yang lain tampak salah, pilih pengodeannya lalu impor lagi.",
     pdfRepaired: "“{{file}}” rusak dan harus diperbaiki saat dibaca ({{detail}}). Periksa apakah ada halaman atau baris yang hilang.",
   },

@@ -50,7 +50,9 @@ export default {
     contradictingHint: "Pengodean yang membantah",
     documents: "Dok.",
     documentsHint: "Dokumen berbeda dengan pengodean yang mendukung",
-    thresholds: "Terpenuhi dengan sedikitnya {{codings}} pengodean pendukung dalam {{documents}} dokumen dan tanpa bukti yang membantah.",
+    thresholds: "Terpenuhi dengan sedikitnya {{codings}} dalam {{documents}} dan tanpa bukti yang membantah.",
+    /** Ambang batas dalam `thresholds`, masing-masing menurut angkanya sendiri. */
+    count: { codings_other: "{{count}} pengodean pendukung", documents_other: "{{count}} dokumen" },
   },
   status: {
     met: "Terpenuhi",

@@ -9,5 +9,11 @@ export default {
   setAside: "Berkas {{file}} sebelumnya disimpan terpisah, tanpa diubah, sebagai {{aside}}.",
   dropped_other: "{{count}} baris jurnal mulai baris {{line}} rusak dan disimpan di berkas yang dipisahkan; baris itu tidak diterapkan ulang.",
   notFollowing: "Jurnal tidak bersambung dengan cadangan ini; jurnal disimpan terpisah seluruhnya dan tidak diterapkan ulang.",
-  summary: "{{name}} kini berisi {{documents}} dokumen, {{codes}} kode, {{codings}} pengodean.",
+  summary: "{{name}} kini berisi {{documents}}, {{codes}}, {{codings}}.",
+  /** Hitungan yang disusun `summary`, masing-masing menurut angkanya sendiri. */
+  count: {
+    documents_other: "{{count}} dokumen",
+    codes_other: "{{count}} kode",
+    codings_other: "{{count}} pengodean",
+  },
 } as const;

@@ -69,5 +69,5 @@ export default {
     badValues_other: "{{count}} nilai variabel yang tidak cocok dengan variabelnya",
   },
   codebookNamespace: "Dibaca dalam namespace {{namespace}}.",
-  exported: "{{path}} ditulis ({{sources}} sumber, {{codes}} kode, {{codings}} pengodean).",
+  exported: "{{path}} ditulis ({{sources}}, {{codes}}, {{codings}}).",
 } as const;

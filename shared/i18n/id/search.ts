@@ -41,7 +41,7 @@ export default {
     sortAfter: "Kata sesudah",
     sortBefore: "Kata sebelum",
     searching: "Mencari…",
-    total_other: "{{count}} temuan di {{documents}} dokumen",
+    total: "{{hits}} di {{documents}}",
     none: "Tidak ada temuan.",
     perDocument: "Temuan per dokumen",
     location: "paragraf {{paragraph}}",
@@ -64,7 +64,7 @@ export default {
     all: "semua temuan",
     ticked: "temuan yang dicentang ({{count}})",
     preview: "Pratinjau",
-    apply: "Kodekan {{count}} bagian",
+    apply_other: "Kodekan {{count}} bagian",
     willAdd_other: "{{count}} bagian akan dikodekan:",
     skipped_other: "{{count}} sudah berkode ini (dilewati):",
     done_other: "{{count}} bagian dikodekan dengan “{{code}}” (satu langkah urungkan).",
@@ -103,9 +103,14 @@ export default {
   },
   cli: {
     hit: "{{document}} ({{location}}): {{before}}[{{text}}]{{after}}",
-    total: "{{total}} temuan di {{documents}} dokumen yang dicari.",
-    autocoded: "{{count}} bagian dikodekan dengan “{{code}}” ({{skipped}} sudah berkode, dilewati).",
-    wouldCode: "Akan mengodekan {{count}} bagian dengan “{{code}}” ({{skipped}} sudah berkode, akan dilewati); tidak ada yang diubah (--dry-run).",
+    total: "{{hits}} di {{documents}} yang dicari.",
+    autocoded_other: "{{count}} bagian dikodekan dengan “{{code}}” ({{skipped}} sudah berkode, dilewati).",
+    wouldCode_other: "Akan mengodekan {{count}} bagian dengan “{{code}}” ({{skipped}} sudah berkode, akan dilewati); tidak ada yang diubah (--dry-run).",
     planned: "  {{document}} {{start}}–{{end}}: {{text}}",
+  },
+  /** Hitungan yang disusun `total` di panel dan di CLI, masing-masing menurut angkanya sendiri. */
+  count: {
+    hits_other: "{{count}} temuan",
+    documents_other: "{{count}} dokumen",
   },
 };

@@ -24,8 +24,8 @@ export default {
       "Proyek tidak dapat dibuka: Tandai tidak dapat menulis berkas kuncinya “{{file}}” ({{detail}}). Tidak ada yang diubah. Pastikan disk tidak penuh dan folder dapat ditulisi.",
     lockLost:
       "Perubahan terakhir Anda tidak tersimpan: program ini tidak lagi memegang kunci proyek “{{file}}” (kunci itu dihapus atau diambil program lain). Tidak ada yang tertimpa. Tutup proyek lalu buka lagi.",
-    integrity:
-      "Berkas proyek “{{file}}” tidak konsisten di {{count}} tempat: merujuk dokumen, kode, atau pengodean yang tidak ada, menyimpan catatan di bawah id lain, menempatkan pengodean di luar dokumennya, atau menjadikan kode leluhurnya sendiri (yang pertama: {{detail}}). Berkas itu rusak di luar Tandai; Tandai tidak mengubahnya dan tidak akan membukanya seolah-olah utuh. Perbaiki berkas itu (setiap perubahan ditampilkan lebih dulu; di baris perintah: tandai repair) atau pulihkan salah satu cadangan proyek (tandai backups dan tandai restore).",
+    integrity_other:
+      "Berkas proyek “{{file}}” tidak konsisten di {{count}}{{more}} tempat: merujuk dokumen, kode, atau pengodean yang tidak ada, menyimpan catatan di bawah id lain, menempatkan pengodean di luar dokumennya, atau menjadikan kode leluhurnya sendiri (yang pertama: {{detail}}). Berkas itu rusak di luar Tandai; Tandai tidak mengubahnya dan tidak akan membukanya seolah-olah utuh. Perbaiki berkas itu (setiap perubahan ditampilkan lebih dulu; di baris perintah: tandai repair) atau pulihkan salah satu cadangan proyek (tandai backups dan tandai restore).",
     noBackups: "“{{dir}}” tidak memiliki cadangan untuk dipulihkan. Tandai membuatnya setiap kali proyek dibuka atau ditutup.",
   },
   warnings: {

@@ -7,8 +7,8 @@ export default {
   },
   conflict: {
     deletedWhileCoded: {
-      code: "{{deleter}} menghapus kode “{{name}}” pada {{deletedAt}} ketika {{coder}} sedang memakainya untuk mengode ({{count}} pengodean). Kode itu dipulihkan agar tidak ada pengodean yang hilang.",
-      document: "{{deleter}} menghapus dokumen “{{name}}” pada {{deletedAt}} ketika {{coder}} sedang mengodenya ({{count}} pengodean). Dokumen itu dipulihkan agar tidak ada pengodean yang hilang.",
+      code_other: "{{deleter}} menghapus kode “{{name}}” pada {{deletedAt}} ketika {{coder}} sedang memakainya untuk mengode ({{count}} pengodean). Kode itu dipulihkan agar tidak ada pengodean yang hilang.",
+      document_other: "{{deleter}} menghapus dokumen “{{name}}” pada {{deletedAt}} ketika {{coder}} sedang mengodenya ({{count}} pengodean). Dokumen itu dipulihkan agar tidak ada pengodean yang hilang.",
       keep: "Pertahankan",
       other: "Tetap hapus",
     },

@@ -11,7 +11,7 @@ function addCoding(state: ProjectState, coding: Coding): Operation {
   const doc = requireDocument(state, coding.documentId);
   requireCodable(requireCode(state, coding.codeId));
   if (coding.start >= coding.end || coding.end > doc.length) {
-    throw new TandaiError("errors.op.badRange", { start: coding.start, end: coding.end, length: doc.length, document: doc.title });
+    throw new TandaiError("errors.op.badRange", { start: coding.start, end: coding.end, count: doc.length, document: doc.title });
   }
   state.codings[coding.id] = coding;
   return { type: "removeCoding", codingId: coding.id };

@@ -23,7 +23,7 @@ describe("tandai import", () => {
       const refused = await tandai(["import", dir, copy], home);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain("Could not import salinan.txt: “salinan.txt” has exactly the same text as “wawancara”");
-      expect(refused.stdout).toContain("0 of 1 files imported.");
+      expect(refused.stdout).toContain("0 of 1 file imported.");
       expect(await succeeds(["import", dir, copy, "--allow-duplicate"], home)).toMatchObject({ imported: 1 });
     },
     SLOW,

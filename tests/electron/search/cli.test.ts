@@ -32,7 +32,7 @@ describe("tandai search and autocode", () => {
       expect((await succeeds(["search", dir, "bahasa", "--speaker", "Pewawancara"], home)).hits.map((h: { text: string }) => h.text)).toEqual(["bahasa"]);
       const human = await tandai(["search", dir, "anggaran", "--no-stem"], home);
       expect(human.stdout).toContain("wawancara (paragraph 2): Narasumber: [Anggaran] kami kecil. Penganggaran juga lambat.");
-      expect(human.stdout).toContain("2 hits in 1 documents searched.");
+      expect(human.stdout).toContain("2 hits in 1 document searched.");
 
       const preview = await succeeds(["autocode", dir, "anggaran", "--code", "Hambatan/Anggaran", "--unit", "sentence", "--dry-run"], home);
       expect(preview).toMatchObject({ count: 3, dryRun: true });

@@ -33,7 +33,7 @@ describe("tandai backups and restore", () => {
       expect(restored.code, restored.stderr).toBe(0);
       expect(restored.stdout).toContain(`Restored ${dir} from the backup ${listed.backups[0].file}`);
       expect(restored.stdout).toMatch(/Kept the previous project\.json aside, unchanged, as project\.json\.broken-[\dT-]+Z\./);
-      expect(restored.stdout).toContain("Tesis now has 1 documents, 1 codes, 1 codings.");
+      expect(restored.stdout).toContain("Tesis now has 1 document, 1 code, 1 coding.");
       const aside = (await readdir(dir)).find((n) => n.startsWith("project.json.broken-"))!;
       expect(await readFile(join(dir, aside), "utf8")).toBe('{"format":1,"seq":3,"state":{"trunc');
       expect(json((await tandai(["info", dir, "--json"], home)).stdout)).toMatchObject({ ok: true, codings: 1 });
