@@ -51,7 +51,7 @@ function unitOption(value: string | undefined): AgreementUnit {
 function line(ctx: CliContext, s: AgreementStats): string {
   const n = (v: number | null | undefined) => (v === null || v === undefined ? ctx.t("agreement.cli.undefined") : v.toFixed(3));
   const percent = s.percentAgreement === null ? ctx.t("agreement.cli.undefined") : `${(s.percentAgreement * 100).toFixed(1)} %`;
-  return ctx.t(s.kappa === undefined ? "agreement.cli.statsNoKappa" : "agreement.cli.stats", { units: ctx.t("agreement.count.units", { count: s.units }), percent, kappa: n(s.kappa), alpha: n(s.alpha) });
+  return ctx.t(s.kappa === undefined ? "agreement.cli.statsNoKappa" : "agreement.cli.stats", { units: ctx.t("count.units", { count: s.units }), percent, kappa: n(s.kappa), alpha: n(s.alpha) });
 }
 
 /**

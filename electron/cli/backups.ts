@@ -45,5 +45,5 @@ export async function restoreCommand(ctx: CliContext, [dirArg]: string[], values
   for (const { file, aside } of report.setAside) ctx.print(ctx.t("recovery.setAside", { file, aside }));
   if (report.damaged) ctx.print(ctx.t("recovery.dropped", { count: report.damaged.lines, line: report.damaged.line }));
   if (report.notFollowing) ctx.print(ctx.t("recovery.notFollowing"));
-  ctx.print(ctx.t("recovery.summary", { name: state.name, ...countWords(ctx.t, "recovery.count", counts) }));
+  ctx.print(ctx.t("recovery.summary", { name: state.name, ...countWords(ctx.t, counts) }));
 }

@@ -49,7 +49,7 @@ export async function codeFromCommand(ctx: CliContext, dir: string, values: CliV
       for (const error of errors.slice(0, SHOWN_ERRORS)) ctx.printError(rowMessage(error));
       if (errors.length > SHOWN_ERRORS) ctx.printError(ctx.t("codeFrom.moreErrors", { count: errors.length - SHOWN_ERRORS }));
       if (apply) for (const name of plan.created) ctx.print(ctx.t("cli.codeCreated", { code: name }));
-      const rows = (count: number) => ctx.t("codeFrom.count.rows", { count });
+      const rows = (count: number) => ctx.t("count.rows", { count });
       if (!apply) ctx.printError(ctx.t("codeFrom.refused", { count: errors.length, rows: rows(total), file }));
       else if (errors.length) ctx.print(ctx.t("codeFrom.skipped", { applied, rows: rows(total), failed: rows(errors.length), file }));
       else ctx.print(ctx.t("codeFrom.coded", { count: applied, file }));

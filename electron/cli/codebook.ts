@@ -26,7 +26,7 @@ async function codebookImport(ctx: CliContext, [dirArg, path]: string[]) {
     if (ops.length) await store.apply({ type: "batch", ops });
     const linked = summary.linked.map((l) => ({ ...l, indicator: findIndicator(store.state.frameworks, l.indicatorId)?.name ?? null }));
     if (ctx.json) return ctx.print(JSON.stringify({ ok: true, file: file.name, namespace, changed: ops.length > 0, ...summary, linked }));
-    ctx.print(ctx.t("cli.codebookImported", { file: file.name, created: ctx.t("cli.count.created", { count: summary.created }), merged: summary.merged, linked: summary.linked.length }));
+    ctx.print(ctx.t("cli.codebookImported", { file: file.name, created: ctx.t("count.created", { count: summary.created }), merged: summary.merged, linked: summary.linked.length }));
     ctx.print(ctx.t("refi.codebookNamespace", { namespace: namespace || "—" }));
     for (const l of linked) ctx.print(ctx.t("cli.codebookLinked", { code: l.code, indicator: l.indicatorId, name: l.indicator?.[ctx.language] ?? l.indicatorId }));
   });

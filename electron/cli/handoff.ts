@@ -14,5 +14,5 @@ export async function handoffCommand(ctx: CliContext, [dirArg, targetArg]: strin
   const target = requireDir("handoff", targetArg);
   const result = isPackage(dir) ? await unpackPackage(dir, target) : await withProject(dir, (store) => handOff(store, target, Boolean(values["drop-codings"])));
   const { package: packaged, ...counts } = result;
-  report(ctx, packaged ? result : counts, ctx.t("agreement.cli.handedOff", { path: target, ...countWords(ctx.t, "agreement.count", { documents: counts.documents, codes: counts.codes, codings: counts.codings }) }));
+  report(ctx, packaged ? result : counts, ctx.t("agreement.cli.handedOff", { path: target, ...countWords(ctx.t, { documents: counts.documents, codes: counts.codes, codings: counts.codings }) }));
 }

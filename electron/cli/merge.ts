@@ -23,7 +23,7 @@ export async function mergeCommand(ctx: CliContext, [dirArg, otherArg]: string[]
     const dryRun = Boolean(values["dry-run"]);
     const plan = await planCopyMerge(store, copy, {}, take, !dryRun);
     if (!dryRun && plan.ops.length) await store.apply(batch(plan.ops));
-    const counts = countWords(ctx.t, "agreement.count", {
+    const counts = countWords(ctx.t, {
       documents: plan.addedDocuments.length,
       codes: plan.addedCodes.length,
       codings: plan.addedCodings,

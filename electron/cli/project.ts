@@ -43,6 +43,6 @@ export async function infoCommand(ctx: CliContext, [dirArg]: string[]) {
       codings: Object.keys(state.codings).length,
       cases: Object.keys(state.cases).length,
     };
-    report(ctx, { dir, id: state.id, name: state.name, ...counts }, ctx.t("cli.info", { name: state.name, ...countWords(ctx.t, "cli.count", counts) }));
+    report(ctx, { dir, id: state.id, name: state.name, ...counts }, ctx.t("cli.info", { name: state.name, ...countWords(ctx.t, counts) }));
   });
 }

@@ -60,6 +60,6 @@ export async function refiExportCommand(ctx: CliContext, dir: string, format: "q
   await checkTarget(path);
   await withProject(dir, async (store) => {
     const { bytes, counts } = await writeRefiExport(store, format, path, `Tandai ${tandaiVersion()}`);
-    report(ctx, { path, format, bytes, ...counts }, ctx.t("refi.exported", { path, ...countWords(ctx.t, "refi.count", counts) }));
+    report(ctx, { path, format, bytes, ...counts }, ctx.t("refi.exported", { path, ...countWords(ctx.t, counts) }));
   });
 }

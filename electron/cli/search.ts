@@ -63,6 +63,6 @@ export async function searchCommand(ctx: CliContext, [dirArg, queryArg]: string[
       return ctx.print(JSON.stringify({ ok: true, total: result.total, documents: result.documents, perDocument: result.perDocument, ...(result.truncated ? { truncated: true } : {}), hits }));
     }
     for (const hit of result.hits) ctx.print(ctx.t("search.cli.hit", { document: hit.document, location: location(ctx, hit), before: hit.before, text: hit.text, after: hit.after }));
-    ctx.print(ctx.t("search.cli.total", countWords(ctx.t, "search.count", { hits: result.total, documents: result.documents })));
+    ctx.print(ctx.t("search.cli.total", countWords(ctx.t, { hits: result.total, documents: result.documents })));
   });
 }

@@ -82,7 +82,7 @@ const sync: Sub = async (ctx, [dirArg], values) => {
   const config = await readTeamConfig(dir);
   try {
     const result = await withProject(dir, (store) => syncOpenProject(store, config, { timeoutMs: timeoutMs(values) }));
-    report(ctx, result, ctx.t("teamCli.synced", { ...result, ...countWords(ctx.t, "teamCli.count", { pushed: result.pushed, pulled: result.pulled, textsSent: result.textsSent }) }));
+    report(ctx, result, ctx.t("teamCli.synced", { ...result, ...countWords(ctx.t, { pushed: result.pushed, pulled: result.pulled, textsSent: result.textsSent }) }));
     if (!ctx.json && result.conflicts) ctx.print(ctx.t("teamCli.conflicts", { count: result.conflicts }));
   } catch (error) {
     const status = error instanceof TandaiError ? SYNC_EXIT[error.code] : undefined;

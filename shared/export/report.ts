@@ -4,6 +4,7 @@ import { computeIndicators, type CaseResult } from "../frameworks/compute.js";
 import { findIndicator, type Framework } from "../frameworks/model.js";
 import { describeResult, verdictSentence } from "../frameworks/verdict.js";
 import type { Language } from "../i18n/catalogues.js";
+import { countWords } from "../i18n/counts.js";
 import { translate } from "../i18n/translate.js";
 import type { CodeId, DocumentId } from "../model/ids.js";
 import { memoKey, type Case, type ProjectState, type Stance } from "../model/project.js";
@@ -62,7 +63,7 @@ export function buildReport({ state, request, scope, quoted, charts, now }: Repo
   for (const framework of scope.frameworks) {
     blocks.push({ type: "heading", level: 1, text: framework.name[language] });
     const { minCodings, minDocuments } = framework.thresholds;
-    blocks.push({ type: "paragraph", runs: [{ text: t("thresholds", { minCodings: t("count.supportingCodings", { count: minCodings }), minDocuments: t("count.documents", { count: minDocuments }) }) }] });
+    blocks.push({ type: "paragraph", runs: [{ text: t("thresholds", countsIn(language, { supportingCodings: minCodings, documents: minDocuments })) }] });
     if (!scope.cases.length) {
       blocks.push({ type: "paragraph", runs: [{ text: t("noCases"), italic: true }] });
       continue;
@@ -183,8 +184,13 @@ function subtitle(state: ProjectState, scope: ResolvedScope, language: Language,
     `${t("scopeFrameworks")}: ${list(scope.narrowed.frameworks, () => scope.frameworks.map((f) => f.name[language]), "allFrameworks", scope.frameworks.length)}`,
     `${t("scopeCodes")}: ${list(scope.narrowed.codes, chosenCodes, "allCodes", scope.codes.length)}`,
     ...(scope.narrowed.documentGroups ? [`${translate(language, "documents.scope.reportLine")}: ${scope.documentGroups.map((g) => g.name).join("; ")}`] : []),
-    t("totals", { documents: t("count.documents", { count: scope.documentIds.length }), codings: t("count.codings", { count: scope.codings.length }) }),
+    t("totals", countsIn(language, { documents: scope.documentIds.length, codings: scope.codings.length })),
   ];
+}
+
+/** `countWords` in the report's language. */
+function countsIn<K extends string>(language: Language, counts: Record<K, number>): Record<K, string> {
+  return countWords((key, params) => translate(language, key, params), counts);
 }
 
 /** Indicators down, cases across: each cell the effective status, marked when the researcher overrode it. */

@@ -5,6 +5,7 @@ import enCharts from "./en/charts.js";
 import enCli from "./en/cli.js";
 import enCodeFrom from "./en/codeFrom.js";
 import enCodebook from "./en/codebook.js";
+import enCount from "./en/count.js";
 import enDocuments from "./en/documents.js";
 import enEditor from "./en/editor.js";
 import enErrors from "./en/errors.js";
@@ -36,6 +37,7 @@ import idCharts from "./id/charts.js";
 import idCli from "./id/cli.js";
 import idCodeFrom from "./id/codeFrom.js";
 import idCodebook from "./id/codebook.js";
+import idCount from "./id/count.js";
 import idDocuments from "./id/documents.js";
 import idEditor from "./id/editor.js";
 import idErrors from "./id/errors.js";
@@ -65,8 +67,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Both languages' catalogues, keyed `area.path`; error codes are keys of `errors` or an area. */
 export const catalogues = {
-  en: { agreement: enAgreement, app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, exportRead: enExportRead, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, loadingCodings: enLoadingCodings, memo: enMemo, recovery: enRecovery, refi: enRefi, repair: enRepair, search: enSearch, store: enStore, tables: enTables, team: enTeam, teamApp: enTeamApp, teamCli: enTeamCli, teamMembers: enTeamMembers, web: enWeb },
-  id: { agreement: idAgreement, app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, exportRead: idExportRead, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, loadingCodings: idLoadingCodings, memo: idMemo, recovery: idRecovery, refi: idRefi, repair: idRepair, search: idSearch, store: idStore, tables: idTables, team: idTeam, teamApp: idTeamApp, teamCli: idTeamCli, teamMembers: idTeamMembers, web: idWeb },
+  en: { agreement: enAgreement, app: enApp, attributes: enAttributes, charts: enCharts, cli: enCli, codeFrom: enCodeFrom, codebook: enCodebook, count: enCount, documents: enDocuments, editor: enEditor, errors: enErrors, export: enExport, exportRead: enExportRead, frameworkAdd: enFrameworkAdd, frameworks: enFrameworks, history: enHistory, import: enImport, indicators: enIndicators, keys: enKeys, loadingCodings: enLoadingCodings, memo: enMemo, recovery: enRecovery, refi: enRefi, repair: enRepair, search: enSearch, store: enStore, tables: enTables, team: enTeam, teamApp: enTeamApp, teamCli: enTeamCli, teamMembers: enTeamMembers, web: enWeb },
+  id: { agreement: idAgreement, app: idApp, attributes: idAttributes, charts: idCharts, cli: idCli, codeFrom: idCodeFrom, codebook: idCodebook, count: idCount, documents: idDocuments, editor: idEditor, errors: idErrors, export: idExport, exportRead: idExportRead, frameworkAdd: idFrameworkAdd, frameworks: idFrameworks, history: idHistory, import: idImport, indicators: idIndicators, keys: idKeys, loadingCodings: idLoadingCodings, memo: idMemo, recovery: idRecovery, refi: idRefi, repair: idRepair, search: idSearch, store: idStore, tables: idTables, team: idTeam, teamApp: idTeamApp, teamCli: idTeamCli, teamMembers: idTeamMembers, web: idWeb },
 } satisfies Record<Language, Record<string, unknown>>;
 
 /** Indonesian for an Indonesian system locale, English otherwise. */

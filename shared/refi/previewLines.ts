@@ -10,7 +10,7 @@ export function refiPreviewLines(preview: RefiPreview, t: Translate): string[] {
   const list = (counts: Record<string, number>) =>
     Object.entries(counts)
       .filter(([key, n]) => n > 0 && key !== "caseSelections")
-      .map(([key, n]) => t(`refi.count.${key}`, { count: n }))
+      .map(([key, n]) => t(`count.${key}`, { count: n }))
       .join(", ");
   const add = list(preview.add);
   const already = list(preview.already);

@@ -47,9 +47,9 @@ describe("i18n catalogues", () => {
     // Indonesian has no plural inflection: Intl.PluralRules("id") picks "other" for every number.
     for (const key of id) if (/_(zero|one|two|few|many)$/.test(key)) expect(id.has(key.replace(/_(zero|one|two|few|many)$/, "_other")), key).toBe(true);
     for (const key of en) if (key.endsWith("_other")) expect(id.has(key) || id.has(key.replace(/_other$/, "")), key).toBe(true);
-    expect(translate("id", "search.count.hits", { count: 1 })).toBe("1 temuan");
-    expect(translate("en", "search.count.hits", { count: 1 })).toBe("1 hit");
-    expect(translate("en", "search.count.hits", { count: 2 })).toBe("2 hits");
+    expect(translate("id", "count.hits", { count: 1 })).toBe("1 temuan");
+    expect(translate("en", "count.hits", { count: 1 })).toBe("1 hit");
+    expect(translate("en", "count.hits", { count: 2 })).toBe("2 hits");
   });
 
   it("translates with placeholders and picks the language from the locale", () => {

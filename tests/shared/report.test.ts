@@ -147,4 +147,13 @@ describe("the coded summary report", () => {
     expect(headings(r, 1)[0]).toBe("Motives of paradiplomacy (Keating)");
     expect(quotes(r)[0]!.citation).toBe("Wawancara Bappeda Padang, Padang – Bà Rịa–Vũng Tàu, para. 2; coded by Rani");
   });
+
+  test("states each framework's thresholds, each count in words by its own number", async () => {
+    const fx = exportFixture();
+    const thresholds = async (language: "en" | "id") => texts(await report(fx, { language })).find((text) => /^(An indicator|Sebuah indikator)/.test(text));
+    expect(await thresholds("en")).toBe("An indicator is met with at least 1 supporting coding in at least 1 document and nothing contradicting it.");
+    applyOperation(fx.state, { type: "setThresholds", frameworkId: "keating", thresholds: { minCodings: 2, minDocuments: 3 } }, NOW);
+    expect(await thresholds("en")).toBe("An indicator is met with at least 2 supporting codings in at least 3 documents and nothing contradicting it.");
+    expect(await thresholds("id")).toBe("Sebuah indikator terpenuhi bila ada sedikitnya 2 pengodean pendukung dalam sedikitnya 3 dokumen dan tidak ada yang membantahnya.");
+  });
 });

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { codePathLabel, escapeCodeName, type Code, type CodeDescription, type CodeId } from "../../../shared/index.js";
+import { codePathLabel, countWords, escapeCodeName, type Code, type CodeDescription, type CodeId } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { CodingsProgress } from "../loading/index.js";
 import { ColorPicker } from "./ColorPicker.js";
@@ -71,16 +71,8 @@ function CodeDetailsForm({ code }: { code: Code }) {
       </div>
       {loading ? <CodingsProgress loading={loading} /> : <p className="code-details-facts muted" data-testid="code-details-facts">
         {facts.nested > 0
-          ? t("codebook.details.factsWithNested", {
-              codings: t("codebook.count.codings", { count: facts.own.codings }),
-              documents: t("codebook.count.documents", { count: facts.own.documents }),
-              nested: t("codebook.count.nested", { count: facts.nested }),
-              all: t("codebook.count.codings", { count: facts.all.codings }),
-            })
-          : t("codebook.details.facts", {
-              codings: t("codebook.count.codings", { count: facts.own.codings }),
-              documents: t("codebook.count.documents", { count: facts.own.documents }),
-            })}
+          ? t("codebook.details.factsWithNested", { ...countWords(t, { ...facts.own, nested: facts.nested }), all: t("count.codings", { count: facts.all.codings }) })
+          : t("codebook.details.facts", countWords(t, facts.own))}
       </p>}
 
       <div className="field">

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { CodeId } from "../../../shared/index.js";
+import { countWords, type CodeId } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { CodingsProgress } from "../loading/index.js";
 import { Dialog } from "./Dialog.js";
@@ -8,7 +8,7 @@ import { codingSpread, subtreeOf } from "./model.js";
 
 /** What deleting a code takes with it: the codes nested under it and all their codings. */
 export function deleteQuestion(t: (key: string, params?: Record<string, unknown>) => string, name: string, nested: number, codings: number): string {
-  const params = { name, nested: t("codebook.count.nested", { count: nested }), codings: t("codebook.count.codings", { count: codings }) };
+  const params = { name, ...countWords(t, { nested, codings }) };
   if (nested > 0) return t(codings > 0 ? "codebook.delete.withNested" : "codebook.delete.withNestedOnly", params);
   return t(codings > 0 ? "codebook.delete.withCodings" : "codebook.delete.plain", params);
 }

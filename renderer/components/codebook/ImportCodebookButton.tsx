@@ -23,7 +23,7 @@ export function ImportCodebookButton({ onSummary }: { onSummary(text: string | n
     try {
       const result = await api.importCodebook({ file: { name: file.name, data: new Uint8Array(await file.arrayBuffer()) } });
       mirror.receive(result.applied);
-      onSummary(t("codebook.import.summary", { file: file.name, created: t("codebook.count.created", { count: result.created }), merged: result.merged, linked: result.linked.length }));
+      onSummary(t("codebook.import.summary", { file: file.name, created: t("count.created", { count: result.created }), merged: result.merged, linked: result.linked.length }));
     } catch (error) {
       showError(error);
     } finally {

@@ -34,7 +34,7 @@ export function MergeDialog({ codeId, onConfirm, onCancel }: { codeId: CodeId; o
   if (!code) return null;
   // The choice follows the filter: what is highlighted is what Enter merges into.
   const target = matches.find((m) => m.code.id === chosen) ?? matches[0];
-  const codings = t("codebook.count.codings", { count: own });
+  const codings = t("count.codings", { count: own });
   return (
     <Dialog
       title={t("codebook.merge.title", { name: code.name })}

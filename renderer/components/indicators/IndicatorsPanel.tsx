@@ -255,7 +255,7 @@ function FrameworkCard({
           </button>
         </div>
         <p className="thresholds muted" data-testid="thresholds-sentence">
-          {t("indicators.dashboard.thresholds", countWords(t, "indicators.dashboard.count", { codings: minCodings, documents: minDocuments }))}
+          {t("indicators.dashboard.thresholds", countWords(t, { supportingCodings: minCodings, documents: minDocuments }))}
         </p>
       </footer>
       {removing && (

@@ -20,7 +20,7 @@ export function ThresholdsEditor({ framework }: { framework: Framework }) {
     if (ops.length) void applyOp(ops[0]!);
   };
   return (
-    <fieldset className="thresholds-editor" data-testid="thresholds-editor" title={t("indicators.dashboard.thresholds", countWords(t, "indicators.dashboard.count", { codings: framework.thresholds.minCodings, documents: framework.thresholds.minDocuments }))}>
+    <fieldset className="thresholds-editor" data-testid="thresholds-editor" title={t("indicators.dashboard.thresholds", countWords(t, { supportingCodings: framework.thresholds.minCodings, documents: framework.thresholds.minDocuments }))}>
       <legend>{t("indicators.thresholds.title")}</legend>
       <ThresholdInput label={t("indicators.thresholds.minCodingsShort")} hint={t("indicators.thresholds.minCodings")} value={framework.thresholds.minCodings} testId="min-codings" onCommit={(minCodings) => commit({ minCodings })} />
       <ThresholdInput label={t("indicators.thresholds.minDocumentsShort")} hint={t("indicators.thresholds.minDocuments")} value={framework.thresholds.minDocuments} testId="min-documents" onCommit={(minDocuments) => commit({ minDocuments })} />

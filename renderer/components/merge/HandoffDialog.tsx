@@ -31,7 +31,7 @@ export function HandoffDialog({ onClose }: { onClose(): void }) {
         {t("agreement.handoff.blind")}
       </label>
       {error && <p className="error" role="alert" data-testid="handoff-error">{t(error.code, error.params)}</p>}
-      {done && <p role="status" data-testid="handoff-done">{t("agreement.cli.handedOff", { ...countWords(t, "agreement.count", { documents: done.documents, codes: done.codes, codings: done.codings }), path: done.dir })}</p>}
+      {done && <p role="status" data-testid="handoff-done">{t("agreement.cli.handedOff", { ...countWords(t, { documents: done.documents, codes: done.codes, codings: done.codings }), path: done.dir })}</p>}
       <div className="actions">
         <button type="button" onClick={onClose}>{t("app.close")}</button>
         <button type="submit" className="primary" disabled={!ready} data-testid="handoff-write">{t("agreement.handoff.write")}</button>

@@ -44,7 +44,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
   };
   // Each count in words by its own number; what matches is a number after "matched", a clause in the preview.
   const counts = (s: MergeSummary) =>
-    countWords(t, "agreement.count", {
+    countWords(t, {
       documents: s.addedDocuments.length,
       codes: s.addedCodes.length,
       codings: s.addedCodings,
@@ -60,7 +60,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
       {error && <p className="error" role="alert" data-testid="merge-error">{t(error.code, error.params)}</p>}
       {preview && (
         <div className="merge-preview" data-testid="merge-preview">
-          <p>{t("agreement.merge.summary", { ...counts(preview), matched: t("agreement.count.matchedHere", { count: matched(preview) }), other: other.trim() })}</p>
+          <p>{t("agreement.merge.summary", { ...counts(preview), matched: t("count.matchedHere", { count: matched(preview) }), other: other.trim() })}</p>
           {preview.conflicts.map((c) => (
             <fieldset key={c.key} className="merge-conflict" data-testid="merge-conflict">
               <legend>{t(`agreement.merge.${c.kind}`)}</legend>

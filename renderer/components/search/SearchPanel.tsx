@@ -140,7 +140,7 @@ export function SearchPanel({ onJump, initialQuery, similarTo }: { onJump(docume
       {result && request && (
         <>
           <div className="search-summary">
-            <strong data-testid="search-total">{t("search.panel.total", countWords(t, "search.count", { hits: result.total, documents: result.perDocument.length }))}</strong>
+            <strong data-testid="search-total">{t("search.panel.total", countWords(t, { hits: result.total, documents: result.perDocument.length }))}</strong>
             <label>
               {t("search.panel.sort")}
               <select

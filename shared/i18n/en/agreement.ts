@@ -98,23 +98,4 @@ export default {
     wouldMerge: "Would merge “{{other}}”: {{documents}}, {{codes}}, {{codings}}, {{cases}}, {{memos}} added; {{matched}} matched; {{conflicts}} (nothing changed: --dry-run).",
     conflict: "  Conflict: {{what}} — keeping {{choice}}.",
   },
-  /** The counts the merge, handoff and agreement lines put together, each by its own number. */
-  count: {
-    documents_one: "{{count}} document",
-    documents_other: "{{count}} documents",
-    codes_one: "{{count}} code",
-    codes_other: "{{count}} codes",
-    codings_one: "{{count}} coding",
-    codings_other: "{{count}} codings",
-    cases_one: "{{count}} case",
-    cases_other: "{{count}} cases",
-    memos_one: "{{count}} memo",
-    memos_other: "{{count}} memos",
-    conflicts_one: "{{count}} conflict",
-    conflicts_other: "{{count}} conflicts",
-    matchedHere_one: "{{count}} matches what is here",
-    matchedHere_other: "{{count}} match what is here",
-    units_one: "{{count}} unit",
-    units_other: "{{count}} units",
-  },
 };

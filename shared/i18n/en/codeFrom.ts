@@ -6,8 +6,6 @@ export default {
   skipped: "Coded {{applied}} of {{rows}} of {{file}} as one change; skipped {{failed}} with errors.",
   refused_one: "Nothing applied: {{count}} of {{rows}} of {{file}} has errors. Fix it, or pass --skip-errors to apply the other rows.",
   refused_other: "Nothing applied: {{count}} of {{rows}} of {{file}} have errors. Fix them, or pass --skip-errors to apply the other rows.",
-  /** The rows `skipped` and `refused` count, each by its own number. */
-  count: { rows_one: "{{count}} row", rows_other: "{{count}} rows" },
   rowFailed: "{{file}}, row {{row}}: {{message}}",
   moreErrors_one: "… and {{count}} more row with errors (--json lists every one).",
   moreErrors_other: "… and {{count}} more rows with errors (--json lists every one).",

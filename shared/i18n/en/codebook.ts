@@ -21,16 +21,6 @@ export default {
     own_other: "{{count}} codings on this code",
     withNested: "{{own}} on this code, {{total}} including its nested codes",
   },
-  count: {
-    codings_one: "{{count}} coding",
-    codings_other: "{{count}} codings",
-    nested_one: "{{count}} nested code",
-    nested_other: "{{count}} nested codes",
-    documents_one: "{{count}} document",
-    documents_other: "{{count}} documents",
-    created_one: "{{count}} code created",
-    created_other: "{{count}} codes created",
-  },
   menu: {
     rename: "Rename",
     recolor: "Change colour…",

@@ -11,16 +11,7 @@ export default {
     allCodes: "all ({{count}})",
     totals: "{{documents}}, {{codings}}",
     contents: "Contents",
-    thresholds: "An indicator is met with at least {{minCodings}} in at least {{minDocuments}} and nothing contradicting it.",
-    /** The counts `totals` and `thresholds` put together, each by its own number. */
-    count: {
-      documents_one: "{{count}} document",
-      documents_other: "{{count}} documents",
-      codings_one: "{{count}} coding",
-      codings_other: "{{count}} codings",
-      supportingCodings_one: "{{count}} supporting coding",
-      supportingCodings_other: "{{count}} supporting codings",
-    },
+    thresholds: "An indicator is met with at least {{supportingCodings}} in at least {{documents}} and nothing contradicting it.",
     noCases: "The project has no cases yet, so no verdict can be drawn.",
     indicator: "Indicator",
     status: "Status",

@@ -51,9 +51,7 @@ export default {
     contradictingHint: "Contradicting codings",
     documents: "Docs",
     documentsHint: "Distinct documents with supporting codings",
-    thresholds: "Met with at least {{codings}} in {{documents}} and nothing against.",
-    /** The thresholds in `thresholds`, each by its own number. */
-    count: { codings_one: "{{count}} supporting coding", codings_other: "{{count}} supporting codings", documents_one: "{{count}} document", documents_other: "{{count}} documents" },
+    thresholds: "Met with at least {{supportingCodings}} in {{documents}} and nothing against.",
   },
   status: {
     met: "Met",

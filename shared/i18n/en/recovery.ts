@@ -12,13 +12,4 @@ export default {
   dropped_other: "{{count}} journal lines from line {{line}} on were damaged and are kept in the file set aside; they were not replayed.",
   notFollowing: "The journal did not follow on from this backup; it was kept aside whole and not replayed.",
   summary: "{{name}} now has {{documents}}, {{codes}}, {{codings}}.",
-  /** The counts `summary` puts together, each by its own number. */
-  count: {
-    documents_one: "{{count}} document",
-    documents_other: "{{count}} documents",
-    codes_one: "{{count}} code",
-    codes_other: "{{count}} codes",
-    codings_one: "{{count}} coding",
-    codings_other: "{{count}} codings",
-  },
 } as const;

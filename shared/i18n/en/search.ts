@@ -114,11 +114,4 @@ export default {
     wouldCode_other: "Would code {{count}} passages with “{{code}}” ({{skipped}} already coded, would be skipped); nothing was changed (--dry-run).",
     planned: "  {{document}} {{start}}–{{end}}: {{text}}",
   },
-  /** The counts the panel's and the CLI's `total` put together, each by its own number. */
-  count: {
-    hits_one: "{{count}} hit",
-    hits_other: "{{count}} hits",
-    documents_one: "{{count}} document",
-    documents_other: "{{count}} documents",
-  },
 };

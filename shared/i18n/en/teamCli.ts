@@ -25,15 +25,6 @@ export default {
   joined_one: "Joined “{{name}}” into {{dir}} as {{member}} ({{role}}): {{count}} document. It works offline; run tandai team sync to exchange changes.",
   joined_other: "Joined “{{name}}” into {{dir}} as {{member}} ({{role}}): {{count}} documents. It works offline; run tandai team sync to exchange changes.",
   synced: "Synced with {{server}}: {{pushed}} sent, {{pulled}} received, {{textsSent}} sent, {{textsReceived}} received.",
-  /** The counts `synced` puts together, each by its own number. */
-  count: {
-    pushed_one: "{{count}} local change",
-    pushed_other: "{{count}} local changes",
-    pulled_one: "{{count}} change",
-    pulled_other: "{{count}} changes",
-    textsSent_one: "{{count}} text",
-    textsSent_other: "{{count}} texts",
-  },
   conflicts_one: "{{count}} conflict to look at (open the project in Tandai).",
   conflicts_other: "{{count}} conflicts to look at (open the project in Tandai).",
   status: {

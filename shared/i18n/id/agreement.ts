@@ -97,15 +97,4 @@ export default {
     wouldMerge: "Akan menggabungkan “{{other}}”: {{documents}}, {{codes}}, {{codings}}, {{cases}}, {{memos}} ditambahkan; {{matched}} cocok; {{conflicts}} (tidak ada yang diubah: --dry-run).",
     conflict: "  Konflik: {{what}} — dipertahankan {{choice}}.",
   },
-  /** Hitungan yang disusun baris penggabungan, penyerahan dan kesepakatan, masing-masing menurut angkanya sendiri. */
-  count: {
-    documents_other: "{{count}} dokumen",
-    codes_other: "{{count}} kode",
-    codings_other: "{{count}} pengodean",
-    cases_other: "{{count}} kasus",
-    memos_other: "{{count}} memo",
-    conflicts_other: "{{count}} konflik",
-    matchedHere_other: "{{count}} cocok dengan yang ada",
-    units_other: "{{count}} unit",
-  },
 };

@@ -4,8 +4,6 @@ export default {
   coded_other: "{{count}} baris dari {{file}} dikodekan sebagai satu perubahan (satu langkah urungkan).",
   skipped: "{{applied}} dari {{rows}} {{file}} dikodekan sebagai satu perubahan; {{failed}} bergalat dilewati.",
   refused_other: "Tidak ada yang diterapkan: {{count}} dari {{rows}} {{file}} bergalat. Perbaiki, atau pakai --skip-errors untuk menerapkan baris lainnya.",
-  /** Baris yang dihitung `skipped` dan `refused`, masing-masing menurut angkanya sendiri. */
-  count: { rows_other: "{{count}} baris" },
   rowFailed: "{{file}}, baris {{row}}: {{message}}",
   moreErrors_other: "… dan {{count}} baris bergalat lainnya (--json mencantumkan semuanya).",
   errors: {

@@ -21,16 +21,6 @@ export default {
     own_other: "{{count}} pengodean pada kode ini",
     withNested: "{{own}} pada kode ini, {{total}} termasuk subkodenya",
   },
-  count: {
-    codings_one: "{{count}} pengodean",
-    codings_other: "{{count}} pengodean",
-    nested_one: "{{count}} subkode",
-    nested_other: "{{count}} subkode",
-    documents_one: "{{count}} dokumen",
-    documents_other: "{{count}} dokumen",
-    created_one: "{{count}} kode dibuat",
-    created_other: "{{count}} kode dibuat",
-  },
   menu: {
     rename: "Ganti nama",
     recolor: "Ubah warna…",

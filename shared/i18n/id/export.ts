@@ -11,13 +11,7 @@ export default {
     allCodes: "semua ({{count}})",
     totals: "{{documents}}, {{codings}}",
     contents: "Daftar isi",
-    thresholds: "Sebuah indikator terpenuhi bila ada sedikitnya {{minCodings}} dalam sedikitnya {{minDocuments}} dan tidak ada yang membantahnya.",
-    /** Hitungan yang disusun `totals` dan `thresholds`, masing-masing menurut angkanya sendiri. */
-    count: {
-      documents_other: "{{count}} dokumen",
-      codings_other: "{{count}} pengodean",
-      supportingCodings_other: "{{count}} pengodean pendukung",
-    },
+    thresholds: "Sebuah indikator terpenuhi bila ada sedikitnya {{supportingCodings}} dalam sedikitnya {{documents}} dan tidak ada yang membantahnya.",
     noCases: "Proyek ini belum memiliki kasus, sehingga belum ada kesimpulan yang dapat ditarik.",
     indicator: "Indikator",
     status: "Status",

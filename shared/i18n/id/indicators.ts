@@ -50,9 +50,7 @@ export default {
     contradictingHint: "Pengodean yang membantah",
     documents: "Dok.",
     documentsHint: "Dokumen berbeda dengan pengodean yang mendukung",
-    thresholds: "Terpenuhi dengan sedikitnya {{codings}} dalam {{documents}} dan tanpa bukti yang membantah.",
-    /** Ambang batas dalam `thresholds`, masing-masing menurut angkanya sendiri. */
-    count: { codings_other: "{{count}} pengodean pendukung", documents_other: "{{count}} dokumen" },
+    thresholds: "Terpenuhi dengan sedikitnya {{supportingCodings}} dalam {{documents}} dan tanpa bukti yang membantah.",
   },
   status: {
     met: "Terpenuhi",

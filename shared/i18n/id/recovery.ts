@@ -10,10 +10,4 @@ export default {
   dropped_other: "{{count}} baris jurnal mulai baris {{line}} rusak dan disimpan di berkas yang dipisahkan; baris itu tidak diterapkan ulang.",
   notFollowing: "Jurnal tidak bersambung dengan cadangan ini; jurnal disimpan terpisah seluruhnya dan tidak diterapkan ulang.",
   summary: "{{name}} kini berisi {{documents}}, {{codes}}, {{codings}}.",
-  /** Hitungan yang disusun `summary`, masing-masing menurut angkanya sendiri. */
-  count: {
-    documents_other: "{{count}} dokumen",
-    codes_other: "{{count}} kode",
-    codings_other: "{{count}} pengodean",
-  },
 } as const;

@@ -108,9 +108,4 @@ export default {
     wouldCode_other: "Akan mengodekan {{count}} bagian dengan “{{code}}” ({{skipped}} sudah berkode, akan dilewati); tidak ada yang diubah (--dry-run).",
     planned: "  {{document}} {{start}}–{{end}}: {{text}}",
   },
-  /** Hitungan yang disusun `total` di panel dan di CLI, masing-masing menurut angkanya sendiri. */
-  count: {
-    hits_other: "{{count}} temuan",
-    documents_other: "{{count}} dokumen",
-  },
 };

@@ -23,12 +23,6 @@ export default {
   memberRevoked: "{{name}} ({{role}}), diundang {{createdAt}}, dicabut {{revokedAt}}",
   joined_other: "Bergabung ke “{{name}}” di {{dir}} sebagai {{member}} ({{role}}): {{count}} dokumen. Proyek ini bisa dipakai luring; jalankan tandai team sync untuk bertukar perubahan.",
   synced: "Tersinkron dengan {{server}}: {{pushed}} dikirim, {{pulled}} diterima, {{textsSent}} dikirim, {{textsReceived}} diterima.",
-  /** Hitungan yang disusun `synced`, masing-masing menurut angkanya sendiri. */
-  count: {
-    pushed_other: "{{count}} perubahan lokal",
-    pulled_other: "{{count}} perubahan",
-    textsSent_other: "{{count}} teks",
-  },
   conflicts_other: "Ada {{count}} konflik yang perlu diperiksa (buka proyeknya di Tandai).",
   status: {
     synced: "Tersinkron (terakhir {{at}}) dengan {{server}}, sebagai {{member}} ({{role}}).",
