@@ -53,7 +53,7 @@ describe.sequential("undo in the browser", () => {
     const before = await codingCount();
     await codeWithPalette("Both cities are coastal", "motif ekonomi");
     await expect.poll(codingCount).toBeGreaterThan(before);
-    expect(await undoTitle()).toBe("Urungkan: penambahan koding “Motif paradiplomasi (Keating) / Motif ekonomi” (Ctrl+Z)");
+    expect(await undoTitle()).toBe("Urungkan: penambahan pengodean “Motif paradiplomasi (Keating) / Motif ekonomi” (Ctrl+Z)");
   });
 
   it("an undo asked on another tab goes back to the Indicators tab and says it removed the framework", async () => {
@@ -77,12 +77,12 @@ describe.sequential("undo in the browser", () => {
   it("the next undo takes back the coding and shows its passage, flashed", async () => {
     const before = await codingCount();
     await page.getByTestId("undo").click();
-    await expect.poll(() => toast().locator("span").first().textContent()).toBe("Dibatalkan: penambahan koding “Motif paradiplomasi (Keating) / Motif ekonomi”");
+    await expect.poll(() => toast().locator("span").first().textContent()).toBe("Dibatalkan: penambahan pengodean “Motif paradiplomasi (Keating) / Motif ekonomi”");
     await expect.poll(codingCount).toBe(before - 1);
     expect(await page.getByTestId("document-title").textContent()).toContain("Ba Ria-Vung Tau");
     await page.locator("[data-document-view] .tandai-flash").waitFor();
     expect(await page.locator("[data-document-view] .tandai-flash").textContent()).toContain("Both cities are coastal");
-    expect(await page.getByTestId("redo").getAttribute("title")).toBe("Ulangi: penambahan koding “Motif paradiplomasi (Keating) / Motif ekonomi” (Ctrl+Shift+Z)");
+    expect(await page.getByTestId("redo").getAttribute("title")).toBe("Ulangi: penambahan pengodean “Motif paradiplomasi (Keating) / Motif ekonomi” (Ctrl+Shift+Z)");
     await screenshot(page, "undo-02-coding-id-1440");
   });
 
@@ -96,9 +96,9 @@ describe.sequential("undo in the browser", () => {
     const steps = page.getByTestId("history-step");
     await expect.poll(() => steps.count()).toBe(4);
     expect(await steps.locator(".history-words").allTextContents()).toEqual([
-      "penambahan koding “Motif paradiplomasi (Keating) / Motif budaya”",
-      "penambahan koding “Motif paradiplomasi (Keating) / Motif budaya”",
-      "penambahan koding “Motif paradiplomasi (Keating) / Motif ekonomi”",
+      "penambahan pengodean “Motif paradiplomasi (Keating) / Motif budaya”",
+      "penambahan pengodean “Motif paradiplomasi (Keating) / Motif budaya”",
+      "penambahan pengodean “Motif paradiplomasi (Keating) / Motif ekonomi”",
       "penghapusan kerangka “Motif paradiplomasi (Keating)”",
     ]);
     await steps.nth(1).hover();
@@ -106,7 +106,7 @@ describe.sequential("undo in the browser", () => {
     // Back to before the second step: it and the step after it are undone, the first stays.
     await steps.nth(1).click();
     await expect.poll(codingCount).toBe(before + 1);
-    expect(await toast().locator("span").first().textContent()).toBe("2 langkah dibatalkan, yang terakhir: penambahan koding “Motif paradiplomasi (Keating) / Motif budaya”");
+    expect(await toast().locator("span").first().textContent()).toBe("2 langkah dibatalkan, yang terakhir: penambahan pengodean “Motif paradiplomasi (Keating) / Motif budaya”");
     await page.getByTestId("undo-history").click();
     await expect.poll(() => page.getByTestId("history-undone").count()).toBe(2);
     await page.keyboard.press("Escape");

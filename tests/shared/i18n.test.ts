@@ -52,6 +52,11 @@ describe("i18n catalogues", () => {
     expect(translate("en", "count.hits", { count: 2 })).toBe("2 hits");
   });
 
+  it("call a coding by one name in Indonesian, “pengodean”, never the loanword “koding” (the undo toasts said both)", () => {
+    expect([...id].filter(([, text]) => /koding/i.test(text)).map(([key]) => key)).toEqual([]);
+    expect(translate("id", "history.op.removeCoding", { code: "Motif ekonomi" })).toBe("penghapusan pengodean “Motif ekonomi”");
+  });
+
   it("translates with placeholders and picks the language from the locale", () => {
     expect(translate("en", "errors.op.unknownCode", { id: "abc" })).toBe("There is no code with id abc.");
     expect(translate("id", "errors.op.unknownCode", { id: "abc" })).toBe("Tidak ada kode dengan id abc.");

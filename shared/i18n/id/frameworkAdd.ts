@@ -1,7 +1,7 @@
 /** Pratinjau sebelum kerangka ditambahkan: kode peneliti mana yang dipakai tiap indikator. */
 export default {
   title: "Tambahkan “{{name}}”",
-  intro: "Setiap indikator memerlukan kode yang kodingnya menjadi buktinya. Kode Anda yang bernama seperti indikator dipilih untuknya; ubah baris mana pun sebelum menambahkan.",
+  intro: "Setiap indikator memerlukan kode yang pengodeannya menjadi buktinya. Kode Anda yang bernama seperti indikator dipilih untuknya; ubah baris mana pun sebelum menambahkan.",
   indicator: "Indikator",
   code: "Bukti dari",
   create: "Kode baru “{{name}}”",

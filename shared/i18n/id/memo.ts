@@ -29,7 +29,7 @@ export default {
     orderedList: "Daftar bernomor",
     blockquote: "Kutipan",
   },
-  /** Tombol Memo sebuah koding: polos selama belum ada, terisi setelah ada. */
+  /** Tombol Memo sebuah pengodean: polos selama belum ada, terisi setelah ada. */
   button: {
     none: "Memo",
     some: "Memo (1)",
