@@ -76,10 +76,12 @@ function fixture(): Fixture {
 }
 
 /** The codebook with the selection kept as the workspace keeps it, and the details of the selected code. */
-function Panel({ initial = null }: { initial?: CodeId | null }) {
+/** The codebook beside what selects a code elsewhere in the app (`elsewhere`: a highlight clicked in the text). */
+function Panel({ initial = null, elsewhere }: { initial?: CodeId | null; elsewhere?: CodeId }) {
   const [selected, setSelected] = useState<CodeId | null>(initial);
   return (
     <>
+      {elsewhere && <button type="button" data-testid="select-elsewhere" onClick={() => setSelected(elsewhere)} />}
       <Codebook selectedCodeId={selected} onSelect={setSelected} />
       <output data-testid="selected">{selected ?? ""}</output>
       {selected && <CodeDetails codeId={selected} />}
@@ -95,8 +97,8 @@ afterEach(() => {
   document.body.innerHTML = "";
 });
 
-async function open(options: { state: ProjectState; initial?: CodeId | null; language?: "en" | "id" }) {
-  view = await render(<Panel initial={options.initial ?? null} />, { state: options.state, language: options.language ?? "en" });
+async function open(options: { state: ProjectState; initial?: CodeId | null; elsewhere?: CodeId; language?: "en" | "id" }) {
+  view = await render(<Panel initial={options.initial ?? null} elsewhere={options.elsewhere} />, { state: options.state, language: options.language ?? "en" });
   return view;
 }
 
@@ -162,6 +164,34 @@ describe("codebook tree", () => {
     await press(row(ids.motive), "ArrowRight"); // expand
     await press(row(ids.motive), "ArrowDown");
     expect(selected()).toBe(ids.economic);
+  });
+
+  it("reveals a code selected elsewhere: opens its collapsed parent and scrolls its row into view, or only scrolls when it is shown", async () => {
+    const { state, ids } = fixture();
+    const scrolled: Element[] = [];
+    // jsdom lays nothing out, so it has no scrolling of its own: record what the codebook asks to scroll to.
+    const original = Object.getOwnPropertyDescriptor(Element.prototype, "scrollIntoView");
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      await open({ state, initial: ids.motive, elsewhere: ids.political });
+      await press(row(ids.motive), "ArrowLeft"); // collapse
+      expect(rowNames()).toEqual(["Motive", "Actor", "Barrier"]);
+      scrolled.length = 0;
+      await click($(document, '[data-testid="select-elsewhere"]'));
+      expect(selected()).toBe(ids.political);
+      expect(rowNames()).toEqual(["Motive", "Economic motive", "Political motive", "Actor", "Barrier"]);
+      expect(scrolled).toEqual([row(ids.political)]);
+      // Shown already: no parent to open, and the row is still scrolled to.
+      await click(row(ids.actor));
+      scrolled.length = 0;
+      await click($(document, '[data-testid="select-elsewhere"]'));
+      expect(scrolled).toEqual([row(ids.political)]);
+    } finally {
+      if (original) Object.defineProperty(Element.prototype, "scrollIntoView", original);
+      else delete (Element.prototype as Partial<Element>).scrollIntoView;
+    }
   });
 });
 

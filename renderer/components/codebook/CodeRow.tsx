@@ -37,7 +37,7 @@ export interface CodeRowProps {
   onDragEnd(): void;
 }
 
-const INDENT = 14;
+export const INDENT = 14;
 
 /**
  * One code in the codebook tree: chevron, colour, name, shortcut digit, counts and its "⋯" menu.

@@ -1,20 +1,23 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { coderCodeCounts, escapeCodeName, flattenCodebook, newCodeId, nextCodeColor, nextOrder, parseCodePath, planCodePath, TandaiError, type Code, type CodeId } from "../../../shared/index.js";
+import { coderCodeCounts, escapeCodeName, flattenCodebook, nextOrder, parseCodePath, planCodePath, TandaiError, type Code, type CodeId } from "../../../shared/index.js";
 import { useApp } from "../../state/app.js";
 import { useProject } from "../../state/context.js";
 import type { CodeAction } from "./CodeMenu.js";
 import { CodeOverlays, type DialogState, type Floating } from "./CodeOverlays.js";
 import { MemoCodeRow, useRowHandlers } from "./rowHandlers.js";
 import { codeRowLabels } from "./rowLabels.js";
-import { ancestorsOf, codebookView, nameProblem, newCodeProblem, renameProblem, subtreeOf, typedName, visibleRows } from "./model.js";
+import { codebookView, nameProblem, newCodeSlot, renameProblem, subtreeOf, typedName, visibleRows } from "./model.js";
 import { useShownCoder } from "../agreement/onlyMine.js";
 import { NameInput } from "./NameInput.js";
+import { NewCodeRow } from "./NewCodeRow.js";
+import { useAfterRender } from "./useAfterRender.js";
+import { useCollapsed } from "./useCollapsed.js";
 import { useApplyOp } from "./useApplyOp.js";
 import { treeKey } from "./treeKeys.js";
 import { useCodeDrag } from "./useCodeDrag.js";
 import { useCodeKeys } from "./useCodeKeys.js";
-import { ImportCodebookButton } from "./ImportCodebookButton.js";
+import { CodebookTitle } from "./CodebookTitle.js";
 import "./codebook.css";
 
 export interface CodebookProps {
@@ -23,9 +26,6 @@ export interface CodebookProps {
 }
 
 type Editing = { kind: "new"; parentId: CodeId | null } | { kind: "rename"; codeId: CodeId };
-
-const INDENT = 14;
-const emptyDescription = () => ({ definition: "", whenToUse: "", whenNotToUse: "" });
 
 /**
  * The codebook: the tree of codes with their counts and shortcut digits, and everything a
@@ -36,16 +36,11 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   const { state, version, shape, index, loading } = useProject();
   const { showError } = useApp();
   const apply = useApplyOp();
-  const treeRef = useRef<HTMLDivElement>(null);
-  const newButtonRef = useRef<HTMLButtonElement>(null);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<CodeId>>(() => new Set());
+  const { collapsed, expand, toggle } = useCollapsed();
+  const { treeRef, newButtonRef, pendingFocus, pendingReveal, rowElement } = useAfterRender(selectedCodeId, state, expand);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [floating, setFloating] = useState<Floating | null>(null);
   const [dialog, setDialog] = useState<DialogState | null>(null);
-  /** Where focus goes once the next render has put it on screen (after an inline edit closes). */
-  const pendingFocus = useRef<CodeId | "new-button" | null>(null);
-  const pendingReveal = useRef<CodeId | null>(null);
-  const [importSummary, setImportSummary] = useState<string | null>(null);
 
   // Under "only my codings" the counts are that coder's, as the document and Retrieve show.
   const shownCoder = useShownCoder();
@@ -60,79 +55,16 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   // Keys 1–9: pinned codes keep theirs; the rest go to leaf codes in creation order.
   const { keyOf: shortcuts } = useCodeKeys();
 
-  const rowElement = (id: CodeId) => treeRef.current?.querySelector<HTMLElement>(`[data-testid="code-row"][data-code-id="${id}"]`) ?? null;
-
-  // A code selected elsewhere (a highlight in the text, a search) is revealed in the tree.
-  useEffect(() => {
-    if (!selectedCodeId || !state.codes[selectedCodeId]) return;
-    pendingReveal.current = selectedCodeId;
-    const ancestors = ancestorsOf(state, selectedCodeId);
-    if (ancestors.some((id) => collapsed.has(id))) expand(...ancestors);
-  }, [selectedCodeId]);
-
-  useEffect(() => {
-    const reveal = pendingReveal.current;
-    const revealed = reveal ? rowElement(reveal) : null;
-    if (revealed) {
-      pendingReveal.current = null;
-      revealed.scrollIntoView?.({ block: "nearest" });
-    }
-    const focus = pendingFocus.current;
-    if (!focus) return;
-    const target = focus === "new-button" ? newButtonRef.current : rowElement(focus);
-    if (!target) return;
-    pendingFocus.current = null;
-    // Only take back focus that the closing field dropped, never focus the user moved elsewhere.
-    if (!document.activeElement || document.activeElement === document.body) target.focus();
-  });
-
-  function expand(...ids: CodeId[]) {
-    setCollapsed((previous) => {
-      if (!ids.some((id) => previous.has(id))) return previous;
-      const next = new Set(previous);
-      for (const id of ids) next.delete(id);
-      return next;
-    });
-  }
-
-  function toggle(id: CodeId) {
-    setCollapsed((previous) => {
-      const next = new Set(previous);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
-  }
 
   function create(typed: string, parentId: CodeId | null) {
-    const names = parseCodePath(typed);
-    // A path ("Hambatan/Anggaran") creates its missing levels in one undo step.
-    if (names.length > 1) {
-      setEditing(null);
-      const { codeId, create: ops } = planCodePath(state, names, parentId, new Date().toISOString());
-      void apply({ type: "batch", ops }).then((ok) => {
-        if (!ok) return;
-        pendingFocus.current = codeId;
-        pendingReveal.current = codeId;
-        onSelect(codeId);
-      });
-      return;
-    }
-    const name = names[0] ?? typed.trim();
-    const code: Code = {
-      id: newCodeId(),
-      name,
-      color: nextCodeColor(Object.keys(state.codes).length),
-      parentId,
-      order: nextOrder(state, parentId),
-      description: emptyDescription(),
-      createdAt: new Date().toISOString(),
-    };
     setEditing(null);
-    void apply({ type: "addCode", code }).then((ok) => {
+    // A path ("Hambatan/Anggaran") creates its missing levels in one undo step.
+    const { codeId, create: ops } = planCodePath(state, parseCodePath(typed), parentId, new Date().toISOString());
+    void apply(ops.length === 1 ? ops[0]! : { type: "batch", ops }).then((ok) => {
       if (!ok) return;
-      pendingFocus.current = code.id;
-      pendingReveal.current = code.id;
-      onSelect(code.id);
+      pendingFocus.current = codeId;
+      pendingReveal.current = codeId;
+      onSelect(codeId);
     });
   }
 
@@ -248,39 +180,20 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
     onDrop: move,
   });
 
-  // The inline field for a new code: at the top for a top-level code, else after its parent's subtree.
-  let insertAt = -1;
-  let newDepth = 0;
-  if (editing?.kind === "new") {
-    if (editing.parentId === null) insertAt = 0;
-    else {
-      const parentIndex = rows.findIndex((row) => row.code.id === editing.parentId);
-      if (parentIndex >= 0) {
-        newDepth = rows[parentIndex]!.depth + 1;
-        insertAt = parentIndex + 1;
-        while (insertAt < rows.length && rows[insertAt]!.depth >= newDepth) insertAt++;
-      }
-    }
-  }
-  const newParent = editing?.kind === "new" && editing.parentId ? state.codes[editing.parentId] : undefined;
+  const slot = editing?.kind === "new" ? newCodeSlot(rows, editing.parentId) : { at: -1, depth: 0 };
   const newRow =
     editing?.kind === "new" ? (
-      <div key="new-code" className="code-row new-code-row editing" role="none" style={{ paddingLeft: 4 + newDepth * INDENT }}>
-        <span className="code-toggle" aria-hidden="true" />
-        <span className="code-swatch" aria-hidden="true" style={{ background: nextCodeColor(Object.keys(state.codes).length) }} />
-        <NameInput
-          key={`new-${editing.parentId ?? "top"}`}
-          initial=""
-          label={newParent ? t("codebook.newChildLabel", { parent: newParent.name }) : t("codebook.newCode")}
-          placeholder={newParent ? t("codebook.newChildPlaceholder", { parent: newParent.name }) : t("codebook.namePlaceholder")}
-          check={(name) => newCodeProblem(state, name, editing.parentId)}
-          onSubmit={(name) => create(name, editing.parentId)}
-          onCancel={() => {
-            setEditing(null);
-            pendingFocus.current = editing.parentId ?? "new-button";
-          }}
-        />
-      </div>
+      <NewCodeRow
+        key="new-code"
+        state={state}
+        parentId={editing.parentId}
+        depth={slot.depth}
+        onSubmit={(name) => create(name, editing.parentId)}
+        onCancel={() => {
+          setEditing(null);
+          pendingFocus.current = editing.parentId ?? "new-button";
+        }}
+      />
     ) : null;
 
   const selectedVisible = selectedCodeId !== null && rows.some((row) => row.code.id === selectedCodeId);
@@ -301,7 +214,7 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   const labels = useMemo(() => codeRowLabels(t, i18n.language), [t, i18n.language]);
   const items: ReactNode[] = [];
   rows.forEach(({ code, depth }, index) => {
-    if (index === insertAt) items.push(newRow);
+    if (index === slot.at) items.push(newRow);
     const stats = view.stats.get(code.id)!;
     const renaming = editing?.kind === "rename" && editing.codeId === code.id;
     const isDragged = drag?.codeId === code.id;
@@ -340,34 +253,18 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
       />,
     );
   });
-  if (insertAt >= rows.length || (insertAt === 0 && rows.length === 0)) items.push(newRow);
+  if (slot.at >= rows.length) items.push(newRow);
 
   return (
     <section className="codebook" data-testid="codebook" aria-label={t("codebook.title")}>
-      <div className="panel-title codebook-title">
-        <span>
-          {t("codebook.title")} <span className="codebook-total">{view.rows.length}</span>
-        </span>
-        <button
-          ref={newButtonRef}
-          type="button"
-          className="codebook-new"
-          title={t("codebook.newCodeHint")}
-          data-testid="new-code"
-          onClick={() => {
-            setFloating(null);
-            setEditing({ kind: "new", parentId: null });
-          }}
-        >
-          {t("codebook.newCode")}
-        </button>
-        <ImportCodebookButton onSummary={setImportSummary} />
-      </div>
-      {importSummary && (
-        <p className="empty" role="status" data-testid="import-codebook-summary">
-          {importSummary}
-        </p>
-      )}
+      <CodebookTitle
+        total={view.rows.length}
+        newButtonRef={newButtonRef}
+        onNew={() => {
+          setFloating(null);
+          setEditing({ kind: "new", parentId: null });
+        }}
+      />
       <div className="codebook-body">
         {view.rows.length === 0 && editing?.kind !== "new" && <p className="empty">{t("codebook.empty")}</p>}
         <div ref={treeRef} className={`codebook-tree${drag ? " is-dragging" : ""}`} role="tree" aria-label={t("codebook.tree")}>

@@ -86,6 +86,20 @@ export function visibleRows(view: CodebookView, collapsed: ReadonlySet<CodeId>):
   return out;
 }
 
+/**
+ * Where the inline field for a new code goes among the visible rows: at the top for a top-level
+ * code, else after its parent's subtree, one level deeper. `at` is -1 when the parent is hidden.
+ */
+export function newCodeSlot(rows: readonly { code: Code; depth: number }[], parentId: CodeId | null): { at: number; depth: number } {
+  if (parentId === null) return { at: 0, depth: 0 };
+  const parentIndex = rows.findIndex((row) => row.code.id === parentId);
+  if (parentIndex < 0) return { at: -1, depth: 0 };
+  const depth = rows[parentIndex]!.depth + 1;
+  let at = parentIndex + 1;
+  while (at < rows.length && rows[at]!.depth >= depth) at++;
+  return { at, depth };
+}
+
 /** Ids of the codes above `id`, nearest first. */
 export function ancestorsOf(state: ProjectState, id: CodeId): CodeId[] {
   const out: CodeId[] = [];
