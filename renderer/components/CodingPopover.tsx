@@ -10,7 +10,7 @@ export function CodingPopover({
   at,
   onClose,
   onRemove,
-  changed,
+  drawn,
   onStance,
   onSimilar,
 }: {
@@ -19,8 +19,8 @@ export function CodingPopover({
   onClose(): void;
   /** Removes a coding (the pane hides it at once: savingCodings.ts). */
   onRemove(codingId: CodingId): void;
-  /** Codings whose change is being saved, as they will be: shown so, not as the project still has them. */
-  changed: ReadonlyMap<CodingId, Coding>;
+  /** Each coding as the pane draws it (as a change being saved will leave it: savingCodings.ts); undefined once gone. */
+  drawn(id: CodingId): Coding | undefined;
   /** Sets a coding's stance (the pane shows it at once: savingCodings.ts). */
   onStance(coding: Coding, stance: Stance): void;
   onSimilar?(codingId: CodingId): void;
@@ -29,7 +29,7 @@ export function CodingPopover({
   const { state } = useProject();
   const [memoFor, setMemoFor] = useState<CodingId | null>(null);
   const root = useRef<HTMLDivElement>(null);
-  const codings = codingIds.map((id) => changed.get(id) ?? state.codings[id]).filter((c) => c !== undefined);
+  const codings = codingIds.map(drawn).filter((c) => c !== undefined);
 
   useEffect(() => {
     const onDown = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && onClose();

@@ -25,7 +25,7 @@ import { useCodeKeys } from "./codebook/index.js";
 import { CodePalette } from "./CodePalette.js";
 import { CodingPopover } from "./CodingPopover.js";
 import { isTyping } from "./useUndoShortcuts.js";
-import { useSavingCodings, withSaving } from "./savingCodings.js";
+import { drawnCoding, useSavingCodings, withSaving } from "./savingCodings.js";
 
 export interface Focus {
   documentId: DocumentId;
@@ -66,7 +66,7 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
   // Keyed on this document's version, not the project's: the background load of other documents'
   // codings (issue 13), or coding elsewhere, does not make the view diff its codings again.
   const documentVersion = index.documentVersion(documentId);
-  // Applied or removed here and not answered yet: drawn as done, while a note says they are saving.
+  // Applied, removed or changed here and not answered yet: drawn as done, while a note says they are saving.
   const saving = useSavingCodings();
   // The header counts what is saved, as the codebook does; the view draws what is being saved too.
   const saved = useMemo(() => byCoder(index.codingsOf(state, documentId), shownCoder), [state, index, documentVersion, documentId, shownCoder]);
@@ -89,7 +89,7 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
         stance,
         createdAt: new Date().toISOString(),
       };
-      void saving.add(coding, () => mirror.apply({ type: "addCoding", coding })).catch((e: unknown) => app.showError(toErrorPayload(e)));
+      void saving.hold(coding.id, coding, () => mirror.apply({ type: "addCoding", coding })).catch((e: unknown) => app.showError(toErrorPayload(e)));
     },
     [selection, documentId, stance, app, mirror, t, saving],
   );
@@ -197,7 +197,7 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="caret-codes">
         {announcement}
       </div>
-      {saving.pending && (
+      {saving.held.size > 0 && (
         <div className="codings-saving" data-testid="codings-saving">
           {t("app.coding.saving")}
         </div>
@@ -213,12 +213,12 @@ export function DocumentPane({ documentId, focus, onSimilar }: { documentId: Doc
       )}
       {clicked && (
         <CodingPopover
-          codingIds={clicked.ids.filter((id) => !saving.removed.has(id))}
+          codingIds={clicked.ids}
           at={clicked.at}
           onClose={() => setClicked(null)}
-          onRemove={(codingId) => void saving.remove(codingId, () => mirror.apply({ type: "removeCoding", codingId })).catch(app.showError)}
-          changed={saving.changed}
-          onStance={(coding, stance) => void saving.change({ ...coding, stance }, () => mirror.apply({ type: "setStance", codingId: coding.id, stance })).catch(app.showError)}
+          drawn={(id) => drawnCoding(saving, id, state)}
+          onRemove={(codingId) => void saving.hold(codingId, null, () => mirror.apply({ type: "removeCoding", codingId })).catch(app.showError)}
+          onStance={(coding, stance) => void saving.hold(coding.id, { ...coding, stance }, () => mirror.apply({ type: "setStance", codingId: coding.id, stance })).catch(app.showError)}
           onSimilar={onSimilar}
         />
       )}

@@ -40,7 +40,7 @@ afterEach(() => {
 describe("coding memos are easy to find", () => {
   it("the Memo button says and shows whether the coding has a memo", async () => {
     const { state, plain, noted } = project();
-    view = await render(<CodingPopover codingIds={[plain, noted]} at={{ x: 10, y: 10 }} onClose={() => {}} onRemove={() => {}} changed={new Map()} onStance={() => {}} />, { state });
+    view = await render(<CodingPopover codingIds={[plain, noted]} at={{ x: 10, y: 10 }} onClose={() => {}} onRemove={() => {}} drawn={(id) => state.codings[id]} onStance={() => {}} />, { state });
     const [without, withMemo] = $$(view.host, "[data-testid=coding-memo]");
     expect(without!.textContent).toBe(" Memo");
     expect(without!.dataset.hasMemo).toBeUndefined();
