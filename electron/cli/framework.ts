@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import { codePath, formatCodePath, PATH_SEPARATOR } from "../../shared/codebook/tree.js";
 import { TandaiError } from "../../shared/errors.js";
 import { computeIndicators } from "../../shared/frameworks/compute.js";
-import { findIndicator, Framework } from "../../shared/frameworks/model.js";
+import { findIndicator, Framework, indicatorName } from "../../shared/frameworks/model.js";
 import { addTemplateOps } from "../../shared/frameworks/template.js";
 import { TEMPLATE_IDS, templateFramework } from "../../shared/frameworks/templates.js";
 import { describeResult, verdictSentence } from "../../shared/frameworks/verdict.js";
@@ -103,7 +103,7 @@ async function applyAndReport(
     else {
       ctx.print(ctx.t(frameworkAdded ? "cli.frameworkAdded" : "cli.frameworkCompleted", { name, id: frameworkId }));
       for (const { code, indicatorId } of linkedCodes) {
-        ctx.print(ctx.t("cli.frameworkLinked", { code, indicator: findIndicator(state.frameworks, indicatorId)?.name[ctx.language] ?? indicatorId }));
+        ctx.print(ctx.t("cli.frameworkLinked", { code, indicator: indicatorName(state.frameworks, indicatorId, ctx.language) }));
       }
       for (const code of createdCodes) ctx.print(ctx.t("cli.frameworkCode", { code }));
     }

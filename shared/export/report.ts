@@ -1,7 +1,7 @@
 import { activeSourceTypes, sourceTypeMatcher } from "../attributes/index.js";
 import { codeInLanguage, codePathIn } from "./codeNames.js";
 import { computeIndicators, type CaseResult } from "../frameworks/compute.js";
-import { findIndicator, type Framework } from "../frameworks/model.js";
+import { findIndicator, indicatorName, type Framework } from "../frameworks/model.js";
 import { describeResult, verdictSentence } from "../frameworks/verdict.js";
 import type { Language } from "../i18n/catalogues.js";
 import { countWords } from "../i18n/counts.js";
@@ -84,7 +84,7 @@ export function buildReport({ state, request, scope, quoted, charts, now }: Repo
         type: "table",
         header: [t("indicator"), t("status"), t("evidence"), t("justification")],
         rows: result.indicators.map((r) => [
-          indicatorName(framework, r.indicatorId, language),
+          indicatorName(state.frameworks, r.indicatorId, language),
           translate(language, `frameworks.status.${r.effective}`) + (r.override ? ` ${t("overridden")}` : ""),
           describeResult(language, { ...r, override: null }),
           r.override?.justification ?? "",
@@ -136,7 +136,7 @@ export function buildReport({ state, request, scope, quoted, charts, now }: Repo
             local.definition,
             local.whenToUse,
             local.whenNotToUse,
-            code.indicatorId ? (findIndicator(state.frameworks, code.indicatorId)?.name[language] ?? code.indicatorId) : "",
+            code.indicatorId ? indicatorName(state.frameworks, code.indicatorId, language) : "",
             String(counts.get(code.id) ?? 0),
           ];
         }),
@@ -245,10 +245,6 @@ const paragraphs = (text: string): ReportBlock[] =>
     .map((p) => p.trim())
     .filter(Boolean)
     .map((p) => ({ type: "paragraph", runs: [{ text: p }] }));
-
-function indicatorName(framework: Framework, indicatorId: string, language: Language): string {
-  return framework.indicators.find((i) => i.id === indicatorId)?.name[language] ?? indicatorId;
-}
 
 /** Whether a document counts for the framework (triangulation may count only some source types). */
 function countedDocuments(state: ProjectState, framework: Framework): (id: DocumentId) => boolean {

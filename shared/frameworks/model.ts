@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Language } from "../i18n/catalogues.js";
 import { lazySchema } from "../model/lazySchema.js";
 
 /**
@@ -85,4 +86,9 @@ export function frameworkOf(indicatorId: string): string {
 /** The indicator of a set of frameworks, or undefined. */
 export function findIndicator(frameworks: Record<string, Framework>, indicatorId: string): Indicator | undefined {
   return frameworks[frameworkOf(indicatorId)]?.indicators.find((i) => i.id === indicatorId);
+}
+
+/** An indicator's name in `language`, or its id when no framework of the project has it (a code linked to a framework since removed). */
+export function indicatorName(frameworks: Record<string, Framework>, indicatorId: string, language: Language): string {
+  return findIndicator(frameworks, indicatorId)?.name[language] ?? indicatorId;
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { coderCodeCounts, escapeCodeName, flattenCodebook, nextOrder, parseCodePath, planCodePath, TandaiError, type Code, type CodeId } from "../../../shared/index.js";
+import { batch, coderCodeCounts, escapeCodeName, flattenCodebook, nextOrder, parseCodePath, planCodePath, TandaiError, type Code, type CodeId } from "../../../shared/index.js";
 import { useApp } from "../../state/app.js";
 import { useProject } from "../../state/context.js";
 import type { CodeAction } from "./CodeMenu.js";
@@ -55,12 +55,11 @@ export function Codebook({ selectedCodeId, onSelect }: CodebookProps) {
   // Keys 1–9: pinned codes keep theirs; the rest go to leaf codes in creation order.
   const { keyOf: shortcuts } = useCodeKeys();
 
-
   function create(typed: string, parentId: CodeId | null) {
     setEditing(null);
     // A path ("Hambatan/Anggaran") creates its missing levels in one undo step.
     const { codeId, create: ops } = planCodePath(state, parseCodePath(typed), parentId, new Date().toISOString());
-    void apply(ops.length === 1 ? ops[0]! : { type: "batch", ops }).then((ok) => {
+    void apply(batch(ops)).then((ok) => {
       if (!ok) return;
       pendingFocus.current = codeId;
       pendingReveal.current = codeId;

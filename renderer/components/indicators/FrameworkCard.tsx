@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type CaseId, type Code, codePathLabel, countWords, type DocumentId, findIndicator, flattenCodebook, type Framework, type FrameworkResult, type IndicatorResult, type IndicatorStatus, type Language, type ProjectState, verdictSentence } from "../../../shared/index.js";
+import { type CaseId, type Code, codePathLabel, countWords, type DocumentId, flattenCodebook, type Framework, type FrameworkResult, indicatorName, type IndicatorResult, type IndicatorStatus, type Language, type ProjectState, verdictSentence } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { Dialog } from "../codebook/Dialog.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
@@ -33,7 +33,6 @@ export function FrameworkCard({
   const sentence = verdictSentence(language, framework, result.verdict);
   const linked = useMemo(() => linkedCodes(state), [state, version]);
   const options = useMemo(() => flattenCodebook(state).map(({ code }) => ({ code, path: codePathLabel(state, code.id) })), [state, version]);
-  const nameOf = (indicatorId: string) => findIndicator(state.frameworks, indicatorId)?.name[language] ?? indicatorId;
   const { minCodings, minDocuments } = framework.thresholds;
   const codesByIndicator = useMemo(() => new Map(framework.indicators.map((i) => [i.id, (linked.get(i.id) ?? []).map((c) => c.id)])), [framework, linked]);
   const quotes = useStrongestQuotes(showQuotes, codesByIndicator, state.cases[caseId]?.documentIds ?? [], version);
@@ -135,7 +134,7 @@ export function FrameworkCard({
       )}
       {overriding && (
         <OverrideDialog
-          indicatorName={nameOf(overriding.indicatorId)}
+          indicatorName={indicatorName(state.frameworks, overriding.indicatorId, language)}
           result={overriding}
           onCancel={() => setOverriding(null)}
           onSave={(status: IndicatorStatus, justification: string) => {

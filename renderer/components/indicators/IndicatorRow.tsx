@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { type CaseId, type Code, type CodeId, codePathLabel, type DocumentId, escapeCodeName, findIndicator, type Framework, type IndicatorResult, type IndicatorStatus, type Language, type Passage, PATH_SEPARATOR } from "../../../shared/index.js";
+import { type CaseId, type Code, type CodeId, codePathLabel, type DocumentId, escapeCodeName, type Framework, indicatorName, type IndicatorResult, type IndicatorStatus, type Language, type Passage, PATH_SEPARATOR } from "../../../shared/index.js";
 import { useProject } from "../../state/context.js";
 import { useApplyOp } from "../codebook/useApplyOp.js";
 import { QuoteList } from "./Quotes.js";
@@ -24,7 +24,6 @@ export function IndicatorRow({ indicator, result: r, codes, options, caseId, lan
   const { t } = useTranslation();
   const { state } = useProject();
   const applyOp = useApplyOp();
-  const nameOf = (indicatorId: string) => findIndicator(state.frameworks, indicatorId)?.name[language] ?? indicatorId;
   return (
     <tr
       data-testid="indicator-row"
@@ -73,7 +72,7 @@ export function IndicatorRow({ indicator, result: r, codes, options, caseId, lan
               .filter(({ code }) => code.indicatorId !== indicator.id)
               .map(({ code, path }) => (
                 <option key={code.id} value={code.id}>
-                  {code.indicatorId ? t("indicators.link.moves", { path, indicator: nameOf(code.indicatorId) }) : path}
+                  {code.indicatorId ? t("indicators.link.moves", { path, indicator: indicatorName(state.frameworks, code.indicatorId, language) }) : path}
                 </option>
               ))}
           </select>
